@@ -1,0 +1,58 @@
+package lessonbook.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A Java code cell with the outputs of its last run. Outputs are kept as the chunks they arrived in (not merged)
+ * so that appending during a flood copies references, never the text itself.
+ */
+public record CodeCell(String id, String source, List<Output> outputs, Integer executionCount,
+                       Map<String, Object> metadata) implements Cell {
+    public CodeCell {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(source, "source");
+        outputs = outputs == null ? List.of() : List.copyOf(outputs);
+        metadata = metadata == null ? Map.of() : metadata;
+    }
+
+    public CodeCell(String id, String source) {
+        this(id, source, List.of(), null, Map.of());
+    }
+
+    @Override
+    public CodeCell withSource(String newSource) {
+        return new CodeCell(id, newSource, outputs, executionCount, metadata);
+    }
+
+    @Override
+    public MarkdownCell convert() {
+        return new MarkdownCell(id, source, metadata);
+    }
+
+    public CodeCell withOutputs(List<Output> newOutputs) {
+        return new CodeCell(id, source, newOutputs, executionCount, metadata);
+    }
+
+    public CodeCell withOutput(Output output) {
+        List<Output> next = new ArrayList<>(outputs.size() + 1);
+        next.addAll(outputs);
+        next.add(output);
+        return withOutputs(next);
+    }
+
+    public CodeCell withExecutionCount(Integer count) {
+        return new CodeCell(id, source, outputs, count, metadata);
+    }
+
+    /** All outputs as the plain text a reader sees, in arrival order (what a lesson file saves). */
+    public String outputText() {
+        StringBuilder text = new StringBuilder();
+        for (Output output : outputs) {
+            Outputs.appendText(text, output);
+        }
+        return text.toString();
+    }
+}

@@ -1,0 +1,52 @@
+package lessonbook.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/** A lesson: an ordered list of cells plus notebook-level metadata. Immutable. */
+public record Notebook(List<Cell> cells, Map<String, Object> metadata) {
+    public Notebook {
+        cells = List.copyOf(cells);
+        metadata = metadata == null ? Map.of() : metadata;
+    }
+
+    public Notebook(List<Cell> cells) {
+        this(cells, Map.of());
+    }
+
+    public int indexOf(String cellId) {
+        for (int i = 0; i < cells.size(); i++) {
+            if (cells.get(i).id().equals(cellId)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    public Optional<Cell> cell(String cellId) {
+        int i = indexOf(cellId);
+        return i < 0 ? Optional.empty() : Optional.of(cells.get(i));
+    }
+
+    public List<CodeCell> codeCells() {
+        return cells.stream().filter(CodeCell.class::isInstance).map(CodeCell.class::cast).toList();
+    }
+
+    public Notebook withCells(List<Cell> newCells) {
+        return new Notebook(newCells, metadata);
+    }
+
+    /** Replaces one cell by applying {@code change}; unknown ids leave the notebook as it is. */
+    public Notebook map(String cellId, UnaryOperator<Cell> change) {
+        int i = indexOf(cellId);
+        if (i < 0) {
+            return this;
+        }
+        List<Cell> next = new ArrayList<>(cells);
+        next.set(i, change.apply(cells.get(i)));
+        return withCells(next);
+    }
+}

@@ -1,0 +1,98 @@
+package lessonbook.model;
+
+import java.io.Serializable;
+import java.util.List;
+
+/**
+ * What a code cell shows after (or while) it runs: a closed set, so every view and every file format can
+ * handle each kind explicitly. Every output has a plain-text form, used by the headless runner, the lesson
+ * file and as the fallback of any richer view.
+ */
+public sealed interface Output extends Serializable {
+
+    /** Plain text as a reader sees it; ends with a newline unless the output was a partial line. */
+    String text();
+
+    /** Text written by the cell to System.out or System.err (any thread it started). */
+    record Stream(StreamName stream, String text) implements Output {
+    }
+
+    /** The value of an expression or variable, shown as jshell does: {@code $3 ==> 42}. */
+    record Value(String name, String typeName, String value) implements Output {
+        @Override
+        public String text() {
+            return name + " ==> " + value + "\n";
+        }
+    }
+
+    /** A declaration's feedback, e.g. "created method factorial(long)" or "update modified method g()". */
+    record Info(String message) implements Output {
+        @Override
+        public String text() {
+            return "|  " + message + "\n";
+        }
+    }
+
+    /** The cell did not compile; nothing of it (from the failing snippet on) ran. */
+    record CompileError(List<Diagnostic> diagnostics) implements Output {
+        public CompileError {
+            diagnostics = List.copyOf(diagnostics);
+        }
+
+        @Override
+        public String text() {
+            StringBuilder text = new StringBuilder();
+            for (Diagnostic d : diagnostics) {
+                text.append("|  ").append(d.error() ? "Error" : "Warning")
+                        .append(" at line ").append(d.line()).append(", column ").append(d.column()).append(":\n");
+                d.message().lines().forEach(l -> text.append("|  ").append(l).append('\n'));
+            }
+            return text.toString();
+        }
+    }
+
+    /** An exception thrown by the cell, with only the user's frames ("at factorial (#2:4)"). */
+    record Error(String exceptionType, String message, List<String> frames) implements Output {
+        public Error {
+            frames = List.copyOf(frames);
+        }
+
+        @Override
+        public String text() {
+            StringBuilder text = new StringBuilder("|  Exception ").append(exceptionType);
+            if (message != null) {
+                text.append(": ").append(message);
+            }
+            text.append('\n');
+            frames.forEach(f -> text.append("|        at ").append(f).append('\n'));
+            return text.toString();
+        }
+    }
+
+    /** One line (or a partial line) printed by a worker process, tagged with its name and pid. */
+    record WorkerLine(String worker, long pid, StreamName stream, String line) implements Output {
+        @Override
+        public String text() {
+            return "[" + worker + " " + pid + "] " + line + (line.endsWith("\n") ? "" : "\n");
+        }
+    }
+
+    /** A worker process started or exited; drives the worker lanes. Not part of the saved plain text. */
+    record WorkerEvent(String worker, long pid, Phase phase, long epochMillis, Integer exitCode, long cpuMillis)
+            implements Output {
+        public enum Phase { STARTED, EXITED }
+
+        @Override
+        public String text() {
+            return "";
+        }
+    }
+
+    /** Something the kernel itself says about the run: interrupted, restarted, the cell called System.exit. */
+    record Notice(String message) implements Output {
+        @Override
+        public String text() {
+            return "|  " + message + "\n";
+        }
+    }
+}

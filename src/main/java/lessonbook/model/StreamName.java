@@ -1,0 +1,9 @@
+package lessonbook.model;
+
+public enum StreamName {
+    STDOUT, STDERR;
+
+    public String jupyterName() {
+        return this == STDOUT ? "stdout" : "stderr";
+    }
+}

@@ -1,0 +1,11 @@
+package lessonbook.workers;
+
+/** Where a worker's life and output are reported. Implementations must be thread-safe and must not block long. */
+public interface WorkerEvents {
+    void started(String worker, long pid, long epochMillis);
+
+    /** One line of output, without its line terminator; {@code partial} when the worker ended mid-line. */
+    void line(String worker, long pid, boolean stderr, String text);
+
+    void exited(String worker, long pid, int exitCode, long epochMillis, long cpuMillis);
+}
