@@ -14,7 +14,7 @@ import lessonbook.kernel.client.Kernel;
  */
 public final class DesktopLauncher {
     private static volatile Path lesson;
-    private static volatile Supplier<Kernel> kernels = MissingKernel::new;
+    private static volatile Supplier<Kernel> kernels = DesktopLauncher::processKernel;
 
     private DesktopLauncher() {
     }
@@ -36,6 +36,20 @@ public final class DesktopLauncher {
 
     static Path lesson() {
         return lesson;
+    }
+
+    /**
+     * The kernel JVM client, looked up by name so this shell builds before the kernel package is merged;
+     * without it every run says that no kernel is available.
+     */
+    static Kernel processKernel() {
+        try {
+            return (Kernel) Class.forName("lessonbook.kernel.client.JvmKernel").getMethod("start").invoke(null);
+        } catch (ClassNotFoundException | NoSuchMethodException e) {
+            return new MissingKernel();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("The Java kernel failed to start: " + e.getCause(), e.getCause());
+        }
     }
 
     public static void main(String[] args) {

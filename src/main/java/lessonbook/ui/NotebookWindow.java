@@ -94,7 +94,8 @@ public final class NotebookWindow {
         main.setBottom(statusBar());
         StackPane root = new StackPane(main, help);
         root.getStyleClass().add("lessonbook-root");
-        Scene scene = new Scene(root, 1180, 860);
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(root, Math.min(1180, screen.getWidth()), Math.min(860, screen.getHeight()));
         appearance.attach(scene);
         scene.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
         stage.setScene(scene);

@@ -22,6 +22,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
+import lessonbook.kernel.client.Kernel;
 import lessonbook.model.CellState;
 import lessonbook.model.CodeCell;
 import lessonbook.model.MarkdownCell;
@@ -30,11 +31,11 @@ import lessonbook.model.Notebook;
 @ExtendWith(ApplicationExtension.class)
 class NotebookWindowTest {
     private NotebookWindow window;
-    private ScriptedKernel kernel;
+    private Kernel kernel;
 
     @Start
     void start(Stage stage) {
-        kernel = new ScriptedKernel();
+        kernel = TestKernels.create();
         window = new NotebookWindow(stage, () -> kernel, LessonStore.files(), new NoDialogs(),
                 new RecentFiles(Preferences.userRoot().node("lessonbook-test/recent")));
         window.document().replace(new Notebook(List.of(
@@ -131,32 +132,6 @@ class NotebookWindowTest {
         robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
         waitFor(() -> code("hello").outputs().visibleText().equals("43"));
         waitFor(() -> "In [2]:".equals(code("hello").counterText()));
-    }
-
-    @Test
-    void workerLinesLandTaggedInTheirCellAndCanBeFiltered(FxRobot robot) throws Exception {
-        robot.interact(() -> window.view().select("workers"));
-        robot.interact(window::runInPlace);
-        waitFor(() -> code("workers").hasOutputPane() && code("workers").outputs().lines().size() == 3);
-        assertThat(code("workers").outputs().visibleText())
-                .isEqualTo("[alpha 101] hi from alpha\n[beta 202] hi from beta\n[alpha 101] bye");
-        assertThat(code("workers").outputs().workers()).containsExactly("alpha 101", "beta 202");
-        assertThat(code("workers").outputs().lines().get(0).styleClass()).contains("out-worker-0");
-        assertThat(code("workers").outputs().lines().get(1).styleClass()).contains("out-worker-1");
-        robot.interact(() -> code("workers").outputs().showOnlyWorker("beta 202"));
-        assertThat(code("workers").outputs().visibleText()).isEqualTo("[beta 202] hi from beta");
-        assertThat(code("hello").hasOutputPane()).isFalse();
-    }
-
-    @Test
-    void stackFramesCollapseWhenTheHeaderIsClicked(FxRobot robot) throws Exception {
-        robot.interact(() -> window.view().select("boom"));
-        robot.interact(window::runInPlace);
-        waitFor(() -> code("boom").hasOutputPane() && code("boom").outputs().lines().size() == 4);
-        assertThat(code("boom").outputs().visibleText()).contains("at g (#1:5)");
-        robot.clickOn(robot.lookup(".out-error-header").queryLabeled());
-        waitFor(() -> !code("boom").outputs().visibleText().contains("at g (#1:5)"));
-        assertThat(code("boom").outputs().visibleText()).contains("IllegalStateException: boom");
     }
 
     @Test
