@@ -35,7 +35,10 @@ final class NotebookView extends ScrollPane {
         this.completion = completion;
         getStyleClass().add("notebook");
         column.getStyleClass().add("cell-column");
-        setContent(column);
+        javafx.scene.layout.StackPane page = new javafx.scene.layout.StackPane(column);
+        page.setAlignment(javafx.geometry.Pos.TOP_CENTER);
+        page.getStyleClass().add("page");
+        setContent(page);
         setFitToWidth(true);
         setFocusTraversable(true);
         document.addListener(this::onChange);

@@ -193,6 +193,36 @@ class NotebookWindowTest {
     }
 
     @Test
+    void twoHundredCellsLayOutAndScrollWithoutLongPulses(FxRobot robot) throws Exception {
+        List<lessonbook.model.Cell> many = new java.util.ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            many.add(new MarkdownCell("m" + i, "## Section " + i + "\n\nSome *prose* with `code` for cell " + i + "."));
+            many.add(new CodeCell("c" + i, "int v" + i + " = " + i + ";\nSystem.out.println(v" + i + " * 2);"));
+        }
+        long[] buildNanos = new long[1];
+        robot.interact(() -> {
+            long t0 = System.nanoTime();
+            window.document().replace(new Notebook(many), Path.of("big.md"));
+            window.stage().getScene().getRoot().applyCss();
+            window.stage().getScene().getRoot().layout();
+            buildNanos[0] = System.nanoTime() - t0;
+        });
+        PulseWatch pulses = new PulseWatch();
+        robot.interact(pulses::start);
+        for (int i = 0; i < 20; i++) {
+            int step = i;
+            robot.interact(() -> window.view().setVvalue(step / 19.0));
+        }
+        robot.interact(pulses::stop);
+        System.out.printf("200 cells: build+layout %.0f ms, longest pulse gap while scrolling %.0f ms%n",
+                buildNanos[0] / 1e6, pulses.maxGapMillis());
+        assertThat(window.view().cellViews()).hasSize(200);
+        // Bounds generous for a shared 2-core machine; the printed figures are the measurement.
+        assertThat(buildNanos[0] / 1e6).isLessThan(15_000);
+        assertThat(pulses.maxGapMillis()).isLessThan(2_000);
+    }
+
+    @Test
     void zoomScalesTheRootFont(FxRobot robot) {
         robot.press(KeyCode.CONTROL, KeyCode.EQUALS).release(KeyCode.EQUALS, KeyCode.CONTROL);
         assertThat(window.appearance().zoomPercent()).isGreaterThan(100);
