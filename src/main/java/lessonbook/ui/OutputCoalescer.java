@@ -20,6 +20,8 @@ import lessonbook.model.StreamName;
  */
 final class OutputCoalescer {
     static final long FLUSH_INTERVAL_MS = 50;
+    /** A flood is kept as chunks of about this many chars, so no single huge string is ever regrown. */
+    static final int MAX_CHUNK_CHARS = 256 * 1024;
 
     private final Executor uiThread;
     private final Consumer<List<KernelUpdate>> onBatch;
@@ -33,6 +35,9 @@ final class OutputCoalescer {
     private List<Object> pending = new ArrayList<>();
     private boolean flushScheduled;
     private long lastFlushNanos = System.nanoTime() - TimeUnit.SECONDS.toNanos(1);
+    /** How long the UI took over the last batch: the next one waits at least twice that, so a flood
+     * can never keep the UI thread more than about half busy, however slow the machine. */
+    private volatile long lastApplyNanos;
 
     OutputCoalescer(Executor uiThread, Consumer<List<KernelUpdate>> onBatch) {
         this.uiThread = uiThread;
@@ -51,7 +56,8 @@ final class OutputCoalescer {
             if (!flushScheduled) {
                 flushScheduled = true;
                 long sinceLast = System.nanoTime() - lastFlushNanos;
-                long delay = Math.max(0, TimeUnit.MILLISECONDS.toNanos(FLUSH_INTERVAL_MS) - sinceLast);
+                long interval = Math.max(TimeUnit.MILLISECONDS.toNanos(FLUSH_INTERVAL_MS), 2 * lastApplyNanos);
+                long delay = Math.max(0, interval - sinceLast);
                 timer.schedule(() -> uiThread.execute(this::flush), delay, TimeUnit.NANOSECONDS);
             }
         }
@@ -63,7 +69,8 @@ final class OutputCoalescer {
             return false;
         }
         Object last = pending.get(pending.size() - 1);
-        if (last instanceof PendingStream p && p.cellId.equals(out.cellId()) && p.stream == s.stream()) {
+        if (last instanceof PendingStream p && p.cellId.equals(out.cellId()) && p.stream == s.stream()
+                && p.text.length() < MAX_CHUNK_CHARS) {
             p.text.append(s.text());
             return true;
         }
@@ -88,7 +95,9 @@ final class OutputCoalescer {
             }
         }
         if (!updates.isEmpty()) {
+            long start = System.nanoTime();
             onBatch.accept(updates);
+            lastApplyNanos = System.nanoTime() - start;
         }
     }
 

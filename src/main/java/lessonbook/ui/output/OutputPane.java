@@ -113,21 +113,63 @@ public final class OutputPane extends VBox {
     /** Adds outputs in arrival order; call on the FX thread with a whole batch at once. */
     public void append(List<Output> outputs) {
         List<OutputLine> added = new ArrayList<>();
-        for (Output output : outputs) {
-            render(output, added);
+        int firstShown = firstOutputWorthDrawing(outputs);
+        for (int i = 0; i < outputs.size(); i++) {
+            if (i < firstShown && outputs.get(i) instanceof Output.Stream s) {
+                skipText(s.text());
+            } else {
+                render(outputs.get(i), added);
+            }
         }
-        if (!added.isEmpty()) {
-            lines.addAll(added);
-        }
-        int excess = lines.size() - MAX_LINES;
-        if (excess > 0) {
-            hiddenLines += excess;
-            lines.remove(0, excess);
+        if (added.size() >= MAX_LINES) {
+            // One replacement instead of a removal and an insertion: cheaper for the list and its view.
+            hiddenLines += lines.size() + (added.size() - MAX_LINES);
+            lines.setAll(added.subList(added.size() - MAX_LINES, added.size()));
+        } else {
+            if (!added.isEmpty()) {
+                lines.addAll(added);
+            }
+            int excess = lines.size() - MAX_LINES;
+            if (excess > 0) {
+                hiddenLines += excess;
+                lines.remove(0, excess);
+            }
         }
         updateChrome();
         if (!shown.isEmpty() && shown.size() > MAX_VISIBLE_ROWS) {
             list.scrollTo(shown.size() - 1);
         }
+    }
+
+    /**
+     * Index of the first output whose lines can still be among the last {@link #MAX_LINES}: stream chunks
+     * before it are only counted, never split into lines.
+     */
+    private static int firstOutputWorthDrawing(List<Output> outputs) {
+        long lines = 0;
+        for (int i = outputs.size() - 1; i >= 0; i--) {
+            if (outputs.get(i) instanceof Output.Stream s) {
+                lines += countNewlines(s.text(), 0, s.text().length());
+            } else {
+                lines++;
+            }
+            if (lines > MAX_LINES) {
+                return i;
+            }
+        }
+        return 0;
+    }
+
+    /** Counts a chunk that will never be shown, keeping the open-line state right. */
+    private void skipText(String text) {
+        if (text.isEmpty()) {
+            return;
+        }
+        long newlines = countNewlines(text, 0, text.length());
+        // The line left open before this chunk was already drawn; closing it hides nothing new. A line this
+        // chunk leaves open is drawn from the next write on, as a line of its own.
+        hiddenLines += newlines - (lastLineOpen && newlines > 0 ? 1 : 0);
+        lastLineOpen = false;
     }
 
     private void render(Output output, List<OutputLine> into) {

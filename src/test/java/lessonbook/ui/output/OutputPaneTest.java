@@ -61,6 +61,17 @@ class OutputPaneTest {
     }
 
     @Test
+    void aBatchOfManyChunksDrawsOnlyItsTail(FxRobot robot) {
+        robot.interact(() -> pane.append(List.of(out("first\n"))));
+        robot.interact(() -> pane.append(List.of(out(numbered(0, 1500)), out(numbered(1500, 3000)),
+                out(numbered(3000, 4500)))));
+        assertThat(pane.lines()).hasSize(OutputPane.MAX_LINES);
+        assertThat(pane.hiddenLineCount()).isEqualTo(4501 - OutputPane.MAX_LINES);
+        assertThat(pane.lines().get(0).text()).isEqualTo("2500");
+        assertThat(pane.lines().get(1999).text()).isEqualTo("4499");
+    }
+
+    @Test
     void manySmallChunksAddUp(FxRobot robot) {
         robot.interact(() -> {
             for (int i = 0; i < 30; i++) {
