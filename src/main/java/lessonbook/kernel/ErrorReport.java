@@ -22,8 +22,10 @@ final class ErrorReport {
             UnresolvedReferenceException unresolved = (UnresolvedReferenceException) exception;
             List<String> missing = jshell.unresolvedDependencies(unresolved.getSnippet())
                     .collect(Collectors.toList());
-            return new Output.Error("UnresolvedReferenceException", "attempted to use "
-                    + SnippetFeedback.describe(unresolved.getSnippet()) + " which cannot be used until "
+            boolean method = unresolved.getSnippet() instanceof jdk.jshell.MethodSnippet;
+            return new Output.Error("UnresolvedReferenceException", "attempted to " + (method ? "call " : "use ")
+                    + SnippetFeedback.describe(unresolved.getSnippet()) + " which cannot be "
+                    + (method ? "invoked" : "used") + " until "
                     + (missing.isEmpty() ? "its errors are fixed" : String.join(", ", missing) + " is declared"),
                     List.of());
         }
@@ -55,7 +57,7 @@ final class ErrorReport {
     static List<String> userFrames(StackTraceElement[] trace) {
         int last = -1;
         for (int i = 0; i < trace.length; i++) {
-            if (trace[i].getClassName().startsWith(WRAPPER_PREFIX)) {
+            if (isSnippetFrame(trace[i])) {
                 last = i;
             }
         }
@@ -76,11 +78,18 @@ final class ErrorReport {
         return frames;
     }
 
+    /** JShell names a snippet's source "#id" (and blanks its wrapper class name in reported traces). */
+    private static boolean isSnippetFrame(StackTraceElement frame) {
+        return frame.getClassName().startsWith(WRAPPER_PREFIX)
+                || (frame.getFileName() != null && frame.getFileName().startsWith("#"));
+    }
+
+    /** As the jshell tool shows it: {@code factorial (#2:4)}, or {@code (#3:1)} for the snippet's own code. */
     private static String format(StackTraceElement frame) {
-        if (frame.getClassName().startsWith(WRAPPER_PREFIX)) {
+        if (isSnippetFrame(frame)) {
             String method = frame.getMethodName().startsWith("do_it$") ? "" : frame.getMethodName();
             String type = userTypeName(frame.getClassName());
-            if (!type.startsWith(WRAPPER_PREFIX) && !method.isEmpty()) {
+            if (!type.isEmpty() && !type.startsWith(WRAPPER_PREFIX) && !method.isEmpty()) {
                 method = type + "." + method;
             }
             String file = frame.getFileName() == null ? "#?" : frame.getFileName();

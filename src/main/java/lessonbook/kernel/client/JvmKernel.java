@@ -202,8 +202,12 @@ public final class JvmKernel implements Kernel {
         long id;
         CompletableFuture<KernelEvent> answer = new CompletableFuture<>();
         synchronized (this) {
+            if (closed) {
+                return CompletableFuture.failedFuture(new IllegalStateException("the kernel is closed"));
+            }
             if (current == null || !ready) {
-                return CompletableFuture.failedFuture(new IllegalStateException("the kernel is not ready"));
+                // Starting (or restarting): ask once it is ready.
+                return readyFuture.thenCompose(v -> query(request));
             }
             process = current;
             id = nextRequestId++;
