@@ -41,6 +41,7 @@ final class CellEvaluator {
     private final SnippetFeedback feedback;
     private int executionCount;
     private volatile boolean interruptRequested;
+    private volatile boolean cellActive;
     private volatile List<Variable> variables = List.of();
 
     CellEvaluator(OutputHub hub, Path dumpDir, List<Path> classpath, PrintStream out, PrintStream err) {
@@ -73,6 +74,8 @@ final class CellEvaluator {
     void execute(KernelRequest.Execute request) {
         executionCount++;
         interruptRequested = false;
+        control.clearStop();
+        cellActive = true;
         CellContext.enter(request.cellId());
         hub.sendAfterPending(new KernelEvent.ExecuteStarted(request.requestId(), request.cellId(), executionCount));
         Outcome outcome;
@@ -82,6 +85,7 @@ final class CellEvaluator {
             emit(request.cellId(), new Output.Notice("The kernel failed to evaluate this cell: " + e));
             outcome = Outcome.ERROR;
         } finally {
+            cellActive = false;
             CellContext.leave();
         }
         if (interruptRequested) {
@@ -92,10 +96,28 @@ final class CellEvaluator {
                 outcome));
     }
 
-    /** Called on the socket reader thread while a cell may be running. */
+    /**
+     * Called on the socket reader thread while a cell may be running. Stops again every 50 ms while the cell
+     * is still active: the first stop can land before the snippet runs, or be caught by the cell once.
+     */
     void interrupt() {
+        if (!cellActive) {
+            return;
+        }
         interruptRequested = true;
-        jshell.stop();
+        Thread stopper = new Thread(() -> {
+            long deadline = System.nanoTime() + 5_000_000_000L;
+            while (cellActive && interruptRequested && System.nanoTime() < deadline) {
+                control.requestStop();
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "lessonbook-stopper");
+        stopper.setDaemon(true);
+        stopper.start();
     }
 
     private Outcome evaluate(String cellId, String code) {
@@ -144,6 +166,9 @@ final class CellEvaluator {
     /** Evaluates one snippet and reports it; false when the cell must stop here. */
     private boolean evalSnippet(String cellId, String cellText, String source, int snippetStart) {
         List<SnippetEvent> events = jshell.eval(source);
+        if (interruptRequested) {
+            return false;
+        }
         variables = jshell.variables().map(v -> new Variable(v.name(), v.typeName())).collect(Collectors.toList());
         boolean ok = true;
         for (SnippetEvent event : events) {

@@ -27,6 +27,7 @@ final class ClassDumpingExecutionControl extends LocalExecutionControl {
     /** Top-level snippet wrapper classes in load order (newest last). */
     private final List<String> wrapperClasses = new ArrayList<>();
     private volatile boolean running;
+    private volatile boolean stopRequested;
 
     ClassDumpingExecutionControl(Path dumpDir) {
         this.dumpDir = dumpDir;
@@ -62,8 +63,25 @@ final class ClassDumpingExecutionControl extends LocalExecutionControl {
         generation.incrementAndGet();
     }
 
+    /** A new cell starts: an interrupt of the previous one no longer applies. */
+    void clearStop() {
+        stopRequested = false;
+    }
+
+    /**
+     * Stops the running snippet, also one that has not started yet: an interrupt may arrive while JShell is
+     * still compiling, when the engine's own stop finds nothing to stop.
+     */
+    void requestStop() {
+        stopRequested = true;
+        stop();
+    }
+
     @Override
     protected String invoke(Method doitMethod) throws Exception {
+        if (stopRequested) {
+            throw new StoppedException();
+        }
         running = true;
         try {
             return super.invoke(doitMethod);

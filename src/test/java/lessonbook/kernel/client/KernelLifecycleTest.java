@@ -56,8 +56,10 @@ class KernelLifecycleTest {
                 "new CountDownLatch(1).await();",
                 "Thread.sleep(1_000_000);",
                 "new java.net.ServerSocket(0).accept();")) {
+            long pid = harness.kernel.pid();
             interruptWithinTwoSeconds(harness, runaway);
-            assertThat(harness.run("1 + 1").only(Output.Value.class).value()).as("after " + runaway).isEqualTo("2");
+            assertThat(harness.kernel.pid()).as("stopped without a restart: " + runaway).isEqualTo(pid);
+            assertThat(harness.run("survivor").only(Output.Value.class).value()).as("after " + runaway).isEqualTo("7");
         }
     }
 
@@ -87,24 +89,33 @@ class KernelLifecycleTest {
     }
 
     @Test
-    void cellThatIgnoresStopGetsItsKernelRestarted() throws Exception {
-        try (KernelHarness h = new KernelHarness()) {
-            h.run("int definedBefore = 1;");
+    void kernelThatIgnoresInterruptIsKilledWithItsChildrenAndRestarted() throws Exception {
+        try (KernelHarness h = new KernelHarness(KernelLauncher.standard()
+                .withMainClass("lessonbook.kernel.client.faults.DeafKernelMain"))) {
+            h.kernel.ready().get(30, TimeUnit.SECONDS);
             long oldPid = h.kernel.pid();
             String cell = KernelHarness.newCellId();
-            CompletableFuture<CellRun> run = h.startRunning(cell,
-                    "while (true) { try { while (true) { } } catch (ThreadDeath ignored) { } }");
+            CompletableFuture<CellRun> run = h.startRunning(cell, "while (true) {}");
+            long child = Long.parseLong(h.awaitStdout(cell, "\n").replace("child", "").strip());
             long start = System.nanoTime();
             h.kernel.interrupt();
             assertThat(run.get(2, TimeUnit.SECONDS).outcome()).isEqualTo(Outcome.INTERRUPTED);
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(TWO_SECONDS);
-            assertThat(h.outputsOf(cell)).contains(new Output.Notice(JvmKernel.NOT_STOPPED));
+            KernelHarness.await("the notice", TWO_SECONDS,
+                    () -> h.outputsOf(cell).contains(new Output.Notice(JvmKernel.NOT_STOPPED)));
             KernelHarness.awaitGone(oldPid, TWO_SECONDS);
-            KernelHarness.Ran after = h.run("definedBefore");
-            assertThat(after.run().outcome()).isEqualTo(Outcome.ERROR);
-            assertThat(h.kernel.pid()).isNotEqualTo(oldPid);
-            assertThat(h.run("2 + 2").only(Output.Value.class).value()).isEqualTo("4");
+            KernelHarness.awaitGone(child, TWO_SECONDS);
+            h.kernel.ready().get(30, TimeUnit.SECONDS);
+            assertThat(h.kernel.pid()).isNotEqualTo(oldPid).isPositive();
+            assertThat(h.kernel.status()).isEqualTo(KernelStatus.IDLE);
         }
+    }
+
+    @Test
+    void cellThatCatchesTheFirstStopIsStillStopped() throws Exception {
+        harness.run("int stubbornSurvivor = 3;");
+        interruptWithinTwoSeconds(harness, "while (true) { try { while (true) { } } catch (ThreadDeath ignored) { } }");
+        assertThat(harness.run("stubbornSurvivor").only(Output.Value.class).value()).isEqualTo("3");
     }
 
     @Test
