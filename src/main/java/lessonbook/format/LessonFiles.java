@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Locale;
 
+import lessonbook.format.ipynb.IpynbReader;
+import lessonbook.format.ipynb.IpynbWriter;
 import lessonbook.format.md.LessonMarkdownReader;
 import lessonbook.format.md.LessonMarkdownWriter;
 import lessonbook.model.Notebook;
@@ -37,10 +39,7 @@ public final class LessonFiles {
 
     public static Notebook read(Path file, Format format) throws LessonFormatException, IOException {
         String text = TextFiles.read(file);
-        if (format == Format.MARKDOWN) {
-            return LessonMarkdownReader.parse(file, text);
-        }
-        throw new LessonFormatException(file, 0, "Jupyter notebooks are not supported yet");
+        return format == Format.MARKDOWN ? LessonMarkdownReader.parse(file, text) : IpynbReader.parse(file, text);
     }
 
     /** Atomic: a temp file in the same folder, flushed, then moved over the target. */
@@ -60,9 +59,7 @@ public final class LessonFiles {
 
     /** The bytes {@link #write} would put on disk. */
     public static byte[] render(Notebook notebook, Format format) {
-        if (format == Format.MARKDOWN) {
-            return LessonMarkdownWriter.write(notebook).getBytes(StandardCharsets.UTF_8);
-        }
-        throw new UnsupportedOperationException("Jupyter notebooks are not supported yet");
+        String text = format == Format.MARKDOWN ? LessonMarkdownWriter.write(notebook) : IpynbWriter.write(notebook);
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -37,6 +37,31 @@ public final class OutputTextParser {
         return new OutputTextParser(text, source).parse();
     }
 
+    /**
+     * Stream text as read from a notebook: only worker lines ({@code [worker-1 4242] ...}) are recognised, the
+     * rest stays text of {@code stream}, so a program's own output is never taken for a value or an error.
+     */
+    public static List<Output> parseStream(String text, StreamName stream) {
+        List<Output> outputs = new ArrayList<>();
+        StringBuilder plain = new StringBuilder();
+        for (String line : splitKeepingNewlines(text)) {
+            Output worker = line.endsWith("\n") ? workerLine(line.substring(0, line.length() - 1)) : null;
+            if (worker instanceof Output.WorkerLine w && w.text().equals(line)) {
+                if (plain.length() > 0) {
+                    outputs.add(new Output.Stream(stream, plain.toString()));
+                    plain.setLength(0);
+                }
+                outputs.add(new Output.WorkerLine(w.worker(), w.pid(), stream, w.line()));
+            } else {
+                plain.append(line);
+            }
+        }
+        if (plain.length() > 0) {
+            outputs.add(new Output.Stream(stream, plain.toString()));
+        }
+        return List.copyOf(outputs);
+    }
+
     private List<Output> parse() {
         while (next < lines.size()) {
             int start = next;
