@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
+import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
@@ -124,7 +125,9 @@ public class JavaCodeEditor extends VBox {
         installDiagnosticHover();
 
         autoGrow.addListener((o, a, b) -> applySizing());
-        area.totalHeightEstimateProperty().addListener((o, a, b) -> fitHeightToText());
+        // The estimate changes during the area's layout pass, when a new pref height would not reach the
+        // parents' layout; apply it just after the pass instead.
+        area.totalHeightEstimateProperty().addListener((o, a, b) -> Platform.runLater(this::fitHeightToText));
         area.addEventFilter(ScrollEvent.SCROLL, this::passScrollToParent);
         fontSize.addListener((o, a, b) -> setStyle(b.doubleValue() > 0 ? "-fx-font-size: " + b + "px;" : ""));
         applySizing();
@@ -315,8 +318,10 @@ public class JavaCodeEditor extends VBox {
         Double estimate = area.getTotalHeightEstimate();
         if (autoGrow.get() && estimate != null) {
             double height = Math.ceil(estimate + area.snappedTopInset() + area.snappedBottomInset()) + 2;
-            area.setPrefHeight(height);
-            area.setMinHeight(height);
+            if (height != area.getPrefHeight()) {
+                area.setPrefHeight(height);
+                area.setMinHeight(height);
+            }
         }
     }
 
