@@ -5,6 +5,9 @@ import javafx.beans.property.SimpleDoubleProperty;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 
+import lessonbook.ui.display.DisplayViews;
+import lessonbook.ui.editor.EditorTheme;
+
 /**
  * Zoom and theme. Zoom sets one root font size that every other size in the CSS follows (in em), so the
  * editor, the outputs and the prose scale together for a projector.
@@ -61,7 +64,15 @@ final class Appearance {
         root.setStyle("-fx-font-size: " + fontSize.get() + "px;");
     }
 
+    /** Ours, then the editor's and Markdown view's for the same theme, then the display views'. */
     private void applyTheme() {
-        scene.getStylesheets().setAll(BASE_CSS, dark ? DARK_CSS : LIGHT_CSS);
+        java.util.List<String> sheets = new java.util.ArrayList<>();
+        sheets.add(BASE_CSS);
+        sheets.add(dark ? DARK_CSS : LIGHT_CSS);
+        sheets.addAll((dark ? EditorTheme.DARK : EditorTheme.LIGHT).stylesheets());
+        sheets.add(DisplayViews.STYLESHEET);
+        scene.getStylesheets().setAll(sheets);
+        scene.getRoot().getStyleClass().removeAll("theme-dark", "theme-light");
+        scene.getRoot().getStyleClass().add(dark ? "theme-dark" : "theme-light");
     }
 }

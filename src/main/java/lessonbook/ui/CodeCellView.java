@@ -17,7 +17,7 @@ import lessonbook.ui.output.OutputPane;
 
 /** A Java cell: {@code In [n]} prompt, editor, run status with timing, and the output pane. */
 final class CodeCellView extends CellView {
-    private final PlainCodeEditor editor = new PlainCodeEditor(true);
+    private final JavaCellEditor editor;
     private final Label counter = new Label("In [ ]:");
     private final Label status = new Label();
     private final HBox statusRow = new HBox(status);
@@ -33,13 +33,12 @@ final class CodeCellView extends CellView {
         prompt.getChildren().add(counter);
         status.getStyleClass().add("cell-status");
         statusRow.getStyleClass().add("cell-status-row");
-        editor.setText(cell.source());
+        editor = new JavaCellEditor(cell.source(), completion);
         editor.setOnTextChanged(onEdit);
-        editor.setCompletionSource(completion);
         body.getChildren().addAll(editor.node(), statusRow);
         show(cell);
         if (!cell.outputs().isEmpty()) {
-            outputs().append(cell.outputs());
+            outputs().restore(cell.outputs());
         }
         showRuntime(CellRuntime.IDLE);
     }
@@ -145,8 +144,8 @@ final class CodeCellView extends CellView {
         return editor;
     }
 
-    PlainCodeEditor codeEditor() {
-        return editor;
+    lessonbook.ui.editor.JavaCodeEditor codeEditor() {
+        return editor.component();
     }
 
     @Override

@@ -1,13 +1,7 @@
 package lessonbook.ui;
 
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
+import lessonbook.ui.editor.DocumentationSource;
 
-import lessonbook.kernel.protocol.KernelEvent;
-
-/** Completions and documentation for an editor, shaped like {@code Kernel.complete}/{@code documentation}. */
-public interface CompletionSource {
-    CompletableFuture<KernelEvent.Completions> complete(String code, int cursor);
-
-    CompletableFuture<List<KernelEvent.Doc>> documentation(String code, int cursor);
+/** Completions and documentation for code cells, both from the kernel (its method shapes fit). */
+interface CompletionSource extends lessonbook.ui.editor.CompletionSource, DocumentationSource {
 }

@@ -12,6 +12,7 @@ public final class DesktopApp extends Application {
     public void start(Stage stage) {
         NotebookWindow window = new NotebookWindow(stage, DesktopLauncher.kernelFactory(), LessonStore.files(),
                 FileDialogs.system());
+        window.setLinkOpener(link -> getHostServices().showDocument(link));
         Path lesson = DesktopLauncher.lesson();
         if (lesson == null && getParameters() != null && !getParameters().getUnnamed().isEmpty()) {
             lesson = Path.of(getParameters().getUnnamed().get(0));

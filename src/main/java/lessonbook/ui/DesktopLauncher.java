@@ -6,6 +6,7 @@ import java.util.function.Supplier;
 
 import javafx.application.Application;
 
+import lessonbook.kernel.client.JvmKernel;
 import lessonbook.kernel.client.Kernel;
 
 /**
@@ -38,18 +39,9 @@ public final class DesktopLauncher {
         return lesson;
     }
 
-    /**
-     * The kernel JVM client, looked up by name so this shell builds before the kernel package is merged;
-     * without it every run says that no kernel is available.
-     */
+    /** A kernel JVM (started in the background; cells queue until it is ready). */
     static Kernel processKernel() {
-        try {
-            return (Kernel) Class.forName("lessonbook.kernel.client.JvmKernel").getMethod("start").invoke(null);
-        } catch (ClassNotFoundException | NoSuchMethodException e) {
-            return new MissingKernel();
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("The Java kernel failed to start: " + e.getCause(), e.getCause());
-        }
+        return JvmKernel.start();
     }
 
     public static void main(String[] args) {

@@ -1,21 +1,26 @@
 package lessonbook.ui;
 
-import javafx.scene.Node;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import lessonbook.model.Cell;
+import lessonbook.ui.markdown.MarkdownView;
 
 /** A prose cell: rendered Markdown, or its source while editing (double-click or Enter). */
 final class MarkdownCellView extends CellView {
-    private final PlainCodeEditor editor = new PlainCodeEditor(false);
-    private String renderedSource;
-    private Node rendered;
+    private final MarkdownSourceEditor editor;
+    private final MarkdownView rendered = new MarkdownView();
+    private final Supplier<Path> lessonFolder;
     private boolean editing;
 
-    MarkdownCellView(Cell cell, java.util.function.Consumer<String> onEdit) {
+    MarkdownCellView(Cell cell, Consumer<String> onEdit, Supplier<Path> lessonFolder, Consumer<String> links) {
         super(cell.id());
+        this.lessonFolder = lessonFolder;
         getStyleClass().add("markdown-cell");
-        editor.setText(cell.source());
+        editor = new MarkdownSourceEditor(cell.source());
         editor.setOnTextChanged(onEdit);
+        rendered.setLinkHandler(links);
         body.setOnMouseClicked(e -> {
             if (e.getClickCount() == 2 && !editing) {
                 startEditing();
@@ -31,11 +36,7 @@ final class MarkdownCellView extends CellView {
         if (editing) {
             body.getChildren().setAll(editor.node());
         } else {
-            if (rendered == null || !cell.source().equals(renderedSource)) {
-                rendered = MarkdownPreview.render(cell.source());
-                renderedSource = cell.source();
-            }
-            body.getChildren().setAll(rendered);
+            render(cell.source());
         }
     }
 
@@ -58,10 +59,17 @@ final class MarkdownCellView extends CellView {
     @Override
     void stopEditing() {
         editing = false;
-        if (rendered == null || !editor.text().equals(renderedSource)) {
-            rendered = MarkdownPreview.render(editor.text());
-            renderedSource = editor.text();
-        }
+        render(editor.text());
+    }
+
+    /** Renders the source (the view skips the work when neither the text nor the folder changed). */
+    private void render(String source) {
+        rendered.setBaseDirectory(lessonFolder.get());
+        rendered.setMarkdown(source.isBlank() ? "*Empty Markdown cell: double-click to write.*" : source);
         body.getChildren().setAll(rendered);
+    }
+
+    MarkdownView rendered() {
+        return rendered;
     }
 }

@@ -25,12 +25,15 @@ final class NotebookView extends ScrollPane {
     private final NotebookDocument document;
     private final DoubleProperty fontSize;
     private final CompletionSource completion;
+    private final java.util.function.Consumer<String> linkOpener;
     private final VBox column = new VBox();
     private final Map<String, CellView> views = new HashMap<>();
     private String selectedId;
 
-    NotebookView(NotebookDocument document, DoubleProperty fontSize, CompletionSource completion) {
+    NotebookView(NotebookDocument document, DoubleProperty fontSize, CompletionSource completion,
+                 java.util.function.Consumer<String> linkOpener) {
         this.document = document;
+        this.linkOpener = linkOpener;
         this.fontSize = fontSize;
         this.completion = completion;
         getStyleClass().add("notebook");
@@ -98,7 +101,7 @@ final class NotebookView extends ScrollPane {
         String id = cell.id();
         CellView view = cell instanceof CodeCell code
                 ? new CodeCellView(code, fontSize, completion, text -> document.editSource(id, text))
-                : new MarkdownCellView(cell, text -> document.editSource(id, text));
+                : new MarkdownCellView(cell, text -> document.editSource(id, text), this::lessonFolder, linkOpener);
         view.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> select(id));
         view.editor().node().focusedProperty().addListener((o, was, now) -> {
             if (now) {
@@ -107,6 +110,11 @@ final class NotebookView extends ScrollPane {
             view.setEditMode(now);
         });
         return view;
+    }
+
+    private java.nio.file.Path lessonFolder() {
+        java.nio.file.Path file = document.file();
+        return file == null ? null : file.toAbsolutePath().getParent();
     }
 
     // ----- selection and modes -----
@@ -186,6 +194,15 @@ final class NotebookView extends ScrollPane {
             setVvalue(cell.getMinY() / max);
         } else if (cell.getMaxY() > top + viewport) {
             setVvalue(Math.min(1, (cell.getMaxY() - viewport + 12) / max));
+        }
+    }
+
+    /** No more worker exits will come (kernel restarted or died): stop every live timeline. */
+    void freezeWorkers() {
+        for (CellView view : views.values()) {
+            if (view instanceof CodeCellView code && code.hasOutputPane()) {
+                code.outputs().freezeWorkers();
+            }
         }
     }
 

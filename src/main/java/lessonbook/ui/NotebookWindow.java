@@ -83,7 +83,7 @@ public final class NotebookWindow {
         this.dialogs = dialogs;
         this.recent = recent;
         this.session = new NotebookSession(document, kernels.get(), Platform::runLater);
-        this.view = new NotebookView(document, appearance.fontSize(), session);
+        this.view = new NotebookView(document, appearance.fontSize(), session, this::openLink);
         this.commands = new NotebookCommands(this);
         this.help = new HelpOverlay(commands.groups());
 
@@ -104,7 +104,13 @@ public final class NotebookWindow {
             requestClose();
         });
 
-        session.setStatusListener(kernelStatus::show);
+        session.setStatusListener((status, detail) -> {
+            kernelStatus.show(status, detail);
+            if (status == lessonbook.kernel.client.KernelStatus.RESTARTING
+                    || status == lessonbook.kernel.client.KernelStatus.DEAD) {
+                view.freezeWorkers();
+            }
+        });
         document.addListener(this::onDocumentChange);
         ticker.setCycleCount(Animation.INDEFINITE);
         appearance.fontSize().addListener((o, was, now) -> updateStatusBar());
@@ -243,6 +249,17 @@ public final class NotebookWindow {
             recentMenu.getItems().add(item);
         }
         recentMenu.setDisable(recentMenu.getItems().isEmpty());
+    }
+
+    private java.util.function.Consumer<String> linkOpener = link -> { };
+
+    /** How links in Markdown cells open: the system browser, given by the application. */
+    public void setLinkOpener(java.util.function.Consumer<String> opener) {
+        this.linkOpener = opener;
+    }
+
+    private void openLink(String link) {
+        linkOpener.accept(link);
     }
 
     // ----- files -----

@@ -32,6 +32,8 @@ import javafx.scene.layout.VBox;
 import lessonbook.model.Diagnostic;
 import lessonbook.model.Output;
 import lessonbook.model.StreamName;
+import lessonbook.ui.display.DisplayViews;
+import lessonbook.ui.display.WorkerLanesView;
 
 /**
  * The output of one code cell as it arrives. Lines live in a virtualized list so only the visible ones
@@ -50,6 +52,9 @@ public final class OutputPane extends VBox {
     private final Label hiddenLabel = new Label();
     private final ComboBox<String> workerFilter = new ComboBox<>();
     private final HBox header = new HBox(8);
+    private final VBox displays = new VBox();
+    private WorkerLanesView lanes;
+    private boolean restoring;
     private final Map<String, Integer> workerColours = new LinkedHashMap<>();
     private final Set<Integer> collapsedErrors = new HashSet<>();
     private final DoubleProperty fontSize;
@@ -88,7 +93,8 @@ public final class OutputPane extends VBox {
         header.setAlignment(Pos.CENTER_LEFT);
         header.getChildren().addAll(hiddenLabel, spacer, workerFilter);
 
-        getChildren().addAll(header, list);
+        displays.getStyleClass().add("output-displays");
+        getChildren().addAll(header, list, displays);
         fontSize.addListener((o, was, now) -> resize());
         updateChrome();
     }
@@ -100,6 +106,12 @@ public final class OutputPane extends VBox {
 
     public void clear() {
         lines.clear();
+        displays.getChildren().clear();
+        if (lanes != null) {
+            lanes.freeze();
+            getChildren().remove(lanes);
+            lanes = null;
+        }
         workerColours.clear();
         collapsedErrors.clear();
         workerFilter.getItems().setAll(ALL_WORKERS);
@@ -108,6 +120,41 @@ public final class OutputPane extends VBox {
         lastLineOpen = false;
         diagnosticsSink.accept(List.of());
         updateChrome();
+    }
+
+    /** Shows a cell's saved outputs (on open): worker lanes as a finished timeline. */
+    public void restore(List<Output> saved) {
+        if (DisplayViews.hasWorkers(saved)) {
+            showLanes(new WorkerLanesView(saved));
+        }
+        restoring = true;
+        try {
+            append(saved);
+        } finally {
+            restoring = false;
+        }
+    }
+
+    /** Stops the live worker timeline (the kernel restarted or died: no more exits will come). */
+    public void freezeWorkers() {
+        if (lanes != null) {
+            lanes.freeze();
+        }
+    }
+
+    private void showLanes(WorkerLanesView view) {
+        lanes = view;
+        getChildren().add(1, lanes);
+    }
+
+    private void feedLanes(Output output) {
+        if (restoring) {
+            return;
+        }
+        if (lanes == null) {
+            showLanes(new WorkerLanesView());
+        }
+        lanes.accept(output, System.currentTimeMillis());
     }
 
     /** Adds outputs in arrival order; call on the FX thread with a whole batch at once. */
@@ -176,6 +223,7 @@ public final class OutputPane extends VBox {
         if (output instanceof Output.Stream s) {
             addText(s.text(), s.stream() == StreamName.STDERR ? "out-stderr" : "out-stdout", null, into);
         } else if (output instanceof Output.WorkerLine w) {
+            feedLanes(w);
             String worker = w.worker() + " " + w.pid();
             String style = "out-worker out-worker-" + colourOf(worker)
                     + (w.stream() == StreamName.STDERR ? " out-worker-stderr" : "");
@@ -186,6 +234,9 @@ public final class OutputPane extends VBox {
             }
         } else if (output instanceof Output.WorkerEvent e) {
             colourOf(e.worker() + " " + e.pid());
+            feedLanes(e);
+        } else if (output instanceof Output.Chart || output instanceof Output.Table) {
+            DisplayViews.nodeFor(output).ifPresent(displays.getChildren()::add);
         } else if (output instanceof Output.Error e) {
             closeOpenLine();
             int id = nextErrorId++;
@@ -308,7 +359,9 @@ public final class OutputPane extends VBox {
     }
 
     private void updateChrome() {
-        boolean any = !lines.isEmpty() || hiddenLines > 0;
+        boolean any = !lines.isEmpty() || hiddenLines > 0 || lanes != null || !displays.getChildren().isEmpty();
+        list.setVisible(!lines.isEmpty());
+        list.setManaged(!lines.isEmpty());
         setVisible(any);
         setManaged(any);
         hiddenLabel.setText(hiddenLines == 0 ? "" : String.format("%,d earlier lines hidden", hiddenLines));
@@ -350,6 +403,14 @@ public final class OutputPane extends VBox {
 
     public long hiddenLineCount() {
         return hiddenLines;
+    }
+
+    public WorkerLanesView lanes() {
+        return lanes;
+    }
+
+    public List<javafx.scene.Node> displays() {
+        return List.copyOf(displays.getChildren());
     }
 
     public List<String> workers() {
