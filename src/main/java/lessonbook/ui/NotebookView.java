@@ -138,6 +138,9 @@ final class NotebookView extends ScrollPane {
     }
 
     void select(String cellId) {
+        if (cellId != null && !views.containsKey(cellId)) {
+            return;
+        }
         if (selectedId != null && views.containsKey(selectedId)) {
             views.get(selectedId).setSelected(false);
         }
