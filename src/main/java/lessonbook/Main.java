@@ -26,7 +26,21 @@ public final class Main {
             System.err.println("Usage: lessonbook [FILE] | lessonbook run|bench|export ... (see lessonbook --help)");
             System.exit(2);
         }
-        Path lesson = args.length == 1 ? Path.of(args[0]) : DEFAULT_LESSON;
+        Path lesson = args.length == 1 ? Path.of(args[0]) : defaultLesson();
         DesktopEntry.open(lesson);
+    }
+
+    /** The default lesson next to the working directory, else next to the jar (target/../lessons). */
+    static Path defaultLesson() {
+        if (java.nio.file.Files.exists(DEFAULT_LESSON)) {
+            return DEFAULT_LESSON;
+        }
+        try {
+            Path jar = Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path besideJar = jar.getParent().resolveSibling(DEFAULT_LESSON);
+            return java.nio.file.Files.exists(besideJar) ? besideJar : DEFAULT_LESSON;
+        } catch (java.net.URISyntaxException | RuntimeException e) {
+            return DEFAULT_LESSON;
+        }
     }
 }

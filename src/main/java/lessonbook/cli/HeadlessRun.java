@@ -15,7 +15,6 @@ import java.util.concurrent.TimeoutException;
 import lessonbook.kernel.client.CellRun;
 import lessonbook.kernel.client.Kernel;
 import lessonbook.kernel.client.KernelListener;
-import lessonbook.kernel.protocol.KernelEvent.Outcome;
 import lessonbook.model.Cell;
 import lessonbook.model.CodeCell;
 import lessonbook.model.Notebook;
@@ -41,6 +40,8 @@ public final class HeadlessRun {
     private final Map<String, Integer> counts = new ConcurrentHashMap<>();
     private final Map<String, CompletableFuture<CellRun>> finished = new ConcurrentHashMap<>();
     private volatile String printing;
+    /** Guarded by {@code out}: a header must start on a line of its own even after a partial line. */
+    private boolean atLineStart = true;
 
     public HeadlessRun(Kernel kernel, PrintStream out, Duration cellTimeout, boolean allowErrors) {
         this.kernel = kernel;
@@ -113,8 +114,7 @@ public final class HeadlessRun {
         Output notice = new Output.Notice(message);
         record(cellId, notice);
         synchronized (out) {
-            out.print(notice.text());
-            out.flush();
+            print(notice.text());
         }
     }
 
@@ -150,8 +150,7 @@ public final class HeadlessRun {
         public void onCellStarted(String cellId, int executionCount) {
             counts.put(cellId, executionCount);
             synchronized (out) {
-                out.println("[" + executionCount + "]");
-                out.flush();
+                header("[" + executionCount + "]");
             }
             printing = cellId;
         }
@@ -167,10 +166,9 @@ public final class HeadlessRun {
                 if (!cellId.equals(printing)) {
                     printing = cellId;
                     Integer n = counts.get(cellId);
-                    out.println("[" + (n == null ? "?" : n) + "] (continued)");
+                    header("[" + (n == null ? "?" : n) + "] (continued)");
                 }
-                out.print(text);
-                out.flush();
+                print(text);
             }
         }
 
@@ -183,7 +181,15 @@ public final class HeadlessRun {
         }
     }
 
-    static boolean failed(CellRun run) {
-        return run.outcome() != Outcome.OK;
+    /** Caller holds the lock on {@code out}. */
+    private void header(String line) {
+        print((atLineStart ? "" : "\n") + line + "\n");
+    }
+
+    /** Caller holds the lock on {@code out}. */
+    private void print(String text) {
+        out.print(text);
+        out.flush();
+        atLineStart = text.endsWith("\n");
     }
 }
