@@ -118,6 +118,20 @@ class WorkerLanesViewTest {
     }
 
     @Test
+    void freezingStopsTheClockAndSaysTheExitWasNotSeen(FxRobot robot) throws Exception {
+        WorkerLanesView view = show(robot, new WorkerLanesView());
+        view.accept(new WorkerEvent("orphan", 31, Phase.STARTED, System.currentTimeMillis() - 1_000, null, 0));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, view::isAnimating);
+
+        view.freeze();
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !view.isAnimating());
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(view.barOf(31).getPseudoClassStates()).contains(PseudoClass.getPseudoClass("unknown"));
+        assertThat(robot.lookup(".lane-stats").queryAs(Label.class).getText()).startsWith("no exit seen · wall");
+    }
+
+    @Test
     void failedAndTerminatedWorkersAreColouredAndExplained(FxRobot robot) {
         long t0 = 1_000_000;
         WorkerLanesView view = show(robot, new WorkerLanesView(List.of(
