@@ -22,7 +22,7 @@ import lessonbook.model.StreamName;
  * simulated workers sharing two cores (a processor-sharing simulation, for looking at the views only).
  * Options: {@code --font=PX} root font size (26 for a projector), {@code --dark}, {@code --saved} (show the
  * finished timeline from saved events instead of live), {@code --states} (one worker fails, one is terminated), {@code --start-after=MS} (when the first worker starts),
- * {@code --slow=F} (stretch the simulated time by F), {@code --lanes-first}.
+ * {@code --slow=F} (stretch the simulated time by F), {@code --lanes-first}, {@code --width=PX}.
  */
 public final class DisplayDemo {
     private static final int WORKERS = 10;
@@ -30,6 +30,7 @@ public final class DisplayDemo {
     private static long startAfter = 500;
     private static double slow = 1;
     private static boolean lanesFirst;
+    private static int width = 1400;
 
     private DisplayDemo() {
     }
@@ -53,6 +54,9 @@ public final class DisplayDemo {
             saved |= a.equals("--saved");
             states |= a.equals("--states");
             lanesFirst |= a.equals("--lanes-first");
+            if (a.startsWith("--width=")) {
+                width = Integer.parseInt(a.substring(8));
+            }
         }
         double fontSize = font;
         boolean darkTheme = dark;
@@ -96,7 +100,7 @@ public final class DisplayDemo {
         scroll.setStyle("-fx-font-size: " + font + "px; -fx-background: " + (dark ? "#0d1117" : "white") + ";");
         Stage stage = new Stage();
         stage.setTitle("Lessonbook display demo");
-        stage.setScene(new Scene(scroll, 1400, 900));
+        stage.setScene(new Scene(scroll, width, 900));
         stage.show();
     }
 

@@ -51,6 +51,10 @@ final class LaneRow extends HBox {
         track.requestLayout();
     }
 
+    void requestTrackLayout() {
+        track.requestLayout();
+    }
+
     Label nameLabel() {
         return name;
     }

@@ -64,7 +64,7 @@ public final class WorkerLanesView extends VBox {
         this.live = live;
         getStyleClass().add("worker-lanes");
         getStylesheets().add(DisplayViews.STYLESHEET);
-        axis = new TimeAxis(scale);
+        axis = new TimeAxis(scale, () -> rows.values().forEach(LaneRow::requestTrackLayout));
         summary.getStyleClass().add("lanes-summary");
         summary.setWrapText(true);
         lanes.getStyleClass().add("lanes");
@@ -257,10 +257,7 @@ public final class WorkerLanesView extends VBox {
         scale.now = now;
         // While workers run the axis only steps up to round spans, so bars visibly grow between steps.
         scale.span = running ? TimeScale.roundSpanUp(Math.max(1000, now - origin)) : Math.max(1, now - origin);
-        double em = summary.getFont().getSize();
-        int maxTicks = axis.getWidth() > 0 ? (int) Math.max(2, axis.getWidth() / (em * 3.2)) : 6;
-        scale.step = TimeScale.step(scale.span, maxTicks);
-        scale.ticks = TimeScale.ticks(scale.span, scale.step);
+        scale.fitTicks(axis.getWidth(), axis.labelWidth());
         for (LaneRow r : rows.values()) {
             r.update(now);
         }
