@@ -190,7 +190,10 @@ public final class NotebookWindow {
     }
 
     private Button button(String icon, String text, String tip, String id, Runnable action) {
-        Button b = new Button(text, Icons.of(icon));
+        javafx.scene.shape.SVGPath glyph = Icons.of(icon);
+        glyph.scaleXProperty().bind(appearance.fontSize().divide(Appearance.BASE_FONT));
+        glyph.scaleYProperty().bind(glyph.scaleXProperty());
+        Button b = new Button(text, new javafx.scene.Group(glyph));
         b.setId("tb-" + id);
         b.getStyleClass().add("tool");
         b.setTooltip(new Tooltip(tip));
