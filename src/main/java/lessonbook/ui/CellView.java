@@ -18,6 +18,16 @@ abstract class CellView extends HBox {
     protected final VBox body = new VBox();
     private final Region bar = new Region();
 
+    /** Told when the cell's editor gains (true) or loses the keyboard; editors may be created late. */
+    protected java.util.function.Consumer<Boolean> editorFocus = focused -> { };
+
+    void onEditorFocus(java.util.function.Consumer<Boolean> listener) {
+        this.editorFocus = listener;
+    }
+
+    /** True while the keyboard is in this cell's editor (Jupyter's edit mode). */
+    abstract boolean isEditing();
+
     CellView(String cellId) {
         this.cellId = cellId;
         getStyleClass().add("cell");

@@ -15,9 +15,16 @@ import lessonbook.model.CodeCell;
 import lessonbook.model.Output;
 import lessonbook.ui.output.OutputPane;
 
-/** A Java cell: {@code In [n]} prompt, editor, run status with timing, and the output pane. */
+/**
+ * A Java cell: {@code In [n]} prompt, editor, run status with timing, and the output pane. The full editor
+ * is created when the cell first comes near the viewport (or is edited); until then a light text preview
+ * of the same size stands in, so a 200-cell lesson opens without building 200 editors.
+ */
 final class CodeCellView extends CellView {
-    private final JavaCellEditor editor;
+    private final CompletionSource completion;
+    private final Consumer<String> onEdit;
+    private final Label preview = new Label();
+    private JavaCellEditor editor;
     private final Label counter = new Label("In [ ]:");
     private final Label status = new Label();
     private final HBox statusRow = new HBox(status);
@@ -33,9 +40,15 @@ final class CodeCellView extends CellView {
         prompt.getChildren().add(counter);
         status.getStyleClass().add("cell-status");
         statusRow.getStyleClass().add("cell-status-row");
-        editor = new JavaCellEditor(cell.source(), completion);
-        editor.setOnTextChanged(onEdit);
-        body.getChildren().addAll(editor.node(), statusRow);
+        this.completion = completion;
+        this.onEdit = onEdit;
+        preview.getStyleClass().add("code-preview");
+        preview.setMaxWidth(Double.MAX_VALUE);
+        preview.setOnMousePressed(e -> {
+            materialize();
+            editor.focusEditor();
+        });
+        body.getChildren().addAll(preview, statusRow);
         show(cell);
         if (!cell.outputs().isEmpty()) {
             outputs().restore(cell.outputs());
@@ -46,7 +59,11 @@ final class CodeCellView extends CellView {
     @Override
     void show(Cell cell) {
         CodeCell code = (CodeCell) cell;
-        editor.setText(code.source());
+        if (editor != null) {
+            editor.setText(code.source());
+        } else {
+            preview.setText(numbered(code.source()));
+        }
         counter.setText(runtime.state() == lessonbook.model.CellState.RUNNING
                 || runtime.state() == lessonbook.model.CellState.QUEUED ? "In [*]:"
                 : "In [" + (code.executionCount() == null ? " " : code.executionCount()) + "]:");
@@ -60,14 +77,43 @@ final class CodeCellView extends CellView {
         if (outputs != null) {
             outputs.clear();
         }
-        editor.showDiagnostics(List.of());
+        if (editor != null) {
+            editor.showDiagnostics(List.of());
+        }
+    }
+
+    /** Swaps the preview for the real editor (idempotent). */
+    void materialize() {
+        if (editor != null) {
+            return;
+        }
+        editor = new JavaCellEditor(sourceText, completion);
+        editor.setOnTextChanged(onEdit);
+        editor.component().getCodeArea().focusedProperty().addListener((o, was, now) -> editorFocus.accept(now));
+        body.getChildren().set(body.getChildren().indexOf(preview), editor.node());
+    }
+
+    boolean isMaterialized() {
+        return editor != null;
+    }
+
+    private String sourceText = "";
+
+    private String numbered(String source) {
+        sourceText = source;
+        String[] lines = source.split("\n", -1);
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < lines.length; i++) {
+            text.append(String.format("%-4d", i + 1)).append(lines[i]).append(i + 1 < lines.length ? "\n" : "");
+        }
+        return text.toString();
     }
 
     /** Created on first output: most cells of a 200-cell lesson never need the list. */
     OutputPane outputs() {
         if (outputs == null) {
             outputs = new OutputPane(fontSize);
-            outputs.setDiagnosticsSink(editor::showDiagnostics);
+            outputs.setDiagnosticsSink(d -> editor().showDiagnostics(d));
             body.getChildren().add(outputs);
         }
         return outputs;
@@ -141,15 +187,23 @@ final class CodeCellView extends CellView {
 
     @Override
     CellEditor editor() {
+        materialize();
         return editor;
     }
 
+    @Override
+    boolean isEditing() {
+        return editor != null && editor.isEditing();
+    }
+
     lessonbook.ui.editor.JavaCodeEditor codeEditor() {
+        materialize();
         return editor.component();
     }
 
     @Override
     void startEditing() {
+        materialize();
         editor.focusEditor();
     }
 

@@ -9,7 +9,9 @@ import lessonbook.ui.markdown.MarkdownView;
 
 /** A prose cell: rendered Markdown, or its source while editing (double-click or Enter). */
 final class MarkdownCellView extends CellView {
-    private final MarkdownSourceEditor editor;
+    private final Consumer<String> onEdit;
+    private MarkdownSourceEditor editor;
+    private String source;
     private final MarkdownView rendered = new MarkdownView();
     private final Supplier<Path> lessonFolder;
     private boolean editing;
@@ -18,8 +20,8 @@ final class MarkdownCellView extends CellView {
         super(cell.id());
         this.lessonFolder = lessonFolder;
         getStyleClass().add("markdown-cell");
-        editor = new MarkdownSourceEditor(cell.source());
-        editor.setOnTextChanged(onEdit);
+        this.onEdit = onEdit;
+        this.source = cell.source();
         rendered.setLinkHandler(links);
         body.setOnMouseClicked(e -> {
             if (e.getClickCount() == 2 && !editing) {
@@ -32,9 +34,12 @@ final class MarkdownCellView extends CellView {
 
     @Override
     void show(Cell cell) {
-        editor.setText(cell.source());
+        source = cell.source();
+        if (editor != null) {
+            editor.setText(source);
+        }
         if (editing) {
-            body.getChildren().setAll(editor.node());
+            body.getChildren().setAll(editor().node());
         } else {
             render(cell.source());
         }
@@ -42,7 +47,18 @@ final class MarkdownCellView extends CellView {
 
     @Override
     CellEditor editor() {
+        if (editor == null) {
+            // Created on first edit: most prose cells are only ever read.
+            editor = new MarkdownSourceEditor(source);
+            editor.setOnTextChanged(onEdit);
+            editor.node().focusedProperty().addListener((o, was, now) -> editorFocus.accept(now));
+        }
         return editor;
+    }
+
+    @Override
+    boolean isEditing() {
+        return editor != null && editor.isEditing();
     }
 
     boolean isEditingSource() {
@@ -52,14 +68,14 @@ final class MarkdownCellView extends CellView {
     @Override
     void startEditing() {
         editing = true;
-        body.getChildren().setAll(editor.node());
+        body.getChildren().setAll(editor().node());
         editor.focusEditor();
     }
 
     @Override
     void stopEditing() {
         editing = false;
-        render(editor.text());
+        render(editor == null ? source : editor.text());
     }
 
     /** Renders the source (the view skips the work when neither the text nor the folder changed). */

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import javafx.application.Platform;
 import javafx.beans.property.DoubleProperty;
 import javafx.geometry.Bounds;
 import javafx.scene.control.ScrollPane;
@@ -28,6 +29,9 @@ final class NotebookView extends ScrollPane {
     private final java.util.function.Consumer<String> linkOpener;
     private final VBox column = new VBox();
     private final Map<String, CellView> views = new HashMap<>();
+    private static final int EDITORS_PER_TURN = 1;
+    private final java.util.ArrayDeque<CodeCellView> toMaterialize = new java.util.ArrayDeque<>();
+    private boolean materializing;
     private String selectedId;
 
     NotebookView(NotebookDocument document, DoubleProperty fontSize, CompletionSource completion,
@@ -45,6 +49,9 @@ final class NotebookView extends ScrollPane {
         setFitToWidth(true);
         setFocusTraversable(true);
         document.addListener(this::onChange);
+        vvalueProperty().addListener((o, was, now) -> materializeVisible());
+        viewportBoundsProperty().addListener((o, was, now) -> materializeVisible());
+        column.heightProperty().addListener((o, was, now) -> Platform.runLater(this::materializeVisible));
         rebuild();
     }
 
@@ -103,7 +110,7 @@ final class NotebookView extends ScrollPane {
                 ? new CodeCellView(code, fontSize, completion, text -> document.editSource(id, text))
                 : new MarkdownCellView(cell, text -> document.editSource(id, text), this::lessonFolder, linkOpener);
         view.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> select(id));
-        view.editor().node().focusedProperty().addListener((o, was, now) -> {
+        view.onEditorFocus(now -> {
             if (now) {
                 select(id);
             }
@@ -115,6 +122,44 @@ final class NotebookView extends ScrollPane {
     private java.nio.file.Path lessonFolder() {
         java.nio.file.Path file = document.file();
         return file == null ? null : file.toAbsolutePath().getParent();
+    }
+
+    /** Builds the real editors of the code cells within a screen of the viewport. */
+    private void materializeVisible() {
+        double viewport = getViewportBounds().getHeight();
+        double total = column.getHeight();
+        if (viewport <= 0 || total <= 0) {
+            return;
+        }
+        double top = getVvalue() * Math.max(0, total - viewport);
+        for (javafx.scene.Node node : column.getChildren()) {
+            if (node instanceof CodeCellView code && !code.isMaterialized() && code.getHeight() > 0) {
+                Bounds b = code.getBoundsInParent();
+                if (b.getMaxY() >= top - viewport && b.getMinY() <= top + 2 * viewport
+                        && !toMaterialize.contains(code)) {
+                    toMaterialize.add(code);
+                }
+            }
+        }
+        if (!toMaterialize.isEmpty() && !materializing) {
+            materializing = true;
+            Platform.runLater(this::materializeSome);
+        }
+    }
+
+    /** A few editors per turn of the FX thread, so fast scrolling through a long lesson never stalls. */
+    private void materializeSome() {
+        for (int i = 0; i < EDITORS_PER_TURN && !toMaterialize.isEmpty(); i++) {
+            CodeCellView code = toMaterialize.poll();
+            if (code.getParent() != null) {
+                code.materialize();
+            }
+        }
+        if (toMaterialize.isEmpty()) {
+            materializing = false;
+        } else {
+            Platform.runLater(this::materializeSome);
+        }
     }
 
     // ----- selection and modes -----
@@ -162,7 +207,7 @@ final class NotebookView extends ScrollPane {
     /** True while the focus is in a cell's editor (Jupyter's edit mode). */
     boolean isEditing() {
         CellView view = selectedId == null ? null : views.get(selectedId);
-        return view != null && view.editor().isEditing();
+        return view != null && view.isEditing();
     }
 
     void editSelected() {

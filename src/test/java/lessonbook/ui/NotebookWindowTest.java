@@ -160,6 +160,23 @@ class NotebookWindowTest {
     }
 
     @Test
+    void interruptStopsAFloodingCellWhileThePaneStaysCapped(FxRobot robot) throws Exception {
+        robot.interact(() -> window.document().insertCell(0,
+                new CodeCell("endless", "for (long i = 0; ; i++) System.out.println(i);")));
+        robot.interact(() -> window.view().select("endless"));
+        robot.interact(window::runInPlace);
+        waitFor(() -> code("endless").hasOutputPane() && code("endless").outputs().hiddenLineCount() > 10_000);
+        assertThat(code("endless").outputs().lines()).hasSizeLessThanOrEqualTo(2000);
+        robot.clickOn(robot.lookup("#tb-interrupt").queryAs(Button.class));
+        waitFor(() -> code("endless").runtime().state() == CellState.ERROR);
+        long hidden = code("endless").outputs().hiddenLineCount();
+        robot.interact(() -> window.view().select("hello"));
+        robot.interact(window::runInPlace);
+        waitFor(() -> code("hello").hasOutputPane() && code("hello").outputs().visibleText().equals("42"));
+        assertThat(code("endless").outputs().hiddenLineCount()).isEqualTo(hidden);
+    }
+
+    @Test
     void commandModeKeysInsertDeleteAndSwitchCells(FxRobot robot) throws Exception {
         editCell(robot, "hello");
         robot.type(KeyCode.ESCAPE);
@@ -209,6 +226,7 @@ class NotebookWindowTest {
         robot.interact(() -> {
             long t0 = System.nanoTime();
             window.document().replace(new Notebook(many), Path.of("big.md"));
+            System.out.printf("200 cells: views built in %.0f ms%n", (System.nanoTime() - t0) / 1e6);
             window.stage().getScene().getRoot().applyCss();
             window.stage().getScene().getRoot().layout();
             buildNanos[0] = System.nanoTime() - t0;
@@ -223,6 +241,8 @@ class NotebookWindowTest {
         System.out.printf("200 cells: build+layout %.0f ms, longest pulse gap while scrolling %.0f ms%n",
                 buildNanos[0] / 1e6, pulses.maxGapMillis());
         assertThat(window.view().cellViews()).hasSize(200);
+        System.out.println("200 cells: editors built " + window.view().cellViews().stream()
+                .filter(v -> v instanceof CodeCellView c && c.isMaterialized()).count());
         // Bounds generous for a shared 2-core machine; the printed figures are the measurement.
         assertThat(buildNanos[0] / 1e6).isLessThan(15_000);
         assertThat(pulses.maxGapMillis()).isLessThan(2_000);
