@@ -141,6 +141,22 @@ class LessonMarkdownRoundTripTest {
     }
 
     @Test
+    void edits_in_a_crlf_file_keep_its_line_endings() throws Exception {
+        Path file = dir.resolve("windows.md");
+        Files.writeString(file, "Intro\r\n\r\n```java\r\nint a = 1;\r\n```\r\n");
+        Notebook notebook = LessonFiles.read(file);
+        List<Cell> cells = new java.util.ArrayList<>(notebook.cells());
+        cells.set(1, ((CodeCell) cells.get(1)).withSource("int a = 2;\nint b = 3;")
+                .withOutputs(List.of(new Output.Value("b", "int", "3"))));
+        cells.add(new MarkdownCell("m2", "Outro\nin two lines"));
+
+        LessonFiles.write(file, notebook.withCells(cells));
+
+        assertThat(Files.readString(file)).isEqualTo("Intro\r\n\r\n```java\r\nint a = 2;\r\nint b = 3;\r\n```\r\n"
+                + "```output\r\nb ==> 3\r\n```\r\n\r\nOutro\r\nin two lines\r\n");
+    }
+
+    @Test
     void new_notebook_is_written_in_canonical_form() throws Exception {
         Path file = dir.resolve("new.md");
         Notebook notebook = new Notebook(List.of(
