@@ -93,7 +93,48 @@ public final class LessonMarkdownWriter {
                 text.append(outputFence).append(eol);
             }
         } else {
-            appendLines(text, cell.source().strip().isEmpty() ? "" : cell.source());
+            appendLines(text, cell.source().strip().isEmpty() ? "" : proseThatStaysProse(cell.source()));
+        }
+        return text.toString();
+    }
+
+    /**
+     * Prose written as a lesson must read back as the same one prose cell (it may come from a notebook, where a
+     * Markdown cell often shows Java in a {@code ```java} block): such a fence becomes {@code ```java prose},
+     * which renderers still highlight as Java, and a fence left open is closed.
+     */
+    static String proseThatStaysProse(String source) {
+        StringBuilder text = new StringBuilder(source.length() + 16);
+        Fence open = null;
+        boolean first = true;
+        for (String line : source.split("\n", -1)) {
+            if (!first) {
+                text.append('\n');
+            }
+            first = false;
+            String content = line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
+            if (open == null) {
+                Fence fence = Fence.opening(content);
+                if (fence != null && (fence.isJava() || fence.isOutput())) {
+                    text.append(" ".repeat(fence.indent()))
+                            .append(String.valueOf(fence.marker()).repeat(fence.length()))
+                            .append(fence.info()).append(" prose");
+                    open = fence;
+                    continue;
+                }
+                if (content.strip().equals(LessonMarkdownReader.CELL_MARKER)) {
+                    text.append("<!-- cell (in prose) -->");
+                    continue;
+                }
+                open = fence;
+            } else if (open.closedBy(content)) {
+                open = null;
+            }
+            text.append(line);
+        }
+        if (open != null) {
+            text.append('\n').append(" ".repeat(open.indent()))
+                    .append(String.valueOf(open.marker()).repeat(open.length()));
         }
         return text.toString();
     }
