@@ -1,8 +1,11 @@
 package lessonbook.cli;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
+import lessonbook.format.Exporter;
+import lessonbook.format.LessonFormatException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -22,7 +25,16 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        System.err.println("lessonbook: export is not built yet");
-        return 2;
+        try {
+            Path written = Exporter.export(file, to, output);
+            System.out.println("Wrote " + written);
+            return 0;
+        } catch (LessonFormatException e) {
+            System.err.println("lessonbook: " + e.getMessage());
+            return 2;
+        } catch (IOException e) {
+            System.err.println("lessonbook: cannot export " + file + ": " + e.getMessage());
+            return 2;
+        }
     }
 }

@@ -6,12 +6,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import lessonbook.format.Magics;
 import lessonbook.kernel.client.CellRun;
 import lessonbook.kernel.client.Kernel;
 import lessonbook.kernel.client.KernelListener;
@@ -73,6 +75,14 @@ public final class HeadlessRun {
 
     private boolean runCell(CodeCell cell) {
         outputs.put(cell.id(), new ArrayList<>());
+        Optional<String> magic = Magics.unsupported(cell.source());
+        if (magic.isPresent()) {
+            synchronized (out) {
+                header("[-]");
+            }
+            note(cell.id(), magic.get());
+            return false;
+        }
         CompletableFuture<CellRun> done = new CompletableFuture<>();
         finished.put(cell.id(), done);
         kernel.execute(cell.id(), cell.source()).whenComplete((run, error) -> {

@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 
 import lessonbook.format.LessonFiles;
 import lessonbook.format.LessonFormatException;
+import lessonbook.kernel.client.JvmKernel;
 
 import lessonbook.model.Notebook;
 import picocli.CommandLine.Command;
@@ -50,7 +51,7 @@ final class RunCommand implements Callable<Integer> {
         }
         Duration timeout = cellTimeoutSeconds == null ? null : Duration.ofMillis((long) (cellTimeoutSeconds * 1000));
         HeadlessRun.Result result;
-        try (var kernel = KernelStarter.start()) {
+        try (var kernel = JvmKernel.start()) {
             result = new HeadlessRun(kernel, out, timeout, allowErrors).run(notebook);
         }
         if (output != null) {
