@@ -36,7 +36,11 @@ class HtmlExporterTest {
                         List.of(new Output.Stream(StreamName.STDOUT, SCRIPT + "\n"),
                                 new Output.Value("s", "String", "\"" + SCRIPT + "\""),
                                 new Output.Error(SCRIPT, SCRIPT, List.of(SCRIPT)),
-                                new Output.WorkerLine("w" + SCRIPT, 1, StreamName.STDERR, SCRIPT)),
+                                new Output.WorkerLine("w" + SCRIPT, 1, StreamName.STDERR, SCRIPT),
+                                new Output.Table(SCRIPT, List.of(SCRIPT), List.of(List.of(SCRIPT))),
+                                new Output.Chart(Output.Chart.Kind.BAR, SCRIPT, SCRIPT, SCRIPT, List.of(
+                                        new Output.Chart.Series(SCRIPT, List.of(new Output.Chart.Point(SCRIPT, 1))))),
+                                new Output.WorkerEvent(SCRIPT, 2, Output.WorkerEvent.Phase.STARTED, 5L, null, 0)),
                         1, Map.of("tags", List.of(SCRIPT)))),
                 Map.of("title", "</title>" + SCRIPT, Notebook.READ_ONLY_KEY, SCRIPT));
 
@@ -68,6 +72,25 @@ class HtmlExporterTest {
                 .contains("<span class=\"worker w1\">[worker-2 102]</span>")
                 .contains("<span class=\"worker w0\">[worker-1 101]</span> <span class=\"stdout\">three")
                 .contains("<span class=\"value\">n ==&gt; 42\n</span>").contains("[3]");
+    }
+
+    @Test
+    void tables_become_html_tables_and_charts_inline_svg() {
+        Notebook notebook = new Notebook(List.of(new CodeCell("c1", "show();", List.of(
+                new Output.Stream(StreamName.STDOUT, "before\n"),
+                new Output.Table("Timings", List.of("strategy", "seconds"), List.of(List.of("pool", "1.52"))),
+                new Output.Chart(Output.Chart.Kind.BAR, "Time per strategy", "", "seconds", List.of(
+                        new Output.Chart.Series("", List.of(new Output.Chart.Point("sequential", 2.97),
+                                new Output.Chart.Point("pool", 1.52))))),
+                new Output.Stream(StreamName.STDOUT, "after\n")), 1, Map.of())));
+
+        String html = new HtmlExporter().render(notebook, "lesson");
+
+        assertThat(html).contains("<caption>Timings</caption>").contains("<th>strategy</th>")
+                .contains("<td>pool</td><td>1.52</td>").contains("<svg class=\"chart\"")
+                .contains(">Time per strategy</text>").contains(">sequential</text>").contains("<rect ");
+        assertThat(html.indexOf("before")).isLessThan(html.indexOf("<table")).as("outputs keep their order");
+        assertThat(html.indexOf("<svg")).isLessThan(html.indexOf("after"));
     }
 
     @Test
