@@ -15,7 +15,7 @@ import lessonbook.bench.Figure;
 public final class KernelBench {
     static final String SNIPPET = "int x = 1;";
     /** Both engines get the same warm-up before their 50 timed evaluations. */
-    static final int WARM_UP = 20;
+    static final int WARM_UP = 50;
     private final int starts;
     private final int evals;
 

@@ -82,6 +82,10 @@ public final class KernelLauncher {
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.addAll(jvmOptions);
+        String trace = System.getProperty("lessonbook.kernel.trace");
+        if (trace != null) {
+            command.add("-Dlessonbook.kernel.trace=" + trace);
+        }
         if (classData != null) {
             command.addAll(classData.kernelOptions());
         }

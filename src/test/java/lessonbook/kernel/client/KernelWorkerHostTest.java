@@ -28,7 +28,7 @@ class KernelWorkerHostTest {
             KernelHarness.Ran variable = h.run("var found = host.topLevelVariables().stream()"
                     + ".filter(v -> v.name().equals(\"shared\")).findFirst().orElseThrow();\n"
                     + "System.out.println(found.value() + \"|\" + found.field() + \"|\" + found.declaringClass());");
-            assertThat(variable.stdout()).matches("now a string\\|shared\\|REPL\\.\\$JShell\\$\\d+\n");
+            assertThat(variable.stdout()).matches("now a string\\|shared\\|REPL\\.\\$JShell\\$\\w+\n");
 
             KernelHarness.Ran dumped = h.run("var declaring = host.topLevelVariables().stream()"
                     + ".filter(v -> v.name().equals(\"shared\")).findFirst().orElseThrow().declaringClass();\n"
