@@ -41,7 +41,6 @@ import javafx.scene.text.Text;
 
 import org.fxmisc.flowless.VirtualizedScrollPane;
 import org.fxmisc.richtext.CodeArea;
-import org.fxmisc.richtext.LineNumberFactory;
 import org.fxmisc.richtext.event.MouseOverTextEvent;
 import org.fxmisc.wellbehaved.event.Nodes;
 
@@ -104,7 +103,7 @@ public class JavaCodeEditor extends VBox {
     public JavaCodeEditor(String text) {
         getStyleClass().add("java-code-editor");
         area.getStyleClass().add("java-code-area");
-        area.setParagraphGraphicFactory(LineNumberFactory.get(area));
+        area.setParagraphGraphicFactory(new LineNumbers(area));
         diagnosticTooltip.getStyleClass().add("diagnostic-tooltip");
         diagnosticTooltip.setWrapText(true);
         diagnosticTooltip.setMaxWidth(600);
