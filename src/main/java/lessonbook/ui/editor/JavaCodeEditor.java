@@ -189,6 +189,19 @@ public class JavaCodeEditor extends VBox {
         styles.setMarks(StyleComposer.Layer.DIAGNOSTICS, diagnostics.marks());
     }
 
+    /**
+     * Like {@link #showDiagnostics(List)}, but only if the text is still {@code forCode}, the code that was
+     * compiled: diagnostics of a run arrive after the student may have typed on, and would then mark the
+     * wrong characters. Returns whether they were shown.
+     */
+    public boolean showDiagnostics(List<Diagnostic> list, String forCode) {
+        if (!area.getText().equals(forCode)) {
+            return false;
+        }
+        showDiagnostics(list);
+        return true;
+    }
+
     public void clearDiagnostics() {
         diagnostics = DiagnosticMarks.none();
         diagnosticTooltip.hide();
@@ -314,13 +327,16 @@ public class JavaCodeEditor extends VBox {
     }
 
     private void fitHeightToText() {
+        if (!autoGrow.get()) {
+            return;
+        }
         Double estimate = area.getTotalHeightEstimate();
-        if (autoGrow.get() && estimate != null) {
-            double height = Math.ceil(estimate + area.snappedTopInset() + area.snappedBottomInset()) + 2;
-            if (height != area.getPrefHeight()) {
-                area.setPrefHeight(height);
-                area.setMinHeight(height);
-            }
+        // Until the area has laid out its first lines, guess from the line count rather than jump.
+        double content = estimate != null ? estimate : area.getParagraphs().size() * effectiveFontSize() * 1.4;
+        double height = Math.ceil(content + area.snappedTopInset() + area.snappedBottomInset()) + 2;
+        if (height != area.getPrefHeight()) {
+            area.setPrefHeight(height);
+            area.setMinHeight(height);
         }
     }
 
