@@ -87,13 +87,14 @@ public class JavaCodeEditor extends VBox {
     private VirtualizedScrollPane<CodeArea> scrollPane;
     private final StyleComposer styles = new StyleComposer(area);
     private final BackgroundHighlighter highlighter = new BackgroundHighlighter(area, styles);
-    private final FindReplaceBar findBar = new FindReplaceBar(area, styles);
-    private final CompletionPopup completion = new CompletionPopup(area, this::stylePopup);
-    private final DocumentationPopup documentation = new DocumentationPopup(area, this::stylePopup);
-    private final Tooltip diagnosticTooltip = new Tooltip();
+    // Created when first needed: a notebook holds hundreds of editors and most never open these.
+    private FindReplaceBar findBar;
+    private CompletionPopup completion;
+    private DocumentationPopup documentation;
+    private Tooltip diagnosticTooltip;
     private final DoubleProperty fontSize = new SimpleDoubleProperty(this, "fontSize", 0);
     private final BooleanProperty autoGrow = new SimpleBooleanProperty(this, "autoGrow", true);
-    private final EditorAssist assist = new EditorAssist(area, completion, documentation, highlighter::textVersion);
+    private final EditorAssist assist = new EditorAssist(area, this::completionPopup, this::documentationPopup, highlighter::textVersion);
     private DiagnosticMarks diagnostics = DiagnosticMarks.none();
 
     public JavaCodeEditor() {
@@ -104,19 +105,15 @@ public class JavaCodeEditor extends VBox {
         getStyleClass().add("java-code-editor");
         area.getStyleClass().add("java-code-area");
         area.setParagraphGraphicFactory(new LineNumbers(area));
-        diagnosticTooltip.getStyleClass().add("diagnostic-tooltip");
-        diagnosticTooltip.setWrapText(true);
-        diagnosticTooltip.setMaxWidth(600);
-        getChildren().add(findBar);
 
         area.plainTextChanges().subscribe(change -> onTextChanged());
         area.caretPositionProperty().addListener((o, a, b) -> {
-            if (completion.isShowing()) {
+            if (isCompletionShowing()) {
                 completion.refilter();
             }
         });
         area.focusedProperty().addListener((o, was, focused) -> {
-            if (!focused) {
+            if (!focused && isCompletionShowing()) {
                 completion.hide();
             }
         });
@@ -204,7 +201,9 @@ public class JavaCodeEditor extends VBox {
 
     public void clearDiagnostics() {
         diagnostics = DiagnosticMarks.none();
-        diagnosticTooltip.hide();
+        if (diagnosticTooltip != null) {
+            diagnosticTooltip.hide();
+        }
         styles.setMarks(StyleComposer.Layer.DIAGNOSTICS, List.of());
     }
 
@@ -252,44 +251,62 @@ public class JavaCodeEditor extends VBox {
 
     /** Whether the completion list is showing, and what it lists. */
     public boolean isCompletionShowing() {
-        return completion.isShowing();
+        return completion != null && completion.isShowing();
     }
 
     public List<String> completionItems() {
-        return completion.items();
+        return completion == null ? List.of() : completion.items();
     }
 
     public boolean isDocumentationShowing() {
-        return documentation.isShowing();
+        return documentation != null && documentation.isShowing();
     }
 
     // ---- find and replace -------------------------------------------------------------------------------
 
     public void showFind() {
-        findBar.open(false);
+        findBar().open(false);
     }
 
     public void showReplace() {
-        findBar.open(true);
+        findBar().open(true);
     }
 
     public void closeFind() {
-        findBar.close();
+        if (findBar != null) {
+            findBar.close();
+        }
     }
 
     FindReplaceBar findBar() {
+        if (findBar == null) {
+            findBar = new FindReplaceBar(area, styles);
+            getChildren().add(0, findBar);
+        }
         return findBar;
     }
 
     CompletionPopup completionPopup() {
+        if (completion == null) {
+            completion = new CompletionPopup(area, this::stylePopup);
+        }
         return completion;
     }
 
     DocumentationPopup documentationPopup() {
+        if (documentation == null) {
+            documentation = new DocumentationPopup(area, this::stylePopup);
+        }
         return documentation;
     }
 
     Tooltip diagnosticTooltip() {
+        if (diagnosticTooltip == null) {
+            diagnosticTooltip = new Tooltip();
+            diagnosticTooltip.getStyleClass().add("diagnostic-tooltip");
+            diagnosticTooltip.setWrapText(true);
+            diagnosticTooltip.setMaxWidth(600);
+        }
         return diagnosticTooltip;
     }
 
@@ -306,7 +323,11 @@ public class JavaCodeEditor extends VBox {
     }
 
     private void applySizing() {
-        getChildren().retainAll(findBar);
+        if (findBar != null) {
+            getChildren().retainAll(findBar);
+        } else {
+            getChildren().clear();
+        }
         if (scrollPane != null) {
             scrollPane.removeContent();
             scrollPane = null;
@@ -364,7 +385,9 @@ public class JavaCodeEditor extends VBox {
     // ---- internals --------------------------------------------------------------------------------------
 
     private void onTextChanged() {
-        documentation.hide();
+        if (isDocumentationShowing()) {
+            documentation.hide();
+        }
         if (!diagnostics.isEmpty()) {
             clearDiagnostics();
         }
@@ -372,12 +395,12 @@ public class JavaCodeEditor extends VBox {
 
     private void installKeys() {
         area.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (completion.handleKey(e)) {
+            if (isCompletionShowing() && completion.handleKey(e)) {
                 e.consume();
-            } else if (e.getCode() == KeyCode.ESCAPE && documentation.isShowing()) {
+            } else if (e.getCode() == KeyCode.ESCAPE && isDocumentationShowing()) {
                 documentation.hide();
                 e.consume();
-            } else if (e.getCode() == KeyCode.ESCAPE && findBar.isOpen()) {
+            } else if (e.getCode() == KeyCode.ESCAPE && findBar != null && findBar.isOpen()) {
                 findBar.close();
                 e.consume();
             }
@@ -408,10 +431,14 @@ public class JavaCodeEditor extends VBox {
         area.addEventHandler(MouseOverTextEvent.MOUSE_OVER_TEXT_BEGIN, e -> {
             Optional<String> message = diagnostics.messageAt(e.getCharacterIndex());
             if (message.isPresent()) {
-                diagnosticTooltip.setText(message.get());
-                diagnosticTooltip.show(area, e.getScreenPosition().getX(), e.getScreenPosition().getY() + 14);
+                diagnosticTooltip().setText(message.get());
+                diagnosticTooltip().show(area, e.getScreenPosition().getX(), e.getScreenPosition().getY() + 14);
             }
         });
-        area.addEventHandler(MouseOverTextEvent.MOUSE_OVER_TEXT_END, e -> diagnosticTooltip.hide());
+        area.addEventHandler(MouseOverTextEvent.MOUSE_OVER_TEXT_END, e -> {
+            if (diagnosticTooltip != null) {
+                diagnosticTooltip.hide();
+            }
+        });
     }
 }
