@@ -27,7 +27,6 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.event.Event;
-import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
@@ -36,8 +35,6 @@ import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.scene.text.Font;
-import javafx.scene.text.Text;
 
 import org.fxmisc.flowless.VirtualizedScrollPane;
 import org.fxmisc.richtext.CodeArea;
@@ -89,12 +86,10 @@ public class JavaCodeEditor extends VBox {
     private final BackgroundHighlighter highlighter = new BackgroundHighlighter(area, styles);
     // Created when first needed: a notebook holds hundreds of editors and most never open these.
     private FindReplaceBar findBar;
-    private CompletionPopup completion;
-    private DocumentationPopup documentation;
-    private Tooltip diagnosticTooltip;
+    private final EditorPopups popups = new EditorPopups(area);
     private final DoubleProperty fontSize = new SimpleDoubleProperty(this, "fontSize", 0);
     private final BooleanProperty autoGrow = new SimpleBooleanProperty(this, "autoGrow", true);
-    private final EditorAssist assist = new EditorAssist(area, this::completionPopup, this::documentationPopup, highlighter::textVersion);
+    private final EditorAssist assist = new EditorAssist(area, popups::completion, popups::documentation, highlighter::textVersion);
     private DiagnosticMarks diagnostics = DiagnosticMarks.none();
 
     public JavaCodeEditor() {
@@ -108,13 +103,13 @@ public class JavaCodeEditor extends VBox {
 
         area.plainTextChanges().subscribe(change -> onTextChanged());
         area.caretPositionProperty().addListener((o, a, b) -> {
-            if (isCompletionShowing()) {
-                completion.refilter();
+            if (popups.isCompletionShowing()) {
+                popups.completion().refilter();
             }
         });
         area.focusedProperty().addListener((o, was, focused) -> {
-            if (!focused && isCompletionShowing()) {
-                completion.hide();
+            if (!focused) {
+                popups.hideCompletion();
             }
         });
         installKeys();
@@ -201,9 +196,7 @@ public class JavaCodeEditor extends VBox {
 
     public void clearDiagnostics() {
         diagnostics = DiagnosticMarks.none();
-        if (diagnosticTooltip != null) {
-            diagnosticTooltip.hide();
-        }
+        popups.hideTooltip();
         styles.setMarks(StyleComposer.Layer.DIAGNOSTICS, List.of());
     }
 
@@ -251,15 +244,15 @@ public class JavaCodeEditor extends VBox {
 
     /** Whether the completion list is showing, and what it lists. */
     public boolean isCompletionShowing() {
-        return completion != null && completion.isShowing();
+        return popups.isCompletionShowing();
     }
 
     public List<String> completionItems() {
-        return completion == null ? List.of() : completion.items();
+        return popups.completionItems();
     }
 
     public boolean isDocumentationShowing() {
-        return documentation != null && documentation.isShowing();
+        return popups.isDocumentationShowing();
     }
 
     // ---- find and replace -------------------------------------------------------------------------------
@@ -287,27 +280,15 @@ public class JavaCodeEditor extends VBox {
     }
 
     CompletionPopup completionPopup() {
-        if (completion == null) {
-            completion = new CompletionPopup(area, this::stylePopup);
-        }
-        return completion;
+        return popups.completion();
     }
 
     DocumentationPopup documentationPopup() {
-        if (documentation == null) {
-            documentation = new DocumentationPopup(area, this::stylePopup);
-        }
-        return documentation;
+        return popups.documentation();
     }
 
     Tooltip diagnosticTooltip() {
-        if (diagnosticTooltip == null) {
-            diagnosticTooltip = new Tooltip();
-            diagnosticTooltip.getStyleClass().add("diagnostic-tooltip");
-            diagnosticTooltip.setWrapText(true);
-            diagnosticTooltip.setMaxWidth(600);
-        }
-        return diagnosticTooltip;
+        return popups.tooltip();
     }
 
     // ---- sizing and fonts -------------------------------------------------------------------------------
@@ -353,7 +334,7 @@ public class JavaCodeEditor extends VBox {
         }
         Double estimate = area.getTotalHeightEstimate();
         // Until the area has laid out its first lines, guess from the line count rather than jump.
-        double content = estimate != null ? estimate : area.getParagraphs().size() * effectiveFontSize() * 1.4;
+        double content = estimate != null ? estimate : area.getParagraphs().size() * EditorPopups.fontSize(area) * 1.4;
         double height = Math.ceil(content + area.snappedTopInset() + area.snappedBottomInset()) + 2;
         if (height != area.getPrefHeight()) {
             area.setPrefHeight(height);
@@ -369,25 +350,10 @@ public class JavaCodeEditor extends VBox {
         }
     }
 
-    /** Popups live in their own scene: give them this scene's stylesheets and this editor's font size. */
-    private void stylePopup(Parent root) {
-        if (getScene() != null) {
-            root.getStylesheets().setAll(getScene().getStylesheets());
-        }
-        root.setStyle("-fx-font-size: " + effectiveFontSize() + "px;");
-    }
-
-    private double effectiveFontSize() {
-        Node text = area.lookup(".text");
-        return text instanceof Text ? ((Text) text).getFont().getSize() : Font.getDefault().getSize();
-    }
-
     // ---- internals --------------------------------------------------------------------------------------
 
     private void onTextChanged() {
-        if (isDocumentationShowing()) {
-            documentation.hide();
-        }
+        popups.hideDocumentation();
         if (!diagnostics.isEmpty()) {
             clearDiagnostics();
         }
@@ -395,10 +361,7 @@ public class JavaCodeEditor extends VBox {
 
     private void installKeys() {
         area.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (isCompletionShowing() && completion.handleKey(e)) {
-                e.consume();
-            } else if (e.getCode() == KeyCode.ESCAPE && isDocumentationShowing()) {
-                documentation.hide();
+            if (popups.handleKey(e)) {
                 e.consume();
             } else if (e.getCode() == KeyCode.ESCAPE && findBar != null && findBar.isOpen()) {
                 findBar.close();
@@ -431,14 +394,10 @@ public class JavaCodeEditor extends VBox {
         area.addEventHandler(MouseOverTextEvent.MOUSE_OVER_TEXT_BEGIN, e -> {
             Optional<String> message = diagnostics.messageAt(e.getCharacterIndex());
             if (message.isPresent()) {
-                diagnosticTooltip().setText(message.get());
-                diagnosticTooltip().show(area, e.getScreenPosition().getX(), e.getScreenPosition().getY() + 14);
+                popups.tooltip().setText(message.get());
+                popups.tooltip().show(area, e.getScreenPosition().getX(), e.getScreenPosition().getY() + 14);
             }
         });
-        area.addEventHandler(MouseOverTextEvent.MOUSE_OVER_TEXT_END, e -> {
-            if (diagnosticTooltip != null) {
-                diagnosticTooltip.hide();
-            }
-        });
+        area.addEventHandler(MouseOverTextEvent.MOUSE_OVER_TEXT_END, e -> popups.hideTooltip());
     }
 }
