@@ -24,7 +24,8 @@ import lessonbook.ui.markdown.MarkdownView;
 /**
  * A window to look at the editor and the Markdown view together, the way a lesson stacks them. Options:
  * {@code --dark}, {@code --font=N} (the zoom, in px on the scene root), {@code --popup} (opens the
- * completion list on the second cell), {@code --find} (opens the replace bar on the first cell).
+ * completion list on the second cell), {@code --find} (opens the replace bar on the first cell),
+ * {@code --doc} (documentation popup), {@code --hover} (mouse over the compile error).
  * Completion and documentation here come from a small fixed list, not from a kernel.
  */
 public final class EditorDemo {
@@ -122,6 +123,9 @@ public final class EditorDemo {
                 } else if (args.contains("--find")) {
                     first.getCodeArea().selectRange(CODE.indexOf("sum"), CODE.indexOf("sum") + 3);
                     first.showReplace();
+                } else if (args.contains("--hover")) {
+                    second.getCodeArea().getCharacterBoundsOnScreen(16, 17).ifPresent(b ->
+                            new javafx.scene.robot.Robot().mouseMove(b.getCenterX(), b.getCenterY()));
                 } else if (args.contains("--doc")) {
                     second.requestEditorFocus();
                     second.moveCaretTo(BROKEN.length());
