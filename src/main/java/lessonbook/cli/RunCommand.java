@@ -49,6 +49,10 @@ final class RunCommand implements Callable<Integer> {
             System.err.println("lessonbook: cannot read " + file + ": " + e.getMessage());
             return 2;
         }
+        if (notebook.readOnlyReason().isPresent()) {
+            System.err.println("lessonbook: " + file + ": " + notebook.readOnlyReason().get() + "; not run.");
+            return 2;
+        }
         Duration timeout = cellTimeoutSeconds == null ? null : Duration.ofMillis((long) (cellTimeoutSeconds * 1000));
         HeadlessRun.Result result;
         try (var kernel = JvmKernel.start()) {

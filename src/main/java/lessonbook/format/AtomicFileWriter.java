@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -26,8 +27,12 @@ public final class AtomicFileWriter {
     private AtomicFileWriter() {
     }
 
+    /** Temp files a killed save left behind are removed by a later save once they are this old. */
+    private static final long STALE_MILLIS = 60L * 60 * 1000;
+
     public static void write(Path target, byte[] content) throws IOException {
-        Path absolute = target.toAbsolutePath();
+        // a symbolic link stays a link: the file it points to is the one replaced
+        Path absolute = Files.isSymbolicLink(target) ? target.toRealPath() : target.toAbsolutePath();
         Path folder = absolute.getParent();
         Files.createDirectories(folder);
         Path temp = Files.createTempFile(folder, "." + absolute.getFileName() + ".", ".saving");
@@ -48,8 +53,22 @@ public final class AtomicFileWriter {
                 Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
             }
             forceFolder(folder);
+            removeStaleTempFiles(folder, absolute.getFileName().toString());
         } finally {
             Files.deleteIfExists(temp);
+        }
+    }
+
+    private static void removeStaleTempFiles(Path folder, String name) {
+        long now = System.currentTimeMillis();
+        try (DirectoryStream<Path> stale = Files.newDirectoryStream(folder, "." + name + ".*.saving")) {
+            for (Path temp : stale) {
+                if (now - Files.getLastModifiedTime(temp).toMillis() > STALE_MILLIS) {
+                    Files.deleteIfExists(temp);
+                }
+            }
+        } catch (IOException | java.nio.file.DirectoryIteratorException e) {
+            // tidying up is a courtesy; the save itself has succeeded
         }
     }
 

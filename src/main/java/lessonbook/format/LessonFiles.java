@@ -38,7 +38,7 @@ public final class LessonFiles {
     }
 
     public static Notebook read(Path file, Format format) throws LessonFormatException, IOException {
-        String text = TextFiles.read(file);
+        String text = TextFiles.read(file, format == Format.MARKDOWN ? TextFiles.MAX_BYTES : TextFiles.MAX_NOTEBOOK_BYTES);
         return format == Format.MARKDOWN ? LessonMarkdownReader.parse(file, text) : IpynbReader.parse(file, text);
     }
 

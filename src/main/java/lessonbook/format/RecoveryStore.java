@@ -83,11 +83,14 @@ public final class RecoveryStore {
                 try {
                     save(file, notebook);
                 } catch (IOException e) {
-                    System.err.println("lessonbook: autosave of " + file + " failed: " + e.getMessage());
+                    System.err.println("lessonbook: autosave of " + file + " failed: " + e);
                 }
             }
         }, seconds, seconds, TimeUnit.SECONDS);
-        return timer::shutdownNow;
+        return () -> {
+            timer.shutdown(); // a save in progress finishes: interrupting it would abort the write
+            timer.awaitTermination(10, TimeUnit.SECONDS);
+        };
     }
 
     Path besideFile(Path file) {

@@ -21,6 +21,9 @@ public final class TextFiles {
     /** Lessons are prose and code; anything this large is a mistake (a log, a data file), not a lesson. */
     public static final long MAX_BYTES = 10L * 1024 * 1024;
 
+    /** A Jupyter notebook carries its images as base64 text, so it may be larger than a lesson. */
+    public static final long MAX_NOTEBOOK_BYTES = 64L * 1024 * 1024;
+
     private TextFiles() {
     }
 
@@ -28,7 +31,7 @@ public final class TextFiles {
         return read(file, MAX_BYTES);
     }
 
-    static String read(Path file, long maxBytes) throws IOException, LessonFormatException {
+    public static String read(Path file, long maxBytes) throws IOException, LessonFormatException {
         long size = Files.size(file);
         if (size > maxBytes) {
             throw tooLarge(file, size, maxBytes);

@@ -114,4 +114,41 @@ class RunCommandTest {
         assertThat(run.stderr()).contains("broken.md:3").doesNotContain("Exception in thread")
                 .doesNotContain("\tat ");
     }
+
+    @Test
+    void runsAJupyterNotebookAndWritesItBackAsIpynb() throws Exception {
+        Path file = lesson("nb.ipynb", """
+                {"cells": [{"cell_type": "code", "execution_count": null, "id": "c1", "metadata": {"tags": ["keep"]},
+                  "outputs": [], "source": ["int a = 6;\\n", "a * 7"]},
+                 {"cell_type": "code", "execution_count": null, "id": "c2", "metadata": {}, "outputs": [],
+                  "source": "%maven org.example:lib:1.0"}],
+                 "metadata": {"kernelspec": {"name": "java", "display_name": "Java", "language": "java"},
+                  "language_info": {"name": "Java"}},
+                 "nbformat": 4, "nbformat_minor": 5}
+                """);
+        Path saved = dir.resolve("out.ipynb");
+
+        Run run = lessonbook("run", file.toString(), "--allow-errors", "--output", saved.toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.stdout()).contains("==> 42").contains("%maven is not supported");
+        assertThat(Files.readString(saved)).contains("\"execute_result\"").contains("\"keep\"")
+                .contains("\"nbformat_minor\": 5");
+    }
+
+    @Test
+    void refusesToRunANotebookInAnotherLanguage() throws Exception {
+        Path file = lesson("py.ipynb", """
+                {"cells": [{"cell_type": "code", "execution_count": null, "metadata": {}, "outputs": [],
+                  "source": "print('hi')"}],
+                 "metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"},
+                  "language_info": {"name": "python"}},
+                 "nbformat": 4, "nbformat_minor": 4}
+                """);
+
+        Run run = lessonbook("run", file.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.stderr()).contains("py.ipynb").contains("not run");
+    }
 }

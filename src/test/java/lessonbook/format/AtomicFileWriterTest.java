@@ -58,6 +58,27 @@ class AtomicFileWriterTest {
 
         assertThat(Files.readString(file)).isEqualTo(LESSON);
         assertThat(LessonFiles.read(file).cells()).hasSize(2);
+
+        // the next save, an hour later, tidies up the temp file the killed one left
+        for (String name : listing()) {
+            Files.setLastModifiedTime(dir.resolve(name), java.nio.file.attribute.FileTime.fromMillis(
+                    System.currentTimeMillis() - 2 * 3600_000L));
+        }
+        LessonFiles.write(file, LessonFiles.read(file));
+        assertThat(listing()).containsExactly("lesson.md");
+        assertThat(Files.readString(file)).isEqualTo(LESSON);
+    }
+
+    @Test
+    void saving_through_a_symbolic_link_keeps_the_link() throws Exception {
+        Path real = Files.createDirectory(dir.resolve("real")).resolve("lesson.md");
+        Files.writeString(real, "old\n");
+        Path link = Files.createSymbolicLink(dir.resolve("link.md"), real);
+
+        AtomicFileWriter.write(link, LESSON.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(Files.isSymbolicLink(link)).isTrue();
+        assertThat(Files.readString(real)).isEqualTo(LESSON);
     }
 
     @Test
@@ -104,7 +125,8 @@ class AtomicFileWriterTest {
     private List<String> listing() throws Exception {
         try (Stream<Path> files = Files.list(dir)) {
             return files.map(p -> p.getFileName().toString())
-                    .filter(n -> !n.equals("child.log") && !n.endsWith(".signal")).sorted().toList();
+                    .filter(n -> !n.equals("child.log") && !n.endsWith(".signal") && !n.equals("real")
+                            && !n.equals("link.md")).sorted().toList();
         }
     }
 }

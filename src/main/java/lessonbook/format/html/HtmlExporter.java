@@ -16,6 +16,7 @@ import lessonbook.format.AtomicFileWriter;
 import lessonbook.format.ipynb.RichOutputs;
 import lessonbook.model.Cell;
 import lessonbook.model.CodeCell;
+import lessonbook.model.DisplayText;
 import lessonbook.model.Notebook;
 import lessonbook.model.Output;
 
@@ -84,8 +85,46 @@ public final class HtmlExporter {
     }
 
     private void outputs(StringBuilder html, List<Output> outputs) {
+        List<Output> text = new java.util.ArrayList<>();
+        for (Output output : outputs) {
+            if (output instanceof Output.Table table) {
+                textOutputs(html, text);
+                table(html, table);
+            } else if (output instanceof Output.Chart chart) {
+                textOutputs(html, text);
+                html.append("<figure class=\"output-chart\">\n").append(ChartSvg.render(chart)).append("</figure>\n");
+            } else {
+                text.add(output);
+            }
+        }
+        textOutputs(html, text);
+        if (outputs.stream().anyMatch(Output.WorkerEvent.class::isInstance)) {
+            html.append("<pre class=\"output workers\">").append(Html.escape(DisplayText.workersBody(outputs)))
+                    .append("</pre>\n");
+        }
+    }
+
+    private static void table(StringBuilder html, Output.Table table) {
+        html.append("<table class=\"output-table\">\n");
+        if (!table.title().isEmpty()) {
+            html.append("<caption>").append(Html.escape(table.title())).append("</caption>\n");
+        }
+        html.append("<thead><tr>");
+        table.columns().forEach(c -> html.append("<th>").append(Html.escape(c)).append("</th>"));
+        html.append("</tr></thead>\n<tbody>\n");
+        for (List<String> row : table.rows()) {
+            html.append("<tr>");
+            row.forEach(c -> html.append("<td>").append(Html.escape(c)).append("</td>"));
+            html.append("</tr>\n");
+        }
+        html.append("</tbody>\n</table>\n");
+    }
+
+    /** Ordinary outputs gathered so far, as one preformatted block; clears the list. */
+    private void textOutputs(StringBuilder html, List<Output> outputs) {
         boolean any = outputs.stream().anyMatch(o -> !o.text().isEmpty());
         if (!any) {
+            outputs.clear();
             return;
         }
         html.append("<pre class=\"output\">");
@@ -103,6 +142,7 @@ public final class HtmlExporter {
             }
         }
         html.append("</pre>\n");
+        outputs.clear();
     }
 
     private static String styleOf(Output output) {

@@ -30,6 +30,14 @@ final class PageStyle {
             .w2 { color: #fff; background: #2ca02c; } .w3 { color: #fff; background: #9467bd; }
             .w4 { color: #fff; background: #8c564b; } .w5 { color: #fff; background: #e377c2; }
             .w6 { color: #fff; background: #7f7f7f; } .w7 { color: #000; background: #bcbd22; }
+            table.output-table { border-collapse: collapse; margin: 0; width: 100%; background: #fff;
+                   border: 1px solid #d9dee8; border-top: none; font-size: 0.9rem; }
+            table.output-table caption { caption-side: top; text-align: left; font-weight: 600; padding: 0.4rem 0.9rem;
+                   background: #fff; border: 1px solid #d9dee8; border-top: none; }
+            table.output-table th, table.output-table td { border: 1px solid #e3e6ee; padding: 0.2rem 0.6rem; text-align: left; }
+            figure.output-chart { margin: 0; background: #fff; border: 1px solid #d9dee8; border-top: none; }
+            svg.chart { display: block; width: 100%; max-width: 640px; font: 12px sans-serif; }
+            svg.chart .chart-title { font-weight: 600; font-size: 14px; } svg.chart .axis { stroke: #888; }
             @media print { body { background: #fff; } pre { white-space: pre-wrap; } }
             """;
 }

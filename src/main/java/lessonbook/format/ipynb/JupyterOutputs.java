@@ -3,6 +3,7 @@ package lessonbook.format.ipynb;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import lessonbook.format.md.OutputTextParser;
+import lessonbook.model.DisplayText;
 import lessonbook.model.Output;
 import lessonbook.model.StreamName;
 
@@ -18,6 +20,10 @@ final class JupyterOutputs {
     /** CSI sequences (colours, cursor moves) and two-character escapes, as IJava's tracebacks hold them. */
     private static final Pattern ANSI = Pattern.compile("\u001B\\[[0-?]*[ -/]*[@-~]|\u001B[@-Z\\\\-_]");
     static final String COMPILATION_EXCEPTION = "CompilationException";
+    /** Our tables and charts in a notebook: the lesson-file block (info string and body) as JSON. */
+    static final String DISPLAY_MIME = "application/vnd.lessonbook.display+json";
+    /** A cell's worker timeline in a notebook, as the body of a lesson-file workers block. */
+    static final String WORKERS_MIME = "application/vnd.lessonbook.workers+json";
 
     private JupyterOutputs() {
     }
@@ -42,7 +48,7 @@ final class JupyterOutputs {
                             name));
                 }
                 case "execute_result" -> result.add(value(output, executionCount));
-                case "display_data", "update_display_data" -> result.add(display(output));
+                case "display_data", "update_display_data" -> result.addAll(display(output));
                 case "error" -> result.add(error(output, source));
                 default -> result.add(new Output.Notice("[an output of type '" + type + "' is not shown]"));
             }
@@ -53,7 +59,8 @@ final class JupyterOutputs {
     private static Output value(JsonNode output, Integer executionCount) {
         JsonNode data = output.path("data");
         if (!data.has("text/plain")) {
-            return display(output);
+            List<Output> shown = display(output);
+            return shown.size() == 1 ? shown.get(0) : new Output.Notice("[a result without text]");
         }
         JsonNode ours = output.path("metadata").path("lessonbook");
         Integer count = output.path("execution_count").isInt() ? Integer.valueOf(output.path("execution_count").asInt())
@@ -64,16 +71,30 @@ final class JupyterOutputs {
         return new Output.Value(name, type, stripAnsi(JupyterJson.multiline(data.get("text/plain"))));
     }
 
-    private static Output display(JsonNode output) {
+    private static List<Output> display(JsonNode output) {
         JsonNode data = output.path("data");
+        try {
+            if (data.path(DISPLAY_MIME).isObject()) {
+                JsonNode block = data.get(DISPLAY_MIME);
+                Optional<Output> ours = DisplayText.parse(block.path("info").asText(""), block.path("body").asText(""));
+                if (ours.isPresent()) {
+                    return List.of(ours.get());
+                }
+            }
+            if (data.path(WORKERS_MIME).isObject()) {
+                return List.copyOf(DisplayText.parseWorkers(data.get(WORKERS_MIME).path("body").asText("")));
+            }
+        } catch (IllegalArgumentException malformed) {
+            // edited by hand or by another tool: the text/plain form below still shows what it was
+        }
         if (data.has("text/plain")) {
             String text = stripAnsi(JupyterJson.multiline(data.get("text/plain")));
-            return new Output.Stream(StreamName.STDOUT, text.endsWith("\n") ? text : text + "\n");
+            return List.of(new Output.Stream(StreamName.STDOUT, text.endsWith("\n") ? text : text + "\n"));
         }
         List<String> types = new ArrayList<>();
         data.fieldNames().forEachRemaining(types::add);
-        return new Output.Notice("[" + (types.isEmpty() ? "an empty display" : String.join(", ", types))
-                + " output: shown in the exported page, not here]");
+        return List.of(new Output.Notice("[" + (types.isEmpty() ? "an empty display" : String.join(", ", types))
+                + " output: shown in the exported page, not here]"));
     }
 
     private static Output error(JsonNode output, String source) {
@@ -118,13 +139,22 @@ final class JupyterOutputs {
                 continue;
             }
             if (output instanceof Output.WorkerEvent) {
-                continue; // lifecycle marks drive the live lanes; Jupyter has no place for them
+                continue; // written once, as the cell's timeline, after the other outputs
             }
             flush(result, streamName, streamText);
             streamName = null;
             result.add(nonStream(output, executionCount));
         }
         flush(result, streamName, streamText);
+        if (outputs.stream().anyMatch(Output.WorkerEvent.class::isInstance)) {
+            String body = DisplayText.workersBody(outputs);
+            ObjectNode node = result.addObject();
+            node.put("output_type", "display_data");
+            ObjectNode data = node.putObject("data");
+            data.set("text/plain", JupyterJson.lines(body));
+            data.putObject(WORKERS_MIME).put("body", body);
+            node.putObject("metadata");
+        }
         return result;
     }
 
@@ -141,7 +171,10 @@ final class JupyterOutputs {
         if (output instanceof Output.Notice) {
             return "stderr";
         }
-        return null;
+        boolean ownType = output instanceof Output.Value || output instanceof Output.Error
+                || output instanceof Output.CompileError || output instanceof Output.WorkerEvent
+                || DisplayText.hasOwnBlock(output);
+        return ownType ? null : "stdout"; // an output kind added later still shows as its text
     }
 
     private static ObjectNode nonStream(Output output, Integer executionCount) {
@@ -170,7 +203,13 @@ final class JupyterOutputs {
             ArrayNode traceback = node.putArray("traceback");
             compileError.text().lines().forEach(traceback::add);
         } else {
-            throw new IllegalArgumentException("not a non-stream output: " + output);
+            node.put("output_type", "display_data");
+            ObjectNode data = node.putObject("data");
+            data.set("text/plain", JupyterJson.lines(output.text()));
+            ObjectNode block = data.putObject(DISPLAY_MIME);
+            block.put("info", DisplayText.infoString(output));
+            block.put("body", DisplayText.body(output));
+            node.putObject("metadata");
         }
         return node;
     }

@@ -47,12 +47,13 @@ record Fence(char marker, int length, int indent, String info) {
         return info.substring(0, space);
     }
 
+    /** Exactly {@code java}: a fence like {@code ```java prose} is an example inside prose, not a cell. */
     boolean isJava() {
-        return language().equals("java");
+        return info.equals("java");
     }
 
     boolean isOutput() {
-        return language().equals("output");
+        return info.equals("output");
     }
 
     /** Removes up to this fence's indentation from a content line, as CommonMark does. */

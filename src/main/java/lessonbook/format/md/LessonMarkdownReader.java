@@ -10,6 +10,7 @@ import lessonbook.format.LessonFormatException;
 import lessonbook.model.Cell;
 import lessonbook.model.CellIds;
 import lessonbook.model.CodeCell;
+import lessonbook.model.DisplayText;
 import lessonbook.model.MarkdownCell;
 import lessonbook.model.Notebook;
 import lessonbook.model.Output;
@@ -29,6 +30,7 @@ public final class LessonMarkdownReader {
     private final List<Cell> cells = new ArrayList<>();
     private final Map<String, MarkdownLayout.CellText> layouts = new HashMap<>();
     private final StringBuilder gap = new StringBuilder();
+    private final List<String> notes = new ArrayList<>();
     private int proseFirst = -1;
     private int proseLast = -1;
 
@@ -73,30 +75,63 @@ public final class LessonMarkdownReader {
         endProse(n);
         String lastId = cells.isEmpty() ? null : cells.get(cells.size() - 1).id();
         MarkdownLayout layout = new MarkdownLayout(lines.lineEnding(), bom, gap.toString(), lastId, layouts);
-        return new Notebook(cells, Map.of(MarkdownLayout.KEY, layout));
+        Map<String, Object> metadata = new java.util.HashMap<>();
+        metadata.put(MarkdownLayout.KEY, layout);
+        if (!notes.isEmpty()) {
+            metadata.put(Notebook.NOTES_KEY, List.copyOf(notes));
+        }
+        return new Notebook(cells, java.util.Collections.unmodifiableMap(metadata));
     }
 
-    /** Reads the code fence opened at {@code open} and its output block; returns the last line consumed. */
+    /**
+     * Reads the code fence opened at {@code open}, its output block and its display blocks (tables, charts, the
+     * worker timeline); returns the last line consumed.
+     */
     private int readCodeCell(Fence fence, int open) throws LessonFormatException {
         int close = closeOf(fence, open);
         String source = joined(fence, open + 1, close - 1, false);
         int last = close;
-        String outputText = "";
-        int next = close + 1;
+        List<Output> outputs = new ArrayList<>();
+        int next = nextNonBlank(close + 1);
+        Fence outputFence = next < lines.count() ? Fence.opening(lines.content(next)) : null;
+        if (outputFence != null && outputFence.isOutput()) {
+            last = closeOf(outputFence, next);
+            outputs.addAll(OutputTextParser.parse(joined(outputFence, next + 1, last - 1, true), source));
+        }
+        List<Output.WorkerEvent> workerEvents = new ArrayList<>();
+        while (true) {
+            next = nextNonBlank(last + 1);
+            Fence block = next < lines.count() ? Fence.opening(lines.content(next)) : null;
+            if (block == null || !DisplayText.isDisplayBlock(block.info())) {
+                break;
+            }
+            int blockClose = closeOf(block, next);
+            String body = joined(block, next + 1, blockClose - 1, true);
+            try {
+                if (block.language().equalsIgnoreCase(DisplayText.WORKERS)) {
+                    workerEvents.addAll(DisplayText.parseWorkers(body));
+                } else {
+                    DisplayText.parse(block.info(), body).ifPresent(outputs::add);
+                }
+            } catch (IllegalArgumentException malformed) {
+                notes.add(file.getFileName() + ", line " + (next + 1) + ": the " + block.language()
+                        + " block could not be read (" + malformed.getMessage() + "); it is kept as text.");
+                break; // the block stays in the file as prose, so nothing of it is lost
+            }
+            last = blockClose;
+        }
+        outputs.addAll(workerEvents);
+        CodeCell cell = new CodeCell(CellIds.next(), source, outputs, null, Map.of());
+        add(cell, true, source, SavedOutputs.signature(outputs), lines.raw(open, last));
+        return last;
+    }
+
+    private int nextNonBlank(int from) {
+        int next = from;
         while (next < lines.count() && lines.isBlank(next)) {
             next++;
         }
-        if (next < lines.count()) {
-            Fence outputFence = Fence.opening(lines.content(next));
-            if (outputFence != null && outputFence.isOutput()) {
-                last = closeOf(outputFence, next);
-                outputText = joined(outputFence, next + 1, last - 1, true);
-            }
-        }
-        List<Output> outputs = OutputTextParser.parse(outputText, source);
-        CodeCell cell = new CodeCell(CellIds.next(), source, outputs, null, Map.of());
-        add(cell, true, source, outputText, lines.raw(open, last));
-        return last;
+        return next;
     }
 
     private int closeOf(Fence fence, int open) throws LessonFormatException {

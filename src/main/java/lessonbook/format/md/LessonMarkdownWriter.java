@@ -4,7 +4,9 @@ import java.util.Map;
 
 import lessonbook.model.Cell;
 import lessonbook.model.CodeCell;
+import lessonbook.model.DisplayText;
 import lessonbook.model.Notebook;
+import lessonbook.model.Output;
 
 /**
  * Writes a notebook as a lesson file. A cell that is unchanged since it was read is written with the exact text
@@ -60,7 +62,7 @@ public final class LessonMarkdownWriter {
         if (text == null || text.code() != (cell instanceof CodeCell) || !text.source().equals(cell.source())) {
             return false;
         }
-        return !(cell instanceof CodeCell code) || text.outputText().equals(code.outputText());
+        return !(cell instanceof CodeCell code) || text.outputText().equals(SavedOutputs.signature(code.outputs()));
     }
 
     private String canonicalSeparator(Cell previous, Cell cell) {
@@ -80,22 +82,74 @@ public final class LessonMarkdownWriter {
             text.append(fence).append("java").append(eol);
             appendLines(text, code.source());
             text.append(fence).append(eol);
-            String output = code.outputText();
+            String output = SavedOutputs.plainText(code.outputs());
             if (!output.isEmpty()) {
-                String outputFence = Fence.backticksFor(output);
-                text.append(outputFence).append("output").append(eol);
-                String body = output.endsWith("\n") ? output.substring(0, output.length() - 1) : output;
-                if (body.isEmpty()) {
-                    text.append(eol);
-                } else {
-                    appendLines(text, body);
+                appendBlock(text, "output", output);
+            }
+            for (Output rich : code.outputs()) {
+                if (DisplayText.hasOwnBlock(rich)) {
+                    appendBlock(text, DisplayText.infoString(rich), DisplayText.body(rich));
                 }
-                text.append(outputFence).append(eol);
+            }
+            if (SavedOutputs.hasWorkerEvents(code.outputs())) {
+                appendBlock(text, DisplayText.WORKERS, DisplayText.workersBody(code.outputs()));
             }
         } else {
-            appendLines(text, cell.source().strip().isEmpty() ? "" : cell.source());
+            appendLines(text, cell.source().strip().isEmpty() ? "" : proseThatStaysProse(cell.source()));
         }
         return text.toString();
+    }
+
+    /**
+     * Prose written as a lesson must read back as the same one prose cell (it may come from a notebook, where a
+     * Markdown cell often shows Java in a {@code ```java} block): such a fence becomes {@code ```java prose},
+     * which renderers still highlight as Java, and a fence left open is closed.
+     */
+    static String proseThatStaysProse(String source) {
+        StringBuilder text = new StringBuilder(source.length() + 16);
+        Fence open = null;
+        boolean first = true;
+        for (String line : source.split("\n", -1)) {
+            if (!first) {
+                text.append('\n');
+            }
+            first = false;
+            String content = line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
+            if (open == null) {
+                Fence fence = Fence.opening(content);
+                if (fence != null && (fence.isJava() || fence.isOutput())) {
+                    text.append(" ".repeat(fence.indent()))
+                            .append(String.valueOf(fence.marker()).repeat(fence.length()))
+                            .append(fence.info()).append(" prose");
+                    open = fence;
+                    continue;
+                }
+                if (content.strip().equals(LessonMarkdownReader.CELL_MARKER)) {
+                    text.append("<!-- cell (in prose) -->");
+                    continue;
+                }
+                open = fence;
+            } else if (open.closedBy(content)) {
+                open = null;
+            }
+            text.append(line);
+        }
+        if (open != null) {
+            text.append('\n').append(" ".repeat(open.indent()))
+                    .append(String.valueOf(open.marker()).repeat(open.length()));
+        }
+        return text.toString();
+    }
+
+    /** A fenced block holding {@code content} (lines ending in "\n"; a last line without one gets one). */
+    private void appendBlock(StringBuilder text, String info, String content) {
+        String fence = Fence.backticksFor(content);
+        text.append(fence).append(info).append(eol);
+        String body = content.endsWith("\n") ? content.substring(0, content.length() - 1) : content;
+        for (String line : body.split("\n", -1)) {
+            text.append(line.endsWith("\r") ? line.substring(0, line.length() - 1) : line).append(eol);
+        }
+        text.append(fence).append(eol);
     }
 
     /** Each line of {@code source} followed by the file's line ending; nothing for an empty source. */

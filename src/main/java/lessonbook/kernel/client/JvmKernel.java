@@ -43,6 +43,7 @@ public final class JvmKernel implements Kernel {
     private boolean closed;
     private PendingCell running;
     private String lastCellId;
+    private long lastFinishNanos;
     private KernelStatus status = KernelStatus.STARTING;
     private CompletableFuture<Void> readyFuture = new CompletableFuture<>();
 
@@ -316,14 +317,24 @@ public final class JvmKernel implements Kernel {
         }
     }
 
+    /**
+     * Remembers the kernel's child processes so they can be ended if the kernel is killed outright. Scanning
+     * the process table costs milliseconds of CPU, so this runs once a second and only around cell runs.
+     */
     private void refreshDescendants() {
         KernelProcess process;
         synchronized (this) {
-            process = current;
+            boolean recent = running != null || System.nanoTime() - lastFinishNanos < 3_000_000_000L;
+            process = recent ? current : null;
         }
         if (process != null) {
             process.refreshDescendants();
         }
+    }
+
+    /** For tests: the kernel's child processes as last seen. */
+    synchronized List<Long> knownDescendantPids() {
+        return current == null ? List.of() : current.knownDescendantPids();
     }
 
     private final class Callbacks implements KernelProcess.Callbacks {
@@ -352,7 +363,7 @@ public final class JvmKernel implements Kernel {
                     if (running != null && running.requestId == finished.requestId()) {
                         running.executionCount = finished.executionCount();
                         finish(running, finished.outcome());
-                        timer.execute(JvmKernel.this::refreshDescendants);
+                        lastFinishNanos = System.nanoTime();
                     }
                 } else if (event instanceof KernelEvent.Completions) {
                     answer(((KernelEvent.Completions) event).requestId(), event);

@@ -24,33 +24,48 @@ public final class KernelLauncher {
     private final List<String> jvmOptions;
     private final Duration startTimeout;
     private final Duration interruptGrace;
+    private final ClassDataCache classData;
 
-    private KernelLauncher(String mainClass, List<String> jvmOptions, Duration startTimeout, Duration interruptGrace) {
+    private KernelLauncher(String mainClass, List<String> jvmOptions, Duration startTimeout, Duration interruptGrace,
+            ClassDataCache classData) {
         this.mainClass = mainClass;
         this.jvmOptions = List.copyOf(jvmOptions);
         this.startTimeout = startTimeout;
         this.interruptGrace = interruptGrace;
+        this.classData = classData;
     }
 
+    /** The real kernel, with the class-data archive in the user cache unless {@code -Dlessonbook.cds=false}. */
     public static KernelLauncher standard() {
-        return new KernelLauncher(KERNEL_MAIN, DEFAULT_JVM_OPTIONS, Duration.ofSeconds(30), Duration.ofSeconds(1));
+        ClassDataCache cache = Boolean.parseBoolean(System.getProperty("lessonbook.cds", "true"))
+                ? ClassDataCache.inUserCache() : null;
+        return new KernelLauncher(KERNEL_MAIN, DEFAULT_JVM_OPTIONS, Duration.ofSeconds(30), Duration.ofSeconds(1), cache);
     }
 
     public KernelLauncher withMainClass(String newMainClass) {
-        return new KernelLauncher(newMainClass, jvmOptions, startTimeout, interruptGrace);
+        return new KernelLauncher(newMainClass, jvmOptions, startTimeout, interruptGrace, classData);
     }
 
     public KernelLauncher withJvmOptions(List<String> options) {
-        return new KernelLauncher(mainClass, options, startTimeout, interruptGrace);
+        return new KernelLauncher(mainClass, options, startTimeout, interruptGrace, classData);
     }
 
     public KernelLauncher withStartTimeout(Duration timeout) {
-        return new KernelLauncher(mainClass, jvmOptions, timeout, interruptGrace);
+        return new KernelLauncher(mainClass, jvmOptions, timeout, interruptGrace, classData);
     }
 
     /** How long a cell gets to stop after an interrupt before its kernel is killed and restarted. */
     public KernelLauncher withInterruptGrace(Duration grace) {
-        return new KernelLauncher(mainClass, jvmOptions, startTimeout, grace);
+        return new KernelLauncher(mainClass, jvmOptions, startTimeout, grace, classData);
+    }
+
+    /** The class-data archive to start kernels with, or null for none. */
+    public KernelLauncher withClassDataCache(ClassDataCache cache) {
+        return new KernelLauncher(mainClass, jvmOptions, startTimeout, interruptGrace, cache);
+    }
+
+    public ClassDataCache classDataCache() {
+        return classData;
     }
 
     public Duration startTimeout() {
@@ -67,6 +82,13 @@ public final class KernelLauncher {
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.addAll(jvmOptions);
+        String trace = System.getProperty("lessonbook.kernel.trace");
+        if (trace != null) {
+            command.add("-Dlessonbook.kernel.trace=" + trace);
+        }
+        if (classData != null) {
+            command.addAll(classData.kernelOptions());
+        }
         command.add(mainClass);
         command.add(String.valueOf(port));
         command.add(token);

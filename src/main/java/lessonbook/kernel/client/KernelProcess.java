@@ -116,6 +116,10 @@ final class KernelProcess {
         }
     }
 
+    List<Long> knownDescendantPids() {
+        return knownDescendants.stream().map(ProcessTrees.Known::pid).collect(java.util.stream.Collectors.toList());
+    }
+
     /** Ends the kernel and every process it started or was last seen running. Bounded time. */
     void kill() {
         ProcessTrees.kill(process.toHandle(), knownDescendants, Duration.ofSeconds(2));

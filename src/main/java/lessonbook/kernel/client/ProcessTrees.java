@@ -1,6 +1,12 @@
 package lessonbook.kernel.client;
 
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,8 +30,39 @@ final class ProcessTrees {
         }
     }
 
+    /**
+     * Where Linux lists each thread's children ({@code /proc/<pid>/task/<tid>/children}) only the kernel's
+     * own subtree is read; elsewhere the JDK scans the whole process table, which costs milliseconds.
+     */
     static List<Known> descendants(ProcessHandle root) {
-        return root.descendants().map(Known::of).collect(Collectors.toList());
+        Path tasks = Path.of("/proc", String.valueOf(root.pid()), "task");
+        if (!Files.isDirectory(tasks)) {
+            return root.descendants().map(Known::of).collect(Collectors.toList());
+        }
+        List<Known> found = new ArrayList<>();
+        Deque<Long> todo = new ArrayDeque<>(childPids(root.pid()));
+        while (!todo.isEmpty()) {
+            long pid = todo.pop();
+            ProcessHandle.of(pid).ifPresent(h -> found.add(Known.of(h)));
+            todo.addAll(childPids(pid));
+        }
+        return found;
+    }
+
+    private static List<Long> childPids(long pid) {
+        List<Long> children = new ArrayList<>();
+        try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc", String.valueOf(pid), "task"))) {
+            for (Path task : tasks) {
+                for (String child : Files.readString(task.resolve("children")).trim().split("\\s+")) {
+                    if (!child.isEmpty()) {
+                        children.add(Long.parseLong(child));
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // the process or one of its threads is gone
+        }
+        return children;
     }
 
     /** Descendants first (once the root dies they are re-parented and out of reach), then the root. */

@@ -24,14 +24,15 @@ final class EditorAssist {
     final ObjectProperty<DocumentationSource> documentationSource =
             new SimpleObjectProperty<>(null, "documentationSource");
     private final CodeArea area;
-    private final CompletionPopup completion;
-    private final DocumentationPopup documentation;
+    private final Supplier<CompletionPopup> completion;
+    private final Supplier<DocumentationPopup> documentation;
     private final LongSupplier textVersion;
     private Duration timeout = Duration.ofSeconds(3);
     private long completionRequest;
     private long documentationRequest;
 
-    EditorAssist(CodeArea area, CompletionPopup completion, DocumentationPopup documentation, LongSupplier textVersion) {
+    EditorAssist(CodeArea area, Supplier<CompletionPopup> completion, Supplier<DocumentationPopup> documentation,
+            LongSupplier textVersion) {
         this.area = area;
         this.completion = completion;
         this.documentation = documentation;
@@ -49,7 +50,7 @@ final class EditorAssist {
                 (reply, version) -> {
                     // Typing on after Ctrl+Space is fine (the list filters); moving before the anchor is not.
                     if (request == completionRequest && area.isFocused() && reply.anchor() <= area.getCaretPosition()) {
-                        completion.show(reply);
+                        completion.get().show(reply);
                     }
                 });
     }
@@ -60,7 +61,7 @@ final class EditorAssist {
         ask(source == null ? null : () -> source.documentation(area.getText(), area.getCaretPosition()),
                 (docs, version) -> {
                     if (request == documentationRequest && version == textVersion.getAsLong()) {
-                        documentation.show(docs);
+                        documentation.get().show(docs);
                     }
                 });
     }

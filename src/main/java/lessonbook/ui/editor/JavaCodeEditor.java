@@ -27,7 +27,6 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.event.Event;
-import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
@@ -36,12 +35,9 @@ import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.scene.text.Font;
-import javafx.scene.text.Text;
 
 import org.fxmisc.flowless.VirtualizedScrollPane;
 import org.fxmisc.richtext.CodeArea;
-import org.fxmisc.richtext.LineNumberFactory;
 import org.fxmisc.richtext.event.MouseOverTextEvent;
 import org.fxmisc.wellbehaved.event.Nodes;
 
@@ -88,13 +84,12 @@ public class JavaCodeEditor extends VBox {
     private VirtualizedScrollPane<CodeArea> scrollPane;
     private final StyleComposer styles = new StyleComposer(area);
     private final BackgroundHighlighter highlighter = new BackgroundHighlighter(area, styles);
-    private final FindReplaceBar findBar = new FindReplaceBar(area, styles);
-    private final CompletionPopup completion = new CompletionPopup(area, this::stylePopup);
-    private final DocumentationPopup documentation = new DocumentationPopup(area, this::stylePopup);
-    private final Tooltip diagnosticTooltip = new Tooltip();
+    // Created when first needed: a notebook holds hundreds of editors and most never open these.
+    private FindReplaceBar findBar;
+    private final EditorPopups popups = new EditorPopups(area);
     private final DoubleProperty fontSize = new SimpleDoubleProperty(this, "fontSize", 0);
     private final BooleanProperty autoGrow = new SimpleBooleanProperty(this, "autoGrow", true);
-    private final EditorAssist assist = new EditorAssist(area, completion, documentation, highlighter::textVersion);
+    private final EditorAssist assist = new EditorAssist(area, popups::completion, popups::documentation, highlighter::textVersion);
     private DiagnosticMarks diagnostics = DiagnosticMarks.none();
 
     public JavaCodeEditor() {
@@ -104,21 +99,17 @@ public class JavaCodeEditor extends VBox {
     public JavaCodeEditor(String text) {
         getStyleClass().add("java-code-editor");
         area.getStyleClass().add("java-code-area");
-        area.setParagraphGraphicFactory(LineNumberFactory.get(area));
-        diagnosticTooltip.getStyleClass().add("diagnostic-tooltip");
-        diagnosticTooltip.setWrapText(true);
-        diagnosticTooltip.setMaxWidth(600);
-        getChildren().add(findBar);
+        area.setParagraphGraphicFactory(new LineNumbers(area));
 
         area.plainTextChanges().subscribe(change -> onTextChanged());
         area.caretPositionProperty().addListener((o, a, b) -> {
-            if (completion.isShowing()) {
-                completion.refilter();
+            if (popups.isCompletionShowing()) {
+                popups.completion().refilter();
             }
         });
         area.focusedProperty().addListener((o, was, focused) -> {
             if (!focused) {
-                completion.hide();
+                popups.hideCompletion();
             }
         });
         installKeys();
@@ -190,9 +181,22 @@ public class JavaCodeEditor extends VBox {
         styles.setMarks(StyleComposer.Layer.DIAGNOSTICS, diagnostics.marks());
     }
 
+    /**
+     * Like {@link #showDiagnostics(List)}, but only if the text is still {@code forCode}, the code that was
+     * compiled: diagnostics of a run arrive after the student may have typed on, and would then mark the
+     * wrong characters. Returns whether they were shown.
+     */
+    public boolean showDiagnostics(List<Diagnostic> list, String forCode) {
+        if (!area.getText().equals(forCode)) {
+            return false;
+        }
+        showDiagnostics(list);
+        return true;
+    }
+
     public void clearDiagnostics() {
         diagnostics = DiagnosticMarks.none();
-        diagnosticTooltip.hide();
+        popups.hideTooltip();
         styles.setMarks(StyleComposer.Layer.DIAGNOSTICS, List.of());
     }
 
@@ -240,45 +244,51 @@ public class JavaCodeEditor extends VBox {
 
     /** Whether the completion list is showing, and what it lists. */
     public boolean isCompletionShowing() {
-        return completion.isShowing();
+        return popups.isCompletionShowing();
     }
 
     public List<String> completionItems() {
-        return completion.items();
+        return popups.completionItems();
     }
 
     public boolean isDocumentationShowing() {
-        return documentation.isShowing();
+        return popups.isDocumentationShowing();
     }
 
     // ---- find and replace -------------------------------------------------------------------------------
 
     public void showFind() {
-        findBar.open(false);
+        findBar().open(false);
     }
 
     public void showReplace() {
-        findBar.open(true);
+        findBar().open(true);
     }
 
     public void closeFind() {
-        findBar.close();
+        if (findBar != null) {
+            findBar.close();
+        }
     }
 
     FindReplaceBar findBar() {
+        if (findBar == null) {
+            findBar = new FindReplaceBar(area, styles);
+            getChildren().add(0, findBar);
+        }
         return findBar;
     }
 
     CompletionPopup completionPopup() {
-        return completion;
+        return popups.completion();
     }
 
     DocumentationPopup documentationPopup() {
-        return documentation;
+        return popups.documentation();
     }
 
     Tooltip diagnosticTooltip() {
-        return diagnosticTooltip;
+        return popups.tooltip();
     }
 
     // ---- sizing and fonts -------------------------------------------------------------------------------
@@ -294,7 +304,11 @@ public class JavaCodeEditor extends VBox {
     }
 
     private void applySizing() {
-        getChildren().retainAll(findBar);
+        if (findBar != null) {
+            getChildren().retainAll(findBar);
+        } else {
+            getChildren().clear();
+        }
         if (scrollPane != null) {
             scrollPane.removeContent();
             scrollPane = null;
@@ -315,13 +329,16 @@ public class JavaCodeEditor extends VBox {
     }
 
     private void fitHeightToText() {
+        if (!autoGrow.get()) {
+            return;
+        }
         Double estimate = area.getTotalHeightEstimate();
-        if (autoGrow.get() && estimate != null) {
-            double height = Math.ceil(estimate + area.snappedTopInset() + area.snappedBottomInset()) + 2;
-            if (height != area.getPrefHeight()) {
-                area.setPrefHeight(height);
-                area.setMinHeight(height);
-            }
+        // Until the area has laid out its first lines, guess from the line count rather than jump.
+        double content = estimate != null ? estimate : area.getParagraphs().size() * EditorPopups.fontSize(area) * 1.4;
+        double height = Math.ceil(content + area.snappedTopInset() + area.snappedBottomInset()) + 2;
+        if (height != area.getPrefHeight()) {
+            area.setPrefHeight(height);
+            area.setMinHeight(height);
         }
     }
 
@@ -333,23 +350,10 @@ public class JavaCodeEditor extends VBox {
         }
     }
 
-    /** Popups live in their own scene: give them this scene's stylesheets and this editor's font size. */
-    private void stylePopup(Parent root) {
-        if (getScene() != null) {
-            root.getStylesheets().setAll(getScene().getStylesheets());
-        }
-        root.setStyle("-fx-font-size: " + effectiveFontSize() + "px;");
-    }
-
-    private double effectiveFontSize() {
-        Node text = area.lookup(".text");
-        return text instanceof Text ? ((Text) text).getFont().getSize() : Font.getDefault().getSize();
-    }
-
     // ---- internals --------------------------------------------------------------------------------------
 
     private void onTextChanged() {
-        documentation.hide();
+        popups.hideDocumentation();
         if (!diagnostics.isEmpty()) {
             clearDiagnostics();
         }
@@ -357,12 +361,9 @@ public class JavaCodeEditor extends VBox {
 
     private void installKeys() {
         area.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (completion.handleKey(e)) {
+            if (popups.handleKey(e)) {
                 e.consume();
-            } else if (e.getCode() == KeyCode.ESCAPE && documentation.isShowing()) {
-                documentation.hide();
-                e.consume();
-            } else if (e.getCode() == KeyCode.ESCAPE && findBar.isOpen()) {
+            } else if (e.getCode() == KeyCode.ESCAPE && findBar != null && findBar.isOpen()) {
                 findBar.close();
                 e.consume();
             }
@@ -393,10 +394,10 @@ public class JavaCodeEditor extends VBox {
         area.addEventHandler(MouseOverTextEvent.MOUSE_OVER_TEXT_BEGIN, e -> {
             Optional<String> message = diagnostics.messageAt(e.getCharacterIndex());
             if (message.isPresent()) {
-                diagnosticTooltip.setText(message.get());
-                diagnosticTooltip.show(area, e.getScreenPosition().getX(), e.getScreenPosition().getY() + 14);
+                popups.tooltip().setText(message.get());
+                popups.tooltip().show(area, e.getScreenPosition().getX(), e.getScreenPosition().getY() + 14);
             }
         });
-        area.addEventHandler(MouseOverTextEvent.MOUSE_OVER_TEXT_END, e -> diagnosticTooltip.hide());
+        area.addEventHandler(MouseOverTextEvent.MOUSE_OVER_TEXT_END, e -> popups.hideTooltip());
     }
 }

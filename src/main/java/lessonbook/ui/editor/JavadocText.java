@@ -11,6 +11,8 @@ final class JavadocText {
 
     private static final Pattern INLINE_TAG = Pattern.compile("\\{@(?:code|literal|link|linkplain|value)\\s+([^}]*)}");
     private static final Pattern PARAGRAPH = Pattern.compile("(?i)<\\s*(p|br|li|/ul|/ol|pre|/pre|h\\d)[^>]*>");
+    private static final char LT = '\u0001';
+    private static final char GT = '\u0002';
     private static final Pattern TAG = Pattern.compile("<[^>]+>");
 
     private JavadocText() {
@@ -30,11 +32,13 @@ final class JavadocText {
             if (m.group().startsWith("{@link")) {
                 inner = linkText(inner);
             }
-            m.appendReplacement(sb, Matcher.quoteReplacement(inner));
+            // Shield the tag's own angle brackets from the HTML stripping below.
+            m.appendReplacement(sb, Matcher.quoteReplacement(inner.replace('<', LT).replace('>', GT)));
         }
         m.appendTail(sb);
         text = PARAGRAPH.matcher(sb.toString()).replaceAll("\n\n");
         text = TAG.matcher(text).replaceAll("");
+        text = text.replace(LT, '<').replace(GT, '>');
         text = text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")
                 .replace("&nbsp;", " ").replace("&#64;", "@").replace("&amp;", "&");
         text = text.replaceAll("(?m)^\\s*@(param|return|throws|exception|see|since|deprecated)\\b", "\n@$1");

@@ -60,17 +60,35 @@ final class StyleComposer {
         return layers.get(layer);
     }
 
-    /** Replaces one layer's marks; restyles only when they changed. */
+    /**
+     * Replaces one layer's marks; restyles only when they changed, and only the stretch of text between the
+     * first and last mark that came or went (a caret move must not restyle a long cell).
+     */
     void setMarks(Layer layer, List<Mark> marks) {
-        if (!layers.get(layer).equals(marks)) {
+        List<Mark> old = layers.get(layer);
+        if (!old.equals(marks)) {
             layers.put(layer, List.copyOf(marks));
-            restyle();
+            int from = Integer.MAX_VALUE;
+            int to = 0;
+            for (List<Mark> list : List.of(old, marks)) {
+                for (Mark m : list) {
+                    from = Math.min(from, m.start());
+                    to = Math.max(to, m.end());
+                }
+            }
+            restyle(from, to);
         }
     }
 
     void restyle() {
+        restyle(0, Integer.MAX_VALUE);
+    }
+
+    private void restyle(int from, int to) {
         int length = area.getLength();
-        if (length == 0) {
+        from = Math.max(0, from);
+        to = Math.min(to, length);
+        if (length == 0 || from >= to) {
             return;
         }
         StyleSpans<Collection<String>> base = syntax != null && syntax.length() == length
@@ -89,7 +107,7 @@ final class StyleComposer {
         StyleSpans<Collection<String>> styled = marks.isEmpty()
                 ? base
                 : base.overlay(decorationSpans(marks, length), StyleComposer::union);
-        area.setStyleSpans(0, styled);
+        area.setStyleSpans(from, from == 0 && to == length ? styled : styled.subView(from, to));
     }
 
     private static StyleSpans<Collection<String>> withoutDecorations(StyleSpans<Collection<String>> spans) {

@@ -137,15 +137,38 @@ class IpynbTest {
 
         NbformatCheck.assertValid(JSON.readTree(Files.readString(file)));
         assertThat(outputs).extracting(o -> o.get("output_type").asText())
-                .containsExactly("stream", "stream", "execute_result", "error", "error");
+                .containsExactly("stream", "stream", "execute_result", "error", "error", "display_data");
         assertThat(outputs.get(0).get("text").toString()).isEqualTo("[\"start\\n\",\"[worker-2 77] hi\\n\"]");
         assertThat(outputs.get(3).get("ename").asText()).isEqualTo("java.lang.IllegalStateException");
         assertThat(outputs.get(4).get("ename").asText()).isEqualTo("CompilationException");
         assertThat(reread.outputText()).isEqualTo(cell.outputText());
         assertThat(reread.outputs()).filteredOn(o -> !(o instanceof Output.CompileError))
                 .containsExactly(cell.outputs().get(0), cell.outputs().get(1), cell.outputs().get(3),
-                        cell.outputs().get(4), cell.outputs().get(5));
+                        cell.outputs().get(4), cell.outputs().get(5), cell.outputs().get(2));
         assertThat(reread.outputs().get(5)).isInstanceOf(Output.CompileError.class);
+    }
+
+    @Test
+    void tables_charts_and_worker_timelines_survive_a_notebook() throws Exception {
+        Output.Table table = new Output.Table("Timings", List.of("strategy", "s"), List.of(List.of("pool", "1.5")));
+        Output.Chart chart = new Output.Chart(Output.Chart.Kind.LINE, "Speed", "n", "s", List.of(
+                new Output.Chart.Series("pool", List.of(new Output.Chart.Point("1", 2.0), new Output.Chart.Point("2", 1.1)))));
+        Output started = new Output.WorkerEvent("worker-1", 9, Output.WorkerEvent.Phase.STARTED, 1_000_000L, null, 0);
+        Output exited = new Output.WorkerEvent("worker-1", 9, Output.WorkerEvent.Phase.EXITED, 1_002_000L, 0, 900);
+        CodeCell cell = new CodeCell("c1", "show();", List.of(new Output.Stream(StreamName.STDOUT, "a\n"), started,
+                table, chart, exited), 2, Map.of());
+        Path file = dir.resolve("rich.ipynb");
+
+        LessonFiles.write(file, new Notebook(List.of(cell)));
+        JsonNode outputs = JSON.readTree(Files.readString(file)).get("cells").get(0).get("outputs");
+        CodeCell reread = code(LessonFiles.read(file).cells().get(0));
+
+        NbformatCheck.assertValid(JSON.readTree(Files.readString(file)));
+        assertThat(outputs).extracting(o -> o.get("output_type").asText())
+                .containsExactly("stream", "display_data", "display_data", "display_data");
+        assertThat(outputs.get(1).get("data").get("text/plain").toString()).contains("Timings");
+        assertThat(reread.outputs()).containsExactly(new Output.Stream(StreamName.STDOUT, "a\n"), table, chart,
+                started, exited);
     }
 
     @Test

@@ -67,7 +67,7 @@ class LessonMarkdownRoundTripTest {
 
         assertThat(cells).extracting(c -> c instanceof CodeCell ? "code" : "prose")
                 .containsExactly("prose", "code", "prose", "code", "code", "prose", "prose");
-        assertThat(cells.get(0).source()).startsWith("# Processes in Java").endsWith("<!-- cell -->\n```");
+        assertThat(cells.get(0).source()).startsWith("# Processes in Java").endsWith("only an info string of exactly `java` makes a cell\n```");
         assertThat(cells.get(1).source()).isEqualTo("int square(int x) {\n    return x * x;\n}");
         assertThat(((CodeCell) cells.get(1)).outputs()).containsExactly(new Output.Info("created method square(int)"));
         assertThat(cells.get(2).source()).startsWith("A second prose cell").endsWith("    ```");
@@ -138,6 +138,44 @@ class LessonMarkdownRoundTripTest {
         LessonFiles.write(file, reread);
         assertThat(LessonFiles.read(file).cells()).extracting(Cell::source)
                 .containsExactlyElementsOf(cells.stream().map(Cell::source).toList());
+    }
+
+    @Test
+    void edits_in_a_crlf_file_keep_its_line_endings() throws Exception {
+        Path file = dir.resolve("windows.md");
+        Files.writeString(file, "Intro\r\n\r\n```java\r\nint a = 1;\r\n```\r\n");
+        Notebook notebook = LessonFiles.read(file);
+        List<Cell> cells = new java.util.ArrayList<>(notebook.cells());
+        cells.set(1, ((CodeCell) cells.get(1)).withSource("int a = 2;\nint b = 3;")
+                .withOutputs(List.of(new Output.Value("b", "int", "3"))));
+        cells.add(new MarkdownCell("m2", "Outro\nin two lines"));
+
+        LessonFiles.write(file, notebook.withCells(cells));
+
+        assertThat(Files.readString(file)).isEqualTo("Intro\r\n\r\n```java\r\nint a = 2;\r\nint b = 3;\r\n```\r\n"
+                + "```output\r\nb ==> 3\r\n```\r\n\r\nOutro\r\nin two lines\r\n");
+    }
+
+    @Test
+    void prose_that_looks_like_cells_stays_one_prose_cell() throws Exception {
+        Path file = dir.resolve("from-notebook.md");
+        Notebook notebook = new Notebook(List.of(
+                new CodeCell("c1", "int x = 1;"),
+                new MarkdownCell("m1", "```output\nnot an output\n```\n\nAn example:\n\n```java\nint y = 2;\n```\n"
+                        + "<!-- cell -->\n\nstill the same cell"),
+                new MarkdownCell("m2", "An unclosed fence:\n\n~~~~\nforever"),
+                new CodeCell("c2", "int z = 3;")));
+
+        LessonFiles.write(file, notebook);
+        Notebook reread = LessonFiles.read(file);
+
+        assertThat(reread.cells()).extracting(c -> c.getClass().getSimpleName())
+                .containsExactly("CodeCell", "MarkdownCell", "MarkdownCell", "CodeCell");
+        assertThat(((CodeCell) reread.cells().get(0)).outputs()).isEmpty();
+        assertThat(reread.cells().get(1).source()).contains("```java prose\nint y = 2;\n```")
+                .contains("still the same cell");
+        assertThat(reread.cells().get(2).source()).isEqualTo("An unclosed fence:\n\n~~~~\nforever\n~~~~");
+        assertThat(reread.cells().get(3).source()).isEqualTo("int z = 3;");
     }
 
     @Test

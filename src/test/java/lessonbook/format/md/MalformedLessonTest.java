@@ -106,8 +106,8 @@ class MalformedLessonTest {
     @Test
     void a_single_enormous_line_is_linear_too() throws Exception {
         Path file = dir.resolve("line.md");
-        Files.writeString(file, "x" + "`".repeat(3_000_000) + " [a] " + "|  ".repeat(1_000_000) + "\n"
-                + "```java\n" + "[w ".repeat(1_000_000) + "\n```\n```output\n" + "|  Error at line ".repeat(100_000)
+        Files.writeString(file, "x" + "`".repeat(2_000_000) + " [a] " + "|  ".repeat(500_000) + "\n"
+                + "```java\n" + "[w ".repeat(500_000) + "\n```\n```output\n" + "|  Error at line ".repeat(50_000)
                 + "\n```\n");
 
         Notebook notebook = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> LessonFiles.read(file));

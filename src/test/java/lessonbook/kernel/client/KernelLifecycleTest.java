@@ -168,6 +168,9 @@ class KernelLifecycleTest {
             KernelHarness.Ran ran = h.run("System.out.println(new ProcessBuilder(\"sleep\", \"60\").start().pid());");
             long child = Long.parseLong(ran.stdout().strip());
             long kernelPid = h.kernel.pid();
+            // The host notes a kernel's children about once a second; only then can it end them for a dead kernel.
+            KernelHarness.await("the host to note the child", Duration.ofSeconds(5),
+                    () -> h.kernel.knownDescendantPids().contains(child));
             String running = KernelHarness.newCellId();
             CompletableFuture<CellRun> run = h.startRunning(running, "Thread.sleep(1_000_000);");
             ProcessHandle.of(kernelPid).orElseThrow().destroyForcibly();

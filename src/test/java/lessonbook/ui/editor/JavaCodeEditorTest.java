@@ -226,15 +226,29 @@ class JavaCodeEditorTest {
         });
     }
 
+    /** The area's height once it matches its laid-out text (the estimate settles within a few pulses). */
+    private double fittedHeight() {
+        waitUntil(() -> onFx(() -> {
+            Double estimate = editor.getCodeArea().getTotalHeightEstimate();
+            double height = editor.getCodeArea().getHeight();
+            return estimate != null && height > estimate && height < estimate + 20
+                    && height == editor.getCodeArea().getPrefHeight();
+        }));
+        return onFx(() -> editor.getCodeArea().getHeight());
+    }
+
     @Test
     void growsWithItsTextInsteadOfScrolling(FxRobot robot) {
         setTextAndFocus(robot, "a();\nb();", 0);
-        waitUntil(() -> editor.getCodeArea().getHeight() > 0);
-        double twoLines = onFx(() -> editor.getCodeArea().getHeight());
-        setTextAndFocus(robot, "a();\n".repeat(20), 0);
-        waitUntil(() -> editor.getCodeArea().getHeight() > twoLines * 6);
-        double twenty = onFx(() -> editor.getCodeArea().getHeight());
-        assertThat(twenty).isLessThan(twoLines * 14);
+        double twoLines = fittedHeight();
+        setTextAndFocus(robot, "a();\n".repeat(19) + "b();", 0);
+        waitUntil(() -> editor.getCodeArea().getHeight() > twoLines * 8);
+        double twenty = fittedHeight();
+        assertThat(twenty).isLessThan(twoLines * 11);
+        // Every line is on screen: the last one lies inside the area's visible bounds.
+        Bounds last = onFx(() -> editor.getCodeArea().getCharacterBoundsOnScreen(98, 99).orElseThrow());
+        Bounds area = onFx(() -> editor.getCodeArea().localToScreen(editor.getCodeArea().getBoundsInLocal()));
+        assertThat(last.getMaxY()).isLessThanOrEqualTo(area.getMaxY() + 0.5);
     }
 
     @Test
