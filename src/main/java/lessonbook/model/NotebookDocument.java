@@ -92,19 +92,36 @@ public final class NotebookDocument {
         setDirty(false);
     }
 
-    public void editSource(String cellId, String source) {
+    /** True unless the whole notebook is read-only (another language) or the cell's author locked it. */
+    public boolean canEdit(String cellId) {
+        return notebook.readOnlyReason().isEmpty() && notebook.cell(cellId).map(Cells::isEditable).orElse(false);
+    }
+
+    public boolean isReadOnly() {
+        return notebook.readOnlyReason().isPresent();
+    }
+
+    /** Changes a cell's source; refused (returns false, changes nothing) for a cell that cannot be edited. */
+    public boolean editSource(String cellId, String source) {
         checkThread();
         Cell cell = cell(cellId);
+        if (!canEdit(cellId)) {
+            return false;
+        }
         if (cell.source().equals(source)) {
-            return;
+            return true;
         }
         notebook = notebook.map(cellId, c -> c.withSource(source));
         changed(new DocumentChange.CellUpdated(cellId));
+        return true;
     }
 
     /** Inserts {@code cell} at {@code index} (0..size). */
     public void insertCell(int index, Cell cell) {
         checkThread();
+        if (isReadOnly()) {
+            return;
+        }
         if (index < 0 || index > notebook.cells().size()) {
             throw new IndexOutOfBoundsException("insert at " + index + " of " + notebook.cells().size());
         }
@@ -120,6 +137,9 @@ public final class NotebookDocument {
     /** Removes a cell; the last cell of a lesson is emptied instead so there is always one to type in. */
     public void deleteCell(String cellId) {
         checkThread();
+        if (isReadOnly()) {
+            return;
+        }
         int index = requireIndex(cellId);
         List<Cell> next = new ArrayList<>(notebook.cells());
         next.remove(index);
@@ -134,6 +154,9 @@ public final class NotebookDocument {
     /** Moves a cell up (negative) or down (positive), clamped to the ends. Returns whether it moved. */
     public boolean moveCell(String cellId, int delta) {
         checkThread();
+        if (isReadOnly()) {
+            return false;
+        }
         int from = requireIndex(cellId);
         int to = Math.max(0, Math.min(notebook.cells().size() - 1, from + delta));
         if (to == from) {
@@ -148,10 +171,13 @@ public final class NotebookDocument {
 
     /**
      * Splits a cell at a character offset: the first part keeps the id (and a code cell its outputs), the
-     * rest becomes a new cell of the same kind below. Returns the new cell's id.
+     * rest becomes a new cell of the same kind below. Returns the new cell's id (null if the cell is locked).
      */
     public String splitCell(String cellId, int offset) {
         checkThread();
+        if (!canEdit(cellId)) {
+            return null;
+        }
         int index = requireIndex(cellId);
         Cell cell = notebook.cells().get(index);
         int at = Math.max(0, Math.min(cell.source().length(), offset));
@@ -171,6 +197,9 @@ public final class NotebookDocument {
     /** Appends the next cell's source to this one (joined by a newline) and removes the next cell. */
     public boolean mergeWithNext(String cellId) {
         checkThread();
+        if (isReadOnly()) {
+            return false;
+        }
         int index = requireIndex(cellId);
         if (index + 1 >= notebook.cells().size()) {
             return false;
@@ -192,6 +221,9 @@ public final class NotebookDocument {
     /** Switches between code and Markdown (Jupyter's Y/M); a no-op if the cell already is that kind. */
     public void changeType(String cellId, boolean toCode) {
         checkThread();
+        if (isReadOnly()) {
+            return;
+        }
         Cell cell = cell(cellId);
         if ((cell instanceof CodeCell) == toCode) {
             return;

@@ -24,6 +24,7 @@ final class CodeCellView extends CellView {
     private final CompletionSource completion;
     private final Consumer<String> onEdit;
     private final Label preview = new Label();
+    private final boolean editable;
     private JavaCellEditor editor;
     private final Label counter = new Label("In [ ]:");
     private final Label status = new Label();
@@ -32,8 +33,10 @@ final class CodeCellView extends CellView {
     private OutputPane outputs;
     private CellRuntime runtime = CellRuntime.IDLE;
 
-    CodeCellView(CodeCell cell, DoubleProperty fontSize, CompletionSource completion, Consumer<String> onEdit) {
+    CodeCellView(CodeCell cell, DoubleProperty fontSize, CompletionSource completion, Consumer<String> onEdit,
+                 boolean editable) {
         super(cell.id());
+        this.editable = editable;
         this.fontSize = fontSize;
         getStyleClass().add("code-cell");
         counter.getStyleClass().add("cell-counter");
@@ -87,7 +90,7 @@ final class CodeCellView extends CellView {
         if (editor != null) {
             return;
         }
-        editor = new JavaCellEditor(sourceText, completion);
+        editor = new JavaCellEditor(sourceText, completion, editable);
         editor.setOnTextChanged(onEdit);
         editor.component().getCodeArea().focusedProperty().addListener((o, was, now) -> editorFocus.accept(now));
         body.getChildren().set(body.getChildren().indexOf(preview), editor.node());

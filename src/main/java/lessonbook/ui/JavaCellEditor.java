@@ -14,8 +14,9 @@ final class JavaCellEditor implements CellEditor {
     private Consumer<String> onTextChanged = t -> { };
     private boolean settingText;
 
-    JavaCellEditor(String text, CompletionSource source) {
+    JavaCellEditor(String text, CompletionSource source, boolean editable) {
         editor.setText(text);
+        editor.editableProperty().set(editable);
         editor.getCodeArea().getUndoManager().forgetHistory();
         editor.textProperty().addListener((o, was, now) -> {
             if (!settingText) {

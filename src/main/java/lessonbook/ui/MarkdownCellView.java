@@ -10,14 +10,17 @@ import lessonbook.ui.markdown.MarkdownView;
 /** A prose cell: rendered Markdown, or its source while editing (double-click or Enter). */
 final class MarkdownCellView extends CellView {
     private final Consumer<String> onEdit;
+    private final boolean editable;
     private MarkdownSourceEditor editor;
     private String source;
     private final MarkdownView rendered = new MarkdownView();
     private final Supplier<Path> lessonFolder;
     private boolean editing;
 
-    MarkdownCellView(Cell cell, Consumer<String> onEdit, Supplier<Path> lessonFolder, Consumer<String> links) {
+    MarkdownCellView(Cell cell, Consumer<String> onEdit, Supplier<Path> lessonFolder, Consumer<String> links,
+                     boolean editable) {
         super(cell.id());
+        this.editable = editable;
         this.lessonFolder = lessonFolder;
         getStyleClass().add("markdown-cell");
         this.onEdit = onEdit;
@@ -28,7 +31,7 @@ final class MarkdownCellView extends CellView {
                 startEditing();
             }
         });
-        editing = cell.source().isBlank();
+        editing = editable && cell.source().isBlank();
         show(cell);
     }
 
@@ -67,6 +70,9 @@ final class MarkdownCellView extends CellView {
 
     @Override
     void startEditing() {
+        if (!editable) {
+            return;
+        }
         editing = true;
         body.getChildren().setAll(editor().node());
         editor.focusEditor();

@@ -74,7 +74,7 @@ final class NotebookSession implements CompletionSource, AutoCloseable {
 
     /** Queues a code cell (its old outputs go at once, as in JupyterLab); Markdown cells need no kernel. */
     void run(String cellId) {
-        if (!(document.cell(cellId) instanceof CodeCell code)) {
+        if (!(document.cell(cellId) instanceof CodeCell code) || document.isReadOnly()) {
             return;
         }
         document.clearOutputs(cellId);

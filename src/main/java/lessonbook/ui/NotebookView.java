@@ -107,8 +107,10 @@ final class NotebookView extends ScrollPane {
     private CellView create(Cell cell) {
         String id = cell.id();
         CellView view = cell instanceof CodeCell code
-                ? new CodeCellView(code, fontSize, completion, text -> document.editSource(id, text))
-                : new MarkdownCellView(cell, text -> document.editSource(id, text), this::lessonFolder, linkOpener);
+                ? new CodeCellView(code, fontSize, completion, text -> document.editSource(id, text),
+                        document.canEdit(id))
+                : new MarkdownCellView(cell, text -> document.editSource(id, text), this::lessonFolder, linkOpener,
+                        document.canEdit(id));
         view.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> select(id));
         view.onEditorFocus(now -> {
             if (now) {

@@ -70,6 +70,7 @@ public final class NotebookWindow {
     private final ComboBox<String> cellType = new ComboBox<>();
     private final Menu recentMenu = new Menu("Open Recent");
     private final HelpOverlay help;
+    private final Label banner = new Label();
     private final Timeline ticker = new Timeline(new KeyFrame(Duration.millis(100), e -> tick()));
 
     public NotebookWindow(Stage stage, Supplier<Kernel> kernels, LessonStore store, FileDialogs dialogs) {
@@ -90,7 +91,12 @@ public final class NotebookWindow {
         BorderPane main = new BorderPane();
         main.getStyleClass().add("main");
         main.setTop(new VBox(commands.menuBar(this::refreshRecent, recentMenu), toolbar()));
-        main.setCenter(view);
+        banner.getStyleClass().add("notebook-banner");
+        banner.setWrapText(true);
+        banner.setMaxWidth(Double.MAX_VALUE);
+        VBox center = new VBox(banner, view);
+        VBox.setVgrow(view, Priority.ALWAYS);
+        main.setCenter(center);
         main.setBottom(statusBar());
         StackPane root = new StackPane(main, help);
         root.getStyleClass().add("lessonbook-root");
@@ -116,6 +122,7 @@ public final class NotebookWindow {
         appearance.fontSize().addListener((o, was, now) -> updateStatusBar());
         updateTitle();
         updateStatusBar();
+        updateBanner();
     }
 
     private void onKey(KeyEvent event) {
@@ -136,6 +143,7 @@ public final class NotebookWindow {
         if (change instanceof DocumentChange.DirtyChanged || change instanceof DocumentChange.FileChanged) {
             updateTitle();
             updateStatusBar();
+            updateBanner();
         } else if (change instanceof DocumentChange.Structure) {
             updateStatusBar();
         } else if (change instanceof DocumentChange.RuntimeChanged) {
@@ -212,6 +220,20 @@ public final class NotebookWindow {
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("status-bar");
         return bar;
+    }
+
+    /** Says why a notebook is read-only, and what its reader noticed, above the cells. */
+    private void updateBanner() {
+        Notebook notebook = document.notebook();
+        StringBuilder text = new StringBuilder();
+        notebook.readOnlyReason().ifPresent(r -> text.append("Read-only: ").append(r).append('.'));
+        for (String note : notebook.notes()) {
+            text.append(text.length() == 0 ? "" : "\n").append(note);
+        }
+        banner.setText(text.toString());
+        banner.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("read-only"), document.isReadOnly());
+        banner.setVisible(text.length() > 0);
+        banner.setManaged(text.length() > 0);
     }
 
     private void updateTitle() {
@@ -469,6 +491,9 @@ public final class NotebookWindow {
             return;
         }
         String next = document.splitCell(id, view.view(id).editor().caretPosition());
+        if (next == null) {
+            return;
+        }
         view.select(next);
         view.editSelected();
     }

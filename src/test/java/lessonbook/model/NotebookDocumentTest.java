@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -140,6 +141,28 @@ class NotebookDocumentTest {
         assertThat(doc.file()).isEqualTo(Path.of("other.md"));
         assertThat(ids()).containsExactly("z");
         assertThat(changes).contains(new DocumentChange.FileChanged(Path.of("other.md")));
+    }
+
+    @Test
+    void aLockedCellRefusesEditsAndAReadOnlyNotebookRefusesStructureChanges() {
+        NotebookDocument locked = new NotebookDocument(new Notebook(List.of(
+                new CodeCell("free", "1", List.of(), null, Map.of()),
+                new CodeCell("fixed", "2", List.of(), null, Map.of("editable", false)))), null);
+        assertThat(locked.editSource("fixed", "3")).isFalse();
+        assertThat(locked.cell("fixed").source()).isEqualTo("2");
+        assertThat(locked.splitCell("fixed", 0)).isNull();
+        assertThat(locked.editSource("free", "3")).isTrue();
+
+        NotebookDocument python = new NotebookDocument(new Notebook(List.of(new CodeCell("p", "print(1)")),
+                Map.of(Notebook.READ_ONLY_KEY, "written in Python")), null);
+        assertThat(python.isReadOnly()).isTrue();
+        assertThat(python.editSource("p", "print(2)")).isFalse();
+        python.insertCell(0, new CodeCell("x", ""));
+        python.deleteCell("p");
+        python.changeType("p", false);
+        assertThat(python.cells()).extracting(Cell::id).containsExactly("p");
+        assertThat(python.cell("p")).isInstanceOf(CodeCell.class);
+        assertThat(python.isDirty()).isFalse();
     }
 
     @Test

@@ -100,6 +100,24 @@ class LessonFilesWindowTest {
     }
 
     @Test
+    void aPythonNotebookOpensReadOnlyWithABannerAndDoesNotRun(FxRobot robot) throws Exception {
+        Path python = Path.of("src", "test", "resources", "notebooks", "own", "python-4.0.ipynb");
+        robot.interact(() -> assertThat(window.open(python)).isTrue());
+        assertThat(window.document().isReadOnly()).isTrue();
+        javafx.scene.control.Label banner = robot.lookup(".notebook-banner").queryAs(javafx.scene.control.Label.class);
+        assertThat(banner.isVisible()).isTrue();
+        assertThat(banner.getText()).startsWith("Read-only: ");
+        String first = window.document().notebook().codeCells().get(0).id();
+        robot.interact(() -> window.view().select(first));
+        robot.interact(window::runInPlace);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(window.document().runtime(first).state()).isEqualTo(CellState.IDLE);
+        robot.type(KeyCode.ESCAPE).type(KeyCode.D).type(KeyCode.D);
+        assertThat(window.document().indexOf(first)).isGreaterThanOrEqualTo(0);
+        assertThat(window.document().isDirty()).isFalse();
+    }
+
+    @Test
     void aFileThatCannotBeReadLosesNothing(FxRobot robot) throws Exception {
         Path missing = dir.resolve("nope.md");
         List<Cell> before = window.document().cells();
