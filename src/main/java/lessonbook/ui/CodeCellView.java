@@ -131,7 +131,7 @@ final class CodeCellView extends CellView {
         status.getStyleClass().removeAll("queued", "running", "done", "error");
         switch (next.state()) {
             case QUEUED -> {
-                status.setText("\u23F3 queued");
+                status.setText("\u25CB queued");
                 status.getStyleClass().add("queued");
                 counter.setText("In [*]:");
             }

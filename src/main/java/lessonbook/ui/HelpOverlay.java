@@ -35,7 +35,8 @@ final class HelpOverlay extends StackPane {
         }
         Label heading = new Label("Keyboard Shortcuts");
         heading.getStyleClass().add("help-title");
-        Label hint = new Label("Escape leaves a cell's editor (command mode); Enter goes back in. Press Escape or click to close.");
+        Label hint = new Label("Escape leaves a cell's editor (command mode); Enter goes back in. "
+                + "Press Escape or click outside to close.");
         hint.getStyleClass().add("help-hint");
         hint.setWrapText(true);
         ScrollPane scroll = new ScrollPane(grid);
@@ -43,7 +44,9 @@ final class HelpOverlay extends StackPane {
         scroll.getStyleClass().add("help-scroll");
         VBox card = new VBox(10, heading, hint, scroll);
         card.getStyleClass().add("help-card");
-        card.setMaxWidth(720);
+        card.setMaxWidth(760);
+        card.setPrefWidth(760);
+        hint.setMaxWidth(700);
         card.setMaxHeight(640);
         StackPane.setAlignment(card, Pos.CENTER);
         getChildren().add(card);
