@@ -71,6 +71,8 @@ final class NotebookCommands {
         addSequence("Kernel", "Restart Kernel", Mode.COMMAND, w::restartKernel, KeyCode.DIGIT0, "0, 0");
         add("Kernel", "Restart Kernel and Run All", Mode.ANY, w::restartAndRunAll,
                 key(KeyCode.F9, SHORTCUT_DOWN, ALT_DOWN));
+        add("Kernel", null, null, null);
+        add("Kernel", "Reset Lesson (clear outputs, restart)", Mode.ANY, w::resetLesson);
 
         add("View", "Zoom In", Mode.ANY, () -> w.zoom(1), key(KeyCode.EQUALS, SHORTCUT_DOWN),
                 key(KeyCode.PLUS, SHORTCUT_DOWN), key(KeyCode.ADD, SHORTCUT_DOWN),
@@ -80,6 +82,7 @@ final class NotebookCommands {
         add("View", "Actual Size", Mode.ANY, () -> w.zoom(0), key(KeyCode.DIGIT0, SHORTCUT_DOWN),
                 key(KeyCode.NUMPAD0, SHORTCUT_DOWN));
         add("View", null, null, null);
+        add("View", "Presenter Mode", Mode.ANY, w::togglePresenter, key(KeyCode.F5));
         add("View", "Dark Theme", Mode.ANY, w::toggleTheme, key(KeyCode.T, SHORTCUT_DOWN, SHIFT_DOWN));
 
         add("Help", "Keyboard Shortcuts", Mode.COMMAND, w::toggleHelp, key(KeyCode.H));

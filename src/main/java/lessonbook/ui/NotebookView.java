@@ -195,6 +195,13 @@ final class NotebookView extends ScrollPane {
         if (cellId != null && views.containsKey(cellId)) {
             views.get(cellId).setSelected(true);
         }
+        onSelect.run();
+    }
+
+    private Runnable onSelect = () -> { };
+
+    void setOnSelect(Runnable listener) {
+        this.onSelect = listener;
     }
 
     void selectIndex(int index) {

@@ -41,6 +41,7 @@ import org.fxmisc.richtext.GenericStyledArea;
 
 import lessonbook.format.LessonFormatException;
 import lessonbook.kernel.client.Kernel;
+import lessonbook.kernel.client.KernelStatus;
 import lessonbook.model.Cell;
 import lessonbook.model.CellIds;
 import lessonbook.model.CodeCell;
@@ -71,6 +72,7 @@ public final class NotebookWindow {
     private final Menu recentMenu = new Menu("Open Recent");
     private final HelpOverlay help;
     private final Label banner = new Label();
+    private final PresenterMode presenter;
     private final Timeline ticker = new Timeline(new KeyFrame(Duration.millis(100), e -> tick()));
 
     public NotebookWindow(Stage stage, Supplier<Kernel> kernels, LessonStore store, FileDialogs dialogs) {
@@ -90,14 +92,18 @@ public final class NotebookWindow {
 
         BorderPane main = new BorderPane();
         main.getStyleClass().add("main");
-        main.setTop(new VBox(commands.menuBar(this::refreshRecent, recentMenu), toolbar()));
+        Node menus = commands.menuBar(this::refreshRecent, recentMenu);
+        Node tools = toolbar();
+        Node statusBar = statusBar();
+        presenter = new PresenterMode(stage, appearance, menus, tools, statusBar);
+        main.setTop(new VBox(menus, tools, presenter.bar()));
         banner.getStyleClass().add("notebook-banner");
         banner.setWrapText(true);
         banner.setMaxWidth(Double.MAX_VALUE);
         VBox center = new VBox(banner, view);
         VBox.setVgrow(view, Priority.ALWAYS);
         main.setCenter(center);
-        main.setBottom(statusBar());
+        main.setBottom(statusBar);
         StackPane root = new StackPane(main, help);
         root.getStyleClass().add("lessonbook-root");
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
@@ -110,10 +116,11 @@ public final class NotebookWindow {
             requestClose();
         });
 
-        session.setStatusListener((status, detail) -> {
-            kernelStatus.show(status, detail);
-            if (status == lessonbook.kernel.client.KernelStatus.RESTARTING
-                    || status == lessonbook.kernel.client.KernelStatus.DEAD) {
+        view.setOnSelect(this::updatePresenter);
+        session.setStatusListener((kernelState, detail) -> {
+            kernelStatus.show(kernelState, detail);
+            updatePresenter();
+            if (kernelState == KernelStatus.RESTARTING || kernelState == KernelStatus.DEAD) {
                 view.freezeWorkers();
             }
         });
@@ -134,6 +141,18 @@ public final class NotebookWindow {
         }
         Node focus = stage.getScene().getFocusOwner();
         boolean editing = view.isEditing();
+        if (presenter.isActive() && !editing && !event.isShortcutDown()) {
+            if (event.getCode() == KeyCode.SPACE) {
+                event.consume();
+                runAndAdvance();
+                return;
+            }
+            if (event.getCode() == KeyCode.ESCAPE) {
+                event.consume();
+                presenter.leave();
+                return;
+            }
+        }
         boolean typingElsewhere = !editing && (focus instanceof javafx.scene.control.TextInputControl
                 || focus instanceof GenericStyledArea || focus instanceof ComboBox);
         commands.handle(event, editing, typingElsewhere);
@@ -146,6 +165,7 @@ public final class NotebookWindow {
             updateBanner();
         } else if (change instanceof DocumentChange.Structure) {
             updateStatusBar();
+            updatePresenter();
         } else if (change instanceof DocumentChange.RuntimeChanged) {
             boolean running = document.cells().stream()
                     .anyMatch(c -> document.runtime(c.id()).state() == lessonbook.model.CellState.RUNNING);
@@ -532,6 +552,33 @@ public final class NotebookWindow {
 
     void toggleTheme() {
         appearance.setDark(!appearance.isDark());
+    }
+
+    void togglePresenter() {
+        if (presenter.isActive()) {
+            presenter.leave();
+        } else {
+            view.commandMode();
+            presenter.enter();
+            updatePresenter();
+        }
+    }
+
+    /** Clears every output and restarts the kernel: the lesson is ready for the next class. */
+    void resetLesson() {
+        session.clearAllOutputs();
+        session.restart();
+        view.selectIndex(0);
+    }
+
+    private void updatePresenter() {
+        if (presenter != null && presenter.isActive()) {
+            presenter.update(view.selectedIndex() + 1, document.cells().size(), kernelStatus.text());
+        }
+    }
+
+    PresenterMode presenter() {
+        return presenter;
     }
 
     void toggleHelp() {

@@ -249,6 +249,25 @@ class NotebookWindowTest {
     }
 
     @Test
+    void presenterModeStepsThroughCellsWithOneKey(FxRobot robot) throws Exception {
+        robot.interact(() -> window.view().select("intro"));
+        robot.type(KeyCode.F5);
+        assertThat(window.presenter().isActive()).isTrue();
+        assertThat(robot.lookup(".tool-bar").query().isVisible()).isFalse();
+        assertThat(window.appearance().fontSize().get()).isEqualTo(PresenterMode.FONT_SIZE);
+        assertThat(window.presenter().progressText()).isEqualTo("cell 1 of 7");
+        robot.type(KeyCode.SPACE);
+        assertThat(window.presenter().progressText()).isEqualTo("cell 2 of 7");
+        robot.type(KeyCode.SPACE);
+        assertThat(window.presenter().progressText()).isEqualTo("cell 3 of 7");
+        waitFor(() -> code("hello").hasOutputPane() && code("hello").outputs().visibleText().equals("42"));
+        robot.type(KeyCode.ESCAPE);
+        assertThat(window.presenter().isActive()).isFalse();
+        assertThat(robot.lookup(".tool-bar").query().isVisible()).isTrue();
+        assertThat(window.appearance().zoomPercent()).isEqualTo(100);
+    }
+
+    @Test
     void zoomScalesTheRootFont(FxRobot robot) {
         robot.press(KeyCode.CONTROL, KeyCode.EQUALS).release(KeyCode.EQUALS, KeyCode.CONTROL);
         assertThat(window.appearance().zoomPercent()).isGreaterThan(100);
