@@ -26,6 +26,8 @@ final class BenchCommand implements Callable<Integer> {
 
     static Map<String, Suite> suites() {
         Map<String, Suite> suites = new LinkedHashMap<>();
+        suites.put("kernel", () -> new lessonbook.kernel.client.KernelBench().run());
+        suites.put("ui", () -> new lessonbook.ui.UiBench().run());
         return suites;
     }
 
