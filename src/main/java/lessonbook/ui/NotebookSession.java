@@ -36,28 +36,31 @@ final class NotebookSession implements CompletionSource, AutoCloseable {
         this.kernel = kernel;
         this.status = kernel.status();
         this.coalescer = new OutputCoalescer(uiThread, this::apply);
-        kernel.addListener(new KernelListener() {
-            @Override
-            public void onOutput(String cellId, Output output) {
-                coalescer.offer(new KernelUpdate.CellOutput(cellId, output));
-            }
-
-            @Override
-            public void onCellStarted(String cellId, int executionCount) {
-                coalescer.offer(new KernelUpdate.CellStarted(cellId, executionCount));
-            }
-
-            @Override
-            public void onCellFinished(CellRun run) {
-                coalescer.offer(new KernelUpdate.CellFinished(run));
-            }
-
-            @Override
-            public void onStatus(KernelStatus next, String detail) {
-                coalescer.offer(new KernelUpdate.Status(next, detail));
-            }
-        });
+        kernel.addListener(listener);
     }
+
+    /** Hands everything the kernel says to the coalescer, in order; removed again on close. */
+    private final KernelListener listener = new KernelListener() {
+        @Override
+        public void onOutput(String cellId, Output output) {
+            coalescer.offer(new KernelUpdate.CellOutput(cellId, output));
+        }
+
+        @Override
+        public void onCellStarted(String cellId, int executionCount) {
+            coalescer.offer(new KernelUpdate.CellStarted(cellId, executionCount));
+        }
+
+        @Override
+        public void onCellFinished(CellRun run) {
+            coalescer.offer(new KernelUpdate.CellFinished(run));
+        }
+
+        @Override
+        public void onStatus(KernelStatus next, String detail) {
+            coalescer.offer(new KernelUpdate.Status(next, detail));
+        }
+    };
 
     void setStatusListener(BiConsumer<KernelStatus, String> listener) {
         this.statusListener = listener;
@@ -213,6 +216,7 @@ final class NotebookSession implements CompletionSource, AutoCloseable {
 
     @Override
     public void close() {
+        kernel.removeListener(listener);
         coalescer.close();
         kernel.close();
     }

@@ -34,6 +34,7 @@ final class OutputCoalescer {
     private final Object lock = new Object();
     private List<Object> pending = new ArrayList<>();
     private boolean flushScheduled;
+    private boolean closed;
     private long lastFlushNanos = System.nanoTime() - TimeUnit.SECONDS.toNanos(1);
     /** How long the UI took over the last batch: the next one waits at least twice that, so a flood
      * can never keep the UI thread more than about half busy, however slow the machine. */
@@ -46,6 +47,9 @@ final class OutputCoalescer {
 
     void offer(KernelUpdate update) {
         synchronized (lock) {
+            if (closed) {
+                return;
+            }
             if (!joinStream(update)) {
                 if (update instanceof KernelUpdate.CellOutput out && out.output() instanceof Output.Stream s) {
                     pending.add(new PendingStream(out.cellId(), s.stream(), new StringBuilder(s.text())));
@@ -101,7 +105,12 @@ final class OutputCoalescer {
         }
     }
 
+    /** Drops whatever comes later (a closing kernel still reports its status). */
     void close() {
+        synchronized (lock) {
+            closed = true;
+            pending.clear();
+        }
         timer.shutdownNow();
     }
 
