@@ -1,6 +1,5 @@
 package lessonbook.ui;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import javafx.application.Application;
@@ -17,7 +16,8 @@ public final class DesktopApp extends Application {
         if (lesson == null && getParameters() != null && !getParameters().getUnnamed().isEmpty()) {
             lesson = Path.of(getParameters().getUnnamed().get(0));
         }
-        if (lesson != null && Files.exists(lesson)) {
+        if (lesson != null) {
+            // A file that cannot be read is reported in a dialog over an empty lesson.
             window.open(lesson);
         }
         window.show();
