@@ -32,9 +32,10 @@ final class NotebookCommands {
     private KeyCode lastSequenceKey;
     private long lastSequenceAt;
 
-    NotebookCommands(NotebookWindow window) {
+    NotebookCommands(NotebookWindow window, CellEditCommands edits) {
         this.window = window;
         NotebookWindow w = window;
+        CellEditCommands e = edits;
         add("File", "New Lesson", Mode.ANY, w::newLesson, key(KeyCode.N, SHORTCUT_DOWN));
         add("File", "Open\u2026", Mode.ANY, w::chooseAndOpen, key(KeyCode.O, SHORTCUT_DOWN));
         add("File", "Save", Mode.ANY, w::save, key(KeyCode.S, SHORTCUT_DOWN));
@@ -42,22 +43,22 @@ final class NotebookCommands {
         add("File", null, null, null);
         add("File", "Quit", Mode.ANY, w::requestClose, key(KeyCode.Q, SHORTCUT_DOWN));
 
-        add("Edit", "Insert Cell Above", Mode.COMMAND, () -> w.insertCell(false), key(KeyCode.A));
-        add("Edit", "Insert Cell Below", Mode.COMMAND, () -> w.insertCell(true), key(KeyCode.B));
-        addSequence("Edit", "Delete Cell", Mode.COMMAND, w::deleteCell, KeyCode.D, "D, D");
+        add("Edit", "Insert Cell Above", Mode.COMMAND, () -> e.insertCell(false), key(KeyCode.A));
+        add("Edit", "Insert Cell Below", Mode.COMMAND, () -> e.insertCell(true), key(KeyCode.B));
+        addSequence("Edit", "Delete Cell", Mode.COMMAND, e::deleteCell, KeyCode.D, "D, D");
         add("Edit", null, null, null);
-        add("Edit", "Move Cell Up", Mode.COMMAND, () -> w.moveCell(-1), key(KeyCode.UP, SHORTCUT_DOWN, SHIFT_DOWN));
-        add("Edit", "Move Cell Down", Mode.COMMAND, () -> w.moveCell(1), key(KeyCode.DOWN, SHORTCUT_DOWN, SHIFT_DOWN));
-        add("Edit", "Split Cell at Cursor", Mode.EDIT, w::splitCell, key(KeyCode.MINUS, SHORTCUT_DOWN, SHIFT_DOWN));
-        add("Edit", "Merge with Cell Below", Mode.COMMAND, w::mergeBelow, key(KeyCode.M, SHIFT_DOWN));
+        add("Edit", "Move Cell Up", Mode.COMMAND, () -> e.moveCell(-1), key(KeyCode.UP, SHORTCUT_DOWN, SHIFT_DOWN));
+        add("Edit", "Move Cell Down", Mode.COMMAND, () -> e.moveCell(1), key(KeyCode.DOWN, SHORTCUT_DOWN, SHIFT_DOWN));
+        add("Edit", "Split Cell at Cursor", Mode.EDIT, e::splitCell, key(KeyCode.MINUS, SHORTCUT_DOWN, SHIFT_DOWN));
+        add("Edit", "Merge with Cell Below", Mode.COMMAND, e::mergeBelow, key(KeyCode.M, SHIFT_DOWN));
         add("Edit", null, null, null);
-        add("Edit", "Change to Code", Mode.COMMAND, () -> w.changeType(true), key(KeyCode.Y));
-        add("Edit", "Change to Markdown", Mode.COMMAND, () -> w.changeType(false), key(KeyCode.M));
+        add("Edit", "Change to Code", Mode.COMMAND, () -> e.changeType(true), key(KeyCode.Y));
+        add("Edit", "Change to Markdown", Mode.COMMAND, () -> e.changeType(false), key(KeyCode.M));
         add("Edit", null, null, null);
-        add("Edit", "Edit Cell", Mode.COMMAND, w::editSelected, key(KeyCode.ENTER));
-        add("Edit", "Leave Editor", Mode.EDIT, w::commandMode, key(KeyCode.ESCAPE));
-        add("Edit", "Select Cell Above", Mode.COMMAND, () -> w.moveSelection(-1), key(KeyCode.UP), key(KeyCode.K));
-        add("Edit", "Select Cell Below", Mode.COMMAND, () -> w.moveSelection(1), key(KeyCode.DOWN), key(KeyCode.J));
+        add("Edit", "Edit Cell", Mode.COMMAND, e::editSelected, key(KeyCode.ENTER));
+        add("Edit", "Leave Editor", Mode.EDIT, e::commandMode, key(KeyCode.ESCAPE));
+        add("Edit", "Select Cell Above", Mode.COMMAND, () -> e.moveSelection(-1), key(KeyCode.UP), key(KeyCode.K));
+        add("Edit", "Select Cell Below", Mode.COMMAND, () -> e.moveSelection(1), key(KeyCode.DOWN), key(KeyCode.J));
 
         add("Run", "Run Cell and Select Below", Mode.ANY, w::runAndAdvance, key(KeyCode.ENTER, SHIFT_DOWN));
         add("Run", "Run Cell", Mode.ANY, w::runInPlace, key(KeyCode.ENTER, SHORTCUT_DOWN));

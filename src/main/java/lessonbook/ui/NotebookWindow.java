@@ -1,10 +1,7 @@
 package lessonbook.ui;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
 import java.util.function.Supplier;
 
 import javafx.animation.Animation;
@@ -14,14 +11,10 @@ import javafx.application.Platform;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Scene;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonBar;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
-import javafx.scene.control.MenuItem;
 import javafx.scene.control.Separator;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
@@ -39,10 +32,8 @@ import javafx.util.Duration;
 
 import org.fxmisc.richtext.GenericStyledArea;
 
-import lessonbook.format.LessonFormatException;
 import lessonbook.kernel.client.Kernel;
 import lessonbook.kernel.client.KernelStatus;
-import lessonbook.model.Cell;
 import lessonbook.model.CellIds;
 import lessonbook.model.CodeCell;
 import lessonbook.model.DocumentChange;
@@ -58,12 +49,11 @@ public final class NotebookWindow {
     private final Stage stage;
     private final NotebookDocument document = NotebookDocument.untitled();
     private final NotebookSession session;
-    private final LessonStore store;
-    private final FileDialogs dialogs;
-    private final RecentFiles recent;
+    private final LessonFileCommands files;
     private final Appearance appearance = new Appearance();
     private final NotebookView view;
     private final NotebookCommands commands;
+    private final CellEditCommands edits;
     private final KernelStatusView kernelStatus = new KernelStatusView();
     private final Label fileLabel = new Label();
     private final Label zoomLabel = new Label();
@@ -82,12 +72,11 @@ public final class NotebookWindow {
     NotebookWindow(Stage stage, Supplier<Kernel> kernels, LessonStore store, FileDialogs dialogs,
                    RecentFiles recent) {
         this.stage = stage;
-        this.store = store;
-        this.dialogs = dialogs;
-        this.recent = recent;
+        this.files = new LessonFileCommands(stage, document, store, dialogs, recent, this::restartKernel);
         this.session = new NotebookSession(document, kernels.get(), Platform::runLater);
         this.view = new NotebookView(document, appearance.fontSize(), session, this::openLink);
-        this.commands = new NotebookCommands(this);
+        this.edits = new CellEditCommands(document, view);
+        this.commands = new NotebookCommands(this, edits);
         this.help = new HelpOverlay(commands.groups());
 
         BorderPane main = new BorderPane();
@@ -189,7 +178,7 @@ public final class NotebookWindow {
         cellType.getStyleClass().add("cell-type");
         cellType.setOnAction(e -> {
             if (cellType.getValue() != null) {
-                changeType("Code".equals(cellType.getValue()));
+                edits.changeType("Code".equals(cellType.getValue()));
             }
         });
         cellType.setFocusTraversable(false);
@@ -198,10 +187,10 @@ public final class NotebookWindow {
         return new ToolBar(
                 button(Icons.SAVE, null, "Save (Ctrl+S)", "save", this::save),
                 new Separator(),
-                button(Icons.ADD, null, "Insert cell below (B)", "add", () -> insertCell(true)),
-                button(Icons.UP, null, "Move cell up", "move-up", () -> moveCell(-1)),
-                button(Icons.DOWN, null, "Move cell down", "move-down", () -> moveCell(1)),
-                button(Icons.DELETE, null, "Delete cell (D, D)", "delete", this::deleteCell),
+                button(Icons.ADD, null, "Insert cell below (B)", "add", () -> edits.insertCell(true)),
+                button(Icons.UP, null, "Move cell up", "move-up", () -> edits.moveCell(-1)),
+                button(Icons.DOWN, null, "Move cell down", "move-down", () -> edits.moveCell(1)),
+                button(Icons.DELETE, null, "Delete cell (D, D)", "delete", edits::deleteCell),
                 new Separator(),
                 button(Icons.RUN, "Run", "Run cell and select below (Shift+Enter)", "run", this::runAndAdvance),
                 button(Icons.RUN_ABOVE, null, "Run all above", "run-above", this::runAllAbove),
@@ -261,7 +250,7 @@ public final class NotebookWindow {
     }
 
     private String displayName() {
-        return document.file() == null ? "Untitled.md" : document.file().getFileName().toString();
+        return files.displayName();
     }
 
     private void updateStatusBar() {
@@ -283,17 +272,7 @@ public final class NotebookWindow {
     }
 
     private void refreshRecent() {
-        recentMenu.getItems().clear();
-        for (Path path : recent.list()) {
-            MenuItem item = new MenuItem(path.getFileName() + "  \u2014  " + path.getParent());
-            item.setOnAction(e -> {
-                if (confirmDiscard()) {
-                    open(path);
-                }
-            });
-            recentMenu.getItems().add(item);
-        }
-        recentMenu.setDisable(recentMenu.getItems().isEmpty());
+        files.fillRecentMenu(recentMenu, this::open);
     }
 
     private java.util.function.Consumer<String> linkOpener = link -> { };
@@ -316,94 +295,40 @@ public final class NotebookWindow {
 
     /** Opens a lesson in this window; a file that cannot be read is reported and nothing is lost. */
     public boolean open(Path file) {
-        Notebook notebook;
-        try {
-            notebook = store.read(file);
-        } catch (LessonFormatException | IOException | RuntimeException e) {
-            error("Could not open " + file.getFileName(), e.getMessage());
+        if (!files.open(file)) {
             return false;
         }
-        document.replace(notebook, file);
-        recent.remember(file);
         view.selectIndex(0);
         return true;
     }
 
     void newLesson() {
-        if (confirmDiscard()) {
-            document.replace(new Notebook(List.of(new CodeCell(CellIds.next(), ""))), null);
-            session.restart();
-        }
+        files.newLesson();
     }
 
     void chooseAndOpen() {
-        if (!confirmDiscard()) {
-            return;
-        }
-        dialogs.chooseLessonToOpen(stage, document.file()).ifPresent(this::open);
+        files.chooseLessonToOpen().ifPresent(this::open);
     }
 
-    /** Saves to the current file (asks where for a new lesson). Returns false if not saved. */
     boolean save() {
-        if (document.file() == null) {
-            return chooseAndSaveAs();
-        }
-        return saveAs(document.file());
+        return files.save();
     }
 
     boolean chooseAndSaveAs() {
-        Optional<Path> target = dialogs.chooseWhereToSave(stage,
-                document.file() == null ? Path.of("Untitled.md") : document.file());
-        return target.isPresent() && saveAs(target.get());
+        return files.chooseAndSaveAs();
     }
 
     public boolean saveAs(Path file) {
-        try {
-            store.write(file, document.notebook());
-        } catch (IOException | RuntimeException e) {
-            error("Could not save " + file.getFileName(), e.getMessage());
-            return false;
-        }
-        document.markSaved(file);
-        recent.remember(file);
-        return true;
-    }
-
-    /** Asks about unsaved changes; true when it is fine to throw the current lesson away. */
-    boolean confirmDiscard() {
-        if (!document.isDirty()) {
-            return true;
-        }
-        ButtonType saveButton = new ButtonType("Save", ButtonBar.ButtonData.YES);
-        ButtonType discard = new ButtonType("Don't Save", ButtonBar.ButtonData.NO);
-        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "", saveButton, discard, ButtonType.CANCEL);
-        alert.initOwner(stage);
-        alert.setTitle("Unsaved changes");
-        alert.setHeaderText("Save changes to " + displayName() + "?");
-        alert.setContentText("Your changes will be lost if you don't save them.");
-        alert.getDialogPane().getStylesheets().setAll(stage.getScene().getStylesheets());
-        ButtonType answer = alert.showAndWait().orElse(ButtonType.CANCEL);
-        if (answer == saveButton) {
-            return save();
-        }
-        return answer == discard;
+        return files.saveAs(file);
     }
 
     /** Quit: asks about unsaved changes, then ends the kernel and closes the window. */
     public void requestClose() {
-        if (confirmDiscard()) {
+        if (files.confirmDiscard()) {
             ticker.stop();
             session.close();
             stage.close();
         }
-    }
-
-    private void error(String header, String detail) {
-        Alert alert = new Alert(Alert.AlertType.ERROR, detail == null ? "" : detail, ButtonType.OK);
-        alert.initOwner(stage);
-        alert.setHeaderText(header);
-        alert.getDialogPane().getStylesheets().setAll(stage.getScene().getStylesheets());
-        alert.show();
     }
 
     // ----- cell commands -----
@@ -415,7 +340,7 @@ public final class NotebookWindow {
         }
         int index = document.indexOf(id);
         if (index + 1 >= document.cells().size()) {
-            insertAt(index + 1, new CodeCell(CellIds.next(), ""), false);
+            edits.insertAt(index + 1, new CodeCell(CellIds.next(), ""), false);
         }
         view.selectIndex(index + 1);
         if (document.cell(view.selectedId()).source().isEmpty()) {
@@ -430,7 +355,7 @@ public final class NotebookWindow {
     void runAndInsert() {
         String id = runSelected();
         if (id != null) {
-            insertAt(document.indexOf(id) + 1, new CodeCell(CellIds.next(), ""), true);
+            edits.insertAt(document.indexOf(id) + 1, new CodeCell(CellIds.next(), ""), true);
         }
     }
 
@@ -472,79 +397,15 @@ public final class NotebookWindow {
         session.clearAllOutputs();
     }
 
-    void insertCell(boolean below) {
-        int index = Math.max(0, view.selectedIndex() + (below ? 1 : 0));
-        insertAt(index, new CodeCell(CellIds.next(), ""), false);
-    }
 
-    private void insertAt(int index, Cell cell, boolean edit) {
-        document.insertCell(index, cell);
-        view.select(cell.id());
-        view.scrollToSelected();
-        if (edit) {
-            view.editSelected();
-        }
-    }
 
-    void deleteCell() {
-        String id = view.selectedId();
-        if (id == null) {
-            return;
-        }
-        int index = document.indexOf(id);
-        document.deleteCell(id);
-        view.selectIndex(Math.min(index, document.cells().size() - 1));
-        view.requestFocus();
-    }
 
-    void moveCell(int delta) {
-        String id = view.selectedId();
-        if (id != null && document.moveCell(id, delta)) {
-            view.select(id);
-            view.scrollToSelected();
-        }
-    }
 
-    void splitCell() {
-        String id = view.selectedId();
-        if (id == null) {
-            return;
-        }
-        String next = document.splitCell(id, view.view(id).editor().caretPosition());
-        if (next == null) {
-            return;
-        }
-        view.select(next);
-        view.editSelected();
-    }
 
-    void mergeBelow() {
-        String id = view.selectedId();
-        if (id != null) {
-            document.mergeWithNext(id);
-            view.select(id);
-        }
-    }
 
-    void changeType(boolean toCode) {
-        String id = view.selectedId();
-        if (id != null) {
-            document.changeType(id, toCode);
-            view.select(id);
-        }
-    }
 
-    void editSelected() {
-        view.editSelected();
-    }
 
-    void commandMode() {
-        view.commandMode();
-    }
 
-    void moveSelection(int delta) {
-        view.selectIndex(view.selectedIndex() + delta);
-    }
 
     void zoom(int direction) {
         appearance.zoom(direction);

@@ -172,7 +172,13 @@ class NotebookWindowTest {
         long hidden = code("endless").outputs().hiddenLineCount();
         robot.interact(() -> window.view().select("hello"));
         robot.interact(window::runInPlace);
-        waitFor(() -> code("hello").hasOutputPane() && code("hello").outputs().visibleText().equals("42"));
+        try {
+            waitFor(() -> code("hello").hasOutputPane() && code("hello").outputs().visibleText().equals("42"));
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("after the interrupt, println(42) did not show: hello " + window.document()
+                    .runtime("hello") + ", kernel " + window.kernelStatus().text() + ", flood lines hidden "
+                    + hidden + " then " + code("endless").outputs().hiddenLineCount(), e);
+        }
         assertThat(code("endless").outputs().hiddenLineCount()).isEqualTo(hidden);
     }
 

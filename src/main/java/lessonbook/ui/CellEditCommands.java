@@ -1,0 +1,91 @@
+package lessonbook.ui;
+
+import lessonbook.model.Cell;
+import lessonbook.model.CellIds;
+import lessonbook.model.CodeCell;
+import lessonbook.model.NotebookDocument;
+
+/** Commands that change the notebook's cells around the selection: insert, delete, move, split, merge, type. */
+final class CellEditCommands {
+    private final NotebookDocument document;
+    private final NotebookView view;
+
+    CellEditCommands(NotebookDocument document, NotebookView view) {
+        this.document = document;
+        this.view = view;
+    }
+
+    void insertCell(boolean below) {
+        int index = Math.max(0, view.selectedIndex() + (below ? 1 : 0));
+        insertAt(index, new CodeCell(CellIds.next(), ""), false);
+    }
+
+    void insertAt(int index, Cell cell, boolean edit) {
+        document.insertCell(index, cell);
+        view.select(cell.id());
+        view.scrollToSelected();
+        if (edit) {
+            view.editSelected();
+        }
+    }
+
+    void deleteCell() {
+        String id = view.selectedId();
+        if (id == null) {
+            return;
+        }
+        int index = document.indexOf(id);
+        document.deleteCell(id);
+        view.selectIndex(Math.min(index, document.cells().size() - 1));
+        view.requestFocus();
+    }
+
+    void moveCell(int delta) {
+        String id = view.selectedId();
+        if (id != null && document.moveCell(id, delta)) {
+            view.select(id);
+            view.scrollToSelected();
+        }
+    }
+
+    void splitCell() {
+        String id = view.selectedId();
+        if (id == null) {
+            return;
+        }
+        String next = document.splitCell(id, view.view(id).editor().caretPosition());
+        if (next == null) {
+            return;
+        }
+        view.select(next);
+        view.editSelected();
+    }
+
+    void mergeBelow() {
+        String id = view.selectedId();
+        if (id != null) {
+            document.mergeWithNext(id);
+            view.select(id);
+        }
+    }
+
+    void changeType(boolean toCode) {
+        String id = view.selectedId();
+        if (id != null) {
+            document.changeType(id, toCode);
+            view.select(id);
+        }
+    }
+
+    void editSelected() {
+        view.editSelected();
+    }
+
+    void commandMode() {
+        view.commandMode();
+    }
+
+    void moveSelection(int delta) {
+        view.selectIndex(view.selectedIndex() + delta);
+    }
+}

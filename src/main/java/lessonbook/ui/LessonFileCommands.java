@@ -1,0 +1,136 @@
+package lessonbook.ui;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuItem;
+import javafx.stage.Stage;
+
+import lessonbook.format.LessonFormatException;
+import lessonbook.model.CellIds;
+import lessonbook.model.CodeCell;
+import lessonbook.model.Notebook;
+import lessonbook.model.NotebookDocument;
+
+/**
+ * Open, save, save as, recent files, new lesson, and the question about unsaved changes. A file that
+ * cannot be read or written is reported in a dialog and the lesson in the window stays as it was.
+ */
+final class LessonFileCommands {
+    private final Stage stage;
+    private final NotebookDocument document;
+    private final LessonStore store;
+    private final FileDialogs dialogs;
+    private final RecentFiles recent;
+    private final Runnable afterNewLesson;
+
+    LessonFileCommands(Stage stage, NotebookDocument document, LessonStore store, FileDialogs dialogs,
+                       RecentFiles recent, Runnable afterNewLesson) {
+        this.stage = stage;
+        this.document = document;
+        this.store = store;
+        this.dialogs = dialogs;
+        this.recent = recent;
+        this.afterNewLesson = afterNewLesson;
+    }
+
+    String displayName() {
+        return document.file() == null ? "Untitled.md" : document.file().getFileName().toString();
+    }
+
+    boolean open(Path file) {
+        Notebook notebook;
+        try {
+            notebook = store.read(file);
+        } catch (LessonFormatException | IOException | RuntimeException e) {
+            error("Could not open " + file.getFileName(), e.getMessage());
+            return false;
+        }
+        document.replace(notebook, file);
+        recent.remember(file);
+        return true;
+    }
+
+    void newLesson() {
+        if (confirmDiscard()) {
+            document.replace(new Notebook(List.of(new CodeCell(CellIds.next(), ""))), null);
+            afterNewLesson.run();
+        }
+    }
+
+    Optional<Path> chooseLessonToOpen() {
+        return confirmDiscard() ? dialogs.chooseLessonToOpen(stage, document.file()) : Optional.empty();
+    }
+
+    /** Saves to the current file (asks where for a new lesson). Returns false if not saved. */
+    boolean save() {
+        return document.file() == null ? chooseAndSaveAs() : saveAs(document.file());
+    }
+
+    boolean chooseAndSaveAs() {
+        Optional<Path> target = dialogs.chooseWhereToSave(stage,
+                document.file() == null ? Path.of("Untitled.md") : document.file());
+        return target.isPresent() && saveAs(target.get());
+    }
+
+    boolean saveAs(Path file) {
+        try {
+            store.write(file, document.notebook());
+        } catch (IOException | RuntimeException e) {
+            error("Could not save " + file.getFileName(), e.getMessage());
+            return false;
+        }
+        document.markSaved(file);
+        recent.remember(file);
+        return true;
+    }
+
+    /** Asks about unsaved changes; true when it is fine to throw the current lesson away. */
+    boolean confirmDiscard() {
+        if (!document.isDirty()) {
+            return true;
+        }
+        ButtonType saveButton = new ButtonType("Save", ButtonBar.ButtonData.YES);
+        ButtonType discard = new ButtonType("Don't Save", ButtonBar.ButtonData.NO);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "", saveButton, discard, ButtonType.CANCEL);
+        alert.initOwner(stage);
+        alert.setTitle("Unsaved changes");
+        alert.setHeaderText("Save changes to " + displayName() + "?");
+        alert.setContentText("Your changes will be lost if you don't save them.");
+        alert.getDialogPane().getStylesheets().setAll(stage.getScene().getStylesheets());
+        ButtonType answer = alert.showAndWait().orElse(ButtonType.CANCEL);
+        if (answer == saveButton) {
+            return save();
+        }
+        return answer == discard;
+    }
+
+    /** Fills the Open Recent menu (called as the File menu opens). */
+    void fillRecentMenu(Menu menu, java.util.function.Consumer<Path> opener) {
+        menu.getItems().clear();
+        for (Path path : recent.list()) {
+            MenuItem item = new MenuItem(path.getFileName() + "  \u2014  " + path.getParent());
+            item.setOnAction(e -> {
+                if (confirmDiscard()) {
+                    opener.accept(path);
+                }
+            });
+            menu.getItems().add(item);
+        }
+        menu.setDisable(menu.getItems().isEmpty());
+    }
+
+    private void error(String header, String detail) {
+        Alert alert = new Alert(Alert.AlertType.ERROR, detail == null ? "" : detail, ButtonType.OK);
+        alert.initOwner(stage);
+        alert.setHeaderText(header);
+        alert.getDialogPane().getStylesheets().setAll(stage.getScene().getStylesheets());
+        alert.show();
+    }
+}
