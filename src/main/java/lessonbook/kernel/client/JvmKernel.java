@@ -221,11 +221,15 @@ public final class JvmKernel implements Kernel {
     // ---- state changes; all called holding the lock ----
 
     private void launch(KernelStatus startingStatus) {
+        launch(startingStatus, "starting a kernel");
+    }
+
+    private void launch(KernelStatus startingStatus, String detail) {
         ready = false;
         if (readyFuture.isDone()) {
             readyFuture = new CompletableFuture<>();
         }
-        setStatus(startingStatus, "starting a kernel");
+        setStatus(startingStatus, detail);
         try {
             current = KernelProcess.start(launcher, callbacks);
         } catch (IOException e) {
@@ -419,8 +423,7 @@ public final class JvmKernel implements Kernel {
                 }
                 queue.clear();
                 failQueries(message);
-                launch(KernelStatus.RESTARTING);
-                dispatch.each(l -> l.onStatus(KernelStatus.RESTARTING, message));
+                launch(KernelStatus.RESTARTING, message);
             }
         }
     }
