@@ -26,10 +26,10 @@ import lessonbook.model.Output;
  * JShell itself: one thread (the kernel's main thread) makes every call, except {@link #interrupt()}.
  */
 final class CellEvaluator {
-    /** The {@code jshell} tool's default start-up imports. */
+    /** The {@code jshell} tool's default start-up imports, plus the display API every cell may use. */
     static final List<String> DEFAULT_IMPORTS = List.of("java.io.*", "java.math.*", "java.net.*", "java.nio.file.*",
             "java.util.*", "java.util.concurrent.*", "java.util.function.*", "java.util.prefs.*", "java.util.regex.*",
-            "java.util.stream.*");
+            "java.util.stream.*", "lessonbook.display.*");
 
     /** A notebook variable as JShell lists it. */
     record Variable(String name, String typeName) {

@@ -12,6 +12,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.stream.Stream;
 
+import lessonbook.display.Display;
 import lessonbook.kernel.protocol.KernelEvent;
 import lessonbook.kernel.protocol.KernelRequest;
 import lessonbook.model.StreamName;
@@ -54,6 +55,7 @@ public final class KernelMain {
 
         CellEvaluator evaluator = new CellEvaluator(hub, dumpDir, List.of(ownClasspathEntry()), out, err);
         WorkerRuntime.install(new KernelWorkerHost(evaluator, hub));
+        Display.install(output -> hub.enqueue(CellContext.current(), output));
         evaluator.warmUp();
 
         BlockingQueue<KernelRequest> work = new LinkedBlockingQueue<>();
