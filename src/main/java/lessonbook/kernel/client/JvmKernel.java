@@ -109,6 +109,7 @@ public final class JvmKernel implements Kernel {
             }
             current = null;
             ready = false;
+            awaitNextKernel();
             output(target.cellId, new Output.Notice(NOT_STOPPED));
             finish(target, Outcome.INTERRUPTED);
             failQueries("the kernel was restarted");
@@ -238,6 +239,13 @@ public final class JvmKernel implements Kernel {
         }
     }
 
+    /** From now on {@link #ready()} means the next kernel, also before that kernel is launched. */
+    private void awaitNextKernel() {
+        if (readyFuture.isDone()) {
+            readyFuture = new CompletableFuture<>();
+        }
+    }
+
     private void startFailed(String message) {
         setStatus(KernelStatus.DEAD, message);
         readyFuture.completeExceptionally(new IOException(message));
@@ -258,6 +266,7 @@ public final class JvmKernel implements Kernel {
         KernelProcess old = current;
         current = null;
         ready = false;
+        awaitNextKernel();
         if (running != null) {
             output(running.cellId, new Output.Notice(notice));
             finish(running, Outcome.INTERRUPTED);
@@ -351,7 +360,8 @@ public final class JvmKernel implements Kernel {
                 if (event instanceof KernelEvent.Ready) {
                     ready = true;
                     setStatus(KernelStatus.IDLE, "ready");
-                    dispatch.run(() -> readyFuture.complete(null));
+                    CompletableFuture<Void> nowReady = readyFuture;
+                    dispatch.run(() -> nowReady.complete(null));
                     pump();
                 } else if (event instanceof KernelEvent.ExecuteStarted) {
                     KernelEvent.ExecuteStarted started = (KernelEvent.ExecuteStarted) event;
@@ -407,6 +417,7 @@ public final class JvmKernel implements Kernel {
                     startFailed("The kernel could not start: " + source.failure() + " (exit code " + exitCode + ")");
                     return;
                 }
+                awaitNextKernel();
                 source.killOrphans();
                 String message = source.exitingSeen()
                         ? "The cell called System.exit(" + exitCode + "); a fresh kernel was started."
