@@ -438,18 +438,4 @@ public final class JvmKernel implements Kernel {
             }
         }
     }
-
-    private static final class PendingCell {
-        final String cellId;
-        final String code;
-        final CompletableFuture<CellRun> future = new CompletableFuture<>();
-        long requestId;
-        long startNanos;
-        int executionCount;
-
-        PendingCell(String cellId, String code) {
-            this.cellId = cellId;
-            this.code = code;
-        }
-    }
 }

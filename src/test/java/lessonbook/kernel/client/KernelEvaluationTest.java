@@ -182,6 +182,15 @@ class KernelEvaluationTest {
     }
 
     @Test
+    void outputWrittenStraightToTheKernelsStdoutLandsInTheCell() {
+        String cell = KernelHarness.newCellId();
+        KernelHarness.Ran ran = harness.run(cell,
+                "new ProcessBuilder(\"echo\", \"inherited line\").inheritIO().start().waitFor()");
+        assertThat(ran.only(Output.Value.class).value()).isEqualTo("0");
+        harness.awaitStdout(cell, "inherited line\n");
+    }
+
+    @Test
     void cellsCanUseTheWorkerApi() {
         assertThat(harness.run("import lessonbook.workers.*;\nWorkerHost.class.getSimpleName()")
                 .only(Output.Value.class).value()).isEqualTo("\"WorkerHost\"");
