@@ -25,7 +25,10 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ClassDataCache {
     private final Path directory;
+    /** Archives kept (each ~15 MB): the ones of the builds used last, so rebuilds do not fill the disk. */
+    static final int KEEP = 3;
     private volatile CompletableFuture<Boolean> training;
+    private volatile boolean marked;
 
     public ClassDataCache(Path directory) {
         this.directory = directory;
@@ -49,6 +52,7 @@ public final class ClassDataCache {
         }
         Path archive = archive();
         if (Files.isRegularFile(archive)) {
+            markUsed(archive);
             // -Xlog:disable: a mismatch warning would otherwise land in the user's cell output.
             return List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:auto", "-Xlog:disable");
         }
@@ -107,10 +111,31 @@ public final class ClassDataCache {
                     Files.move(temp, archive, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
                 }
                 Files.deleteIfExists(temp);
+                prune();
                 return Files.isRegularFile(archive);
             }
         } catch (IOException | InterruptedException | RuntimeException e) {
             return false;
+        }
+    }
+
+    /** The file's date says when it was last used; {@link #prune()} keeps the newest. */
+    private void markUsed(Path archive) {
+        if (!marked) {
+            marked = true;
+            archive.toFile().setLastModified(System.currentTimeMillis());
+        }
+    }
+
+    /** Deletes all but the {@link #KEEP} most recently used archives (a kernel still mapping one keeps its copy). */
+    void prune() {
+        try (java.util.stream.Stream<Path> files = Files.list(directory)) {
+            files.filter(f -> f.getFileName().toString().matches("kernel-.*\\.jsa"))
+                    .sorted(java.util.Comparator.comparingLong((Path f) -> f.toFile().lastModified()).reversed())
+                    .skip(KEEP)
+                    .forEach(f -> f.toFile().delete());
+        } catch (IOException | RuntimeException e) {
+            // a full cache folder costs disk, not correctness
         }
     }
 

@@ -30,6 +30,20 @@ class ClassDataCacheTest {
     }
 
     @Test
+    void pruningKeepsTheMostRecentlyUsedArchives(@TempDir Path cache) throws Exception {
+        for (int i = 0; i < 5; i++) {
+            Path archive = Files.writeString(cache.resolve("kernel-" + i + ".jsa"), "x");
+            archive.toFile().setLastModified(1_000_000_000_000L + i * 1000L);
+        }
+        Files.writeString(cache.resolve("training.lock"), "");
+        new ClassDataCache(cache).prune();
+        try (var files = Files.list(cache)) {
+            assertThat(files.map(f -> f.getFileName().toString())).containsExactlyInAnyOrder(
+                    "kernel-4.jsa", "kernel-3.jsa", "kernel-2.jsa", "training.lock");
+        }
+    }
+
+    @Test
     void damagedArchiveOnlyCostsSpeed(@TempDir Path cache) throws Exception {
         Path garbage = cache.resolve("kernel-damaged.jsa");
         Files.write(garbage, "not a class data archive".repeat(100).getBytes());
