@@ -191,6 +191,18 @@ class KernelEvaluationTest {
     }
 
     @Test
+    void systemInIsEmptyForCells() {
+        assertThat(harness.run("System.in.read()").only(Output.Value.class).value()).isEqualTo("-1");
+    }
+
+    @Test
+    void multiByteTextSurvivesChunking() {
+        String line = "h\u00e9llo w\u00f6rld \u2713 \uD83D\uDE00\n";
+        KernelHarness.Ran ran = harness.run("for (int i = 0; i < 5000; i++) System.out.print(\"" + line.replace("\n", "\\n") + "\");");
+        assertThat(ran.stdout()).isEqualTo(line.repeat(5000));
+    }
+
+    @Test
     void cellsCanUseTheWorkerApi() {
         assertThat(harness.run("import lessonbook.workers.*;\nWorkerHost.class.getSimpleName()")
                 .only(Output.Value.class).value()).isEqualTo("\"WorkerHost\"");
