@@ -83,7 +83,32 @@ public final class ClassDataCache {
         return training;
     }
 
+    /**
+     * Runs the training in a small helper JVM ({@link #main}) that outlives this one: a short-lived host (a
+     * headless run) may end before the archive is written, and the archive must still be moved into place.
+     */
     private boolean train() {
+        if (Files.isRegularFile(archive())) {
+            return true;
+        }
+        try {
+            Process helper = new ProcessBuilder(javaCommand("-XX:+UseSerialGC", ClassDataCache.class.getName(),
+                    directory.toString())).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+            helper.waitFor(150, TimeUnit.SECONDS);
+            return Files.isRegularFile(archive());
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** The training helper: {@code ClassDataCache <cache folder>}. */
+    public static void main(String[] args) {
+        System.exit(new ClassDataCache(Path.of(args[0])).trainHere() ? 0 : 1);
+    }
+
+    /** Under a file lock (several hosts may start at once): a training JVM, then an atomic move into place. */
+    boolean trainHere() {
         Path archive = archive();
         try {
             Files.createDirectories(directory);
@@ -93,16 +118,11 @@ public final class ClassDataCache {
                     return true;
                 }
                 Path temp = directory.resolve(archive.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
-                List<String> command = new ArrayList<>();
-                command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-                command.add("-XX:ArchiveClassesAtExit=" + temp);
-                command.add("-Xlog:disable");
-                command.add("-cp");
-                command.add(System.getProperty("java.class.path"));
-                command.addAll(KernelLauncher.DEFAULT_JVM_OPTIONS);
-                command.add("lessonbook.kernel.KernelTraining");
-                Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                List<String> options = new ArrayList<>(List.of("-XX:ArchiveClassesAtExit=" + temp, "-Xlog:disable"));
+                options.addAll(KernelLauncher.DEFAULT_JVM_OPTIONS);
+                options.add("lessonbook.kernel.KernelTraining");
+                Process process = new ProcessBuilder(javaCommand(options.toArray(new String[0])))
+                        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
                 boolean done = process.waitFor(120, TimeUnit.SECONDS);
                 if (!done) {
                     process.destroyForcibly();
@@ -117,6 +137,15 @@ public final class ClassDataCache {
         } catch (IOException | InterruptedException | RuntimeException e) {
             return false;
         }
+    }
+
+    private static List<String> javaCommand(String... optionsAndMain) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.addAll(List.of(optionsAndMain));
+        return command;
     }
 
     /** The file's date says when it was last used; {@link #prune()} keeps the newest. */
