@@ -93,4 +93,68 @@ final class EditorActions {
         area.replaceText(lineStart, caret, indent + "}");
         area.moveTo(lineStart + indent.length() + 1);
     }
+
+    /**
+     * Backspace inside a line's indentation removes back to the previous indentation level (four spaces
+     * at once), as in IDEs. False when it does not apply, so the ordinary backspace runs.
+     */
+    static boolean backspaceIndentation(CodeArea area) {
+        if (!area.isEditable() || area.getSelection().getLength() > 0) {
+            return false;
+        }
+        int caret = area.getCaretPosition();
+        String text = area.getText();
+        int lineStart = Indentation.lineStart(text, caret);
+        String before = text.substring(lineStart, caret);
+        if (before.isEmpty() || !before.chars().allMatch(c -> c == ' ')) {
+            return false;
+        }
+        int remove = before.length() % Indentation.UNIT.length();
+        area.deleteText(caret - (remove == 0 ? Indentation.UNIT.length() : remove), caret);
+        return true;
+    }
+
+    /** Ctrl+/ : comments the selected lines (or the caret's line) out with "// ", or back in if all are. */
+    static void toggleLineComment(CodeArea area) {
+        if (!area.isEditable()) {
+            return;
+        }
+        IndexRange selection = area.getSelection();
+        int first = area.offsetToPosition(selection.getStart(), org.fxmisc.richtext.model.TwoDimensional.Bias.Forward).getMajor();
+        int last = area.offsetToPosition(selection.getEnd(), org.fxmisc.richtext.model.TwoDimensional.Bias.Backward).getMajor();
+        if (last > first && area.offsetToPosition(selection.getEnd(),
+                org.fxmisc.richtext.model.TwoDimensional.Bias.Backward).getMinor() == 0) {
+            last--; // a selection ending at a line's start does not include that line
+        }
+        boolean allCommented = true;
+        int indent = Integer.MAX_VALUE;
+        for (int p = first; p <= last; p++) {
+            String line = area.getParagraph(p).getText();
+            if (line.isBlank()) {
+                continue;
+            }
+            String stripped = line.stripLeading();
+            indent = Math.min(indent, line.length() - stripped.length());
+            allCommented &= stripped.startsWith("//");
+        }
+        if (indent == Integer.MAX_VALUE) {
+            return;
+        }
+        MultiChangeBuilder<?, ?, ?> change = area.createMultiChange(last - first + 1);
+        for (int p = last; p >= first; p--) {
+            String line = area.getParagraph(p).getText();
+            if (line.isBlank()) {
+                continue;
+            }
+            int start = area.getAbsolutePosition(p, 0);
+            if (allCommented) {
+                int at = line.indexOf("//");
+                int width = line.startsWith("// ", at) ? 3 : 2;
+                change.deleteText(start + at, start + at + width);
+            } else {
+                change.insertText(start + indent, "// ");
+            }
+        }
+        change.commit();
+    }
 }

@@ -1,8 +1,10 @@
 package lessonbook.ui.editor;
 
+import static javafx.scene.input.KeyCode.BACK_SPACE;
 import static javafx.scene.input.KeyCode.ENTER;
 import static javafx.scene.input.KeyCode.F;
 import static javafx.scene.input.KeyCode.H;
+import static javafx.scene.input.KeyCode.SLASH;
 import static javafx.scene.input.KeyCode.SPACE;
 import static javafx.scene.input.KeyCode.TAB;
 import static javafx.scene.input.KeyCombination.ALT_DOWN;
@@ -13,6 +15,7 @@ import static org.fxmisc.wellbehaved.event.EventPattern.keyPressed;
 import static org.fxmisc.wellbehaved.event.EventPattern.keyTyped;
 import static org.fxmisc.wellbehaved.event.InputMap.consume;
 import static org.fxmisc.wellbehaved.event.InputMap.ignore;
+import static org.fxmisc.wellbehaved.event.InputMap.process;
 import static org.fxmisc.wellbehaved.event.InputMap.sequence;
 
 import java.time.Duration;
@@ -39,6 +42,7 @@ import javafx.scene.layout.VBox;
 import org.fxmisc.flowless.VirtualizedScrollPane;
 import org.fxmisc.richtext.CodeArea;
 import org.fxmisc.richtext.event.MouseOverTextEvent;
+import org.fxmisc.wellbehaved.event.InputHandler;
 import org.fxmisc.wellbehaved.event.Nodes;
 
 import lessonbook.model.Diagnostic;
@@ -51,7 +55,8 @@ import lessonbook.model.Diagnostic;
  * the latest text is applied. Line numbers; Enter keeps the indentation (one level more after an opening
  * bracket, and {@code {|}} opens an indented line between the braces); typing {@code }} on a blank line
  * moves it back to its block's indentation; Tab inserts four spaces (indents every line of a multi-line
- * selection); the bracket beside the caret and its partner are highlighted ({@code bracket-match}, or
+ * selection), Backspace in the indentation removes a level; Ctrl+/ comments lines out and in; the bracket
+ * beside the caret and its partner are highlighted ({@code bracket-match}, or
  * {@code bracket-unmatched}); undo Ctrl+Z, redo Ctrl+Y or Ctrl+Shift+Z; find Ctrl+F, replace Ctrl+H.
  * Ctrl+Space asks the {@link CompletionSource}; Ctrl+Shift+Space or Shift+Tab asks the
  * {@link DocumentationSource}. Neither is ever awaited on the FX thread: a reply later than
@@ -383,6 +388,9 @@ public class JavaCodeEditor extends VBox {
                 }),
                 consume(keyPressed(SPACE, CONTROL_DOWN), e -> requestCompletion()),
                 consume(keyPressed(SPACE, CONTROL_DOWN, SHIFT_DOWN), e -> requestDocumentation()),
+                process(keyPressed(BACK_SPACE), e -> EditorActions.backspaceIndentation(area)
+                        ? InputHandler.Result.CONSUME : InputHandler.Result.PROCEED),
+                consume(keyPressed(SLASH, SHORTCUT_DOWN), e -> EditorActions.toggleLineComment(area)),
                 consume(keyPressed(F, SHORTCUT_DOWN), e -> showFind()),
                 consume(keyPressed(H, SHORTCUT_DOWN), e -> showReplace()),
                 consume(keyTyped().onlyIf(e -> "}".equals(e.getCharacter()) && !e.isControlDown() && !e.isAltDown()

@@ -7,7 +7,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.TreeMap;
 
 import org.fxmisc.richtext.CodeArea;
 import org.fxmisc.richtext.model.StyleSpans;
@@ -130,29 +130,34 @@ final class StyleComposer {
         return all;
     }
 
-    /** Sweeps over the mark boundaries, emitting one span per stretch with the same set of classes. */
+    /**
+     * Sweeps once over the sorted mark boundaries, keeping a count per active class, and emits one span per
+     * stretch with the same set of classes: linear in the number of marks (find may mark thousands).
+     */
     private static StyleSpans<Collection<String>> decorationSpans(List<Mark> marks, int length) {
-        TreeSet<Integer> cuts = new TreeSet<>();
-        cuts.add(0);
-        cuts.add(length);
-        for (Mark m : marks) {
-            cuts.add(m.start());
-            cuts.add(m.end());
+        List<int[]> events = new ArrayList<>(); // {position, +1 start / -1 end, mark index}
+        for (int i = 0; i < marks.size(); i++) {
+            events.add(new int[] {marks.get(i).start(), 1, i});
+            events.add(new int[] {marks.get(i).end(), -1, i});
         }
+        events.sort((a, b) -> a[0] != b[0] ? Integer.compare(a[0], b[0]) : Integer.compare(a[1], b[1]));
         StyleSpansBuilder<Collection<String>> builder = new StyleSpansBuilder<>();
-        Integer from = null;
-        for (int cut : cuts) {
-            if (from != null) {
-                List<String> classes = new ArrayList<>();
-                for (Mark m : marks) {
-                    if (m.start() <= from && m.end() >= cut && !classes.contains(m.styleClass())) {
-                        classes.add(m.styleClass());
-                    }
-                }
-                builder.add(classes, cut - from);
+        Map<String, Integer> active = new TreeMap<>();
+        int at = 0;
+        for (int[] event : events) {
+            if (event[0] > at) {
+                builder.add(List.copyOf(active.keySet()), event[0] - at);
+                at = event[0];
             }
-            from = cut;
+            String styleClass = marks.get(event[2]).styleClass();
+            int count = active.getOrDefault(styleClass, 0) + event[1];
+            if (count > 0) {
+                active.put(styleClass, count);
+            } else {
+                active.remove(styleClass);
+            }
         }
+        builder.add(List.of(), length - at);
         return builder.create();
     }
 }

@@ -10,13 +10,17 @@ import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.ImageView;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
@@ -190,7 +194,18 @@ final class MarkdownRenderer {
         } else {
             flow.getChildren().add(styled(code, List.of("md-code-text")));
         }
-        VBox box = new VBox(flow);
+        // Students copy snippets from the prose: a Copy button shows while the pointer is over the block.
+        Button copy = new Button("Copy");
+        copy.getStyleClass().add("md-copy-button");
+        copy.setFocusTraversable(false);
+        copy.setOnAction(e -> {
+            ClipboardContent content = new ClipboardContent();
+            content.putString(code);
+            Clipboard.getSystemClipboard().setContent(content);
+        });
+        StackPane box = new StackPane(flow, copy);
+        StackPane.setAlignment(flow, Pos.TOP_LEFT);
+        StackPane.setAlignment(copy, Pos.TOP_RIGHT);
         box.getStyleClass().add("md-code-block");
         return box;
     }

@@ -120,6 +120,27 @@ class JavaCodeEditorTest {
     }
 
     @Test
+    void backspaceInTheIndentationRemovesALevel(FxRobot robot) {
+        setTextAndFocus(robot, "        x", 8);
+        robot.type(KeyCode.BACK_SPACE);
+        assertThat(editor.getText()).isEqualTo("    x");
+        robot.interact(() -> editor.moveCaretTo(5));
+        robot.type(KeyCode.BACK_SPACE);
+        assertThat(editor.getText()).isEqualTo("    ");
+    }
+
+    @Test
+    void ctrlSlashCommentsTheSelectedLinesOutAndIn(FxRobot robot) {
+        String code = "if (a) {\n    b();\n\n    c();\n}";
+        setTextAndFocus(robot, code, 0);
+        robot.interact(() -> editor.getCodeArea().selectRange(code.indexOf("b()"), code.indexOf("c()")));
+        robot.press(KeyCode.CONTROL).type(KeyCode.SLASH).release(KeyCode.CONTROL);
+        assertThat(editor.getText()).isEqualTo("if (a) {\n    // b();\n\n    // c();\n}");
+        robot.press(KeyCode.CONTROL).type(KeyCode.SLASH).release(KeyCode.CONTROL);
+        assertThat(editor.getText()).isEqualTo(code);
+    }
+
+    @Test
     void bracketAtCaretAndItsPartnerAreMarked(FxRobot robot) {
         String code = "f(a[1], \")\", {b})";
         setTextAndFocus(robot, code, code.length());

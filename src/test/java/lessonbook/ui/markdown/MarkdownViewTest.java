@@ -146,10 +146,18 @@ class MarkdownViewTest {
         show(robot, "```java\npublic class Worker {}\n```\n\n```\nplain output\n```");
         Node block = view.getChildren().get(0);
         assertThat(block.getStyleClass()).contains("md-code-block");
-        assertThat(textOf(block)).isEqualTo("public class Worker {}");
+        assertThat(textOf(block.lookup(".md-code-flow"))).isEqualTo("public class Worker {}");
         assertThat(textNode("public").getStyleClass()).contains("keyword", "md-code-text");
         assertThat(onFx(() -> textNode("public").getFont().getFamily())).containsIgnoringCase("mono");
-        assertThat(textOf(view.getChildren().get(1))).isEqualTo("plain output");
+        assertThat(textOf(view.getChildren().get(1).lookup(".md-code-flow"))).isEqualTo("plain output");
+    }
+
+    @Test
+    void aCodeBlocksCopyButtonPutsItsCodeOnTheClipboard(FxRobot robot) {
+        show(robot, "```java\nint workers = 10;\n```");
+        robot.moveTo(view.lookup(".md-code-block"));
+        robot.clickOn(".md-copy-button");
+        assertThat(onFx(() -> javafx.scene.input.Clipboard.getSystemClipboard().getString())).isEqualTo("int workers = 10;");
     }
 
     @Test
