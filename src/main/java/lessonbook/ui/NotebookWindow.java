@@ -422,6 +422,8 @@ public final class NotebookWindow {
             view.commandMode();
             presenter.enter();
             updatePresenter();
+            // The larger font moves everything: bring the current cell back into view once laid out.
+            Platform.runLater(view::scrollToSelected);
         }
     }
 
