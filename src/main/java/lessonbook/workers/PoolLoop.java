@@ -20,19 +20,23 @@ final class PoolLoop {
         this.out = out;
     }
 
-    void run() throws IOException, ClassNotFoundException {
+    /** Serves {@code first} (the message that told the worker it is in a pool) and every message after it. */
+    void run(Object first) throws IOException, ClassNotFoundException {
+        Object message = first;
         while (true) {
-            Object message;
-            try {
-                message = in.readObject();
-            } catch (EOFException e) {
-                return;   // the pool's JVM closed the channel: nothing more to do
+            if (message == null) {
+                try {
+                    message = in.readObject();
+                } catch (EOFException e) {
+                    return;   // the pool's JVM closed the channel: nothing more to do
+                }
             }
             if (message instanceof Messages.Stop) {
                 WorkerMain.send(out, new Messages.Finished(0, WorkerMain.cpuMillis()));
                 return;
             }
             runChunk((Messages.Chunk) message);
+            message = null;
         }
     }
 

@@ -54,7 +54,7 @@ public final class WorkerMain {
             send(out, new Messages.Finished(code, cpuMillis()));
             System.exit(code);
         } else {
-            new PoolLoop(self, in, out).run();
+            new PoolLoop(self, in, out).run(work);
             WorkerRuntime.endOfProcess();
             System.exit(0);
         }

@@ -70,9 +70,27 @@ public final class WorkerRuntime {
         return pids;
     }
 
-    /** Starts the spare worker JVMs now instead of at first use (e.g. before a timed run). */
+    /**
+     * Starts the spare worker JVMs now and waits (a few seconds at most) until they are connected and idle, e.g.
+     * before a timed run. Spares only start while no worker is busy.
+     */
     public static void prewarm() {
-        refillSpares();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        try {
+            while (busy.get() > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(2);   // workers that just ended report so a moment after join() returned
+            }
+            refillSpares().get(10, TimeUnit.SECONDS);
+            List<ChildJvm> ready;
+            synchronized (spares) {
+                ready = new ArrayList<>(spares);
+            }
+            for (ChildJvm spare : ready) {
+                spare.awaitConnected();
+            }
+        } catch (Exception e) {
+            // spares are an optimisation: without them workers start cold
+        }
     }
 
     static WorkerHost host() {
@@ -129,13 +147,13 @@ public final class WorkerRuntime {
         return child;
     }
 
-    private static void refillSpares() {
+    private static java.util.concurrent.Future<?> refillSpares() {
         int target = Integer.getInteger("lessonbook.workers.spares", Runtime.getRuntime().availableProcessors());
         if (host() instanceof WorkerSelf) {
             target = 0;   // nested workers are rare: a worker keeps no spares of its own
         }
         int wanted = target;
-        background.execute(() -> {
+        return background.submit(() -> {
             List<String> options = jvmOptions();
             synchronized (spares) {
                 spares.removeIf(s -> !s.isAlive() || !s.options().equals(options));
