@@ -7,7 +7,9 @@ import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.util.List;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.PrintStream;
@@ -23,6 +25,7 @@ import java.nio.charset.StandardCharsets;
 public final class WorkerMain {
     static final int EXIT_TASK_FAILED = 1;
     static final int EXIT_PARENT_GONE = 86;
+    private static volatile boolean leaving;
 
     private WorkerMain() {
     }
@@ -30,8 +33,7 @@ public final class WorkerMain {
     public static void main(String[] args) throws Exception {
         int port = Integer.parseInt(args[0]);
         String token = args[1];
-        InputStream parentWatch = new FileInputStream(FileDescriptor.in);
-        watchParent(parentWatch);
+        watchParent();
         System.setIn(new ByteArrayInputStream(new byte[0]));
         // Unbuffered, UTF-8: a line is in the parent's hands as soon as it is printed, also without a newline.
         System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8));
@@ -60,21 +62,36 @@ public final class WorkerMain {
         }
     }
 
-    /** A worker must not outlive its parent: the parent holds our stdin open and never writes, so EOF = gone. */
-    private static void watchParent(InputStream stdin) {
+    /**
+     * A worker must not outlive its parent: the parent holds our stdin open and never writes, so EOF = gone. Read
+     * through a channel that the shutdown hook closes: a thread left blocked in a plain native read would make
+     * every JVM exit wait ~300 ms for it.
+     */
+    private static void watchParent() {
+        FileChannel stdin = new FileInputStream(FileDescriptor.in).getChannel();
         Thread watcher = new Thread(() -> {
+            ByteBuffer sink = ByteBuffer.allocate(64);
             try {
-                byte[] sink = new byte[64];
                 while (stdin.read(sink) >= 0) {
-                    // the parent writes nothing; ignore anything that arrives anyway
+                    sink.clear();   // the parent writes nothing; ignore anything that arrives anyway
                 }
             } catch (IOException e) {
-                // a broken pipe means the same as EOF
+                if (leaving) {
+                    return;   // our own exit closed the channel
+                }
             }
             Runtime.getRuntime().halt(EXIT_PARENT_GONE);
         }, "parent-watch");
         watcher.setDaemon(true);
         watcher.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            leaving = true;
+            try {
+                stdin.close();
+            } catch (IOException e) {
+                // nothing left to release
+            }
+        }, "parent-watch-release"));
     }
 
     /** Loads what every task needs (serialization, lambda bootstrap) while the worker is still an idle spare. */
@@ -85,7 +102,18 @@ public final class WorkerMain {
             @SuppressWarnings("unchecked")
             SerializableFunction<Integer, Integer> g = (SerializableFunction<Integer, Integer>) back;
             g.apply(1);
-            Payloads.fromBytes(Payloads.toBytes(new Object[] {1, "x", 2L}), WorkerMain.class.getClassLoader());
+            // the first read of each record class is slow (its canonical constructor is looked up): do it now
+            Object[] messages = {new Object[] {1, "x", 2L},
+                new Messages.Assign("", false, List.of(), 0, List.of(new Messages.VariableValue("", "", "", new byte[0]))),
+                new Messages.RunOnce(new byte[0]), new Messages.Chunk(0, 0, null, new byte[0], 0, null, null),
+                new Messages.Stop(), new Messages.Finished(0, 0),
+                new Messages.ChunkDone(0, 0, new byte[0]), new Messages.ChunkFailed(0, 0, Messages.Failure.of(new Exception()))};
+            Payloads.fromBytes(Payloads.toBytes(messages), WorkerMain.class.getClassLoader());
+            WorkerRuntime.host();   // its static set-up (executor, registries)
+            Class.forName(WorkerSelf.class.getName());
+            Class.forName(PoolLoop.class.getName());
+            new java.net.URLClassLoader(new java.net.URL[0]).close();
+            "x".repeat(2).concat(String.valueOf(ProcessHandle.current().pid()));
         } catch (Exception e) {
             // warming is an optimisation only
         }

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -43,8 +44,10 @@ public final class WorkerRuntime {
     public static void install(WorkerHost newHost) {
         host = newHost;
         ensureShutdownHook();
-        if (!(newHost instanceof WorkerSelf)) {
-            refillSpares();
+        if (newHost != null && !(newHost instanceof WorkerSelf)) {
+            // not at once: a kernel installs this while starting up, and spares would compete for its cpus
+            CompletableFuture.delayedExecutor(Long.getLong("lessonbook.workers.sparesDelayMs", 2000),
+                    TimeUnit.MILLISECONDS, background).execute(WorkerRuntime::refillSpares);
         }
     }
 
@@ -175,6 +178,10 @@ public final class WorkerRuntime {
         options.add("-XX:+ExitOnOutOfMemoryError");
         options.add("-Xshare:auto");
         options.add("-Dfile.encoding=UTF-8");
+        String extra = System.getProperty("lessonbook.workers.jvmOptions", "").strip();
+        if (!extra.isEmpty()) {
+            options.addAll(List.of(extra.split("\\s+")));
+        }
         return options;
     }
 
