@@ -8,6 +8,15 @@ import java.util.function.UnaryOperator;
 
 /** A lesson: an ordered list of cells plus notebook-level metadata. Immutable. */
 public record Notebook(List<Cell> cells, Map<String, Object> metadata) {
+    /**
+     * Metadata key set by a reader when the notebook must open read-only (e.g. a Python notebook); its value is the
+     * reason, for a banner. Keys starting with "lessonbook." are the app's own and are not saved to .ipynb.
+     */
+    public static final String READ_ONLY_KEY = "lessonbook.read-only";
+
+    /** Metadata key for what a reader wants the user to know about the file it read (a List of String). */
+    public static final String NOTES_KEY = "lessonbook.notes";
+
     public Notebook {
         cells = List.copyOf(cells);
         metadata = metadata == null ? Map.of() : metadata;
@@ -33,6 +42,19 @@ public record Notebook(List<Cell> cells, Map<String, Object> metadata) {
 
     public List<CodeCell> codeCells() {
         return cells.stream().filter(CodeCell.class::isInstance).map(CodeCell.class::cast).toList();
+    }
+
+    /** Why this notebook must not be edited or run, when a reader decided so (e.g. "written in Python"). */
+    public Optional<String> readOnlyReason() {
+        return metadata.get(READ_ONLY_KEY) instanceof String reason ? Optional.of(reason) : Optional.empty();
+    }
+
+    /** What the reader noticed and the user should know (attachments not shown, magics...). */
+    public List<String> notes() {
+        if (!(metadata.get(NOTES_KEY) instanceof List<?> notes)) {
+            return List.of();
+        }
+        return notes.stream().map(String::valueOf).toList();
     }
 
     public Notebook withCells(List<Cell> newCells) {

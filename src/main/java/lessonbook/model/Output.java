@@ -95,4 +95,67 @@ public sealed interface Output extends Serializable {
             return "|  " + message + "\n";
         }
     }
+
+    /**
+     * A table of text cells with a title, from {@code Display.table(...)}. Every row has one cell per column.
+     * Its plain text (and its form in a lesson file, see {@link DisplayText}) is an aligned grid.
+     */
+    record Table(String title, List<String> columns, List<List<String>> rows) implements Output {
+        public Table {
+            title = title == null ? "" : title;
+            columns = List.copyOf(columns);
+            List<List<String>> copied = new java.util.ArrayList<>(rows.size());
+            for (int r = 0; r < rows.size(); r++) {
+                List<String> row = List.copyOf(rows.get(r));
+                if (row.size() != columns.size()) {
+                    throw new IllegalArgumentException("row " + (r + 1) + " has " + row.size()
+                            + " cells but the table has " + columns.size() + " columns");
+                }
+                copied.add(row);
+            }
+            rows = List.copyOf(copied);
+        }
+
+        @Override
+        public String text() {
+            return DisplayText.body(this);
+        }
+    }
+
+    /**
+     * A bar or line chart of one or more named series, from {@code Display.barChart(...)} or
+     * {@code Chart.bar(...)}. Its plain text (and its form in a lesson file, see {@link DisplayText}) shows
+     * a bar chart as labelled bars of block characters with their values, a line chart as its points.
+     */
+    record Chart(Kind kind, String title, String xLabel, String yLabel, List<Series> series) implements Output {
+        public enum Kind { BAR, LINE }
+
+        /** One named set of points; a chart with a single series may leave its name empty. */
+        public record Series(String name, List<Point> points) implements Serializable {
+            public Series {
+                name = name == null ? "" : name;
+                points = List.copyOf(points);
+            }
+        }
+
+        /** A category or x value (as text, shown as given) and its value. */
+        public record Point(String x, double y) implements Serializable {
+            public Point {
+                java.util.Objects.requireNonNull(x, "x");
+            }
+        }
+
+        public Chart {
+            java.util.Objects.requireNonNull(kind, "kind");
+            title = title == null ? "" : title;
+            xLabel = xLabel == null ? "" : xLabel;
+            yLabel = yLabel == null ? "" : yLabel;
+            series = List.copyOf(series);
+        }
+
+        @Override
+        public String text() {
+            return DisplayText.body(this);
+        }
+    }
 }

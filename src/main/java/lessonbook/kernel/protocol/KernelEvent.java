@@ -42,6 +42,13 @@ public sealed interface KernelEvent extends Serializable {
     record Doc(String signature, String javadoc) implements Serializable {
     }
 
+    /**
+     * Sent by the kernel's shutdown hook (after flushing buffered output) when its JVM exits in an orderly
+     * way, e.g. a cell called System.exit: lets the host tell that apart from a crash or a kill.
+     */
+    record Exiting() implements KernelEvent {
+    }
+
     /** How an execution ended. */
     enum Outcome { OK, ERROR, INTERRUPTED }
 }

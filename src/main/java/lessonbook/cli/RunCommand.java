@@ -1,0 +1,76 @@
+package lessonbook.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+
+import lessonbook.format.LessonFiles;
+import lessonbook.format.LessonFormatException;
+import lessonbook.kernel.client.JvmKernel;
+
+import lessonbook.model.Notebook;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code lessonbook run FILE}: runs every code cell in order, like {@code jupyter nbconvert --execute}. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Run every code cell of a lesson in order and print each cell's output under [n].",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:every cell ran", "1:a cell failed (compile error, exception, timeout, System.exit)",
+                "2:the file could not be read or written, or bad arguments"})
+final class RunCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "FILE", description = "A lesson (.md) or Jupyter notebook (.ipynb).")
+    Path file;
+
+    @Option(names = "--output", paramLabel = "OUT", description = "Write the lesson with the new outputs to OUT.")
+    Path output;
+
+    @Option(names = "--cell-timeout", paramLabel = "SECONDS",
+            description = "Interrupt a cell that runs longer and count it as failed.")
+    Double cellTimeoutSeconds;
+
+    @Option(names = "--allow-errors", description = "Keep going after a failing cell (exit code is still 1).")
+    boolean allowErrors;
+
+    @Override
+    public Integer call() {
+        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        Notebook notebook;
+        try {
+            notebook = LessonFiles.read(file);
+        } catch (LessonFormatException e) {
+            System.err.println("lessonbook: " + e.getMessage());
+            return 2;
+        } catch (IOException e) {
+            System.err.println("lessonbook: cannot read " + file + ": " + e.getMessage());
+            return 2;
+        }
+        if (notebook.readOnlyReason().isPresent()) {
+            System.err.println("lessonbook: " + file + ": " + notebook.readOnlyReason().get() + "; not run.");
+            return 2;
+        }
+        Duration timeout = cellTimeoutSeconds == null ? null : Duration.ofMillis((long) (cellTimeoutSeconds * 1000));
+        HeadlessRun.Result result;
+        try (var kernel = JvmKernel.start()) {
+            result = new HeadlessRun(kernel, out, timeout, allowErrors).run(notebook);
+        }
+        if (output != null) {
+            try {
+                LessonFiles.write(output, result.notebook());
+            } catch (IOException e) {
+                System.err.println("lessonbook: cannot write " + output + ": " + e.getMessage());
+                return 2;
+            }
+        }
+        if (result.failedCells() > 0) {
+            System.err.println("lessonbook: " + result.failedCells() + " cell(s) failed"
+                    + (allowErrors ? "" : "; stopped at the first one (use --allow-errors to run them all)"));
+            return 1;
+        }
+        return 0;
+    }
+}

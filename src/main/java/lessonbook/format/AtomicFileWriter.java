@@ -1,0 +1,108 @@
+package lessonbook.format;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Replaces a file so that a crash at any moment leaves either the old file or the new one, never a truncated
+ * mix: the bytes go to a temp file in the same folder (same file system, so the move can be atomic), are forced
+ * to disk, and the temp file is then moved over the target in one step.
+ */
+public final class AtomicFileWriter {
+    /**
+     * Test hook: when set to a path, the writer creates that file after the temp file is on disk and then waits
+     * forever before the move, so a test can kill the JVM at exactly that moment.
+     */
+    public static final String PAUSE_BEFORE_MOVE_PROPERTY = "lessonbook.test.pauseBeforeMove";
+
+    private AtomicFileWriter() {
+    }
+
+    /** Temp files a killed save left behind are removed by a later save once they are this old. */
+    private static final long STALE_MILLIS = 60L * 60 * 1000;
+
+    public static void write(Path target, byte[] content) throws IOException {
+        // a symbolic link stays a link: the file it points to is the one replaced
+        Path absolute = Files.isSymbolicLink(target) ? target.toRealPath() : target.toAbsolutePath();
+        Path folder = absolute.getParent();
+        Files.createDirectories(folder);
+        Path temp = Files.createTempFile(folder, "." + absolute.getFileName() + ".", ".saving");
+        try {
+            keepPermissions(absolute, temp);
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING)) {
+                ByteBuffer buffer = ByteBuffer.wrap(content);
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+                channel.force(true);
+            }
+            pauseIfTesting();
+            try {
+                Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
+            }
+            forceFolder(folder);
+            removeStaleTempFiles(folder, absolute.getFileName().toString());
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    private static void removeStaleTempFiles(Path folder, String name) {
+        long now = System.currentTimeMillis();
+        try (DirectoryStream<Path> stale = Files.newDirectoryStream(folder, "." + name + ".*.saving")) {
+            for (Path temp : stale) {
+                if (now - Files.getLastModifiedTime(temp).toMillis() > STALE_MILLIS) {
+                    Files.deleteIfExists(temp);
+                }
+            }
+        } catch (IOException | java.nio.file.DirectoryIteratorException e) {
+            // tidying up is a courtesy; the save itself has succeeded
+        }
+    }
+
+    private static void keepPermissions(Path target, Path temp) {
+        try {
+            PosixFileAttributeView view = Files.getFileAttributeView(temp, PosixFileAttributeView.class);
+            if (view != null && Files.exists(target)) {
+                view.setPermissions(Files.getPosixFilePermissions(target));
+            }
+        } catch (IOException | UnsupportedOperationException e) {
+            // the temp file's default permissions are an acceptable result; the content matters more
+        }
+    }
+
+    /** Makes the rename itself durable; not every platform can open a folder, which is then fine to skip. */
+    private static void forceFolder(Path folder) {
+        try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException | UnsupportedOperationException e) {
+            // Windows and some file systems refuse; the move has still happened
+        }
+    }
+
+    private static void pauseIfTesting() throws IOException {
+        String signal = System.getProperty(PAUSE_BEFORE_MOVE_PROPERTY);
+        if (signal == null) {
+            return;
+        }
+        Files.writeString(Path.of(signal), "written, not moved");
+        try {
+            new CountDownLatch(1).await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted before the move", e);
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package lessonbook.format;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Locale;
+
+import lessonbook.format.html.HtmlExporter;
+import lessonbook.model.Notebook;
+
+/** {@code export FILE --to html|md|ipynb [--output OUT]}: one entry for the CLI and the File menu. */
+public final class Exporter {
+    private Exporter() {
+    }
+
+    /**
+     * Reads {@code in} (a lesson or a notebook) and writes it as {@code to} ("html", "md" or "ipynb") to {@code out},
+     * or, when {@code out} is null, next to {@code in} with the new extension. Returns the file written.
+     */
+    public static Path export(Path in, String to, Path out) throws IOException, LessonFormatException {
+        String target = to == null ? "" : to.toLowerCase(Locale.ROOT).replaceFirst("^\\.", "");
+        if (!target.equals("html") && !target.equals("md") && !target.equals("ipynb")) {
+            throw new LessonFormatException(in, 0, "cannot export to '" + to + "': choose html, md or ipynb");
+        }
+        Notebook notebook = LessonFiles.read(in);
+        Path destination = out != null ? out : withExtension(in, target);
+        switch (target) {
+            case "html" -> HtmlExporter.export(notebook, baseName(in), destination);
+            case "md" -> LessonFiles.write(destination, notebook, LessonFiles.Format.MARKDOWN);
+            default -> LessonFiles.write(destination, notebook, LessonFiles.Format.IPYNB);
+        }
+        return destination;
+    }
+
+    private static Path withExtension(Path file, String extension) {
+        return file.toAbsolutePath().resolveSibling(baseName(file) + "." + extension);
+    }
+
+    private static String baseName(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+}

@@ -1,0 +1,91 @@
+package lessonbook.format.md;
+
+/**
+ * A CommonMark fence line ({@code ```java}, {@code ~~~~ output}) at the top level of a lesson: at most three
+ * spaces of indentation, three or more backticks or tildes, then an info string. Checked by hand, not with a
+ * regular expression, so that a pathological line costs time linear in its length.
+ */
+record Fence(char marker, int length, int indent, String info) {
+
+    /** The fence this line opens, or null when it opens none. */
+    static Fence opening(String line) {
+        int indent = leadingSpaces(line);
+        if (indent > 3 || indent >= line.length()) {
+            return null;
+        }
+        char marker = line.charAt(indent);
+        if (marker != '`' && marker != '~') {
+            return null;
+        }
+        int run = runLength(line, indent, marker);
+        if (run < 3) {
+            return null;
+        }
+        String info = line.substring(indent + run).strip();
+        if (marker == '`' && info.indexOf('`') >= 0) {
+            return null; // CommonMark: a backtick fence's info string may not hold a backtick
+        }
+        return new Fence(marker, run, indent, info);
+    }
+
+    /** True when {@code line} closes this fence: same marker, at least as long, nothing after but spaces. */
+    boolean closedBy(String line) {
+        int indent = leadingSpaces(line);
+        if (indent > 3 || indent >= line.length() || line.charAt(indent) != marker) {
+            return false;
+        }
+        int run = runLength(line, indent, marker);
+        return run >= length && line.substring(indent + run).isBlank();
+    }
+
+    /** The first word of the info string: {@code java} for {@code ```java title="x"}. */
+    String language() {
+        int space = 0;
+        while (space < info.length() && !Character.isWhitespace(info.charAt(space))) {
+            space++;
+        }
+        return info.substring(0, space);
+    }
+
+    /** Exactly {@code java}: a fence like {@code ```java prose} is an example inside prose, not a cell. */
+    boolean isJava() {
+        return info.equals("java");
+    }
+
+    boolean isOutput() {
+        return info.equals("output");
+    }
+
+    /** Removes up to this fence's indentation from a content line, as CommonMark does. */
+    String unindent(String line) {
+        int strip = Math.min(indent, leadingSpaces(line));
+        return line.substring(strip);
+    }
+
+    /** The shortest backtick fence (3 or more) that no backtick run in {@code text} can close. */
+    static String backticksFor(String text) {
+        int longest = 0;
+        int run = 0;
+        for (int i = 0; i < text.length(); i++) {
+            run = text.charAt(i) == '`' ? run + 1 : 0;
+            longest = Math.max(longest, run);
+        }
+        return "`".repeat(Math.max(3, longest + 1));
+    }
+
+    private static int leadingSpaces(String line) {
+        int i = 0;
+        while (i < line.length() && line.charAt(i) == ' ') {
+            i++;
+        }
+        return i;
+    }
+
+    private static int runLength(String line, int from, char marker) {
+        int i = from;
+        while (i < line.length() && line.charAt(i) == marker) {
+            i++;
+        }
+        return i - from;
+    }
+}

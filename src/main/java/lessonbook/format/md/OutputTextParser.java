@@ -1,0 +1,243 @@
+package lessonbook.format.md;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import lessonbook.model.Diagnostic;
+import lessonbook.model.Output;
+import lessonbook.model.StreamName;
+
+/**
+ * Turns a saved output block back into outputs. The block holds only plain text, so this recognises the forms
+ * the outputs print themselves in ({@code x ==> 42}, {@code |  Exception ...}, {@code |  Error at line ...},
+ * {@code [worker-1 4242] ...}, {@code |  ...}) and keeps the rest as standard output. Whatever it recognises
+ * must print back exactly as read: a candidate whose text differs from the lines it came from stays plain
+ * text, so the output block of a saved lesson never changes by being read.
+ */
+public final class OutputTextParser {
+    private static final String BAR = "|  ";
+    private static final String FRAME = "|        at ";
+
+    private final List<String> lines;
+    private final String source;
+    private final List<Output> outputs = new ArrayList<>();
+    private final StringBuilder plain = new StringBuilder();
+    private int next;
+
+    private OutputTextParser(String text, String source) {
+        this.lines = splitKeepingNewlines(text);
+        this.source = source;
+    }
+
+    /** @param source the cell's code, to place compile errors in it */
+    public static List<Output> parse(String text, String source) {
+        if (text.isEmpty()) {
+            return List.of();
+        }
+        return new OutputTextParser(text, source).parse();
+    }
+
+    /**
+     * Stream text as read from a notebook: only worker lines ({@code [worker-1 4242] ...}) are recognised, the
+     * rest stays text of {@code stream}, so a program's own output is never taken for a value or an error.
+     */
+    public static List<Output> parseStream(String text, StreamName stream) {
+        List<Output> outputs = new ArrayList<>();
+        StringBuilder plain = new StringBuilder();
+        for (String line : splitKeepingNewlines(text)) {
+            Output worker = line.endsWith("\n") ? workerLine(line.substring(0, line.length() - 1)) : null;
+            if (worker instanceof Output.WorkerLine w && w.text().equals(line)) {
+                if (plain.length() > 0) {
+                    outputs.add(new Output.Stream(stream, plain.toString()));
+                    plain.setLength(0);
+                }
+                outputs.add(new Output.WorkerLine(w.worker(), w.pid(), stream, w.line()));
+            } else {
+                plain.append(line);
+            }
+        }
+        if (plain.length() > 0) {
+            outputs.add(new Output.Stream(stream, plain.toString()));
+        }
+        return List.copyOf(outputs);
+    }
+
+    private List<Output> parse() {
+        while (next < lines.size()) {
+            int start = next;
+            Output output = recognise();
+            String consumed = String.join("", lines.subList(start, Math.max(next, start)));
+            if (output != null && output.text().equals(consumed)) {
+                flushPlain();
+                outputs.add(output);
+            } else {
+                next = start + 1;
+                plain.append(lines.get(start));
+            }
+        }
+        flushPlain();
+        return List.copyOf(outputs);
+    }
+
+    /** The output starting at line {@code next}, advancing past its lines; null when it is plain text. */
+    private Output recognise() {
+        String line = lines.get(next);
+        if (!line.endsWith("\n")) {
+            return null;
+        }
+        String body = line.substring(0, line.length() - 1);
+        if (body.startsWith(BAR + "Exception ")) {
+            return error(body);
+        }
+        if (isDiagnosticHeader(body)) {
+            return compileError();
+        }
+        if (body.startsWith(BAR)) {
+            next++;
+            return new Output.Info(body.substring(BAR.length()));
+        }
+        Output worker = workerLine(body);
+        if (worker != null) {
+            next++;
+            return worker;
+        }
+        int arrow = body.indexOf(" ==> ");
+        if (arrow > 0 && isName(body.substring(0, arrow))) {
+            next++;
+            return new Output.Value(body.substring(0, arrow), "", body.substring(arrow + 5));
+        }
+        return null;
+    }
+
+    private Output error(String header) {
+        String rest = header.substring((BAR + "Exception ").length());
+        int colon = rest.indexOf(": ");
+        String type = colon < 0 ? rest : rest.substring(0, colon);
+        String message = colon < 0 ? null : rest.substring(colon + 2);
+        next++;
+        List<String> frames = new ArrayList<>();
+        while (next < lines.size() && lines.get(next).startsWith(FRAME) && lines.get(next).endsWith("\n")) {
+            String frame = lines.get(next);
+            frames.add(frame.substring(FRAME.length(), frame.length() - 1));
+            next++;
+        }
+        return new Output.Error(type, message, frames);
+    }
+
+    private Output compileError() {
+        List<Diagnostic> diagnostics = new ArrayList<>();
+        while (next < lines.size() && lines.get(next).endsWith("\n") && isDiagnosticHeader(body(next))) {
+            String header = body(next);
+            boolean error = header.startsWith(BAR + "Error");
+            String position = header.substring(header.indexOf(" at line ") + " at line ".length(),
+                    header.length() - 1);
+            int comma = position.indexOf(", column ");
+            int line = Integer.parseInt(position.substring(0, comma));
+            int column = Integer.parseInt(position.substring(comma + ", column ".length()));
+            next++;
+            StringBuilder message = new StringBuilder();
+            while (next < lines.size() && lines.get(next).endsWith("\n") && body(next).startsWith(BAR)
+                    && !isDiagnosticHeader(body(next)) && !body(next).startsWith(BAR + "Exception ")) {
+                if (message.length() > 0) {
+                    message.append('\n');
+                }
+                message.append(body(next).substring(BAR.length()));
+                next++;
+            }
+            int offset = offsetOf(line, column);
+            diagnostics.add(new Diagnostic(error, offset, offset, line, column, message.toString()));
+        }
+        return new Output.CompileError(diagnostics);
+    }
+
+    private static boolean isDiagnosticHeader(String body) {
+        String rest;
+        if (body.startsWith(BAR + "Error at line ")) {
+            rest = body.substring((BAR + "Error at line ").length());
+        } else if (body.startsWith(BAR + "Warning at line ")) {
+            rest = body.substring((BAR + "Warning at line ").length());
+        } else {
+            return false;
+        }
+        int comma = rest.indexOf(", column ");
+        return comma > 0 && rest.endsWith(":") && digits(rest.substring(0, comma))
+                && digits(rest.substring(comma + ", column ".length(), rest.length() - 1));
+    }
+
+    private static Output workerLine(String body) {
+        if (!body.startsWith("[")) {
+            return null;
+        }
+        int close = body.indexOf("] ");
+        int space = body.lastIndexOf(' ', close - 1);
+        if (close < 0 || space <= 1) {
+            return null;
+        }
+        String worker = body.substring(1, space);
+        String pid = body.substring(space + 1, close);
+        if (worker.isEmpty() || worker.contains(" ") || !digits(pid) || pid.length() > 18) {
+            return null;
+        }
+        return new Output.WorkerLine(worker, Long.parseLong(pid), StreamName.STDOUT, body.substring(close + 2));
+    }
+
+    private int offsetOf(int line, int column) {
+        int offset = 0;
+        for (int l = 1; l < line; l++) {
+            int newline = source.indexOf('\n', offset);
+            if (newline < 0) {
+                return Math.min(source.length(), offset);
+            }
+            offset = newline + 1;
+        }
+        return Math.min(source.length(), offset + Math.max(0, column - 1));
+    }
+
+    private static boolean isName(String name) {
+        if (name.isEmpty() || !(Character.isJavaIdentifierStart(name.charAt(0)))) {
+            return false;
+        }
+        for (int i = 1; i < name.length(); i++) {
+            if (!Character.isJavaIdentifierPart(name.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean digits(String text) {
+        if (text.isEmpty() || text.length() > 9) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private String body(int index) {
+        String line = lines.get(index);
+        return line.endsWith("\n") ? line.substring(0, line.length() - 1) : line;
+    }
+
+    private void flushPlain() {
+        if (plain.length() > 0) {
+            outputs.add(new Output.Stream(StreamName.STDOUT, plain.toString()));
+            plain.setLength(0);
+        }
+    }
+
+    private static List<String> splitKeepingNewlines(String text) {
+        List<String> result = new ArrayList<>();
+        int start = 0;
+        while (start < text.length()) {
+            int newline = text.indexOf('\n', start);
+            int end = newline < 0 ? text.length() : newline + 1;
+            result.add(text.substring(start, end));
+            start = end;
+        }
+        return result;
+    }
+}

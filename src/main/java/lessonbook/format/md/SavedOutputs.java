@@ -1,0 +1,50 @@
+package lessonbook.format.md;
+
+import java.util.List;
+
+import lessonbook.model.DisplayText;
+import lessonbook.model.Output;
+
+/**
+ * How a code cell's outputs are kept in a lesson file: the plain text of all ordinary outputs in one
+ * {@code output} block, then each table or chart in a block of its own ({@code table}, {@code chart}), then the
+ * cell's worker timeline in one {@code workers} block (see {@link DisplayText}).
+ */
+final class SavedOutputs {
+    private SavedOutputs() {
+    }
+
+    /** The text of the {@code output} block: every output that has no block of its own. */
+    static String plainText(List<Output> outputs) {
+        StringBuilder text = new StringBuilder();
+        for (Output output : outputs) {
+            if (!DisplayText.hasOwnBlock(output)) {
+                text.append(output.text());
+            }
+        }
+        return text.toString();
+    }
+
+    static boolean hasWorkerEvents(List<Output> outputs) {
+        return outputs.stream().anyMatch(Output.WorkerEvent.class::isInstance);
+    }
+
+    /**
+     * Everything the file would hold for these outputs, as one string: equal for two output lists exactly when
+     * they would be written the same, so a cell re-run with the same results keeps its text byte for byte.
+     */
+    static String signature(List<Output> outputs) {
+        StringBuilder signature = new StringBuilder(plainText(outputs));
+        for (Output output : outputs) {
+            if (DisplayText.hasOwnBlock(output)) {
+                signature.append('\u0000').append(DisplayText.infoString(output)).append('\u0000')
+                        .append(DisplayText.body(output));
+            }
+        }
+        if (hasWorkerEvents(outputs)) {
+            signature.append('\u0000').append(DisplayText.WORKERS).append('\u0000')
+                    .append(DisplayText.workersBody(outputs));
+        }
+        return signature.toString();
+    }
+}

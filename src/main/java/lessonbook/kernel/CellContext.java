@@ -1,0 +1,44 @@
+package lessonbook.kernel;
+
+import java.util.concurrent.ForkJoinWorkerThread;
+
+/**
+ * Which cell a piece of output belongs to. The cell id travels with the thread that evaluates a cell and
+ * with every thread started from it (an inheritable thread-local), so a background thread's output lands in
+ * the cell that started it even after that cell finished.
+ */
+final class CellContext {
+    private static final InheritableThreadLocal<String> CELL = new InheritableThreadLocal<>();
+    private static volatile String running;
+    private static volatile String last;
+
+    private CellContext() {
+    }
+
+    /** Called on the evaluating thread before a cell runs; its snippet threads inherit the id. */
+    static void enter(String cellId) {
+        CELL.set(cellId);
+        running = cellId;
+        last = cellId;
+    }
+
+    static void leave() {
+        running = null;
+    }
+
+    static String running() {
+        return running;
+    }
+
+    /** The cell the current thread works for; pooled threads (shared across cells) count as the running cell. */
+    static String current() {
+        String cell = Thread.currentThread() instanceof ForkJoinWorkerThread ? null : CELL.get();
+        if (cell == null) {
+            cell = running;
+        }
+        if (cell == null) {
+            cell = last;
+        }
+        return cell == null ? "" : cell;
+    }
+}

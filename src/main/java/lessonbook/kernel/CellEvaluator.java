@@ -1,0 +1,264 @@
+package lessonbook.kernel;
+
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import jdk.jshell.Diag;
+import jdk.jshell.JShell;
+import jdk.jshell.Snippet;
+import jdk.jshell.SnippetEvent;
+import jdk.jshell.SourceCodeAnalysis;
+import jdk.jshell.SourceCodeAnalysis.CompletionInfo;
+import jdk.jshell.VarSnippet;
+import lessonbook.kernel.protocol.KernelEvent;
+import lessonbook.kernel.protocol.KernelEvent.Outcome;
+import lessonbook.kernel.protocol.KernelRequest;
+import lessonbook.model.Diagnostic;
+import lessonbook.model.Output;
+
+/**
+ * Evaluates cells the way the {@code jshell} tool evaluates what is typed into it. Not thread-safe, like
+ * JShell itself: one thread (the kernel's main thread) makes every call, except {@link #interrupt()}.
+ */
+final class CellEvaluator {
+    /** The {@code jshell} tool's default start-up imports, plus the display API every cell may use. */
+    static final List<String> DEFAULT_IMPORTS = List.of("java.io.*", "java.math.*", "java.net.*", "java.nio.file.*",
+            "java.util.*", "java.util.concurrent.*", "java.util.function.*", "java.util.prefs.*", "java.util.regex.*",
+            "java.util.stream.*", "lessonbook.display.*");
+
+    /** A notebook variable as JShell lists it. */
+    record Variable(String name, String typeName) {
+    }
+
+    private final JShell jshell;
+    private final ClassDumpingExecutionControl control;
+    private final OutputHub hub;
+    private final SnippetFeedback feedback;
+    private int executionCount;
+    private volatile boolean interruptRequested;
+    private volatile boolean cellActive;
+    private volatile List<Variable> variables = List.of();
+
+    CellEvaluator(OutputHub hub, Path dumpDir, List<Path> classpath, PrintStream out, PrintStream err) {
+        this.hub = hub;
+        this.control = new ClassDumpingExecutionControl(dumpDir);
+        this.jshell = JShell.builder()
+                .executionEngine(ClassDumpingExecutionControl.provider(control), java.util.Map.of())
+                .in(InputStream.nullInputStream()).out(out).err(err)
+                .build();
+        this.feedback = new SnippetFeedback(jshell);
+        classpath.forEach(p -> jshell.addToClasspath(p.toString()));
+        for (String imported : DEFAULT_IMPORTS) {
+            jshell.eval("import " + imported + ";");
+        }
+    }
+
+    ClassDumpingExecutionControl control() {
+        return control;
+    }
+
+    List<Variable> variables() {
+        return variables;
+    }
+
+    /** Compiles and runs a throwaway snippet so the first real cell does not pay for warming javac up. */
+    void warmUp() {
+        jshell.eval("int $warmUp = 1;").forEach(e -> jshell.drop(e.snippet()));
+    }
+
+    void execute(KernelRequest.Execute request) {
+        executionCount++;
+        interruptRequested = false;
+        control.clearStop();
+        cellActive = true;
+        CellContext.enter(request.cellId());
+        hub.sendAfterPending(new KernelEvent.ExecuteStarted(request.requestId(), request.cellId(), executionCount));
+        Outcome outcome;
+        try {
+            outcome = evaluate(request.cellId(), request.code());
+        } catch (RuntimeException | Error e) {
+            emit(request.cellId(), new Output.Notice("The kernel failed to evaluate this cell: " + e));
+            outcome = Outcome.ERROR;
+        } finally {
+            cellActive = false;
+            CellContext.leave();
+        }
+        if (interruptRequested) {
+            emit(request.cellId(), new Output.Notice("Interrupted."));
+            outcome = Outcome.INTERRUPTED;
+        }
+        hub.sendAfterPending(new KernelEvent.ExecuteFinished(request.requestId(), request.cellId(), executionCount,
+                outcome));
+    }
+
+    /**
+     * Called on the socket reader thread while a cell may be running. Stops again every 50 ms while the cell
+     * is still active: the first stop can land before the snippet runs, or be caught by the cell once.
+     */
+    void interrupt() {
+        if (!cellActive) {
+            return;
+        }
+        interruptRequested = true;
+        Thread stopper = new Thread(() -> {
+            long deadline = System.nanoTime() + 5_000_000_000L;
+            while (cellActive && interruptRequested && System.nanoTime() < deadline) {
+                control.requestStop();
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "lessonbook-stopper");
+        stopper.setDaemon(true);
+        stopper.start();
+    }
+
+    private Outcome evaluate(String cellId, String code) {
+        SourceCodeAnalysis analysis = jshell.sourceCodeAnalysis();
+        String remaining = code;
+        int consumedUpTo = 0;
+        while (!remaining.isBlank() && !interruptRequested) {
+            CompletionInfo info = analysis.analyzeCompletion(remaining);
+            String source;
+            int nextRemainingLength;
+            if (info.completeness().isComplete() && info.source() != null) {
+                source = info.source();
+                nextRemainingLength = info.remaining().length();
+            } else if (info.completeness() == SourceCodeAnalysis.Completeness.EMPTY) {
+                break;
+            } else {
+                // Incomplete (an unclosed brace, say): hand the rest to JShell whole so it reports the error.
+                source = remaining;
+                nextRemainingLength = 0;
+            }
+            int consumedLength = remaining.length() - nextRemainingLength;
+            int snippetStart = consumedUpTo + locate(remaining.substring(0, consumedLength), source);
+            if (!evalSnippet(cellId, code, source, snippetStart)) {
+                return Outcome.ERROR;
+            }
+            consumedUpTo += consumedLength;
+            remaining = remaining.substring(consumedLength);
+        }
+        return Outcome.OK;
+    }
+
+    /** Where the snippet's text starts inside the text it was cut from (JShell trims it, and may add a ';'). */
+    private static int locate(String consumed, String source) {
+        String probe = source.endsWith(";") ? source.substring(0, source.length() - 1) : source;
+        int at = probe.isEmpty() ? -1 : consumed.indexOf(probe);
+        if (at >= 0) {
+            return at;
+        }
+        int firstNonBlank = 0;
+        while (firstNonBlank < consumed.length() && Character.isWhitespace(consumed.charAt(firstNonBlank))) {
+            firstNonBlank++;
+        }
+        return firstNonBlank;
+    }
+
+    /** Evaluates one snippet and reports it; false when the cell must stop here. */
+    private boolean evalSnippet(String cellId, String cellText, String source, int snippetStart) {
+        List<SnippetEvent> events = jshell.eval(source);
+        if (interruptRequested) {
+            return false;
+        }
+        variables = jshell.variables().map(v -> new Variable(v.name(), v.typeName())).collect(Collectors.toList());
+        boolean ok = true;
+        for (SnippetEvent event : events) {
+            if (event.causeSnippet() != null) {
+                continue;
+            }
+            if (event.status() == Snippet.Status.REJECTED) {
+                emit(cellId, compileError(event.snippet(), cellText, snippetStart));
+                return false;
+            }
+            boolean replaced = events.stream().anyMatch(other -> other.causeSnippet() == event.snippet()
+                    && other.status() == Snippet.Status.OVERWRITTEN
+                    && !sameSignature(other.snippet(), event.snippet()));
+            if (event.exception() == null || !(event.snippet() instanceof VarSnippet)) {
+                feedback.forOwnEvent(event, replaced).ifPresent(o -> emit(cellId, o));
+            }
+            if (event.exception() != null) {
+                emit(cellId, ErrorReport.of(event.exception(), jshell));
+                ok = false;
+            }
+        }
+        for (SnippetEvent event : events) {
+            if (event.causeSnippet() != null) {
+                feedback.forUpdate(event).ifPresent(o -> emit(cellId, o));
+            }
+        }
+        return ok;
+    }
+
+    private static boolean sameSignature(Snippet a, Snippet b) {
+        if (a instanceof VarSnippet && b instanceof VarSnippet) {
+            return ((VarSnippet) a).typeName().equals(((VarSnippet) b).typeName());
+        }
+        if (a instanceof jdk.jshell.DeclarationSnippet && b instanceof jdk.jshell.DeclarationSnippet) {
+            return SnippetFeedback.describe((jdk.jshell.DeclarationSnippet) a)
+                    .equals(SnippetFeedback.describe((jdk.jshell.DeclarationSnippet) b));
+        }
+        return false;
+    }
+
+    private Output compileError(Snippet snippet, String cellText, int snippetStart) {
+        List<Diagnostic> diagnostics = new ArrayList<>();
+        for (Diag diag : jshell.diagnostics(snippet).collect(Collectors.toList())) {
+            long position = diag.getPosition() >= 0 ? diag.getPosition() : diag.getStartPosition();
+            int start = clamp(snippetStart + Math.max(0, diag.getStartPosition()), cellText);
+            int end = clamp(snippetStart + Math.max(diag.getEndPosition(), diag.getStartPosition()), cellText);
+            int at = clamp(snippetStart + Math.max(0, position), cellText);
+            int line = 1;
+            int lineStart = 0;
+            for (int i = 0; i < at; i++) {
+                if (cellText.charAt(i) == '\n') {
+                    line++;
+                    lineStart = i + 1;
+                }
+            }
+            diagnostics.add(new Diagnostic(diag.isError(), start, end, line, at - lineStart + 1,
+                    diag.getMessage(java.util.Locale.ROOT)));
+        }
+        if (diagnostics.isEmpty()) {
+            diagnostics.add(new Diagnostic(true, snippetStart, snippetStart, 1, 1, "this snippet was rejected"));
+        }
+        return new Output.CompileError(diagnostics);
+    }
+
+    private static int clamp(long position, String text) {
+        return (int) Math.max(0, Math.min(position, text.length()));
+    }
+
+    private void emit(String cellId, Output output) {
+        hub.sendAfterPending(new KernelEvent.CellOutput(cellId, output));
+    }
+
+    KernelEvent.Completions complete(KernelRequest.Complete request) {
+        int[] anchor = new int[1];
+        List<KernelEvent.Suggestion> suggestions = jshell.sourceCodeAnalysis()
+                .completionSuggestions(request.code(), request.cursor(), anchor).stream()
+                .map(s -> new KernelEvent.Suggestion(s.continuation(), s.matchesType()))
+                .collect(Collectors.toList());
+        return new KernelEvent.Completions(request.requestId(), anchor[0], suggestions);
+    }
+
+    KernelEvent.DocumentationResult documentation(KernelRequest.Documentation request) {
+        List<KernelEvent.Doc> docs = jshell.sourceCodeAnalysis()
+                .documentation(request.code(), request.cursor(), true).stream()
+                .map(d -> new KernelEvent.Doc(d.signature(), Optional.ofNullable(d.javadoc()).orElse("")))
+                .collect(Collectors.toList());
+        return new KernelEvent.DocumentationResult(request.requestId(), docs);
+    }
+
+    void close() {
+        jshell.close();
+    }
+}

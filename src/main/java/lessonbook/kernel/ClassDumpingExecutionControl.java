@@ -1,0 +1,155 @@
+package lessonbook.kernel;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.reflect.Method;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+import jdk.jshell.execution.LocalExecutionControl;
+import jdk.jshell.spi.ExecutionControl;
+import jdk.jshell.spi.ExecutionControlProvider;
+import jdk.jshell.spi.ExecutionEnv;
+
+/**
+ * JShell's in-process engine (no JDI round trip per snippet) that also writes every class it loads into a
+ * session folder, so worker JVMs can load the classes cells define, and counts class generations so they
+ * know when to drop a stale loader.
+ */
+final class ClassDumpingExecutionControl extends LocalExecutionControl {
+    private final Path dumpDir;
+    private final AtomicLong generation = new AtomicLong();
+    /** Top-level snippet wrapper classes in load order (newest last). */
+    private final List<String> wrapperClasses = new ArrayList<>();
+    private volatile boolean running;
+    private volatile boolean stopRequested;
+
+    ClassDumpingExecutionControl(Path dumpDir) {
+        this.dumpDir = dumpDir;
+    }
+
+    static ExecutionControlProvider provider(ClassDumpingExecutionControl control) {
+        return new ExecutionControlProvider() {
+            @Override
+            public String name() {
+                return "lessonbook-local";
+            }
+
+            @Override
+            public ExecutionControl generate(ExecutionEnv env, Map<String, String> parameters) {
+                return control;
+            }
+        };
+    }
+
+    @Override
+    public void load(ClassBytecodes[] classes) throws ClassInstallException, NotImplementedException,
+            EngineTerminationException {
+        dump(classes);
+        super.load(classes);
+        generation.incrementAndGet();
+    }
+
+    @Override
+    public void redefine(ClassBytecodes[] classes) throws ClassInstallException, NotImplementedException,
+            EngineTerminationException {
+        super.redefine(classes);
+        dump(classes);
+        generation.incrementAndGet();
+    }
+
+    /** A new cell starts: an interrupt of the previous one no longer applies. */
+    void clearStop() {
+        stopRequested = false;
+    }
+
+    /**
+     * Stops the running snippet, also one that has not started yet: an interrupt may arrive while JShell is
+     * still compiling, when the engine's own stop finds nothing to stop.
+     */
+    void requestStop() {
+        stopRequested = true;
+        stop();
+    }
+
+    @Override
+    protected String invoke(Method doitMethod) throws Exception {
+        if (stopRequested) {
+            throw new StoppedException();
+        }
+        running = true;
+        try {
+            return super.invoke(doitMethod);
+        } finally {
+            running = false;
+            // The engine installs its own default handler on every invocation; put back one that shows a
+            // background thread's exception in the cell that started the thread.
+            Thread.setDefaultUncaughtExceptionHandler(ClassDumpingExecutionControl::reportUncaught);
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (!running) {
+            return;
+        }
+        try {
+            super.stop();
+        } catch (EngineTerminationException | InternalException e) {
+            // Nothing runs any more: stopping is moot.
+        }
+    }
+
+    long generation() {
+        return generation.get();
+    }
+
+    Path dumpDir() {
+        return dumpDir;
+    }
+
+    synchronized List<String> wrapperClassesNewestFirst() {
+        List<String> copy = new ArrayList<>(wrapperClasses);
+        java.util.Collections.reverse(copy);
+        return copy;
+    }
+
+    Class<?> loadedClass(String name) throws ClassNotFoundException {
+        return findClass(name);
+    }
+
+    private void dump(ClassBytecodes[] classes) {
+        for (ClassBytecodes bytecodes : classes) {
+            Path file = dumpDir.resolve(bytecodes.name().replace('.', '/') + ".class");
+            try {
+                Files.createDirectories(file.getParent());
+                Path temp = Files.createTempFile(file.getParent(), "class", ".tmp");
+                Files.write(temp, bytecodes.bytecodes());
+                // Atomic so a worker starting right now never reads half a class file.
+                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write class " + bytecodes.name() + " to " + dumpDir, e);
+            }
+            String simple = bytecodes.name().substring(bytecodes.name().lastIndexOf('.') + 1);
+            if (simple.startsWith("$JShell$") && simple.indexOf('$', "$JShell$".length()) < 0) {
+                synchronized (this) {
+                    wrapperClasses.remove(bytecodes.name());
+                    wrapperClasses.add(bytecodes.name());
+                }
+            }
+        }
+    }
+
+    private static void reportUncaught(Thread thread, Throwable error) {
+        if (error instanceof ThreadDeath) {
+            return;
+        }
+        System.err.print("Exception in thread \"" + thread.getName() + "\" ");
+        error.printStackTrace(System.err);
+    }
+}

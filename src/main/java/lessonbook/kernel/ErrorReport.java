@@ -1,0 +1,101 @@
+package lessonbook.kernel;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import jdk.jshell.EvalException;
+import jdk.jshell.JShell;
+import jdk.jshell.JShellException;
+import jdk.jshell.UnresolvedReferenceException;
+import lessonbook.model.Output;
+
+/** An exception from a snippet as the user should see it: their frames, none of the kernel's. */
+final class ErrorReport {
+    private static final String WRAPPER_PREFIX = "REPL.$JShell$";
+
+    private ErrorReport() {
+    }
+
+    static Output.Error of(JShellException exception, JShell jshell) {
+        if (exception instanceof UnresolvedReferenceException) {
+            UnresolvedReferenceException unresolved = (UnresolvedReferenceException) exception;
+            List<String> missing = jshell.unresolvedDependencies(unresolved.getSnippet())
+                    .collect(Collectors.toList());
+            boolean method = unresolved.getSnippet() instanceof jdk.jshell.MethodSnippet;
+            return new Output.Error("UnresolvedReferenceException", "attempted to " + (method ? "call " : "use ")
+                    + SnippetFeedback.describe(unresolved.getSnippet()) + " which cannot be "
+                    + (method ? "invoked" : "used") + " until "
+                    + (missing.isEmpty() ? "its errors are fixed" : String.join(", ", missing) + " is declared"),
+                    List.of());
+        }
+        List<String> frames = new ArrayList<>(userFrames(exception.getStackTrace()));
+        Throwable cause = exception.getCause();
+        while (cause != null) {
+            frames.add("Caused by: " + typeName(cause) + (cause.getMessage() == null ? "" : ": " + cause.getMessage()));
+            frames.addAll(userFrames(cause.getStackTrace()));
+            cause = cause.getCause();
+        }
+        return new Output.Error(typeName(exception), exception.getMessage(), frames);
+    }
+
+    private static String typeName(Throwable t) {
+        String name = t instanceof EvalException ? ((EvalException) t).getExceptionClassName() : t.getClass().getName();
+        return userTypeName(name);
+    }
+
+    /** {@code REPL.$JShell$12$MyError} is the user's {@code MyError}. */
+    static String userTypeName(String className) {
+        if (className.startsWith(WRAPPER_PREFIX)) {
+            int nested = className.indexOf('$', WRAPPER_PREFIX.length());
+            return nested < 0 ? className : className.substring(nested + 1).replace('$', '.');
+        }
+        return className;
+    }
+
+    /** Frames down to the last snippet frame; below it is only the engine calling the snippet. */
+    static List<String> userFrames(StackTraceElement[] trace) {
+        int last = -1;
+        for (int i = 0; i < trace.length; i++) {
+            if (isSnippetFrame(trace[i])) {
+                last = i;
+            }
+        }
+        if (last < 0) {
+            last = trace.length - 1;
+            for (int i = 0; i < trace.length; i++) {
+                if (trace[i].getClassName().startsWith("jdk.jshell.") || trace[i].getClassName().startsWith("lessonbook.kernel.")
+                        || trace[i].getClassName().startsWith("jdk.internal.reflect.")) {
+                    last = i - 1;
+                    break;
+                }
+            }
+        }
+        List<String> frames = new ArrayList<>();
+        for (int i = 0; i <= last; i++) {
+            frames.add(format(trace[i]));
+        }
+        return frames;
+    }
+
+    /** JShell names a snippet's source "#id" (and blanks its wrapper class name in reported traces). */
+    private static boolean isSnippetFrame(StackTraceElement frame) {
+        return frame.getClassName().startsWith(WRAPPER_PREFIX)
+                || (frame.getFileName() != null && frame.getFileName().startsWith("#"));
+    }
+
+    /** As the jshell tool shows it: {@code factorial (#2:4)}, or {@code (#3:1)} for the snippet's own code. */
+    private static String format(StackTraceElement frame) {
+        if (isSnippetFrame(frame)) {
+            String method = frame.getMethodName().startsWith("do_it$") ? "" : frame.getMethodName();
+            String type = userTypeName(frame.getClassName());
+            if (!type.isEmpty() && !type.startsWith(WRAPPER_PREFIX) && !method.isEmpty()) {
+                method = type + "." + method;
+            }
+            String file = frame.getFileName() == null ? "#?" : frame.getFileName();
+            return (method.isEmpty() ? "" : method + " ") + "(" + file
+                    + (frame.getLineNumber() >= 0 ? ":" + frame.getLineNumber() : "") + ")";
+        }
+        return frame.toString();
+    }
+}

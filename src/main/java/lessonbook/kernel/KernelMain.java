@@ -1,0 +1,152 @@
+package lessonbook.kernel;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.stream.Stream;
+
+import lessonbook.display.Display;
+import lessonbook.kernel.protocol.KernelEvent;
+import lessonbook.kernel.protocol.KernelRequest;
+import lessonbook.model.StreamName;
+import lessonbook.workers.WorkerRuntime;
+
+/**
+ * The kernel JVM: {@code KernelMain <port> <token>}. Connects back to the host, evaluates cells on its main
+ * thread, handles interrupts on the socket reader thread, and treats end of its stdin as the host's death.
+ */
+public final class KernelMain {
+    private static final PrintStream ORIGINAL_ERR = System.err;
+    private static volatile boolean halting;
+
+    private KernelMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length < 2) {
+            ORIGINAL_ERR.println("usage: KernelMain <port> <token>");
+            System.exit(2);
+        }
+        watchParent(System.in);
+        KernelChannel channel = new KernelChannel(Integer.parseInt(args[0]), args[1]);
+        OutputHub hub = new OutputHub(channel);
+        PrintStream out = hub.printStream(StreamName.STDOUT);
+        PrintStream err = hub.printStream(StreamName.STDERR);
+        System.setOut(out);
+        System.setErr(err);
+        // stdin is the parent-death pipe; a cell reading System.in gets end of input, never a hang.
+        System.setIn(InputStream.nullInputStream());
+
+        Path dumpDir = Files.createTempDirectory("lessonbook-classes-");
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            hub.flushNow();
+            if (!halting) {
+                channel.send(new KernelEvent.Exiting());
+            }
+            deleteTree(dumpDir);
+        }, "lessonbook-kernel-exit"));
+
+        CellEvaluator evaluator = new CellEvaluator(hub, dumpDir, List.of(ownClasspathEntry()), out, err);
+        WorkerRuntime.install(new KernelWorkerHost(evaluator, hub));
+        Display.install(output -> hub.enqueue(CellContext.current(), output));
+        evaluator.warmUp();
+
+        BlockingQueue<KernelRequest> work = new LinkedBlockingQueue<>();
+        Thread reader = new Thread(() -> readRequests(channel, evaluator, work), "lessonbook-kernel-reader");
+        reader.setDaemon(true);
+        reader.start();
+        channel.send(new KernelEvent.Ready(ProcessHandle.current().pid(), Runtime.version().toString()));
+        serve(work, evaluator, hub);
+    }
+
+    private static void serve(BlockingQueue<KernelRequest> work, CellEvaluator evaluator, OutputHub hub)
+            throws InterruptedException {
+        while (true) {
+            KernelRequest request = work.take();
+            try {
+                if (request instanceof KernelRequest.Execute) {
+                    evaluator.execute((KernelRequest.Execute) request);
+                } else if (request instanceof KernelRequest.Complete) {
+                    hub.sendAfterPending(evaluator.complete((KernelRequest.Complete) request));
+                } else if (request instanceof KernelRequest.Documentation) {
+                    hub.sendAfterPending(evaluator.documentation((KernelRequest.Documentation) request));
+                }
+            } catch (RuntimeException e) {
+                e.printStackTrace(ORIGINAL_ERR);
+            }
+        }
+    }
+
+    private static void readRequests(KernelChannel channel, CellEvaluator evaluator, BlockingQueue<KernelRequest> work) {
+        try {
+            while (true) {
+                KernelRequest request = channel.read();
+                if (request instanceof KernelRequest.Interrupt) {
+                    // Here, not queued: the main thread is busy with the very cell to stop.
+                    evaluator.interrupt();
+                    WorkerRuntime.terminateAll();
+                    ProcessTree.endDescendants();
+                } else if (request instanceof KernelRequest.Shutdown) {
+                    hostGone();
+                } else {
+                    work.add(request);
+                }
+            }
+        } catch (IOException | ClassNotFoundException | RuntimeException e) {
+            hostGone();
+        }
+    }
+
+    /** End of stdin means the host process is gone (no signals needed, so this works on every OS). */
+    private static void watchParent(InputStream stdin) {
+        Thread watcher = new Thread(() -> {
+            byte[] buffer = new byte[256];
+            try {
+                while (stdin.read(buffer) >= 0) {
+                    // The host never writes; anything read is ignored.
+                }
+            } catch (IOException e) {
+                // same as end of input
+            }
+            hostGone();
+        }, "lessonbook-parent-watch");
+        watcher.setDaemon(true);
+        watcher.start();
+    }
+
+    /** Ends every process this kernel started, then the kernel, without running cell code's shutdown hooks. */
+    static void hostGone() {
+        halting = true;
+        try {
+            WorkerRuntime.terminateAll();
+        } catch (RuntimeException | LinkageError e) {
+            // ending the tree below covers the workers too
+        }
+        ProcessTree.endDescendants();
+        Runtime.getRuntime().halt(0);
+    }
+
+    static PrintStream originalErr() {
+        return ORIGINAL_ERR;
+    }
+
+    /** The folder or jar holding the worker API, so cells can {@code import lessonbook.workers.*;}. */
+    private static Path ownClasspathEntry() throws URISyntaxException {
+        return Path.of(WorkerRuntime.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    }
+
+    private static void deleteTree(Path root) {
+        try (Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | RuntimeException e) {
+            // a temp folder left behind is harmless
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package lessonbook.kernel;
+
+import java.io.File;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import lessonbook.model.Output;
+import lessonbook.model.StreamName;
+import lessonbook.workers.TopLevelVariable;
+import lessonbook.workers.WorkerEvents;
+import lessonbook.workers.WorkerHost;
+
+/** What the worker runtime needs from the kernel: cell classes, notebook variables, and the calling cell. */
+final class KernelWorkerHost implements WorkerHost {
+    private final CellEvaluator evaluator;
+    private final OutputHub hub;
+
+    KernelWorkerHost(CellEvaluator evaluator, OutputHub hub) {
+        this.evaluator = evaluator;
+        this.hub = hub;
+    }
+
+    @Override
+    public List<Path> runtimeClasspath() {
+        List<Path> entries = new ArrayList<>();
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            if (!entry.isBlank()) {
+                entries.add(Path.of(entry));
+            }
+        }
+        return entries;
+    }
+
+    @Override
+    public List<Path> userClasspath() {
+        return List.of(evaluator.control().dumpDir());
+    }
+
+    @Override
+    public long classGeneration() {
+        return evaluator.control().generation();
+    }
+
+    @Override
+    public List<TopLevelVariable> topLevelVariables() {
+        List<TopLevelVariable> result = new ArrayList<>();
+        List<String> classes = evaluator.control().wrapperClassesNewestFirst();
+        for (CellEvaluator.Variable variable : evaluator.variables()) {
+            find(variable.name(), classes).ifPresent(result::add);
+        }
+        return result;
+    }
+
+    /** The newest wrapper class with a static field of that name holds the variable's current value. */
+    private Optional<TopLevelVariable> find(String name, List<String> classes) {
+        for (String className : classes) {
+            try {
+                Field field = evaluator.control().loadedClass(className).getDeclaredField(name);
+                if (Modifier.isStatic(field.getModifiers())) {
+                    field.setAccessible(true);
+                    return Optional.of(new TopLevelVariable(name, className, field.getName(), field.get(null)));
+                }
+            } catch (NoSuchFieldException | ClassNotFoundException | LinkageError e) {
+                // not this class
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                warn("cannot read variable " + name + ": " + e);
+                return Optional.empty();
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public WorkerEvents eventsForCaller() {
+        String cell = CellContext.current();
+        return new WorkerEvents() {
+            @Override
+            public void started(String worker, long pid, long epochMillis) {
+                hub.enqueue(cell, new Output.WorkerEvent(worker, pid, Output.WorkerEvent.Phase.STARTED, epochMillis,
+                        null, 0));
+            }
+
+            @Override
+            public void line(String worker, long pid, boolean stderr, String text) {
+                hub.enqueue(cell, new Output.WorkerLine(worker, pid, stderr ? StreamName.STDERR : StreamName.STDOUT,
+                        text));
+            }
+
+            @Override
+            public void exited(String worker, long pid, int exitCode, long epochMillis, long cpuMillis) {
+                hub.enqueue(cell, new Output.WorkerEvent(worker, pid, Output.WorkerEvent.Phase.EXITED, epochMillis,
+                        exitCode, cpuMillis));
+            }
+        };
+    }
+
+    @Override
+    public void warn(String message) {
+        hub.enqueue(CellContext.current(), new Output.Notice(message));
+    }
+
+    @Override
+    public String processName() {
+        return "MainProcess";
+    }
+}

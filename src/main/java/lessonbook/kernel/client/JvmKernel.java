@@ -1,0 +1,441 @@
+package lessonbook.kernel.client;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import lessonbook.kernel.protocol.KernelEvent;
+import lessonbook.kernel.protocol.KernelEvent.Outcome;
+import lessonbook.kernel.protocol.KernelRequest;
+import lessonbook.model.Output;
+import lessonbook.model.StreamName;
+
+/**
+ * A kernel in its own JVM. Cells queue here and go to the kernel one at a time; interrupts escalate to
+ * killing and restarting the kernel when JShell's stop does not take; a kernel that dies while it was ready
+ * (System.exit in a cell, a crash, a kill) is reported in the running cell and replaced.
+ */
+public final class JvmKernel implements Kernel {
+    static final String NOT_STOPPED = "The cell did not stop on interrupt; the kernel was restarted and its definitions are gone.";
+
+    private final KernelLauncher launcher;
+    private final ListenerDispatch dispatch = new ListenerDispatch();
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "lessonbook-kernel-timer");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Deque<PendingCell> queue = new ArrayDeque<>();
+    private final Map<Long, CompletableFuture<KernelEvent>> queries = new HashMap<>();
+    private final KernelProcess.Callbacks callbacks = new Callbacks();
+    private long nextRequestId = 1;
+    private KernelProcess current;
+    private boolean ready;
+    private boolean closed;
+    private PendingCell running;
+    private String lastCellId;
+    private long lastFinishNanos;
+    private KernelStatus status = KernelStatus.STARTING;
+    private CompletableFuture<Void> readyFuture = new CompletableFuture<>();
+
+    private JvmKernel(KernelLauncher launcher) {
+        this.launcher = launcher;
+        timer.scheduleWithFixedDelay(this::refreshDescendants, 1, 1, TimeUnit.SECONDS);
+    }
+
+    /** Starts a kernel; cells may be queued at once and run when it is ready. */
+    public static JvmKernel start(KernelLauncher launcher) {
+        JvmKernel kernel = new JvmKernel(launcher);
+        synchronized (kernel) {
+            kernel.launch(KernelStatus.STARTING);
+        }
+        return kernel;
+    }
+
+    public static JvmKernel start() {
+        return start(KernelLauncher.standard());
+    }
+
+    /** Completes when the current kernel process is ready for cells (exceptionally if it failed to start). */
+    public synchronized CompletableFuture<Void> ready() {
+        return readyFuture;
+    }
+
+    @Override
+    public synchronized CompletableFuture<CellRun> execute(String cellId, String code) {
+        PendingCell cell = new PendingCell(cellId, code);
+        if (closed) {
+            cell.future.complete(new CellRun(cellId, 0, Outcome.ERROR, Duration.ZERO));
+            return cell.future;
+        }
+        if (current == null && status == KernelStatus.DEAD) {
+            launch(KernelStatus.STARTING);
+        }
+        queue.add(cell);
+        pump();
+        return cell.future;
+    }
+
+    @Override
+    public void interrupt() {
+        PendingCell target;
+        KernelProcess process;
+        synchronized (this) {
+            dropQueued();
+            target = running;
+            process = current;
+            if (target == null || process == null || !ready) {
+                return;
+            }
+        }
+        process.send(new KernelRequest.Interrupt());
+        timer.schedule(() -> escalate(target, process), launcher.interruptGrace().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** JShell's stop did not take: kill the kernel's process tree and start afresh. */
+    private void escalate(PendingCell target, KernelProcess process) {
+        synchronized (this) {
+            if (running != target || current != process) {
+                return;
+            }
+            current = null;
+            ready = false;
+            output(target.cellId, new Output.Notice(NOT_STOPPED));
+            finish(target, Outcome.INTERRUPTED);
+            failQueries("the kernel was restarted");
+        }
+        process.kill();
+        synchronized (this) {
+            if (!closed && current == null) {
+                launch(KernelStatus.RESTARTING);
+            }
+        }
+    }
+
+    @Override
+    public CompletableFuture<Void> restart() {
+        KernelProcess old;
+        synchronized (this) {
+            if (closed) {
+                return CompletableFuture.failedFuture(new IllegalStateException("the kernel is closed"));
+            }
+            old = detach("The kernel was restarted.");
+            setStatus(KernelStatus.RESTARTING, "restart requested");
+        }
+        if (old != null) {
+            old.kill();
+        }
+        synchronized (this) {
+            if (!closed && current == null) {
+                launch(KernelStatus.RESTARTING);
+            }
+            return readyFuture;
+        }
+    }
+
+    @Override
+    public void close() {
+        KernelProcess old;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            old = detach("The kernel was shut down.");
+            closed = true;
+            setStatus(KernelStatus.DEAD, "closed");
+            readyFuture.completeExceptionally(new IllegalStateException("the kernel is closed"));
+        }
+        try {
+            if (old != null) {
+                old.send(new KernelRequest.Shutdown());
+                old.kill();
+            }
+        } catch (RuntimeException e) {
+            // close never throws
+        }
+        timer.shutdownNow();
+        dispatch.shutdown();
+    }
+
+    @Override
+    public CompletableFuture<KernelEvent.Completions> complete(String code, int cursor) {
+        return query(id -> new KernelRequest.Complete(id, code, cursor))
+                .thenApply(e -> (KernelEvent.Completions) e);
+    }
+
+    @Override
+    public CompletableFuture<List<KernelEvent.Doc>> documentation(String code, int cursor) {
+        return query(id -> new KernelRequest.Documentation(id, code, cursor))
+                .thenApply(e -> ((KernelEvent.DocumentationResult) e).docs());
+    }
+
+    @Override
+    public void addListener(KernelListener listener) {
+        dispatch.add(listener);
+    }
+
+    @Override
+    public void removeListener(KernelListener listener) {
+        dispatch.remove(listener);
+    }
+
+    @Override
+    public synchronized KernelStatus status() {
+        return status;
+    }
+
+    @Override
+    public synchronized long pid() {
+        return current == null ? -1 : current.pid();
+    }
+
+    private CompletableFuture<KernelEvent> query(java.util.function.LongFunction<KernelRequest> request) {
+        KernelProcess process;
+        long id;
+        CompletableFuture<KernelEvent> answer = new CompletableFuture<>();
+        synchronized (this) {
+            if (closed) {
+                return CompletableFuture.failedFuture(new IllegalStateException("the kernel is closed"));
+            }
+            if (current == null || !ready) {
+                // Starting (or restarting): ask once it is ready.
+                return readyFuture.thenCompose(v -> query(request));
+            }
+            process = current;
+            id = nextRequestId++;
+            queries.put(id, answer);
+        }
+        process.send(request.apply(id));
+        return answer;
+    }
+
+    // ---- state changes; all called holding the lock ----
+
+    private void launch(KernelStatus startingStatus) {
+        ready = false;
+        if (readyFuture.isDone()) {
+            readyFuture = new CompletableFuture<>();
+        }
+        setStatus(startingStatus, "starting a kernel");
+        try {
+            current = KernelProcess.start(launcher, callbacks);
+        } catch (IOException e) {
+            current = null;
+            startFailed("The kernel could not start: " + e.getMessage());
+        }
+    }
+
+    private void startFailed(String message) {
+        setStatus(KernelStatus.DEAD, message);
+        readyFuture.completeExceptionally(new IOException(message));
+        if (running != null) {
+            output(running.cellId, new Output.Notice(message));
+            finish(running, Outcome.ERROR);
+        }
+        for (PendingCell cell : queue) {
+            output(cell.cellId, new Output.Notice(message));
+            complete(cell, 0, Outcome.ERROR);
+        }
+        queue.clear();
+        failQueries(message);
+    }
+
+    /** Forgets the current process (whose later events are then ignored) and fails what depended on it. */
+    private KernelProcess detach(String notice) {
+        KernelProcess old = current;
+        current = null;
+        ready = false;
+        if (running != null) {
+            output(running.cellId, new Output.Notice(notice));
+            finish(running, Outcome.INTERRUPTED);
+        }
+        dropQueued();
+        failQueries(notice);
+        return old;
+    }
+
+    private void pump() {
+        if (!ready || running != null || queue.isEmpty() || current == null) {
+            return;
+        }
+        running = queue.poll();
+        running.requestId = nextRequestId++;
+        running.startNanos = System.nanoTime();
+        lastCellId = running.cellId;
+        setStatus(KernelStatus.BUSY, running.cellId);
+        current.send(new KernelRequest.Execute(running.requestId, running.cellId, running.code));
+    }
+
+    private void dropQueued() {
+        for (PendingCell cell : queue) {
+            complete(cell, 0, Outcome.INTERRUPTED);
+        }
+        queue.clear();
+    }
+
+    private void finish(PendingCell cell, Outcome outcome) {
+        running = null;
+        complete(cell, cell.executionCount, outcome);
+        if (current != null && ready) {
+            setStatus(KernelStatus.IDLE, "");
+            pump();
+        }
+    }
+
+    private void complete(PendingCell cell, int executionCount, Outcome outcome) {
+        Duration wall = cell.startNanos == 0 ? Duration.ZERO : Duration.ofNanos(System.nanoTime() - cell.startNanos);
+        CellRun run = new CellRun(cell.cellId, executionCount, outcome, wall);
+        if (cell.startNanos != 0) {
+            dispatch.each(l -> l.onCellFinished(run));
+        }
+        dispatch.run(() -> cell.future.complete(run));
+    }
+
+    private void failQueries(String reason) {
+        List<CompletableFuture<KernelEvent>> failed = new ArrayList<>(queries.values());
+        queries.clear();
+        failed.forEach(f -> f.completeExceptionally(new IllegalStateException(reason)));
+    }
+
+    private void output(String cellId, Output output) {
+        dispatch.each(l -> l.onOutput(cellId, output));
+    }
+
+    private void setStatus(KernelStatus newStatus, String detail) {
+        if (newStatus != status) {
+            status = newStatus;
+            dispatch.each(l -> l.onStatus(newStatus, detail));
+        }
+    }
+
+    /**
+     * Remembers the kernel's child processes so they can be ended if the kernel is killed outright. Scanning
+     * the process table costs milliseconds of CPU, so this runs once a second and only around cell runs.
+     */
+    private void refreshDescendants() {
+        KernelProcess process;
+        synchronized (this) {
+            boolean recent = running != null || System.nanoTime() - lastFinishNanos < 3_000_000_000L;
+            process = recent ? current : null;
+        }
+        if (process != null) {
+            process.refreshDescendants();
+        }
+    }
+
+    /** For tests: the kernel's child processes as last seen. */
+    synchronized List<Long> knownDescendantPids() {
+        return current == null ? List.of() : current.knownDescendantPids();
+    }
+
+    private final class Callbacks implements KernelProcess.Callbacks {
+        @Override
+        public void onEvent(KernelProcess source, KernelEvent event) {
+            synchronized (JvmKernel.this) {
+                if (source != current) {
+                    return;
+                }
+                if (event instanceof KernelEvent.Ready) {
+                    ready = true;
+                    setStatus(KernelStatus.IDLE, "ready");
+                    dispatch.run(() -> readyFuture.complete(null));
+                    pump();
+                } else if (event instanceof KernelEvent.ExecuteStarted) {
+                    KernelEvent.ExecuteStarted started = (KernelEvent.ExecuteStarted) event;
+                    if (running != null && running.requestId == started.requestId()) {
+                        running.executionCount = started.executionCount();
+                        dispatch.each(l -> l.onCellStarted(started.cellId(), started.executionCount()));
+                    }
+                } else if (event instanceof KernelEvent.CellOutput) {
+                    KernelEvent.CellOutput cellOutput = (KernelEvent.CellOutput) event;
+                    output(cellOutput.cellId(), cellOutput.output());
+                } else if (event instanceof KernelEvent.ExecuteFinished) {
+                    KernelEvent.ExecuteFinished finished = (KernelEvent.ExecuteFinished) event;
+                    if (running != null && running.requestId == finished.requestId()) {
+                        running.executionCount = finished.executionCount();
+                        finish(running, finished.outcome());
+                        lastFinishNanos = System.nanoTime();
+                    }
+                } else if (event instanceof KernelEvent.Completions) {
+                    answer(((KernelEvent.Completions) event).requestId(), event);
+                } else if (event instanceof KernelEvent.DocumentationResult) {
+                    answer(((KernelEvent.DocumentationResult) event).requestId(), event);
+                }
+            }
+        }
+
+        private void answer(long requestId, KernelEvent event) {
+            CompletableFuture<KernelEvent> future = queries.remove(requestId);
+            if (future != null) {
+                dispatch.run(() -> future.complete(event));
+            }
+        }
+
+        @Override
+        public void onRawOutput(KernelProcess source, StreamName stream, String text) {
+            synchronized (JvmKernel.this) {
+                String cell = running != null ? running.cellId : lastCellId;
+                if (source == current && cell != null) {
+                    output(cell, new Output.Stream(stream, text));
+                }
+            }
+        }
+
+        @Override
+        public void onExit(KernelProcess source, int exitCode) {
+            synchronized (JvmKernel.this) {
+                if (source != current || closed) {
+                    return;
+                }
+                boolean wasReady = ready;
+                current = null;
+                ready = false;
+                if (!wasReady) {
+                    startFailed("The kernel could not start: " + source.failure() + " (exit code " + exitCode + ")");
+                    return;
+                }
+                source.killOrphans();
+                String message = source.exitingSeen()
+                        ? "The cell called System.exit(" + exitCode + "); a fresh kernel was started."
+                        : "The kernel died (exit code " + exitCode + "); a fresh kernel was started.";
+                if (running != null) {
+                    output(running.cellId, new Output.Notice(message));
+                    PendingCell cell = running;
+                    running = null;
+                    complete(cell, cell.executionCount, Outcome.ERROR);
+                }
+                for (PendingCell cell : queue) {
+                    output(cell.cellId, new Output.Notice("Not run: the kernel stopped before this cell's turn."));
+                    complete(cell, 0, Outcome.ERROR);
+                }
+                queue.clear();
+                failQueries(message);
+                launch(KernelStatus.RESTARTING);
+                dispatch.each(l -> l.onStatus(KernelStatus.RESTARTING, message));
+            }
+        }
+    }
+
+    private static final class PendingCell {
+        final String cellId;
+        final String code;
+        final CompletableFuture<CellRun> future = new CompletableFuture<>();
+        long requestId;
+        long startNanos;
+        int executionCount;
+
+        PendingCell(String cellId, String code) {
+            this.cellId = cellId;
+            this.code = code;
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package lessonbook.kernel.client;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import jdk.jshell.JShell;
+import lessonbook.bench.Figure;
+
+/**
+ * Kernel figures for {@code lessonbook bench}: start to first result, and a warm one-line evaluation against
+ * the same snippet through JShell's default (JDI) engine, the path a naive embedding takes.
+ */
+public final class KernelBench {
+    static final String SNIPPET = "int x = 1;";
+    /** Both engines get the same warm-up before their 50 timed evaluations. */
+    static final int WARM_UP = 50;
+    private final int starts;
+    private final int evals;
+
+    public KernelBench() {
+        this(5, 50);
+    }
+
+    public KernelBench(int starts, int evals) {
+        this.starts = starts;
+        this.evals = evals;
+    }
+
+    public List<Figure> run() throws Exception {
+        List<Figure> figures = new ArrayList<>();
+        KernelLauncher launcher = KernelLauncher.standard();
+        if (launcher.classDataCache() != null) {
+            // A one-time cost per JDK and build (done in the background on first use); not part of a start.
+            launcher.classDataCache().trainInBackground().get(180, TimeUnit.SECONDS);
+        }
+        figures.add(new Figure("kernel.ready", kernelReadyMillis(launcher), "ms"));
+        figures.add(new Figure("kernel.ready.vs.no_cds", kernelReadyMillis(launcher.withClassDataCache(null)), "ms"));
+        figures.add(new Figure("eval.warm", warmEvalMillis(), "ms"));
+        figures.add(new Figure("eval.warm.vs.jdi", jdiEvalMillis(), "ms"));
+        return figures;
+    }
+
+    /** Median time from asking for a kernel to the first result of a trivial cell. */
+    private double kernelReadyMillis(KernelLauncher launcher) throws Exception {
+        double[] times = new double[starts];
+        for (int i = 0; i < starts; i++) {
+            long start = System.nanoTime();
+            try (JvmKernel kernel = JvmKernel.start(launcher)) {
+                kernel.execute("bench", "1").get(60, TimeUnit.SECONDS);
+                times[i] = (System.nanoTime() - start) / 1e6;
+            }
+        }
+        return median(times);
+    }
+
+    /** Median host-observed round trip of a one-line statement on a warm kernel. */
+    private double warmEvalMillis() throws Exception {
+        try (JvmKernel kernel = JvmKernel.start()) {
+            for (int i = 0; i < WARM_UP; i++) {
+                kernel.execute("warm", SNIPPET).get(60, TimeUnit.SECONDS);
+            }
+            double[] times = new double[evals];
+            for (int i = 0; i < evals; i++) {
+                long start = System.nanoTime();
+                kernel.execute("bench", SNIPPET).get(60, TimeUnit.SECONDS);
+                times[i] = (System.nanoTime() - start) / 1e6;
+            }
+            return median(times);
+        }
+    }
+
+    /** The same snippet through an in-process JShell with its default engine (a JDI-controlled agent JVM). */
+    private double jdiEvalMillis() {
+        try (JShell jshell = JShell.create()) {
+            for (int i = 0; i < WARM_UP; i++) {
+                jshell.eval(SNIPPET);
+            }
+            double[] times = new double[evals];
+            for (int i = 0; i < evals; i++) {
+                long start = System.nanoTime();
+                jshell.eval(SNIPPET);
+                times[i] = (System.nanoTime() - start) / 1e6;
+            }
+            return median(times);
+        }
+    }
+
+    static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+
+    public static void main(String[] args) throws Exception {
+        new KernelBench().run().forEach(f -> System.out.println(f.line()));
+    }
+}

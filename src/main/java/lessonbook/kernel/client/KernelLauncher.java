@@ -1,0 +1,97 @@
+package lessonbook.kernel.client;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * How a kernel JVM is started: {@code <java.home>/bin/java -cp <this JVM's class path> [options] <main> <port>
+ * <token>}. Main class and options are parameters so tests can start kernels that hang, die or flood.
+ */
+public final class KernelLauncher {
+    public static final String KERNEL_MAIN = "lessonbook.kernel.KernelMain";
+
+    /**
+     * Cheap start-up wins that do not slow long-running cells: the serial collector starts fastest and suits a
+     * one-user heap; class data sharing is on by default and kept. (TieredStopAtLevel=1 would start faster
+     * but leaves cells' loops in the C1 compiler.)
+     */
+    public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-XX:-UsePerfData",
+            "-Dfile.encoding=UTF-8");
+
+    private final String mainClass;
+    private final List<String> jvmOptions;
+    private final Duration startTimeout;
+    private final Duration interruptGrace;
+    private final ClassDataCache classData;
+
+    private KernelLauncher(String mainClass, List<String> jvmOptions, Duration startTimeout, Duration interruptGrace,
+            ClassDataCache classData) {
+        this.mainClass = mainClass;
+        this.jvmOptions = List.copyOf(jvmOptions);
+        this.startTimeout = startTimeout;
+        this.interruptGrace = interruptGrace;
+        this.classData = classData;
+    }
+
+    /** The real kernel, with the class-data archive in the user cache unless {@code -Dlessonbook.cds=false}. */
+    public static KernelLauncher standard() {
+        ClassDataCache cache = Boolean.parseBoolean(System.getProperty("lessonbook.cds", "true"))
+                ? ClassDataCache.inUserCache() : null;
+        return new KernelLauncher(KERNEL_MAIN, DEFAULT_JVM_OPTIONS, Duration.ofSeconds(30), Duration.ofSeconds(1), cache);
+    }
+
+    public KernelLauncher withMainClass(String newMainClass) {
+        return new KernelLauncher(newMainClass, jvmOptions, startTimeout, interruptGrace, classData);
+    }
+
+    public KernelLauncher withJvmOptions(List<String> options) {
+        return new KernelLauncher(mainClass, options, startTimeout, interruptGrace, classData);
+    }
+
+    public KernelLauncher withStartTimeout(Duration timeout) {
+        return new KernelLauncher(mainClass, jvmOptions, timeout, interruptGrace, classData);
+    }
+
+    /** How long a cell gets to stop after an interrupt before its kernel is killed and restarted. */
+    public KernelLauncher withInterruptGrace(Duration grace) {
+        return new KernelLauncher(mainClass, jvmOptions, startTimeout, grace, classData);
+    }
+
+    /** The class-data archive to start kernels with, or null for none. */
+    public KernelLauncher withClassDataCache(ClassDataCache cache) {
+        return new KernelLauncher(mainClass, jvmOptions, startTimeout, interruptGrace, cache);
+    }
+
+    public ClassDataCache classDataCache() {
+        return classData;
+    }
+
+    public Duration startTimeout() {
+        return startTimeout;
+    }
+
+    public Duration interruptGrace() {
+        return interruptGrace;
+    }
+
+    public List<String> command(int port, String token) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.addAll(jvmOptions);
+        String trace = System.getProperty("lessonbook.kernel.trace");
+        if (trace != null) {
+            command.add("-Dlessonbook.kernel.trace=" + trace);
+        }
+        if (classData != null) {
+            command.addAll(classData.kernelOptions());
+        }
+        command.add(mainClass);
+        command.add(String.valueOf(port));
+        command.add(token);
+        return command;
+    }
+}

@@ -1,0 +1,242 @@
+package lessonbook.kernel.client;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.Reader;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import lessonbook.kernel.protocol.KernelEvent;
+import lessonbook.kernel.protocol.KernelRequest;
+import lessonbook.kernel.protocol.MessageStreams;
+import lessonbook.model.StreamName;
+
+/**
+ * One kernel JVM as the host sees it: the process, its socket, and threads that read its messages and drain
+ * its stdout/stderr (native code, children with inheritIO and JVM crash reports write there). Reports to
+ * {@link Callbacks} from those threads.
+ */
+final class KernelProcess {
+
+    interface Callbacks {
+        void onEvent(KernelProcess source, KernelEvent event);
+
+        /** Text the kernel JVM wrote to its own stdout/stderr, outside the protocol. */
+        void onRawOutput(KernelProcess source, StreamName stream, String text);
+
+        /** Called once, after everything the process sent or printed has been delivered. */
+        void onExit(KernelProcess source, int exitCode);
+    }
+
+    private final Process process;
+    private final ServerSocket server;
+    private final String token = UUID.randomUUID().toString();
+    private final Callbacks callbacks;
+    private final Duration startTimeout;
+    private final Thread io;
+    private final Thread stdoutDrain;
+    private final Thread stderrDrain;
+    private final StringBuilder startLog = new StringBuilder();
+    private volatile Socket socket;
+    private volatile ObjectOutputStream out;
+    private volatile boolean exitingSeen;
+    private volatile String failure;
+    private volatile List<ProcessTrees.Known> knownDescendants = List.of();
+
+    private KernelProcess(KernelLauncher launcher, Callbacks callbacks) throws IOException {
+        this.callbacks = callbacks;
+        this.startTimeout = launcher.startTimeout();
+        this.server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+        try {
+            // stdin stays a pipe the host never writes: the kernel takes its end-of-file as the host's death.
+            this.process = new ProcessBuilder(launcher.command(server.getLocalPort(), token)).start();
+        } catch (IOException e) {
+            server.close();
+            throw e;
+        }
+        long pid = process.pid();
+        io = daemon(this::connectAndRead, "lessonbook-kernel-io-" + pid);
+        stdoutDrain = daemon(() -> drain(process.getInputStream(), StreamName.STDOUT), "lessonbook-kernel-out-" + pid);
+        stderrDrain = daemon(() -> drain(process.getErrorStream(), StreamName.STDERR), "lessonbook-kernel-err-" + pid);
+        process.onExit().thenRunAsync(this::exited);
+    }
+
+    static KernelProcess start(KernelLauncher launcher, Callbacks callbacks) throws IOException {
+        return new KernelProcess(launcher, callbacks);
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    ProcessHandle handle() {
+        return process.toHandle();
+    }
+
+    boolean exitingSeen() {
+        return exitingSeen;
+    }
+
+    /** Why the kernel never became ready, with the start of what it printed. */
+    String failure() {
+        String log;
+        synchronized (startLog) {
+            log = startLog.toString().strip();
+        }
+        String reason = failure != null ? failure : "it exited before it was ready";
+        return log.isEmpty() ? reason : reason + ": " + log;
+    }
+
+    void send(KernelRequest request) {
+        ObjectOutputStream stream = out;
+        if (stream == null) {
+            return;
+        }
+        synchronized (this) {
+            try {
+                MessageStreams.write(stream, request);
+            } catch (IOException e) {
+                // The process is dying; its exit is reported through onExit.
+            }
+        }
+    }
+
+    void refreshDescendants() {
+        if (process.isAlive()) {
+            knownDescendants = ProcessTrees.descendants(process.toHandle());
+        }
+    }
+
+    List<Long> knownDescendantPids() {
+        return knownDescendants.stream().map(ProcessTrees.Known::pid).collect(java.util.stream.Collectors.toList());
+    }
+
+    /** Ends the kernel and every process it started or was last seen running. Bounded time. */
+    void kill() {
+        ProcessTrees.kill(process.toHandle(), knownDescendants, Duration.ofSeconds(2));
+        closeQuietly();
+    }
+
+    /** After an unexpected death: the kernel could not end its children itself. */
+    void killOrphans() {
+        knownDescendants.forEach(ProcessTrees.Known::destroy);
+    }
+
+    private void connectAndRead() {
+        try {
+            Socket accepted = accept();
+            if (accepted == null) {
+                return;
+            }
+            socket = accepted;
+            accepted.setTcpNoDelay(true);
+            ObjectInputStream in = MessageStreams.reader(accepted.getInputStream());
+            if (!token.equals(in.readObject())) {
+                failure = "a process connected without the kernel's token";
+                process.destroyForcibly();
+                return;
+            }
+            out = MessageStreams.writer(accepted.getOutputStream());
+            while (true) {
+                Object message = in.readObject();
+                if (message instanceof KernelEvent.Exiting) {
+                    exitingSeen = true;
+                }
+                callbacks.onEvent(this, (KernelEvent) message);
+            }
+        } catch (IOException | ClassNotFoundException | ClassCastException e) {
+            // End of the connection: the exit watcher reports it once the process is gone.
+            if (process.isAlive() && socket == null) {
+                failure = "it could not connect: " + e;
+            }
+        } finally {
+            closeQuietly();
+        }
+    }
+
+    private Socket accept() throws IOException {
+        long deadline = System.nanoTime() + startTimeout.toNanos();
+        server.setSoTimeout(100);
+        while (System.nanoTime() < deadline) {
+            try {
+                return server.accept();
+            } catch (SocketTimeoutException e) {
+                if (!process.isAlive()) {
+                    return null;
+                }
+            }
+        }
+        failure = "it did not connect within " + startTimeout.toMillis() + " ms";
+        kill();
+        return null;
+    }
+
+    private void drain(InputStream stream, StreamName name) {
+        char[] buffer = new char[8192];
+        try (Reader reader = new InputStreamReader(stream, StandardCharsets.UTF_8)) {
+            int n;
+            while ((n = reader.read(buffer)) >= 0) {
+                String text = new String(buffer, 0, n);
+                if (out == null) {
+                    synchronized (startLog) {
+                        if (startLog.length() < 4000) {
+                            startLog.append(text);
+                        }
+                    }
+                }
+                callbacks.onRawOutput(this, name, text);
+            }
+        } catch (IOException e) {
+            // the process is gone
+        }
+    }
+
+    private void exited() {
+        // Let the readers deliver what the process sent before it died, then report the exit once.
+        join(io);
+        join(stdoutDrain);
+        join(stderrDrain);
+        callbacks.onExit(this, process.exitValue());
+    }
+
+    private static void join(Thread thread) {
+        try {
+            thread.join(2000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void closeQuietly() {
+        try {
+            server.close();
+            Socket s = socket;
+            if (s != null) {
+                s.close();
+            }
+        } catch (IOException e) {
+            // closing anyway
+        }
+        try {
+            process.getOutputStream().close();
+        } catch (IOException e) {
+            // closing anyway
+        }
+    }
+
+    private static Thread daemon(Runnable body, String name) {
+        Thread thread = new Thread(body, name);
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
+    }
+}

@@ -1,0 +1,80 @@
+package lessonbook.kernel.client;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** Killing a kernel together with everything it started. */
+final class ProcessTrees {
+    private ProcessTrees() {
+    }
+
+    /** A process as last seen: pid plus start time, so a recycled pid is never killed by mistake. */
+    record Known(long pid, Optional<Instant> started) {
+        static Known of(ProcessHandle handle) {
+            return new Known(handle.pid(), handle.info().startInstant());
+        }
+
+        void destroy() {
+            ProcessHandle.of(pid).filter(h -> started.isEmpty() || h.info().startInstant().equals(started))
+                    .ifPresent(ProcessHandle::destroyForcibly);
+        }
+    }
+
+    /**
+     * Where Linux lists each thread's children ({@code /proc/<pid>/task/<tid>/children}) only the kernel's
+     * own subtree is read; elsewhere the JDK scans the whole process table, which costs milliseconds.
+     */
+    static List<Known> descendants(ProcessHandle root) {
+        Path tasks = Path.of("/proc", String.valueOf(root.pid()), "task");
+        if (!Files.isDirectory(tasks)) {
+            return root.descendants().map(Known::of).collect(Collectors.toList());
+        }
+        List<Known> found = new ArrayList<>();
+        Deque<Long> todo = new ArrayDeque<>(childPids(root.pid()));
+        while (!todo.isEmpty()) {
+            long pid = todo.pop();
+            ProcessHandle.of(pid).ifPresent(h -> found.add(Known.of(h)));
+            todo.addAll(childPids(pid));
+        }
+        return found;
+    }
+
+    private static List<Long> childPids(long pid) {
+        List<Long> children = new ArrayList<>();
+        try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc", String.valueOf(pid), "task"))) {
+            for (Path task : tasks) {
+                for (String child : Files.readString(task.resolve("children")).trim().split("\\s+")) {
+                    if (!child.isEmpty()) {
+                        children.add(Long.parseLong(child));
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // the process or one of its threads is gone
+        }
+        return children;
+    }
+
+    /** Descendants first (once the root dies they are re-parented and out of reach), then the root. */
+    static void kill(ProcessHandle root, List<Known> alsoKnown, Duration wait) {
+        List<Known> all = new ArrayList<>(descendants(root));
+        all.addAll(alsoKnown);
+        all.forEach(Known::destroy);
+        root.destroyForcibly();
+        try {
+            root.onExit().get(wait.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            // best effort: the caller moves on either way
+        }
+    }
+}

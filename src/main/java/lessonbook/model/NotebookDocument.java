@@ -1,0 +1,300 @@
+package lessonbook.model;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/**
+ * The one place a notebook changes: the current immutable {@link Notebook}, its file, the unsaved mark and
+ * each cell's runtime state. Every edit replaces the notebook and tells the listeners what changed.
+ *
+ * <p>Confined to the thread that created it (the UI thread in the app): a kernel's output must be handed
+ * over to that thread first. The check makes a wrong-thread call fail loudly instead of racing.
+ */
+public final class NotebookDocument {
+    private final Thread owner = Thread.currentThread();
+    private final List<Consumer<DocumentChange>> listeners = new CopyOnWriteArrayList<>();
+    private final Map<String, CellRuntime> runtimes = new HashMap<>();
+    private Notebook notebook;
+    private Path file;
+    private boolean dirty;
+
+    public NotebookDocument(Notebook notebook, Path file) {
+        this.notebook = Objects.requireNonNull(notebook, "notebook");
+        this.file = file;
+    }
+
+    /** A new lesson: one empty code cell, no file yet. */
+    public static NotebookDocument untitled() {
+        return new NotebookDocument(new Notebook(List.of(new CodeCell(CellIds.next(), ""))), null);
+    }
+
+    public void addListener(Consumer<DocumentChange> listener) {
+        listeners.add(listener);
+    }
+
+    public void removeListener(Consumer<DocumentChange> listener) {
+        listeners.remove(listener);
+    }
+
+    public Notebook notebook() {
+        return notebook;
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public boolean isDirty() {
+        return dirty;
+    }
+
+    public List<Cell> cells() {
+        return notebook.cells();
+    }
+
+    public Cell cell(String cellId) {
+        return notebook.cell(cellId).orElseThrow(() -> new IllegalArgumentException("no cell " + cellId));
+    }
+
+    public int indexOf(String cellId) {
+        return notebook.indexOf(cellId);
+    }
+
+    public CellRuntime runtime(String cellId) {
+        return runtimes.getOrDefault(cellId, CellRuntime.IDLE);
+    }
+
+    /** Replaces the whole lesson (open, new); runtime state is forgotten and the unsaved mark cleared. */
+    public void replace(Notebook next, Path nextFile) {
+        checkThread();
+        notebook = Objects.requireNonNull(next, "notebook");
+        file = nextFile;
+        runtimes.clear();
+        fire(new DocumentChange.Structure());
+        fire(new DocumentChange.FileChanged(file));
+        setDirty(false);
+    }
+
+    /** After a successful save to {@code savedTo}. */
+    public void markSaved(Path savedTo) {
+        checkThread();
+        boolean moved = !Objects.equals(file, savedTo);
+        file = savedTo;
+        if (moved) {
+            fire(new DocumentChange.FileChanged(file));
+        }
+        setDirty(false);
+    }
+
+    public void editSource(String cellId, String source) {
+        checkThread();
+        Cell cell = cell(cellId);
+        if (cell.source().equals(source)) {
+            return;
+        }
+        notebook = notebook.map(cellId, c -> c.withSource(source));
+        changed(new DocumentChange.CellUpdated(cellId));
+    }
+
+    /** Inserts {@code cell} at {@code index} (0..size). */
+    public void insertCell(int index, Cell cell) {
+        checkThread();
+        if (index < 0 || index > notebook.cells().size()) {
+            throw new IndexOutOfBoundsException("insert at " + index + " of " + notebook.cells().size());
+        }
+        if (notebook.indexOf(cell.id()) >= 0) {
+            throw new IllegalArgumentException("cell id already present: " + cell.id());
+        }
+        List<Cell> next = new ArrayList<>(notebook.cells());
+        next.add(index, cell);
+        notebook = notebook.withCells(next);
+        changed(new DocumentChange.Structure());
+    }
+
+    /** Removes a cell; the last cell of a lesson is emptied instead so there is always one to type in. */
+    public void deleteCell(String cellId) {
+        checkThread();
+        int index = requireIndex(cellId);
+        List<Cell> next = new ArrayList<>(notebook.cells());
+        next.remove(index);
+        if (next.isEmpty()) {
+            next.add(new CodeCell(CellIds.next(), ""));
+        }
+        notebook = notebook.withCells(next);
+        runtimes.remove(cellId);
+        changed(new DocumentChange.Structure());
+    }
+
+    /** Moves a cell up (negative) or down (positive), clamped to the ends. Returns whether it moved. */
+    public boolean moveCell(String cellId, int delta) {
+        checkThread();
+        int from = requireIndex(cellId);
+        int to = Math.max(0, Math.min(notebook.cells().size() - 1, from + delta));
+        if (to == from) {
+            return false;
+        }
+        List<Cell> next = new ArrayList<>(notebook.cells());
+        next.add(to, next.remove(from));
+        notebook = notebook.withCells(next);
+        changed(new DocumentChange.Structure());
+        return true;
+    }
+
+    /**
+     * Splits a cell at a character offset: the first part keeps the id (and a code cell its outputs), the
+     * rest becomes a new cell of the same kind below. Returns the new cell's id.
+     */
+    public String splitCell(String cellId, int offset) {
+        checkThread();
+        int index = requireIndex(cellId);
+        Cell cell = notebook.cells().get(index);
+        int at = Math.max(0, Math.min(cell.source().length(), offset));
+        String head = stripTrailingNewline(cell.source().substring(0, at));
+        String tail = stripLeadingNewline(cell.source().substring(at));
+        Cell second = cell instanceof CodeCell
+                ? new CodeCell(CellIds.next(), tail)
+                : new MarkdownCell(CellIds.next(), tail);
+        List<Cell> next = new ArrayList<>(notebook.cells());
+        next.set(index, cell.withSource(head));
+        next.add(index + 1, second);
+        notebook = notebook.withCells(next);
+        changed(new DocumentChange.Structure());
+        return second.id();
+    }
+
+    /** Appends the next cell's source to this one (joined by a newline) and removes the next cell. */
+    public boolean mergeWithNext(String cellId) {
+        checkThread();
+        int index = requireIndex(cellId);
+        if (index + 1 >= notebook.cells().size()) {
+            return false;
+        }
+        Cell first = notebook.cells().get(index);
+        Cell second = notebook.cells().get(index + 1);
+        String joined = first.source().isEmpty() ? second.source()
+                : second.source().isEmpty() ? first.source()
+                : first.source() + "\n" + second.source();
+        List<Cell> next = new ArrayList<>(notebook.cells());
+        next.set(index, first.withSource(joined));
+        next.remove(index + 1);
+        notebook = notebook.withCells(next);
+        runtimes.remove(second.id());
+        changed(new DocumentChange.Structure());
+        return true;
+    }
+
+    /** Switches between code and Markdown (Jupyter's Y/M); a no-op if the cell already is that kind. */
+    public void changeType(String cellId, boolean toCode) {
+        checkThread();
+        Cell cell = cell(cellId);
+        if ((cell instanceof CodeCell) == toCode) {
+            return;
+        }
+        notebook = notebook.map(cellId, Cell::convert);
+        runtimes.remove(cellId);
+        changed(new DocumentChange.Structure());
+    }
+
+    /** Adds outputs to a code cell as they arrive; ignored for a cell that is gone or no longer code. */
+    public void appendOutputs(String cellId, List<Output> added) {
+        checkThread();
+        if (added.isEmpty() || !(notebook.cell(cellId).orElse(null) instanceof CodeCell)) {
+            return;
+        }
+        List<Output> copy = List.copyOf(added);
+        notebook = notebook.map(cellId, c -> {
+            CodeCell code = (CodeCell) c;
+            List<Output> next = new ArrayList<>(code.outputs().size() + copy.size());
+            next.addAll(code.outputs());
+            next.addAll(copy);
+            return code.withOutputs(next);
+        });
+        changed(new DocumentChange.OutputsAppended(cellId, copy));
+    }
+
+    public void clearOutputs(String cellId) {
+        checkThread();
+        if (!(notebook.cell(cellId).orElse(null) instanceof CodeCell code)) {
+            return;
+        }
+        if (code.outputs().isEmpty() && code.executionCount() == null) {
+            return;
+        }
+        notebook = notebook.map(cellId, c -> ((CodeCell) c).withOutputs(List.of()).withExecutionCount(null));
+        changed(new DocumentChange.OutputsCleared(cellId));
+    }
+
+    public void clearAllOutputs() {
+        for (CodeCell code : notebook.codeCells()) {
+            clearOutputs(code.id());
+            setRuntime(code.id(), CellRuntime.IDLE);
+        }
+    }
+
+    public void setExecutionCount(String cellId, Integer count) {
+        checkThread();
+        if (!(notebook.cell(cellId).orElse(null) instanceof CodeCell code)
+                || Objects.equals(code.executionCount(), count)) {
+            return;
+        }
+        notebook = notebook.map(cellId, c -> ((CodeCell) c).withExecutionCount(count));
+        changed(new DocumentChange.CellUpdated(cellId));
+    }
+
+    /** Runtime state is not saved, so it never marks the document unsaved. */
+    public void setRuntime(String cellId, CellRuntime runtime) {
+        checkThread();
+        if (notebook.indexOf(cellId) < 0 || runtime(cellId).equals(runtime)) {
+            return;
+        }
+        runtimes.put(cellId, runtime);
+        fire(new DocumentChange.RuntimeChanged(cellId, runtime));
+    }
+
+    private int requireIndex(String cellId) {
+        int index = notebook.indexOf(cellId);
+        if (index < 0) {
+            throw new IllegalArgumentException("no cell " + cellId);
+        }
+        return index;
+    }
+
+    private void changed(DocumentChange change) {
+        fire(change);
+        setDirty(true);
+    }
+
+    private void setDirty(boolean value) {
+        if (dirty != value) {
+            dirty = value;
+            fire(new DocumentChange.DirtyChanged(value));
+        }
+    }
+
+    private void fire(DocumentChange change) {
+        for (Consumer<DocumentChange> listener : listeners) {
+            listener.accept(change);
+        }
+    }
+
+    private void checkThread() {
+        if (Thread.currentThread() != owner) {
+            throw new IllegalStateException("NotebookDocument is confined to thread " + owner.getName()
+                    + ", called from " + Thread.currentThread().getName());
+        }
+    }
+
+    private static String stripTrailingNewline(String s) {
+        return s.endsWith("\n") ? s.substring(0, s.length() - 1) : s;
+    }
+
+    private static String stripLeadingNewline(String s) {
+        return s.startsWith("\n") ? s.substring(1) : s;
+    }
+}

@@ -1,0 +1,55 @@
+package lessonbook.ui;
+
+import javafx.geometry.Pos;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+import lessonbook.model.Cell;
+
+/**
+ * One cell in the notebook list: a selection bar, a prompt column and the cell's body. Subclasses show
+ * code or prose; the notebook view drives selection and edit mode.
+ */
+abstract class CellView extends HBox {
+    protected final String cellId;
+    protected final VBox prompt = new VBox();
+    protected final VBox body = new VBox();
+    private final Region bar = new Region();
+
+    CellView(String cellId) {
+        this.cellId = cellId;
+        getStyleClass().add("cell");
+        bar.getStyleClass().add("cell-bar");
+        prompt.getStyleClass().add("cell-prompt");
+        prompt.setAlignment(Pos.TOP_RIGHT);
+        body.getStyleClass().add("cell-body");
+        HBox.setHgrow(body, Priority.ALWAYS);
+        body.setMinWidth(0);
+        getChildren().addAll(bar, prompt, body);
+    }
+
+    String cellId() {
+        return cellId;
+    }
+
+    void setSelected(boolean selected) {
+        pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("selected"), selected);
+    }
+
+    void setEditMode(boolean editing) {
+        pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("editing"), editing);
+    }
+
+    /** Shows the cell's current content (called when the document changed it). */
+    abstract void show(Cell cell);
+
+    abstract CellEditor editor();
+
+    /** Puts the keyboard in the editor (Jupyter's Enter). */
+    abstract void startEditing();
+
+    /** Leaves the editor (Escape or after a run); a Markdown cell renders itself. */
+    abstract void stopEditing();
+}

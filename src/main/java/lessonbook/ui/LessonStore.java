@@ -1,0 +1,29 @@
+package lessonbook.ui;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+import lessonbook.format.LessonFiles;
+import lessonbook.format.LessonFormatException;
+import lessonbook.model.Notebook;
+
+/** Where the window reads and saves lessons: {@link LessonFiles} (atomic writes). */
+public interface LessonStore {
+    Notebook read(Path file) throws IOException, LessonFormatException;
+
+    void write(Path file, Notebook notebook) throws IOException;
+
+    static LessonStore files() {
+        return new LessonStore() {
+            @Override
+            public Notebook read(Path file) throws IOException, LessonFormatException {
+                return LessonFiles.read(file);
+            }
+
+            @Override
+            public void write(Path file, Notebook notebook) throws IOException {
+                LessonFiles.write(file, notebook);
+            }
+        };
+    }
+}

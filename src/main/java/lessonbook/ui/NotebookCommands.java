@@ -1,0 +1,173 @@
+package lessonbook.ui;
+
+import static javafx.scene.input.KeyCombination.ALT_DOWN;
+import static javafx.scene.input.KeyCombination.SHIFT_DOWN;
+import static javafx.scene.input.KeyCombination.SHORTCUT_DOWN;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+
+import lessonbook.ui.Shortcut.Mode;
+
+/**
+ * Every notebook command once: its menu entry, its keys (matched here, with Jupyter's edit/command modes
+ * and two-key sequences such as D, D) and the rows of the help overlay.
+ */
+final class NotebookCommands {
+    private static final long SEQUENCE_WINDOW_MS = 800;
+
+    private final NotebookWindow window;
+    private final Map<String, List<Shortcut>> menus = new LinkedHashMap<>();
+    private KeyCode lastSequenceKey;
+    private long lastSequenceAt;
+
+    NotebookCommands(NotebookWindow window) {
+        this.window = window;
+        NotebookWindow w = window;
+        add("File", "New Lesson", Mode.ANY, w::newLesson, key(KeyCode.N, SHORTCUT_DOWN));
+        add("File", "Open\u2026", Mode.ANY, w::chooseAndOpen, key(KeyCode.O, SHORTCUT_DOWN));
+        add("File", "Save", Mode.ANY, w::save, key(KeyCode.S, SHORTCUT_DOWN));
+        add("File", "Save As\u2026", Mode.ANY, w::chooseAndSaveAs, key(KeyCode.S, SHORTCUT_DOWN, SHIFT_DOWN));
+        add("File", null, null, null);
+        add("File", "Quit", Mode.ANY, w::requestClose, key(KeyCode.Q, SHORTCUT_DOWN));
+
+        add("Edit", "Insert Cell Above", Mode.COMMAND, () -> w.insertCell(false), key(KeyCode.A));
+        add("Edit", "Insert Cell Below", Mode.COMMAND, () -> w.insertCell(true), key(KeyCode.B));
+        addSequence("Edit", "Delete Cell", Mode.COMMAND, w::deleteCell, KeyCode.D, "D, D");
+        add("Edit", null, null, null);
+        add("Edit", "Move Cell Up", Mode.COMMAND, () -> w.moveCell(-1), key(KeyCode.UP, SHORTCUT_DOWN, SHIFT_DOWN));
+        add("Edit", "Move Cell Down", Mode.COMMAND, () -> w.moveCell(1), key(KeyCode.DOWN, SHORTCUT_DOWN, SHIFT_DOWN));
+        add("Edit", "Split Cell at Cursor", Mode.EDIT, w::splitCell, key(KeyCode.MINUS, SHORTCUT_DOWN, SHIFT_DOWN));
+        add("Edit", "Merge with Cell Below", Mode.COMMAND, w::mergeBelow, key(KeyCode.M, SHIFT_DOWN));
+        add("Edit", null, null, null);
+        add("Edit", "Change to Code", Mode.COMMAND, () -> w.changeType(true), key(KeyCode.Y));
+        add("Edit", "Change to Markdown", Mode.COMMAND, () -> w.changeType(false), key(KeyCode.M));
+        add("Edit", null, null, null);
+        add("Edit", "Edit Cell", Mode.COMMAND, w::editSelected, key(KeyCode.ENTER));
+        add("Edit", "Leave Editor", Mode.EDIT, w::commandMode, key(KeyCode.ESCAPE));
+        add("Edit", "Select Cell Above", Mode.COMMAND, () -> w.moveSelection(-1), key(KeyCode.UP), key(KeyCode.K));
+        add("Edit", "Select Cell Below", Mode.COMMAND, () -> w.moveSelection(1), key(KeyCode.DOWN), key(KeyCode.J));
+
+        add("Run", "Run Cell and Select Below", Mode.ANY, w::runAndAdvance, key(KeyCode.ENTER, SHIFT_DOWN));
+        add("Run", "Run Cell", Mode.ANY, w::runInPlace, key(KeyCode.ENTER, SHORTCUT_DOWN));
+        add("Run", "Run Cell and Insert Below", Mode.ANY, w::runAndInsert, key(KeyCode.ENTER, ALT_DOWN));
+        add("Run", "Run All Cells", Mode.ANY, w::runAll, key(KeyCode.F9, SHORTCUT_DOWN));
+        add("Run", "Run All Above", Mode.ANY, w::runAllAbove, key(KeyCode.F9, SHORTCUT_DOWN, SHIFT_DOWN));
+        add("Run", null, null, null);
+        add("Run", "Clear All Outputs", Mode.ANY, w::clearOutputs, key(KeyCode.L, SHORTCUT_DOWN, SHIFT_DOWN));
+
+        addSequence("Kernel", "Interrupt", Mode.COMMAND, w::interrupt, KeyCode.I, "I, I");
+        addSequence("Kernel", "Restart Kernel", Mode.COMMAND, w::restartKernel, KeyCode.DIGIT0, "0, 0");
+        add("Kernel", "Restart Kernel and Run All", Mode.ANY, w::restartAndRunAll,
+                key(KeyCode.F9, SHORTCUT_DOWN, ALT_DOWN));
+
+        add("View", "Zoom In", Mode.ANY, () -> w.zoom(1), key(KeyCode.EQUALS, SHORTCUT_DOWN),
+                key(KeyCode.PLUS, SHORTCUT_DOWN), key(KeyCode.ADD, SHORTCUT_DOWN),
+                key(KeyCode.EQUALS, SHORTCUT_DOWN, SHIFT_DOWN));
+        add("View", "Zoom Out", Mode.ANY, () -> w.zoom(-1), key(KeyCode.MINUS, SHORTCUT_DOWN),
+                key(KeyCode.SUBTRACT, SHORTCUT_DOWN));
+        add("View", "Actual Size", Mode.ANY, () -> w.zoom(0), key(KeyCode.DIGIT0, SHORTCUT_DOWN),
+                key(KeyCode.NUMPAD0, SHORTCUT_DOWN));
+        add("View", null, null, null);
+        add("View", "Dark Theme", Mode.ANY, w::toggleTheme, key(KeyCode.T, SHORTCUT_DOWN, SHIFT_DOWN));
+
+        add("Help", "Keyboard Shortcuts", Mode.COMMAND, w::toggleHelp, key(KeyCode.H));
+        add("Help", "Keyboard Shortcuts (any mode)", Mode.ANY, w::toggleHelp, key(KeyCode.F1));
+    }
+
+    private static KeyCombination key(KeyCode code, KeyCombination.Modifier... modifiers) {
+        return new KeyCodeCombination(code, modifiers);
+    }
+
+    private void add(String menu, String label, Mode mode, Runnable action, KeyCombination... keys) {
+        menus.computeIfAbsent(menu, m -> new ArrayList<>())
+                .add(label == null ? null : new Shortcut(label, mode, List.of(keys), null, action));
+    }
+
+    private void addSequence(String menu, String label, Mode mode, Runnable action, KeyCode key, String text) {
+        menus.computeIfAbsent(menu, m -> new ArrayList<>())
+                .add(new Shortcut(label, mode, List.of(key(key)), text, action));
+    }
+
+    MenuBar menuBar(Runnable recentMenuRefresh, Menu recentMenu) {
+        MenuBar bar = new MenuBar();
+        for (Map.Entry<String, List<Shortcut>> entry : menus.entrySet()) {
+            Menu menu = new Menu(entry.getKey());
+            for (Shortcut s : entry.getValue()) {
+                if (s == null) {
+                    menu.getItems().add(new SeparatorMenuItem());
+                    continue;
+                }
+                if (s.label().endsWith("(any mode)")) {
+                    continue;
+                }
+                MenuItem item = new MenuItem(s.label());
+                item.setAccelerator(new Shortcut.Display(s.keysText()));
+                item.setOnAction(e -> s.action().run());
+                menu.getItems().add(item);
+                if (s.label().equals("Open\u2026")) {
+                    menu.getItems().add(recentMenu);
+                }
+            }
+            if (entry.getKey().equals("File")) {
+                menu.setOnShowing(e -> recentMenuRefresh.run());
+            }
+            bar.getMenus().add(menu);
+        }
+        return bar;
+    }
+
+    /** Rows for the help overlay: keys and what they do, grouped by menu. */
+    Map<String, List<Shortcut>> groups() {
+        return menus;
+    }
+
+    /** The notebook's key filter: runs the command for the key, in the right mode, and consumes it. */
+    void handle(KeyEvent event, boolean editing, boolean typingElsewhere) {
+        for (List<Shortcut> group : menus.values()) {
+            for (Shortcut s : group) {
+                if (s == null || !s.matches(event)) {
+                    continue;
+                }
+                boolean modeOk = switch (s.mode()) {
+                    case ANY -> !typingElsewhere || event.isShortcutDown();
+                    case COMMAND -> !editing && !typingElsewhere;
+                    case EDIT -> editing;
+                };
+                if (!modeOk) {
+                    continue;
+                }
+                event.consume();
+                if (s.sequence() != null && !completesSequence(event.getCode())) {
+                    return;
+                }
+                s.action().run();
+                return;
+            }
+        }
+        lastSequenceKey = null;
+    }
+
+    private boolean completesSequence(KeyCode code) {
+        long now = System.currentTimeMillis();
+        boolean second = code == lastSequenceKey && now - lastSequenceAt < SEQUENCE_WINDOW_MS;
+        lastSequenceKey = second ? null : code;
+        lastSequenceAt = now;
+        return second;
+    }
+
+    NotebookWindow window() {
+        return window;
+    }
+}

@@ -1,0 +1,220 @@
+package lessonbook.ui;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import javafx.beans.property.DoubleProperty;
+import javafx.geometry.Bounds;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.VBox;
+
+import lessonbook.model.Cell;
+import lessonbook.model.CodeCell;
+import lessonbook.model.DocumentChange;
+import lessonbook.model.NotebookDocument;
+
+/**
+ * The cells of the document in a scrolling column, kept in step with the document's changes, with one
+ * selected cell (Jupyter's command mode cursor). Views are reused by cell id, so an edit or an output
+ * touches one cell's nodes only.
+ */
+final class NotebookView extends ScrollPane {
+    private final NotebookDocument document;
+    private final DoubleProperty fontSize;
+    private final CompletionSource completion;
+    private final java.util.function.Consumer<String> linkOpener;
+    private final VBox column = new VBox();
+    private final Map<String, CellView> views = new HashMap<>();
+    private String selectedId;
+
+    NotebookView(NotebookDocument document, DoubleProperty fontSize, CompletionSource completion,
+                 java.util.function.Consumer<String> linkOpener) {
+        this.document = document;
+        this.linkOpener = linkOpener;
+        this.fontSize = fontSize;
+        this.completion = completion;
+        getStyleClass().add("notebook");
+        column.getStyleClass().add("cell-column");
+        javafx.scene.layout.StackPane page = new javafx.scene.layout.StackPane(column);
+        page.setAlignment(javafx.geometry.Pos.TOP_CENTER);
+        page.getStyleClass().add("page");
+        setContent(page);
+        setFitToWidth(true);
+        setFocusTraversable(true);
+        document.addListener(this::onChange);
+        rebuild();
+    }
+
+    private void onChange(DocumentChange change) {
+        if (change instanceof DocumentChange.Structure) {
+            rebuild();
+        } else if (change instanceof DocumentChange.CellUpdated u) {
+            CellView view = views.get(u.cellId());
+            if (view != null) {
+                view.show(document.cell(u.cellId()));
+            }
+        } else if (change instanceof DocumentChange.OutputsAppended a) {
+            if (views.get(a.cellId()) instanceof CodeCellView code) {
+                code.appendOutputs(a.added());
+            }
+        } else if (change instanceof DocumentChange.OutputsCleared c) {
+            if (views.get(c.cellId()) instanceof CodeCellView code) {
+                code.clearOutputs();
+                code.show(document.cell(c.cellId()));
+            }
+        } else if (change instanceof DocumentChange.RuntimeChanged r) {
+            if (views.get(r.cellId()) instanceof CodeCellView code) {
+                code.showRuntime(r.runtime());
+                code.show(document.cell(r.cellId()));
+            }
+        }
+    }
+
+    private void rebuild() {
+        List<CellView> ordered = new ArrayList<>();
+        Map<String, CellView> keep = new HashMap<>();
+        for (Cell cell : document.cells()) {
+            CellView view = views.get(cell.id());
+            boolean sameKind = view != null && (view instanceof CodeCellView) == (cell instanceof CodeCell);
+            if (!sameKind) {
+                view = create(cell);
+            } else {
+                view.show(cell);
+            }
+            keep.put(cell.id(), view);
+            ordered.add(view);
+        }
+        views.clear();
+        views.putAll(keep);
+        column.getChildren().setAll(ordered);
+        if (selectedId == null || !views.containsKey(selectedId)) {
+            select(document.cells().isEmpty() ? null : document.cells().get(0).id());
+        } else {
+            select(selectedId);
+        }
+    }
+
+    private CellView create(Cell cell) {
+        String id = cell.id();
+        CellView view = cell instanceof CodeCell code
+                ? new CodeCellView(code, fontSize, completion, text -> document.editSource(id, text))
+                : new MarkdownCellView(cell, text -> document.editSource(id, text), this::lessonFolder, linkOpener);
+        view.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> select(id));
+        view.editor().node().focusedProperty().addListener((o, was, now) -> {
+            if (now) {
+                select(id);
+            }
+            view.setEditMode(now);
+        });
+        return view;
+    }
+
+    private java.nio.file.Path lessonFolder() {
+        java.nio.file.Path file = document.file();
+        return file == null ? null : file.toAbsolutePath().getParent();
+    }
+
+    // ----- selection and modes -----
+
+    String selectedId() {
+        return selectedId;
+    }
+
+    int selectedIndex() {
+        return selectedId == null ? -1 : document.indexOf(selectedId);
+    }
+
+    CellView view(String cellId) {
+        return views.get(cellId);
+    }
+
+    List<CellView> cellViews() {
+        List<CellView> ordered = new ArrayList<>();
+        column.getChildren().forEach(n -> ordered.add((CellView) n));
+        return ordered;
+    }
+
+    void select(String cellId) {
+        if (cellId != null && !views.containsKey(cellId)) {
+            return;
+        }
+        if (selectedId != null && views.containsKey(selectedId)) {
+            views.get(selectedId).setSelected(false);
+        }
+        selectedId = cellId;
+        if (cellId != null && views.containsKey(cellId)) {
+            views.get(cellId).setSelected(true);
+        }
+    }
+
+    void selectIndex(int index) {
+        List<Cell> cells = document.cells();
+        if (cells.isEmpty()) {
+            return;
+        }
+        select(cells.get(Math.max(0, Math.min(cells.size() - 1, index))).id());
+        scrollToSelected();
+    }
+
+    /** True while the focus is in a cell's editor (Jupyter's edit mode). */
+    boolean isEditing() {
+        CellView view = selectedId == null ? null : views.get(selectedId);
+        return view != null && view.editor().isEditing();
+    }
+
+    void editSelected() {
+        CellView view = views.get(selectedId);
+        if (view != null) {
+            view.startEditing();
+            scrollToSelected();
+        }
+    }
+
+    /** Escape: leave the editor and give the keyboard to the list (command mode). */
+    void commandMode() {
+        CellView view = views.get(selectedId);
+        if (view != null) {
+            view.stopEditing();
+            view.setEditMode(false);
+        }
+        requestFocus();
+    }
+
+    void scrollToSelected() {
+        CellView view = views.get(selectedId);
+        if (view == null || column.getHeight() <= getViewportBounds().getHeight()) {
+            return;
+        }
+        layout();
+        Bounds cell = view.getBoundsInParent();
+        double viewport = getViewportBounds().getHeight();
+        double max = column.getHeight() - viewport;
+        double top = getVvalue() * max;
+        if (cell.getMinY() < top) {
+            setVvalue(cell.getMinY() / max);
+        } else if (cell.getMaxY() > top + viewport) {
+            setVvalue(Math.min(1, (cell.getMaxY() - viewport + 12) / max));
+        }
+    }
+
+    /** No more worker exits will come (kernel restarted or died): stop every live timeline. */
+    void freezeWorkers() {
+        for (CellView view : views.values()) {
+            if (view instanceof CodeCellView code && code.hasOutputPane()) {
+                code.outputs().freezeWorkers();
+            }
+        }
+    }
+
+    /** Advances the elapsed-time counters of running cells. */
+    void tick(Instant now) {
+        for (CellView view : views.values()) {
+            if (view instanceof CodeCellView code) {
+                code.tick(now);
+            }
+        }
+    }
+}

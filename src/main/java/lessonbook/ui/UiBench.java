@@ -1,0 +1,264 @@
+package lessonbook.ui;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+
+import lessonbook.bench.Figure;
+import lessonbook.kernel.client.Kernel;
+import lessonbook.model.CellState;
+import lessonbook.model.CodeCell;
+import lessonbook.model.Notebook;
+
+/**
+ * The desktop figures of {@code lessonbook bench}: cold start to first frame (a fresh JVM), Shift+Enter to
+ * the first output line on screen, and the FX pulse stalls and heap growth while a cell prints a million
+ * lines. Needs a display: Monocle (headless, when on the classpath) or a real/virtual X display.
+ */
+public final class UiBench {
+    static final String FLOOD = "for (int i = 0; i < 1_000_000; i++) System.out.println(i);";
+    private static final int FIRST_FRAME_RUNS = 3;
+    private static final int FIRST_OUTPUT_RUNS = 5;
+
+    private final Supplier<Kernel> kernels;
+    private final Path lesson;
+
+    public UiBench() {
+        this(DesktopLauncher::processKernel, Path.of("lessons", "multiprocessing.md"));
+    }
+
+    public UiBench(Supplier<Kernel> kernels, Path lesson) {
+        this.kernels = kernels;
+        this.lesson = lesson;
+    }
+
+    public List<Figure> run() throws Exception {
+        List<Figure> figures = new ArrayList<>();
+        figures.add(new Figure("app.first_frame", median(firstFrames()), "ms"));
+        figures.addAll(inProcess());
+        return figures;
+    }
+
+    // ----- cold start, in fresh JVMs -----
+
+    private double[] firstFrames() throws Exception {
+        double[] runs = new double[FIRST_FRAME_RUNS];
+        for (int i = 0; i < runs.length; i++) {
+            runs[i] = firstFrame();
+        }
+        return runs;
+    }
+
+    private double firstFrame() throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(displayProperties());
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(FirstFrameProbe.class.getName());
+        if (Files.exists(lesson)) {
+            command.add(lesson.toString());
+        }
+        long spawned = System.currentTimeMillis();
+        Process probe = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        try (BufferedReader out = new BufferedReader(
+                new InputStreamReader(probe.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line; (line = out.readLine()) != null; ) {
+                if (line.startsWith("first-frame ")) {
+                    return Long.parseLong(line.substring("first-frame ".length()).trim()) - spawned;
+                }
+            }
+        } finally {
+            if (!probe.waitFor(20, TimeUnit.SECONDS)) {
+                probe.destroyForcibly();
+            }
+        }
+        throw new IllegalStateException("the first-frame probe ended without showing a window (exit "
+                + probe.exitValue() + ")");
+    }
+
+    /** The child uses the same display as this JVM: Monocle when headless, else the X display. */
+    private static List<String> displayProperties() {
+        List<String> props = new ArrayList<>();
+        for (String key : List.of("glass.platform", "monocle.platform", "prism.order", "prism.text",
+                "java.awt.headless", "testfx.headless")) {
+            String value = System.getProperty(key);
+            if (value != null) {
+                props.add("-D" + key + "=" + value);
+            }
+        }
+        if (props.isEmpty() && System.getenv("DISPLAY") == null && monocleAvailable()) {
+            props.addAll(Arrays.asList("-Dglass.platform=Monocle", "-Dmonocle.platform=Headless",
+                    "-Dprism.order=sw"));
+        }
+        return props;
+    }
+
+    private static boolean monocleAvailable() {
+        try {
+            Class.forName("com.sun.glass.ui.monocle.MonoclePlatformFactory");
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
+    }
+
+    // ----- in this JVM -----
+
+    private List<Figure> inProcess() throws Exception {
+        if (System.getenv("DISPLAY") == null && System.getProperty("glass.platform") == null) {
+            if (!monocleAvailable()) {
+                throw new IllegalStateException("no display: set DISPLAY (e.g. Xvfb) or put Monocle on the classpath");
+            }
+            System.setProperty("glass.platform", "Monocle");
+            System.setProperty("monocle.platform", "Headless");
+            System.setProperty("prism.order", "sw");
+        }
+        startToolkit();
+        NotebookWindow window = onFx(() -> {
+            NotebookWindow w = new NotebookWindow(new Stage(), kernels, LessonStore.files(), FileDialogs.system());
+            w.document().replace(new Notebook(List.of(new CodeCell("one", "System.out.println(1);"),
+                    new CodeCell("flood", FLOOD))), null);
+            w.show();
+            return w;
+        });
+        try {
+            double[] firstOutput = new double[FIRST_OUTPUT_RUNS];
+            for (int i = 0; i < firstOutput.length; i++) {
+                firstOutput[i] = firstOutput(window);
+            }
+            double heapBefore = usedHeapAfterGc();
+            PulseWatch pulses = new PulseWatch();
+            onFx(() -> {
+                pulses.start();
+                window.view().select("flood");
+                window.runInPlace();
+                return null;
+            });
+            awaitState(window, "flood", 300);
+            onFx(() -> {
+                pulses.stop();
+                return null;
+            });
+            double heapAfter = usedHeapAfterGc();
+            return List.of(new Figure("ui.first_output", median(firstOutput), "ms"),
+                    new Figure("ui.flood.max_stall", pulses.maxGapMillis(), "ms"),
+                    new Figure("ui.flood.heap_growth", (heapAfter - heapBefore) / (1024 * 1024), "MB"));
+        } finally {
+            onFx(() -> {
+                window.session().close();
+                window.stage().close();
+                return null;
+            });
+        }
+    }
+
+    /** Shift+Enter on the println cell until its "1" is in the output list and a pulse has drawn it. */
+    private static double firstOutput(NotebookWindow window) throws Exception {
+        CompletableFuture<Double> shown = new CompletableFuture<>();
+        onFx(() -> {
+            window.view().select("one");
+            long pressed = System.nanoTime();
+            window.runInPlace();
+            new AnimationTimer() {
+                @Override
+                public void handle(long now) {
+                    CodeCellView cell = (CodeCellView) window.view().view("one");
+                    if (cell.hasOutputPane() && cell.outputs().visibleText().equals("1")) {
+                        stop();
+                        // This pulse lays out and draws the line that the last batch added.
+                        shown.complete((System.nanoTime() - pressed) / 1e6);
+                    }
+                }
+            }.start();
+            return null;
+        });
+        double ms = shown.get(120, TimeUnit.SECONDS);
+        awaitState(window, "one", 60);
+        return ms;
+    }
+
+    /** Waits for the cell's run to end, told by the document (no polling). */
+    private static void awaitState(NotebookWindow window, String cellId, int seconds) throws Exception {
+        CompletableFuture<CellState> ended = new CompletableFuture<>();
+        java.util.function.Consumer<lessonbook.model.DocumentChange> listener = change -> {
+            CellState state = window.document().runtime(cellId).state();
+            if (state == CellState.DONE || state == CellState.ERROR) {
+                ended.complete(state);
+            }
+        };
+        onFx(() -> {
+            window.document().addListener(listener);
+            listener.accept(null);
+            return null;
+        });
+        try {
+            if (ended.get(seconds, TimeUnit.SECONDS) == CellState.ERROR) {
+                throw new IllegalStateException("cell " + cellId + " failed: "
+                        + onFx(() -> ((CodeCell) window.document().cell(cellId)).outputText()));
+            }
+        } finally {
+            onFx(() -> {
+                window.document().removeListener(listener);
+                return null;
+            });
+        }
+    }
+
+    private static double usedHeapAfterGc() {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    private static void startToolkit() throws InterruptedException {
+        CountDownLatch started = new CountDownLatch(1);
+        try {
+            Platform.startup(started::countDown);
+        } catch (IllegalStateException alreadyRunning) {
+            started.countDown();
+        }
+        Platform.setImplicitExit(false);
+        started.await(30, TimeUnit.SECONDS);
+    }
+
+    private static <T> T onFx(java.util.concurrent.Callable<T> work) throws Exception {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                result.complete(work.call());
+            } catch (Throwable t) {
+                result.completeExceptionally(t);
+            }
+        });
+        return result.get(60, TimeUnit.SECONDS);
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+
+    public static void main(String[] args) throws Exception {
+        for (Figure figure : new UiBench().run()) {
+            System.out.println(figure.line());
+        }
+        System.exit(0);
+    }
+}

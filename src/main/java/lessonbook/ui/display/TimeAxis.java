@@ -1,0 +1,86 @@
+package lessonbook.ui.display;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import javafx.scene.control.Label;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Region;
+
+/** Seconds under the lanes, at the round steps the lanes draw their grid lines at. */
+final class TimeAxis extends Pane {
+    private final LaneScale scale;
+    private final Runnable ticksChanged;
+    private final List<Label> labels = new ArrayList<>();
+    private final List<Region> ticks = new ArrayList<>();
+
+    TimeAxis(LaneScale scale, Runnable ticksChanged) {
+        this.scale = scale;
+        this.ticksChanged = ticksChanged;
+        getStyleClass().add("lane-axis");
+        ensureLabels(1); // so that the preferred height follows the font before the first layout
+    }
+
+    private void ensureLabels(int count) {
+        while (labels.size() < count) {
+            Label label = new Label("0 s");
+            label.getStyleClass().add("lane-axis-label");
+            label.setManaged(false);
+            Region tick = new Region();
+            tick.getStyleClass().add("lane-axis-tick");
+            tick.setManaged(false);
+            labels.add(label);
+            ticks.add(tick);
+            getChildren().addAll(tick, label);
+        }
+    }
+
+    @Override
+    protected void layoutChildren() {
+        double w = getWidth();
+        if (scale.fitTicks(w, labelWidth())) {
+            ticksChanged.run(); // the lanes draw grid lines at the ticks
+        }
+        ensureLabels(scale.ticks.size());
+        double tickHeight = 0;
+        double freeFrom = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < labels.size(); i++) {
+            Label label = labels.get(i);
+            Region tick = ticks.get(i);
+            boolean shown = i < scale.ticks.size();
+            label.setVisible(shown);
+            tick.setVisible(shown);
+            if (!shown) {
+                continue;
+            }
+            double t = scale.ticks.get(i);
+            double x = Math.round(scale.x(scale.origin + Math.round(t), w));
+            label.setText(TimeScale.label(t, scale.step));
+            double lw = label.prefWidth(-1);
+            double lh = label.prefHeight(lw);
+            tickHeight = lh * 0.3;
+            tick.resizeRelocate(Math.min(x, w - 1), 0, 1, tickHeight);
+            double lx = Math.max(0, Math.min(w - lw, x - lw / 2));
+            label.resizeRelocate(lx, tickHeight, lw, lh);
+            // never let labels overlap, whatever the font and width
+            label.setVisible(lx >= freeFrom);
+            if (label.isVisible()) {
+                freeFrom = lx + lw + lh * 0.5;
+            }
+        }
+    }
+
+    /** About how wide a tick label is in the current font ("1.5 s"). */
+    double labelWidth() {
+        Label probe = labels.get(0);
+        javafx.scene.text.Text text = new javafx.scene.text.Text("10.5 s");
+        text.setFont(probe.getFont());
+        return text.getLayoutBounds().getWidth();
+    }
+
+    @Override
+    protected double computePrefHeight(double width) {
+        double lh = labels.get(0).prefHeight(-1);
+        return snappedTopInset() + lh * 1.3 + snappedBottomInset();
+    }
+}

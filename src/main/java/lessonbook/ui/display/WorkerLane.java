@@ -1,0 +1,93 @@
+package lessonbook.ui.display;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** What one worker's lane shows: its life as far as events told it, and when its output lines arrived. */
+final class WorkerLane {
+    /** Keeps a flooding worker from creating a marker per line; markers closer than this merge. */
+    static final int MAX_MARKERS = 400;
+
+    enum State {
+        RUNNING, DONE, FAILED, TERMINATED,
+        /** Saved (or frozen) without an exit: we do not know how it ended. */
+        UNKNOWN;
+
+        String pseudoClass() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    final String worker;
+    final long pid;
+    long startMillis = -1;
+    long exitMillis = -1;
+    Integer exitCode;
+    long cpuMillis;
+    boolean frozen;
+    final List<Long> lineMillis = new ArrayList<>();
+    int lines;
+
+    WorkerLane(String worker, long pid) {
+        this.worker = worker;
+        this.pid = pid;
+    }
+
+    boolean exited() {
+        return exitMillis >= 0;
+    }
+
+    State state() {
+        if (!exited()) {
+            return frozen ? State.UNKNOWN : State.RUNNING;
+        }
+        if (exitCode == null) {
+            return State.TERMINATED;
+        }
+        if (exitCode == 0) {
+            return State.DONE;
+        }
+        // 128 + n is how a Unix shell and Process.exitValue() report a process ended by signal n
+        // (143 after terminate(), 137 after kill -9); there is no portable way to tell on Windows.
+        return exitCode > 128 && exitCode <= 128 + 64 ? State.TERMINATED : State.FAILED;
+    }
+
+    void addLine(long epochMillis) {
+        lines++;
+        if (lineMillis.size() < MAX_MARKERS) {
+            lineMillis.add(epochMillis);
+        }
+    }
+
+    /** Wall time so far (up to {@code now} while running). */
+    long wallMillis(long now) {
+        long start = startMillis >= 0 ? startMillis : exitMillis;
+        long end = exited() ? exitMillis : Math.max(now, start);
+        return Math.max(0, end - start);
+    }
+
+    String describe(long now) {
+        String wall = "wall " + seconds(wallMillis(now));
+        switch (state()) {
+            case RUNNING:
+                return "running · " + wall;
+            case UNKNOWN:
+                return "no exit seen · " + wall;
+            case TERMINATED:
+                // the colour says "terminated"; the code tells how (143 terminate(), 137 kill -9)
+                return (exitCode == null ? "terminated" : "exit " + exitCode)
+                        + " · cpu " + seconds(cpuMillis) + " / " + wall;
+            case FAILED:
+                return "exit " + exitCode + " · cpu " + seconds(cpuMillis) + " / " + wall;
+            default:
+                return "cpu " + seconds(cpuMillis) + " / " + wall;
+        }
+    }
+
+    static String seconds(long millis) {
+        if (millis < 10_000) {
+            return String.format(java.util.Locale.ROOT, "%.1f s", millis / 1000.0);
+        }
+        return String.format(java.util.Locale.ROOT, "%d s", Math.round(millis / 1000.0));
+    }
+}

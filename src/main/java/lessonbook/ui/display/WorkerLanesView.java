@@ -1,0 +1,375 @@
+package lessonbook.ui.display;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongSupplier;
+
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+import lessonbook.model.Output;
+
+/**
+ * The worker timeline under a cell that started workers: one lane per worker (name, pid) with a bar from
+ * start to exit that grows while the worker runs, coloured by state (style pseudo-classes {@code :running},
+ * {@code :done}, {@code :failed}, {@code :terminated}, {@code :unknown}), its CPU share drawn inside the bar,
+ * "cpu 1.4 s / wall 2.9 s" beside it, a marker where each output line arrived, and a time axis. A summary
+ * says how many ran at once and how many cores were busy on average, which is what ten workers on two cores
+ * should make visible.
+ *
+ * <p>Live: create it empty and feed it {@link #accept(Output, long)} with every output of the cell as it
+ * arrives (or the two typed methods); bars grow at about 15 frames a second until every worker exited.
+ * Reopened: {@link #WorkerLanesView(List)} with the cell's saved outputs shows the finished timeline.
+ * Methods may be called from any thread; the work happens on the FX thread. Sizes follow the font size,
+ * so a root {@code -fx-font-size} scales it for a projector.
+ */
+public final class WorkerLanesView extends VBox {
+    private static final long FRAME_NANOS = 66_000_000L;
+
+    private final Map<String, LaneRow> rows = new LinkedHashMap<>();
+    private final VBox lanes = new VBox();
+    private final TimeAxis axis;
+    private final Label summary = new Label();
+    private final LaneScale scale = new LaneScale();
+    private final AnimationTimer clock;
+    private final LongSupplier wallClock = System::currentTimeMillis;
+    private final java.util.Queue<PendingLine> pendingLines = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final java.util.concurrent.atomic.AtomicBoolean drainQueued =
+            new java.util.concurrent.atomic.AtomicBoolean();
+    private final Region nameSpace;
+    private final Region statsSpace;
+    private double nameWidth;
+    private double statsWidth;
+    private boolean live;
+    private boolean animating;
+
+    /** An empty, live view, fed as workers start, print and exit. */
+    public WorkerLanesView() {
+        this(List.of(), true);
+    }
+
+    /** A finished view of a cell's saved outputs (its worker events; other outputs are ignored). */
+    public WorkerLanesView(List<? extends Output> savedOutputs) {
+        this(savedOutputs, false);
+    }
+
+    private WorkerLanesView(List<? extends Output> outputs, boolean live) {
+        this.live = live;
+        getStyleClass().add("worker-lanes");
+        getStylesheets().add(DisplayViews.STYLESHEET);
+        axis = new TimeAxis(scale, () -> rows.values().forEach(LaneRow::requestTrackLayout));
+        summary.getStyleClass().add("lanes-summary");
+        summary.setWrapText(true);
+        lanes.getStyleClass().add("lanes");
+        nameSpace = new Region();
+        nameSpace.getStyleClass().add("lane-axis-spacer-name");
+        statsSpace = new Region();
+        statsSpace.getStyleClass().add("lane-axis-spacer-stats");
+        HBox axisRow = new HBox(nameSpace, axis, statsSpace);
+        axisRow.getStyleClass().add("lane-axis-row");
+        HBox.setHgrow(axis, Priority.ALWAYS);
+        getChildren().addAll(header(), lanes, axisRow);
+        clock = new AnimationTimer() {
+            private long last;
+
+            @Override
+            public void handle(long nanos) {
+                if (nanos - last >= FRAME_NANOS) {
+                    last = nanos;
+                    refresh();
+                }
+            }
+        };
+        sceneProperty().addListener((obs, was, scene) -> updateClock());
+        for (Output o : outputs) {
+            if (o instanceof Output.WorkerEvent) {
+                apply((Output.WorkerEvent) o);
+            }
+        }
+        if (!live) {
+            rows.values().forEach(r -> r.lane.frozen = true);
+        }
+        refresh();
+    }
+
+    private VBox header() {
+        Label title = new Label("Workers");
+        title.getStyleClass().add("lanes-title");
+        javafx.scene.layout.FlowPane legend = new javafx.scene.layout.FlowPane();
+        legend.getStyleClass().add("lanes-legend");
+        for (WorkerLane.State s : new WorkerLane.State[] {WorkerLane.State.RUNNING, WorkerLane.State.DONE,
+                WorkerLane.State.FAILED, WorkerLane.State.TERMINATED}) {
+            legend.getChildren().add(legendItem(s.pseudoClass(), "lane-bar", s.pseudoClass()));
+        }
+        legend.getChildren().addAll(legendItem("cpu time", "lane-cpu", null),
+                legendItem("output line", "lane-marker", null));
+        VBox header = new VBox(title, summary, legend);
+        header.getStyleClass().add("lanes-header");
+        return header;
+    }
+
+    private static Label legendItem(String text, String swatchClass, String pseudoClass) {
+        Region swatch = new Region();
+        swatch.getStyleClass().addAll("legend-swatch", swatchClass);
+        if (pseudoClass != null) {
+            swatch.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass(pseudoClass), true);
+        }
+        Label item = new Label(text, swatch);
+        item.getStyleClass().add("legend-item");
+        item.setMinWidth(Region.USE_PREF_SIZE);
+        return item;
+    }
+
+    /** Routes any output of the cell: worker events and lines are shown, everything else is ignored. */
+    public void accept(Output output, long arrivedEpochMillis) {
+        if (output instanceof Output.WorkerEvent) {
+            accept((Output.WorkerEvent) output);
+        } else if (output instanceof Output.WorkerLine) {
+            acceptLine((Output.WorkerLine) output, arrivedEpochMillis);
+        }
+    }
+
+    /** A worker started or exited. */
+    public void accept(Output.WorkerEvent event) {
+        onFx(() -> {
+            apply(event);
+            refresh();
+            updateClock();
+        });
+    }
+
+    /** A worker's output line arrived at {@code epochMillis}: a marker on its lane. */
+    public void acceptLine(Output.WorkerLine line, long epochMillis) {
+        pendingLines.add(new PendingLine(line, epochMillis));
+        // A flooding worker must not cost a UI update per line: one drain handles all lines queued so far.
+        if (drainQueued.compareAndSet(false, true)) {
+            onFx(this::drainLines);
+        }
+    }
+
+    private void drainLines() {
+        drainQueued.set(false);
+        PendingLine p;
+        while ((p = pendingLines.poll()) != null) {
+            lane(p.line.worker(), p.line.pid()).lane.addLine(p.epochMillis);
+        }
+        refresh();
+    }
+
+    private static final class PendingLine {
+        final Output.WorkerLine line;
+        final long epochMillis;
+
+        PendingLine(Output.WorkerLine line, long epochMillis) {
+            this.line = line;
+            this.epochMillis = epochMillis;
+        }
+    }
+
+    /**
+     * Stops the clock: workers with no exit yet are shown as "no exit seen" (for a kernel that restarted or
+     * died without telling how its workers ended).
+     */
+    public void freeze() {
+        onFx(() -> {
+            live = false;
+            rows.values().forEach(r -> r.lane.frozen = true);
+            refresh();
+            updateClock();
+        });
+    }
+
+    /** The number of lanes (workers) shown. */
+    public int laneCount() {
+        return rows.size();
+    }
+
+    /** True while bars are growing (some worker runs and the view is in a scene). */
+    public boolean isAnimating() {
+        return animating;
+    }
+
+    private void apply(Output.WorkerEvent event) {
+        WorkerLane lane = lane(event.worker(), event.pid()).lane;
+        if (event.phase() == Output.WorkerEvent.Phase.STARTED) {
+            lane.startMillis = event.epochMillis();
+        } else {
+            lane.exitMillis = event.epochMillis();
+            lane.exitCode = event.exitCode();
+            lane.cpuMillis = event.cpuMillis();
+        }
+    }
+
+    private LaneRow lane(String worker, long pid) {
+        return rows.computeIfAbsent(worker + "\u0000" + pid, k -> {
+            LaneRow row = new LaneRow(new WorkerLane(worker, pid), scale);
+            lanes.getChildren().add(row);
+            nameWidth = 0; // re-measure all columns at the next layout
+            statsWidth = 0;
+            return row;
+        });
+    }
+
+    private boolean anyRunning() {
+        return rows.values().stream().anyMatch(r -> r.lane.state() == WorkerLane.State.RUNNING);
+    }
+
+    private void updateClock() {
+        boolean run = live && getScene() != null && anyRunning();
+        if (run && !animating) {
+            clock.start();
+        } else if (!run && animating) {
+            clock.stop();
+        }
+        animating = run;
+    }
+
+    /** Recomputes the scale from the lanes and the clock, then every lane's bar and text. */
+    private void refresh() {
+        long origin = Long.MAX_VALUE;
+        long latest = Long.MIN_VALUE;
+        for (LaneRow r : rows.values()) {
+            WorkerLane l = r.lane;
+            if (l.startMillis >= 0) {
+                origin = Math.min(origin, l.startMillis);
+                latest = Math.max(latest, l.startMillis);
+            }
+            if (l.exited()) {
+                latest = Math.max(latest, l.exitMillis);
+            }
+            for (long t : l.lineMillis) {
+                latest = Math.max(latest, t);
+            }
+        }
+        if (origin == Long.MAX_VALUE) {
+            origin = latest == Long.MIN_VALUE ? wallClock.getAsLong() : latest;
+        }
+        boolean running = live && anyRunning();
+        long now = running ? Math.max(wallClock.getAsLong(), latest) : Math.max(latest, origin);
+        scale.origin = origin;
+        scale.now = now;
+        // While workers run the axis only steps up to round spans, so bars visibly grow between steps.
+        scale.span = running ? TimeScale.roundSpanUp(Math.max(1000, now - origin)) : Math.max(1, now - origin);
+        scale.fitTicks(axis.getWidth(), axis.labelWidth());
+        for (LaneRow r : rows.values()) {
+            r.update(now);
+        }
+        axis.requestLayout();
+        summary.setText(summaryText(now, running));
+        if (!running) {
+            updateClock();
+        }
+    }
+
+    private String summaryText(long now, boolean running) {
+        int count = rows.size();
+        if (count == 0) {
+            return "no workers yet";
+        }
+        StringBuilder text = new StringBuilder(count + (count == 1 ? " worker" : " workers"));
+        List<long[]> spans = new ArrayList<>();
+        long cpu = 0;
+        int runningCount = 0;
+        boolean cpuKnown = true;
+        for (LaneRow r : rows.values()) {
+            WorkerLane l = r.lane;
+            long start = l.startMillis >= 0 ? l.startMillis : scale.origin;
+            spans.add(new long[] {start, l.exited() ? l.exitMillis : now});
+            cpu += l.cpuMillis;
+            cpuKnown &= l.exited();
+            if (l.state() == WorkerLane.State.RUNNING) {
+                runningCount++;
+            }
+        }
+        text.append(", up to ").append(peakOverlap(spans)).append(" at once");
+        if (running) {
+            text.append(" · ").append(runningCount).append(" running");
+        } else if (cpuKnown && now > scale.origin) {
+            long wall = now - scale.origin;
+            text.append(" · ").append(WorkerLane.seconds(wall)).append(" from first start to last exit · cpu ")
+                    .append(WorkerLane.seconds(cpu)).append(String.format(java.util.Locale.ROOT,
+                            " in all: %.1f cores busy on average", cpu / (double) wall));
+        }
+        return text.toString();
+    }
+
+    /**
+     * The name and stats columns are as wide as their widest text so far (never narrower, so the bars do not
+     * jump while times tick), and the axis is indented by the same amounts to line up with the tracks.
+     */
+    @Override
+    protected void layoutChildren() {
+        double names = nameWidth;
+        double stats = statsWidth;
+        for (LaneRow r : rows.values()) {
+            names = Math.max(names, textWidth(r.nameLabel()));
+            stats = Math.max(stats, textWidth(r.statsLabel()));
+        }
+        if (names != nameWidth || stats != statsWidth) {
+            nameWidth = names;
+            statsWidth = stats;
+            for (LaneRow r : rows.values()) {
+                fix(r.nameLabel(), names);
+                fix(r.statsLabel(), stats);
+            }
+            fix(nameSpace, names);
+            fix(statsSpace, stats);
+        }
+        super.layoutChildren();
+    }
+
+    /** The width a label's text needs (its preferred width may already be fixed by us). */
+    private static double textWidth(Label label) {
+        javafx.scene.text.Text probe = new javafx.scene.text.Text(label.getText());
+        probe.setFont(label.getFont());
+        return Math.ceil(probe.getLayoutBounds().getWidth() + label.snappedLeftInset() + label.snappedRightInset() + 1);
+    }
+
+    private static void fix(Region region, double width) {
+        region.setMinWidth(width);
+        region.setPrefWidth(width);
+        region.setMaxWidth(width);
+    }
+
+    /** The most workers alive at one moment (an exit at the very moment of a start does not overlap it). */
+    static int peakOverlap(List<long[]> spans) {
+        List<long[]> edges = new ArrayList<>();
+        for (long[] s : spans) {
+            edges.add(new long[] {s[0], 1});
+            edges.add(new long[] {s[1], -1});
+        }
+        edges.sort((a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0]) : Long.compare(a[1], b[1]));
+        int alive = 0;
+        int peak = 0;
+        for (long[] e : edges) {
+            alive += (int) e[1];
+            peak = Math.max(peak, alive);
+        }
+        return peak;
+    }
+
+    /** The bar of the lane of this worker (for tests and for tooling that highlights a worker). */
+    Region barOf(long pid) {
+        for (LaneRow r : rows.values()) {
+            if (r.lane.pid == pid) {
+                return r.bar();
+            }
+        }
+        throw new IllegalArgumentException("no lane for pid " + pid);
+    }
+
+    private static void onFx(Runnable action) {
+        if (Platform.isFxApplicationThread()) {
+            action.run();
+        } else {
+            Platform.runLater(action);
+        }
+    }
+}

@@ -1,0 +1,154 @@
+package lessonbook.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The headless command as a user runs it: a separate JVM, its exit code, what it prints, the file it writes. */
+class RunCommandTest {
+    @TempDir
+    Path dir;
+
+    record Run(int exitCode, String stdout, String stderr) {
+    }
+
+    private Run lessonbook(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "lessonbook.Main"));
+        command.addAll(List.of(args));
+        Path out = dir.resolve("stdout.txt");
+        Path err = dir.resolve("stderr.txt");
+        Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null").exists()
+                        ? new File("/dev/null") : new File("NUL")))
+                .start();
+        if (!process.waitFor(120, TimeUnit.SECONDS)) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+            throw new AssertionError("lessonbook " + String.join(" ", args) + " did not finish in 120 s");
+        }
+        return new Run(process.exitValue(), Files.readString(out), Files.readString(err));
+    }
+
+    private Path lesson(String name, String text) throws IOException {
+        return Files.writeString(dir.resolve(name), text, StandardCharsets.UTF_8);
+    }
+
+    private static String cell(String code) {
+        return "```java\n" + code + "\n```\n\n";
+    }
+
+    @Test
+    void printsEachCellUnderItsExecutionCountAndExitsZero() throws Exception {
+        Path file = lesson("ok.md", "# Sums\n\n" + cell("int x = 20;") + "Then:\n\n"
+                + cell("System.out.println(\"twice \" + (2 * x));\nx + 22"));
+
+        Run run = lessonbook("run", file.toString());
+
+        assertThat(run.exitCode()).as(run.stderr()).isZero();
+        assertThat(run.stdout()).contains("[1]\nx ==> 20\n").contains("[2]\ntwice 40\n").contains("==> 42");
+    }
+
+    @Test
+    void stopsAtTheFirstFailingCellWithExitCodeOne() throws Exception {
+        Path file = lesson("fail.md", cell("int y = \"not a number\";") + cell("System.out.println(\"never\");"));
+
+        Run run = lessonbook("run", file.toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.stdout()).contains("[1]").contains("Error").doesNotContain("never");
+    }
+
+    @Test
+    void allowErrorsRunsEveryCellButStillExitsOne() throws Exception {
+        Path file = lesson("errors.md", cell("throw new IllegalStateException(\"boom\");")
+                + cell("System.out.println(\"still ran\");"));
+
+        Run run = lessonbook("run", file.toString(), "--allow-errors");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.stdout()).contains("IllegalStateException").contains("boom").contains("still ran");
+    }
+
+    @Test
+    void cellTimeoutInterruptsARunawayCellAndCountsItAsFailed() throws Exception {
+        Path file = lesson("loop.md", cell("while (true) { }") + cell("System.out.println(\"after\");"));
+
+        Run run = lessonbook("run", file.toString(), "--cell-timeout", "2", "--allow-errors");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.stdout()).contains("interrupted").contains("after");
+    }
+
+    @Test
+    void outputOptionWritesTheLessonWithItsNewOutputs() throws Exception {
+        Path file = lesson("save.md", "Intro\n\n" + cell("System.out.println(\"saved line\");"));
+        Path saved = dir.resolve("saved.md");
+
+        Run run = lessonbook("run", file.toString(), "--output", saved.toString());
+
+        assertThat(run.exitCode()).as(run.stderr()).isZero();
+        String text = Files.readString(saved);
+        assertThat(text).startsWith("Intro\n").contains("```output\nsaved line\n```");
+        assertThat(Files.readString(file)).doesNotContain("saved line\n```");
+    }
+
+    @Test
+    void aMalformedLessonIsRefusedWithItsFileAndLineAndExitCodeTwo() throws Exception {
+        Path file = lesson("broken.md", "Prose\n\n```java\nint z = 1;\n");
+
+        Run run = lessonbook("run", file.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.stderr()).contains("broken.md:3").doesNotContain("Exception in thread")
+                .doesNotContain("\tat ");
+    }
+
+    @Test
+    void runsAJupyterNotebookAndWritesItBackAsIpynb() throws Exception {
+        Path file = lesson("nb.ipynb", """
+                {"cells": [{"cell_type": "code", "execution_count": null, "id": "c1", "metadata": {"tags": ["keep"]},
+                  "outputs": [], "source": ["int a = 6;\\n", "a * 7"]},
+                 {"cell_type": "code", "execution_count": null, "id": "c2", "metadata": {}, "outputs": [],
+                  "source": "%maven org.example:lib:1.0"}],
+                 "metadata": {"kernelspec": {"name": "java", "display_name": "Java", "language": "java"},
+                  "language_info": {"name": "Java"}},
+                 "nbformat": 4, "nbformat_minor": 5}
+                """);
+        Path saved = dir.resolve("out.ipynb");
+
+        Run run = lessonbook("run", file.toString(), "--allow-errors", "--output", saved.toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.stdout()).contains("==> 42").contains("%maven is not supported");
+        assertThat(Files.readString(saved)).contains("\"execute_result\"").contains("\"keep\"")
+                .contains("\"nbformat_minor\": 5");
+    }
+
+    @Test
+    void refusesToRunANotebookInAnotherLanguage() throws Exception {
+        Path file = lesson("py.ipynb", """
+                {"cells": [{"cell_type": "code", "execution_count": null, "metadata": {}, "outputs": [],
+                  "source": "print('hi')"}],
+                 "metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"},
+                  "language_info": {"name": "python"}},
+                 "nbformat": 4, "nbformat_minor": 4}
+                """);
+
+        Run run = lessonbook("run", file.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.stderr()).contains("py.ipynb").contains("not run");
+    }
+}

@@ -1,0 +1,132 @@
+package lessonbook.format;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AtomicFileWriterTest {
+    private static final String LESSON = "# A lesson\n\n```java\nint x = 1;\n```\n";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void replaces_the_file_and_leaves_no_temp_file() throws Exception {
+        Path file = dir.resolve("lesson.md");
+        Files.writeString(file, "old");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r-----"));
+
+        AtomicFileWriter.write(file, "new content".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(Files.readString(file)).isEqualTo("new content");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-r-----");
+        assertThat(listing()).containsExactly("lesson.md");
+    }
+
+    @Test
+    void creates_a_new_file_and_its_folder() throws Exception {
+        Path file = dir.resolve("sub/new.md");
+
+        AtomicFileWriter.write(file, LESSON.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(Files.readString(file)).isEqualTo(LESSON);
+    }
+
+    @Test
+    void killing_the_jvm_between_write_and_move_leaves_the_old_file_intact() throws Exception {
+        Path file = dir.resolve("lesson.md");
+        Files.writeString(file, LESSON);
+        Path signal = dir.resolve("paused.signal");
+
+        Process child = childSave(file, signal);
+        try {
+            awaitFile(signal, child, 30_000);
+            assertThat(listing()).anyMatch(name -> name.startsWith(".lesson.md.") && name.endsWith(".saving"));
+        } finally {
+            child.destroyForcibly();
+            assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        }
+
+        assertThat(Files.readString(file)).isEqualTo(LESSON);
+        assertThat(LessonFiles.read(file).cells()).hasSize(2);
+
+        // the next save, an hour later, tidies up the temp file the killed one left
+        for (String name : listing()) {
+            Files.setLastModifiedTime(dir.resolve(name), java.nio.file.attribute.FileTime.fromMillis(
+                    System.currentTimeMillis() - 2 * 3600_000L));
+        }
+        LessonFiles.write(file, LessonFiles.read(file));
+        assertThat(listing()).containsExactly("lesson.md");
+        assertThat(Files.readString(file)).isEqualTo(LESSON);
+    }
+
+    @Test
+    void saving_through_a_symbolic_link_keeps_the_link() throws Exception {
+        Path real = Files.createDirectory(dir.resolve("real")).resolve("lesson.md");
+        Files.writeString(real, "old\n");
+        Path link = Files.createSymbolicLink(dir.resolve("link.md"), real);
+
+        AtomicFileWriter.write(link, LESSON.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(Files.isSymbolicLink(link)).isTrue();
+        assertThat(Files.readString(real)).isEqualTo(LESSON);
+    }
+
+    @Test
+    void the_same_child_save_without_the_pause_replaces_the_file() throws Exception {
+        Path file = dir.resolve("lesson.md");
+        Files.writeString(file, LESSON);
+
+        Process child = childSave(file, null);
+        assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(child.exitValue()).as(Files.readString(dir.resolve("child.log"))).isZero();
+        assertThat(Files.readString(file)).isEqualTo(LESSON + "\n```java\nSystem.out.println(\"saved by the child\");\n```\n");
+        assertThat(listing()).containsExactly("lesson.md");
+    }
+
+    private Process childSave(Path file, Path signal) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new java.util.ArrayList<>(List.of(java, "-Xshare:auto", "-cp",
+                System.getProperty("java.class.path")));
+        if (signal != null) {
+            command.add("-D" + AtomicFileWriter.PAUSE_BEFORE_MOVE_PROPERTY + "=" + signal);
+        }
+        command.add(SaveInChildJvm.class.getName());
+        command.add(file.toString());
+        return new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("child.log").toFile()).start();
+    }
+
+    /** Waits for the child to signal; fails early if it exits instead. */
+    private void awaitFile(Path signal, Process child, long timeoutMillis) throws Exception {
+        long deadline = System.currentTimeMillis() + timeoutMillis;
+        while (!Files.exists(signal)) {
+            if (!child.isAlive()) {
+                throw new AssertionError("child exited " + child.exitValue() + ": "
+                        + Files.readString(dir.resolve("child.log")));
+            }
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("child did not reach the pause in time");
+            }
+            child.waitFor(20, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private List<String> listing() throws Exception {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.map(p -> p.getFileName().toString())
+                    .filter(n -> !n.equals("child.log") && !n.endsWith(".signal") && !n.equals("real")
+                            && !n.equals("link.md")).sorted().toList();
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package lessonbook.format;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class MagicsTest {
+    @Test
+    void line_and_cell_magics_name_themselves() {
+        assertThat(Magics.unsupported("%maven org.apache.commons:commons-lang3:3.12.0\nimport x.Y;"))
+                .hasValue("The magic %maven is not supported by Lessonbook (it is IJava's); this cell was not run.");
+        assertThat(Magics.unsupported("\n  %%bash\necho hi")).hasValueSatisfying(m -> assertThat(m).contains("%%bash"));
+        assertThat(Magics.unsupported("// load jars\n%jars lib/*.jar")).hasValueSatisfying(m -> assertThat(m).contains("%jars"));
+    }
+
+    @Test
+    void java_is_not_a_magic_even_with_a_percent_inside() {
+        assertThat(Magics.unsupported("int r = 7 % 3;")).isEmpty();
+        assertThat(Magics.unsupported("String s = \"\"\"\n%d items\n\"\"\";")).isEmpty();
+        assertThat(Magics.unsupported("")).isEmpty();
+    }
+}

@@ -1,0 +1,127 @@
+package lessonbook.format;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import lessonbook.model.Cell;
+import lessonbook.model.CodeCell;
+import lessonbook.model.Notebook;
+
+class RecoveryStoreTest {
+    private static final String LESSON = "# Lesson\n\n```java\nint x = 1;\n```\n";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void after_a_crash_reopening_offers_the_unsaved_edits() throws Exception {
+        Path file = lesson("lesson.md");
+        RecoveryStore store = new RecoveryStore(dir.resolve("user"));
+        Notebook edited = withExtraCell(LessonFiles.read(file));
+
+        store.save(file, edited); // the app autosaved, then died: nothing else happens
+        Notebook recovered = new RecoveryStore(dir.resolve("user")).recover(file).orElseThrow();
+
+        assertThat(recovered.cells()).extracting(Cell::source)
+                .containsExactly("# Lesson", "int x = 1;", "System.out.println(\"unsaved\");");
+        assertThat(Files.readString(file)).isEqualTo(LESSON);
+        assertThat(Files.exists(dir.resolve(".lesson.md.lbrecover"))).isTrue();
+    }
+
+    @Test
+    void a_clean_save_discards_the_recovery_file() throws Exception {
+        Path file = lesson("lesson.md");
+        RecoveryStore store = new RecoveryStore(dir.resolve("user"));
+        Notebook edited = withExtraCell(LessonFiles.read(file));
+        store.save(file, edited);
+
+        LessonFiles.write(file, edited);
+        store.discard(file);
+
+        assertThat(store.recover(file)).isEmpty();
+        assertThat(Files.exists(dir.resolve(".lesson.md.lbrecover"))).isFalse();
+    }
+
+    @Test
+    void a_recovery_file_older_than_the_lesson_is_not_offered() throws Exception {
+        Path file = lesson("lesson.md");
+        RecoveryStore store = new RecoveryStore(dir.resolve("user"));
+        store.save(file, withExtraCell(LessonFiles.read(file)));
+        Files.setLastModifiedTime(dir.resolve(".lesson.md.lbrecover"), FileTime.from(Instant.now().minusSeconds(60)));
+
+        assertThat(store.recover(file)).isEmpty();
+    }
+
+    @Test
+    void a_read_only_folder_sends_the_recovery_file_to_the_user_folder() throws Exception {
+        Path folder = Files.createDirectory(dir.resolve("installed"));
+        Path file = folder.resolve("lesson.ipynb");
+        LessonFiles.write(file, new Notebook(List.of(new CodeCell("c1", "int x = 1;"))));
+        Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("r-xr-xr-x"));
+        try {
+            org.junit.jupiter.api.Assumptions.assumeFalse(Files.isWritable(folder), "running as a user who can write anywhere");
+            RecoveryStore store = new RecoveryStore(dir.resolve("user"));
+
+            store.save(file, withExtraCell(LessonFiles.read(file)));
+
+            assertThat(store.recover(file)).hasValueSatisfying(n -> assertThat(n.cells()).hasSize(2));
+        } finally {
+            Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+    }
+
+    @Test
+    void user_folder_recovery_is_used_when_the_folder_is_not_writable() throws Exception {
+        Path file = lesson("lesson.md");
+        RecoveryStore store = new RecoveryStore(dir.resolve("user"));
+        Path userCopy = store.inUserFolder(file);
+        Files.createDirectories(userCopy.getParent());
+        Files.writeString(userCopy, LESSON + "\nRecovered prose.\n");
+
+        assertThat(store.recover(file)).hasValueSatisfying(n ->
+                assertThat(n.cells().get(n.cells().size() - 1).source()).isEqualTo("Recovered prose."));
+    }
+
+    @Test
+    void autosave_writes_unsaved_edits_on_its_own() throws Exception {
+        Path file = lesson("lesson.md");
+        RecoveryStore store = new RecoveryStore(dir.resolve("user"));
+        Notebook edited = withExtraCell(LessonFiles.read(file));
+        CountDownLatch asked = new CountDownLatch(2);
+        AtomicReference<Notebook> unsaved = new AtomicReference<>(edited);
+
+        try (AutoCloseable autosave = store.autosave(file, () -> {
+            asked.countDown();
+            return unsaved.get();
+        }, 1)) {
+            assertThat(asked.await(20, TimeUnit.SECONDS)).isTrue();
+        }
+
+        assertThat(store.recover(file)).hasValueSatisfying(n -> assertThat(n.cells()).hasSize(3));
+    }
+
+    private Path lesson(String name) throws Exception {
+        Path file = dir.resolve(name);
+        Files.writeString(file, LESSON);
+        Files.setLastModifiedTime(file, FileTime.from(Instant.now().minusSeconds(5)));
+        return file;
+    }
+
+    private static Notebook withExtraCell(Notebook notebook) {
+        List<Cell> cells = new java.util.ArrayList<>(notebook.cells());
+        cells.add(new CodeCell("added", "System.out.println(\"unsaved\");"));
+        return notebook.withCells(cells);
+    }
+}

@@ -1,0 +1,206 @@
+package lessonbook.kernel.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import lessonbook.kernel.protocol.KernelEvent;
+import lessonbook.kernel.protocol.KernelEvent.Outcome;
+import lessonbook.model.Diagnostic;
+import lessonbook.model.Output;
+
+/** What each kind of cell produces, on one shared kernel (each test uses its own names). */
+class KernelEvaluationTest {
+    private static KernelHarness harness;
+
+    @BeforeAll
+    static void startKernel() {
+        harness = new KernelHarness();
+    }
+
+    @AfterAll
+    static void stopKernel() {
+        harness.close();
+    }
+
+    @Test
+    void expressionReportsItsValueLikeJshell() {
+        KernelHarness.Ran ran = harness.run("6 * 7");
+        assertThat(ran.run().outcome()).isEqualTo(Outcome.OK);
+        Output.Value value = ran.only(Output.Value.class);
+        assertThat(value.name()).startsWith("$");
+        assertThat(value.value()).isEqualTo("42");
+        assertThat(value.typeName()).isEqualTo("int");
+        assertThat(value.text()).matches("\\$\\d+ ==> 42\n");
+    }
+
+    @Test
+    void variableAndStringValues() {
+        assertThat(harness.run("int count = 5;").only(Output.Value.class).text()).isEqualTo("count ==> 5\n");
+        assertThat(harness.run("String greeting = \"hi\";").only(Output.Value.class).value()).isEqualTo("\"hi\"");
+    }
+
+    @Test
+    void methodDeclarationThenCall() {
+        KernelHarness.Ran declared = harness.run("long factorial(long n) { return n <= 1 ? 1 : n * factorial(n - 1); }");
+        assertThat(declared.only(Output.Info.class).message()).isEqualTo("created method factorial(long)");
+        assertThat(harness.run("factorial(10)").only(Output.Value.class).value()).isEqualTo("3628800");
+    }
+
+    @Test
+    void classDeclarations() {
+        assertThat(harness.run("class Account { int balance; }").only(Output.Info.class).message())
+                .isEqualTo("created class Account");
+        assertThat(harness.run("record Point(int x, int y) {}").only(Output.Info.class).message())
+                .isEqualTo("created record Point");
+        assertThat(harness.run("new Point(1, 2)").only(Output.Value.class).value()).isEqualTo("Point[x=1, y=2]");
+    }
+
+    @Test
+    void statementOutputKeepsStreamsApartAndPartialLines() {
+        KernelHarness.Ran ran = harness.run("System.out.println(\"to out\"); System.err.println(\"to err\"); System.out.print(\"no newline\");");
+        assertThat(ran.stdout()).isEqualTo("to out\nno newline");
+        assertThat(ran.stderr()).isEqualTo("to err\n");
+        assertThat(ran.all(Output.Value.class)).isEmpty();
+    }
+
+    @Test
+    void multiSnippetCellRunsInOrderWithDefaultImports() {
+        KernelHarness.Ran ran = harness.run("int first = 1;\nint second = first + 1;\n"
+                + "List<Integer> both = new ArrayList<>(List.of(first, second));\n"
+                + "System.out.println(both.stream().map(String::valueOf).collect(Collectors.joining(\",\")));\n"
+                + "first + second");
+        assertThat(ran.all(Output.Value.class)).extracting(Output.Value::name)
+                .containsExactly("first", "second", "both", ran.all(Output.Value.class).get(3).name());
+        assertThat(ran.all(Output.Value.class).get(3).value()).isEqualTo("3");
+        assertThat(ran.stdout()).isEqualTo("1,2\n");
+        // The printed line comes before the value that followed it.
+        assertThat(ran.outputs().indexOf(ran.all(Output.Stream.class).get(0)))
+                .isLessThan(ran.outputs().indexOf(ran.all(Output.Value.class).get(3)));
+    }
+
+    @Test
+    void executionCountGrowsByOnePerCell() {
+        int first = harness.run("1").run().executionCount();
+        int second = harness.run("2").run().executionCount();
+        assertThat(first).isPositive();
+        assertThat(second).isEqualTo(first + 1);
+    }
+
+    @Test
+    void redefinitionOfMethodVariableAndClassIncludingTypeChange() {
+        harness.run("int twice(int n) { return 2 * n; }");
+        KernelHarness.Ran modified = harness.run("int twice(int n) { return n + n + 0; }");
+        assertThat(modified.only(Output.Info.class).message()).isEqualTo("modified method twice(int)");
+        KernelHarness.Ran replaced = harness.run("String twice(String s) { return s + s; }");
+        assertThat(replaced.only(Output.Info.class).message()).isEqualTo("created method twice(String)");
+        assertThat(harness.run("twice(\"ab\") + twice(4)").only(Output.Value.class).value()).isEqualTo("\"abab8\"");
+
+        harness.run("int level = 1;");
+        KernelHarness.Ran retyped = harness.run("String level = \"high\";");
+        assertThat(retyped.only(Output.Value.class).text()).isEqualTo("level ==> \"high\"\n");
+        assertThat(harness.run("level.length()").only(Output.Value.class).value()).isEqualTo("4");
+
+        harness.run("class Shape { String name() { return \"old\"; } }");
+        KernelHarness.Ran changedClass = harness.run("class Shape { String name() { return \"new\"; } int sides() { return 3; } }");
+        assertThat(changedClass.only(Output.Info.class).message()).endsWith("class Shape");
+        assertThat(harness.run("new Shape().name() + new Shape().sides()").only(Output.Value.class).value())
+                .isEqualTo("\"new3\"");
+    }
+
+    @Test
+    void dependentSnippetIsUpdatedWhenWhatItNeedsIsDeclared() {
+        KernelHarness.Ran early = harness.run("int usesLater() { return later() + 1; }");
+        assertThat(early.only(Output.Info.class).message())
+                .isEqualTo("created method usesLater(), however, it cannot be invoked until method later() is declared");
+        KernelHarness.Ran call = harness.run("usesLater()");
+        assertThat(call.run().outcome()).isEqualTo(Outcome.ERROR);
+        assertThat(call.only(Output.Error.class).message()).contains("usesLater()").contains("later()");
+
+        KernelHarness.Ran later = harness.run("int later() { return 41; }");
+        assertThat(later.all(Output.Info.class)).extracting(Output.Info::message)
+                .containsExactly("created method later()", "update modified method usesLater()");
+        assertThat(harness.run("usesLater()").only(Output.Value.class).value()).isEqualTo("42");
+    }
+
+    @Test
+    void compileErrorIsPositionedInTheCellTextAndStopsTheCell() {
+        String cell = "int beforeError = 1;\nString broken = 42;\nint afterError = 2;";
+        KernelHarness.Ran ran = harness.run(cell);
+        assertThat(ran.run().outcome()).isEqualTo(Outcome.ERROR);
+        assertThat(ran.all(Output.Value.class)).extracting(Output.Value::name).containsExactly("beforeError");
+        Diagnostic diagnostic = ran.only(Output.CompileError.class).diagnostics().get(0);
+        assertThat(diagnostic.error()).isTrue();
+        assertThat(diagnostic.line()).isEqualTo(2);
+        assertThat(diagnostic.column()).isEqualTo(17);
+        assertThat(cell.substring(diagnostic.start(), diagnostic.end())).isEqualTo("42");
+        assertThat(diagnostic.message()).contains("incompatible types");
+        assertThat(harness.run("afterError").run().outcome()).isEqualTo(Outcome.ERROR);
+    }
+
+    @Test
+    void exceptionShowsTheRealTypeAndOnlyUserFrames() {
+        harness.run("int divide(int a, int b) {\n    return a / b;\n}");
+        KernelHarness.Ran ran = harness.run("int ok = 1;\ndivide(1, 0)");
+        assertThat(ran.run().outcome()).isEqualTo(Outcome.ERROR);
+        Output.Error error = ran.only(Output.Error.class);
+        assertThat(error.exceptionType()).isEqualTo("java.lang.ArithmeticException");
+        assertThat(error.message()).isEqualTo("/ by zero");
+        assertThat(error.frames()).hasSize(2);
+        assertThat(error.frames().get(0)).matches("divide \\(#\\d+:2\\)");
+        assertThat(error.frames().get(1)).matches("\\(#\\d+:1\\)");
+
+        harness.run("class LessonError extends RuntimeException { LessonError(String m) { super(m); } }");
+        Output.Error own = harness.run("throw new LessonError(\"custom\")").only(Output.Error.class);
+        assertThat(own.exceptionType()).isEqualTo("LessonError");
+        assertThat(own.text()).doesNotContain("jdk.jshell").doesNotContain("lessonbook.kernel").doesNotContain("REPL.");
+    }
+
+    @Test
+    void backgroundThreadOutputAfterItsCellFinishedLandsInThatCell() {
+        String starter = KernelHarness.newCellId();
+        KernelHarness.Ran ran = harness.run(starter, "var release = new CountDownLatch(1);\n"
+                + "new Thread(() -> {\n"
+                + "    try { release.await(); } catch (InterruptedException e) { }\n"
+                + "    System.out.println(\"late line\");\n"
+                + "    System.err.println(\"late error\");\n"
+                + "}).start();");
+        assertThat(ran.run().outcome()).isEqualTo(Outcome.OK);
+        assertThat(ran.stdout()).isEmpty();
+        String other = KernelHarness.newCellId();
+        harness.run(other, "release.countDown(); System.out.println(\"other cell\");");
+        harness.awaitStdout(starter, "late line\n");
+        KernelHarness.await("late error", KernelHarness.CELL_TIMEOUT,
+                () -> KernelHarness.streamText(harness.outputsOf(starter), lessonbook.model.StreamName.STDERR).equals("late error\n"));
+        assertThat(KernelHarness.streamText(harness.outputsOf(other), lessonbook.model.StreamName.STDOUT)).isEqualTo("other cell\n");
+    }
+
+    @Test
+    void cellsCanUseTheWorkerApi() {
+        assertThat(harness.run("import lessonbook.workers.*;\nWorkerHost.class.getSimpleName()")
+                .only(Output.Value.class).value()).isEqualTo("\"WorkerHost\"");
+    }
+
+    @Test
+    void completionOffersPrintln() throws Exception {
+        String code = "System.out.pri";
+        KernelEvent.Completions completions = harness.kernel.complete(code, code.length()).get(30, TimeUnit.SECONDS);
+        assertThat(completions.anchor()).isEqualTo("System.out.".length());
+        assertThat(completions.suggestions()).extracting(KernelEvent.Suggestion::continuation)
+                .anyMatch(c -> c.startsWith("println("));
+    }
+
+    @Test
+    void documentationForMathMax() throws Exception {
+        String code = "Math.max(";
+        CompletableFuture<List<KernelEvent.Doc>> docs = harness.kernel.documentation(code, code.length());
+        assertThat(docs.get(30, TimeUnit.SECONDS)).extracting(KernelEvent.Doc::signature)
+                .anyMatch(s -> s.contains("max(int") );
+    }
+}

@@ -1,0 +1,262 @@
+package lessonbook.kernel.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import lessonbook.kernel.protocol.KernelEvent.Outcome;
+import lessonbook.model.Output;
+
+/** Interrupt, System.exit, restart, shutdown, kernel and host death, with real processes checked by pid. */
+class KernelLifecycleTest {
+    private static final Duration TWO_SECONDS = Duration.ofSeconds(2);
+    private static KernelHarness harness;
+
+    @BeforeAll
+    static void startKernel() throws Exception {
+        harness = new KernelHarness();
+        harness.kernel.ready().get(30, TimeUnit.SECONDS);
+    }
+
+    @AfterAll
+    static void stopKernel() {
+        harness.close();
+    }
+
+    /** Interrupts a running cell and returns its run, asserting it ended within two seconds. */
+    private static CellRun interruptWithinTwoSeconds(KernelHarness h, String code) throws Exception {
+        String cell = KernelHarness.newCellId();
+        CompletableFuture<CellRun> future = h.startRunning(cell, code);
+        long start = System.nanoTime();
+        h.kernel.interrupt();
+        CellRun run = future.get(TWO_SECONDS.toMillis(), TimeUnit.MILLISECONDS);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(TWO_SECONDS);
+        assertThat(run.outcome()).isEqualTo(Outcome.INTERRUPTED);
+        return run;
+    }
+
+    @Test
+    void interruptStopsEachKindOfRunawayCell() throws Exception {
+        harness.run("int survivor = 7;");
+        for (String runaway : List.of("while (true) {}",
+                "LongStream.range(0, Long.MAX_VALUE).sum()",
+                "new CountDownLatch(1).await();",
+                "Thread.sleep(1_000_000);",
+                "new java.net.ServerSocket(0).accept();")) {
+            long pid = harness.kernel.pid();
+            interruptWithinTwoSeconds(harness, runaway);
+            assertThat(harness.kernel.pid()).as("stopped without a restart: " + runaway).isEqualTo(pid);
+            assertThat(harness.run("survivor").only(Output.Value.class).value()).as("after " + runaway).isEqualTo("7");
+        }
+    }
+
+    @Test
+    void interruptDropsQueuedCells() throws Exception {
+        String running = KernelHarness.newCellId();
+        CompletableFuture<CellRun> first = harness.startRunning(running, "while (true) {}");
+        CompletableFuture<CellRun> queued = harness.kernel.execute("queued-" + running, "System.out.println(\"ran\");");
+        harness.kernel.interrupt();
+        assertThat(first.get(2, TimeUnit.SECONDS).outcome()).isEqualTo(Outcome.INTERRUPTED);
+        CellRun dropped = queued.get(2, TimeUnit.SECONDS);
+        assertThat(dropped.outcome()).isEqualTo(Outcome.INTERRUPTED);
+        assertThat(dropped.executionCount()).isZero();
+        assertThat(harness.outputsOf("queued-" + running)).isEmpty();
+    }
+
+    @Test
+    void interruptEndsProcessesTheCellStarted() throws Exception {
+        String cell = KernelHarness.newCellId();
+        CompletableFuture<CellRun> run = harness.startRunning(cell,
+                "System.out.println(new ProcessBuilder(\"sleep\", \"60\").start().pid()); Thread.sleep(1_000_000);");
+        long child = Long.parseLong(harness.awaitStdout(cell, "\n").strip());
+        assertThat(ProcessHandle.of(child)).isPresent();
+        harness.kernel.interrupt();
+        assertThat(run.get(2, TimeUnit.SECONDS).outcome()).isEqualTo(Outcome.INTERRUPTED);
+        KernelHarness.awaitGone(child, TWO_SECONDS);
+    }
+
+    @Test
+    void kernelThatIgnoresInterruptIsKilledWithItsChildrenAndRestarted() throws Exception {
+        try (KernelHarness h = new KernelHarness(KernelLauncher.standard()
+                .withMainClass("lessonbook.kernel.client.faults.DeafKernelMain"))) {
+            h.kernel.ready().get(30, TimeUnit.SECONDS);
+            long oldPid = h.kernel.pid();
+            String cell = KernelHarness.newCellId();
+            CompletableFuture<CellRun> run = h.startRunning(cell, "while (true) {}");
+            long child = Long.parseLong(h.awaitStdout(cell, "\n").replace("child", "").strip());
+            long start = System.nanoTime();
+            h.kernel.interrupt();
+            assertThat(run.get(2, TimeUnit.SECONDS).outcome()).isEqualTo(Outcome.INTERRUPTED);
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(TWO_SECONDS);
+            KernelHarness.await("the notice", TWO_SECONDS,
+                    () -> h.outputsOf(cell).contains(new Output.Notice(JvmKernel.NOT_STOPPED)));
+            KernelHarness.awaitGone(oldPid, TWO_SECONDS);
+            KernelHarness.awaitGone(child, TWO_SECONDS);
+            h.kernel.ready().get(30, TimeUnit.SECONDS);
+            assertThat(h.kernel.pid()).isNotEqualTo(oldPid).isPositive();
+            assertThat(h.kernel.status()).isEqualTo(KernelStatus.IDLE);
+        }
+    }
+
+    @Test
+    void cellThatCatchesTheFirstStopIsStillStopped() throws Exception {
+        harness.run("int stubbornSurvivor = 3;");
+        interruptWithinTwoSeconds(harness, "while (true) { try { while (true) { } } catch (ThreadDeath ignored) { } }");
+        assertThat(harness.run("stubbornSurvivor").only(Output.Value.class).value()).isEqualTo("3");
+    }
+
+    @Test
+    void systemExitIsReportedAndAFreshKernelAnswers() throws Exception {
+        try (KernelHarness h = new KernelHarness()) {
+            long oldPid = h.run("System.out.println(\"before exit\");").run().executionCount() > 0 ? h.kernel.pid() : -1;
+            KernelHarness.Ran exited = h.run("System.out.println(\"bye\"); System.exit(3);");
+            assertThat(exited.run().outcome()).isEqualTo(Outcome.ERROR);
+            assertThat(exited.stdout()).isEqualTo("bye\n");
+            assertThat(exited.all(Output.Notice.class)).extracting(Output.Notice::message)
+                    .containsExactly("The cell called System.exit(3); a fresh kernel was started.");
+            KernelHarness.Ran next = h.run("40 + 2");
+            assertThat(next.only(Output.Value.class).value()).isEqualTo("42");
+            assertThat(next.run().executionCount()).isEqualTo(1);
+            assertThat(h.kernel.pid()).isNotEqualTo(oldPid);
+        }
+    }
+
+    @Test
+    void restartEndsEveryProcessAndStartsAfresh() throws Exception {
+        try (KernelHarness h = new KernelHarness()) {
+            KernelHarness.Ran ran = h.run("int kept = 1;\nSystem.out.println(new ProcessBuilder(\"sleep\", \"60\").start().pid());");
+            long child = Long.parseLong(ran.stdout().strip());
+            long oldPid = h.kernel.pid();
+            h.kernel.restart().get(30, TimeUnit.SECONDS);
+            KernelHarness.awaitGone(child, TWO_SECONDS);
+            KernelHarness.awaitGone(oldPid, TWO_SECONDS);
+            assertThat(h.kernel.pid()).isNotEqualTo(oldPid);
+            assertThat(h.run("kept").run().outcome()).isEqualTo(Outcome.ERROR);
+            assertThat(h.run("3").run().outcome()).isEqualTo(Outcome.OK);
+            assertThat(h.statuses).contains(KernelStatus.RESTARTING);
+        }
+    }
+
+    @Test
+    void closeEndsTheKernelAndEveryProcessItStarted() {
+        KernelHarness h = new KernelHarness();
+        KernelHarness.Ran ran = h.run("System.out.println(new ProcessBuilder(\"sleep\", \"60\").start().pid());");
+        long child = Long.parseLong(ran.stdout().strip());
+        long kernelPid = h.kernel.pid();
+        h.close();
+        KernelHarness.awaitGone(child, TWO_SECONDS);
+        KernelHarness.awaitGone(kernelPid, TWO_SECONDS);
+        assertThat(h.kernel.status()).isEqualTo(KernelStatus.DEAD);
+    }
+
+    @Test
+    void killedKernelIsReplacedAndItsChildrenEnd() throws Exception {
+        try (KernelHarness h = new KernelHarness()) {
+            KernelHarness.Ran ran = h.run("System.out.println(new ProcessBuilder(\"sleep\", \"60\").start().pid());");
+            long child = Long.parseLong(ran.stdout().strip());
+            long kernelPid = h.kernel.pid();
+            // The host notes a kernel's children about once a second; only then can it end them for a dead kernel.
+            KernelHarness.await("the host to note the child", Duration.ofSeconds(5),
+                    () -> h.kernel.knownDescendantPids().contains(child));
+            String running = KernelHarness.newCellId();
+            CompletableFuture<CellRun> run = h.startRunning(running, "Thread.sleep(1_000_000);");
+            ProcessHandle.of(kernelPid).orElseThrow().destroyForcibly();
+            assertThat(run.get(10, TimeUnit.SECONDS).outcome()).isEqualTo(Outcome.ERROR);
+            assertThat(h.outputsOf(running)).extracting(Output::text)
+                    .anyMatch(t -> t.contains("The kernel died") && t.contains("a fresh kernel was started"));
+            KernelHarness.awaitGone(child, TWO_SECONDS);
+            assertThat(h.run("5").only(Output.Value.class).value()).isEqualTo("5");
+        }
+    }
+
+    @Test
+    void kernelEndsWhenItsHostDies() throws Exception {
+        Process host = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), "lessonbook.kernel.client.faults.TinyHost")
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(host.getInputStream(), StandardCharsets.UTF_8))) {
+            CompletableFuture<long[]> pids = CompletableFuture.supplyAsync(() -> {
+                try {
+                    long kernel = Long.parseLong(lines.readLine().replace("kernel ", ""));
+                    long child = Long.parseLong(lines.readLine().replace("child ", ""));
+                    return new long[] {kernel, child};
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            long[] found = pids.get(60, TimeUnit.SECONDS);
+            assertThat(ProcessHandle.of(found[0])).isPresent();
+            host.destroyForcibly();
+            KernelHarness.awaitGone(found[0], TWO_SECONDS);
+            KernelHarness.awaitGone(found[1], TWO_SECONDS);
+        } finally {
+            host.destroyForcibly();
+        }
+    }
+
+    @Test
+    void floodOfAMillionLinesArrivesCompleteAndInOrder() {
+        KernelHarness.Ran ran = harness.run("for (int i = 0; i < 1_000_000; i++) System.out.println(i);");
+        assertThat(ran.run().outcome()).isEqualTo(Outcome.OK);
+        String text = ran.stdout();
+        String[] lines = text.split("\n");
+        assertThat(lines).hasSize(1_000_000);
+        for (int i = 0; i < lines.length; i++) {
+            if (!lines[i].equals(Integer.toString(i))) {
+                throw new AssertionError("line " + i + " is " + lines[i]);
+            }
+        }
+    }
+
+    @Test
+    void interruptWorksDuringAFlood() throws Exception {
+        String cell = KernelHarness.newCellId();
+        CompletableFuture<CellRun> run = harness.startRunning(cell, "while (true) System.out.println(\"flood\");");
+        harness.awaitStdout(cell, "flood\nflood\n");
+        long start = System.nanoTime();
+        harness.kernel.interrupt();
+        assertThat(run.get(2, TimeUnit.SECONDS).outcome()).isEqualTo(Outcome.INTERRUPTED);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(TWO_SECONDS);
+        assertThat(harness.run("\"still here\"").only(Output.Value.class).value()).isEqualTo("\"still here\"");
+    }
+
+    @Test
+    void kernelThatNeverConnectsFailsItsStartClearly() {
+        try (KernelHarness h = new KernelHarness(KernelLauncher.standard()
+                .withMainClass("lessonbook.kernel.client.faults.HangingKernelMain").withStartTimeout(Duration.ofSeconds(2)))) {
+            KernelHarness.Ran ran = h.run("1");
+            assertThat(ran.run().outcome()).isEqualTo(Outcome.ERROR);
+            assertThat(ran.only(Output.Notice.class).message()).contains("did not connect within 2000 ms");
+            assertThat(h.kernel.status()).isEqualTo(KernelStatus.DEAD);
+        }
+    }
+
+    @Test
+    void kernelThatDiesAtStartSaysWhy() {
+        try (KernelHarness h = new KernelHarness(KernelLauncher.standard()
+                .withMainClass("lessonbook.kernel.client.faults.DyingKernelMain"))) {
+            ExecutionException failure = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class,
+                    () -> h.kernel.ready().get(30, TimeUnit.SECONDS));
+            assertThat(failure.getCause().getMessage()).contains("broken kernel: cannot start").contains("exit code 7");
+            assertThat(h.kernel.status()).isEqualTo(KernelStatus.DEAD);
+        }
+    }
+
+    @SuppressWarnings("unused")
+    private static String classpath() {
+        return String.join(File.pathSeparator, System.getProperty("java.class.path"));
+    }
+}

@@ -1,0 +1,111 @@
+package lessonbook.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.prefs.Preferences;
+
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import lessonbook.format.LessonFiles;
+import lessonbook.kernel.client.Kernel;
+import lessonbook.model.Cell;
+import lessonbook.model.CellState;
+import lessonbook.model.CodeCell;
+import lessonbook.model.MarkdownCell;
+import lessonbook.model.Notebook;
+
+/** Opening the default lesson, running one of its cells, saving and reopening, with the real reader/writer. */
+@ExtendWith(ApplicationExtension.class)
+class LessonFilesWindowTest {
+    private static final Path DEFAULT_LESSON = Path.of("lessons", "multiprocessing.md");
+
+    @TempDir
+    Path dir;
+    private NotebookWindow window;
+    private Kernel kernel;
+
+    @Start
+    void start(Stage stage) {
+        kernel = TestKernels.create();
+        window = new NotebookWindow(stage, () -> kernel, LessonStore.files(), new NotebookWindowTest.NoDialogs(),
+                new RecentFiles(Preferences.userRoot().node("lessonbook-test/recent")));
+        window.show();
+    }
+
+    @AfterEach
+    void closeKernel() {
+        kernel.close();
+    }
+
+    @Test
+    void opensTheDefaultLessonWithItsCellsAndTitle(FxRobot robot) throws Exception {
+        Path copy = dir.resolve("multiprocessing.md");
+        Files.copy(DEFAULT_LESSON, copy);
+        Notebook expected = LessonFiles.read(copy);
+        robot.interact(() -> assertThat(window.open(copy)).isTrue());
+        assertThat(window.stage().getTitle()).isEqualTo("multiprocessing.md \u2014 Lessonbook");
+        assertThat(window.document().cells()).extracting(Cell::source)
+                .containsExactlyElementsOf(expected.cells().stream().map(Cell::source).toList());
+        assertThat(window.view().cellViews()).hasSize(expected.cells().size());
+        assertThat(window.view().cellViews().get(0)).isInstanceOf(MarkdownCellView.class);
+        assertThat(((MarkdownCellView) window.view().cellViews().get(0)).rendered().getMarkdown())
+                .startsWith("# Multiprocessing in Java");
+    }
+
+    @Test
+    void editSaveAndReopenGivesTheSameCells(FxRobot robot) throws Exception {
+        Path file = dir.resolve("lesson.md");
+        LessonFiles.write(file, new Notebook(List.of(new MarkdownCell("m", "# Saved"),
+                new CodeCell("c", "System.out.println(\"saved\");"))));
+        robot.interact(() -> window.open(file));
+        String code = window.document().cells().get(1).id();
+        robot.interact(() -> window.view().select(code));
+        robot.press(KeyCode.SHIFT, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.SHIFT);
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS,
+                () -> window.document().runtime(code).state() == CellState.DONE);
+        robot.type(KeyCode.ESCAPE).type(KeyCode.B);
+        String added = window.view().selectedId();
+        robot.interact(() -> window.document().editSource(added, "int answer = 42;"));
+        assertThat(window.stage().getTitle()).startsWith("\u2022 ");
+        robot.press(KeyCode.CONTROL, KeyCode.S).release(KeyCode.S, KeyCode.CONTROL);
+        assertThat(window.document().isDirty()).isFalse();
+        assertThat(window.stage().getTitle()).isEqualTo("lesson.md \u2014 Lessonbook");
+
+        List<Cell> before = window.document().cells();
+        Notebook onDisk = LessonFiles.read(file);
+        assertThat(onDisk.cells()).extracting(Cell::source).containsExactlyElementsOf(
+                before.stream().map(Cell::source).toList());
+        assertThat(((CodeCell) onDisk.cells().get(1)).outputText()).isEqualTo("saved\n");
+
+        robot.interact(() -> window.open(file));
+        assertThat(window.document().cells()).extracting(c -> c.getClass().getSimpleName() + ":" + c.source())
+                .containsExactlyElementsOf(before.stream().map(c -> c.getClass().getSimpleName() + ":" + c.source())
+                        .toList());
+        CodeCellView reopened = (CodeCellView) window.view().view(window.document().cells().get(1).id());
+        assertThat(reopened.outputs().visibleText()).isEqualTo("saved");
+    }
+
+    @Test
+    void aFileThatCannotBeReadLosesNothing(FxRobot robot) throws Exception {
+        Path missing = dir.resolve("nope.md");
+        List<Cell> before = window.document().cells();
+        robot.interact(() -> assertThat(window.open(missing)).isFalse());
+        assertThat(window.document().cells()).isEqualTo(before);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.listWindows().size() > 1);
+        assertThat(robot.lookup("Could not open nope.md").tryQuery()).isPresent();
+    }
+}

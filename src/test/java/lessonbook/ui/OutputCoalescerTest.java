@@ -1,0 +1,78 @@
+package lessonbook.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+
+import lessonbook.kernel.client.KernelStatus;
+import lessonbook.model.Output;
+import lessonbook.model.StreamName;
+
+class OutputCoalescerTest {
+    private final List<List<KernelUpdate>> batches = new ArrayList<>();
+    private final AtomicInteger handOvers = new AtomicInteger();
+    private final Executor single = Executors.newSingleThreadExecutor();
+
+    private OutputCoalescer coalescer(CountDownLatch untilLines, int lines) {
+        return new OutputCoalescer(task -> {
+            handOvers.incrementAndGet();
+            single.execute(task);
+        }, batch -> {
+            batches.add(batch);
+            for (KernelUpdate u : batch) {
+                if (u instanceof KernelUpdate.CellOutput o) {
+                    o.output().text().chars().filter(c -> c == '\n').forEach(c -> untilLines.countDown());
+                }
+            }
+        });
+    }
+
+    @Test
+    void manyWritesBecomeFewHandOversInOrder() throws Exception {
+        int lines = 200_000;
+        CountDownLatch all = new CountDownLatch(lines);
+        OutputCoalescer c = coalescer(all, lines);
+        c.offer(new KernelUpdate.Status(KernelStatus.BUSY, ""));
+        for (int i = 0; i < lines; i++) {
+            c.offer(new KernelUpdate.CellOutput("a", new Output.Stream(StreamName.STDOUT, i + "\n")));
+        }
+        assertThat(all.await(20, TimeUnit.SECONDS)).isTrue();
+        CountDownLatch drained = new CountDownLatch(1);
+        single.execute(drained::countDown);
+        drained.await(5, TimeUnit.SECONDS);
+        c.close();
+        assertThat(handOvers.get()).isEqualTo(batches.size()).isLessThan(lines / 100);
+        assertThat(batches.get(0).get(0)).isInstanceOf(KernelUpdate.Status.class);
+        StringBuilder joined = new StringBuilder();
+        batches.forEach(b -> b.forEach(u -> {
+            if (u instanceof KernelUpdate.CellOutput o) {
+                joined.append(o.output().text());
+            }
+        }));
+        assertThat(joined.toString()).startsWith("0\n1\n2\n").endsWith((lines - 1) + "\n");
+        assertThat(joined.toString().split("\n")).hasSize(lines);
+    }
+
+    @Test
+    void differentStreamsAndCellsAreNotJoined() throws Exception {
+        CountDownLatch all = new CountDownLatch(3);
+        OutputCoalescer c = coalescer(all, 3);
+        c.offer(new KernelUpdate.CellOutput("a", new Output.Stream(StreamName.STDOUT, "x\n")));
+        c.offer(new KernelUpdate.CellOutput("a", new Output.Stream(StreamName.STDERR, "y\n")));
+        c.offer(new KernelUpdate.CellOutput("b", new Output.Stream(StreamName.STDERR, "z\n")));
+        assertThat(all.await(10, TimeUnit.SECONDS)).isTrue();
+        c.close();
+        List<KernelUpdate> flat = new ArrayList<>();
+        batches.forEach(flat::addAll);
+        assertThat(flat).extracting(u -> ((KernelUpdate.CellOutput) u).cellId() + ":"
+                + ((KernelUpdate.CellOutput) u).output().text()).containsExactly("a:x\n", "a:y\n", "b:z\n");
+    }
+}

@@ -1,0 +1,192 @@
+package lessonbook.ui.display;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import javafx.css.PseudoClass;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import lessonbook.model.DisplayText;
+import lessonbook.model.Output;
+import lessonbook.model.Output.WorkerEvent;
+import lessonbook.model.Output.WorkerEvent.Phase;
+import lessonbook.model.StreamName;
+
+@ExtendWith(ApplicationExtension.class)
+class WorkerLanesViewTest {
+    private static final Pattern PID = Pattern.compile("pid (\\d+)");
+    private StackPane root;
+
+    @Start
+    void start(Stage stage) {
+        root = new StackPane();
+        stage.setScene(new Scene(root, 1100, 700));
+        stage.show();
+    }
+
+    private WorkerLanesView show(FxRobot robot, WorkerLanesView view) {
+        robot.interact(() -> root.getChildren().setAll(view));
+        WaitForAsyncUtils.waitForFxEvents();
+        return view;
+    }
+
+    /** Ten workers started 40 ms apart on two cores: each gets a fifth of a core, so cpu is far below wall. */
+    private static List<WorkerEvent> tenWorkersOnTwoCores(long t0) {
+        List<WorkerEvent> events = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            events.add(new WorkerEvent("Worker-" + (i + 1), 50_100 + i, Phase.STARTED, t0 + 40L * i, null, 0));
+        }
+        for (int i = 0; i < 10; i++) {
+            events.add(new WorkerEvent("Worker-" + (i + 1), 50_100 + i, Phase.EXITED, t0 + 2_800 + 20L * i, 0, 560));
+        }
+        return events;
+    }
+
+    @Test
+    void tenWorkersShowTenLanesWithDistinctPidsAndTheirSharing(FxRobot robot) {
+        WorkerLanesView view = show(robot, new WorkerLanesView());
+        long t0 = System.currentTimeMillis() - 5_000;
+        tenWorkersOnTwoCores(t0).forEach(view::accept);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        List<String> names = robot.lookup(".lane-name").queryAllAs(Label.class).stream()
+                .map(Label::getText).collect(Collectors.toList());
+        Set<String> pids = names.stream().map(n -> {
+            Matcher m = PID.matcher(n);
+            assertThat(m.find()).as(n).isTrue();
+            return m.group(1);
+        }).collect(Collectors.toSet());
+        assertThat(view.laneCount()).isEqualTo(10);
+        assertThat(names).hasSize(10).contains("Worker-1 · pid 50100", "Worker-10 · pid 50109");
+        assertThat(pids).hasSize(10);
+        assertThat(robot.lookup(".lane-stats").queryAllAs(Label.class)).extracting(Label::getText)
+                .contains("cpu 0.6 s / wall 2.8 s");
+        assertThat(robot.lookup(".lanes-summary").queryAs(Label.class).getText())
+                .contains("10 workers, up to 10 at once").contains("cores busy on average");
+        assertThat(robot.lookup(".lane-bar").queryAllAs(Region.class).stream()
+                .filter(r -> r.getStyleClass().size() == 1 && r.getParent() != null
+                        && r.getParent().getStyleClass().contains("lane-track")))
+                .hasSize(10)
+                .allSatisfy(bar -> {
+                    assertThat(bar.getPseudoClassStates()).contains(PseudoClass.getPseudoClass("done"));
+                    assertThat(bar.getWidth()).isGreaterThan(bar.getParent().getLayoutBounds().getWidth() * 0.8);
+                });
+        assertThat(view.isAnimating()).isFalse();
+    }
+
+    @Test
+    void aRunningWorkersBarGrowsUntilItExitsThenStays(FxRobot robot) throws Exception {
+        WorkerLanesView view = show(robot, new WorkerLanesView());
+        long start = System.currentTimeMillis();
+        view.accept(new WorkerEvent("Worker-1", 777, Phase.STARTED, start, null, 0));
+        WaitForAsyncUtils.waitForFxEvents();
+        Region bar = view.barOf(777);
+        double first = bar.getWidth();
+
+        assertThat(view.isAnimating()).isTrue();
+        assertThat(bar.getPseudoClassStates()).contains(PseudoClass.getPseudoClass("running"));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> bar.getWidth() > first + 20);
+
+        view.accept(new WorkerEvent("Worker-1", 777, Phase.EXITED, System.currentTimeMillis(), 0, 90));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !view.isAnimating());
+        WaitForAsyncUtils.waitForFxEvents();
+        double frozen = bar.getWidth();
+        for (int pulse = 0; pulse < 5; pulse++) {
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+
+        assertThat(bar.getWidth()).isEqualTo(frozen);
+        assertThat(bar.getPseudoClassStates()).contains(PseudoClass.getPseudoClass("done"));
+    }
+
+    @Test
+    void freezingStopsTheClockAndSaysTheExitWasNotSeen(FxRobot robot) throws Exception {
+        WorkerLanesView view = show(robot, new WorkerLanesView());
+        view.accept(new WorkerEvent("orphan", 31, Phase.STARTED, System.currentTimeMillis() - 1_000, null, 0));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, view::isAnimating);
+
+        view.freeze();
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !view.isAnimating());
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(view.barOf(31).getPseudoClassStates()).contains(PseudoClass.getPseudoClass("unknown"));
+        assertThat(robot.lookup(".lane-stats").queryAs(Label.class).getText()).startsWith("no exit seen · wall");
+    }
+
+    @Test
+    void failedAndTerminatedWorkersAreColouredAndExplained(FxRobot robot) {
+        long t0 = 1_000_000;
+        WorkerLanesView view = show(robot, new WorkerLanesView(List.of(
+                new WorkerEvent("ok", 1, Phase.STARTED, t0, null, 0),
+                new WorkerEvent("boom", 2, Phase.STARTED, t0, null, 0),
+                new WorkerEvent("stopped", 3, Phase.STARTED, t0, null, 0),
+                new WorkerEvent("ok", 1, Phase.EXITED, t0 + 1000, 0, 900),
+                new WorkerEvent("boom", 2, Phase.EXITED, t0 + 300, 1, 200),
+                new WorkerEvent("stopped", 3, Phase.EXITED, t0 + 500, 143, 100))));
+
+        assertThat(view.barOf(1).getPseudoClassStates()).contains(PseudoClass.getPseudoClass("done"));
+        assertThat(view.barOf(2).getPseudoClassStates()).contains(PseudoClass.getPseudoClass("failed"));
+        assertThat(view.barOf(3).getPseudoClassStates()).contains(PseudoClass.getPseudoClass("terminated"));
+        assertThat(robot.lookup(".lane-stats").queryAllAs(Label.class)).extracting(Label::getText)
+                .containsExactly("cpu 0.9 s / wall 1.0 s", "exit 1 · cpu 0.2 s / wall 0.3 s",
+                        "exit 143 · cpu 0.1 s / wall 0.5 s");
+    }
+
+    @Test
+    void aReopenedCellShowsItsSavedTimelineFrozen(FxRobot robot) {
+        List<WorkerEvent> events = new ArrayList<>(tenWorkersOnTwoCores(1_795_000_000_000L));
+        events.removeIf(e -> e.worker().equals("Worker-10") && e.phase() == Phase.EXITED);
+        List<WorkerEvent> saved = DisplayText.parseWorkers(DisplayText.workersBody(events));
+
+        WorkerLanesView view = show(robot, new WorkerLanesView(saved));
+
+        assertThat(view.laneCount()).isEqualTo(10);
+        assertThat(view.isAnimating()).isFalse();
+        assertThat(view.barOf(50_109).getPseudoClassStates()).contains(PseudoClass.getPseudoClass("unknown"));
+        assertThat(robot.lookup(".lane-stats").queryAllAs(Label.class)).extracting(Label::getText)
+                .contains("no exit seen · wall 2.6 s");
+    }
+
+    @Test
+    void outputLinesLeaveMarkersAndAFloodStaysCapped(FxRobot robot) throws Exception {
+        WorkerLanesView view = show(robot, new WorkerLanesView());
+        long t0 = System.currentTimeMillis() - 2_000;
+        view.accept(new WorkerEvent("chatty", 9, Phase.STARTED, t0, null, 0));
+        view.acceptLine(new Output.WorkerLine("chatty", 9, StreamName.STDOUT, "hello"), t0 + 500);
+        Thread flood = new Thread(() -> {
+            for (int i = 0; i < 100_000; i++) {
+                view.acceptLine(new Output.WorkerLine("chatty", 9, StreamName.STDOUT, "line " + i), t0 + 1000 + i / 100);
+            }
+        });
+        flood.start();
+        flood.join(TimeUnit.SECONDS.toMillis(10));
+        view.accept(new WorkerEvent("chatty", 9, Phase.EXITED, t0 + 2_000, 0, 1_900));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !view.isAnimating());
+        WaitForAsyncUtils.waitForFxEvents();
+
+        List<Region> markers = robot.lookup(".lane-marker").queryAllAs(Region.class).stream()
+                .filter(Region::isVisible).filter(r -> r.getParent().getStyleClass().contains("lane-track"))
+                .collect(Collectors.toList());
+        assertThat(markers).hasSizeBetween(2, WorkerLane.MAX_MARKERS);
+        assertThat(markers.stream().mapToDouble(Region::getLayoutX).min().orElseThrow())
+                .isLessThan(markers.stream().mapToDouble(Region::getLayoutX).max().orElseThrow());
+    }
+}

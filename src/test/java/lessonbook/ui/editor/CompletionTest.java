@@ -1,0 +1,152 @@
+package lessonbook.ui.editor;
+
+import static lessonbook.ui.editor.JavaCodeEditorTest.waitUntil;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import javafx.scene.Scene;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+import lessonbook.kernel.protocol.KernelEvent;
+
+/**
+ * Completion through a test source that answers like JShell does for {@code System.out.pri}: the anchor at
+ * the start of the member name, overloads repeated. The kernel-backed completion test belongs to the shell.
+ */
+@ExtendWith(ApplicationExtension.class)
+class CompletionTest {
+
+    private JavaCodeEditor editor;
+    private final List<String> requests = new ArrayList<>();
+
+    @Start
+    void start(Stage stage) {
+        editor = new JavaCodeEditor();
+        editor.setCompletionSource((code, cursor) -> {
+            requests.add(code.substring(0, cursor));
+            int anchor = code.lastIndexOf('.', cursor - 1) + 1;
+            List<KernelEvent.Suggestion> all = List.of(
+                    new KernelEvent.Suggestion("print(", false), new KernelEvent.Suggestion("println(", false),
+                    new KernelEvent.Suggestion("println(", false), new KernelEvent.Suggestion("printf(", false),
+                    new KernelEvent.Suggestion("equals(", false));
+            String prefix = code.substring(anchor, cursor);
+            List<KernelEvent.Suggestion> matching = all.stream().filter(s -> s.continuation().startsWith(prefix)).toList();
+            // Answer from another thread, as the kernel client does.
+            return CompletableFuture.supplyAsync(() -> new KernelEvent.Completions(1, anchor, matching));
+        });
+        Scene scene = new Scene(new VBox(editor), 700, 400);
+        EditorTheme.DARK.applyTo(scene);
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    private void prepare(FxRobot robot, String text) {
+        robot.interact(() -> {
+            editor.setText(text);
+            editor.moveCaretTo(text.length());
+            editor.requestEditorFocus();
+        });
+        waitUntil(() -> editor.getCodeArea().isFocused());
+    }
+
+    private void ctrlSpace(FxRobot robot) {
+        robot.press(KeyCode.CONTROL).type(KeyCode.SPACE).release(KeyCode.CONTROL);
+    }
+
+    @Test
+    void ctrlSpaceShowsDistinctSuggestionsAndEnterInsertsTheSelectedOne(FxRobot robot) {
+        prepare(robot, "System.out.pri");
+        ctrlSpace(robot);
+        waitUntil(() -> editor.isCompletionShowing());
+        assertThat(requests).containsExactly("System.out.pri");
+        assertThat(editor.completionItems()).containsExactly("print(", "println(", "printf(");
+        robot.type(KeyCode.DOWN);
+        robot.type(KeyCode.ENTER);
+        assertThat(editor.getText()).isEqualTo("System.out.println(");
+        assertThat(editor.isCompletionShowing()).isFalse();
+    }
+
+    @Test
+    void typingFiltersTheListAndTabInserts(FxRobot robot) {
+        prepare(robot, "System.out.pri");
+        ctrlSpace(robot);
+        waitUntil(() -> editor.isCompletionShowing());
+        robot.write("ntf");
+        waitUntil(() -> editor.completionItems().equals(List.of("printf(")));
+        robot.type(KeyCode.TAB);
+        assertThat(editor.getText()).isEqualTo("System.out.printf(");
+    }
+
+    @Test
+    void doubleClickInsertsAndEscapeClosesWithoutReachingTheShell(FxRobot robot) {
+        prepare(robot, "System.out.pri");
+        ctrlSpace(robot);
+        waitUntil(() -> editor.isCompletionShowing());
+        robot.type(KeyCode.ESCAPE);
+        assertThat(editor.isCompletionShowing()).isFalse();
+        assertThat(editor.getText()).isEqualTo("System.out.pri");
+
+        ctrlSpace(robot);
+        waitUntil(() -> editor.isCompletionShowing());
+        robot.doubleClickOn("println(");
+        waitUntil(() -> editor.getText().equals("System.out.println("));
+    }
+
+    @Test
+    void aSingleSuggestionIsInsertedAtOnce(FxRobot robot) {
+        prepare(robot, "System.out.eq");
+        ctrlSpace(robot);
+        waitUntil(() -> editor.getText().equals("System.out.equals("));
+        assertThat(editor.isCompletionShowing()).isFalse();
+    }
+
+    @Test
+    void aBusyKernelThatNeverAnswersShowsNothingAndNeverBlocksTyping(FxRobot robot) {
+        AtomicInteger calls = new AtomicInteger();
+        CompletableFuture<KernelEvent.Completions> never = new CompletableFuture<>();
+        robot.interact(() -> {
+            editor.setRequestTimeout(Duration.ofMillis(200));
+            editor.setCompletionSource((code, cursor) -> {
+                calls.incrementAndGet();
+                return never;
+            });
+        });
+        prepare(robot, "System.out.pri");
+        ctrlSpace(robot);
+        robot.write("nt");
+        assertThat(editor.getText()).isEqualTo("System.out.print");
+        assertThat(calls).hasValue(1);
+        // After the timeout has passed, completing the old future late still shows nothing.
+        long deadline = System.nanoTime() + 400_000_000L;
+        waitUntil(() -> System.nanoTime() > deadline);
+        never.complete(new KernelEvent.Completions(1, 11, List.of(new KernelEvent.Suggestion("println(", false),
+                new KernelEvent.Suggestion("printf(", false))));
+        robot.interact(() -> { });
+        assertThat(editor.isCompletionShowing()).isFalse();
+        assertThat(never.isDone()).isTrue();
+    }
+
+    @Test
+    void aFailingSourceShowsNothing(FxRobot robot) {
+        robot.interact(() -> editor.setCompletionSource(
+                (code, cursor) -> CompletableFuture.failedFuture(new IllegalStateException("kernel is dead"))));
+        prepare(robot, "System.out.pri");
+        ctrlSpace(robot);
+        robot.interact(() -> { });
+        assertThat(editor.isCompletionShowing()).isFalse();
+        assertThat(editor.getText()).isEqualTo("System.out.pri");
+    }
+}

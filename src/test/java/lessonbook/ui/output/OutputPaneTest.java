@@ -1,0 +1,83 @@
+package lessonbook.ui.output;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.stage.Stage;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+import lessonbook.model.Output;
+import lessonbook.model.StreamName;
+
+@ExtendWith(ApplicationExtension.class)
+class OutputPaneTest {
+    private OutputPane pane;
+
+    @Start
+    void start(Stage stage) {
+        pane = new OutputPane(new SimpleDoubleProperty(14));
+    }
+
+    private static Output out(String text) {
+        return new Output.Stream(StreamName.STDOUT, text);
+    }
+
+    private static String numbered(int from, int to) {
+        StringBuilder s = new StringBuilder();
+        for (int i = from; i < to; i++) {
+            s.append(i).append('\n');
+        }
+        return s.toString();
+    }
+
+    @Test
+    void partialLinesJoinAcrossWrites(FxRobot robot) {
+        robot.interact(() -> {
+            pane.append(List.of(out("ab")));
+            pane.append(List.of(out("c\nd"), out("e\n")));
+            pane.append(List.of(new Output.Stream(StreamName.STDERR, "oops\n")));
+        });
+        assertThat(pane.visibleText()).isEqualTo("abc\nde\noops");
+        assertThat(pane.lines().get(2).styleClass()).isEqualTo("out-stderr");
+    }
+
+    @Test
+    void aHugeChunkKeepsOnlyTheTailAndCountsTheRest(FxRobot robot) {
+        robot.interact(() -> pane.append(List.of(out(numbered(0, 5000)))));
+        assertThat(pane.lines()).hasSize(OutputPane.MAX_LINES);
+        assertThat(pane.hiddenLineCount()).isEqualTo(3000);
+        assertThat(pane.lines().get(0).text()).isEqualTo("3000");
+        robot.interact(() -> pane.append(List.of(out(numbered(5000, 5500)), out(numbered(5500, 9000)))));
+        assertThat(pane.hiddenLineCount()).isEqualTo(7000);
+        assertThat(pane.lines().get(0).text()).isEqualTo("7000");
+        assertThat(pane.lines().get(1999).text()).isEqualTo("8999");
+    }
+
+    @Test
+    void aBatchOfManyChunksDrawsOnlyItsTail(FxRobot robot) {
+        robot.interact(() -> pane.append(List.of(out("first\n"))));
+        robot.interact(() -> pane.append(List.of(out(numbered(0, 1500)), out(numbered(1500, 3000)),
+                out(numbered(3000, 4500)))));
+        assertThat(pane.lines()).hasSize(OutputPane.MAX_LINES);
+        assertThat(pane.hiddenLineCount()).isEqualTo(4501 - OutputPane.MAX_LINES);
+        assertThat(pane.lines().get(0).text()).isEqualTo("2500");
+        assertThat(pane.lines().get(1999).text()).isEqualTo("4499");
+    }
+
+    @Test
+    void manySmallChunksAddUp(FxRobot robot) {
+        robot.interact(() -> {
+            for (int i = 0; i < 30; i++) {
+                pane.append(List.of(out(numbered(i * 1000, (i + 1) * 1000))));
+            }
+        });
+        assertThat(pane.hiddenLineCount() + pane.lines().size()).isEqualTo(30_000);
+    }
+}
