@@ -164,6 +164,8 @@ public final class WorkerBench {
         for (int i = 0; i < times; i++) {
             if (warm) {
                 WorkerRuntime.prewarm();
+            } else {
+                WorkerRuntime.terminateAll();   // a refill that began before spares were switched off
             }
             long t0 = System.nanoTime();
             Worker w = new Worker(() -> System.out.println("first")).start();

@@ -48,7 +48,7 @@ final class ChildJvm {
     }
 
     /** Starts a worker JVM; it connects back in the background (see {@link #awaitConnected()}). */
-    static ChildJvm launch(List<Path> runtimeClasspath, List<String> jvmOptions) throws IOException {
+    static ChildJvm launch(List<Path> runtimeClasspath, List<String> jvmOptions, boolean spare) throws IOException {
         ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
         String token = HexFormat.of().formatHex(randomBytes());
         List<String> command = new ArrayList<>();
@@ -60,6 +60,9 @@ final class ChildJvm {
         command.add(WorkerMain.class.getName());
         command.add(Integer.toString(server.getLocalPort()));
         command.add(token);
+        if (spare) {
+            command.add("spare");
+        }
         Process process;
         try {
             process = new ProcessBuilder(command).start();

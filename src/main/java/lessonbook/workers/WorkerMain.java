@@ -44,7 +44,9 @@ public final class WorkerMain {
         ObjectOutputStream out = new ObjectOutputStream(new BufferedOutputStream(socket.getOutputStream()));
         out.writeObject(new Messages.Hello(token, ProcessHandle.current().pid()));
         out.flush();
-        warmUp();
+        if (args.length > 2 && args[2].equals("spare")) {
+            warmUp();   // idle time well spent; a worker started on demand goes straight to its task instead
+        }
         ObjectInputStream in = new ObjectInputStream(new BufferedInputStream(socket.getInputStream()));
         Messages.Assign assign = (Messages.Assign) in.readObject();
         WorkerSelf self = new WorkerSelf(assign);

@@ -18,8 +18,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * and a new {@link WorkerPool} do not pay a JVM start. A spare has loaded no user class yet; it gets the class
  * path, generation and variables when it is claimed, so a redefinition is still honoured.
  * <p>
- * Spares: {@code -Dlessonbook.workers.spares=N} (default: the cpu count; 0 disables). They are refilled in the
- * background only while no worker is busy, so refilling never competes with user work for the cpus.
+ * Spares: see {@link #spareTarget()}; {@code -Dlessonbook.workers.spares=0} disables them. They are refilled in
+ * the background only while no worker is busy, so refilling never competes with user work for the cpus. An idle
+ * spare costs about 45 MB of memory and no cpu.
  * Worker heap: {@code -Dlessonbook.workers.xmx=256m}.
  */
 public final class WorkerRuntime {
@@ -28,6 +29,7 @@ public final class WorkerRuntime {
     private static final List<ChildJvm> spares = new ArrayList<>();
     private static final Set<Worker> nonDaemonWorkers = ConcurrentHashMap.newKeySet();
     private static final AtomicInteger busy = new AtomicInteger();
+    private static final AtomicInteger peakBusy = new AtomicInteger();
     private static final AtomicInteger workerNumbers = new AtomicInteger();
     private static final AtomicInteger poolWorkerNumbers = new AtomicInteger();
     static final ExecutorService background = Executors.newCachedThreadPool(r -> {
@@ -124,10 +126,11 @@ public final class WorkerRuntime {
                 }
             }
         }
-        busy.incrementAndGet();
+        int nowBusy = busy.incrementAndGet();
+        peakBusy.accumulateAndGet(nowBusy, Math::max);
         if (child == null) {
             try {
-                child = launch(options);
+                child = launch(options, false);
             } catch (IOException e) {
                 busy.decrementAndGet();
                 throw new UncheckedIOException("could not start a worker JVM: " + e.getMessage(), e);
@@ -142,8 +145,8 @@ public final class WorkerRuntime {
         return claimed;
     }
 
-    private static ChildJvm launch(List<String> options) throws IOException {
-        ChildJvm child = ChildJvm.launch(host().runtimeClasspath(), options);
+    private static ChildJvm launch(List<String> options, boolean spare) throws IOException {
+        ChildJvm child = ChildJvm.launch(host().runtimeClasspath(), options, spare);
         children.add(child);
         // the registry holds the process (and so its stdin pipe, the worker's lifeline) until it ended
         child.ended().whenComplete((code, error) -> children.remove(child));
@@ -151,7 +154,7 @@ public final class WorkerRuntime {
     }
 
     private static java.util.concurrent.Future<?> refillSpares() {
-        int target = Integer.getInteger("lessonbook.workers.spares", Runtime.getRuntime().availableProcessors());
+        int target = spareTarget();
         if (host() instanceof WorkerSelf) {
             target = 0;   // nested workers are rare: a worker keeps no spares of its own
         }
@@ -162,13 +165,27 @@ public final class WorkerRuntime {
                 spares.removeIf(s -> !s.isAlive() || !s.options().equals(options));
                 while (spares.size() < wanted && busy.get() == 0) {
                     try {
-                        spares.add(launch(options));
+                        spares.add(launch(options, true));
                     } catch (IOException e) {
                         return;   // spares are an optimisation: a real start will report the problem
                     }
                 }
             }
         });
+    }
+
+    /**
+     * As many spares as workers were busy at once before (a lesson that starts ten workers finds ten ready the
+     * next time), at least the cpu count, at most {@code lessonbook.workers.maxSpares} (default 10); or exactly
+     * {@code lessonbook.workers.spares} when that is set.
+     */
+    static int spareTarget() {
+        Integer fixed = Integer.getInteger("lessonbook.workers.spares");
+        if (fixed != null) {
+            return Math.max(0, fixed);
+        }
+        int max = Integer.getInteger("lessonbook.workers.maxSpares", 10);
+        return Math.min(max, Math.max(Runtime.getRuntime().availableProcessors(), peakBusy.get()));
     }
 
     static List<String> jvmOptions() {
