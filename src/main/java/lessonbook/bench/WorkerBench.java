@@ -18,7 +18,7 @@ import lessonbook.workers.WorkerRuntime;
  */
 public final class WorkerBench {
     private static final int INPUTS = 10;
-    private static final int RUNS = 3;
+    private static final int RUNS = 5;
     private static volatile long sink;
     private final BenchHost host = new BenchHost();
 
@@ -49,16 +49,15 @@ public final class WorkerBench {
 
     private void workload(List<Figure> figures) throws Exception {
         List<Long> inputs = inputsForThreeSeconds();
+        List<Double> sequential = new ArrayList<>();
         List<Double> process = new ArrayList<>();
         List<Double> pool = new ArrayList<>();
-        double seqSeconds = 0;
         for (int r = 0; r < RUNS; r++) {
             long t0 = System.nanoTime();
             for (long arg : inputs) {
                 sink += factorial(arg);
             }
-            double seq = seconds(t0);
-            seqSeconds = seq;
+            sequential.add(seconds(t0));
 
             WorkerRuntime.prewarm();
             t0 = System.nanoTime();
@@ -69,18 +68,20 @@ public final class WorkerBench {
             }
             workers.forEach(Worker::start);
             workers.forEach(Worker::join);
-            process.add(seq / seconds(t0));
+            process.add(seconds(t0));
 
             WorkerRuntime.prewarm();
             t0 = System.nanoTime();
             try (WorkerPool p = new WorkerPool()) {
                 p.map(WorkerBench::factorialPrinted, inputs);
             }
-            pool.add(seq / seconds(t0));
+            pool.add(seconds(t0));
         }
-        System.err.printf("worker bench: sequential %.2f s; speedups process %s pool %s%n", seqSeconds, process, pool);
-        figures.add(new Figure("speedup.process", median(process), "x"));
-        figures.add(new Figure("speedup.pool", median(pool), "x"));
+        // medians of each strategy's times, runs interleaved, so that a burst of load elsewhere skews one run only
+        double seq = median(sequential);
+        System.err.printf("worker bench: seconds sequential %s process %s pool %s%n", sequential, process, pool);
+        figures.add(new Figure("speedup.process", seq / median(process), "x"));
+        figures.add(new Figure("speedup.pool", seq / median(pool), "x"));
         pythonTutorial(figures);
     }
 

@@ -39,14 +39,15 @@ public final class WorkerMain {
         System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8));
         System.setErr(new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8));
 
+        if (args.length > 2 && args[2].equals("spare")) {
+            // before connecting, so that a connected spare is idle; a worker started on demand skips this
+            warmUp();
+        }
         Socket socket = new Socket(InetAddress.getLoopbackAddress(), port);
         socket.setTcpNoDelay(true);
         ObjectOutputStream out = new ObjectOutputStream(new BufferedOutputStream(socket.getOutputStream()));
         out.writeObject(new Messages.Hello(token, ProcessHandle.current().pid()));
         out.flush();
-        if (args.length > 2 && args[2].equals("spare")) {
-            warmUp();   // idle time well spent; a worker started on demand goes straight to its task instead
-        }
         ObjectInputStream in = new ObjectInputStream(new BufferedInputStream(socket.getInputStream()));
         Messages.Assign assign = (Messages.Assign) in.readObject();
         WorkerSelf self = new WorkerSelf(assign);
