@@ -47,7 +47,7 @@ public final class KernelMain {
         Path dumpDir = Files.createTempDirectory("lessonbook-classes-");
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             hub.flushNow();
-            if (!halting) {
+            if (!halting && calledSystemExit()) {
                 channel.send(new KernelEvent.Exiting());
             }
             deleteTree(dumpDir);
@@ -131,6 +131,18 @@ public final class KernelMain {
         }
         ProcessTree.endDescendants();
         Runtime.getRuntime().halt(0);
+    }
+
+    /** True when a thread is inside Runtime.exit (System.exit), as opposed to a signal ending the JVM. */
+    private static boolean calledSystemExit() {
+        for (StackTraceElement[] stack : Thread.getAllStackTraces().values()) {
+            for (StackTraceElement frame : stack) {
+                if (frame.getClassName().equals("java.lang.Runtime") && frame.getMethodName().equals("exit")) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     static PrintStream originalErr() {

@@ -32,6 +32,29 @@ public final class KernelTraining {
     }
 
     public static void main(String[] args) throws Exception {
+        // A training run outlives a short-lived host (a headless run may end first), so it must not take end of
+        // stdin as its parent's death; it bounds its own life instead.
+        System.setIn(new java.io.InputStream() {
+            @Override
+            public int read() throws java.io.IOException {
+                try {
+                    new java.util.concurrent.CountDownLatch(1).await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return -1;
+            }
+        });
+        Thread limit = new Thread(() -> {
+            try {
+                Thread.sleep(120_000);
+            } catch (InterruptedException e) {
+                return;
+            }
+            Runtime.getRuntime().halt(1);
+        }, "training-time-limit");
+        limit.setDaemon(true);
+        limit.start();
         try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             String token = "training";
             Thread kernel = new Thread(() -> {

@@ -25,7 +25,10 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ClassDataCache {
     private final Path directory;
+    /** Archives kept (each ~15 MB): the ones of the builds used last, so rebuilds do not fill the disk. */
+    static final int KEEP = 3;
     private volatile CompletableFuture<Boolean> training;
+    private volatile boolean marked;
 
     public ClassDataCache(Path directory) {
         this.directory = directory;
@@ -49,6 +52,7 @@ public final class ClassDataCache {
         }
         Path archive = archive();
         if (Files.isRegularFile(archive)) {
+            markUsed(archive);
             // -Xlog:disable: a mismatch warning would otherwise land in the user's cell output.
             return List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:auto", "-Xlog:disable");
         }
@@ -79,7 +83,32 @@ public final class ClassDataCache {
         return training;
     }
 
+    /**
+     * Runs the training in a small helper JVM ({@link #main}) that outlives this one: a short-lived host (a
+     * headless run) may end before the archive is written, and the archive must still be moved into place.
+     */
     private boolean train() {
+        if (Files.isRegularFile(archive())) {
+            return true;
+        }
+        try {
+            Process helper = new ProcessBuilder(javaCommand("-XX:+UseSerialGC", ClassDataCache.class.getName(),
+                    directory.toString())).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+            helper.waitFor(150, TimeUnit.SECONDS);
+            return Files.isRegularFile(archive());
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** The training helper: {@code ClassDataCache <cache folder>}. */
+    public static void main(String[] args) {
+        System.exit(new ClassDataCache(Path.of(args[0])).trainHere() ? 0 : 1);
+    }
+
+    /** Under a file lock (several hosts may start at once): a training JVM, then an atomic move into place. */
+    boolean trainHere() {
         Path archive = archive();
         try {
             Files.createDirectories(directory);
@@ -89,16 +118,11 @@ public final class ClassDataCache {
                     return true;
                 }
                 Path temp = directory.resolve(archive.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
-                List<String> command = new ArrayList<>();
-                command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-                command.add("-XX:ArchiveClassesAtExit=" + temp);
-                command.add("-Xlog:disable");
-                command.add("-cp");
-                command.add(System.getProperty("java.class.path"));
-                command.addAll(KernelLauncher.DEFAULT_JVM_OPTIONS);
-                command.add("lessonbook.kernel.KernelTraining");
-                Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                List<String> options = new ArrayList<>(List.of("-XX:ArchiveClassesAtExit=" + temp, "-Xlog:disable"));
+                options.addAll(KernelLauncher.DEFAULT_JVM_OPTIONS);
+                options.add("lessonbook.kernel.KernelTraining");
+                Process process = new ProcessBuilder(javaCommand(options.toArray(new String[0])))
+                        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
                 boolean done = process.waitFor(120, TimeUnit.SECONDS);
                 if (!done) {
                     process.destroyForcibly();
@@ -107,10 +131,40 @@ public final class ClassDataCache {
                     Files.move(temp, archive, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
                 }
                 Files.deleteIfExists(temp);
+                prune();
                 return Files.isRegularFile(archive);
             }
         } catch (IOException | InterruptedException | RuntimeException e) {
             return false;
+        }
+    }
+
+    private static List<String> javaCommand(String... optionsAndMain) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.addAll(List.of(optionsAndMain));
+        return command;
+    }
+
+    /** The file's date says when it was last used; {@link #prune()} keeps the newest. */
+    private void markUsed(Path archive) {
+        if (!marked) {
+            marked = true;
+            archive.toFile().setLastModified(System.currentTimeMillis());
+        }
+    }
+
+    /** Deletes all but the {@link #KEEP} most recently used archives (a kernel still mapping one keeps its copy). */
+    void prune() {
+        try (java.util.stream.Stream<Path> files = Files.list(directory)) {
+            files.filter(f -> f.getFileName().toString().matches("kernel-.*\\.jsa"))
+                    .sorted(java.util.Comparator.comparingLong((Path f) -> f.toFile().lastModified()).reversed())
+                    .skip(KEEP)
+                    .forEach(f -> f.toFile().delete());
+        } catch (IOException | RuntimeException e) {
+            // a full cache folder costs disk, not correctness
         }
     }
 

@@ -109,6 +109,7 @@ public final class JvmKernel implements Kernel {
             }
             current = null;
             ready = false;
+            awaitNextKernel();
             output(target.cellId, new Output.Notice(NOT_STOPPED));
             finish(target, Outcome.INTERRUPTED);
             failQueries("the kernel was restarted");
@@ -221,16 +222,27 @@ public final class JvmKernel implements Kernel {
     // ---- state changes; all called holding the lock ----
 
     private void launch(KernelStatus startingStatus) {
+        launch(startingStatus, "starting a kernel");
+    }
+
+    private void launch(KernelStatus startingStatus, String detail) {
         ready = false;
         if (readyFuture.isDone()) {
             readyFuture = new CompletableFuture<>();
         }
-        setStatus(startingStatus, "starting a kernel");
+        setStatus(startingStatus, detail);
         try {
             current = KernelProcess.start(launcher, callbacks);
         } catch (IOException e) {
             current = null;
             startFailed("The kernel could not start: " + e.getMessage());
+        }
+    }
+
+    /** From now on {@link #ready()} means the next kernel, also before that kernel is launched. */
+    private void awaitNextKernel() {
+        if (readyFuture.isDone()) {
+            readyFuture = new CompletableFuture<>();
         }
     }
 
@@ -254,6 +266,7 @@ public final class JvmKernel implements Kernel {
         KernelProcess old = current;
         current = null;
         ready = false;
+        awaitNextKernel();
         if (running != null) {
             output(running.cellId, new Output.Notice(notice));
             finish(running, Outcome.INTERRUPTED);
@@ -347,7 +360,8 @@ public final class JvmKernel implements Kernel {
                 if (event instanceof KernelEvent.Ready) {
                     ready = true;
                     setStatus(KernelStatus.IDLE, "ready");
-                    dispatch.run(() -> readyFuture.complete(null));
+                    CompletableFuture<Void> nowReady = readyFuture;
+                    dispatch.run(() -> nowReady.complete(null));
                     pump();
                 } else if (event instanceof KernelEvent.ExecuteStarted) {
                     KernelEvent.ExecuteStarted started = (KernelEvent.ExecuteStarted) event;
@@ -403,6 +417,7 @@ public final class JvmKernel implements Kernel {
                     startFailed("The kernel could not start: " + source.failure() + " (exit code " + exitCode + ")");
                     return;
                 }
+                awaitNextKernel();
                 source.killOrphans();
                 String message = source.exitingSeen()
                         ? "The cell called System.exit(" + exitCode + "); a fresh kernel was started."
@@ -419,23 +434,8 @@ public final class JvmKernel implements Kernel {
                 }
                 queue.clear();
                 failQueries(message);
-                launch(KernelStatus.RESTARTING);
-                dispatch.each(l -> l.onStatus(KernelStatus.RESTARTING, message));
+                launch(KernelStatus.RESTARTING, message);
             }
-        }
-    }
-
-    private static final class PendingCell {
-        final String cellId;
-        final String code;
-        final CompletableFuture<CellRun> future = new CompletableFuture<>();
-        long requestId;
-        long startNanos;
-        int executionCount;
-
-        PendingCell(String cellId, String code) {
-            this.cellId = cellId;
-            this.code = code;
         }
     }
 }

@@ -182,6 +182,27 @@ class KernelEvaluationTest {
     }
 
     @Test
+    void outputWrittenStraightToTheKernelsStdoutLandsInTheCell() {
+        String cell = KernelHarness.newCellId();
+        KernelHarness.Ran ran = harness.run(cell,
+                "new ProcessBuilder(\"echo\", \"inherited line\").inheritIO().start().waitFor()");
+        assertThat(ran.only(Output.Value.class).value()).isEqualTo("0");
+        harness.awaitStdout(cell, "inherited line\n");
+    }
+
+    @Test
+    void systemInIsEmptyForCells() {
+        assertThat(harness.run("System.in.read()").only(Output.Value.class).value()).isEqualTo("-1");
+    }
+
+    @Test
+    void multiByteTextSurvivesChunking() {
+        String line = "h\u00e9llo w\u00f6rld \u2713 \uD83D\uDE00\n";
+        KernelHarness.Ran ran = harness.run("for (int i = 0; i < 5000; i++) System.out.print(\"" + line.replace("\n", "\\n") + "\");");
+        assertThat(ran.stdout()).isEqualTo(line.repeat(5000));
+    }
+
+    @Test
     void cellsCanUseTheWorkerApi() {
         assertThat(harness.run("import lessonbook.workers.*;\nWorkerHost.class.getSimpleName()")
                 .only(Output.Value.class).value()).isEqualTo("\"WorkerHost\"");
