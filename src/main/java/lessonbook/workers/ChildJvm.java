@@ -162,6 +162,13 @@ final class ChildJvm {
         }
     }
 
+    /** From now on, lines and the exit go to {@code sink} (a pool used from a later cell reports there). */
+    synchronized void redirect(WorkerEvents sink) {
+        if (events != null) {
+            events = sink;
+        }
+    }
+
     private void finishWhenDrained() {
         Thread finisher = new Thread(() -> {
             for (Thread t : pumps) {

@@ -34,7 +34,7 @@ public final class WorkerPool implements AutoCloseable {
     private static final AtomicLong mapIds = new AtomicLong();
 
     private final WorkerHost host;
-    private final WorkerEvents events;
+    private WorkerEvents events;
     private final long generation;
     private final List<Messages.VariableValue> variables;
     private final List<PoolMember> members = new ArrayList<>();
@@ -185,9 +185,14 @@ public final class WorkerPool implements AutoCloseable {
         List<Messages.VariableValue> runVariables = runGeneration == generation ? variables : Variables.snapshot(host);
         MapRun run = new MapRun(mapIds.incrementAndGet(), function, fn.getClass().getClassLoader(), inputs.size(),
                 runGeneration, Variables.classpath(host), runVariables, onEach);
+        WorkerEvents caller = host.eventsForCaller();
         synchronized (lock) {
             if (closed) {
                 throw new IllegalStateException("the pool is closed");
+            }
+            if (caller != events) {
+                events = caller;   // what the workers print now belongs to the cell that called map
+                members.forEach(m -> m.child.redirect(caller));
             }
             int chunkSize = Math.max(1, inputs.size() / (members.size() * 4));
             for (int first = 0; first < inputs.size(); first += chunkSize) {

@@ -101,6 +101,15 @@ class KernelWorkersTest {
         String pooled = run("try (var pool = new WorkerPool(2)) { System.out.println(pool.map(x -> factorial(x), "
                 + "List.of(1L, 2L, 3L))); }");
         assertThat(stdout(pooled)).isEqualTo("[-1, -2, -3]\n");
+
+        run("var keptPool = new WorkerPool(2);");
+        String later = run("System.out.println(keptPool.map(x -> factorial(x), List.of(4L, 5L)));");
+        assertThat(stdout(later)).isEqualTo("[-4, -5]\n");
+        RecordingHost.await("the pool's lines in the calling cell", T, () -> workerLines(later).size() >= 2);
+        assertThat(workerLines(later)).extracting(Output.WorkerLine::line)
+                .containsExactlyInAnyOrder("new body 4", "new body 5");
+        assertThat(workerLines(later)).allMatch(l -> l.worker().matches("PoolWorker-\\d+"));
+        run("keptPool.close();");
     }
 
     @Test
