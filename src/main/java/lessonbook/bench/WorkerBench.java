@@ -169,7 +169,8 @@ public final class WorkerBench {
                 WorkerRuntime.terminateAll();   // a refill that began before spares were switched off
             }
             long t0 = System.nanoTime();
-            Worker w = new Worker(() -> System.out.println("first")).start();
+            Worker w = new Worker(() -> System.out.println("first"));
+            w.start();
             long at = host.firstLineOf(w.pid()).get(30, TimeUnit.SECONDS);
             ms.add((at - t0) / 1e6);
             w.join();

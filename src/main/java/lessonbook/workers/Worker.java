@@ -2,6 +2,7 @@ package lessonbook.workers;
 
 import java.io.IOException;
 import java.io.NotSerializableException;
+import java.io.Serializable;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CancellationException;
@@ -24,11 +25,19 @@ import java.util.concurrent.TimeoutException;
  * worker is waited for when that worker's task ends, as Python joins non-daemon children at exit. A kernel
  * lives on across cells, so there the difference shows at restart and shutdown only, which end every worker.
  */
-public final class Worker {
+public final class Worker implements Serializable {
+    private static final long serialVersionUID = 1L;
+
     private final SerializableRunnable task;
     private String name;
     private boolean daemon;
-    private volatile ChildJvm child;
+    private transient volatile ChildJvm child;
+    /**
+     * Set in a copy of this worker that another process received (a worker sees the notebook's variables,
+     * a list of workers among them, as copies, the way fork copies Python's Process objects): it keeps what
+     * was known when it was copied and cannot control the process.
+     */
+    private final Copy copy;
 
     public Worker(SerializableRunnable task) {
         if (task == null) {
@@ -36,6 +45,31 @@ public final class Worker {
         }
         this.task = task;
         this.name = WorkerRuntime.nextWorkerName();
+        this.copy = null;
+    }
+
+    private Worker(Copy copy) {
+        this.task = null;
+        this.name = copy.name();
+        this.daemon = copy.daemon();
+        this.copy = copy;
+    }
+
+    private record Copy(String name, boolean daemon, Long pid, Integer exitCode) implements Serializable {
+        private Object readResolve() {
+            return new Worker(this);
+        }
+    }
+
+    private Object writeReplace() {
+        return copy != null ? copy : new Copy(name, daemon, pid(), exitCode());
+    }
+
+    private void requireOriginal(String what) {
+        if (copy != null) {
+            throw new IllegalStateException("cannot " + what + " " + name + " here: this is a copy made when this "
+                    + "process started; only the process that created the worker can " + what + " it");
+        }
     }
 
     /** Sets the name shown in output tags and by {@code CurrentProcess.name()} inside the worker. */
@@ -62,7 +96,8 @@ public final class Worker {
     }
 
     /** Starts the worker process; returns as soon as it exists (its pid is known). */
-    public synchronized Worker start() {
+    public synchronized void start() {
+        requireOriginal("start");
         if (child != null) {
             throw new IllegalStateException("a worker can only be started once: " + this);
         }
@@ -84,7 +119,6 @@ public final class Worker {
         }
         started.ended().whenComplete((code, error) -> WorkerRuntime.untrack(this));
         WorkerRuntime.background.execute(() -> deliver(started, assign, taskBytes));
-        return this;
     }
 
     /** Hands the task over once the worker JVM connected, then waits for its last word (its CPU time). */
@@ -138,23 +172,31 @@ public final class Worker {
 
     /** The worker's process id, or null before {@link #start()}. */
     public Long pid() {
+        if (copy != null) {
+            return copy.pid();
+        }
         ChildJvm c = child;
         return c == null ? null : c.pid();
     }
 
     /** The exit code once the worker has ended (0 ok, 1 its task threw), else null, like Python's exitcode. */
     public Integer exitCode() {
+        if (copy != null) {
+            return copy.exitCode();
+        }
         ChildJvm c = child;
         return c != null && c.ended().isDone() ? c.ended().join() : null;
     }
 
     public boolean isAlive() {
+        requireOriginal("check on");
         ChildJvm c = child;
         return c != null && c.isAlive();
     }
 
     /** Ends the worker process at once (it runs no more code, as with Python's terminate()). */
     public void terminate() {
+        requireOriginal("terminate");
         ChildJvm c = child;
         if (c != null) {
             c.kill();
@@ -162,6 +204,7 @@ public final class Worker {
     }
 
     private ChildJvm requireStarted(String what) {
+        requireOriginal(what);
         ChildJvm c = child;
         if (c == null) {
             throw new IllegalStateException("can only " + what + " a started worker: " + this);
@@ -171,6 +214,9 @@ public final class Worker {
 
     @Override
     public String toString() {
+        if (copy != null) {
+            return "<Worker(" + name + ", copy of pid " + copy.pid() + ")>";
+        }
         ChildJvm c = child;
         String state;
         if (c == null) {

@@ -95,7 +95,7 @@ class KernelWorkersTest {
                 && e.phase() == Output.WorkerEvent.Phase.EXITED && e.exitCode() == 0);
 
         run("long factorial(long n) { System.out.println(\"new body \" + n); return -n; }");
-        String second = run("var w2 = new Worker(() -> factorial(10)).start();\nw2.join();");
+        String second = run("var w2 = new Worker(() -> factorial(10));\nw2.start();\nw2.join();");
         assertThat(workerLines(second)).extracting(Output.WorkerLine::line).containsExactly("new body 10");
 
         String pooled = run("try (var pool = new WorkerPool(2)) { System.out.println(pool.map(x -> factorial(x), "
@@ -116,7 +116,7 @@ class KernelWorkersTest {
     void workersSeeTopLevelVariablesAndAreWarnedAboutOnesThatCannotBeCopied() {
         run("String greeting = \"hello from the notebook\";");
         run("Object lock = new Object();");
-        String cell = run("var w = new Worker(() -> System.out.println(greeting + \" / lock \" + lock)).start();\nw.join();");
+        String cell = run("var w = new Worker(() -> System.out.println(greeting + \" / lock \" + lock));\nw.start();\nw.join();");
         assertThat(workerLines(cell)).extracting(Output.WorkerLine::line)
                 .containsExactly("hello from the notebook / lock null");
         assertThat(outputsOf(cell)).contains(
@@ -134,7 +134,7 @@ class KernelWorkersTest {
     @Test
     void interruptAndRestartLeaveNoWorkerAlive() throws Exception {
         String spin = "() -> { while (true) { Thread.onSpinWait(); } }";
-        String started = run("var a = new Worker(" + spin + ").start();\nvar pool = new WorkerPool(1);\n"
+        String started = run("var a = new Worker(" + spin + ");\na.start();\nvar pool = new WorkerPool(1);\n"
                 + "System.out.println(\"pids \" + a.pid() + \" \" + pool.pids().get(0));");
         List<Long> pids = new ArrayList<>();
         for (String p : stdout(started).strip().split(" ")) {
@@ -152,7 +152,7 @@ class KernelWorkersTest {
         RecordingHost.await("workers gone after interrupt", Duration.ofSeconds(3),
                 () -> pids.stream().noneMatch(RecordingHost::pidAlive));
 
-        String again = run("var b = new Worker(" + spin + ").start();\nSystem.out.println(\"pid \" + b.pid());");
+        String again = run("var b = new Worker(" + spin + ");\nb.start();\nSystem.out.println(\"pid \" + b.pid());");
         long pid = printedPid(again);
         assertThat(RecordingHost.pidAlive(pid)).isTrue();
         kernel.restart().get(T.toMillis(), TimeUnit.MILLISECONDS);

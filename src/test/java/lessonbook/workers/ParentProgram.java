@@ -16,7 +16,8 @@ public final class ParentProgram {
                 while (true) {
                     Thread.onSpinWait();
                 }
-            }).daemon(daemon).start();
+            }).daemon(daemon);
+            w.start();
             pids.append(' ').append(w.pid());
         }
         WorkerPool pool = new WorkerPool(1);

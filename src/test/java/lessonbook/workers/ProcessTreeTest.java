@@ -72,7 +72,8 @@ class ProcessTreeTest {
                 while (true) {
                     Thread.onSpinWait();
                 }
-            }).name("forever").daemon(true).start();
+            }).name("forever").daemon(true);
+            daemon.start();
             System.out.println("daemon pid " + daemon.pid() + " " + CurrentProcess.name() + " " + CurrentProcess.isDaemon());
         }).name("starter");
         outer.start();
@@ -94,7 +95,8 @@ class ProcessTreeTest {
                     Thread.onSpinWait();
                 }
                 System.out.println("inner done in " + CurrentProcess.name() + " parent " + CurrentProcess.parentPid());
-            }).name("inner").start();
+            }).name("inner");
+            inner.start();
             System.out.println("outer started " + inner.pid() + " and returns");
         }).name("outer");
         outer.start();

@@ -80,14 +80,16 @@ class UserClassesTest {
 
         try (WorkerPool pool = new WorkerPool(2)) {
             assertThat(pool.map(greeter, List.of(1, 2))).containsExactly("v1:1:hi:true", "v1:2:hi:true");
-            Worker first = new Worker(hello).start();
+            Worker first = new Worker(hello);
+            first.start();
             first.join();
             assertThat(host.textsOf(first.pid())).containsExactly("hello v1 hi");
 
             compile("v2");
             host.generation = 2;
             host.variables = List.of(new TopLevelVariable("greeting", "userdemo.Vars", "greeting", "bonjour"));
-            Worker second = new Worker(hello).start();
+            Worker second = new Worker(hello);
+            second.start();
             second.join();
             assertThat(host.textsOf(second.pid())).containsExactly("hello v2 bonjour");
             assertThat(pool.map(greeter, List.of(3))).containsExactly("v2:3:bonjour:true");

@@ -161,11 +161,13 @@ class WorkerTest {
     void terminateAllLeavesNoWorkerPidAlive() {
         List<Worker> workers = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            workers.add(new Worker(() -> {
+            Worker spinner = new Worker(() -> {
                 while (true) {
                     Thread.onSpinWait();
                 }
-            }).start());
+            });
+            spinner.start();
+            workers.add(spinner);
         }
         try (WorkerPool pool = new WorkerPool(2)) {
             List<Long> pids = new ArrayList<>(pool.pids());
@@ -193,5 +195,32 @@ class WorkerTest {
         Object lock = new Object();
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Worker(() -> lock.hashCode()).start())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("java.lang.Object");
+    }
+
+    @Test
+    void aWorkerCopiedIntoAnotherProcessKeepsWhatWasKnownButCannotControlTheProcess() throws Exception {
+        Worker original = new Worker(() -> triangle(10)).name("original");
+        original.start();
+        original.join();
+
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+            out.writeObject(new ArrayList<>(List.of(original)));
+        }
+        Object read;
+        try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(
+                new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+            read = in.readObject();
+        }
+        Worker copy = (Worker) ((List<?>) read).get(0);
+
+        assertThat(copy.name()).isEqualTo("original");
+        assertThat(copy.pid()).isEqualTo(original.pid());
+        assertThat(copy.exitCode()).isZero();
+        assertThat(copy.toString()).contains("copy");
+        org.assertj.core.api.Assertions.assertThatThrownBy(copy::join)
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("copy");
+        org.assertj.core.api.Assertions.assertThatThrownBy(copy::start)
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("only the process that created");
     }
 }
