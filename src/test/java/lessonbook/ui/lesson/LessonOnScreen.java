@@ -89,10 +89,17 @@ final class LessonOnScreen {
     }
 
     static void waitFor(long seconds, String what, java.util.concurrent.Callable<Boolean> condition) {
+        waitFor(seconds, what, condition, () -> "");
+    }
+
+    /** Waits on the FX thread's state with a deadline; {@code state} says what was seen instead. */
+    static void waitFor(long seconds, String what, java.util.concurrent.Callable<Boolean> condition,
+                        java.util.function.Supplier<String> state) {
         try {
             WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
         } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("timed out after " + seconds + " s waiting until " + what, e);
+            throw new AssertionError("timed out after " + seconds + " s waiting until " + what + "; saw "
+                    + state.get(), e);
         }
     }
 

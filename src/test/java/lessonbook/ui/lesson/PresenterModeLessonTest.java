@@ -51,7 +51,7 @@ class PresenterModeLessonTest {
 
         robot.type(KeyCode.F5);
         LessonOnScreen.waitFor(10, "presenter mode shows its progress",
-                () -> progress().equals("cell 1 of " + total));
+                () -> progress().equals("cell 1 of " + total), this::progress);
         assertThat(onFx(() -> LessonOnScreen.shown(lesson.root().lookup("#tb-run-all")))).as("toolbar hidden").isFalse();
         assertThat(onFx(() -> lesson.stage.isFullScreen())).isTrue();
         assertThat(LessonOnScreen.text(lesson.root(), ".presenter-kernel")).isNotBlank();
@@ -60,9 +60,13 @@ class PresenterModeLessonTest {
         for (int n = 1; n <= steps; n++) {
             Node current = cells.get(n - 1);
             assertThat(isSelected(current)).as("cell %d is the current cell", n).isTrue();
+            // The class sees the cell about to run: its top (its heading) is on screen.
+            int number = n;
+            LessonOnScreen.waitFor(10, "cell " + number + " is in view", () -> inViewport(current),
+                    () -> where(current));
             robot.type(KeyCode.SPACE);
             String next = "cell " + (n + 1) + " of " + total;
-            LessonOnScreen.waitFor(10, "the progress reads " + next, () -> progress().equals(next));
+            LessonOnScreen.waitFor(10, "the progress reads " + next, () -> progress().equals(next), this::progress);
             if (current.getStyleClass().contains("code-cell")) {
                 LessonOnScreen.waitFor(CELL_SECONDS, "code cell " + n + " ran",
                         () -> LessonOnScreen.ranToCompletion(current));
@@ -70,8 +74,6 @@ class PresenterModeLessonTest {
                         .as("cell %d: %s", n, LessonOnScreen.outputLines(current)).isTrue();
                 counters.add(LessonOnScreen.counter(current));
             }
-            Node selected = cells.get(n);
-            LessonOnScreen.waitFor(10, "the next cell is brought into view", () -> inViewport(selected));
         }
         List<String> expected = new ArrayList<>();
         for (int i = 1; i <= counters.size(); i++) {
@@ -92,6 +94,14 @@ class PresenterModeLessonTest {
         return onFx(() -> {
             Node bar = lesson.root().lookup(".presenter-bar");
             return bar != null && bar.isVisible() ? LessonOnScreen.text(bar, ".presenter-progress") : "";
+        });
+    }
+
+    private String where(Node cell) {
+        return onFx(() -> {
+            ScrollPane notebook = (ScrollPane) lesson.root().lookup(".notebook");
+            return "viewport " + notebook.localToScene(notebook.getLayoutBounds()) + ", cell "
+                    + cell.localToScene(cell.getLayoutBounds()) + " " + cell.getStyleClass();
         });
     }
 
