@@ -130,6 +130,8 @@ class LessonRunThroughTest {
             // Each bar carries its value in seconds, readable at a glance.
             List<String> values = LessonOnScreen.texts(chart, ".chart-bar-value", l -> true);
             assertThat(values).hasSize(3).allMatch(v -> v.matches("\\d+(\\.\\d{1,3})?"));
+            // ... with the same number of decimals, so the class compares like with like.
+            assertThat(values.stream().map(LessonRunThroughTest::decimals).distinct()).hasSize(1);
 
             Node table = last.lookup(".table-output");
             assertThat(table).as("a table under the last cell").isNotNull();
@@ -139,8 +141,28 @@ class LessonRunThroughTest {
             List<String> cells = LessonOnScreen.texts(table, ".label", l -> true);
             assertThat(cells).contains("strategy", "seconds", "speedup", "best possible",
                     "one worker per input", "pool of 10");
+            // The numbers of a column line up on their decimal point.
+            for (int column = 1; column <= 3; column++) {
+                List<String> numbers = column(table, column);
+                assertThat(numbers).hasSize(2).allMatch(v -> v.matches("\\d+(\\.\\d+)?"));
+                assertThat(numbers.stream().map(LessonRunThroughTest::decimals).distinct())
+                        .as("decimals of column %d: %s", column, numbers).hasSize(1);
+            }
             return null;
         });
+    }
+
+    private static int decimals(String number) {
+        int dot = number.indexOf('.');
+        return dot < 0 ? 0 : number.length() - dot - 1;
+    }
+
+    /** The body cells of one column of a table output, top to bottom. */
+    private static List<String> column(Node table, int column) {
+        return table.lookupAll(".table-cell").stream()
+                .filter(n -> Integer.valueOf(column).equals(javafx.scene.layout.GridPane.getColumnIndex(n)))
+                .sorted(java.util.Comparator.comparingInt(javafx.scene.layout.GridPane::getRowIndex))
+                .map(n -> ((javafx.scene.control.Labeled) n).getText()).collect(Collectors.toList());
     }
 
     private static Set<Long> lanePids(Node cell) {
