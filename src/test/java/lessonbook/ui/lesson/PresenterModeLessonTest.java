@@ -20,6 +20,8 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
+import lessonbook.kernel.client.KernelStatus;
+
 /**
  * The classroom flow on the default lesson: F5, then one key (Space) per cell, from the first cell through
  * the timed sequential run, with the real kernel; Escape gives the normal window back.
@@ -52,7 +54,7 @@ class PresenterModeLessonTest {
         robot.type(KeyCode.F5);
         LessonOnScreen.waitFor(10, "presenter mode shows its progress",
                 () -> progress().equals("cell 1 of " + total), this::progress);
-        assertThat(onFx(() -> LessonOnScreen.shown(lesson.root().lookup("#tb-run-all")))).as("toolbar hidden").isFalse();
+        assertThat(toolbarShown()).as("toolbar hidden").isFalse();
         assertThat(onFx(() -> lesson.stage.isFullScreen())).isTrue();
         assertThat(LessonOnScreen.text(lesson.root(), ".presenter-kernel")).isNotBlank();
 
@@ -86,8 +88,25 @@ class PresenterModeLessonTest {
 
         robot.type(KeyCode.ESCAPE);
         LessonOnScreen.waitFor(10, "Escape leaves presenter mode",
-                () -> onFx(() -> !lesson.stage.isFullScreen() && LessonOnScreen.shown(lesson.root().lookup("#tb-run-all"))));
+                () -> onFx(() -> !lesson.stage.isFullScreen()) && toolbarShown());
         assertThat(onFx(() -> lesson.root().lookup(".presenter-bar").isVisible())).isFalse();
+
+        // After class: Kernel > Reset Lesson leaves the lesson as the next class should find it.
+        long kernelBefore = lesson.kernel.pid();
+        robot.clickOn("Kernel");
+        robot.clickOn("Reset Lesson (clear outputs, restart)");
+        LessonOnScreen.waitFor(10, "every output is cleared", () -> lesson.codeCells().stream()
+                .allMatch(c -> LessonOnScreen.outputLines(c).isEmpty() && !LessonOnScreen.hasExecutionCount(c)),
+                () -> lesson.codeCells().stream().map(LessonOnScreen::counter).toList().toString());
+        LessonOnScreen.waitFor(60, "a new kernel process is ready",
+                () -> lesson.kernel.status() == KernelStatus.IDLE && lesson.kernel.pid() > 0
+                        && lesson.kernel.pid() != kernelBefore,
+                () -> lesson.kernel.status() + " pid " + lesson.kernel.pid());
+        assertThat(isSelected(cells.get(0))).as("the first cell is current again").isTrue();
+    }
+
+    private boolean toolbarShown() {
+        return onFx(() -> LessonOnScreen.shown(lesson.root().lookup("#tb-run-all")));
     }
 
     private String progress() {
