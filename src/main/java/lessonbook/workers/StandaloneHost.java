@@ -7,9 +7,10 @@ import java.util.List;
 
 /**
  * The host of a plain Java program (no kernel installed): workers start with this JVM's class path, there are
- * no cell classes or notebook variables, and worker lines are printed as {@code [name pid] line}.
+ * no cell classes or notebook variables, and worker lines are printed as {@code [name pid] line}. A program that
+ * wants the lines elsewhere (a benchmark counting them) overrides {@link #eventsForCaller()}.
  */
-public final class StandaloneHost implements WorkerHost {
+public class StandaloneHost implements WorkerHost {
     static final StandaloneHost INSTANCE = new StandaloneHost();
 
     /** Prints worker lines to this process's stdout/stderr, tagged; lifecycle events are not printed. */
