@@ -1,0 +1,82 @@
+package lessonbook.ui;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.util.Duration;
+
+import lessonbook.format.RecoveryStore;
+import lessonbook.model.Notebook;
+import lessonbook.model.NotebookDocument;
+
+/**
+ * Unsaved edits go to the lesson's recovery file every few seconds: the FX thread takes the immutable
+ * {@link Notebook} as it is, the file thread writes it. Nothing is written for a lesson without edits, without
+ * a file yet, or when the notebook has not changed since the last write.
+ */
+final class LessonAutosave implements AutoCloseable {
+    private final NotebookDocument document;
+    private final RecoveryStore store;
+    private final FileWork files;
+    private final Timeline timer;
+    private final AtomicBoolean writing = new AtomicBoolean();
+    private Notebook lastWritten;
+
+    LessonAutosave(NotebookDocument document, RecoveryStore store, FileWork files, Duration period) {
+        this.document = document;
+        this.store = store;
+        this.files = files;
+        this.timer = new Timeline(new KeyFrame(period, e -> tick()));
+        timer.setCycleCount(Animation.INDEFINITE);
+        timer.play();
+    }
+
+    private void tick() {
+        Path file = document.file();
+        Notebook now = document.notebook();
+        // While a write is still going (a huge output), skip this round rather than queue snapshots behind it.
+        if (file == null || !document.isDirty() || now == lastWritten || !writing.compareAndSet(false, true)) {
+            return;
+        }
+        lastWritten = now;
+        files.submit(() -> {
+            try {
+                store.save(file, now);
+            } catch (IOException | RuntimeException e) {
+                System.err.println("lessonbook: autosave of " + file + " failed: " + e);
+            } finally {
+                writing.set(false);
+            }
+        });
+    }
+
+    /** A recovery file newer than {@code file}, read on the calling thread (it is small, like the lesson). */
+    Optional<RecoveryStore.Recovered> find(Path file) {
+        return store.find(file);
+    }
+
+    /** Deletes the recovery file(s) of {@code file}, after any write already asked for. */
+    void discard(Path file) {
+        if (file == null) {
+            return;
+        }
+        lastWritten = null;
+        files.submit(() -> {
+            try {
+                store.discard(file);
+            } catch (IOException e) {
+                System.err.println("lessonbook: could not delete the recovery file of " + file + ": " + e);
+            }
+        });
+    }
+
+    @Override
+    public void close() {
+        timer.stop();
+    }
+}
