@@ -2,6 +2,8 @@ package lessonbook.ui;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -11,13 +13,18 @@ import javafx.animation.Timeline;
 import javafx.util.Duration;
 
 import lessonbook.format.RecoveryStore;
+import lessonbook.model.CodeCell;
+import lessonbook.model.DocumentChange;
 import lessonbook.model.Notebook;
 import lessonbook.model.NotebookDocument;
+import lessonbook.model.Output;
 
 /**
  * Unsaved edits go to the lesson's recovery file every few seconds: the FX thread takes the immutable
  * {@link Notebook} as it is, the file thread writes it. Nothing is written for a lesson without edits, without
- * a file yet, or when the notebook has not changed since the last write.
+ * a file yet, or when the notebook has not changed since the last write; the timer runs only while there are
+ * unsaved changes. A flood of output is cut to its tail in the recovery file: the sources are what cannot be
+ * redone, and rendering a million lines every few seconds would cost more than it saves.
  */
 final class LessonAutosave implements AutoCloseable {
     private final NotebookDocument document;
@@ -26,6 +33,10 @@ final class LessonAutosave implements AutoCloseable {
     private final Timeline timer;
     private final AtomicBoolean writing = new AtomicBoolean();
     private Notebook lastWritten;
+    private boolean closed;
+
+    /** Output kept per cell in the recovery file, counted in characters of output text. */
+    static final int MAX_OUTPUT_CHARS_PER_CELL = 1 << 20;
 
     LessonAutosave(NotebookDocument document, RecoveryStore store, FileWork files, Duration period) {
         this.document = document;
@@ -33,7 +44,15 @@ final class LessonAutosave implements AutoCloseable {
         this.files = files;
         this.timer = new Timeline(new KeyFrame(period, e -> tick()));
         timer.setCycleCount(Animation.INDEFINITE);
-        timer.play();
+        document.addListener(change -> {
+            if (change instanceof DocumentChange.DirtyChanged dirty) {
+                if (dirty.dirty() && !closed) {
+                    timer.play();
+                } else {
+                    timer.stop();
+                }
+            }
+        });
     }
 
     private void tick() {
@@ -46,7 +65,7 @@ final class LessonAutosave implements AutoCloseable {
         lastWritten = now;
         files.submit(() -> {
             try {
-                store.save(file, now);
+                store.save(file, withOutputTails(now));
             } catch (IOException | RuntimeException e) {
                 System.err.println("lessonbook: autosave of " + file + " failed: " + e);
             } finally {
@@ -75,8 +94,31 @@ final class LessonAutosave implements AutoCloseable {
         });
     }
 
+    /** Stops autosaving (the window closed or shows another lesson); a write already asked for still happens. */
     @Override
     public void close() {
+        closed = true;
         timer.stop();
+    }
+
+    /** {@code notebook} with each code cell's output cut to its last {@link #MAX_OUTPUT_CHARS_PER_CELL} or so. */
+    static Notebook withOutputTails(Notebook notebook) {
+        Notebook result = notebook;
+        for (CodeCell code : notebook.codeCells()) {
+            List<Output> outputs = code.outputs();
+            long chars = 0;
+            int from = outputs.size();
+            while (from > 0 && chars + outputs.get(from - 1).text().length() <= MAX_OUTPUT_CHARS_PER_CELL) {
+                from--;
+                chars += outputs.get(from).text().length();
+            }
+            if (from > 0) {
+                List<Output> kept = new ArrayList<>(outputs.size() - from + 1);
+                kept.add(new Output.Notice(from + " earlier outputs were left out of the recovery file"));
+                kept.addAll(outputs.subList(from, outputs.size()));
+                result = result.map(code.id(), c -> ((CodeCell) c).withOutputs(kept));
+            }
+        }
+        return result;
     }
 }
