@@ -59,28 +59,27 @@ final class LessonFileCommands {
             error("Could not open " + file.getFileName(), e.getMessage());
             return false;
         }
-        Optional<RecoveryStore.Recovered> recovered = autosave.find(file);
-        RecoveryDialog.Choice choice = RecoveryDialog.Choice.KEEP;
-        if (recovered.isPresent()) {
-            if (!stage.isShowing()) {
-                stage.show(); // at start-up: the question needs its window behind it
-            }
-            choice = RecoveryDialog.ask(stage, file.getFileName().toString(), recovered.get().savedAt());
-        }
-        if (choice == RecoveryDialog.Choice.RESTORE) {
-            // The recovered version is not what is on disk: it opens as unsaved changes, and stays in its
-            // recovery file until the user saves or discards it.
-            document.replace(recovered.get().notebook(), file);
-            document.markUnsaved();
-        } else {
-            document.replace(notebook, file);
-            if (choice == RecoveryDialog.Choice.DISCARD) {
-                autosave.discard(file);
-            }
-        }
+        document.replace(notebook, file);
         recent.remember(file);
         afterOpen.run();
+        autosave.find(file).ifPresent(recovered -> offer(file, recovered));
         return true;
+    }
+
+    /** Asks over the saved lesson (shown behind the question) what to do with the recovered version. */
+    private void offer(Path file, RecoveryStore.Recovered recovered) {
+        if (!stage.isShowing()) {
+            stage.show(); // at start-up: the question needs its window behind it
+        }
+        RecoveryDialog.Choice choice = RecoveryDialog.ask(stage, file.getFileName().toString(), recovered.savedAt());
+        if (choice == RecoveryDialog.Choice.RESTORE) {
+            // Not what is on disk: it opens as unsaved changes, and stays in its recovery file until saved.
+            document.replace(recovered.notebook(), file);
+            document.markUnsaved();
+            afterOpen.run();
+        } else if (choice == RecoveryDialog.Choice.DISCARD) {
+            autosave.discard(file);
+        }
     }
 
     void chooseAndOpen() {

@@ -29,9 +29,14 @@ final class RecoveryDialog {
         alert.initOwner(owner);
         alert.setTitle(TITLE);
         alert.setHeaderText("Lessonbook found unsaved changes to " + fileName + " from " + when(savedAt) + ".");
-        alert.setContentText("Restore them? Restore opens them as unsaved changes, Discard deletes them, "
-                + "Keep for later opens the file as saved and asks again next time.");
-        alert.getDialogPane().setMinWidth(520);
+        alert.setContentText("Restore them?\n\nRestore opens them as unsaved changes. Discard deletes them. "
+                + "Keep for later opens the saved file and asks again next time.");
+        alert.getDialogPane().setPrefWidth(560);
+        // In the order the question names them, whatever the platform's usual button order.
+        ButtonBar buttons = (ButtonBar) alert.getDialogPane().lookup(".button-bar");
+        if (buttons != null) {
+            buttons.setButtonOrder("+YNC");
+        }
         if (owner.getScene() != null) {
             alert.getDialogPane().getStylesheets().setAll(owner.getScene().getStylesheets());
         }
