@@ -31,7 +31,7 @@ final class RecoveryDialog {
         alert.setHeaderText("Lessonbook found unsaved changes to " + fileName + " from " + when(savedAt) + ".");
         alert.setContentText("Restore them?\n\nRestore opens them as unsaved changes. Discard deletes them. "
                 + "Keep for later opens the saved file and asks again next time.");
-        alert.getDialogPane().setPrefWidth(560);
+        alert.getDialogPane().setPrefWidth(680);
         // In the order the question names them, whatever the platform's usual button order.
         ButtonBar buttons = (ButtonBar) alert.getDialogPane().lookup(".button-bar");
         if (buttons != null) {
