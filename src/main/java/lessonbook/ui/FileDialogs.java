@@ -40,7 +40,8 @@ public interface FileDialogs {
                 FileChooser.ExtensionFilter md = filter(ExportFormat.MARKDOWN);
                 FileChooser.ExtensionFilter ipynb = filter(ExportFormat.IPYNB);
                 chooser.getExtensionFilters().addAll(md, ipynb);
-                boolean notebook = suggested != null && suggested.toString().toLowerCase(Locale.ROOT).endsWith(".ipynb");
+                boolean notebook = suggested != null
+                        && suggested.toString().toLowerCase(Locale.ROOT).endsWith(".ipynb");
                 chooser.setSelectedExtensionFilter(notebook ? ipynb : md);
                 suggestName(chooser, suggested);
                 File chosen = chooser.showSaveDialog(owner);
@@ -51,8 +52,12 @@ public interface FileDialogs {
                         ? ExportFormat.IPYNB : ExportFormat.MARKDOWN;
                 String name = chosen.getName().toLowerCase(Locale.ROOT);
                 boolean known = name.endsWith(".md") || name.endsWith(".markdown") || name.endsWith(".ipynb");
-                // A name typed without an extension takes the one of the file type chosen in the dialog.
-                return Optional.of(known ? chosen.toPath() : format.withExtension(chosen.toPath()));
+                // Only the file type was switched (the suggested name kept): the type decides. A name typed
+                // without an extension takes the chosen type's too; a typed extension wins otherwise.
+                boolean onlyTypeSwitched = suggested != null && suggested.getFileName() != null
+                        && chosen.getName().equals(suggested.getFileName().toString());
+                return Optional.of(known && !onlyTypeSwitched
+                        ? chosen.toPath() : format.withExtension(chosen.toPath()));
             }
 
             @Override

@@ -34,7 +34,8 @@ class LessonAutosaveTest {
         assertThat(kept.outputText().length()).isBetween(LessonAutosave.MAX_OUTPUT_CHARS_PER_CELL - 100,
                 LessonAutosave.MAX_OUTPUT_CHARS_PER_CELL + 100);
         assertThat(kept.outputs().get(0)).isInstanceOf(Output.Notice.class);
-        assertThat(((Output.Notice) kept.outputs().get(0)).message()).endsWith("earlier outputs were left out of the recovery file");
+        assertThat(((Output.Notice) kept.outputs().get(0)).message())
+                .endsWith("earlier outputs were left out of the recovery file");
         assertThat(kept.outputText()).endsWith("299999\n");
         assertThat(bounded.cell("small").orElseThrow()).isEqualTo(notebook.cell("small").orElseThrow());
     }
