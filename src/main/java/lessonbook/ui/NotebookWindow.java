@@ -98,12 +98,13 @@ public final class NotebookWindow {
         appearance.attach(scene);
         scene.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
         stage.setScene(scene);
-        // A stage given another scene no longer shows this lesson: its autosave must not outlive it.
+        // A stage hidden or given another scene no longer shows this lesson: its autosave must not outlive it.
         stage.sceneProperty().addListener((o, was, now) -> {
             if (now != scene) {
                 autosave.close();
             }
         });
+        stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> autosave.close());
         stage.setOnCloseRequest(e -> {
             e.consume();
             requestClose();

@@ -125,6 +125,18 @@ class FileMenuWindowTest {
     }
 
     @Test
+    void anExportThatCannotBeWrittenSaysSoAndChangesNothing(FxRobot robot) throws Exception {
+        robot.interact(() -> window.open(lesson));
+        byte[] onDisk = Files.readAllBytes(lesson);
+        dialogs.export = lesson.resolve("inside-a-file.html"); // a file is no folder
+        robot.clickOn("File").clickOn("Export as HTML\u2026");
+        waitFor(() -> robot.lookup("Could not export to inside-a-file.html").tryQuery().isPresent());
+        assertThat(window.statusBar().message()).isEqualTo("Export failed");
+        assertThat(Files.readAllBytes(lesson)).isEqualTo(onDisk);
+        assertThat(window.document().isDirty()).isFalse();
+    }
+
+    @Test
     void saveAsIpynbWritesNbformat45ThatReopensWithTheSameCells(FxRobot robot) throws Exception {
         robot.interact(() -> window.open(lesson));
         runCell(robot, 1);

@@ -161,6 +161,33 @@ class RecoveryWindowTest {
     }
 
     @Test
+    void atStartUpTheQuestionComesWithItsWindowBehindIt(FxRobot robot) throws Exception {
+        recovery.save(lesson, edited());
+        Kernel second = TestKernels.create();
+        try {
+            NotebookWindow[] startUp = new NotebookWindow[1];
+            robot.interact(() -> {
+                // As DesktopApp does: the lesson is opened before the window is shown.
+                startUp[0] = new NotebookWindow(new Stage(), () -> second, LessonStore.files(), dialogs,
+                        new RecentFiles(Preferences.userRoot().node("lessonbook-test/recent")), recovery, PERIOD);
+                javafx.application.Platform.runLater(() -> {
+                    startUp[0].open(lesson);
+                    startUp[0].show();
+                });
+            });
+            waitFor(20, () -> recoveryDialog(robot).isPresent());
+            assertThat(startUp[0].stage().isShowing()).isTrue();
+            assertThat(startUp[0].document().cells()).hasSize(2); // the saved lesson, behind the question
+            robot.clickOn("Restore");
+            waitFor(10, () -> startUp[0].document().cells().size() == 3);
+            assertThat(startUp[0].document().isDirty()).isTrue();
+            robot.interact(() -> startUp[0].stage().close());
+        } finally {
+            second.close();
+        }
+    }
+
+    @Test
     void quittingWithDontSaveDeletesTheRecoveryFile(FxRobot robot) throws Exception {
         robot.interact(() -> window.open(lesson));
         typeInto(robot, 1, " int lost = 3;");
