@@ -10,6 +10,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -77,6 +80,19 @@ public final class AtomicFileWriter {
             PosixFileAttributeView view = Files.getFileAttributeView(temp, PosixFileAttributeView.class);
             if (view != null && Files.exists(target)) {
                 view.setPermissions(Files.getPosixFilePermissions(target));
+            } else if (view != null) {
+                // A temp file is private (rw-------); a new lesson or export should be readable like the folder
+                // it goes to (rw-r--r-- in a drwxr-xr-x folder), never more open than that folder.
+                Set<PosixFilePermission> permissions =
+                        EnumSet.noneOf(PosixFilePermission.class);
+                for (PosixFilePermission p : Files.getPosixFilePermissions(target.getParent())) {
+                    if (!p.name().endsWith("EXECUTE")) {
+                        permissions.add(p);
+                    }
+                }
+                permissions.add(PosixFilePermission.OWNER_READ);
+                permissions.add(PosixFilePermission.OWNER_WRITE);
+                view.setPermissions(permissions);
             }
         } catch (IOException | UnsupportedOperationException e) {
             // the temp file's default permissions are an acceptable result; the content matters more

@@ -23,12 +23,29 @@ public final class Exporter {
         }
         Notebook notebook = LessonFiles.read(in);
         Path destination = out != null ? out : withExtension(in, target);
+        write(notebook, baseName(in), target, destination);
+        return destination;
+    }
+
+    /**
+     * Writes a notebook already in memory (the desktop app's current, possibly unsaved, document) as {@code to}
+     * ("html", "md" or "ipynb") to {@code out}; {@code title} names an HTML page that has no heading of its own.
+     */
+    public static void export(Notebook notebook, String title, String to, Path out)
+            throws IOException, LessonFormatException {
+        String target = to == null ? "" : to.toLowerCase(Locale.ROOT).replaceFirst("^\\.", "");
+        if (!target.equals("html") && !target.equals("md") && !target.equals("ipynb")) {
+            throw new LessonFormatException(out, 0, "cannot export to '" + to + "': choose html, md or ipynb");
+        }
+        write(notebook, title, target, out);
+    }
+
+    private static void write(Notebook notebook, String title, String target, Path destination) throws IOException {
         switch (target) {
-            case "html" -> HtmlExporter.export(notebook, baseName(in), destination);
+            case "html" -> HtmlExporter.export(notebook, title, destination);
             case "md" -> LessonFiles.write(destination, notebook, LessonFiles.Format.MARKDOWN);
             default -> LessonFiles.write(destination, notebook, LessonFiles.Format.IPYNB);
         }
-        return destination;
     }
 
     private static Path withExtension(Path file, String extension) {

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
+import java.time.Instant;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
@@ -47,15 +48,25 @@ public final class RecoveryStore {
 
     /** The recovered notebook when a recovery file newer than {@code file} exists and reads cleanly. */
     public Optional<Notebook> recover(Path file) {
+        return find(file).map(Recovered::notebook);
+    }
+
+    /** A recovered notebook and when it was written (what a user is asked about). */
+    public record Recovered(Notebook notebook, Instant savedAt) {
+    }
+
+    /** Like {@link #recover}, with the time the recovery file was written. */
+    public Optional<Recovered> find(Path file) {
         Optional<Path> recovery = newestRecoveryFile(file);
         if (recovery.isEmpty()) {
             return Optional.empty();
         }
         try {
-            if (Files.exists(file) && lastModified(recovery.get()).compareTo(lastModified(file)) <= 0) {
+            FileTime savedAt = lastModified(recovery.get());
+            if (Files.exists(file) && savedAt.compareTo(lastModified(file)) <= 0) {
                 return Optional.empty();
             }
-            return Optional.of(LessonFiles.read(recovery.get(), format(file)));
+            return Optional.of(new Recovered(LessonFiles.read(recovery.get(), format(file)), savedAt.toInstant()));
         } catch (IOException | LessonFormatException e) {
             return Optional.empty(); // a half-written or foreign recovery file is no better than none
         }

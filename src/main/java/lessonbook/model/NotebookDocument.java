@@ -92,6 +92,12 @@ public final class NotebookDocument {
         setDirty(false);
     }
 
+    /** Marks changes that are not on disk, e.g. a recovered version the user restored over the file's. */
+    public void markUnsaved() {
+        checkThread();
+        setDirty(true);
+    }
+
     /** True unless the whole notebook is read-only (another language) or the cell's author locked it. */
     public boolean canEdit(String cellId) {
         return notebook.readOnlyReason().isEmpty() && notebook.cell(cellId).map(Cells::isEditable).orElse(false);

@@ -13,6 +13,7 @@ import javafx.scene.control.MenuItem;
 import javafx.stage.Stage;
 
 import lessonbook.format.LessonFormatException;
+import lessonbook.format.RecoveryStore;
 import lessonbook.model.CellIds;
 import lessonbook.model.CodeCell;
 import lessonbook.model.Notebook;
@@ -21,6 +22,8 @@ import lessonbook.model.NotebookDocument;
 /**
  * Open, save, save as, recent files, new lesson, and the question about unsaved changes. A file that
  * cannot be read or written is reported in a dialog and the lesson in the window stays as it was.
+ * Opening a file whose recovery file is newer offers the recovered changes; a clean save, or the user's
+ * "Don't Save", deletes the recovery file.
  */
 final class LessonFileCommands {
     private final Stage stage;
@@ -28,16 +31,20 @@ final class LessonFileCommands {
     private final LessonStore store;
     private final FileDialogs dialogs;
     private final RecentFiles recent;
+    private final LessonAutosave autosave;
     private final Runnable afterNewLesson;
+    private final Runnable afterOpen;
 
     LessonFileCommands(Stage stage, NotebookDocument document, LessonStore store, FileDialogs dialogs,
-                       RecentFiles recent, Runnable afterNewLesson) {
+                       RecentFiles recent, LessonAutosave autosave, Runnable afterNewLesson, Runnable afterOpen) {
         this.stage = stage;
         this.document = document;
         this.store = store;
         this.dialogs = dialogs;
         this.recent = recent;
+        this.autosave = autosave;
         this.afterNewLesson = afterNewLesson;
+        this.afterOpen = afterOpen;
     }
 
     String displayName() {
@@ -54,7 +61,29 @@ final class LessonFileCommands {
         }
         document.replace(notebook, file);
         recent.remember(file);
+        afterOpen.run();
+        autosave.find(file).ifPresent(recovered -> offer(file, recovered));
         return true;
+    }
+
+    /** Asks over the saved lesson (shown behind the question) what to do with the recovered version. */
+    private void offer(Path file, RecoveryStore.Recovered recovered) {
+        if (!stage.isShowing()) {
+            stage.show(); // at start-up: the question needs its window behind it
+        }
+        RecoveryDialog.Choice choice = RecoveryDialog.ask(stage, file.getFileName().toString(), recovered.savedAt());
+        if (choice == RecoveryDialog.Choice.RESTORE) {
+            // Not what is on disk: it opens as unsaved changes, and stays in its recovery file until saved.
+            document.replace(recovered.notebook(), file);
+            document.markUnsaved();
+            afterOpen.run();
+        } else if (choice == RecoveryDialog.Choice.DISCARD) {
+            autosave.discard(file);
+        }
+    }
+
+    void chooseAndOpen() {
+        chooseLessonToOpen().ifPresent(this::open);
     }
 
     void newLesson() {
@@ -86,8 +115,13 @@ final class LessonFileCommands {
             error("Could not save " + file.getFileName(), e.getMessage());
             return false;
         }
+        Path before = document.file();
         document.markSaved(file);
         recent.remember(file);
+        autosave.discard(file);
+        if (before != null && !before.equals(file)) {
+            autosave.discard(before); // its unsaved changes are now saved, under the new name
+        }
         return true;
     }
 
@@ -108,17 +142,21 @@ final class LessonFileCommands {
         if (answer == saveButton) {
             return save();
         }
-        return answer == discard;
+        if (answer == discard) {
+            autosave.discard(document.file()); // the user chose to lose these changes
+            return true;
+        }
+        return false;
     }
 
     /** Fills the Open Recent menu (called as the File menu opens). */
-    void fillRecentMenu(Menu menu, java.util.function.Consumer<Path> opener) {
+    void fillRecentMenu(Menu menu) {
         menu.getItems().clear();
         for (Path path : recent.list()) {
             MenuItem item = new MenuItem(path.getFileName() + "  \u2014  " + path.getParent());
             item.setOnAction(e -> {
                 if (confirmDiscard()) {
-                    opener.accept(path);
+                    open(path);
                 }
             });
             menu.getItems().add(item);

@@ -32,14 +32,19 @@ final class NotebookCommands {
     private KeyCode lastSequenceKey;
     private long lastSequenceAt;
 
-    NotebookCommands(NotebookWindow window, CellEditCommands edits) {
+    NotebookCommands(NotebookWindow window, CellEditCommands edits, LessonFileCommands files,
+                     ExportCommands exports) {
         this.window = window;
         NotebookWindow w = window;
         CellEditCommands e = edits;
-        add("File", "New Lesson", Mode.ANY, w::newLesson, key(KeyCode.N, SHORTCUT_DOWN));
-        add("File", "Open\u2026", Mode.ANY, w::chooseAndOpen, key(KeyCode.O, SHORTCUT_DOWN));
-        add("File", "Save", Mode.ANY, w::save, key(KeyCode.S, SHORTCUT_DOWN));
-        add("File", "Save As\u2026", Mode.ANY, w::chooseAndSaveAs, key(KeyCode.S, SHORTCUT_DOWN, SHIFT_DOWN));
+        add("File", "New Lesson", Mode.ANY, files::newLesson, key(KeyCode.N, SHORTCUT_DOWN));
+        add("File", "Open\u2026", Mode.ANY, files::chooseAndOpen, key(KeyCode.O, SHORTCUT_DOWN));
+        add("File", "Save", Mode.ANY, files::save, key(KeyCode.S, SHORTCUT_DOWN));
+        add("File", "Save As\u2026", Mode.ANY, files::chooseAndSaveAs, key(KeyCode.S, SHORTCUT_DOWN, SHIFT_DOWN));
+        add("File", null, null, null);
+        for (ExportFormat format : ExportFormat.values()) {
+            add("File", format.menuLabel(), Mode.ANY, () -> exports.chooseAndExport(format));
+        }
         add("File", null, null, null);
         add("File", "Quit", Mode.ANY, w::requestClose, key(KeyCode.Q, SHORTCUT_DOWN));
 

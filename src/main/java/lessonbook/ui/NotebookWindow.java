@@ -8,23 +8,14 @@ import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.application.Platform;
-import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Scene;
-import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
-import javafx.scene.control.Separator;
-import javafx.scene.control.ToolBar;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
@@ -32,13 +23,13 @@ import javafx.util.Duration;
 
 import org.fxmisc.richtext.GenericStyledArea;
 
+import lessonbook.format.RecoveryStore;
 import lessonbook.kernel.client.Kernel;
 import lessonbook.kernel.client.KernelStatus;
 import lessonbook.model.CellIds;
 import lessonbook.model.CodeCell;
 import lessonbook.model.DocumentChange;
 import lessonbook.model.MarkdownCell;
-import lessonbook.model.Notebook;
 import lessonbook.model.NotebookDocument;
 
 /**
@@ -46,22 +37,25 @@ import lessonbook.model.NotebookDocument;
  * Everything here runs on the FX thread; the kernel's events reach it through {@link NotebookSession}.
  */
 public final class NotebookWindow {
+    /** How often unsaved edits go to the recovery file. */
+    static final Duration AUTOSAVE_PERIOD = Duration.seconds(5);
     private final Stage stage;
     private final NotebookDocument document = NotebookDocument.untitled();
     private final NotebookSession session;
     private final LessonFileCommands files;
+    private final ExportCommands exports;
+    private final FileWork fileWork = new FileWork();
+    private final LessonAutosave autosave;
     private final Appearance appearance = new Appearance();
     private final NotebookView view;
     private final NotebookCommands commands;
     private final CellEditCommands edits;
     private final KernelStatusView kernelStatus = new KernelStatusView();
-    private final Label fileLabel = new Label();
-    private final Label zoomLabel = new Label();
-    private final Label cellsLabel = new Label();
+    private final StatusBar statusBar = new StatusBar();
     private final ComboBox<String> cellType = new ComboBox<>();
     private final Menu recentMenu = new Menu("Open Recent");
     private final HelpOverlay help;
-    private final Label banner = new Label();
+    private final NotebookBanner banner = new NotebookBanner();
     private final PresenterMode presenter;
     private final Timeline ticker = new Timeline(new KeyFrame(Duration.millis(100), e -> tick()));
 
@@ -71,24 +65,28 @@ public final class NotebookWindow {
 
     NotebookWindow(Stage stage, Supplier<Kernel> kernels, LessonStore store, FileDialogs dialogs,
                    RecentFiles recent) {
+        this(stage, kernels, store, dialogs, recent, RecoveryStore.inUserHome(), AUTOSAVE_PERIOD);
+    }
+
+    NotebookWindow(Stage stage, Supplier<Kernel> kernels, LessonStore store, FileDialogs dialogs,
+                   RecentFiles recent, RecoveryStore recovery, Duration autosavePeriod) {
         this.stage = stage;
-        this.files = new LessonFileCommands(stage, document, store, dialogs, recent, this::restartKernel);
+        this.autosave = new LessonAutosave(document, recovery, fileWork, autosavePeriod);
+        this.files = new LessonFileCommands(stage, document, store, dialogs, recent, autosave, this::restartKernel,
+                () -> view().selectIndex(0));
+        this.exports = new ExportCommands(stage, document, dialogs, fileWork, statusBar::showMessage);
         this.session = new NotebookSession(document, kernels.get(), Platform::runLater);
         this.view = new NotebookView(document, appearance.fontSize(), session, this::openLink);
         this.edits = new CellEditCommands(document, view);
-        this.commands = new NotebookCommands(this, edits);
+        this.commands = new NotebookCommands(this, edits, files, exports);
         this.help = new HelpOverlay(commands.groups());
 
         BorderPane main = new BorderPane();
         main.getStyleClass().add("main");
-        Node menus = commands.menuBar(this::refreshRecent, recentMenu);
-        Node tools = toolbar();
-        Node statusBar = statusBar();
+        Node menus = commands.menuBar(() -> files.fillRecentMenu(recentMenu), recentMenu);
+        Node tools = new NotebookToolbar(this, edits, files, appearance, cellType, kernelStatus);
         presenter = new PresenterMode(stage, appearance, menus, tools, statusBar);
         main.setTop(new VBox(menus, tools, presenter.bar()));
-        banner.getStyleClass().add("notebook-banner");
-        banner.setWrapText(true);
-        banner.setMaxWidth(Double.MAX_VALUE);
         VBox center = new VBox(banner, view);
         VBox.setVgrow(view, Priority.ALWAYS);
         main.setCenter(center);
@@ -100,6 +98,13 @@ public final class NotebookWindow {
         appearance.attach(scene);
         scene.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
         stage.setScene(scene);
+        // A stage hidden or given another scene no longer shows this lesson: its autosave must not outlive it.
+        stage.sceneProperty().addListener((o, was, now) -> {
+            if (now != scene) {
+                autosave.close();
+            }
+        });
+        stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> autosave.close());
         stage.setOnCloseRequest(e -> {
             e.consume();
             requestClose();
@@ -118,7 +123,7 @@ public final class NotebookWindow {
         appearance.fontSize().addListener((o, was, now) -> updateStatusBar());
         updateTitle();
         updateStatusBar();
-        updateBanner();
+        banner.update(document);
     }
 
     private void onKey(KeyEvent event) {
@@ -151,7 +156,7 @@ public final class NotebookWindow {
         if (change instanceof DocumentChange.DirtyChanged || change instanceof DocumentChange.FileChanged) {
             updateTitle();
             updateStatusBar();
-            updateBanner();
+            banner.update(document);
         } else if (change instanceof DocumentChange.Structure) {
             updateStatusBar();
             updatePresenter();
@@ -171,80 +176,6 @@ public final class NotebookWindow {
         view.tick(Instant.now());
     }
 
-    // ----- layout -----
-
-    private ToolBar toolbar() {
-        cellType.getItems().setAll("Code", "Markdown");
-        cellType.getStyleClass().add("cell-type");
-        cellType.setOnAction(e -> {
-            if (cellType.getValue() != null) {
-                edits.changeType("Code".equals(cellType.getValue()));
-            }
-        });
-        cellType.setFocusTraversable(false);
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        return new ToolBar(
-                button(Icons.SAVE, null, "Save (Ctrl+S)", "save", this::save),
-                new Separator(),
-                button(Icons.ADD, null, "Insert cell below (B)", "add", () -> edits.insertCell(true)),
-                button(Icons.UP, null, "Move cell up", "move-up", () -> edits.moveCell(-1)),
-                button(Icons.DOWN, null, "Move cell down", "move-down", () -> edits.moveCell(1)),
-                button(Icons.DELETE, null, "Delete cell (D, D)", "delete", edits::deleteCell),
-                new Separator(),
-                button(Icons.RUN, "Run", "Run cell and select below (Shift+Enter)", "run", this::runAndAdvance),
-                button(Icons.RUN_ABOVE, null, "Run all above", "run-above", this::runAllAbove),
-                button(Icons.RUN_ALL, "Run All", "Run all cells", "run-all", this::runAll),
-                button(Icons.STOP, null, "Interrupt the kernel (I, I)", "interrupt", this::interrupt),
-                button(Icons.RESTART, null, "Restart the kernel (0, 0)", "restart", this::restartKernel),
-                button(Icons.RESTART_RUN, null, "Restart the kernel and run all cells", "restart-run-all",
-                        this::restartAndRunAll),
-                button(Icons.CLEAR, null, "Clear all outputs", "clear", this::clearOutputs),
-                new Separator(),
-                cellType,
-                spacer,
-                kernelStatus);
-    }
-
-    private Button button(String icon, String text, String tip, String id, Runnable action) {
-        javafx.scene.shape.SVGPath glyph = Icons.of(icon);
-        glyph.scaleXProperty().bind(appearance.fontSize().divide(Appearance.BASE_FONT));
-        glyph.scaleYProperty().bind(glyph.scaleXProperty());
-        Button b = new Button(text, new javafx.scene.Group(glyph));
-        b.setId("tb-" + id);
-        b.getStyleClass().add("tool");
-        b.setTooltip(new Tooltip(tip));
-        b.setFocusTraversable(false);
-        b.setOnAction(e -> action.run());
-        return b;
-    }
-
-    private Node statusBar() {
-        fileLabel.getStyleClass().add("status-file");
-        Pane spacer = new Pane();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        Label modeHint = new Label("H: shortcuts");
-        modeHint.getStyleClass().add("status-hint");
-        HBox bar = new HBox(16, fileLabel, spacer, cellsLabel, zoomLabel, modeHint);
-        bar.setAlignment(Pos.CENTER_LEFT);
-        bar.getStyleClass().add("status-bar");
-        return bar;
-    }
-
-    /** Says why a notebook is read-only, and what its reader noticed, above the cells. */
-    private void updateBanner() {
-        Notebook notebook = document.notebook();
-        StringBuilder text = new StringBuilder();
-        notebook.readOnlyReason().ifPresent(r -> text.append("Read-only: ").append(r).append('.'));
-        for (String note : notebook.notes()) {
-            text.append(text.length() == 0 ? "" : "\n").append(note);
-        }
-        banner.setText(text.toString());
-        banner.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("read-only"), document.isReadOnly());
-        banner.setVisible(text.length() > 0);
-        banner.setManaged(text.length() > 0);
-    }
-
     private void updateTitle() {
         stage.setTitle((document.isDirty() ? "\u2022 " : "") + displayName() + " \u2014 Lessonbook");
     }
@@ -254,10 +185,7 @@ public final class NotebookWindow {
     }
 
     private void updateStatusBar() {
-        fileLabel.setText(document.file() == null ? "Not saved yet"
-                : document.file().toAbsolutePath().toString() + (document.isDirty() ? "  (unsaved changes)" : ""));
-        cellsLabel.setText(document.cells().size() + " cells");
-        zoomLabel.setText(appearance.zoomPercent() + " %");
+        statusBar.update(document, appearance.zoomPercent());
     }
 
     private void syncCellType() {
@@ -269,10 +197,6 @@ public final class NotebookWindow {
         if (!kind.equals(cellType.getValue())) {
             cellType.setValue(kind);
         }
-    }
-
-    private void refreshRecent() {
-        files.fillRecentMenu(recentMenu, this::open);
     }
 
     private java.util.function.Consumer<String> linkOpener = link -> { };
@@ -293,29 +217,9 @@ public final class NotebookWindow {
         view.requestFocus();
     }
 
-    /** Opens a lesson in this window; a file that cannot be read is reported and nothing is lost. */
+    /** Opens a lesson in this window (offering recovered changes); a file that cannot be read is reported. */
     public boolean open(Path file) {
-        if (!files.open(file)) {
-            return false;
-        }
-        view.selectIndex(0);
-        return true;
-    }
-
-    void newLesson() {
-        files.newLesson();
-    }
-
-    void chooseAndOpen() {
-        files.chooseLessonToOpen().ifPresent(this::open);
-    }
-
-    boolean save() {
-        return files.save();
-    }
-
-    boolean chooseAndSaveAs() {
-        return files.chooseAndSaveAs();
+        return files.open(file);
     }
 
     public boolean saveAs(Path file) {
@@ -326,6 +230,8 @@ public final class NotebookWindow {
     public void requestClose() {
         if (files.confirmDiscard()) {
             ticker.stop();
+            autosave.close();
+            fileWork.close(); // a discard or export just asked for still happens
             session.close();
             stage.close();
         }
@@ -396,16 +302,6 @@ public final class NotebookWindow {
     void clearOutputs() {
         session.clearAllOutputs();
     }
-
-
-
-
-
-
-
-
-
-
 
     void zoom(int direction) {
         appearance.zoom(direction);
@@ -485,5 +381,9 @@ public final class NotebookWindow {
 
     Stage stage() {
         return stage;
+    }
+
+    StatusBar statusBar() {
+        return statusBar;
     }
 }

@@ -20,6 +20,21 @@ class AtomicFileWriterTest {
     Path dir;
 
     @Test
+    void a_new_file_is_readable_like_its_folder_not_private_like_a_temp_file() throws Exception {
+        Path open = Files.createDirectory(dir.resolve("shared"));
+        Files.setPosixFilePermissions(open, PosixFilePermissions.fromString("rwxr-xr-x"));
+        AtomicFileWriter.write(open.resolve("page.html"), "<p>hi</p>".getBytes(StandardCharsets.UTF_8));
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(open.resolve("page.html"))))
+                .isEqualTo("rw-r--r--");
+
+        Path closed = Files.createDirectory(dir.resolve("private"));
+        Files.setPosixFilePermissions(closed, PosixFilePermissions.fromString("rwx------"));
+        AtomicFileWriter.write(closed.resolve("lesson.md"), "# Mine".getBytes(StandardCharsets.UTF_8));
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(closed.resolve("lesson.md"))))
+                .isEqualTo("rw-------");
+    }
+
+    @Test
     void replaces_the_file_and_leaves_no_temp_file() throws Exception {
         Path file = dir.resolve("lesson.md");
         Files.writeString(file, "old");

@@ -1,0 +1,73 @@
+package lessonbook.ui;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import javafx.application.Platform;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
+import javafx.stage.Stage;
+
+import lessonbook.format.Exporter;
+import lessonbook.model.Notebook;
+import lessonbook.model.NotebookDocument;
+
+/**
+ * File ▸ Export as HTML / Lesson Markdown / Jupyter Notebook: writes the document as it is in the window
+ * (unsaved edits and fresh outputs included) on the file thread, then says where it went or what failed.
+ * Exporting neither saves the lesson nor changes which file the window edits.
+ */
+final class ExportCommands {
+    private final Stage stage;
+    private final NotebookDocument document;
+    private final FileDialogs dialogs;
+    private final FileWork files;
+    private final Consumer<String> status;
+
+    ExportCommands(Stage stage, NotebookDocument document, FileDialogs dialogs, FileWork files,
+                   Consumer<String> status) {
+        this.stage = stage;
+        this.document = document;
+        this.dialogs = dialogs;
+        this.files = files;
+        this.status = status;
+    }
+
+    void chooseAndExport(ExportFormat format) {
+        Path current = document.file() == null ? Path.of("Untitled.md") : document.file();
+        Optional<Path> target = dialogs.chooseExportTarget(stage, format.withExtension(current), format);
+        target.ifPresent(out -> export(format, out));
+    }
+
+    void export(ExportFormat format, Path out) {
+        Notebook snapshot = document.notebook();
+        String title = baseName(document.file() == null ? Path.of("Untitled") : document.file());
+        status.accept("Exporting to " + out.getFileName() + "\u2026");
+        files.submit(() -> {
+            try {
+                Exporter.export(snapshot, title, format.extension(), out);
+                Platform.runLater(() -> status.accept("Exported " + format.description() + " to " + out));
+            } catch (Exception | OutOfMemoryError e) {
+                Platform.runLater(() -> {
+                    status.accept("Export failed");
+                    error("Could not export to " + out.getFileName(), String.valueOf(e.getMessage()));
+                });
+            }
+        });
+    }
+
+    private static String baseName(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+
+    private void error(String header, String detail) {
+        Alert alert = new Alert(Alert.AlertType.ERROR, detail, ButtonType.OK);
+        alert.initOwner(stage);
+        alert.setHeaderText(header);
+        alert.getDialogPane().getStylesheets().setAll(stage.getScene().getStylesheets());
+        alert.show();
+    }
+}

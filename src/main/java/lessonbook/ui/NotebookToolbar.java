@@ -1,0 +1,80 @@
+package lessonbook.ui;
+
+import javafx.scene.Group;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Separator;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.shape.SVGPath;
+
+/** The toolbar over the cells: save, cell edits, run and kernel buttons, the cell type and the kernel status. */
+final class NotebookToolbar extends ToolBar {
+    private final NotebookWindow window;
+    private final CellEditCommands edits;
+    private final LessonFileCommands files;
+    private final Appearance appearance;
+    private final ComboBox<String> cellType;
+    private final KernelStatusView kernelStatus;
+
+    NotebookToolbar(NotebookWindow window, CellEditCommands edits, LessonFileCommands files, Appearance appearance,
+                    ComboBox<String> cellType, KernelStatusView kernelStatus) {
+        this.window = window;
+        this.edits = edits;
+        this.files = files;
+        this.appearance = appearance;
+        this.cellType = cellType;
+        this.kernelStatus = kernelStatus;
+        build();
+    }
+
+    private void build() {
+        cellType.getItems().setAll("Code", "Markdown");
+        cellType.getStyleClass().add("cell-type");
+        cellType.setOnAction(e -> {
+            if (cellType.getValue() != null) {
+                edits.changeType("Code".equals(cellType.getValue()));
+            }
+        });
+        cellType.setFocusTraversable(false);
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        getItems().setAll(
+                button(Icons.SAVE, null, "Save (Ctrl+S)", "save", files::save),
+                new Separator(),
+                button(Icons.ADD, null, "Insert cell below (B)", "add", () -> edits.insertCell(true)),
+                button(Icons.UP, null, "Move cell up", "move-up", () -> edits.moveCell(-1)),
+                button(Icons.DOWN, null, "Move cell down", "move-down", () -> edits.moveCell(1)),
+                button(Icons.DELETE, null, "Delete cell (D, D)", "delete", edits::deleteCell),
+                new Separator(),
+                button(Icons.RUN, "Run", "Run cell and select below (Shift+Enter)", "run", window::runAndAdvance),
+                button(Icons.RUN_ABOVE, null, "Run all above", "run-above", window::runAllAbove),
+                button(Icons.RUN_ALL, "Run All", "Run all cells", "run-all", window::runAll),
+                button(Icons.STOP, null, "Interrupt the kernel (I, I)", "interrupt", window::interrupt),
+                button(Icons.RESTART, null, "Restart the kernel (0, 0)", "restart", window::restartKernel),
+                button(Icons.RESTART_RUN, null, "Restart the kernel and run all cells", "restart-run-all",
+                        window::restartAndRunAll),
+                button(Icons.CLEAR, null, "Clear all outputs", "clear", window::clearOutputs),
+                new Separator(),
+                cellType,
+                spacer,
+                kernelStatus);
+    }
+
+    private Button button(String icon, String text, String tip, String id, Runnable action) {
+        SVGPath glyph = Icons.of(icon);
+        glyph.scaleXProperty().bind(appearance.fontSize().divide(Appearance.BASE_FONT));
+        glyph.scaleYProperty().bind(glyph.scaleXProperty());
+        Button b = new Button(text, new Group(glyph));
+        b.setId("tb-" + id);
+        b.getStyleClass().add("tool");
+        b.setTooltip(new Tooltip(tip));
+        b.setFocusTraversable(false);
+        b.setOnAction(e -> action.run());
+        return b;
+    }
+
+}
