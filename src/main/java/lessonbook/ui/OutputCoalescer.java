@@ -17,9 +17,16 @@ import lessonbook.model.StreamName;
  * The first update after a quiet period goes out at once, so a lone {@code println} shows without delay.
  * Consecutive writes to the same stream of the same cell are joined into one chunk, so a flood becomes a
  * handful of large strings instead of millions of records.
+ *
+ * <p>During a flood the hand-overs back off when the UI thread is congested: the next one waits at least
+ * twice as long as the last batch took to apply, and twice as long as the last hand-over waited in the UI
+ * thread's queue (a busy pulse, a slow paint, a machine short of cores all show there), up to
+ * {@link #MAX_INTERVAL_MS}. So a flood can never keep the UI thread more than about half busy.
  */
 final class OutputCoalescer {
     static final long FLUSH_INTERVAL_MS = 50;
+    /** However congested the UI, output still moves at least this often. */
+    static final long MAX_INTERVAL_MS = 500;
     /** A flood is kept as chunks of about this many chars, so no single huge string is ever regrown. */
     static final int MAX_CHUNK_CHARS = 256 * 1024;
 
@@ -36,9 +43,9 @@ final class OutputCoalescer {
     private boolean flushScheduled;
     private boolean closed;
     private long lastFlushNanos = System.nanoTime() - TimeUnit.SECONDS.toNanos(1);
-    /** How long the UI took over the last batch: the next one waits at least twice that, so a flood
-     * can never keep the UI thread more than about half busy, however slow the machine. */
+    /** How long the UI took over the last batch, and how long that batch waited to get the UI thread. */
     private volatile long lastApplyNanos;
+    private volatile long lastQueueNanos;
 
     OutputCoalescer(Executor uiThread, Consumer<List<KernelUpdate>> onBatch) {
         this.uiThread = uiThread;
@@ -52,19 +59,29 @@ final class OutputCoalescer {
             }
             if (!joinStream(update)) {
                 if (update instanceof KernelUpdate.CellOutput out && out.output() instanceof Output.Stream s) {
-                    pending.add(new PendingStream(out.cellId(), s.stream(), new StringBuilder(s.text())));
+                    pending.add(new PendingStream(out.cellId(), s.stream(), s.text()));
                 } else {
                     pending.add(update);
                 }
             }
             if (!flushScheduled) {
                 flushScheduled = true;
-                long sinceLast = System.nanoTime() - lastFlushNanos;
-                long interval = Math.max(TimeUnit.MILLISECONDS.toNanos(FLUSH_INTERVAL_MS), 2 * lastApplyNanos);
-                long delay = Math.max(0, interval - sinceLast);
-                timer.schedule(() -> uiThread.execute(this::flush), delay, TimeUnit.NANOSECONDS);
+                long delay = Math.max(0, interval() - (System.nanoTime() - lastFlushNanos));
+                timer.schedule(this::handOver, delay, TimeUnit.NANOSECONDS);
             }
         }
+    }
+
+    /** The least time between two hand-overs, given how the UI coped with the last one. */
+    long interval() {
+        long congestion = 2 * Math.max(lastApplyNanos, lastQueueNanos);
+        return Math.max(TimeUnit.MILLISECONDS.toNanos(FLUSH_INTERVAL_MS),
+                Math.min(congestion, TimeUnit.MILLISECONDS.toNanos(MAX_INTERVAL_MS)));
+    }
+
+    private void handOver() {
+        long queued = System.nanoTime();
+        uiThread.execute(() -> flush(queued));
     }
 
     private boolean joinStream(KernelUpdate update) {
@@ -74,15 +91,16 @@ final class OutputCoalescer {
         }
         Object last = pending.get(pending.size() - 1);
         if (last instanceof PendingStream p && p.cellId.equals(out.cellId()) && p.stream == s.stream()
-                && p.text.length() < MAX_CHUNK_CHARS) {
-            p.text.append(s.text());
+                && p.length < MAX_CHUNK_CHARS) {
+            p.add(s.text());
             return true;
         }
         return false;
     }
 
     /** Runs on the UI thread. */
-    private void flush() {
+    private void flush(long queuedAt) {
+        lastQueueNanos = System.nanoTime() - queuedAt;
         List<Object> batch;
         synchronized (lock) {
             batch = pending;
@@ -93,7 +111,7 @@ final class OutputCoalescer {
         List<KernelUpdate> updates = new ArrayList<>(batch.size());
         for (Object item : batch) {
             if (item instanceof PendingStream p) {
-                updates.add(new KernelUpdate.CellOutput(p.cellId, new Output.Stream(p.stream, p.text.toString())));
+                updates.add(new KernelUpdate.CellOutput(p.cellId, new Output.Stream(p.stream, p.text())));
             } else {
                 updates.add((KernelUpdate) item);
             }
@@ -114,6 +132,26 @@ final class OutputCoalescer {
         timer.shutdownNow();
     }
 
-    private record PendingStream(String cellId, StreamName stream, StringBuilder text) {
+    /** Writes to one stream, joined once at hand-over: one copy of the text instead of a growing buffer. */
+    private static final class PendingStream {
+        final String cellId;
+        final StreamName stream;
+        final List<String> parts = new ArrayList<>();
+        int length;
+
+        PendingStream(String cellId, StreamName stream, String first) {
+            this.cellId = cellId;
+            this.stream = stream;
+            add(first);
+        }
+
+        void add(String text) {
+            parts.add(text);
+            length += text.length();
+        }
+
+        String text() {
+            return parts.size() == 1 ? parts.get(0) : String.join("", parts);
+        }
     }
 }

@@ -53,6 +53,12 @@ final class LineBuilder {
             Output output = outputs.get(i);
             if (i < firstShown && output instanceof Output.Stream s) {
                 skipText(s.text(), state);
+            } else if (i < firstShown && output instanceof Output.WorkerLine w) {
+                // Still coloured and fed to the lanes (its worker was active), but never drawn.
+                sink.other(w);
+                sink.colourOf(w.worker() + " " + w.pid());
+                lastLineOpen = false;
+                state.hidden += workerLineParts(w).length;
             } else {
                 render(output, state);
             }
@@ -115,8 +121,7 @@ final class LineBuilder {
             String style = "out-worker out-worker-" + sink.colourOf(worker)
                     + (w.stream() == StreamName.STDERR ? " out-worker-stderr" : "");
             lastLineOpen = false;
-            String body = w.line().endsWith("\n") ? w.line().substring(0, w.line().length() - 1) : w.line();
-            for (String part : body.split("\n", -1)) {
+            for (String part : workerLineParts(w)) {
                 state.rows.add(new OutputLine("[" + worker + "] " + part, style, worker, -1, false));
             }
         } else if (output instanceof Output.WorkerEvent e) {
@@ -183,6 +188,11 @@ final class LineBuilder {
             state.continuesLastRow = true;
             state.rows.add(OutputLine.plain(piece, style));
         }
+    }
+
+    private static String[] workerLineParts(Output.WorkerLine w) {
+        String body = w.line().endsWith("\n") ? w.line().substring(0, w.line().length() - 1) : w.line();
+        return body.split("\n", -1);
     }
 
     /** Index where the last {@code cap} lines of {@code text} begin (0 when it has fewer). */

@@ -60,8 +60,6 @@ public final class OutputPane extends VBox {
     private Consumer<List<Diagnostic>> diagnosticsSink = d -> { };
     private final LineBuilder builder = new LineBuilder(MAX_LINES, new Extras());
     private long hiddenLines;
-    /** Rows written to the list since the pane was made: what a batch costs the view, bounded by the cap. */
-    private long rowsWritten;
 
     public OutputPane(DoubleProperty fontSize) {
         this.fontSize = fontSize;
@@ -184,7 +182,6 @@ public final class OutputPane extends VBox {
             next.addAll(rows.subList(Math.max(0, excess - lines.size()), rows.size()));
             lines.setAll(next);
         }
-        rowsWritten += Math.min(rows.size(), MAX_LINES);
         updateChrome();
         if (!shown.isEmpty() && shown.size() > MAX_VISIBLE_ROWS) {
             list.scrollTo(shown.size() - 1);
@@ -282,9 +279,9 @@ public final class OutputPane extends VBox {
         return hiddenLines;
     }
 
-    /** How many rows appends have written to the list so far (each batch writes at most the cap). */
-    long rowsWritten() {
-        return rowsWritten;
+    /** The rows the list view draws from, as the view sees them change (for tests of the work per batch). */
+    ObservableList<OutputLine> rowsForView() {
+        return lines;
     }
 
     public WorkerLanesView lanes() {
