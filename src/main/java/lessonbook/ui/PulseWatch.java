@@ -27,6 +27,9 @@ final class PulseWatch extends AnimationTimer {
     private long maxGapGcMillis;
     private int gapsOver100Ms;
     private int pulses;
+    private long firstPulse;
+    private long firstFxCpu;
+    private long firstRenderCpu;
 
     @Override
     public void start() {
@@ -41,7 +44,11 @@ final class PulseWatch extends AnimationTimer {
         long fxCpu = THREADS.getCurrentThreadCpuTime();
         long renderCpu = renderThread < 0 ? 0 : Math.max(0, THREADS.getThreadCpuTime(renderThread));
         long gc = gcMillis();
-        if (last != 0) {
+        if (last == 0) {
+            firstPulse = now;
+            firstFxCpu = fxCpu;
+            firstRenderCpu = renderCpu;
+        } else {
             long gap = now - last;
             pulses++;
             if (gap > 100_000_000L) {
@@ -64,11 +71,16 @@ final class PulseWatch extends AnimationTimer {
         return maxGap / 1e6;
     }
 
-    /** One line saying what the worst gap was made of. */
+    /**
+     * One line saying what the worst gap was made of, and what the whole watch cost the FX thread and the
+     * renderer in CPU (a figure that, unlike the gaps, hardly depends on how loaded the machine is).
+     */
     String worstGap() {
         return String.format(Locale.ROOT,
-                "worst pulse gap %.1f ms: FX thread cpu %.1f ms, renderer cpu %.1f ms, gc %d ms; %d of %d gaps over 100 ms",
-                maxGap / 1e6, maxGapFxCpu / 1e6, maxGapRenderCpu / 1e6, maxGapGcMillis, gapsOver100Ms, pulses);
+                "worst pulse gap %.1f ms: FX thread cpu %.1f ms, renderer cpu %.1f ms, gc %d ms; %d of %d gaps "
+                        + "over 100 ms; in all %.0f ms: FX thread cpu %.0f ms, renderer cpu %.0f ms",
+                maxGap / 1e6, maxGapFxCpu / 1e6, maxGapRenderCpu / 1e6, maxGapGcMillis, gapsOver100Ms, pulses,
+                (last - firstPulse) / 1e6, (lastFxCpu - firstFxCpu) / 1e6, (lastRenderCpu - firstRenderCpu) / 1e6);
     }
 
     private static long gcMillis() {

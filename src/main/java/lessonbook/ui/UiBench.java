@@ -31,6 +31,10 @@ import lessonbook.model.Notebook;
  */
 public final class UiBench {
     static final String FLOOD = "for (int i = 0; i < 1_000_000; i++) System.out.println(i);";
+    /** The same loop printing to nowhere: the pulse gaps the machine and the busy kernel cause on their own. */
+    static final String CONTROL = "var keep = System.out;\n"
+            + "System.setOut(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));\n"
+            + "try { for (int i = 0; i < 1_000_000; i++) System.out.println(i); } finally { System.setOut(keep); }";
     private static final int FIRST_FRAME_RUNS = 3;
     private static final int FIRST_OUTPUT_RUNS = 5;
     /** The flood is repeated and its figures are medians: one flood on a shared machine says little. */
@@ -127,7 +131,7 @@ public final class UiBench {
         NotebookWindow window = onFx(() -> {
             NotebookWindow w = new NotebookWindow(new Stage(), kernels, LessonStore.files(), FileDialogs.system());
             w.document().replace(new Notebook(List.of(new CodeCell("one", "System.out.println(1);"),
-                    new CodeCell("flood", FLOOD))), null);
+                    new CodeCell("flood", FLOOD), new CodeCell("control", CONTROL))), null);
             w.show();
             return w;
         });
@@ -141,23 +145,14 @@ public final class UiBench {
             // Growth is against the heap before the first flood: each run replaces the last run's output.
             double heapBefore = usedHeapAfterGc();
             for (int i = 0; i < FLOOD_RUNS; i++) {
-                PulseWatch pulses = new PulseWatch();
-                onFx(() -> {
-                    pulses.start();
-                    window.view().select("flood");
-                    window.runInPlace();
-                    return null;
-                });
-                awaitState(window, "flood", 300);
-                onFx(() -> {
-                    pulses.stop();
-                    return null;
-                });
+                PulseWatch pulses = watchRun(window, "flood");
                 stalls[i] = pulses.maxGapMillis();
                 growths[i] = (usedHeapAfterGc() - heapBefore) / (1024 * 1024);
                 // Why the stall was what it was goes to stderr: stdout keeps only `bench` lines.
                 System.err.println("ui.flood run " + (i + 1) + ": " + pulses.worstGap());
             }
+            System.err.println("ui.flood control (same loop, output discarded in the kernel): "
+                    + watchRun(window, "control").worstGap());
             return List.of(new Figure("ui.first_output", median(firstOutput), "ms"),
                     new Figure("ui.flood.max_stall", median(stalls), "ms"),
                     new Figure("ui.flood.heap_growth", median(growths), "MB"));
@@ -168,6 +163,23 @@ public final class UiBench {
                 return null;
             });
         }
+    }
+
+    /** Runs a cell to its end while watching the FX pulses. */
+    private static PulseWatch watchRun(NotebookWindow window, String cellId) throws Exception {
+        PulseWatch pulses = new PulseWatch();
+        onFx(() -> {
+            pulses.start();
+            window.view().select(cellId);
+            window.runInPlace();
+            return null;
+        });
+        awaitState(window, cellId, 300);
+        onFx(() -> {
+            pulses.stop();
+            return null;
+        });
+        return pulses;
     }
 
     /** Shift+Enter on the println cell until its "1" is in the output list and a pulse has drawn it. */
