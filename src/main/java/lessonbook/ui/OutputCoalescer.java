@@ -25,6 +25,13 @@ import lessonbook.model.StreamName;
  */
 final class OutputCoalescer {
     static final long FLUSH_INTERVAL_MS = 50;
+    /**
+     * While a flood runs (the last hand-over carried at least {@link #FLOOD_CHARS}), the output pane is
+     * redrawn at most this often: nobody reads ten thousand lines a second, and every redraw of the pane
+     * costs a paint that, on a machine without a GPU, is most of what the UI spends on a flood.
+     */
+    static final long FLOOD_INTERVAL_MS = 100;
+    static final int FLOOD_CHARS = 32 * 1024;
     /** However congested the UI, output still moves at least this often. */
     static final long MAX_INTERVAL_MS = 500;
     /** A flood is kept as chunks of about this many chars, so no single huge string is ever regrown. */
@@ -46,6 +53,7 @@ final class OutputCoalescer {
     /** How long the UI took over the last batch, and how long that batch waited to get the UI thread. */
     private volatile long lastApplyNanos;
     private volatile long lastQueueNanos;
+    private volatile boolean flooding;
 
     OutputCoalescer(Executor uiThread, Consumer<List<KernelUpdate>> onBatch) {
         this.uiThread = uiThread;
@@ -75,8 +83,8 @@ final class OutputCoalescer {
     /** The least time between two hand-overs, given how the UI coped with the last one. */
     long interval() {
         long congestion = 2 * Math.max(lastApplyNanos, lastQueueNanos);
-        return Math.max(TimeUnit.MILLISECONDS.toNanos(FLUSH_INTERVAL_MS),
-                Math.min(congestion, TimeUnit.MILLISECONDS.toNanos(MAX_INTERVAL_MS)));
+        long least = TimeUnit.MILLISECONDS.toNanos(flooding ? FLOOD_INTERVAL_MS : FLUSH_INTERVAL_MS);
+        return Math.max(least, Math.min(congestion, TimeUnit.MILLISECONDS.toNanos(MAX_INTERVAL_MS)));
     }
 
     private void handOver() {
@@ -109,13 +117,16 @@ final class OutputCoalescer {
             lastFlushNanos = System.nanoTime();
         }
         List<KernelUpdate> updates = new ArrayList<>(batch.size());
+        long chars = 0;
         for (Object item : batch) {
             if (item instanceof PendingStream p) {
+                chars += p.length;
                 updates.add(new KernelUpdate.CellOutput(p.cellId, new Output.Stream(p.stream, p.text())));
             } else {
                 updates.add((KernelUpdate) item);
             }
         }
+        flooding = chars >= FLOOD_CHARS;
         if (!updates.isEmpty()) {
             long start = System.nanoTime();
             onBatch.accept(updates);
