@@ -12,23 +12,22 @@ import lessonbook.model.StreamName;
  * last {@code cap} rows are split into lines; everything earlier is only counted as hidden. A line left
  * open by one write is continued by the next.
  *
- * <p>Knows nothing of JavaFX: what a row looks like is the pane's business, told through {@link Sink}.
+ * <p>Knows nothing of JavaFX: the pane draws the rows and handles the extras.
  */
 final class LineBuilder {
-    /** What the pane does with outputs that are not plain text rows. */
+    /** How the pane colours workers. */
     interface Sink {
         /** The stable colour index (0..7) of a worker, registering it on first sight. */
         int colourOf(String worker);
-
-        /** Rich outputs, worker events and compile errors: everything besides the rows themselves. */
-        void other(Output output);
     }
 
     /**
-     * What one batch produced: the new rows (at most the cap), how many of its lines it hid, and whether
-     * its first row continues the line the pane's last row left open.
+     * What one batch produced: the new rows (at most the cap), how many of its lines it hid, whether its
+     * first row continues the line the pane's last row left open, and the outputs that are more than rows
+     * (rich outputs, worker lines and events for the lanes, compile errors to underline), in arrival order,
+     * for the pane to handle once the rows are in.
      */
-    record Batch(List<OutputLine> rows, long hidden, boolean continuesLastRow) {
+    record Batch(List<OutputLine> rows, long hidden, boolean continuesLastRow, List<Output> extras) {
     }
 
     private final int cap;
@@ -55,7 +54,7 @@ final class LineBuilder {
                 skipText(s.text(), state);
             } else if (i < firstShown && output instanceof Output.WorkerLine w) {
                 // Still coloured and fed to the lanes (its worker was active), but never drawn.
-                sink.other(w);
+                state.extras.add(w);
                 sink.colourOf(w.worker() + " " + w.pid());
                 lastLineOpen = false;
                 state.hidden += workerLineParts(w).length;
@@ -72,11 +71,12 @@ final class LineBuilder {
             continues = false;
             rows = new ArrayList<>(rows.subList(dropped, rows.size()));
         }
-        return new Batch(rows, state.hidden, continues);
+        return new Batch(rows, state.hidden, continues, state.extras);
     }
 
     private static final class State {
         final List<OutputLine> rows = new ArrayList<>();
+        final List<Output> extras = new ArrayList<>();
         long hidden;
         boolean continuesLastRow;
     }
@@ -116,7 +116,7 @@ final class LineBuilder {
         if (output instanceof Output.Stream s) {
             addText(s.text(), s.stream() == StreamName.STDERR ? "out-stderr" : "out-stdout", state);
         } else if (output instanceof Output.WorkerLine w) {
-            sink.other(w);
+            state.extras.add(w);
             String worker = w.worker() + " " + w.pid();
             String style = "out-worker out-worker-" + sink.colourOf(worker)
                     + (w.stream() == StreamName.STDERR ? " out-worker-stderr" : "");
@@ -126,7 +126,7 @@ final class LineBuilder {
             }
         } else if (output instanceof Output.WorkerEvent e) {
             sink.colourOf(e.worker() + " " + e.pid());
-            sink.other(e);
+            state.extras.add(e);
         } else if (output instanceof Output.Error e) {
             lastLineOpen = false;
             int id = nextErrorId++;
@@ -136,7 +136,7 @@ final class LineBuilder {
                 state.rows.add(new OutputLine("    at " + frame, "out-error-frame", null, id, false));
             }
         } else if (output instanceof Output.CompileError c) {
-            sink.other(c);
+            state.extras.add(c);
             addText(c.text(), "out-compile-error", state);
         } else if (output instanceof Output.Value) {
             addText(output.text(), "out-value", state);
@@ -145,7 +145,7 @@ final class LineBuilder {
         } else if (output instanceof Output.Notice) {
             addText(output.text(), "out-notice", state);
         } else {
-            sink.other(output);
+            state.extras.add(output);
         }
     }
 

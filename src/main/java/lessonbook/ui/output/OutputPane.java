@@ -58,7 +58,7 @@ public final class OutputPane extends VBox {
     private final Set<Integer> collapsedErrors = new HashSet<>();
     private final DoubleProperty fontSize;
     private Consumer<List<Diagnostic>> diagnosticsSink = d -> { };
-    private final LineBuilder builder = new LineBuilder(MAX_LINES, new Extras());
+    private final LineBuilder builder = new LineBuilder(MAX_LINES, this::colourOf);
     private long hiddenLines;
 
     public OutputPane(DoubleProperty fontSize) {
@@ -182,6 +182,9 @@ public final class OutputPane extends VBox {
             next.addAll(rows.subList(Math.max(0, excess - lines.size()), rows.size()));
             lines.setAll(next);
         }
+        for (Output extra : batch.extras()) {
+            showExtra(extra);
+        }
         updateChrome();
         if (!shown.isEmpty() && shown.size() > MAX_VISIBLE_ROWS) {
             list.scrollTo(shown.size() - 1);
@@ -189,21 +192,13 @@ public final class OutputPane extends VBox {
     }
 
     /** Everything that is not a row of text: lanes, charts and tables, underlined compile errors. */
-    private final class Extras implements LineBuilder.Sink {
-        @Override
-        public int colourOf(String worker) {
-            return OutputPane.this.colourOf(worker);
-        }
-
-        @Override
-        public void other(Output output) {
-            if (output instanceof Output.WorkerLine || output instanceof Output.WorkerEvent) {
-                feedLanes(output);
-            } else if (output instanceof Output.Chart || output instanceof Output.Table) {
-                DisplayViews.nodeFor(output).ifPresent(displays.getChildren()::add);
-            } else if (output instanceof Output.CompileError c) {
-                diagnosticsSink.accept(c.diagnostics());
-            }
+    private void showExtra(Output output) {
+        if (output instanceof Output.WorkerLine || output instanceof Output.WorkerEvent) {
+            feedLanes(output);
+        } else if (output instanceof Output.Chart || output instanceof Output.Table) {
+            DisplayViews.nodeFor(output).ifPresent(displays.getChildren()::add);
+        } else if (output instanceof Output.CompileError c) {
+            diagnosticsSink.accept(c.diagnostics());
         }
     }
 

@@ -12,21 +12,12 @@ import lessonbook.model.StreamName;
 
 /** The rows a batch turns into: never more than the cap, however large the batch; the rest counted. */
 class LineBuilderTest {
-    private final List<Output> others = new ArrayList<>();
     private final List<String> workers = new ArrayList<>();
-    private final LineBuilder builder = new LineBuilder(100, new LineBuilder.Sink() {
-        @Override
-        public int colourOf(String worker) {
-            if (!workers.contains(worker)) {
-                workers.add(worker);
-            }
-            return workers.indexOf(worker);
+    private final LineBuilder builder = new LineBuilder(100, worker -> {
+        if (!workers.contains(worker)) {
+            workers.add(worker);
         }
-
-        @Override
-        public void other(Output output) {
-            others.add(output);
-        }
+        return workers.indexOf(worker);
     });
 
     private static Output out(String text) {
@@ -63,6 +54,8 @@ class LineBuilderTest {
         assertThat(built.rows().get(98).text()).isEqualTo("[w 7] line 49999");
         assertThat(built.rows().get(98).styleClass()).isEqualTo("out-worker out-worker-0");
         assertThat(built.rows().get(99).text()).isEqualTo("49999");
+        // Every worker line still reaches the lanes, drawn or not.
+        assertThat(built.extras()).hasSize(50_000);
     }
 
     @Test
