@@ -28,6 +28,7 @@ final class BenchCommand implements Callable<Integer> {
         Map<String, Suite> suites = new LinkedHashMap<>();
         suites.put("kernel", () -> new lessonbook.kernel.client.KernelBench().run());
         suites.put("ui", () -> new lessonbook.ui.UiBench().run());
+        suites.put("workers", () -> new lessonbook.bench.WorkerBench().run());
         return suites;
     }
 

@@ -25,7 +25,7 @@ public final class Magics {
                 end++;
             }
             String magic = code.substring(0, end);
-            return Optional.of("The magic " + magic + " is not supported by Lessonbook (it is IJava's); "
+            return Optional.of("The magic " + magic + " is not supported by Lessonbook (magics belong to Jupyter's Java kernels); "
                     + "this cell was not run.");
         }
         return Optional.empty();

@@ -11,6 +11,7 @@ final class CellContext {
     private static final InheritableThreadLocal<String> CELL = new InheritableThreadLocal<>();
     private static volatile String running;
     private static volatile String last;
+    private static volatile long runs;
 
     private CellContext() {
     }
@@ -18,12 +19,18 @@ final class CellContext {
     /** Called on the evaluating thread before a cell runs; its snippet threads inherit the id. */
     static void enter(String cellId) {
         CELL.set(cellId);
+        runs++;
         running = cellId;
         last = cellId;
     }
 
     static void leave() {
         running = null;
+    }
+
+    /** Counts cell runs, so that something said once per run can tell one run from the next. */
+    static long runs() {
+        return runs;
     }
 
     static String running() {

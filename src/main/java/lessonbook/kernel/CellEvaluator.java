@@ -140,7 +140,8 @@ final class CellEvaluator {
             }
             int consumedLength = remaining.length() - nextRemainingLength;
             int snippetStart = consumedUpTo + locate(remaining.substring(0, consumedLength), source);
-            if (!evalSnippet(cellId, code, source, snippetStart)) {
+            boolean last = remaining.substring(consumedLength).isBlank();
+            if (!evalSnippet(cellId, code, source, snippetStart, last)) {
                 return Outcome.ERROR;
             }
             consumedUpTo += consumedLength;
@@ -163,8 +164,12 @@ final class CellEvaluator {
         return firstNonBlank;
     }
 
-    /** Evaluates one snippet and reports it; false when the cell must stop here. */
-    private boolean evalSnippet(String cellId, String cellText, String source, int snippetStart) {
+    /**
+     * Evaluates one snippet and reports it; false when the cell must stop here. Like Jupyter, a cell shows the
+     * value of its last snippet only: in a lesson, echoing every intermediate variable ({@code t0 ==> 3593178138552})
+     * buries what the cell prints. Declarations of methods and types are still reported wherever they are.
+     */
+    private boolean evalSnippet(String cellId, String cellText, String source, int snippetStart, boolean last) {
         List<SnippetEvent> events = jshell.eval(source);
         if (interruptRequested) {
             return false;
@@ -183,7 +188,9 @@ final class CellEvaluator {
                     && other.status() == Snippet.Status.OVERWRITTEN
                     && !sameSignature(other.snippet(), event.snippet()));
             if (event.exception() == null || !(event.snippet() instanceof VarSnippet)) {
-                feedback.forOwnEvent(event, replaced).ifPresent(o -> emit(cellId, o));
+                feedback.forOwnEvent(event, replaced)
+                        .filter(o -> last || !(o instanceof Output.Value))
+                        .ifPresent(o -> emit(cellId, o));
             }
             if (event.exception() != null) {
                 emit(cellId, ErrorReport.of(event.exception(), jshell));

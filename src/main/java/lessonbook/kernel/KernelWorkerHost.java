@@ -5,8 +5,10 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import lessonbook.model.Output;
 import lessonbook.model.StreamName;
@@ -18,6 +20,9 @@ import lessonbook.workers.WorkerHost;
 final class KernelWorkerHost implements WorkerHost {
     private final CellEvaluator evaluator;
     private final OutputHub hub;
+    /** Warnings already shown in the current run: ten workers started in a loop warn once, not ten times. */
+    private final Set<String> warned = new HashSet<>();
+    private long warnedRun = -1;
 
     KernelWorkerHost(CellEvaluator evaluator, OutputHub hub) {
         this.evaluator = evaluator;
@@ -100,7 +105,17 @@ final class KernelWorkerHost implements WorkerHost {
 
     @Override
     public void warn(String message) {
-        hub.enqueue(CellContext.current(), new Output.Notice(message));
+        String cell = CellContext.current();
+        synchronized (warned) {
+            if (warnedRun != CellContext.runs()) {
+                warnedRun = CellContext.runs();
+                warned.clear();
+            }
+            if (!warned.add(cell + "\n" + message)) {
+                return;
+            }
+        }
+        hub.enqueue(cell, new Output.Notice(message));
     }
 
     @Override

@@ -223,7 +223,7 @@ final class NotebookView extends ScrollPane {
         CellView view = views.get(selectedId);
         if (view != null) {
             view.startEditing();
-            scrollToSelected();
+            scrollToSelected(false);
         }
     }
 
@@ -238,6 +238,15 @@ final class NotebookView extends ScrollPane {
     }
 
     void scrollToSelected() {
+        scrollToSelected(true);
+    }
+
+    /**
+     * Scrolls the least that shows the selected cell. With {@code headingFirst}, a cell taller than the
+     * viewport is shown from its top (its heading, in presenter mode), not only its last screen; the editor
+     * passes false so the caret's end of a long cell stays where the user clicked.
+     */
+    private void scrollToSelected(boolean headingFirst) {
         CellView view = views.get(selectedId);
         if (view == null || column.getHeight() <= getViewportBounds().getHeight()) {
             return;
@@ -247,7 +256,8 @@ final class NotebookView extends ScrollPane {
         double viewport = getViewportBounds().getHeight();
         double max = column.getHeight() - viewport;
         double top = getVvalue() * max;
-        if (cell.getMinY() < top) {
+        boolean showTop = headingFirst && cell.getHeight() > viewport && cell.getMaxY() > top + viewport;
+        if (cell.getMinY() < top || showTop) {
             setVvalue(cell.getMinY() / max);
         } else if (cell.getMaxY() > top + viewport) {
             setVvalue(Math.min(1, (cell.getMaxY() - viewport + 12) / max));

@@ -36,4 +36,9 @@ public interface WorkerHost {
 
     /** The name of this process as {@code CurrentProcess.name()} reports it ("MainProcess" in a kernel). */
     String processName();
+
+    /** Whether this process is itself a daemon worker ({@code CurrentProcess.isDaemon()}); false in a kernel. */
+    default boolean isDaemonProcess() {
+        return false;
+    }
 }

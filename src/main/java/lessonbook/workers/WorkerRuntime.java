@@ -1,8 +1,43 @@
 package lessonbook.workers;
 
-/** Process-wide entry of the worker runtime. (Placeholder until the worker runtime lands.) */
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Process-wide entry of the worker runtime: which host starts workers, every worker JVM this JVM started (so
+ * that none is left behind), and a few idle "spare" worker JVMs, started ahead so that {@link Worker#start()}
+ * and a new {@link WorkerPool} do not pay a JVM start. A spare has loaded no user class yet; it gets the class
+ * path, generation and variables when it is claimed, so a redefinition is still honoured.
+ * <p>
+ * Spares: see {@link #spareTarget()}; {@code -Dlessonbook.workers.spares=0} disables them. They are refilled in
+ * the background only while no worker is busy, so refilling never competes with user work for the cpus. An idle
+ * spare costs about 45 MB of memory and no cpu.
+ * Worker heap: {@code -Dlessonbook.workers.xmx=256m}.
+ */
 public final class WorkerRuntime {
     private static volatile WorkerHost host;
+    private static final Set<ChildJvm> children = ConcurrentHashMap.newKeySet();
+    private static final List<ChildJvm> spares = new ArrayList<>();
+    private static final Set<Worker> nonDaemonWorkers = ConcurrentHashMap.newKeySet();
+    private static final AtomicInteger busy = new AtomicInteger();
+    private static final AtomicInteger peakBusy = new AtomicInteger();
+    private static final AtomicInteger workerNumbers = new AtomicInteger();
+    private static final AtomicInteger poolWorkerNumbers = new AtomicInteger();
+    static final ExecutorService background = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "worker-runtime");
+        t.setDaemon(true);
+        return t;
+    });
+    private static volatile boolean hookInstalled;
 
     private WorkerRuntime() {
     }
@@ -10,9 +45,202 @@ public final class WorkerRuntime {
     /** Called once by the kernel at start-up so that workers load cell classes and report to cells. */
     public static void install(WorkerHost newHost) {
         host = newHost;
+        ensureShutdownHook();
+        if (newHost != null && !(newHost instanceof WorkerSelf)) {
+            // not at once: a kernel installs this while starting up, and spares would compete for its cpus
+            CompletableFuture.delayedExecutor(Long.getLong("lessonbook.workers.sparesDelayMs", 2000),
+                    TimeUnit.MILLISECONDS, background).execute(WorkerRuntime::refillSpares);
+        }
     }
 
     /** Ends every worker process this JVM started (interrupt, restart, shutdown). Returns quickly. */
     public static void terminateAll() {
+        synchronized (spares) {
+            spares.clear();
+        }
+        for (ChildJvm child : children) {
+            child.kill();
+        }
+        nonDaemonWorkers.clear();
+    }
+
+    /** Pid of every live worker JVM this JVM started, spares included (for tests and diagnostics). */
+    public static List<Long> livePids() {
+        List<Long> pids = new ArrayList<>();
+        for (ChildJvm child : children) {
+            if (child.isAlive()) {
+                pids.add(child.pid());
+            }
+        }
+        return pids;
+    }
+
+    /**
+     * Starts the spare worker JVMs now and waits (a few seconds at most) until they are connected and idle, e.g.
+     * before a timed run. Spares only start while no worker is busy.
+     */
+    public static void prewarm() {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        try {
+            while (busy.get() > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(2);   // workers that just ended report so a moment after join() returned
+            }
+            refillSpares().get(10, TimeUnit.SECONDS);
+            List<ChildJvm> ready;
+            synchronized (spares) {
+                ready = new ArrayList<>(spares);
+            }
+            for (ChildJvm spare : ready) {
+                spare.awaitConnected();
+            }
+        } catch (Exception e) {
+            // spares are an optimisation: without them workers start cold
+        }
+    }
+
+    static WorkerHost host() {
+        WorkerHost h = host;
+        return h != null ? h : StandaloneHost.INSTANCE;
+    }
+
+    static String nextWorkerName() {
+        return "Worker-" + workerNumbers.incrementAndGet();
+    }
+
+    static String nextPoolWorkerName() {
+        return "PoolWorker-" + poolWorkerNumbers.incrementAndGet();
+    }
+
+    /** A worker JVM for a new worker: a ready spare if one fits, else a fresh launch. Counts as busy. */
+    static ChildJvm claim() {
+        ensureShutdownHook();
+        List<String> options = jvmOptions();
+        ChildJvm child = null;
+        synchronized (spares) {
+            while (!spares.isEmpty() && child == null) {
+                ChildJvm spare = spares.remove(0);
+                if (spare.isAlive() && spare.options().equals(options)) {
+                    child = spare;
+                } else {
+                    spare.kill();
+                }
+            }
+        }
+        int nowBusy = busy.incrementAndGet();
+        peakBusy.accumulateAndGet(nowBusy, Math::max);
+        if (child == null) {
+            try {
+                child = launch(options, false);
+            } catch (IOException e) {
+                busy.decrementAndGet();
+                throw new UncheckedIOException("could not start a worker JVM: " + e.getMessage(), e);
+            }
+        }
+        ChildJvm claimed = child;
+        claimed.ended().whenComplete((code, error) -> {
+            if (busy.decrementAndGet() == 0) {
+                refillSpares();
+            }
+        });
+        return claimed;
+    }
+
+    private static ChildJvm launch(List<String> options, boolean spare) throws IOException {
+        ChildJvm child = ChildJvm.launch(host().runtimeClasspath(), options, spare);
+        children.add(child);
+        // the registry holds the process (and so its stdin pipe, the worker's lifeline) until it ended
+        child.ended().whenComplete((code, error) -> children.remove(child));
+        return child;
+    }
+
+    private static java.util.concurrent.Future<?> refillSpares() {
+        int target = spareTarget();
+        if (host() instanceof WorkerSelf) {
+            target = 0;   // nested workers are rare: a worker keeps no spares of its own
+        }
+        int wanted = target;
+        return background.submit(() -> {
+            List<String> options = jvmOptions();
+            synchronized (spares) {
+                spares.removeIf(s -> !s.isAlive() || !s.options().equals(options));
+                while (spares.size() < wanted && busy.get() == 0) {
+                    try {
+                        spares.add(launch(options, true));
+                    } catch (IOException e) {
+                        return;   // spares are an optimisation: a real start will report the problem
+                    }
+                }
+            }
+        });
+    }
+
+    /**
+     * As many spares as workers were busy at once before (a lesson that starts ten workers finds ten ready the
+     * next time), at least the cpu count, at most {@code lessonbook.workers.maxSpares} (default 10); or exactly
+     * {@code lessonbook.workers.spares} when that is set.
+     */
+    static int spareTarget() {
+        Integer fixed = Integer.getInteger("lessonbook.workers.spares");
+        if (fixed != null) {
+            return Math.max(0, fixed);
+        }
+        int max = Integer.getInteger("lessonbook.workers.maxSpares", 10);
+        return Math.min(max, Math.max(Runtime.getRuntime().availableProcessors(), peakBusy.get()));
+    }
+
+    static List<String> jvmOptions() {
+        List<String> options = new ArrayList<>();
+        options.add("-XX:+UseSerialGC");
+        options.add("-Xmx" + System.getProperty("lessonbook.workers.xmx", "256m"));
+        options.add("-XX:+ExitOnOutOfMemoryError");
+        options.add("-Xshare:auto");
+        options.add("-Dfile.encoding=UTF-8");
+        String extra = System.getProperty("lessonbook.workers.jvmOptions", "").strip();
+        if (!extra.isEmpty()) {
+            options.addAll(List.of(extra.split("\\s+")));
+        }
+        return options;
+    }
+
+    static void trackNonDaemon(Worker worker) {
+        nonDaemonWorkers.add(worker);
+    }
+
+    static void untrack(Worker worker) {
+        nonDaemonWorkers.remove(worker);
+    }
+
+    /**
+     * What Python does when a process ends: wait for its non-daemon children, terminate the daemon ones. Runs
+     * at the end of a worker's task and in the shutdown hook of a plain program (a kernel lives on, and ends
+     * all its workers by {@link #terminateAll()} at restart and shutdown).
+     */
+    static void endOfProcess() {
+        for (Worker w : new ArrayList<>(nonDaemonWorkers)) {
+            w.join();
+        }
+        terminateAll();
+    }
+
+    private static synchronized void ensureShutdownHook() {
+        if (hookInstalled) {
+            return;
+        }
+        hookInstalled = true;
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (host() instanceof StandaloneHost) {
+                endOfProcess();
+            } else {
+                terminateAll();
+            }
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+            for (ChildJvm child : children) {
+                try {
+                    child.process().waitFor(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "worker-runtime-shutdown"));
     }
 }

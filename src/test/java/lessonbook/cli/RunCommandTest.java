@@ -2,14 +2,10 @@ package lessonbook.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,26 +15,8 @@ class RunCommandTest {
     @TempDir
     Path dir;
 
-    record Run(int exitCode, String stdout, String stderr) {
-    }
-
-    private Run lessonbook(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "lessonbook.Main"));
-        command.addAll(List.of(args));
-        Path out = dir.resolve("stdout.txt");
-        Path err = dir.resolve("stderr.txt");
-        Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null").exists()
-                        ? new File("/dev/null") : new File("NUL")))
-                .start();
-        if (!process.waitFor(120, TimeUnit.SECONDS)) {
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
-            throw new AssertionError("lessonbook " + String.join(" ", args) + " did not finish in 120 s");
-        }
-        return new Run(process.exitValue(), Files.readString(out), Files.readString(err));
+    private LessonbookCli.Run lessonbook(String... args) throws IOException, InterruptedException {
+        return LessonbookCli.run(dir, args);
     }
 
     private Path lesson(String name, String text) throws IOException {
@@ -54,7 +32,7 @@ class RunCommandTest {
         Path file = lesson("ok.md", "# Sums\n\n" + cell("int x = 20;") + "Then:\n\n"
                 + cell("System.out.println(\"twice \" + (2 * x));\nx + 22"));
 
-        Run run = lessonbook("run", file.toString());
+        LessonbookCli.Run run = lessonbook("run", file.toString());
 
         assertThat(run.exitCode()).as(run.stderr()).isZero();
         assertThat(run.stdout()).contains("[1]\nx ==> 20\n").contains("[2]\ntwice 40\n").contains("==> 42");
@@ -64,7 +42,7 @@ class RunCommandTest {
     void stopsAtTheFirstFailingCellWithExitCodeOne() throws Exception {
         Path file = lesson("fail.md", cell("int y = \"not a number\";") + cell("System.out.println(\"never\");"));
 
-        Run run = lessonbook("run", file.toString());
+        LessonbookCli.Run run = lessonbook("run", file.toString());
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.stdout()).contains("[1]").contains("Error").doesNotContain("never");
@@ -75,7 +53,7 @@ class RunCommandTest {
         Path file = lesson("errors.md", cell("throw new IllegalStateException(\"boom\");")
                 + cell("System.out.println(\"still ran\");"));
 
-        Run run = lessonbook("run", file.toString(), "--allow-errors");
+        LessonbookCli.Run run = lessonbook("run", file.toString(), "--allow-errors");
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.stdout()).contains("IllegalStateException").contains("boom").contains("still ran");
@@ -85,7 +63,7 @@ class RunCommandTest {
     void cellTimeoutInterruptsARunawayCellAndCountsItAsFailed() throws Exception {
         Path file = lesson("loop.md", cell("while (true) { }") + cell("System.out.println(\"after\");"));
 
-        Run run = lessonbook("run", file.toString(), "--cell-timeout", "2", "--allow-errors");
+        LessonbookCli.Run run = lessonbook("run", file.toString(), "--cell-timeout", "2", "--allow-errors");
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.stdout()).contains("interrupted").contains("after");
@@ -96,7 +74,7 @@ class RunCommandTest {
         Path file = lesson("save.md", "Intro\n\n" + cell("System.out.println(\"saved line\");"));
         Path saved = dir.resolve("saved.md");
 
-        Run run = lessonbook("run", file.toString(), "--output", saved.toString());
+        LessonbookCli.Run run = lessonbook("run", file.toString(), "--output", saved.toString());
 
         assertThat(run.exitCode()).as(run.stderr()).isZero();
         String text = Files.readString(saved);
@@ -108,7 +86,7 @@ class RunCommandTest {
     void aMalformedLessonIsRefusedWithItsFileAndLineAndExitCodeTwo() throws Exception {
         Path file = lesson("broken.md", "Prose\n\n```java\nint z = 1;\n");
 
-        Run run = lessonbook("run", file.toString());
+        LessonbookCli.Run run = lessonbook("run", file.toString());
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.stderr()).contains("broken.md:3").doesNotContain("Exception in thread")
@@ -128,7 +106,7 @@ class RunCommandTest {
                 """);
         Path saved = dir.resolve("out.ipynb");
 
-        Run run = lessonbook("run", file.toString(), "--allow-errors", "--output", saved.toString());
+        LessonbookCli.Run run = lessonbook("run", file.toString(), "--allow-errors", "--output", saved.toString());
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.stdout()).contains("==> 42").contains("%maven is not supported");
@@ -146,7 +124,7 @@ class RunCommandTest {
                  "nbformat": 4, "nbformat_minor": 4}
                 """);
 
-        Run run = lessonbook("run", file.toString());
+        LessonbookCli.Run run = lessonbook("run", file.toString());
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.stderr()).contains("py.ipynb").contains("not run");

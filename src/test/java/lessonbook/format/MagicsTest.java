@@ -8,7 +8,7 @@ class MagicsTest {
     @Test
     void line_and_cell_magics_name_themselves() {
         assertThat(Magics.unsupported("%maven org.apache.commons:commons-lang3:3.12.0\nimport x.Y;"))
-                .hasValue("The magic %maven is not supported by Lessonbook (it is IJava's); this cell was not run.");
+                .hasValue("The magic %maven is not supported by Lessonbook (magics belong to Jupyter's Java kernels); this cell was not run.");
         assertThat(Magics.unsupported("\n  %%bash\necho hi")).hasValueSatisfying(m -> assertThat(m).contains("%%bash"));
         assertThat(Magics.unsupported("// load jars\n%jars lib/*.jar")).hasValueSatisfying(m -> assertThat(m).contains("%jars"));
     }

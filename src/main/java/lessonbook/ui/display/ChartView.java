@@ -51,6 +51,7 @@ public final class ChartView extends VBox {
         if (model.kind() == Output.Chart.Kind.BAR) {
             fixRangeWithHeadroom(y);
         }
+        int decimals = sharedDecimals(model);
         for (Output.Chart.Series s : model.series()) {
             XYChart.Series<String, Number> series = new XYChart.Series<>();
             series.setName(s.name());
@@ -59,7 +60,7 @@ public final class ChartView extends VBox {
             }
             chart.getData().add(series);
             for (XYChart.Data<String, Number> d : series.getData()) {
-                decorate(d, s.name());
+                decorate(d, s.name(), decimals);
             }
         }
         getChildren().add(chart);
@@ -75,16 +76,17 @@ public final class ChartView extends VBox {
         return chart;
     }
 
-    private void decorate(XYChart.Data<String, Number> d, String seriesName) {
+    private void decorate(XYChart.Data<String, Number> d, String seriesName, int decimals) {
         Node node = d.getNode();
         if (node == null) {
             return;
         }
-        String value = readable(d.getYValue().doubleValue());
+        double y = d.getYValue().doubleValue();
+        String value = readable(y);
         Tooltip.install(node, new Tooltip((seriesName.isEmpty() ? "" : seriesName + ", ") + d.getXValue() + ": "
                 + value + (model.yLabel().isEmpty() ? "" : " " + model.yLabel())));
         if (model.kind() == Output.Chart.Kind.BAR && node instanceof StackPane) {
-            Label label = new Label(value);
+            Label label = new Label(Double.isFinite(y) ? fixed(y, decimals) : value);
             label.getStyleClass().add("chart-bar-value");
             label.setMinSize(Label.USE_PREF_SIZE, Label.USE_PREF_SIZE);
             label.setManaged(false);
@@ -124,6 +126,38 @@ public final class ChartView extends VBox {
         y.setTickUnit(step);
         y.setLowerBound(Math.floor(min / step) * step);
         y.setUpperBound(Math.ceil(max * 1.15 / step) * step);
+    }
+
+    /**
+     * One number of decimals for every bar label of a chart, so a class compares like with like ("16.6, 9.4,
+     * 8.9", not "16.6, 9.39, 8.9"): three significant digits of the largest value, and never more decimals
+     * than the values need (bars of 3 and 5 stay "3" and "5").
+     */
+    static int sharedDecimals(Output.Chart chart) {
+        double max = 0;
+        int needed = 0;
+        for (Output.Chart.Series s : chart.series()) {
+            for (Output.Chart.Point p : s.points()) {
+                if (Double.isFinite(p.y())) {
+                    max = Math.max(max, Math.abs(p.y()));
+                    needed = Math.max(needed, decimalsOf(readable(p.y())));
+                }
+            }
+        }
+        if (max == 0) {
+            return 0;
+        }
+        int fromLargest = Math.max(0, 2 - (int) Math.floor(Math.log10(max)));
+        return Math.min(fromLargest, needed);
+    }
+
+    static int decimalsOf(String number) {
+        int dot = number.indexOf('.');
+        return dot < 0 ? 0 : number.length() - dot - 1;
+    }
+
+    static String fixed(double v, int decimals) {
+        return new BigDecimal(v).setScale(decimals, RoundingMode.HALF_UP).toPlainString();
     }
 
     static String readable(double v) {

@@ -33,15 +33,17 @@ public final class TableOutputView extends VBox {
         grid.setMaxWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // rules as wide as the table, not the pane
         List<String> columns = table.columns();
         boolean[] numeric = new boolean[columns.size()];
+        int[] decimals = new int[columns.size()];
         for (int c = 0; c < columns.size(); c++) {
             numeric[c] = isNumericColumn(c);
+            decimals[c] = numeric[c] ? sharedDecimals(c) : -1;
             grid.add(cell(columns.get(c), "table-header", numeric[c]), c, 0);
         }
         int shown = Math.min(MAX_ROWS, table.rows().size());
         for (int r = 0; r < shown; r++) {
             List<String> row = table.rows().get(r);
             for (int c = 0; c < row.size(); c++) {
-                Label cell = cell(row.get(c), "table-cell", numeric[c]);
+                Label cell = cell(aligned(row.get(c), decimals[c]), "table-cell", numeric[c]);
                 if (r % 2 == 1) {
                     cell.getStyleClass().add("table-cell-alt");
                 }
@@ -70,6 +72,40 @@ public final class TableOutputView extends VBox {
             label.setAlignment(Pos.CENTER_RIGHT);
         }
         return label;
+    }
+
+    private static final java.util.regex.Pattern PLAIN_DECIMAL = java.util.regex.Pattern.compile("-?\\d+(\\.(\\d+))?");
+    private static final int MAX_PADDED_DECIMALS = 6;
+
+    /**
+     * The decimals every cell of a column of plain decimal numbers is shown with (the most any cell has), so
+     * the points line up: "9.390" over "8.896", not "9.39" over "8.896". -1 when the column has other text.
+     * Only the view pads; the table saved with the lesson keeps the cell's own text.
+     */
+    private int sharedDecimals(int column) {
+        int most = 0;
+        for (List<String> row : table.rows()) {
+            String v = row.get(column).trim();
+            if (v.isEmpty()) {
+                continue;
+            }
+            java.util.regex.Matcher m = PLAIN_DECIMAL.matcher(v);
+            if (!m.matches()) {
+                return -1;
+            }
+            most = Math.max(most, m.group(2) == null ? 0 : m.group(2).length());
+        }
+        return most <= MAX_PADDED_DECIMALS ? most : -1;
+    }
+
+    static String aligned(String text, int decimals) {
+        String v = text.trim();
+        if (decimals <= 0 || v.isEmpty()) {
+            return text;
+        }
+        int dot = v.indexOf('.');
+        int has = dot < 0 ? 0 : v.length() - dot - 1;
+        return (dot < 0 ? v + "." : v) + "0".repeat(decimals - has);
     }
 
     private boolean isNumericColumn(int column) {

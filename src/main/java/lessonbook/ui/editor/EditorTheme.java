@@ -20,10 +20,12 @@ public enum EditorTheme {
         this.name = name;
     }
 
-    /** URLs of the editor's and the Markdown view's stylesheet for this theme. */
+    /** URLs of the editor's and the Markdown view's stylesheets: the shared rules, then this theme's palette. */
     public List<String> stylesheets() {
         return List.of(
+                EditorTheme.class.getResource("editor.css").toExternalForm(),
                 EditorTheme.class.getResource("editor-" + name + ".css").toExternalForm(),
+                EditorTheme.class.getResource("/lessonbook/ui/markdown/markdown.css").toExternalForm(),
                 EditorTheme.class.getResource("/lessonbook/ui/markdown/markdown-" + name + ".css").toExternalForm());
     }
 

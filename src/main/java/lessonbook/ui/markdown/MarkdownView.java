@@ -29,7 +29,7 @@ import org.commonmark.parser.Parser;
  * <p>Text wraps and reflows with the width the parent gives (in a ScrollPane, use fitToWidth). Fonts follow
  * the inherited CSS {@code -fx-font-size} (zoom on the scene root) or {@link #fontSizeProperty()} when
  * positive; colours come from {@link lessonbook.ui.editor.EditorTheme}'s stylesheets. Style class:
- * {@code markdown-view}; see {@code markdown-light.css} for the classes of the parts.
+ * {@code markdown-view}; see {@code markdown.css} for the classes of the parts.
  *
  * <p>Rendering runs on the FX thread when the markdown, base directory or link handler changes (parsing a
  * cell takes well under a millisecond). Use on the FX thread only.

@@ -1,0 +1,219 @@
+package lessonbook.bench;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import lessonbook.workers.SerializableRunnable;
+import lessonbook.workers.Worker;
+import lessonbook.workers.WorkerPool;
+import lessonbook.workers.WorkerRuntime;
+
+/**
+ * Figures of the worker runtime, side by side with the Python tutorial's own code: the lesson workload
+ * (sequential, one worker per input, pool), a worker's start to first output line, and pool dispatch cost.
+ * This runs the teaching API directly in the benchmark's JVM (a "standalone" host), not through a kernel.
+ */
+public final class WorkerBench {
+    private static final int INPUTS = 10;
+    private static final int RUNS = 5;
+    private static volatile long sink;
+    private final BenchHost host = new BenchHost();
+
+    /** The tutorial's function: despite its name it adds, returning 1 + n(n+1)/2. */
+    public static long factorial(long n) {
+        long res = 1;
+        for (long i = 1; i <= n; i++) {
+            res += i;
+        }
+        return res;
+    }
+
+    public List<Figure> run() {
+        List<Figure> figures = new ArrayList<>();
+        WorkerRuntime.install(host);
+        try {
+            workload(figures);
+            firstOutput(figures);
+            dispatch(figures);
+        } catch (Exception e) {
+            System.err.println("worker bench failed: " + e);
+        } finally {
+            WorkerRuntime.terminateAll();
+            WorkerRuntime.install(null);
+        }
+        return figures;
+    }
+
+    private void workload(List<Figure> figures) throws Exception {
+        List<Long> inputs = inputsForThreeSeconds();
+        List<Double> sequential = new ArrayList<>();
+        List<Double> process = new ArrayList<>();
+        List<Double> pool = new ArrayList<>();
+        for (int r = 0; r < RUNS; r++) {
+            long t0 = System.nanoTime();
+            for (long arg : inputs) {
+                sink += factorial(arg);
+            }
+            sequential.add(seconds(t0));
+
+            WorkerRuntime.prewarm();
+            t0 = System.nanoTime();
+            List<Worker> workers = new ArrayList<>();
+            for (long arg : inputs) {
+                SerializableRunnable task = () -> System.out.println(factorial(arg));
+                workers.add(new Worker(task));
+            }
+            workers.forEach(Worker::start);
+            workers.forEach(Worker::join);
+            process.add(seconds(t0));
+
+            WorkerRuntime.prewarm();
+            t0 = System.nanoTime();
+            try (WorkerPool p = new WorkerPool()) {
+                p.map(WorkerBench::factorialPrinted, inputs);
+            }
+            pool.add(seconds(t0));
+        }
+        // medians of each strategy's times, runs interleaved, so that a burst of load elsewhere skews one run only
+        double seq = median(sequential);
+        System.err.printf("worker bench: seconds sequential %s process %s pool %s%n", sequential, process, pool);
+        figures.add(new Figure("speedup.process", seq / median(process), "x"));
+        figures.add(new Figure("speedup.pool", seq / median(pool), "x"));
+        pythonTutorial(figures);
+    }
+
+    static long factorialPrinted(long n) {
+        long r = factorial(n);
+        System.out.println(r);
+        return r;
+    }
+
+    /** Scales the tutorial's inputs (10,000,000 + i) so that the sequential loop takes about 3 s here. */
+    private static List<Long> inputsForThreeSeconds() {
+        long probe = 50_000_000L;
+        for (int i = 0; i < 5; i++) {
+            sink += factorial(probe);   // let the JIT compile it before timing
+        }
+        long t0 = System.nanoTime();
+        sink += factorial(probe);
+        double perInput = seconds(t0);
+        long base = (long) (probe * (0.3 / Math.max(perInput, 1e-4)));
+        List<Long> inputs = new ArrayList<>();
+        for (int i = 0; i < INPUTS; i++) {
+            inputs.add(base + i);
+        }
+        return inputs;
+    }
+
+    private void pythonTutorial(List<Figure> figures) {
+        if (!PythonPeer.available()) {
+            System.err.println("worker bench: python3 not found, no .vs.python peers");
+            return;
+        }
+        var script = PythonPeer.tutorialScript();
+        if (script.isEmpty()) {
+            System.err.println("worker bench: python_tutorial.py not found (set -D" + PythonPeer.SCRIPT_PROPERTY
+                    + "=PATH), no speedup .vs.python peers");
+            return;
+        }
+        try {
+            String[] outErr = PythonPeer.run(List.of("python3", script.get().toString(), "fork", "1"), 120);
+            Matcher m = Pattern.compile("speedup_process=([0-9.]+) speedup_pool=([0-9.]+)").matcher(outErr[1]);
+            if (m.find()) {
+                figures.add(new Figure("speedup.process.vs.python", Double.parseDouble(m.group(1)), "x"));
+                figures.add(new Figure("speedup.pool.vs.python", Double.parseDouble(m.group(2)), "x"));
+                System.err.println("worker bench: " + outErr[1].strip());
+            } else {
+                System.err.println("worker bench: could not read the tutorial's figures: " + outErr[1].strip());
+            }
+        } catch (Exception e) {
+            System.err.println("worker bench: python tutorial failed: " + e);
+        }
+    }
+
+    private void firstOutput(List<Figure> figures) throws Exception {
+        figures.add(new Figure("worker.first_output", firstOutputMedian(20, true), "ms"));
+        String spares = System.getProperty("lessonbook.workers.spares");
+        System.setProperty("lessonbook.workers.spares", "0");
+        try {
+            WorkerRuntime.terminateAll();
+            figures.add(new Figure("worker.first_output.cold", firstOutputMedian(10, false), "ms"));
+        } finally {
+            if (spares == null) {
+                System.clearProperty("lessonbook.workers.spares");
+            } else {
+                System.setProperty("lessonbook.workers.spares", spares);
+            }
+        }
+        if (PythonPeer.available()) {
+            String[] outErr = PythonPeer.runProgram(PythonPeer.SPAWN_FIRST_OUTPUT, List.of("20"), 120);
+            double[] ms = Arrays.stream(outErr[0].strip().split("\\s+")).filter(s -> !s.isEmpty())
+                    .mapToDouble(Double::parseDouble).toArray();
+            if (ms.length > 0) {
+                figures.add(new Figure("worker.first_output.vs.python_spawn", median(Arrays.stream(ms).boxed().toList()), "ms"));
+            } else {
+                System.err.println("worker bench: python spawn measurement failed: " + outErr[1].strip());
+            }
+        }
+    }
+
+    private double firstOutputMedian(int times, boolean warm) throws Exception {
+        List<Double> ms = new ArrayList<>();
+        for (int i = 0; i < times; i++) {
+            if (warm) {
+                WorkerRuntime.prewarm();
+            } else {
+                WorkerRuntime.terminateAll();   // a refill that began before spares were switched off
+            }
+            long t0 = System.nanoTime();
+            Worker w = new Worker(() -> System.out.println("first"));
+            w.start();
+            long at = host.firstLineOf(w.pid()).get(30, TimeUnit.SECONDS);
+            ms.add((at - t0) / 1e6);
+            w.join();
+        }
+        return median(ms);
+    }
+
+    private void dispatch(List<Figure> figures) throws Exception {
+        List<Integer> inputs = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            inputs.add(i);
+        }
+        WorkerRuntime.prewarm();
+        List<Double> perItem = new ArrayList<>();
+        try (WorkerPool pool = new WorkerPool()) {
+            for (int i = 0; i < 5; i++) {
+                pool.map(x -> x + 1, inputs);   // warm: connection, class loading, JIT
+            }
+            for (int i = 0; i < 9; i++) {
+                long t0 = System.nanoTime();
+                pool.map(x -> x + 1, inputs);
+                perItem.add((System.nanoTime() - t0) / 1e6 / inputs.size());
+            }
+        }
+        figures.add(new Figure("pool.dispatch_per_item", median(perItem), "ms"));
+        if (PythonPeer.available()) {
+            String[] outErr = PythonPeer.runProgram(PythonPeer.POOL_DISPATCH, List.of("9"), 120);
+            try {
+                figures.add(new Figure("pool.dispatch_per_item.vs.python", Double.parseDouble(outErr[1].strip()), "ms"));
+            } catch (NumberFormatException e) {
+                System.err.println("worker bench: python Pool.map measurement failed: " + outErr[1].strip());
+            }
+        }
+    }
+
+    private static double seconds(long t0) {
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
+    static double median(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        sorted.sort(null);
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+}

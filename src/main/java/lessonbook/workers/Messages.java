@@ -1,0 +1,66 @@
+package lessonbook.workers;
+
+import java.io.Serializable;
+import java.util.List;
+
+/**
+ * What travels on the control socket between a starting JVM and a worker JVM. User objects (tasks, inputs,
+ * results) travel as bytes inside these records so that the worker deserializes them with the class loader of
+ * the right class generation, not with the loader that reads the socket.
+ */
+final class Messages {
+    private Messages() {
+    }
+
+    /** Worker to parent, first message: proves the connection belongs to this launch. */
+    record Hello(String token, long pid) implements Serializable {
+    }
+
+    /** A variable's value, serialized in the starting JVM, to set as a static field in the worker. */
+    record VariableValue(String name, String declaringClass, String field, byte[] value) implements Serializable {
+    }
+
+    /** Parent to worker: who the worker is now and which user classes and variables it sees. */
+    record Assign(String name, boolean daemon, List<String> userClasspath, long generation,
+                  List<VariableValue> variables) implements Serializable {
+    }
+
+    /** Parent to a {@code Worker}: run this task once, then exit (0, or 1 when it threw). */
+    record RunOnce(byte[] task) implements Serializable {
+    }
+
+    /**
+     * Parent to a pool worker: apply the function to a chunk of inputs. The function travels with the first chunk
+     * of each map only ({@code function} null afterwards); {@code generation}/{@code variables} are set when user
+     * classes changed since the worker's last chunk, so it builds a fresh class loader first.
+     */
+    record Chunk(long mapId, int firstIndex, byte[] function, byte[] inputs, long generation,
+                 List<String> userClasspath, List<VariableValue> variables) implements Serializable {
+    }
+
+    /** Worker to parent: the results of a chunk, an {@code Object[]} serialized. */
+    record ChunkDone(long mapId, int firstIndex, byte[] results) implements Serializable {
+    }
+
+    /** Worker to parent: an input of the chunk threw. */
+    record ChunkFailed(long mapId, int index, Failure failure) implements Serializable {
+    }
+
+    /** An exception in a worker, described with plain JDK types so that any JVM can read it. */
+    record Failure(String className, String message, StackTraceElement[] stackTrace, String printed)
+            implements Serializable {
+        static Failure of(Throwable t) {
+            java.io.StringWriter text = new java.io.StringWriter();
+            t.printStackTrace(new java.io.PrintWriter(text));
+            return new Failure(t.getClass().getName(), t.getMessage(), t.getStackTrace(), text.toString());
+        }
+    }
+
+    /** Worker to parent, last message before a normal exit: its own CPU time, which the parent cannot read later. */
+    record Finished(int exitCode, long cpuMillis) implements Serializable {
+    }
+
+    /** Parent to a pool worker: no more work, exit. */
+    record Stop() implements Serializable {
+    }
+}

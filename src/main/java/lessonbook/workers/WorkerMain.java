@@ -1,0 +1,136 @@
+package lessonbook.workers;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayInputStream;
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.util.List;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The main class of a worker JVM. It connects back to the JVM that started it, waits to be told who it is,
+ * then runs one task ({@link Worker}) or chunks of a map ({@link WorkerPool}). Its stdout and stderr carry only
+ * what user code prints; everything else travels on the control socket.
+ */
+public final class WorkerMain {
+    static final int EXIT_TASK_FAILED = 1;
+    static final int EXIT_PARENT_GONE = 86;
+    private static volatile boolean leaving;
+
+    private WorkerMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int port = Integer.parseInt(args[0]);
+        String token = args[1];
+        watchParent();
+        System.setIn(new ByteArrayInputStream(new byte[0]));
+        // Unbuffered, UTF-8: a line is in the parent's hands as soon as it is printed, also without a newline.
+        System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8));
+
+        if (args.length > 2 && args[2].equals("spare")) {
+            // before connecting, so that a connected spare is idle; a worker started on demand skips this
+            warmUp();
+        }
+        Socket socket = new Socket(InetAddress.getLoopbackAddress(), port);
+        socket.setTcpNoDelay(true);
+        ObjectOutputStream out = new ObjectOutputStream(new BufferedOutputStream(socket.getOutputStream()));
+        out.writeObject(new Messages.Hello(token, ProcessHandle.current().pid()));
+        out.flush();
+        ObjectInputStream in = new ObjectInputStream(new BufferedInputStream(socket.getInputStream()));
+        Messages.Assign assign = (Messages.Assign) in.readObject();
+        WorkerSelf self = new WorkerSelf(assign);
+        WorkerRuntime.install(self);
+        Object work = in.readObject();
+        if (work instanceof Messages.RunOnce once) {
+            int code = self.runOnce(once);
+            WorkerRuntime.endOfProcess();
+            send(out, new Messages.Finished(code, cpuMillis()));
+            System.exit(code);
+        } else {
+            new PoolLoop(self, in, out).run(work);
+            WorkerRuntime.endOfProcess();
+            System.exit(0);
+        }
+    }
+
+    /**
+     * A worker must not outlive its parent: the parent holds our stdin open and never writes, so EOF = gone. Read
+     * through a channel that the shutdown hook closes: a thread left blocked in a plain native read would make
+     * every JVM exit wait ~300 ms for it.
+     */
+    private static void watchParent() {
+        FileChannel stdin = new FileInputStream(FileDescriptor.in).getChannel();
+        Thread watcher = new Thread(() -> {
+            ByteBuffer sink = ByteBuffer.allocate(64);
+            try {
+                while (stdin.read(sink) >= 0) {
+                    sink.clear();   // the parent writes nothing; ignore anything that arrives anyway
+                }
+            } catch (IOException e) {
+                if (leaving) {
+                    return;   // our own exit closed the channel
+                }
+            }
+            Runtime.getRuntime().halt(EXIT_PARENT_GONE);
+        }, "parent-watch");
+        watcher.setDaemon(true);
+        watcher.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            leaving = true;
+            try {
+                stdin.close();
+            } catch (IOException e) {
+                // nothing left to release
+            }
+        }, "parent-watch-release"));
+    }
+
+    /** Loads what every task needs (serialization, lambda bootstrap) while the worker is still an idle spare. */
+    private static void warmUp() {
+        try {
+            SerializableFunction<Integer, Integer> f = x -> x + 1;
+            Object back = Payloads.fromBytes(Payloads.toBytes(f), WorkerMain.class.getClassLoader());
+            @SuppressWarnings("unchecked")
+            SerializableFunction<Integer, Integer> g = (SerializableFunction<Integer, Integer>) back;
+            g.apply(1);
+            // the first read of each record class is slow (its canonical constructor is looked up): do it now
+            Object[] messages = {new Object[] {1, "x", 2L},
+                new Messages.Assign("", false, List.of(), 0, List.of(new Messages.VariableValue("", "", "", new byte[0]))),
+                new Messages.RunOnce(new byte[0]), new Messages.Chunk(0, 0, null, new byte[0], 0, null, null),
+                new Messages.Stop(), new Messages.Finished(0, 0),
+                new Messages.ChunkDone(0, 0, new byte[0]), new Messages.ChunkFailed(0, 0, Messages.Failure.of(new Exception()))};
+            Payloads.fromBytes(Payloads.toBytes(messages), WorkerMain.class.getClassLoader());
+            WorkerRuntime.host();   // its static set-up (executor, registries)
+            Class.forName(WorkerSelf.class.getName());
+            Class.forName(PoolLoop.class.getName());
+            new java.net.URLClassLoader(new java.net.URL[0]).close();
+            "x".repeat(2).concat(String.valueOf(ProcessHandle.current().pid()));
+        } catch (Exception e) {
+            // warming is an optimisation only
+        }
+    }
+
+    static void send(ObjectOutputStream out, Object message) throws IOException {
+        synchronized (out) {
+            out.writeObject(message);
+            out.reset();
+            out.flush();
+        }
+    }
+
+    static long cpuMillis() {
+        return ProcessHandle.current().info().totalCpuDuration().map(java.time.Duration::toMillis).orElse(0L);
+    }
+}

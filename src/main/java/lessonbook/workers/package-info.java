@@ -1,0 +1,48 @@
+/**
+ * Real worker processes for cells: Java's answer to Python's {@code multiprocessing}. JDK only.
+ *
+ * <h2>Python to Java</h2>
+ * <table>
+ * <caption>The tutorial's Python and its Java counterpart (cells {@code import lessonbook.workers.*;})</caption>
+ * <tr><th>Python</th><th>Java</th></tr>
+ * <tr><td>{@code import multiprocessing as mp}</td><td>{@code import lessonbook.workers.*;}</td></tr>
+ * <tr><td>{@code p = Process(target=f, args=(x,))}</td><td>{@code var p = new Worker(() -> f(x));}</td></tr>
+ * <tr><td>{@code Process(name="calc")}, {@code p.daemon = True}</td>
+ *     <td>{@code .name("calc")}, {@code .daemon(true)} (before start)</td></tr>
+ * <tr><td>{@code p.start()}, {@code p.join()}, {@code p.join(1.5)}</td>
+ *     <td>{@code p.start()}, {@code p.join()}, {@code p.join(Duration.ofMillis(1500))} (true if it ended)</td></tr>
+ * <tr><td>{@code p.pid}, {@code p.exitcode}, {@code p.is_alive()}, {@code p.name}, {@code p.daemon}</td>
+ *     <td>{@code p.pid()}, {@code p.exitCode()} (null while running), {@code p.isAlive()}, {@code p.name()},
+ *     {@code p.isDaemon()}</td></tr>
+ * <tr><td>{@code p.terminate()}</td><td>{@code p.terminate()} (ends the process at once)</td></tr>
+ * <tr><td>{@code Process-1}</td><td>{@code Worker-1}</td></tr>
+ * <tr><td>{@code with Pool(4) as pool:} / {@code Pool()}</td>
+ *     <td>{@code try (var pool = new WorkerPool(4)) {...}} / {@code new WorkerPool()} (cpu count)</td></tr>
+ * <tr><td>{@code pool.map(f, xs)}</td><td>{@code pool.map(x -> f(x), xs)} (input order)</td></tr>
+ * <tr><td>{@code pool.map_async(f, xs).get()}</td><td>{@code pool.mapAsync(x -> f(x), xs).get()}
+ *     ({@code CompletableFuture})</td></tr>
+ * <tr><td>{@code pool.imap_unordered(f, xs)}</td><td>{@code pool.mapUnordered(x -> f(x), xs)} (an Iterable)</td></tr>
+ * <tr><td>{@code ForkPoolWorker-1}</td><td>{@code PoolWorker-1}</td></tr>
+ * <tr><td>{@code mp.current_process().name}</td><td>{@code CurrentProcess.name()} ("MainProcess" in the kernel)</td></tr>
+ * <tr><td>{@code os.getpid()}, {@code os.getppid()}</td>
+ *     <td>{@code ProcessHandle.current().pid()}, {@code CurrentProcess.parentPid()}</td></tr>
+ * <tr><td>{@code mp.cpu_count()}</td><td>{@code Runtime.getRuntime().availableProcessors()}</td></tr>
+ * <tr><td>exception in a Process: traceback on stderr, exitcode 1</td><td>the same: stack trace on the worker's
+ *     stderr (in the cell), exit code 1</td></tr>
+ * <tr><td>exception in {@code pool.map}: re-raised</td><td>{@link lessonbook.workers.WorkerException} with the
+ *     worker's exception class, message and stack trace</td></tr>
+ * <tr><td>a pool worker killed: {@code map} may hang</td><td>{@link lessonbook.workers.WorkerDiedException}
+ *     at once; the pool starts a replacement</td></tr>
+ * </table>
+ *
+ * <h2>How it works</h2>
+ * A worker is a child JVM ({@code java -cp <runtime> lessonbook.workers.WorkerMain}) that connects back over a
+ * loopback socket with a one-time token; tasks, results and failures travel on that socket as serialized
+ * objects, while the worker's stdout and stderr carry only what user code prints, drained line by line by two
+ * threads of the starting JVM. User classes (the kernel's dump folder of cell classes) load through a fresh
+ * class loader per class generation, so a worker started after a redefinition runs the new code. The starting
+ * JVM holds the worker's stdin open and never writes: end of input means the parent died, and the worker halts
+ * (this is how a SIGKILLed kernel's workers end, on every OS). A few idle spare worker JVMs are kept ready
+ * so that starting a worker costs milliseconds, not a JVM start.
+ */
+package lessonbook.workers;

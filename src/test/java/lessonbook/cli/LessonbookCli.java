@@ -1,0 +1,36 @@
+package lessonbook.cli;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Runs {@code lessonbook ...} as a user does: a separate JVM, with its exit code and both streams. */
+final class LessonbookCli {
+    record Run(int exitCode, String stdout, String stderr) {
+    }
+
+    private LessonbookCli() {
+    }
+
+    static Run run(Path workDir, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "lessonbook.Main"));
+        command.addAll(List.of(args));
+        Path out = Files.createTempFile(workDir, "stdout", ".txt");
+        Path err = Files.createTempFile(workDir, "stderr", ".txt");
+        File noInput = new File(File.separatorChar == '/' ? "/dev/null" : "NUL");
+        Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(noInput)).start();
+        if (!process.waitFor(180, TimeUnit.SECONDS)) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+            throw new AssertionError("lessonbook " + String.join(" ", args) + " did not finish in 180 s");
+        }
+        return new Run(process.exitValue(), Files.readString(out), Files.readString(err));
+    }
+}

@@ -1,0 +1,249 @@
+package lessonbook.ui.lesson;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Labeled;
+import javafx.scene.text.Text;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+import org.fxmisc.richtext.GenericStyledArea;
+import org.testfx.util.WaitForAsyncUtils;
+
+import lessonbook.kernel.client.JvmKernel;
+import lessonbook.ui.FileDialogs;
+import lessonbook.ui.LessonStore;
+import lessonbook.ui.NotebookWindow;
+
+/**
+ * The default lesson in a real notebook window with the real kernel, read back the way a user reads it:
+ * nodes and label texts of the scene graph, found by their style classes. Lives outside {@code lessonbook.ui}
+ * on purpose, so the acceptance tests can only see what is on screen, not the window's internals.
+ */
+final class LessonOnScreen {
+    static final Path LESSON = Path.of("lessons/multiprocessing.md");
+
+    final JvmKernel kernel;
+    final NotebookWindow window;
+    final Stage stage;
+
+    private LessonOnScreen(Stage stage, JvmKernel kernel, NotebookWindow window) {
+        this.stage = stage;
+        this.kernel = kernel;
+        this.window = window;
+    }
+
+    /**
+     * The lesson with smaller inputs, written to a temp file. The tests check behaviour, not speed (the
+     * benchmark measures speed): a sum up to 20 million instead of a billion keeps ten workers on two loaded
+     * cores within the CI budget, and every cell still does exactly what the lesson says.
+     */
+    static Path smallLesson() {
+        try {
+            String text = Files.readString(LESSON, StandardCharsets.UTF_8);
+            String small = text.replace("1_000_000_000L", "20_000_000L").replace("2_000_000_000L", "200_000_000L");
+            if (small.equals(text)) {
+                throw new IllegalStateException("the lesson no longer holds the inputs this test shrinks");
+            }
+            Path dir = Files.createTempDirectory("lesson-test");
+            Path file = dir.resolve("multiprocessing.md");
+            Files.writeString(file, small, StandardCharsets.UTF_8);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static long inputBase() {
+        return 20_000_000L;
+    }
+
+    /** Starts the real kernel JVM and opens {@code lesson} in a window on {@code stage}. */
+    static LessonOnScreen open(Stage stage, Path lesson) {
+        JvmKernel kernel = JvmKernel.start();
+        NotebookWindow window = new NotebookWindow(stage, () -> kernel, LessonStore.files(), new NoDialogs());
+        if (!window.open(lesson)) {
+            kernel.close();
+            throw new IllegalStateException("the window could not open " + lesson);
+        }
+        window.show();
+        return new LessonOnScreen(stage, kernel, window);
+    }
+
+    void close() {
+        kernel.close();
+    }
+
+    static void waitFor(long seconds, String what, java.util.concurrent.Callable<Boolean> condition) {
+        waitFor(seconds, what, condition, () -> "");
+    }
+
+    /** Waits on the FX thread's state with a deadline; {@code state} says what was seen instead. */
+    static void waitFor(long seconds, String what, java.util.concurrent.Callable<Boolean> condition,
+                        java.util.function.Supplier<String> state) {
+        try {
+            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("timed out after " + seconds + " s waiting until " + what + "; saw "
+                    + state.get(), e);
+        }
+    }
+
+    // ----- what is on screen -----
+
+    Parent root() {
+        return stage.getScene().getRoot();
+    }
+
+    /** The code cells, top to bottom. */
+    List<Node> codeCells() {
+        return onFx(() -> inOrder(root().lookupAll(".code-cell")));
+    }
+
+    /** All cells (prose and code), top to bottom. */
+    List<Node> cells() {
+        // Not ".cell": every ListCell of an output pane or a combo box carries that class too.
+        return onFx(() -> {
+            Set<Node> cells = new java.util.HashSet<>(root().lookupAll(".code-cell"));
+            cells.addAll(root().lookupAll(".markdown-cell"));
+            return inOrder(cells);
+        });
+    }
+
+    private List<Node> inOrder(Set<Node> nodes) {
+        List<Node> list = new ArrayList<>(nodes);
+        list.sort(Comparator.comparingDouble(n -> n.localToScene(0, 0).getY()));
+        return list;
+    }
+
+    /** The Java source a cell shows: its read-only preview, or its editor once it was built. */
+    static String source(Node codeCell) {
+        return onFx(() -> {
+            Optional<Node> editor = codeCell.lookupAll("*").stream()
+                    .filter(n -> n instanceof GenericStyledArea).findFirst();
+            if (editor.isPresent()) {
+                return ((GenericStyledArea<?, ?, ?>) editor.get()).getText();
+            }
+            String numbered = text(codeCell, ".code-preview");
+            // The preview numbers its lines ("1   code"): strip the four-column gutter.
+            return numbered.lines().map(l -> l.length() >= 4 ? l.substring(4) : "").collect(Collectors.joining("\n"));
+        });
+    }
+
+    /** The one code cell whose source contains {@code fragment}. */
+    Node codeCell(String fragment) {
+        List<Node> matching = codeCells().stream().filter(c -> source(c).contains(fragment)).toList();
+        if (matching.size() != 1) {
+            throw new AssertionError(matching.size() + " code cells contain " + fragment);
+        }
+        return matching.get(0);
+    }
+
+    static String counter(Node codeCell) {
+        return text(codeCell, ".cell-counter");
+    }
+
+    static String status(Node codeCell) {
+        return text(codeCell, ".cell-status");
+    }
+
+    static boolean statusIs(Node codeCell, String state) {
+        return onFx(() -> codeCell.lookup(".cell-status").getStyleClass().contains(state));
+    }
+
+    /** "In [7]:" once the cell ran; "In [*]:" while queued or running; "In [ ]:" before. */
+    static boolean hasExecutionCount(Node codeCell) {
+        return counter(codeCell).matches("In \\[\\d+\\]:");
+    }
+
+    static boolean ranToCompletion(Node codeCell) {
+        return hasExecutionCount(codeCell) && (statusIs(codeCell, "done") || statusIs(codeCell, "error"));
+    }
+
+    /** The texts of the visible lines of a cell's output pane. */
+    static List<String> outputLines(Node codeCell) {
+        return texts(codeCell, ".output-line", l -> l.getText() != null && !l.getText().isEmpty());
+    }
+
+    /** The worker-tagged lines of a cell's output pane ("[Worker-3 1234] 42"). */
+    static List<String> workerLines(Node codeCell) {
+        return texts(codeCell, ".out-worker", l -> l.getText() != null);
+    }
+
+    /** The labels of the lanes ("Worker-1 · pid 1234") under a cell, top to bottom. */
+    static List<String> laneLabels(Node codeCell) {
+        return texts(codeCell, ".lane-name", l -> true);
+    }
+
+    static String text(Node in, String selector) {
+        return onFx(() -> {
+            Node node = in.lookup(selector);
+            if (node == null) {
+                return "";
+            }
+            return node instanceof Labeled ? ((Labeled) node).getText() : ((Text) node).getText();
+        });
+    }
+
+    static List<String> texts(Node in, String selector, Predicate<Labeled> keep) {
+        return onFx(() -> {
+            List<Node> nodes = new ArrayList<>(in.lookupAll(selector));
+            nodes.sort(Comparator.comparingDouble(n -> n.localToScene(0, 0).getY()));
+            return nodes.stream().filter(n -> n instanceof Labeled && shown(n)).map(n -> (Labeled) n)
+                    .filter(keep).map(Labeled::getText).collect(Collectors.toList());
+        });
+    }
+
+    /** True when the node and all its parents are visible: the user can see it (if scrolled to). */
+    static boolean shown(Node node) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Reads the scene graph on the FX thread (the window keeps changing it while cells run). */
+    static <T> T onFx(java.util.concurrent.Callable<T> read) {
+        if (javafx.application.Platform.isFxApplicationThread()) {
+            try {
+                return read.call();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        try {
+            return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not read the scene graph", e);
+        }
+    }
+
+    /** The file commands must not pop a native dialog during a test. */
+    private static final class NoDialogs implements FileDialogs {
+        @Override
+        public Optional<Path> chooseLessonToOpen(Window owner, Path near) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<Path> chooseWhereToSave(Window owner, Path suggested) {
+            return Optional.empty();
+        }
+    }
+}

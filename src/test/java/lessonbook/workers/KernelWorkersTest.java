@@ -1,0 +1,161 @@
+package lessonbook.workers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import lessonbook.kernel.client.CellRun;
+import lessonbook.kernel.client.JvmKernel;
+import lessonbook.kernel.client.KernelListener;
+import lessonbook.model.Output;
+import lessonbook.model.StreamName;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The teaching API end to end: cells in a real kernel start real worker JVMs. */
+class KernelWorkersTest {
+    private static final Duration T = Duration.ofSeconds(60);
+    private static final AtomicInteger CELLS = new AtomicInteger();
+    private final Map<String, List<Output>> outputs = new ConcurrentHashMap<>();
+    private final java.util.Set<String> startedCells = ConcurrentHashMap.newKeySet();
+    private JvmKernel kernel;
+
+    @BeforeEach
+    void start() {
+        kernel = JvmKernel.start();
+        kernel.addListener(new KernelListener() {
+            @Override
+            public void onOutput(String cellId, Output output) {
+                outputs.computeIfAbsent(cellId, k -> new CopyOnWriteArrayList<>()).add(output);
+            }
+
+            @Override
+            public void onCellStarted(String cellId, int executionCount) {
+                startedCells.add(cellId);
+            }
+        });
+        run("import lessonbook.workers.*;");
+        run("long factorial(long n) { long res = 1; for (long i = 1; i <= n; i++) { res += i; } "
+                + "System.out.println(res); return res; }");
+    }
+
+    @AfterEach
+    void stop() {
+        kernel.close();
+    }
+
+    private String run(String code) {
+        String cell = "cell-" + CELLS.incrementAndGet();
+        try {
+            CellRun run = kernel.execute(cell, code).get(T.toMillis(), TimeUnit.MILLISECONDS);
+            assertThat(run.ok()).as("cell %s: %s -> %s", cell, code, outputsOf(cell)).isTrue();
+        } catch (Exception e) {
+            throw new AssertionError("cell " + code + " did not finish: " + e + " " + outputsOf(cell), e);
+        }
+        return cell;
+    }
+
+    private List<Output> outputsOf(String cell) {
+        return new ArrayList<>(outputs.getOrDefault(cell, List.of()));
+    }
+
+    private List<Output.WorkerLine> workerLines(String cell) {
+        return outputsOf(cell).stream().filter(o -> o instanceof Output.WorkerLine).map(o -> (Output.WorkerLine) o)
+                .collect(Collectors.toList());
+    }
+
+    private String stdout(String cell) {
+        return outputsOf(cell).stream().filter(o -> o instanceof Output.Stream s && s.stream() == StreamName.STDOUT)
+                .map(Output::text).collect(Collectors.joining());
+    }
+
+    private long printedPid(String cell) {
+        String out = stdout(cell).strip();
+        return Long.parseLong(out.substring(out.lastIndexOf(' ') + 1));
+    }
+
+    @Test
+    void aFunctionFromACellRunsInWorkersAndARedefinitionReachesNewWorkers() {
+        String first = run("var w = new Worker(() -> factorial(10));\nw.start();\nw.join();\n"
+                + "System.out.println(\"exit \" + w.exitCode() + \" pid \" + w.pid());");
+        long pid = printedPid(first);
+        assertThat(pid).isNotEqualTo(kernel.pid());
+        assertThat(stdout(first)).startsWith("exit 0 ");
+        assertThat(workerLines(first)).extracting(Output.WorkerLine::line).containsExactly("56");
+        assertThat(workerLines(first)).allMatch(l -> l.pid() == pid && l.worker().matches("Worker-\\d+"));
+        assertThat(outputsOf(first)).anyMatch(o -> o instanceof Output.WorkerEvent e && e.pid() == pid
+                && e.phase() == Output.WorkerEvent.Phase.EXITED && e.exitCode() == 0);
+
+        run("long factorial(long n) { System.out.println(\"new body \" + n); return -n; }");
+        String second = run("var w2 = new Worker(() -> factorial(10));\nw2.start();\nw2.join();");
+        assertThat(workerLines(second)).extracting(Output.WorkerLine::line).containsExactly("new body 10");
+
+        String pooled = run("try (var pool = new WorkerPool(2)) { System.out.println(pool.map(x -> factorial(x), "
+                + "List.of(1L, 2L, 3L))); }");
+        assertThat(stdout(pooled)).isEqualTo("[-1, -2, -3]\n");
+
+        run("var keptPool = new WorkerPool(2);");
+        String later = run("System.out.println(keptPool.map(x -> factorial(x), List.of(4L, 5L)));");
+        assertThat(stdout(later)).isEqualTo("[-4, -5]\n");
+        RecordingHost.await("the pool's lines in the calling cell", T, () -> workerLines(later).size() >= 2);
+        assertThat(workerLines(later)).extracting(Output.WorkerLine::line)
+                .containsExactlyInAnyOrder("new body 4", "new body 5");
+        assertThat(workerLines(later)).allMatch(l -> l.worker().matches("PoolWorker-\\d+"));
+        run("keptPool.close();");
+    }
+
+    @Test
+    void workersSeeTopLevelVariablesAndAreWarnedAboutOnesThatCannotBeCopied() {
+        run("String greeting = \"hello from the notebook\";");
+        run("Object lock = new Object();");
+        String cell = run("var w = new Worker(() -> System.out.println(greeting + \" / lock \" + lock));\nw.start();\nw.join();");
+        assertThat(workerLines(cell)).extracting(Output.WorkerLine::line)
+                .containsExactly("hello from the notebook / lock null");
+        assertThat(outputsOf(cell)).contains(
+                new Output.Notice("variable lock (java.lang.Object) is not Serializable; workers see null"));
+    }
+
+    @Test
+    void linesPrintedAfterTheCellEndedStillLandInIt() {
+        String cell = run("new Worker(() -> { long end = System.nanoTime() + 500_000_000L; "
+                + "while (System.nanoTime() < end) { Thread.onSpinWait(); } System.out.println(\"late line\"); }).start();");
+        RecordingHost.await("the late line", T,
+                () -> workerLines(cell).stream().anyMatch(l -> l.line().equals("late line")));
+    }
+
+    @Test
+    void interruptAndRestartLeaveNoWorkerAlive() throws Exception {
+        String spin = "() -> { while (true) { Thread.onSpinWait(); } }";
+        String started = run("var a = new Worker(" + spin + ");\na.start();\nvar pool = new WorkerPool(1);\n"
+                + "System.out.println(\"pids \" + a.pid() + \" \" + pool.pids().get(0));");
+        List<Long> pids = new ArrayList<>();
+        for (String p : stdout(started).strip().split(" ")) {
+            if (!p.equals("pids")) {
+                pids.add(Long.parseLong(p));
+            }
+        }
+        assertThat(pids).hasSize(2).allMatch(RecordingHost::pidAlive);
+        String looping = "cell-" + CELLS.incrementAndGet();
+        var running = kernel.execute(looping, "pool.mapAsync(x -> { while (true) { Thread.onSpinWait(); } }, List.of(1));\n"
+                + "while (true) { Thread.onSpinWait(); }");
+        RecordingHost.await("the looping cell to start", T, () -> startedCells.contains(looping));
+        kernel.interrupt();
+        running.get(T.toMillis(), TimeUnit.MILLISECONDS);
+        RecordingHost.await("workers gone after interrupt", Duration.ofSeconds(3),
+                () -> pids.stream().noneMatch(RecordingHost::pidAlive));
+
+        String again = run("var b = new Worker(" + spin + ");\nb.start();\nSystem.out.println(\"pid \" + b.pid());");
+        long pid = printedPid(again);
+        assertThat(RecordingHost.pidAlive(pid)).isTrue();
+        kernel.restart().get(T.toMillis(), TimeUnit.MILLISECONDS);
+        RecordingHost.await("worker gone after restart", Duration.ofSeconds(3), () -> !RecordingHost.pidAlive(pid));
+    }
+}

@@ -1,0 +1,118 @@
+package lessonbook.workers;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
+
+/** A worker host for tests: records every event and warning, with a settable user class path and variables. */
+final class RecordingHost implements WorkerHost {
+    record Line(String worker, long pid, boolean stderr, String text) {
+    }
+
+    record Exit(String worker, long pid, int exitCode, long cpuMillis) {
+    }
+
+    final List<Line> lines = java.util.Collections.synchronizedList(new ArrayList<>());
+    final List<Long> startedPids = new CopyOnWriteArrayList<>();
+    final List<Exit> exits = new CopyOnWriteArrayList<>();
+    final List<String> warnings = new CopyOnWriteArrayList<>();
+    volatile List<Path> userClasspath = List.of();
+    volatile long generation;
+    volatile List<TopLevelVariable> variables = List.of();
+
+    private final WorkerEvents events = new WorkerEvents() {
+        @Override
+        public void started(String worker, long pid, long epochMillis) {
+            startedPids.add(pid);
+        }
+
+        @Override
+        public void line(String worker, long pid, boolean stderr, String text) {
+            lines.add(new Line(worker, pid, stderr, text));
+        }
+
+        @Override
+        public void exited(String worker, long pid, int exitCode, long epochMillis, long cpuMillis) {
+            exits.add(new Exit(worker, pid, exitCode, cpuMillis));
+        }
+    };
+
+    @Override
+    public List<Path> runtimeClasspath() {
+        return StandaloneHost.javaClassPath();
+    }
+
+    @Override
+    public List<Path> userClasspath() {
+        return userClasspath;
+    }
+
+    @Override
+    public long classGeneration() {
+        return generation;
+    }
+
+    @Override
+    public List<TopLevelVariable> topLevelVariables() {
+        return variables;
+    }
+
+    @Override
+    public WorkerEvents eventsForCaller() {
+        return events;
+    }
+
+    @Override
+    public void warn(String message) {
+        warnings.add(message);
+    }
+
+    @Override
+    public String processName() {
+        return "MainProcess";
+    }
+
+    List<String> textsOf(long pid) {
+        List<String> texts = new ArrayList<>();
+        for (Line l : lines()) {
+            if (l.pid() == pid) {
+                texts.add(l.text());
+            }
+        }
+        return texts;
+    }
+
+    List<Line> lines() {
+        synchronized (lines) {
+            return new ArrayList<>(lines);
+        }
+    }
+
+    Exit exitOf(long pid) {
+        return exits.stream().filter(e -> e.pid() == pid).findFirst().orElse(null);
+    }
+
+    /** Polls until the condition holds or fails the test at the deadline; never a fixed sleep. */
+    static void await(String what, Duration timeout, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out after " + timeout.toMillis() + " ms waiting for " + what);
+            }
+            Thread.onSpinWait();
+            try {
+                Thread.sleep(5);   // polling interval of a bounded wait, not a wait for the event itself
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted", e);
+            }
+        }
+    }
+
+    static boolean pidAlive(long pid) {
+        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    }
+}

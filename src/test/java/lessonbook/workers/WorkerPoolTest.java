@@ -1,0 +1,179 @@
+package lessonbook.workers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class WorkerPoolTest {
+    private static final Duration T = Duration.ofSeconds(30);
+    private RecordingHost host;
+
+    @BeforeEach
+    void setUp() {
+        host = new RecordingHost();
+        WorkerRuntime.install(host);
+    }
+
+    @AfterEach
+    void tearDown() {
+        WorkerRuntime.terminateAll();
+        WorkerRuntime.install(null);
+        System.clearProperty("lessonbook.workers.xmx");
+    }
+
+    private static List<Integer> range(int n) {
+        return IntStream.range(0, n).boxed().toList();
+    }
+
+    @Test
+    void mapReturnsResultsInInputOrderComputedInOtherProcesses() {
+        try (WorkerPool pool = new WorkerPool(3)) {
+            assertThat(pool.size()).isEqualTo(3);
+            List<Long> pids = pool.map(x -> ProcessHandle.current().pid(), range(30));
+            assertThat(pids).doesNotContain(ProcessHandle.current().pid());
+            assertThat(pool.pids()).containsAll(pids);
+            List<Integer> squares = pool.map(x -> x * x, range(100));
+            assertThat(squares).isEqualTo(range(100).stream().map(x -> x * x).toList());
+            assertThat(pool.map(x -> x, List.<Integer>of())).isEmpty();
+        }
+    }
+
+    @Test
+    void poolWorkersHaveTheirNamesAndTagTheirLines() {
+        try (WorkerPool pool = new WorkerPool(2)) {
+            List<String> names = pool.map(x -> {
+                System.out.println("hello from " + CurrentProcess.name());
+                return CurrentProcess.name();
+            }, range(8));
+            assertThat(names).allMatch(n -> n.matches("PoolWorker-\\d+"));
+            RecordingHost.await("8 lines", T, () -> host.lines().size() >= 8);
+            assertThat(host.lines()).allMatch(l -> l.text().equals("hello from " + l.worker()));
+        }
+    }
+
+    @Test
+    void mapAsyncAndMapUnordered() throws Exception {
+        try (WorkerPool pool = new WorkerPool(2)) {
+            CompletableFuture<List<String>> f = pool.mapAsync(x -> "v" + x, range(10));
+            assertThat(f.get(30, TimeUnit.SECONDS)).isEqualTo(range(10).stream().map(x -> "v" + x).toList());
+            List<Integer> got = new ArrayList<>();
+            for (int r : pool.mapUnordered(x -> x + 1, range(20))) {
+                got.add(r);
+            }
+            assertThat(got).containsExactlyInAnyOrderElementsOf(range(20).stream().map(x -> x + 1).toList());
+        }
+    }
+
+    @Test
+    void unorderedResultsComeInCompletionOrder() {
+        try (WorkerPool pool = new WorkerPool(2)) {
+            // input 0 is slow, input 1 is fast: with one input per chunk, 1 must come first
+            List<Integer> order = new ArrayList<>();
+            for (int r : pool.<Integer, Integer>mapUnordered(x -> {
+                if (x == 0) {
+                    long end = System.nanoTime() + 1_500_000_000L;
+                    while (System.nanoTime() < end) {
+                        Thread.onSpinWait();
+                    }
+                }
+                return x;
+            }, range(2))) {
+                order.add(r);
+            }
+            assertThat(order).containsExactly(1, 0);
+        }
+    }
+
+    @Test
+    void anExceptionInTheFunctionFailsMapWithTheWorkersException() {
+        try (WorkerPool pool = new WorkerPool(2)) {
+            assertThatThrownBy(() -> pool.map(x -> 10 / (x - 7), range(10)))
+                    .isInstanceOfSatisfying(WorkerException.class, e -> {
+                        assertThat(e.remoteClassName()).isEqualTo("java.lang.ArithmeticException");
+                        assertThat(e.remoteMessage()).isEqualTo("/ by zero");
+                        assertThat(e.inputIndex()).isEqualTo(7);
+                        assertThat(e.getMessage()).contains("failed on input 7").contains("/ by zero");
+                        assertThat(e.remoteStackTrace()).contains("WorkerPoolTest");
+                        assertThat(e.getStackTrace()[0].getClassName()).contains("WorkerPoolTest");
+                    });
+            assertThat(pool.map(x -> x + 1, range(3))).containsExactly(1, 2, 3);
+        }
+    }
+
+    @Test
+    void aWorkerCallingSystemExitFailsItsTaskClearlyAndIsReplaced() {
+        try (WorkerPool pool = new WorkerPool(2)) {
+            assertThatThrownBy(() -> pool.map(x -> {
+                if (x == 5) {
+                    System.exit(3);
+                }
+                return x;
+            }, range(10))).isInstanceOfSatisfying(WorkerDiedException.class, e -> {
+                assertThat(e.exitCode()).isEqualTo(3);
+                assertThat(e.getMessage()).matches("PoolWorker-\\d+ \\(pid \\d+\\) died with exit code 3 while running input 5");
+            });
+            RecordingHost.await("a replacement worker", T, () -> pool.size() == 2);
+            assertThat(pool.map(x -> x * 2, range(4))).containsExactly(0, 2, 4, 6);
+        }
+    }
+
+    @Test
+    void aWorkerRunningOutOfMemoryDiesAndFailsItsTask() {
+        System.setProperty("lessonbook.workers.xmx", "24m");
+        try (WorkerPool pool = new WorkerPool(1)) {
+            assertThatThrownBy(() -> pool.map(x -> {
+                List<long[]> hog = new ArrayList<>();
+                while (true) {
+                    hog.add(new long[1 << 20]);
+                }
+            }, range(1))).isInstanceOf(WorkerDiedException.class).hasMessageContaining("while running input 0");
+            RecordingHost.await("the OOM report", T, () -> host.lines().stream().anyMatch(l -> l.text().contains("OutOfMemoryError")));
+        }
+    }
+
+    @Test
+    void aWorkerKilledFromOutsideFailsTheMapWithinBoundedTime() throws Exception {
+        try (WorkerPool pool = new WorkerPool(1)) {
+            CompletableFuture<List<Integer>> running = pool.mapAsync(x -> {
+                System.out.println("busy");
+                while (true) {
+                    Thread.onSpinWait();
+                }
+            }, range(1));
+            long victim = pool.pids().get(0);
+            RecordingHost.await("worker busy", T, () -> host.textsOf(victim).contains("busy"));
+            ProcessHandle.of(victim).orElseThrow().destroyForcibly();
+            assertThatThrownBy(() -> running.get(10, TimeUnit.SECONDS))
+                    .hasCauseInstanceOf(WorkerDiedException.class)
+                    .hasMessageContaining("(pid " + victim + ") died with exit code");
+        }
+    }
+
+    @Test
+    void closingThePoolEndsItsWorkers() {
+        List<Long> pids;
+        try (WorkerPool pool = new WorkerPool(2)) {
+            pool.map(x -> x, range(4));
+            pids = pool.pids();
+        }
+        RecordingHost.await("pool workers gone", Duration.ofSeconds(3),
+                () -> pids.stream().noneMatch(RecordingHost::pidAlive));
+        assertThat(host.exits).extracting(RecordingHost.Exit::pid).containsAll(pids);
+    }
+
+    @Test
+    void defaultSizeIsTheCpuCount() {
+        try (WorkerPool pool = new WorkerPool()) {
+            assertThat(pool.size()).isEqualTo(Runtime.getRuntime().availableProcessors());
+        }
+    }
+}
