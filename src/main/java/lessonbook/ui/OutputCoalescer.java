@@ -17,9 +17,23 @@ import lessonbook.model.StreamName;
  * The first update after a quiet period goes out at once, so a lone {@code println} shows without delay.
  * Consecutive writes to the same stream of the same cell are joined into one chunk, so a flood becomes a
  * handful of large strings instead of millions of records.
+ *
+ * <p>During a flood the hand-overs back off when the UI thread is congested: the next one waits at least
+ * twice as long as the last batch took to apply, and twice as long as the last hand-over waited in the UI
+ * thread's queue (a busy pulse, a slow paint, a machine short of cores all show there), up to
+ * {@link #MAX_INTERVAL_MS}. So a flood can never keep the UI thread more than about half busy.
  */
 final class OutputCoalescer {
     static final long FLUSH_INTERVAL_MS = 50;
+    /**
+     * While a flood runs (the last hand-over carried at least {@link #FLOOD_CHARS}), the output pane is
+     * redrawn at most this often: nobody reads ten thousand lines a second, and every redraw of the pane
+     * costs a paint that, on a machine without a GPU, is most of what the UI spends on a flood.
+     */
+    static final long FLOOD_INTERVAL_MS = 100;
+    static final int FLOOD_CHARS = 32 * 1024;
+    /** However congested the UI, output still moves at least this often. */
+    static final long MAX_INTERVAL_MS = 500;
     /** A flood is kept as chunks of about this many chars, so no single huge string is ever regrown. */
     static final int MAX_CHUNK_CHARS = 256 * 1024;
 
@@ -36,9 +50,10 @@ final class OutputCoalescer {
     private boolean flushScheduled;
     private boolean closed;
     private long lastFlushNanos = System.nanoTime() - TimeUnit.SECONDS.toNanos(1);
-    /** How long the UI took over the last batch: the next one waits at least twice that, so a flood
-     * can never keep the UI thread more than about half busy, however slow the machine. */
+    /** How long the UI took over the last batch, and how long that batch waited to get the UI thread. */
     private volatile long lastApplyNanos;
+    private volatile long lastQueueNanos;
+    private volatile boolean flooding;
 
     OutputCoalescer(Executor uiThread, Consumer<List<KernelUpdate>> onBatch) {
         this.uiThread = uiThread;
@@ -52,19 +67,29 @@ final class OutputCoalescer {
             }
             if (!joinStream(update)) {
                 if (update instanceof KernelUpdate.CellOutput out && out.output() instanceof Output.Stream s) {
-                    pending.add(new PendingStream(out.cellId(), s.stream(), new StringBuilder(s.text())));
+                    pending.add(new PendingStream(out.cellId(), s.stream(), s.text()));
                 } else {
                     pending.add(update);
                 }
             }
             if (!flushScheduled) {
                 flushScheduled = true;
-                long sinceLast = System.nanoTime() - lastFlushNanos;
-                long interval = Math.max(TimeUnit.MILLISECONDS.toNanos(FLUSH_INTERVAL_MS), 2 * lastApplyNanos);
-                long delay = Math.max(0, interval - sinceLast);
-                timer.schedule(() -> uiThread.execute(this::flush), delay, TimeUnit.NANOSECONDS);
+                long delay = Math.max(0, interval() - (System.nanoTime() - lastFlushNanos));
+                timer.schedule(this::handOver, delay, TimeUnit.NANOSECONDS);
             }
         }
+    }
+
+    /** The least time between two hand-overs, given how the UI coped with the last one. */
+    long interval() {
+        long congestion = 2 * Math.max(lastApplyNanos, lastQueueNanos);
+        long least = TimeUnit.MILLISECONDS.toNanos(flooding ? FLOOD_INTERVAL_MS : FLUSH_INTERVAL_MS);
+        return Math.max(least, Math.min(congestion, TimeUnit.MILLISECONDS.toNanos(MAX_INTERVAL_MS)));
+    }
+
+    private void handOver() {
+        long queued = System.nanoTime();
+        uiThread.execute(() -> flush(queued));
     }
 
     private boolean joinStream(KernelUpdate update) {
@@ -74,15 +99,16 @@ final class OutputCoalescer {
         }
         Object last = pending.get(pending.size() - 1);
         if (last instanceof PendingStream p && p.cellId.equals(out.cellId()) && p.stream == s.stream()
-                && p.text.length() < MAX_CHUNK_CHARS) {
-            p.text.append(s.text());
+                && p.length < MAX_CHUNK_CHARS) {
+            p.add(s.text());
             return true;
         }
         return false;
     }
 
     /** Runs on the UI thread. */
-    private void flush() {
+    private void flush(long queuedAt) {
+        lastQueueNanos = System.nanoTime() - queuedAt;
         List<Object> batch;
         synchronized (lock) {
             batch = pending;
@@ -91,13 +117,16 @@ final class OutputCoalescer {
             lastFlushNanos = System.nanoTime();
         }
         List<KernelUpdate> updates = new ArrayList<>(batch.size());
+        long chars = 0;
         for (Object item : batch) {
             if (item instanceof PendingStream p) {
-                updates.add(new KernelUpdate.CellOutput(p.cellId, new Output.Stream(p.stream, p.text.toString())));
+                chars += p.length;
+                updates.add(new KernelUpdate.CellOutput(p.cellId, new Output.Stream(p.stream, p.text())));
             } else {
                 updates.add((KernelUpdate) item);
             }
         }
+        flooding = chars >= FLOOD_CHARS;
         if (!updates.isEmpty()) {
             long start = System.nanoTime();
             onBatch.accept(updates);
@@ -114,6 +143,26 @@ final class OutputCoalescer {
         timer.shutdownNow();
     }
 
-    private record PendingStream(String cellId, StreamName stream, StringBuilder text) {
+    /** Writes to one stream, joined once at hand-over: one copy of the text instead of a growing buffer. */
+    private static final class PendingStream {
+        final String cellId;
+        final StreamName stream;
+        final List<String> parts = new ArrayList<>();
+        int length;
+
+        PendingStream(String cellId, StreamName stream, String first) {
+            this.cellId = cellId;
+            this.stream = stream;
+            add(first);
+        }
+
+        void add(String text) {
+            parts.add(text);
+            length += text.length();
+        }
+
+        String text() {
+            return parts.size() == 1 ? parts.get(0) : String.join("", parts);
+        }
     }
 }

@@ -75,4 +75,41 @@ class OutputCoalescerTest {
         assertThat(flat).extracting(u -> ((KernelUpdate.CellOutput) u).cellId() + ":"
                 + ((KernelUpdate.CellOutput) u).output().text()).containsExactly("a:x\n", "a:y\n", "b:z\n");
     }
+
+    @Test
+    void aFloodIsHandedOverLessOftenAndACongestedUiSlowsItFurtherUpToACap() throws Exception {
+        CountDownLatch handedOver = new CountDownLatch(1);
+        OutputCoalescer c = new OutputCoalescer(single, batch -> handedOver.countDown());
+        long least = TimeUnit.MILLISECONDS.toNanos(OutputCoalescer.FLUSH_INTERVAL_MS);
+        assertThat(c.interval()).isEqualTo(least);
+        c.offer(new KernelUpdate.CellOutput("a", new Output.Stream(StreamName.STDOUT,
+                "x".repeat(OutputCoalescer.FLOOD_CHARS))));
+        assertThat(handedOver.await(10, TimeUnit.SECONDS)).isTrue();
+        drain();
+        assertThat(c.interval()).isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(OutputCoalescer.FLOOD_INTERVAL_MS));
+        c.close();
+
+        // A UI thread that picks each hand-over up late (a long pulse, a slow paint) makes the next wait longer:
+        // the executor stands for such a UI thread by holding each task back before running it.
+        CountDownLatch late = new CountDownLatch(1);
+        OutputCoalescer congested = new OutputCoalescer(task -> single.execute(() -> {
+            try {
+                Thread.sleep(2 * OutputCoalescer.MAX_INTERVAL_MS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            task.run();
+        }), batch -> late.countDown());
+        congested.offer(new KernelUpdate.CellOutput("a", new Output.Stream(StreamName.STDOUT, "x\n")));
+        assertThat(late.await(10, TimeUnit.SECONDS)).isTrue();
+        drain();
+        assertThat(congested.interval()).isEqualTo(TimeUnit.MILLISECONDS.toNanos(OutputCoalescer.MAX_INTERVAL_MS));
+        congested.close();
+    }
+
+    private void drain() throws InterruptedException {
+        CountDownLatch drained = new CountDownLatch(1);
+        single.execute(drained::countDown);
+        assertThat(drained.await(10, TimeUnit.SECONDS)).isTrue();
+    }
 }

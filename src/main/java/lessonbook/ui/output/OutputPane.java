@@ -31,7 +31,6 @@ import javafx.scene.layout.VBox;
 
 import lessonbook.model.Diagnostic;
 import lessonbook.model.Output;
-import lessonbook.model.StreamName;
 import lessonbook.ui.display.DisplayViews;
 import lessonbook.ui.display.WorkerLanesView;
 
@@ -59,9 +58,8 @@ public final class OutputPane extends VBox {
     private final Set<Integer> collapsedErrors = new HashSet<>();
     private final DoubleProperty fontSize;
     private Consumer<List<Diagnostic>> diagnosticsSink = d -> { };
+    private final LineBuilder builder = new LineBuilder(MAX_LINES, this::colourOf);
     private long hiddenLines;
-    private boolean lastLineOpen;
-    private int nextErrorId;
 
     public OutputPane(DoubleProperty fontSize) {
         this.fontSize = fontSize;
@@ -117,7 +115,7 @@ public final class OutputPane extends VBox {
         workerFilter.getItems().setAll(ALL_WORKERS);
         workerFilter.setValue(ALL_WORKERS);
         hiddenLines = 0;
-        lastLineOpen = false;
+        builder.reset();
         diagnosticsSink.accept(List.of());
         updateChrome();
     }
@@ -157,30 +155,35 @@ public final class OutputPane extends VBox {
         lanes.accept(output, System.currentTimeMillis());
     }
 
-    /** Adds outputs in arrival order; call on the FX thread with a whole batch at once. */
+    /**
+     * Adds outputs in arrival order; call on the FX thread with a whole batch at once. The work is bounded by
+     * the cap, not the batch: at most {@link #MAX_LINES} rows are built and written to the list, in one
+     * change; older lines are only counted.
+     */
     public void append(List<Output> outputs) {
-        List<OutputLine> added = new ArrayList<>();
-        int firstShown = firstOutputWorthDrawing(outputs);
-        for (int i = 0; i < outputs.size(); i++) {
-            if (i < firstShown && outputs.get(i) instanceof Output.Stream s) {
-                skipText(s.text());
-            } else {
-                render(outputs.get(i), added);
-            }
+        LineBuilder.Batch batch = builder.build(outputs);
+        hiddenLines += batch.hidden();
+        List<OutputLine> rows = batch.rows();
+        if (batch.continuesLastRow() && !lines.isEmpty()
+                && lines.get(lines.size() - 1).styleClass().equals(rows.get(0).styleClass())) {
+            lines.set(lines.size() - 1, lines.get(lines.size() - 1).append(rows.get(0).text()));
+            rows = rows.subList(1, rows.size());
         }
-        if (added.size() >= MAX_LINES) {
-            // One replacement instead of a removal and an insertion: cheaper for the list and its view.
-            hiddenLines += lines.size() + (added.size() - MAX_LINES);
-            lines.setAll(added.subList(added.size() - MAX_LINES, added.size()));
+        int excess = lines.size() + rows.size() - MAX_LINES;
+        if (excess <= 0) {
+            if (!rows.isEmpty()) {
+                lines.addAll(rows);
+            }
         } else {
-            if (!added.isEmpty()) {
-                lines.addAll(added);
-            }
-            int excess = lines.size() - MAX_LINES;
-            if (excess > 0) {
-                hiddenLines += excess;
-                lines.remove(0, excess);
-            }
+            // One replacement instead of a removal and an insertion: one change for the list and its view.
+            hiddenLines += excess;
+            List<OutputLine> next = new ArrayList<>(MAX_LINES);
+            next.addAll(lines.subList(Math.min(excess, lines.size()), lines.size()));
+            next.addAll(rows.subList(Math.max(0, excess - lines.size()), rows.size()));
+            lines.setAll(next);
+        }
+        for (Output extra : batch.extras()) {
+            showExtra(extra);
         }
         updateChrome();
         if (!shown.isEmpty() && shown.size() > MAX_VISIBLE_ROWS) {
@@ -188,149 +191,15 @@ public final class OutputPane extends VBox {
         }
     }
 
-    /**
-     * Index of the first output whose lines can still be among the last {@link #MAX_LINES}: stream chunks
-     * before it are only counted, never split into lines.
-     */
-    private static int firstOutputWorthDrawing(List<Output> outputs) {
-        long lines = 0;
-        for (int i = outputs.size() - 1; i >= 0; i--) {
-            if (outputs.get(i) instanceof Output.Stream s) {
-                lines += countNewlines(s.text(), 0, s.text().length());
-            } else {
-                lines++;
-            }
-            if (lines > MAX_LINES) {
-                return i;
-            }
-        }
-        return 0;
-    }
-
-    /** Counts a chunk that will never be shown, keeping the open-line state right. */
-    private void skipText(String text) {
-        if (text.isEmpty()) {
-            return;
-        }
-        long newlines = countNewlines(text, 0, text.length());
-        // The line left open before this chunk was already drawn; closing it hides nothing new. A line this
-        // chunk leaves open is drawn from the next write on, as a line of its own.
-        hiddenLines += newlines - (lastLineOpen && newlines > 0 ? 1 : 0);
-        lastLineOpen = false;
-    }
-
-    private void render(Output output, List<OutputLine> into) {
-        if (output instanceof Output.Stream s) {
-            addText(s.text(), s.stream() == StreamName.STDERR ? "out-stderr" : "out-stdout", null, into);
-        } else if (output instanceof Output.WorkerLine w) {
-            feedLanes(w);
-            String worker = w.worker() + " " + w.pid();
-            String style = "out-worker out-worker-" + colourOf(worker)
-                    + (w.stream() == StreamName.STDERR ? " out-worker-stderr" : "");
-            closeOpenLine();
-            String body = w.line().endsWith("\n") ? w.line().substring(0, w.line().length() - 1) : w.line();
-            for (String part : body.split("\n", -1)) {
-                into.add(new OutputLine("[" + worker + "] " + part, style, worker, -1, false));
-            }
-        } else if (output instanceof Output.WorkerEvent e) {
-            colourOf(e.worker() + " " + e.pid());
-            feedLanes(e);
+    /** Everything that is not a row of text: lanes, charts and tables, underlined compile errors. */
+    private void showExtra(Output output) {
+        if (output instanceof Output.WorkerLine || output instanceof Output.WorkerEvent) {
+            feedLanes(output);
         } else if (output instanceof Output.Chart || output instanceof Output.Table) {
             DisplayViews.nodeFor(output).ifPresent(displays.getChildren()::add);
-        } else if (output instanceof Output.Error e) {
-            closeOpenLine();
-            int id = nextErrorId++;
-            String head = e.exceptionType() + (e.message() == null ? "" : ": " + e.message());
-            into.add(new OutputLine(head, "out-error-header", null, id, true));
-            for (String frame : e.frames()) {
-                into.add(new OutputLine("    at " + frame, "out-error-frame", null, id, false));
-            }
         } else if (output instanceof Output.CompileError c) {
             diagnosticsSink.accept(c.diagnostics());
-            addText(c.text(), "out-compile-error", null, into);
-        } else if (output instanceof Output.Value) {
-            addText(output.text(), "out-value", null, into);
-        } else if (output instanceof Output.Info) {
-            addText(output.text(), "out-info", null, into);
-        } else if (output instanceof Output.Notice) {
-            addText(output.text(), "out-notice", null, into);
         }
-    }
-
-    /**
-     * Splits text into lines, continuing a line left open by the previous write. For a huge chunk only the
-     * tail that can be shown is turned into lines; the rest is only counted.
-     */
-    private void addText(String text, String style, String worker, List<OutputLine> into) {
-        if (text.isEmpty()) {
-            return;
-        }
-        int start = 0;
-        int cut = tailStart(text);
-        if (cut > 0) {
-            hiddenLines += countNewlines(text, 0, cut) + (lastLineOpen ? 0 : 0);
-            if (lastLineOpen) {
-                lastLineOpen = false;
-            }
-            start = cut;
-        }
-        boolean continueOpen = lastLineOpen && start == 0;
-        while (start < text.length()) {
-            int nl = text.indexOf('\n', start);
-            int end = nl < 0 ? text.length() : nl;
-            String piece = text.substring(start, end);
-            if (continueOpen) {
-                appendToOpenLine(piece, style, into);
-                continueOpen = false;
-            } else {
-                into.add(new OutputLine(piece, style, worker, -1, false));
-            }
-            lastLineOpen = nl < 0;
-            start = nl < 0 ? text.length() : nl + 1;
-            if (nl >= 0 && start == text.length()) {
-                lastLineOpen = false;
-            }
-        }
-    }
-
-    /** Index where the last MAX_LINES lines of {@code text} begin (0 when it has fewer). */
-    private static int tailStart(String text) {
-        int count = 0;
-        int i = text.length() - 1;
-        if (i >= 0 && text.charAt(i) == '\n') {
-            i--;
-        }
-        for (; i >= 0; i--) {
-            if (text.charAt(i) == '\n' && ++count == MAX_LINES) {
-                return i + 1;
-            }
-        }
-        return 0;
-    }
-
-    private static long countNewlines(String text, int from, int to) {
-        long n = 0;
-        for (int i = from; i < to; i++) {
-            if (text.charAt(i) == '\n') {
-                n++;
-            }
-        }
-        return n;
-    }
-
-    private void appendToOpenLine(String piece, String style, List<OutputLine> into) {
-        if (!into.isEmpty()) {
-            OutputLine last = into.remove(into.size() - 1);
-            into.add(last.append(piece));
-        } else if (!lines.isEmpty() && lines.get(lines.size() - 1).styleClass().equals(style)) {
-            lines.set(lines.size() - 1, lines.get(lines.size() - 1).append(piece));
-        } else {
-            into.add(OutputLine.plain(piece, style));
-        }
-    }
-
-    private void closeOpenLine() {
-        lastLineOpen = false;
     }
 
     private int colourOf(String worker) {
@@ -405,6 +274,11 @@ public final class OutputPane extends VBox {
         return hiddenLines;
     }
 
+    /** The rows the list view draws from, as the view sees them change (for tests of the work per batch). */
+    ObservableList<OutputLine> rowsForView() {
+        return lines;
+    }
+
     public WorkerLanesView lanes() {
         return lanes;
     }
@@ -423,6 +297,7 @@ public final class OutputPane extends VBox {
 
     private final class LineCell extends ListCell<OutputLine> {
         private final List<String> applied = new ArrayList<>();
+        private String appliedStyle = "";
 
         LineCell() {
             getStyleClass().add("output-line");
@@ -437,9 +312,8 @@ public final class OutputPane extends VBox {
         @Override
         protected void updateItem(OutputLine line, boolean empty) {
             super.updateItem(line, empty);
-            getStyleClass().removeAll(applied);
-            applied.clear();
             if (empty || line == null) {
+                setStyles("");
                 setText(null);
                 return;
             }
@@ -451,10 +325,21 @@ public final class OutputPane extends VBox {
                         + (collapsed && frames > 0 ? "  (" + frames + " frames hidden)" : "");
             }
             setText(text);
-            for (String style : line.styleClass().split(" ")) {
-                applied.add(style);
+            setStyles(line.styleClass());
+        }
+
+        /** Changing style classes re-applies CSS to the cell: during a flood rows keep their style, so skip it. */
+        private void setStyles(String styles) {
+            if (styles.equals(appliedStyle)) {
+                return;
+            }
+            getStyleClass().removeAll(applied);
+            applied.clear();
+            if (!styles.isEmpty()) {
+                applied.addAll(List.of(styles.split(" ")));
             }
             getStyleClass().addAll(applied);
+            appliedStyle = styles;
         }
     }
 }

@@ -1,0 +1,78 @@
+package lessonbook.ui.output;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import lessonbook.model.Output;
+import lessonbook.model.StreamName;
+
+/** The rows a batch turns into: never more than the cap, however large the batch; the rest counted. */
+class LineBuilderTest {
+    private final List<String> workers = new ArrayList<>();
+    private final LineBuilder builder = new LineBuilder(100, worker -> {
+        if (!workers.contains(worker)) {
+            workers.add(worker);
+        }
+        return workers.indexOf(worker);
+    });
+
+    private static Output out(String text) {
+        return new Output.Stream(StreamName.STDOUT, text);
+    }
+
+    private static String numbered(int from, int to) {
+        StringBuilder s = new StringBuilder();
+        for (int i = from; i < to; i++) {
+            s.append(i).append('\n');
+        }
+        return s.toString();
+    }
+
+    @Test
+    void aHundredThousandLinesBuildOnlyTheCapsWorthOfRows() {
+        LineBuilder.Batch batch = builder.build(List.of(out(numbered(0, 100_000))));
+        assertThat(batch.rows()).hasSize(100);
+        assertThat(batch.hidden()).isEqualTo(100_000 - 100);
+        assertThat(batch.rows().get(0).text()).isEqualTo("99900");
+        assertThat(batch.rows().get(99).text()).isEqualTo("99999");
+    }
+
+    @Test
+    void manyOutputsOfEveryKindStayBounded() {
+        List<Output> batch = new ArrayList<>();
+        for (int i = 0; i < 50_000; i++) {
+            batch.add(new Output.WorkerLine("w", 7, StreamName.STDOUT, "line " + i + "\n"));
+            batch.add(out(i + "\n"));
+        }
+        LineBuilder.Batch built = builder.build(batch);
+        assertThat(built.rows()).hasSize(100);
+        assertThat(built.hidden() + built.rows().size()).isEqualTo(100_000);
+        assertThat(built.rows().get(98).text()).isEqualTo("[w 7] line 49999");
+        assertThat(built.rows().get(98).styleClass()).isEqualTo("out-worker out-worker-0");
+        assertThat(built.rows().get(99).text()).isEqualTo("49999");
+        // Every worker line still reaches the lanes, drawn or not.
+        assertThat(built.extras()).hasSize(50_000);
+    }
+
+    @Test
+    void aLineLeftOpenIsContinuedByTheNextBatch() {
+        LineBuilder.Batch first = builder.build(List.of(out("ab")));
+        assertThat(first.continuesLastRow()).isFalse();
+        LineBuilder.Batch second = builder.build(List.of(out("c\nd\n")));
+        assertThat(second.continuesLastRow()).isTrue();
+        assertThat(second.rows()).extracting(OutputLine::text).containsExactly("c", "d");
+        assertThat(builder.build(List.of(out("e\n"))).continuesLastRow()).isFalse();
+    }
+
+    @Test
+    void stderrAndErrorsKeepTheirStyles() {
+        LineBuilder.Batch batch = builder.build(List.of(new Output.Stream(StreamName.STDERR, "bad\n"),
+                new Output.Error("java.lang.IllegalStateException", "no", List.of("A.b(A.java:1)"))));
+        assertThat(batch.rows()).extracting(OutputLine::styleClass)
+                .containsExactly("out-stderr", "out-error-header", "out-error-frame");
+    }
+}
