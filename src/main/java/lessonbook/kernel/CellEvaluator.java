@@ -89,6 +89,10 @@ final class CellEvaluator {
             CellContext.leave();
         }
         if (interruptRequested) {
+            // A stop that lands inside println leaves text in the PrintStream's own buffer; the next println
+            // would send it under the next cell. Pushed out here, on this thread, it stays with this cell.
+            System.out.print("");
+            System.err.print("");
             emit(request.cellId(), new Output.Notice("Interrupted."));
             outcome = Outcome.INTERRUPTED;
         }
