@@ -42,7 +42,7 @@ import lessonbook.ui.display.WorkerLanesView;
 public final class OutputPane extends VBox {
     public static final int MAX_LINES = 2000;
     static final int MAX_VISIBLE_ROWS = 24;
-    private static final int WORKER_COLOURS = 8;
+    private static final int WORKER_COLOURS = 10;
     private static final String ALL_WORKERS = "All output";
 
     private final ObservableList<OutputLine> lines = FXCollections.observableArrayList();
