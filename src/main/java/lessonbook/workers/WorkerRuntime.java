@@ -30,6 +30,8 @@ public final class WorkerRuntime {
     private static final Set<Worker> nonDaemonWorkers = ConcurrentHashMap.newKeySet();
     private static final AtomicInteger busy = new AtomicInteger();
     private static final AtomicInteger peakBusy = new AtomicInteger();
+    /** Spares asked for by {@link Worker#prestart(int)}; the spare target never drops below it. */
+    private static final AtomicInteger requestedSpares = new AtomicInteger();
     private static final AtomicInteger workerNumbers = new AtomicInteger();
     private static final AtomicInteger poolWorkerNumbers = new AtomicInteger();
     static final ExecutorService background = Executors.newCachedThreadPool(r -> {
@@ -79,6 +81,11 @@ public final class WorkerRuntime {
      * Starts the spare worker JVMs now and waits (a few seconds at most) until they are connected and idle, e.g.
      * before a timed run. Spares only start while no worker is busy.
      */
+    public static void prewarm(int atLeast) {
+        requestedSpares.accumulateAndGet(atLeast, Math::max);
+        prewarm();
+    }
+
     public static void prewarm() {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         try {
@@ -185,7 +192,9 @@ public final class WorkerRuntime {
             return Math.max(0, fixed);
         }
         int max = Integer.getInteger("lessonbook.workers.maxSpares", 10);
-        return Math.min(max, Math.max(Runtime.getRuntime().availableProcessors(), peakBusy.get()));
+        int wanted = Math.max(Runtime.getRuntime().availableProcessors(),
+                Math.max(peakBusy.get(), requestedSpares.get()));
+        return Math.min(Math.max(max, requestedSpares.get()), wanted);
     }
 
     static List<String> jvmOptions() {

@@ -223,4 +223,14 @@ class WorkerTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(copy::start)
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("only the process that created");
     }
+
+    @Test
+    void prestartLeavesThatManyWorkerJvmsReady() {
+        Worker.prestart(3);
+
+        List<Long> ready = WorkerRuntime.livePids();
+        assertThat(ready).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(ready.stream().allMatch(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)))
+                .isTrue();
+    }
 }
