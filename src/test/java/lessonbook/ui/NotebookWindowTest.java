@@ -90,7 +90,7 @@ class NotebookWindowTest {
         waitFor(() -> code("broken").codeEditor().getCodeArea().getStyleOfChar(at + 1).contains("diagnostic-error"));
         assertThat(code("broken").codeEditor().getDiagnostics().get(0).start()).isEqualTo(at);
         assertThat(code("broken").codeEditor().getCodeArea().getStyleOfChar(1)).doesNotContain("diagnostic-error");
-        assertThat(code("broken").outputs().visibleText()).contains("cannot find symbol");
+        waitFor(() -> code("broken").outputs().visibleText().contains("cannot find symbol"));
         waitFor(() -> code("broken").runtime().state() == CellState.ERROR);
         assertThat(window.view().selectedId()).isEqualTo("broken");
     }

@@ -90,6 +90,8 @@ class ScriptedKernelOutputTest {
         robot.interact(window::runInPlace);
         waitFor(() -> code("boom").hasOutputPane() && code("boom").outputs().lines().size() == 4);
         assertThat(code("boom").outputs().visibleText()).contains("at g (#1:5)");
+        // The rows exist in the model first; the list makes their cells on its next layout pulse.
+        waitFor(() -> robot.lookup(".out-error-header").tryQuery().isPresent());
         robot.clickOn(robot.lookup(".out-error-header").queryLabeled());
         waitFor(() -> !code("boom").outputs().visibleText().contains("at g (#1:5)"));
         assertThat(code("boom").outputs().visibleText()).contains("IllegalStateException: boom");
