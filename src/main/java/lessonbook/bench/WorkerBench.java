@@ -59,7 +59,8 @@ public final class WorkerBench {
             }
             sequential.add(seconds(t0));
 
-            WorkerRuntime.prewarm();
+            // as the lesson does with Worker.prestart(NUM_PROCESSES): one ready JVM per worker about to start
+            Worker.prestart(inputs.size());
             t0 = System.nanoTime();
             List<Worker> workers = new ArrayList<>();
             for (long arg : inputs) {
