@@ -12,26 +12,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Whole process trees: a killed parent, daemon children, nested workers. */
-class ProcessTreeTest {
-    private static final Duration T = Duration.ofSeconds(30);
-    private RecordingHost host;
+class ProcessTreeTest extends WithRecordingHost {
 
-    @BeforeEach
-    void setUp() {
-        host = new RecordingHost();
-        WorkerRuntime.install(host);
-    }
-
-    @AfterEach
-    void tearDown() {
-        WorkerRuntime.terminateAll();
-        WorkerRuntime.install(null);
-    }
 
     @Test
     void workersEndWithinTwoSecondsWhenTheirParentIsKilledWithSigkill() throws Exception {

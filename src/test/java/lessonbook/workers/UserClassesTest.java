@@ -7,12 +7,9 @@ import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,25 +17,12 @@ import org.junit.jupiter.api.io.TempDir;
  * Classes that exist only in a folder standing in for the kernel's dump folder: compiled at test time, loaded by
  * workers through the generation's class loader, recompiled to stand in for a redefinition in a cell.
  */
-class UserClassesTest {
-    private static final Duration T = Duration.ofSeconds(30);
+class UserClassesTest extends WithRecordingHost {
     @TempDir
     Path dump;
     @TempDir
     Path sources;
-    private RecordingHost host;
 
-    @BeforeEach
-    void setUp() {
-        host = new RecordingHost();
-        WorkerRuntime.install(host);
-    }
-
-    @AfterEach
-    void tearDown() {
-        WorkerRuntime.terminateAll();
-        WorkerRuntime.install(null);
-    }
 
     private void compile(String version) throws Exception {
         write("userdemo/Vars.java", "package userdemo; public class Vars { public static String greeting; "

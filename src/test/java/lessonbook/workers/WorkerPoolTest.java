@@ -10,23 +10,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class WorkerPoolTest {
-    private static final Duration T = Duration.ofSeconds(30);
-    private RecordingHost host;
-
-    @BeforeEach
-    void setUp() {
-        host = new RecordingHost();
-        WorkerRuntime.install(host);
-    }
+class WorkerPoolTest extends WithRecordingHost {
 
     @AfterEach
-    void tearDown() {
-        WorkerRuntime.terminateAll();
-        WorkerRuntime.install(null);
+    void clearWorkerOptions() {
         System.clearProperty("lessonbook.workers.xmx");
     }
 

@@ -7,25 +7,10 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class WorkerTest {
-    private static final Duration T = Duration.ofSeconds(30);
-    private RecordingHost host;
+class WorkerTest extends WithRecordingHost {
 
-    @BeforeEach
-    void setUp() {
-        host = new RecordingHost();
-        WorkerRuntime.install(host);
-    }
-
-    @AfterEach
-    void tearDown() {
-        WorkerRuntime.terminateAll();
-        WorkerRuntime.install(null);
-    }
 
     static long triangle(long n) {
         long res = 1;
