@@ -129,8 +129,7 @@ public final class HeadlessRun {
     }
 
     private void record(String cellId, Output output) {
-        outputs.computeIfAbsent(cellId, id -> new ArrayList<>());
-        List<Output> list = outputs.get(cellId);
+        List<Output> list = outputs.computeIfAbsent(cellId, id -> new ArrayList<>());
         synchronized (list) {
             list.add(output);
         }

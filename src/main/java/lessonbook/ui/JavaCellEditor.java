@@ -1,7 +1,6 @@
 package lessonbook.ui;
 
 import java.util.List;
-import java.util.function.Consumer;
 
 import javafx.scene.Node;
 
@@ -9,20 +8,14 @@ import lessonbook.model.Diagnostic;
 import lessonbook.ui.editor.JavaCodeEditor;
 
 /** A code cell's editor: the full {@link JavaCodeEditor}, with completion and docs from the kernel. */
-final class JavaCellEditor implements CellEditor {
+final class JavaCellEditor extends SourceEditorBase {
     private final JavaCodeEditor editor = new JavaCodeEditor();
-    private Consumer<String> onTextChanged = t -> { };
-    private boolean settingText;
 
     JavaCellEditor(String text, CompletionSource source, boolean editable) {
         editor.setText(text);
         editor.editableProperty().set(editable);
         editor.getCodeArea().getUndoManager().forgetHistory();
-        editor.textProperty().addListener((o, was, now) -> {
-            if (!settingText) {
-                onTextChanged.accept(now);
-            }
-        });
+        editor.textProperty().addListener((o, was, now) -> textChanged(now));
         editor.setCompletionSource(source::complete);
         editor.setDocumentationSource(source::documentation);
     }
@@ -42,21 +35,8 @@ final class JavaCellEditor implements CellEditor {
     }
 
     @Override
-    public void setText(String text) {
-        if (text.equals(editor.getText())) {
-            return;
-        }
-        settingText = true;
-        try {
-            editor.setText(text);
-        } finally {
-            settingText = false;
-        }
-    }
-
-    @Override
-    public void setOnTextChanged(Consumer<String> listener) {
-        this.onTextChanged = listener;
+    void replaceText(String text) {
+        editor.setText(text);
     }
 
     @Override

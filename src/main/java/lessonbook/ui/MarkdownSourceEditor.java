@@ -1,7 +1,6 @@
 package lessonbook.ui;
 
 import java.util.List;
-import java.util.function.Consumer;
 
 import javafx.scene.Node;
 
@@ -10,10 +9,8 @@ import org.fxmisc.richtext.CodeArea;
 import lessonbook.model.Diagnostic;
 
 /** The source of a Markdown cell while it is being edited: plain wrapped text, as tall as its content. */
-final class MarkdownSourceEditor implements CellEditor {
+final class MarkdownSourceEditor extends SourceEditorBase {
     private final CodeArea area = new CodeArea();
-    private Consumer<String> onTextChanged = t -> { };
-    private boolean settingText;
 
     MarkdownSourceEditor(String text) {
         area.getStyleClass().add("markdown-editor");
@@ -21,11 +18,7 @@ final class MarkdownSourceEditor implements CellEditor {
         area.setAutoHeight(true);
         area.replaceText(text);
         area.getUndoManager().forgetHistory();
-        area.textProperty().addListener((o, was, now) -> {
-            if (!settingText) {
-                onTextChanged.accept(now);
-            }
-        });
+        area.textProperty().addListener((o, was, now) -> textChanged(now));
     }
 
     @Override
@@ -39,22 +32,9 @@ final class MarkdownSourceEditor implements CellEditor {
     }
 
     @Override
-    public void setText(String text) {
-        if (text.equals(area.getText())) {
-            return;
-        }
-        settingText = true;
-        try {
-            area.replaceText(text);
-            area.getUndoManager().forgetHistory();
-        } finally {
-            settingText = false;
-        }
-    }
-
-    @Override
-    public void setOnTextChanged(Consumer<String> listener) {
-        this.onTextChanged = listener;
+    void replaceText(String text) {
+        area.replaceText(text);
+        area.getUndoManager().forgetHistory();
     }
 
     @Override
