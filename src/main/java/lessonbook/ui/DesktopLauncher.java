@@ -8,6 +8,7 @@ import javafx.application.Application;
 
 import lessonbook.kernel.client.JvmKernel;
 import lessonbook.kernel.client.Kernel;
+import lessonbook.kernel.client.KernelLauncher;
 
 /**
  * Starts the desktop app from a plain {@code main} (a class that does not extend Application, so a plain
@@ -39,9 +40,18 @@ public final class DesktopLauncher {
         return lesson;
     }
 
+    /**
+     * How much lower the kernel's CPU priority is than the window's. A cell that prints or computes flat out
+     * keeps a core busy in the kernel (and its workers); on a two-core classroom laptop the window's FX thread
+     * and renderer then wait for a core behind it, and the window stalls. Niced, the kernel still gets every
+     * core the window does not need, so a cell runs as fast as before when the window is idle.
+     * {@code -Dlessonbook.kernel.niceness=0} turns it off.
+     */
+    static final int KERNEL_NICENESS = Integer.getInteger("lessonbook.kernel.niceness", 10);
+
     /** A kernel JVM (started in the background; cells queue until it is ready). */
     static Kernel processKernel() {
-        return JvmKernel.start();
+        return JvmKernel.start(KernelLauncher.standard().withNiceness(KERNEL_NICENESS));
     }
 
     public static void main(String[] args) {

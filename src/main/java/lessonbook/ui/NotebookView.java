@@ -48,11 +48,24 @@ final class NotebookView extends ScrollPane {
         setContent(page);
         setFitToWidth(true);
         setFocusTraversable(true);
+        skinProperty().addListener((o, was, now) -> uncacheViewport());
         document.addListener(this::onChange);
         vvalueProperty().addListener((o, was, now) -> materializeVisible());
         viewportBoundsProperty().addListener((o, was, now) -> materializeVisible());
         column.heightProperty().addListener((o, was, now) -> Platform.runLater(this::materializeVisible));
         rebuild();
+    }
+
+    /**
+     * ScrollPane's skin caches its viewport as an image. Then any change inside (a running cell's elapsed-time
+     * label, a new output row) rebuilds that image: the whole visible notebook is painted again, every frame,
+     * which with software rendering is most of a flood's paint work. Uncached, a frame paints only what changed.
+     */
+    private void uncacheViewport() {
+        javafx.scene.Node viewport = lookup(".viewport");
+        if (viewport != null) {
+            viewport.setCache(false);
+        }
     }
 
     private void onChange(DocumentChange change) {

@@ -38,7 +38,7 @@ public final class UiBench {
     private static final int FIRST_FRAME_RUNS = 3;
     private static final int FIRST_OUTPUT_RUNS = 5;
     /** The flood is repeated and its figures are medians: one flood on a shared machine says little. */
-    private static final int FLOOD_RUNS = 3;
+    private static final int FLOOD_RUNS = Integer.getInteger("lessonbook.bench.floodRuns", 3);
 
     private final Supplier<Kernel> kernels;
     private final Path lesson;
@@ -56,7 +56,9 @@ public final class UiBench {
         // Found out first, and said in one line: without a display every figure would fail anyway.
         useDisplay();
         List<Figure> figures = new ArrayList<>();
-        figures.add(new Figure("app.first_frame", median(firstFrames()), "ms"));
+        if (!Boolean.getBoolean("lessonbook.bench.skipFirstFrame")) {
+            figures.add(new Figure("app.first_frame", median(firstFrames()), "ms"));
+        }
         figures.addAll(inProcess());
         return figures;
     }
@@ -145,7 +147,9 @@ public final class UiBench {
             // Growth is against the heap before the first flood: each run replaces the last run's output.
             double heapBefore = usedHeapAfterGc();
             for (int i = 0; i < FLOOD_RUNS; i++) {
+                CoreUse before = CoreUse.now();
                 PulseWatch pulses = watchRun(window, "flood");
+                System.err.println("ui.flood run " + (i + 1) + " cores: " + CoreUse.now().since(before, 12));
                 stalls[i] = pulses.maxGapMillis();
                 growths[i] = (usedHeapAfterGc() - heapBefore) / (1024 * 1024);
                 // Why the stall was what it was goes to stderr: stdout keeps only `bench` lines.

@@ -25,43 +25,55 @@ public final class KernelLauncher {
     private final Duration startTimeout;
     private final Duration interruptGrace;
     private final ClassDataCache classData;
+    private final int niceness;
 
     private KernelLauncher(String mainClass, List<String> jvmOptions, Duration startTimeout, Duration interruptGrace,
-            ClassDataCache classData) {
+            ClassDataCache classData, int niceness) {
         this.mainClass = mainClass;
         this.jvmOptions = List.copyOf(jvmOptions);
         this.startTimeout = startTimeout;
         this.interruptGrace = interruptGrace;
         this.classData = classData;
+        this.niceness = niceness;
     }
 
     /** The real kernel, with the class-data archive in the user cache unless {@code -Dlessonbook.cds=false}. */
     public static KernelLauncher standard() {
         ClassDataCache cache = Boolean.parseBoolean(System.getProperty("lessonbook.cds", "true"))
                 ? ClassDataCache.inUserCache() : null;
-        return new KernelLauncher(KERNEL_MAIN, DEFAULT_JVM_OPTIONS, Duration.ofSeconds(30), Duration.ofSeconds(1), cache);
+        return new KernelLauncher(KERNEL_MAIN, DEFAULT_JVM_OPTIONS, Duration.ofSeconds(30), Duration.ofSeconds(1), cache, 0);
     }
 
     public KernelLauncher withMainClass(String newMainClass) {
-        return new KernelLauncher(newMainClass, jvmOptions, startTimeout, interruptGrace, classData);
+        return new KernelLauncher(newMainClass, jvmOptions, startTimeout, interruptGrace, classData, niceness);
     }
 
     public KernelLauncher withJvmOptions(List<String> options) {
-        return new KernelLauncher(mainClass, options, startTimeout, interruptGrace, classData);
+        return new KernelLauncher(mainClass, options, startTimeout, interruptGrace, classData, niceness);
     }
 
     public KernelLauncher withStartTimeout(Duration timeout) {
-        return new KernelLauncher(mainClass, jvmOptions, timeout, interruptGrace, classData);
+        return new KernelLauncher(mainClass, jvmOptions, timeout, interruptGrace, classData, niceness);
     }
 
     /** How long a cell gets to stop after an interrupt before its kernel is killed and restarted. */
     public KernelLauncher withInterruptGrace(Duration grace) {
-        return new KernelLauncher(mainClass, jvmOptions, startTimeout, grace, classData);
+        return new KernelLauncher(mainClass, jvmOptions, startTimeout, grace, classData, niceness);
     }
 
     /** The class-data archive to start kernels with, or null for none. */
     public KernelLauncher withClassDataCache(ClassDataCache cache) {
-        return new KernelLauncher(mainClass, jvmOptions, startTimeout, interruptGrace, cache);
+        return new KernelLauncher(mainClass, jvmOptions, startTimeout, interruptGrace, cache, niceness);
+    }
+
+    /**
+     * Starts the kernel (and so every worker it starts) at this lower CPU priority ({@code nice -n}, where the
+     * system has {@code nice}; 0 = as this JVM). A desktop app uses it so that a cell printing or computing
+     * flat out cannot take the cores its window needs to draw.
+     */
+    public KernelLauncher withNiceness(int increment) {
+        return new KernelLauncher(mainClass, jvmOptions, startTimeout, interruptGrace, classData,
+                Math.max(0, Math.min(19, increment)));
     }
 
     public ClassDataCache classDataCache() {
@@ -78,6 +90,11 @@ public final class KernelLauncher {
 
     public List<String> command(int port, String token) {
         List<String> command = new ArrayList<>();
+        Path nice = niceness > 0 ? niceCommand() : null;
+        if (nice != null) {
+            // nice execs the JVM: the process (and its pid) is the kernel's own.
+            command.addAll(List.of(nice.toString(), "-n", String.valueOf(niceness)));
+        }
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
@@ -93,5 +110,16 @@ public final class KernelLauncher {
         command.add(String.valueOf(port));
         command.add(token);
         return command;
+    }
+
+    /** {@code nice} where the system has one (Linux, macOS), else null: the kernel then runs at normal priority. */
+    private static Path niceCommand() {
+        for (String dir : List.of("/usr/bin", "/bin")) {
+            Path candidate = Path.of(dir, "nice");
+            if (java.nio.file.Files.isExecutable(candidate)) {
+                return candidate;
+            }
+        }
+        return null;
     }
 }
