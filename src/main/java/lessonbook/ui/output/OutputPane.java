@@ -7,12 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import javafx.beans.property.DoubleProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.collections.transformation.FilteredList;
 import javafx.geometry.Pos;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.ContextMenu;
@@ -21,6 +21,7 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SelectionMode;
+import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
@@ -28,6 +29,8 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Font;
+import javafx.scene.text.Text;
 
 import lessonbook.model.Diagnostic;
 import lessonbook.model.Output;
@@ -38,6 +41,8 @@ import lessonbook.ui.display.WorkerLanesView;
  * The output of one code cell as it arrives. Lines live in a virtualized list so only the visible ones
  * have nodes; the pane keeps only the last {@link #MAX_LINES} lines and says how many it hid (the
  * document keeps everything for saving). Worker lines get their worker's colour and can be filtered.
+ * A line longer than the pane is wide is drawn as several rows of the same height ({@link RowWrapper}),
+ * re-broken when the width or the font changes, so nothing is clipped and the list keeps its fixed cell size.
  */
 public final class OutputPane extends VBox {
     public static final int MAX_LINES = 2000;
@@ -46,8 +51,15 @@ public final class OutputPane extends VBox {
     private static final String ALL_WORKERS = "All output";
 
     private final ObservableList<OutputLine> lines = FXCollections.observableArrayList();
-    private final FilteredList<OutputLine> shown = new FilteredList<>(lines);
-    private final ListView<OutputLine> list = new ListView<>(shown);
+    /** What the list draws: the shown lines broken into rows of {@link #columns}. */
+    private final ObservableList<RowWrapper.Row> rows = FXCollections.observableArrayList();
+    private final RowList list = new RowList(rows);
+    private Predicate<OutputLine> shownLines = line -> true;
+    /** Characters per row, from the cells' width and font; 0 until a cell has been laid out. */
+    private int columns;
+    private Font measuredFont;
+    private double charWidth;
+    private boolean rewrapQueued;
     private final Label hiddenLabel = new Label();
     private final ComboBox<String> workerFilter = new ComboBox<>();
     private final HBox header = new HBox(8);
@@ -70,14 +82,14 @@ public final class OutputPane extends VBox {
         list.setCellFactory(v -> new LineCell());
         list.setOnKeyPressed(e -> {
             if (e.isShortcutDown() && e.getCode() == KeyCode.C) {
-                copy(list.getSelectionModel().getSelectedItems());
+                copy(selectedLines());
                 e.consume();
             }
         });
         MenuItem copySelected = new MenuItem("Copy Selected Lines");
-        copySelected.setOnAction(e -> copy(list.getSelectionModel().getSelectedItems()));
+        copySelected.setOnAction(e -> copy(selectedLines()));
         MenuItem copyAll = new MenuItem("Copy All Output");
-        copyAll.setOnAction(e -> copy(shown));
+        copyAll.setOnAction(e -> copy(shownLines()));
         list.setContextMenu(new ContextMenu(copySelected, copyAll));
 
         hiddenLabel.getStyleClass().add("output-hidden-note");
@@ -94,6 +106,7 @@ public final class OutputPane extends VBox {
         displays.getStyleClass().add("output-displays");
         getChildren().addAll(header, list, displays);
         fontSize.addListener((o, was, now) -> resize());
+        list.widthProperty().addListener((o, was, now) -> queueRewrap());
         updateChrome();
     }
 
@@ -116,6 +129,7 @@ public final class OutputPane extends VBox {
         workerFilter.setValue(ALL_WORKERS);
         hiddenLines = 0;
         builder.reset();
+        rewrap();
         diagnosticsSink.accept(List.of());
         updateChrome();
     }
@@ -182,13 +196,76 @@ public final class OutputPane extends VBox {
             next.addAll(rows.subList(Math.max(0, excess - lines.size()), rows.size()));
             lines.setAll(next);
         }
+        rewrap();
         for (Output extra : batch.extras()) {
             showExtra(extra);
         }
         updateChrome();
-        if (!shown.isEmpty() && shown.size() > MAX_VISIBLE_ROWS) {
-            list.scrollTo(shown.size() - 1);
+        scrollToEnd();
+    }
+
+    /** Shows the last row, whole, once the list has its new row count and height (see {@link RowList}). */
+    private void scrollToEnd() {
+        if (rows.size() > MAX_VISIBLE_ROWS) {
+            list.showEndOnLayout();
         }
+    }
+
+    /** Width or font changed: re-break the rows once, after this layout pass (never while the list lays out). */
+    private void queueRewrap() {
+        if (!rewrapQueued) {
+            rewrapQueued = true;
+            javafx.application.Platform.runLater(() -> {
+                rewrapQueued = false;
+                int now = measureColumns();
+                if (now != columns) {
+                    columns = now;
+                    rewrap();
+                    resize();
+                    scrollToEnd();
+                }
+            });
+        }
+    }
+
+    /**
+     * Characters that fit in a row: the list's viewport width (without its scroll bar; not a cell's width,
+     * which grows with an unbroken row) less a cell's padding, over the width of one character of its font.
+     */
+    private int measureColumns() {
+        javafx.scene.Node viewport = list.lookup(".clipped-container");
+        if (measuredFont == null || viewport == null || viewport.getLayoutBounds().getWidth() <= 0) {
+            return columns;
+        }
+        double textWidth = viewport.getLayoutBounds().getWidth() - cellPadding;
+        return Math.max(RowWrapper.MIN_COLUMNS, (int) Math.floor(textWidth / charWidth) - 1);
+    }
+
+    private double cellPadding;
+
+    /** A cell tells the pane its font and padding; a change of either (zoom, theme) re-breaks the rows. */
+    private void cellLaidOut(Font font, double padding) {
+        if (!font.equals(measuredFont)) {
+            measuredFont = font;
+            Text probe = new Text("0123456789abcdefghijklmnopqrstuvwxyz");
+            probe.setFont(font);
+            charWidth = probe.getLayoutBounds().getWidth() / 36;
+        }
+        cellPadding = padding;
+        if (measureColumns() != columns) {
+            queueRewrap();
+        }
+    }
+
+    /** A line's text as drawn: an exception's header says whether its frames are folded and how many. */
+    private String drawnText(OutputLine line) {
+        if (!line.errorHeader()) {
+            return line.text();
+        }
+        long frames = lines.stream().filter(l -> l.errorId() == line.errorId()).count() - 1;
+        boolean collapsed = collapsedErrors.contains(line.errorId());
+        return (frames == 0 ? "" : collapsed ? "\u25B8 " : "\u25BE ") + line.text()
+                + (collapsed && frames > 0 ? "  (" + frames + " frames hidden)" : "");
     }
 
     /** Everything that is not a row of text: lanes, charts and tables, underlined compile errors. */
@@ -215,8 +292,9 @@ public final class OutputPane extends VBox {
     private void refilter() {
         String worker = workerFilter.getValue();
         boolean all = worker == null || ALL_WORKERS.equals(worker);
-        shown.setPredicate(line -> (all || worker.equals(line.worker()))
-                && !(line.isErrorFrame() && collapsedErrors.contains(line.errorId())));
+        shownLines = line -> (all || worker.equals(line.worker()))
+                && !(line.isErrorFrame() && collapsedErrors.contains(line.errorId()));
+        rewrap();
         resize();
     }
 
@@ -246,8 +324,8 @@ public final class OutputPane extends VBox {
     private void resize() {
         double row = Math.ceil(fontSize.get() * 1.5);
         list.setFixedCellSize(row);
-        int rows = Math.max(1, Math.min(shown.size(), MAX_VISIBLE_ROWS));
-        double height = rows * row + 6;
+        int visible = Math.max(1, Math.min(rows.size(), MAX_VISIBLE_ROWS));
+        double height = visible * row + 6;
         list.setPrefHeight(height);
         list.setMinHeight(height);
         list.setMaxHeight(height);
@@ -263,7 +341,32 @@ public final class OutputPane extends VBox {
 
     /** The lines currently shown (after the worker filter and collapsed stack frames), as text. */
     public String visibleText() {
-        return shown.stream().map(OutputLine::text).collect(Collectors.joining("\n"));
+        return shownLines().stream().map(OutputLine::text).collect(Collectors.joining("\n"));
+    }
+
+    /** The rows as drawn, one string each: a long line is several of them. */
+    public List<String> visibleRows() {
+        return rows.stream().map(RowWrapper.Row::text).collect(Collectors.toList());
+    }
+
+    /** How many rows the pane is tall (at most {@link #MAX_VISIBLE_ROWS}; more scroll). */
+    public int rowsTall() {
+        return Math.max(1, Math.min(rows.size(), MAX_VISIBLE_ROWS));
+    }
+
+    private List<OutputLine> shownLines() {
+        return lines.stream().filter(shownLines).collect(Collectors.toList());
+    }
+
+    /** The whole lines under the selected rows, each once, in order. */
+    private List<OutputLine> selectedLines() {
+        List<OutputLine> chosen = new ArrayList<>();
+        for (RowWrapper.Row row : list.getSelectionModel().getSelectedItems()) {
+            if (row != null && (chosen.isEmpty() || chosen.get(chosen.size() - 1) != row.line())) {
+                chosen.add(row.line());
+            }
+        }
+        return chosen;
     }
 
     public List<OutputLine> lines() {
@@ -277,6 +380,11 @@ public final class OutputPane extends VBox {
     /** The rows the list view draws from, as the view sees them change (for tests of the work per batch). */
     ObservableList<OutputLine> rowsForView() {
         return lines;
+    }
+
+    /** The rows the list view draws (a long line is several), as the view sees them change. */
+    ObservableList<RowWrapper.Row> viewRows() {
+        return rows;
     }
 
     public WorkerLanesView lanes() {
@@ -295,14 +403,45 @@ public final class OutputPane extends VBox {
         workerFilter.setValue(worker == null ? ALL_WORKERS : worker);
     }
 
-    private final class LineCell extends ListCell<OutputLine> {
+    /**
+     * The list of rows, scrolled to its end after it laid out. Asked earlier (right after a batch), a scroll is
+     * measured against the row count and height the list had before the batch: after a flood it landed a row
+     * or more short of the end. Laid out, the list knows both, and its flow is laid out right after this.
+     */
+    private static final class RowList extends ListView<RowWrapper.Row> {
+        private boolean showEnd;
+
+        RowList(ObservableList<RowWrapper.Row> rows) {
+            super(rows);
+        }
+
+        void showEndOnLayout() {
+            showEnd = true;
+            requestLayout();
+        }
+
+        @Override
+        protected void layoutChildren() {
+            super.layoutChildren();
+            if (showEnd) {
+                showEnd = false;
+                if (lookup(".virtual-flow") instanceof VirtualFlow<?> flow) {
+                    flow.setPosition(1.0);
+                } else {
+                    scrollTo(getItems().size() - 1);
+                }
+            }
+        }
+    }
+
+    private final class LineCell extends ListCell<RowWrapper.Row> {
         private final List<String> applied = new ArrayList<>();
         private String appliedStyle = "";
 
         LineCell() {
             getStyleClass().add("output-line");
             setOnMouseClicked(e -> {
-                OutputLine line = getItem();
+                OutputLine line = getItem() == null ? null : getItem().line();
                 if (line != null && line.errorHeader()) {
                     toggleError(line.errorId());
                 }
@@ -310,22 +449,25 @@ public final class OutputPane extends VBox {
         }
 
         @Override
-        protected void updateItem(OutputLine line, boolean empty) {
-            super.updateItem(line, empty);
-            if (empty || line == null) {
+        protected void updateItem(RowWrapper.Row row, boolean empty) {
+            super.updateItem(row, empty);
+            if (empty || row == null) {
                 setStyles("");
                 setText(null);
                 return;
             }
-            String text = line.text();
-            if (line.errorHeader()) {
-                long frames = lines.stream().filter(l -> l.errorId() == line.errorId()).count() - 1;
-                boolean collapsed = collapsedErrors.contains(line.errorId());
-                text = (frames == 0 ? "" : collapsed ? "\u25B8 " : "\u25BE ") + text
-                        + (collapsed && frames > 0 ? "  (" + frames + " frames hidden)" : "");
+            setText(row.text());
+            setStyles(row.continued() ? row.line().styleClass() + " out-continued" : row.line().styleClass());
+        }
+
+        @Override
+        protected void layoutChildren() {
+            super.layoutChildren();
+            // Only a cell on screen tells the width: the list also lays out a hidden cell to measure rows.
+            if (!isEmpty() && getItem() != null && !getItem().continued() && getParent() != null
+                    && getParent().isVisible() && isVisible()) {
+                cellLaidOut(getFont(), snappedLeftInset() + snappedRightInset());
             }
-            setText(text);
-            setStyles(line.styleClass());
         }
 
         /** Changing style classes re-applies CSS to the cell: during a flood rows keep their style, so skip it. */

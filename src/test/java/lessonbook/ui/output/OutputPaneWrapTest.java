@@ -1,0 +1,197 @@
+package lessonbook.ui.output;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.collections.ListChangeListener;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.ListCell;
+import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
+import javafx.stage.Stage;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import lessonbook.model.Output;
+import lessonbook.model.StreamName;
+
+/**
+ * A long output line, as a student meets it in a pane of the app's width and style: wrapped to the pane, every
+ * character on screen, the pane taller for it; and the pane's other promises kept with wrapping on.
+ */
+@ExtendWith(ApplicationExtension.class)
+class OutputPaneWrapTest {
+    private static final String LONG_FRAME = "at java.base/java.util.concurrent.ThreadPoolExecutor$Worker.run"
+            + "(ThreadPoolExecutor.java:635) in lessonbook.workers.WorkerMain.runTask(WorkerMain.java:118) "
+            + "while mapping the tenth input of the pool";
+
+    private OutputPane pane;
+    private VBox root;
+    private Stage stage;
+    private final DoubleProperty fontSize = new SimpleDoubleProperty(14);
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        pane = new OutputPane(fontSize);
+        root = new VBox(pane);
+        root.setStyle("-fx-font-size: 14px;");
+        Scene scene = new Scene(root, 420, 700);
+        scene.getStylesheets().addAll(css("lessonbook.css"), css("light.css"));
+        stage.setScene(scene);
+        // The stage is shared by the tests: one that widened it must not leave it wide for the next.
+        stage.sizeToScene();
+        stage.show();
+    }
+
+    private static String css(String name) {
+        return OutputPaneWrapTest.class.getResource("/lessonbook/ui/" + name).toExternalForm();
+    }
+
+    private static Output out(String text) {
+        return new Output.Stream(StreamName.STDOUT, text);
+    }
+
+    private static void waitFor(Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition);
+    }
+
+    /** The texts of the cells on screen, top to bottom, as the list draws them. */
+    private List<String> drawnRows(FxRobot robot) {
+        List<String> texts = new ArrayList<>();
+        robot.interact(() -> root.lookupAll(".output-line").stream()
+                .filter(Node::isVisible)
+                .map(n -> (ListCell<?>) n)
+                .filter(c -> !c.isEmpty() && c.getText() != null)
+                .sorted((a, b) -> Double.compare(a.localToScene(0, 0).getY(), b.localToScene(0, 0).getY()))
+                .forEach(c -> texts.add(c.getText())));
+        return texts;
+    }
+
+    @Test
+    void aLongLineIsReadInFullInWrappedRowsAndThePaneGrowsForIt(FxRobot robot) throws Exception {
+        robot.interact(() -> pane.append(List.of(out("short\n"))));
+        waitFor(() -> drawnRows(robot).equals(List.of("short")));
+        double oneRowTall = paneHeight(robot);
+
+        robot.interact(() -> pane.append(List.of(out(LONG_FRAME + "\n"))));
+        waitFor(() -> drawnRows(robot).size() >= 3);
+        List<String> rows = drawnRows(robot);
+        assertThat(rows.get(0)).isEqualTo("short");
+        // Every character of the long line is drawn, in order, across its rows; none cut with an ellipsis.
+        assertThat(String.join("", rows.subList(1, rows.size()))).isEqualTo(LONG_FRAME);
+        assertThat(rows).noneMatch(r -> r.endsWith("..."));
+        // Each row fits the pane: its text is no wider than the cell that draws it.
+        robot.interact(() -> root.lookupAll(".output-line").stream().map(n -> (ListCell<?>) n)
+                .filter(c -> !c.isEmpty() && c.getText() != null).forEach(c -> {
+                    Text probe = new Text(c.getText());
+                    probe.setFont(c.getFont());
+                    assertThat(probe.getLayoutBounds().getWidth())
+                            .isLessThanOrEqualTo(c.getWidth() - c.snappedLeftInset() - c.snappedRightInset());
+                }));
+        assertThat(paneHeight(robot)).isGreaterThan(oneRowTall * 2);
+        // The document's line is still one line: copying or saving gives it whole.
+        assertThat(pane.visibleText()).isEqualTo("short\n" + LONG_FRAME);
+        assertThat(pane.lines()).hasSize(2);
+    }
+
+    @Test
+    void aWiderPaneRewrapsIntoFewerRows(FxRobot robot) throws Exception {
+        robot.interact(() -> pane.append(List.of(out(LONG_FRAME + "\n"))));
+        waitFor(() -> drawnRows(robot).size() >= 3);
+        int narrow = drawnRows(robot).size();
+        robot.interact(() -> stage.setWidth(1000));
+        waitFor(() -> drawnRows(robot).size() < narrow);
+        assertThat(String.join("", drawnRows(robot))).isEqualTo(LONG_FRAME);
+    }
+
+    @Test
+    void zoomingInRewrapsIntoMoreRows(FxRobot robot) throws Exception {
+        robot.interact(() -> pane.append(List.of(out(LONG_FRAME + "\n"))));
+        waitFor(() -> drawnRows(robot).size() >= 3);
+        int before = drawnRows(robot).size();
+        robot.interact(() -> {
+            fontSize.set(21);
+            root.setStyle("-fx-font-size: 21px;");
+        });
+        waitFor(() -> drawnRows(robot).size() > before);
+        assertThat(String.join("", drawnRows(robot))).isEqualTo(LONG_FRAME);
+    }
+
+    @Test
+    void aFloodOfLongLinesKeepsTheCapTheNoteAndOneChangePerBatch(FxRobot robot) throws Exception {
+        robot.interact(() -> pane.append(List.of(out(LONG_FRAME + "\n"))));
+        waitFor(() -> drawnRows(robot).size() >= 3);
+        List<Integer> changes = new ArrayList<>();
+        robot.interact(() -> pane.viewRows().addListener((ListChangeListener<Object>) c -> {
+            while (c.next()) {
+                changes.add(c.getAddedSize());
+            }
+        }));
+        StringBuilder flood = new StringBuilder();
+        for (int i = 0; i < 50_000; i++) {
+            flood.append(i).append(' ').append(LONG_FRAME).append('\n');
+        }
+        robot.interact(() -> pane.append(List.of(out(flood.toString()))));
+        assertThat(changes).hasSize(1);
+        assertThat(pane.lines()).hasSize(OutputPane.MAX_LINES);
+        assertThat(pane.hiddenLineCount()).isEqualTo(50_001 - OutputPane.MAX_LINES);
+        assertThat(WaitForAsyncUtils.asyncFx(() -> robot.lookup(".output-hidden-note").queryLabeled().getText())
+                .get(10, TimeUnit.SECONDS)).isEqualTo(String.format("%,d earlier lines hidden", 48_001));
+        assertThat(robot.lookup(".output-hidden-note").queryLabeled().isVisible()).isTrue();
+        // Scrolled to the end: the last row on screen ends the last line.
+        waitFor(() -> {
+            List<String> rows = drawnRows(robot);
+            return !rows.isEmpty() && rows.get(rows.size() - 1).endsWith("tenth input of the pool")
+                    && String.join("", rows).contains("49999 at java.base");
+        });
+        assertThat(pane.rowsTall()).isEqualTo(OutputPane.MAX_VISIBLE_ROWS);
+    }
+
+    @Test
+    void theWorkerFilterShowsOneWorkersWrappedLinesInItsColour(FxRobot robot) throws Exception {
+        robot.interact(() -> pane.append(List.of(
+                new Output.WorkerLine("alpha", 101, StreamName.STDOUT, "short from alpha\n"),
+                new Output.WorkerLine("beta", 202, StreamName.STDOUT, LONG_FRAME + "\n"),
+                new Output.WorkerLine("alpha", 101, StreamName.STDOUT, "bye\n"))));
+        waitFor(() -> drawnRows(robot).size() >= 5);
+        robot.interact(() -> pane.showOnlyWorker("beta 202"));
+        waitFor(() -> drawnRows(robot).stream().noneMatch(r -> r.contains("alpha")));
+        List<String> rows = drawnRows(robot);
+        assertThat(String.join("", rows)).isEqualTo("[beta 202] " + LONG_FRAME);
+        assertThat(rows.size()).isGreaterThan(1);
+        // Every row of beta's line, the continued ones too, wears beta's colour.
+        robot.interact(() -> assertThat(root.lookupAll(".output-line").stream().map(n -> (ListCell<?>) n)
+                .filter(c -> !c.isEmpty() && c.getText() != null)
+                .allMatch(c -> c.getStyleClass().contains("out-worker-1"))).isTrue());
+        assertThat(pane.visibleText()).isEqualTo("[beta 202] " + LONG_FRAME);
+        robot.interact(() -> pane.showOnlyWorker(null));
+        waitFor(() -> drawnRows(robot).get(0).equals("[alpha 101] short from alpha"));
+    }
+
+    @Test
+    void aCollapsedStackTraceStaysCollapsedWithLongFrames(FxRobot robot) throws Exception {
+        robot.interact(() -> pane.append(List.of(new Output.Error("java.lang.IllegalStateException", "boom",
+                List.of(LONG_FRAME, "REPL.$JShell$12.do_it$(#1:1)")))));
+        waitFor(() -> drawnRows(robot).size() >= 4);
+        robot.clickOn(robot.lookup(".out-error-header").<Node>query());
+        waitFor(() -> String.join("", drawnRows(robot)).contains("(2 frames hidden)"));
+        assertThat(drawnRows(robot)).noneMatch(r -> r.contains("ThreadPoolExecutor"));
+    }
+
+    private double paneHeight(FxRobot robot) throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> pane.getHeight()).get(10, TimeUnit.SECONDS);
+    }
+}
