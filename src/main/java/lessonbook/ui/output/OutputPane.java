@@ -211,6 +211,20 @@ public final class OutputPane extends VBox {
         }
     }
 
+    /**
+     * Rebuilds the drawn rows from the lines, in one change: at most {@link #MAX_LINES} lines, each broken
+     * only when longer than a row, so the work per batch stays bounded by the cap. The list view redraws
+     * only its visible cells for a replacement.
+     */
+    private void rewrap() {
+        List<RowWrapper.Row> next = RowWrapper.rows(lines, shownLines, this::drawnText, columns);
+        if (next.isEmpty()) {
+            rows.clear();
+        } else {
+            rows.setAll(next);
+        }
+    }
+
     /** Width or font changed: re-break the rows once, after this layout pass (never while the list lays out). */
     private void queueRewrap() {
         if (!rewrapQueued) {
