@@ -33,6 +33,7 @@ final class NotebookView extends ScrollPane {
     private final java.util.ArrayDeque<CodeCellView> toMaterialize = new java.util.ArrayDeque<>();
     private boolean materializing;
     private String selectedId;
+    private final SelectedCellAnchor anchor;
 
     NotebookView(NotebookDocument document, DoubleProperty fontSize, CompletionSource completion,
                  java.util.function.Consumer<String> linkOpener) {
@@ -49,6 +50,7 @@ final class NotebookView extends ScrollPane {
         setFitToWidth(true);
         setFocusTraversable(true);
         skinProperty().addListener((o, was, now) -> uncacheViewport());
+        anchor = new SelectedCellAnchor(this, column, () -> selectedId == null ? null : views.get(selectedId));
         document.addListener(this::onChange);
         vvalueProperty().addListener((o, was, now) -> materializeVisible());
         viewportBoundsProperty().addListener((o, was, now) -> materializeVisible());
@@ -124,6 +126,7 @@ final class NotebookView extends ScrollPane {
                         document.canEdit(id))
                 : new MarkdownCellView(cell, text -> document.editSource(id, text), this::lessonFolder, linkOpener,
                         document.canEdit(id));
+        view.layoutYProperty().addListener(anchor.cellMoved());
         view.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> select(id));
         view.onEditorFocus(now -> {
             if (now) {
@@ -208,6 +211,7 @@ final class NotebookView extends ScrollPane {
         if (cellId != null && views.containsKey(cellId)) {
             views.get(cellId).setSelected(true);
         }
+        anchor.take();
         onSelect.run();
     }
 
@@ -275,6 +279,15 @@ final class NotebookView extends ScrollPane {
         } else if (cell.getMaxY() > top + viewport) {
             setVvalue(Math.min(1, (cell.getMaxY() - viewport + 12) / max));
         }
+        anchor.take();
+    }
+
+    /**
+     * Presenter mode: keep the selected cell where it is on screen while other cells grow or shrink (late
+     * output above it must not push it off the projector).
+     */
+    void setKeepSelectedInPlace(boolean on) {
+        anchor.setActive(on);
     }
 
     /** No more worker exits will come (kernel restarted or died): stop every live timeline. */

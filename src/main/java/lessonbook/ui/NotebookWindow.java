@@ -86,6 +86,7 @@ public final class NotebookWindow {
         Node menus = commands.menuBar(() -> files.fillRecentMenu(recentMenu), recentMenu);
         Node tools = new NotebookToolbar(this, edits, files, appearance, cellType, kernelStatus);
         presenter = new PresenterMode(stage, appearance, menus, tools, statusBar);
+        presenter.setOnActive(view::setKeepSelectedInPlace);
         main.setTop(new VBox(menus, tools, presenter.bar()));
         VBox center = new VBox(banner, view);
         VBox.setVgrow(view, Priority.ALWAYS);

@@ -21,6 +21,7 @@ final class PresenterMode {
     private final Label kernel = new Label();
     private boolean active;
     private double fontBefore;
+    private java.util.function.Consumer<Boolean> onActive = on -> { };
 
     PresenterMode(Stage stage, Appearance appearance, Node... chrome) {
         this.stage = stage;
@@ -35,6 +36,11 @@ final class PresenterMode {
         bar.getChildren().addAll(progress, kernel, hint);
         bar.setVisible(false);
         bar.setManaged(false);
+    }
+
+    /** Told true on entering, false on leaving (the notebook then keeps the current cell in place). */
+    void setOnActive(java.util.function.Consumer<Boolean> listener) {
+        onActive = listener;
     }
 
     Node bar() {
@@ -55,6 +61,7 @@ final class PresenterMode {
         show(false);
         stage.setFullScreenExitHint("");
         stage.setFullScreen(true);
+        onActive.accept(true);
     }
 
     void leave() {
@@ -65,6 +72,7 @@ final class PresenterMode {
         appearance.fontSize().set(fontBefore);
         show(true);
         stage.setFullScreen(false);
+        onActive.accept(false);
     }
 
     private void show(boolean normalChrome) {

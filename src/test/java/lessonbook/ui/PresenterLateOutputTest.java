@@ -1,0 +1,196 @@
+package lessonbook.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import lessonbook.kernel.client.CellRun;
+import lessonbook.kernel.client.Kernel;
+import lessonbook.kernel.client.KernelListener;
+import lessonbook.kernel.client.KernelStatus;
+import lessonbook.kernel.protocol.KernelEvent;
+import lessonbook.model.CodeCell;
+import lessonbook.model.MarkdownCell;
+import lessonbook.model.Notebook;
+import lessonbook.model.Output;
+import lessonbook.model.StreamName;
+
+/**
+ * Presenter mode with output that lands after the class moved on: a cell's workers keep printing after Space
+ * ran it and selected the next cell. The next cell must stay on the projector, where it was.
+ */
+@ExtendWith(ApplicationExtension.class)
+class PresenterLateOutputTest {
+    private NotebookWindow window;
+    private final LateKernel kernel = new LateKernel();
+
+    @Start
+    void start(Stage stage) {
+        window = new NotebookWindow(stage, () -> kernel, LessonStore.files(), FileDialogs.system());
+        List<lessonbook.model.Cell> cells = new ArrayList<>();
+        cells.add(new MarkdownCell("intro", "# Workers\n\nThey print after their cell ended."));
+        cells.add(new CodeCell("start", "startWorkers();"));
+        cells.add(new CodeCell("next", "System.out.println(\"the cell the class reads next\");"));
+        for (int i = 0; i < 6; i++) {
+            cells.add(new MarkdownCell("prose" + i, "Some prose after the cells, paragraph " + i + "."));
+        }
+        window.document().replace(new Notebook(cells), Path.of("late-output.md"));
+        stage.setWidth(1000);
+        stage.setHeight(700);
+        window.show();
+    }
+
+    @AfterEach
+    void close() {
+        kernel.close();
+    }
+
+    private static void waitFor(Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
+    }
+
+    private static <T> T onFx(Callable<T> work) throws Exception {
+        return WaitForAsyncUtils.asyncFx(work).get(10, TimeUnit.SECONDS);
+    }
+
+    /** Where the cell's top is, in the notebook's viewport (0 = its top edge); NaN when off screen. */
+    private double topOnScreen(String cellId) throws Exception {
+        return onFx(() -> {
+            Node notebook = window.view();
+            Bounds viewport = notebook.localToScene(window.view().getViewportBounds());
+            Node cell = window.view().view(cellId);
+            Bounds bounds = cell.localToScene(cell.getLayoutBounds());
+            double top = bounds.getMinY() - notebook.localToScene(notebook.getLayoutBounds()).getMinY();
+            boolean visible = bounds.getMinY() >= notebook.localToScene(notebook.getLayoutBounds()).getMinY() - 1
+                    && bounds.getMaxY() <= notebook.localToScene(notebook.getLayoutBounds()).getMaxY() + 1;
+            return visible && viewport != null ? top : Double.NaN;
+        });
+    }
+
+    @Test
+    void lateWorkerLinesAboveDoNotPushTheNextCellOffTheScreen(FxRobot robot) throws Exception {
+        robot.interact(() -> window.view().select("start"));
+        robot.type(KeyCode.F5);
+        waitFor(() -> window.presenter().isActive());
+        robot.type(KeyCode.SPACE);
+        waitFor(() -> "next".equals(window.view().selectedId())
+                && window.document().runtime("start").state() == lessonbook.model.CellState.DONE);
+        WaitForAsyncUtils.waitForFxEvents();
+        double before = topOnScreen("next");
+        assertThat(before).as("the next cell is on screen after Space").isNotNaN();
+
+        // The started workers print on, into the cell above, after it ended: 60 lines, in six writes.
+        for (int batch = 0; batch < 6; batch++) {
+            List<Output> lines = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                lines.add(new Output.WorkerLine("worker-" + (i % 3), 4000 + i % 3, StreamName.STDOUT,
+                        "late line " + (batch * 10 + i) + "\n"));
+            }
+            kernel.late("start", lines);
+        }
+        waitFor(() -> onFx(() -> ((CodeCellView) window.view().view("start")).hasOutputPane()
+                && ((CodeCellView) window.view().view("start")).outputs().lines().size() == 61));
+        WaitForAsyncUtils.waitForFxEvents();
+        // The pane above grew by far more than the screen has room for below the next cell...
+        double grown = onFx(() -> window.view().view("start").getHeight());
+        assertThat(grown).isGreaterThan(onFx(() -> window.view().getViewportBounds().getHeight()) / 2);
+        // ...and the next cell is still on screen, where it was.
+        waitFor(() -> Math.abs(topOnScreen("next") - before) <= 2);
+        // The newest late line sits right above it, in view: the pane's last row.
+        assertThat(onFx(() -> ((CodeCellView) window.view().view("start")).outputs().visibleRows()))
+                .last().isEqualTo("[worker-0 4000] late line 59");
+
+        // Out of presenter mode the notebook scrolls as it always did (no anchoring to the selection).
+        robot.type(KeyCode.ESCAPE);
+        waitFor(() -> !window.presenter().isActive());
+    }
+
+    /** A kernel that finishes every cell at once and prints into a cell whenever the test says. */
+    private static final class LateKernel implements Kernel {
+        private final List<KernelListener> listeners = new CopyOnWriteArrayList<>();
+        private final java.util.concurrent.ExecutorService printer =
+                java.util.concurrent.Executors.newSingleThreadExecutor();
+        private int count;
+
+        /** Prints from a thread of its own, as a kernel's reader does. */
+        void late(String cellId, List<Output> outputs) {
+            printer.execute(() -> outputs.forEach(o -> listeners.forEach(l -> l.onOutput(cellId, o))));
+        }
+
+        @Override
+        public CompletableFuture<CellRun> execute(String cellId, String code) {
+            return CompletableFuture.supplyAsync(() -> {
+                int n = ++count;
+                listeners.forEach(l -> l.onCellStarted(cellId, n));
+                listeners.forEach(l -> l.onOutput(cellId, new Output.Stream(StreamName.STDOUT, "started\n")));
+                CellRun run = new CellRun(cellId, n, KernelEvent.Outcome.OK, Duration.ofMillis(3));
+                listeners.forEach(l -> l.onCellFinished(run));
+                return run;
+            });
+        }
+
+        @Override
+        public void interrupt() {
+        }
+
+        @Override
+        public CompletableFuture<Void> restart() {
+            return CompletableFuture.completedFuture(null);
+        }
+
+        @Override
+        public CompletableFuture<KernelEvent.Completions> complete(String code, int cursor) {
+            return CompletableFuture.completedFuture(new KernelEvent.Completions(1, cursor, List.of()));
+        }
+
+        @Override
+        public CompletableFuture<List<KernelEvent.Doc>> documentation(String code, int cursor) {
+            return CompletableFuture.completedFuture(List.of());
+        }
+
+        @Override
+        public void addListener(KernelListener listener) {
+            listeners.add(listener);
+        }
+
+        @Override
+        public void removeListener(KernelListener listener) {
+            listeners.remove(listener);
+        }
+
+        @Override
+        public KernelStatus status() {
+            return KernelStatus.IDLE;
+        }
+
+        @Override
+        public long pid() {
+            return ProcessHandle.current().pid();
+        }
+
+        @Override
+        public void close() {
+            printer.shutdownNow();
+        }
+    }
+}
