@@ -48,10 +48,11 @@ class OutputPaneWrapTest {
         pane = new OutputPane(fontSize);
         root = new VBox(pane);
         root.setStyle("-fx-font-size: 14px;");
-        Scene scene = new Scene(root, 420, 700);
+        // The pane is held to 420 px inside a wider window: widening it needs no window resize.
+        pane.setMaxWidth(420);
+        Scene scene = new Scene(root, 1000, 700);
         scene.getStylesheets().addAll(css("lessonbook.css"), css("light.css"));
         stage.setScene(scene);
-        // The stage is shared by the tests: one that widened it must not leave it wide for the next.
         stage.sizeToScene();
         stage.show();
     }
@@ -112,7 +113,7 @@ class OutputPaneWrapTest {
         robot.interact(() -> pane.append(List.of(out(LONG_FRAME + "\n"))));
         waitFor(() -> drawnRows(robot).size() >= 3);
         int narrow = drawnRows(robot).size();
-        robot.interact(() -> stage.setWidth(1000));
+        robot.interact(() -> pane.setMaxWidth(1000));
         waitFor(() -> drawnRows(robot).size() < narrow);
         assertThat(String.join("", drawnRows(robot))).isEqualTo(LONG_FRAME);
     }
