@@ -18,10 +18,8 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
-import javafx.scene.control.ListView;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SelectionMode;
-import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
@@ -29,8 +27,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.scene.text.Font;
-import javafx.scene.text.Text;
 
 import lessonbook.model.Diagnostic;
 import lessonbook.model.Output;
@@ -51,15 +47,10 @@ public final class OutputPane extends VBox {
     private static final String ALL_WORKERS = "All output";
 
     private final ObservableList<OutputLine> lines = FXCollections.observableArrayList();
-    /** What the list draws: the shown lines broken into rows of {@link #columns}. */
+    /** What the list draws: the shown lines broken into rows of the list's width. */
     private final ObservableList<RowWrapper.Row> rows = FXCollections.observableArrayList();
-    private final RowList list = new RowList(rows);
+    private final RowList list = new RowList(rows, this::columnsChanged);
     private Predicate<OutputLine> shownLines = line -> true;
-    /** Characters per row, from the cells' width and font; 0 until a cell has been laid out. */
-    private int columns;
-    private Font measuredFont;
-    private double charWidth;
-    private boolean rewrapQueued;
     private final Label hiddenLabel = new Label();
     private final ComboBox<String> workerFilter = new ComboBox<>();
     private final HBox header = new HBox(8);
@@ -106,7 +97,6 @@ public final class OutputPane extends VBox {
         displays.getStyleClass().add("output-displays");
         getChildren().addAll(header, list, displays);
         fontSize.addListener((o, was, now) -> resize());
-        list.widthProperty().addListener((o, was, now) -> queueRewrap());
         updateChrome();
     }
 
@@ -217,7 +207,7 @@ public final class OutputPane extends VBox {
      * only its visible cells for a replacement.
      */
     private void rewrap() {
-        List<RowWrapper.Row> next = RowWrapper.rows(lines, shownLines, this::drawnText, columns);
+        List<RowWrapper.Row> next = RowWrapper.rows(lines, shownLines, this::drawnText, list.columns());
         if (next.isEmpty()) {
             rows.clear();
         } else {
@@ -225,50 +215,11 @@ public final class OutputPane extends VBox {
         }
     }
 
-    /** Width or font changed: re-break the rows once, after this layout pass (never while the list lays out). */
-    private void queueRewrap() {
-        if (!rewrapQueued) {
-            rewrapQueued = true;
-            javafx.application.Platform.runLater(() -> {
-                rewrapQueued = false;
-                int now = measureColumns();
-                if (now != columns) {
-                    columns = now;
-                    rewrap();
-                    resize();
-                    scrollToEnd();
-                }
-            });
-        }
-    }
-
-    /**
-     * Characters that fit in a row: the list's viewport width (without its scroll bar; not a cell's width,
-     * which grows with an unbroken row) less a cell's padding, over the width of one character of its font.
-     */
-    private int measureColumns() {
-        javafx.scene.Node viewport = list.lookup(".clipped-container");
-        if (measuredFont == null || viewport == null || viewport.getLayoutBounds().getWidth() <= 0) {
-            return columns;
-        }
-        double textWidth = viewport.getLayoutBounds().getWidth() - cellPadding;
-        return Math.max(RowWrapper.MIN_COLUMNS, (int) Math.floor(textWidth / charWidth) - 1);
-    }
-
-    private double cellPadding;
-
-    /** A cell tells the pane its font and padding; a change of either (zoom, theme) re-breaks the rows. */
-    private void cellLaidOut(Font font, double padding) {
-        if (!font.equals(measuredFont)) {
-            measuredFont = font;
-            Text probe = new Text("0123456789abcdefghijklmnopqrstuvwxyz");
-            probe.setFont(font);
-            charWidth = probe.getLayoutBounds().getWidth() / 36;
-        }
-        cellPadding = padding;
-        if (measureColumns() != columns) {
-            queueRewrap();
-        }
+    /** The pane's width or font changed: the rows are broken anew. */
+    private void columnsChanged() {
+        rewrap();
+        resize();
+        scrollToEnd();
     }
 
     /** A line's text as drawn: an exception's header says whether its frames are folded and how many. */
@@ -417,37 +368,6 @@ public final class OutputPane extends VBox {
         workerFilter.setValue(worker == null ? ALL_WORKERS : worker);
     }
 
-    /**
-     * The list of rows, scrolled to its end after it laid out. Asked earlier (right after a batch), a scroll is
-     * measured against the row count and height the list had before the batch: after a flood it landed a row
-     * or more short of the end. Laid out, the list knows both, and its flow is laid out right after this.
-     */
-    private static final class RowList extends ListView<RowWrapper.Row> {
-        private boolean showEnd;
-
-        RowList(ObservableList<RowWrapper.Row> rows) {
-            super(rows);
-        }
-
-        void showEndOnLayout() {
-            showEnd = true;
-            requestLayout();
-        }
-
-        @Override
-        protected void layoutChildren() {
-            super.layoutChildren();
-            if (showEnd) {
-                showEnd = false;
-                if (lookup(".virtual-flow") instanceof VirtualFlow<?> flow) {
-                    flow.setPosition(1.0);
-                } else {
-                    scrollTo(getItems().size() - 1);
-                }
-            }
-        }
-    }
-
     private final class LineCell extends ListCell<RowWrapper.Row> {
         private final List<String> applied = new ArrayList<>();
         private String appliedStyle = "";
@@ -480,7 +400,7 @@ public final class OutputPane extends VBox {
             // Only a cell on screen tells the width: the list also lays out a hidden cell to measure rows.
             if (!isEmpty() && getItem() != null && !getItem().continued() && getParent() != null
                     && getParent().isVisible() && isVisible()) {
-                cellLaidOut(getFont(), snappedLeftInset() + snappedRightInset());
+                list.cellLaidOut(getFont(), snappedLeftInset() + snappedRightInset());
             }
         }
 

@@ -176,12 +176,34 @@ final class LessonOnScreen {
 
     /** The texts of the visible lines of a cell's output pane. */
     static List<String> outputLines(Node codeCell) {
-        return texts(codeCell, ".output-line", l -> l.getText() != null && !l.getText().isEmpty());
+        return joinWrapped(codeCell, ".output-line", l -> l.getText() != null && !l.getText().isEmpty());
     }
 
     /** The worker-tagged lines of a cell's output pane ("[Worker-3 1234] 42"). */
     static List<String> workerLines(Node codeCell) {
-        return texts(codeCell, ".out-worker", l -> l.getText() != null);
+        return joinWrapped(codeCell, ".out-worker", l -> l.getText() != null);
+    }
+
+    /** Rows as drawn, a line wrapped onto several rows (".out-continued") read back as the one line it is. */
+    private static List<String> joinWrapped(Node in, String selector, Predicate<Labeled> keep) {
+        List<String> lines = new ArrayList<>();
+        for (Labeled row : rows(in, selector, keep)) {
+            if (row.getStyleClass().contains("out-continued") && !lines.isEmpty()) {
+                lines.set(lines.size() - 1, lines.get(lines.size() - 1) + row.getText());
+            } else {
+                lines.add(row.getText());
+            }
+        }
+        return lines;
+    }
+
+    private static List<Labeled> rows(Node in, String selector, Predicate<Labeled> keep) {
+        return onFx(() -> {
+            List<Node> nodes = new ArrayList<>(in.lookupAll(selector));
+            nodes.sort(Comparator.comparingDouble(n -> n.localToScene(0, 0).getY()));
+            return nodes.stream().filter(n -> n instanceof Labeled && shown(n)).map(n -> (Labeled) n)
+                    .filter(keep).collect(Collectors.toList());
+        });
     }
 
     /** The labels of the lanes ("Worker-1 · pid 1234") under a cell, top to bottom. */
