@@ -20,6 +20,7 @@ final class RowList extends ListView<RowWrapper.Row> {
     private double cellPadding;
     private boolean measureQueued;
     private boolean showEnd;
+    private Node viewport;
 
     /** {@code onColumnsChanged} runs (on the FX thread, never inside a layout) when {@link #columns()} changed. */
     RowList(ObservableList<RowWrapper.Row> rows, Runnable onColumnsChanged) {
@@ -35,6 +36,8 @@ final class RowList extends ListView<RowWrapper.Row> {
 
     /** A cell on screen tells its font and padding; a change of either (zoom, theme) re-measures. */
     void cellLaidOut(Font cellFont, double padding) {
+        watchViewport();
+        boolean changed = !cellFont.equals(font) || padding != cellPadding;
         if (!cellFont.equals(font)) {
             font = cellFont;
             Text probe = new Text("0123456789abcdefghijklmnopqrstuvwxyz");
@@ -42,8 +45,23 @@ final class RowList extends ListView<RowWrapper.Row> {
             charWidth = probe.getLayoutBounds().getWidth() / 36;
         }
         cellPadding = padding;
-        if (measure() != columns) {
+        // Also when the viewport has no width yet (the list's first layout): measured after this pass.
+        if (changed || measure() != columns) {
             queueMeasure();
+        }
+    }
+
+    /** The viewport's width is what rows are broken to: its every change (a scroll bar coming) re-measures. */
+    private void watchViewport() {
+        if (viewport == null) {
+            viewport = lookup(".clipped-container");
+            if (viewport != null) {
+                viewport.layoutBoundsProperty().addListener((o, was, now) -> {
+                    if (was.getWidth() != now.getWidth()) {
+                        queueMeasure();
+                    }
+                });
+            }
         }
     }
 
@@ -67,7 +85,6 @@ final class RowList extends ListView<RowWrapper.Row> {
      * a cell's padding, over one character of the cells' font; one column spare against rounding.
      */
     private int measure() {
-        Node viewport = lookup(".clipped-container");
         if (font == null || viewport == null || viewport.getLayoutBounds().getWidth() <= 0) {
             return columns;
         }

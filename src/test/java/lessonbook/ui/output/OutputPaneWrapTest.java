@@ -109,6 +109,25 @@ class OutputPaneWrapTest {
     }
 
     @Test
+    void aLongFirstLineWrapsEvenWhenTheFontChangesWithIt(FxRobot robot) throws Exception {
+        // Presenter mode: the font grows, and the pane's first ever output arrives in the same turn.
+        robot.interact(() -> {
+            fontSize.set(24);
+            root.setStyle("-fx-font-size: 24px;");
+            pane.append(List.of(out(LONG_FRAME + "\n")));
+        });
+        waitFor(() -> drawnRows(robot).size() >= 4);
+        assertThat(String.join("", drawnRows(robot))).isEqualTo(LONG_FRAME);
+        robot.interact(() -> root.lookupAll(".output-line").stream().map(n -> (ListCell<?>) n)
+                .filter(c -> !c.isEmpty() && c.getText() != null).forEach(c -> {
+                    Text probe = new Text(c.getText());
+                    probe.setFont(c.getFont());
+                    assertThat(probe.getLayoutBounds().getWidth())
+                            .isLessThanOrEqualTo(c.getWidth() - c.snappedLeftInset() - c.snappedRightInset());
+                }));
+    }
+
+    @Test
     void aWiderPaneRewrapsIntoFewerRows(FxRobot robot) throws Exception {
         robot.interact(() -> pane.append(List.of(out(LONG_FRAME + "\n"))));
         waitFor(() -> drawnRows(robot).size() >= 3);
