@@ -29,7 +29,7 @@ import lessonbook.model.Notebook;
  */
 public final class NotebookWindowFixture {
     /** Long enough for a real kernel JVM to start and run a cell on a shared, loaded machine. */
-    public static final long REAL_KERNEL_SECONDS = 90;
+    private static final long REAL_KERNEL_SECONDS = 90;
 
     private final Kernel kernel;
     private final NotebookWindow window;
