@@ -29,6 +29,7 @@ final class BenchCommand implements Callable<Integer> {
         suites.put("kernel", () -> new lessonbook.kernel.client.KernelBench().run());
         suites.put("ui", () -> new lessonbook.ui.UiBench().run());
         suites.put("workers", () -> new lessonbook.bench.WorkerBench().run());
+        suites.put("lesson", () -> new lessonbook.kernel.client.LessonWorkloadBench().run());
         return suites;
     }
 

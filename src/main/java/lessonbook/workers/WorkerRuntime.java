@@ -200,6 +200,7 @@ public final class WorkerRuntime {
     static List<String> jvmOptions() {
         List<String> options = new ArrayList<>();
         options.add("-XX:+UseSerialGC");
+        options.add("-XX:-UsePerfData");   // no shared-memory counters file to create and delete per worker
         options.add("-Xmx" + System.getProperty("lessonbook.workers.xmx", "256m"));
         options.add("-XX:+ExitOnOutOfMemoryError");
         options.add("-Xshare:auto");

@@ -1,11 +1,8 @@
 package lessonbook.workers;
 
 import java.io.IOException;
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
 import java.net.MalformedURLException;
 import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,16 +25,17 @@ final class WorkerSelf implements WorkerHost {
         useClasses(assign.userClasspath(), assign.generation(), assign.variables());
     }
 
-    /** A fresh loader per generation, so redefined classes are read anew, then the variables' values set. */
+    /**
+     * A fresh loader per generation, so redefined classes are read anew; the variables' values are set as their
+     * cells' classes load (see {@link NotebookClassLoader}).
+     */
     void useClasses(List<String> classpath, long newGeneration, List<Messages.VariableValue> variables) {
         userClasspath = classpath;
         generation = newGeneration;
         loader = classpath.isEmpty() ? WorkerMain.class.getClassLoader()
-                : new URLClassLoader("user-gen-" + newGeneration, urls(classpath), WorkerMain.class.getClassLoader());
+                : new NotebookClassLoader("user-gen-" + newGeneration, urls(classpath),
+                        WorkerMain.class.getClassLoader(), name, variables);
         Thread.currentThread().setContextClassLoader(loader);
-        for (Messages.VariableValue v : variables) {
-            setVariable(v);
-        }
     }
 
     long generation() {
@@ -58,20 +56,6 @@ final class WorkerSelf implements WorkerHost {
             }
         }
         return urls;
-    }
-
-    private void setVariable(Messages.VariableValue v) {
-        try {
-            Class<?> owner = Class.forName(v.declaringClass(), true, loader);
-            Field field = owner.getDeclaredField(v.field());
-            if (!Modifier.isStatic(field.getModifiers())) {
-                throw new IllegalStateException("not a static field");
-            }
-            field.setAccessible(true);
-            field.set(null, Payloads.fromBytes(v.value(), loader));
-        } catch (Exception | LinkageError e) {
-            System.err.println("lessonbook: could not set variable " + v.name() + " in worker " + name + ": " + e);
-        }
     }
 
     /** Runs a {@link Worker}'s task; its exception is printed on stderr, as an uncaught one would be. */

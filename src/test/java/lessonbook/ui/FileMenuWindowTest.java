@@ -6,10 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
-import java.util.prefs.Preferences;
 
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -25,7 +22,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 import lessonbook.format.LessonFiles;
 import lessonbook.format.RecoveryStore;
@@ -46,6 +42,7 @@ class FileMenuWindowTest {
     private Path dir;
     private Path lesson;
     private final PathDialogs dialogs = new PathDialogs();
+    private NotebookWindowFixture fixture;
     private NotebookWindow window;
     private Kernel kernel;
 
@@ -56,48 +53,32 @@ class FileMenuWindowTest {
         LessonFiles.write(lesson, new Notebook(List.of(new MarkdownCell("intro", "# Exports"),
                 new CodeCell("print", "System.out.println(\"answer is \" + (6 * 7));"),
                 new CodeCell("exit", "System.exit(1);"))));
-        kernel = TestKernels.create();
-        window = new NotebookWindow(stage, () -> kernel, LessonStore.files(), dialogs,
-                new RecentFiles(Preferences.userRoot().node("lessonbook-test/recent")),
-                new RecoveryStore(dir.resolve("user-recovery")), Duration.seconds(1));
-        window.show();
+        fixture = NotebookWindowFixture.withTestKernel().dialogs(dialogs)
+                .recovery(new RecoveryStore(dir.resolve("user-recovery")), Duration.seconds(1)).show(stage);
+        window = fixture.window();
+        kernel = fixture.kernel();
     }
 
     @AfterEach
-    void closeKernel() {
-        kernel.close();
-    }
-
-    private static void waitFor(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, condition);
+    void closeWindow() {
+        fixture.close();
     }
 
     private String id(int index) {
-        return window.document().cells().get(index).id();
-    }
-
-    private void runCell(FxRobot robot, int index) {
-        robot.interact(() -> window.view().select(id(index)));
-        robot.interact(window::runInPlace);
-    }
-
-    private void typeInto(FxRobot robot, int index, String text) {
-        robot.clickOn(window.view().view(id(index)).editor().node());
-        robot.press(KeyCode.CONTROL, KeyCode.END).release(KeyCode.END, KeyCode.CONTROL);
-        robot.write(text);
+        return fixture.cellId(index);
     }
 
     @Test
     void exportAsHtmlFromTheMenuWritesTheWindowsDocumentWithItsOutput(FxRobot robot) throws Exception {
         robot.interact(() -> window.open(lesson));
         byte[] onDisk = Files.readAllBytes(lesson);
-        runCell(robot, 1);
-        waitFor(() -> window.document().runtime(id(1)).state() == CellState.DONE);
+        fixture.run(robot, id(1));
+        fixture.waitFor(() -> window.document().runtime(id(1)).state() == CellState.DONE);
         robot.interact(() -> window.document().editSource(id(0), "# Exports <not saved yet>"));
         Path page = dir.resolve("page.html");
         dialogs.export = page;
         robot.clickOn("File").clickOn("Export as HTML\u2026");
-        waitFor(() -> window.statusBar().message().startsWith("Exported"));
+        fixture.waitFor(() -> window.statusBar().message().startsWith("Exported"));
         String html = Files.readString(page, StandardCharsets.UTF_8);
         assertThat(html).startsWith("<!DOCTYPE html>").contains("answer is 42").contains("&lt;not saved yet&gt;");
         assertThat(window.statusBar().message()).isEqualTo("Exported HTML Page to " + page);
@@ -113,13 +94,13 @@ class FileMenuWindowTest {
         Path notebook = dir.resolve("copy.ipynb");
         dialogs.export = notebook;
         robot.clickOn("File").clickOn("Export as Jupyter Notebook\u2026");
-        waitFor(() -> window.statusBar().message().startsWith("Exported"));
+        fixture.waitFor(() -> window.statusBar().message().startsWith("Exported"));
         assertThat(LessonFiles.read(notebook).cells()).extracting(Cell::source)
                 .containsExactlyElementsOf(window.document().cells().stream().map(Cell::source).toList());
         Path markdown = dir.resolve("copy.md");
         dialogs.export = markdown;
         robot.clickOn("File").clickOn("Export as Lesson Markdown\u2026");
-        waitFor(() -> Files.exists(markdown) && window.statusBar().message().endsWith(markdown.toString()));
+        fixture.waitFor(() -> Files.exists(markdown) && window.statusBar().message().endsWith(markdown.toString()));
         assertThat(LessonFiles.read(markdown).cells()).extracting(Cell::source)
                 .containsExactlyElementsOf(window.document().cells().stream().map(Cell::source).toList());
     }
@@ -130,7 +111,7 @@ class FileMenuWindowTest {
         byte[] onDisk = Files.readAllBytes(lesson);
         dialogs.export = lesson.resolve("inside-a-file.html"); // a file is no folder
         robot.clickOn("File").clickOn("Export as HTML\u2026");
-        waitFor(() -> robot.lookup("Could not export to inside-a-file.html").tryQuery().isPresent());
+        fixture.waitFor(() -> robot.lookup("Could not export to inside-a-file.html").tryQuery().isPresent());
         assertThat(window.statusBar().message()).isEqualTo("Export failed");
         assertThat(Files.readAllBytes(lesson)).isEqualTo(onDisk);
         assertThat(window.document().isDirty()).isFalse();
@@ -139,8 +120,8 @@ class FileMenuWindowTest {
     @Test
     void saveAsIpynbWritesNbformat45ThatReopensWithTheSameCells(FxRobot robot) throws Exception {
         robot.interact(() -> window.open(lesson));
-        runCell(robot, 1);
-        waitFor(() -> window.document().runtime(id(1)).state() == CellState.DONE);
+        fixture.run(robot, id(1));
+        fixture.waitFor(() -> window.document().runtime(id(1)).state() == CellState.DONE);
         List<String> sources = window.document().cells().stream().map(Cell::source).toList();
         Path saved = dir.resolve("lesson.ipynb");
         dialogs.save = saved;
@@ -189,7 +170,7 @@ class FileMenuWindowTest {
     void systemExitInACellAndARestartLeaveTheEditsAndTheFileAlone(FxRobot robot) throws Exception {
         robot.interact(() -> window.open(lesson));
         byte[] onDisk = Files.readAllBytes(lesson);
-        typeInto(robot, 1, " // edited before the crash");
+        fixture.typeAtEnd(robot, 1, " // edited before the crash");
         String edited = "System.out.println(\"answer is \" + (6 * 7)); // edited before the crash";
         assertThat(window.document().cells().get(1).source()).isEqualTo(edited);
         robot.type(KeyCode.ESCAPE);
@@ -201,10 +182,10 @@ class FileMenuWindowTest {
             }
         });
 
-        runCell(robot, 2);
-        waitFor(() -> window.document().runtime(id(2)).state() == CellState.ERROR);
-        waitFor(() -> seen.contains(KernelStatus.DEAD) || seen.contains(KernelStatus.RESTARTING));
-        waitFor(() -> window.session().status() == KernelStatus.IDLE);
+        fixture.run(robot, id(2));
+        fixture.waitFor(() -> window.document().runtime(id(2)).state() == CellState.ERROR);
+        fixture.waitFor(() -> seen.contains(KernelStatus.DEAD) || seen.contains(KernelStatus.RESTARTING));
+        fixture.waitFor(() -> window.session().status() == KernelStatus.IDLE);
         assertThat(window.document().cells().get(1).source()).isEqualTo(edited);
         assertThat(window.document().cells()).hasSize(3);
         assertThat(window.document().isDirty()).isTrue();
@@ -212,14 +193,14 @@ class FileMenuWindowTest {
         assertThat(Files.readAllBytes(lesson)).isEqualTo(onDisk);
 
         // The kernel that came back runs the edited cell.
-        runCell(robot, 1);
-        waitFor(() -> window.document().runtime(id(1)).state() == CellState.DONE);
+        fixture.run(robot, id(1));
+        fixture.waitFor(() -> window.document().runtime(id(1)).state() == CellState.DONE);
         assertThat(((CodeCell) window.document().cells().get(1)).outputText()).isEqualTo("answer is 42\n");
 
         seen.clear();
         robot.clickOn("#tb-restart");
-        waitFor(() -> seen.contains(KernelStatus.RESTARTING) && seen.get(seen.size() - 1) == KernelStatus.IDLE);
-        waitFor(() -> window.session().status() == KernelStatus.IDLE);
+        fixture.waitFor(() -> seen.contains(KernelStatus.RESTARTING) && seen.get(seen.size() - 1) == KernelStatus.IDLE);
+        fixture.waitFor(() -> window.session().status() == KernelStatus.IDLE);
         assertThat(window.document().cells().get(1).source()).isEqualTo(edited);
         assertThat(window.document().isDirty()).isTrue();
         assertThat(Files.readAllBytes(lesson)).isEqualTo(onDisk);

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.prefs.Preferences;
 
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -21,7 +19,6 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import lessonbook.format.LessonFiles;
-import lessonbook.kernel.client.Kernel;
 import lessonbook.model.Cell;
 import lessonbook.model.CellState;
 import lessonbook.model.CodeCell;
@@ -35,20 +32,18 @@ class LessonFilesWindowTest {
 
     @TempDir
     Path dir;
+    private NotebookWindowFixture fixture;
     private NotebookWindow window;
-    private Kernel kernel;
 
     @Start
     void start(Stage stage) {
-        kernel = TestKernels.create();
-        window = new NotebookWindow(stage, () -> kernel, LessonStore.files(), new NotebookWindowTest.NoDialogs(),
-                new RecentFiles(Preferences.userRoot().node("lessonbook-test/recent")));
-        window.show();
+        fixture = NotebookWindowFixture.withTestKernel().show(stage);
+        window = fixture.window();
     }
 
     @AfterEach
-    void closeKernel() {
-        kernel.close();
+    void closeWindow() {
+        fixture.close();
     }
 
     @Test
@@ -75,8 +70,7 @@ class LessonFilesWindowTest {
         String code = window.document().cells().get(1).id();
         robot.interact(() -> window.view().select(code));
         robot.press(KeyCode.SHIFT, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.SHIFT);
-        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS,
-                () -> window.document().runtime(code).state() == CellState.DONE);
+        fixture.waitFor(() -> window.document().runtime(code).state() == CellState.DONE);
         robot.type(KeyCode.ESCAPE).type(KeyCode.B);
         String added = window.view().selectedId();
         robot.interact(() -> window.document().editSource(added, "int answer = 42;"));
@@ -123,7 +117,7 @@ class LessonFilesWindowTest {
         List<Cell> before = window.document().cells();
         robot.interact(() -> assertThat(window.open(missing)).isFalse());
         assertThat(window.document().cells()).isEqualTo(before);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.listWindows().size() > 1);
+        NotebookWindowFixture.waitFor(10, () -> robot.listWindows().size() > 1);
         assertThat(robot.lookup("Could not open nope.md").tryQuery()).isPresent();
     }
 }

@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
-import java.util.prefs.Preferences;
 
 import javafx.scene.control.Button;
 import javafx.scene.input.KeyCode;
@@ -20,9 +17,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
-import lessonbook.kernel.client.Kernel;
 import lessonbook.model.CellState;
 import lessonbook.model.CodeCell;
 import lessonbook.model.MarkdownCell;
@@ -30,68 +25,46 @@ import lessonbook.model.Notebook;
 
 @ExtendWith(ApplicationExtension.class)
 class NotebookWindowTest {
+    private NotebookWindowFixture fixture;
     private NotebookWindow window;
-    private Kernel kernel;
 
     @Start
     void start(Stage stage) {
-        kernel = TestKernels.create();
-        window = new NotebookWindow(stage, () -> kernel, LessonStore.files(), new NoDialogs(),
-                new RecentFiles(Preferences.userRoot().node("lessonbook-test/recent")));
-        window.document().replace(new Notebook(List.of(
-                new MarkdownCell("intro", "# Processes\n\nA *lesson* with `code`."),
-                new CodeCell("hello", "System.out.println(42);"),
-                new CodeCell("broken", "int x = undefinedName;"),
-                new CodeCell("runaway", "while (true) { }"),
-                new CodeCell("workers", "worker(\"alpha\", 101, \"hi from alpha\");\n"
-                        + "worker(\"beta\", 202, \"hi from beta\");\nworker(\"alpha\", 101, \"bye\");"),
-                new CodeCell("flood", "for (int i = 0; i < 1_000_000; i++) System.out.println(i);"),
-                new CodeCell("boom", "throw new IllegalStateException(\"boom\");"))), Path.of("test-lesson.md"));
-        window.show();
+        fixture = NotebookWindowFixture.withTestKernel().show(stage, SevenCellLesson.notebook(), SevenCellLesson.FILE);
+        window = fixture.window();
     }
 
     @AfterEach
-    void closeKernel() {
-        kernel.close();
-    }
-
-    private static void waitFor(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, condition);
-    }
-
-    private CodeCellView code(String id) {
-        return (CodeCellView) window.view().view(id);
-    }
-
-    private void editCell(FxRobot robot, String id) {
-        robot.clickOn(window.view().view(id).editor().node());
-        WaitForAsyncUtils.waitForFxEvents();
+    void closeWindow() {
+        fixture.close();
     }
 
     @Test
     void shiftEnterRunsTheCellShowsItsOutputAndSelectsTheNext(FxRobot robot) throws Exception {
-        editCell(robot, "hello");
+        fixture.edit(robot, "hello");
         robot.press(KeyCode.SHIFT, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.SHIFT);
-        waitFor(() -> code("hello").hasOutputPane() && code("hello").outputs().visibleText().equals("42"));
-        waitFor(() -> code("hello").runtime().state() == CellState.DONE);
-        assertThat(code("hello").counterText()).isEqualTo("In [1]:");
-        assertThat(code("hello").statusText()).startsWith("\u2713");
+        fixture.waitFor(() -> fixture.outputShows("hello", "42"));
+        fixture.waitFor(() -> fixture.shownState("hello") == CellState.DONE);
+        assertThat(fixture.code("hello").counterText()).isEqualTo("In [1]:");
+        assertThat(fixture.code("hello").statusText()).startsWith("\u2713");
         assertThat(window.view().selectedId()).isEqualTo("broken");
         assertThat(((CodeCell) window.document().cell("hello")).outputText()).isEqualTo("42\n");
     }
 
     @Test
     void aCompileErrorIsUnderlinedAtItsSpan(FxRobot robot) throws Exception {
-        editCell(robot, "broken");
+        fixture.edit(robot, "broken");
         robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
-        waitFor(() -> !code("broken").codeEditor().getDiagnostics().isEmpty());
+        fixture.waitFor(() -> !fixture.code("broken").codeEditor().getDiagnostics().isEmpty());
         int at = "int x = ".length();
         // The editor composes the underline with its background highlighting, a moment after the diagnostics.
-        waitFor(() -> code("broken").codeEditor().getCodeArea().getStyleOfChar(at + 1).contains("diagnostic-error"));
-        assertThat(code("broken").codeEditor().getDiagnostics().get(0).start()).isEqualTo(at);
-        assertThat(code("broken").codeEditor().getCodeArea().getStyleOfChar(1)).doesNotContain("diagnostic-error");
-        waitFor(() -> code("broken").outputs().visibleText().contains("cannot find symbol"));
-        waitFor(() -> code("broken").runtime().state() == CellState.ERROR);
+        fixture.waitFor(() -> fixture.code("broken").codeEditor().getCodeArea().getStyleOfChar(at + 1)
+                .contains("diagnostic-error"));
+        assertThat(fixture.code("broken").codeEditor().getDiagnostics().get(0).start()).isEqualTo(at);
+        assertThat(fixture.code("broken").codeEditor().getCodeArea().getStyleOfChar(1))
+                .doesNotContain("diagnostic-error");
+        fixture.waitFor(() -> fixture.code("broken").outputs().visibleText().contains("cannot find symbol"));
+        fixture.waitFor(() -> fixture.shownState("broken") == CellState.ERROR);
         assertThat(window.view().selectedId()).isEqualTo("broken");
     }
 
@@ -99,58 +72,55 @@ class NotebookWindowTest {
     void completionOffersPrintlnAfterSystemOutPri(FxRobot robot) throws Exception {
         robot.interact(() -> window.view().select("hello"));
         robot.type(KeyCode.B);
-        waitFor(() -> window.document().cells().size() == 8);
+        fixture.waitFor(() -> window.document().cells().size() == 8);
         String fresh = window.document().cells().get(2).id();
-        editCell(robot, fresh);
+        fixture.edit(robot, fresh);
         robot.write("System.out.pri");
         robot.press(KeyCode.CONTROL, KeyCode.SPACE).release(KeyCode.SPACE, KeyCode.CONTROL);
-        lessonbook.ui.editor.JavaCodeEditor editor = code(fresh).codeEditor();
-        waitFor(editor::isCompletionShowing);
+        lessonbook.ui.editor.JavaCodeEditor editor = fixture.code(fresh).codeEditor();
+        fixture.waitFor(editor::isCompletionShowing);
         assertThat(editor.completionItems()).anyMatch(item -> item.startsWith("println"));
     }
 
     @Test
     void interruptFromTheToolbarStopsARunawayCell(FxRobot robot) throws Exception {
-        robot.interact(() -> window.view().select("runaway"));
-        robot.interact(window::runInPlace);
-        waitFor(() -> code("runaway").runtime().state() == CellState.RUNNING);
-        waitFor(() -> code("runaway").statusText().startsWith("\u25CF running"));
+        fixture.run(robot, "runaway");
+        fixture.waitFor(() -> fixture.shownState("runaway") == CellState.RUNNING);
+        fixture.waitFor(() -> fixture.code("runaway").statusText().startsWith("\u25CF running"));
         robot.clickOn(robot.lookup("#tb-interrupt").queryAs(Button.class));
-        waitFor(() -> code("runaway").runtime().state() == CellState.ERROR);
+        fixture.waitFor(() -> fixture.shownState("runaway") == CellState.ERROR);
         assertThat(((CodeCell) window.document().cell("runaway")).outputs())
                 .anyMatch(o -> o instanceof lessonbook.model.Output.Notice);
         // The kernel is usable again after the interrupt.
-        robot.interact(() -> window.view().select("hello"));
-        robot.interact(window::runInPlace);
-        waitFor(() -> code("hello").hasOutputPane() && code("hello").outputs().visibleText().equals("42"));
+        fixture.run(robot, "hello");
+        fixture.waitFor(() -> fixture.outputShows("hello", "42"));
     }
 
     @Test
     void editAndRerunReplacesTheOutput(FxRobot robot) throws Exception {
-        editCell(robot, "hello");
+        fixture.edit(robot, "hello");
         robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
-        waitFor(() -> code("hello").hasOutputPane() && code("hello").outputs().visibleText().equals("42"));
-        editCell(robot, "hello");
+        fixture.waitFor(() -> fixture.outputShows("hello", "42"));
+        fixture.edit(robot, "hello");
         robot.press(KeyCode.CONTROL, KeyCode.END).release(KeyCode.END, KeyCode.CONTROL);
         robot.type(KeyCode.BACK_SPACE, 4).write("43);");
         assertThat(window.document().cell("hello").source()).isEqualTo("System.out.println(43);");
         assertThat(window.stage().getTitle()).isEqualTo("\u2022 test-lesson.md \u2014 Lessonbook");
         robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
-        waitFor(() -> code("hello").outputs().visibleText().equals("43"));
-        waitFor(() -> "In [2]:".equals(code("hello").counterText()));
+        fixture.waitFor(() -> fixture.code("hello").outputs().visibleText().equals("43"));
+        fixture.waitFor(() -> "In [2]:".equals(fixture.code("hello").counterText()));
     }
 
     @Test
     void aMillionLinesKeepThePaneCappedAndTheDocumentWhole(FxRobot robot) throws Exception {
         PulseWatch pulses = new PulseWatch();
         robot.interact(pulses::start);
-        robot.interact(() -> window.view().select("flood"));
-        robot.interact(window::runInPlace);
-        waitFor(() -> code("flood").runtime().state() == CellState.DONE);
+        fixture.run(robot, "flood");
+        fixture.waitFor(() -> fixture.shownState("flood") == CellState.DONE);
         robot.interact(pulses::stop);
-        assertThat(code("flood").outputs().lines()).hasSize(2000);
-        assertThat(code("flood").outputs().hiddenLineCount()).isEqualTo(998_000);
-        assertThat(code("flood").outputs().lines().get(1999).text()).isEqualTo("999999");
+        assertThat(fixture.code("flood").outputs().lines()).hasSize(2000);
+        assertThat(fixture.code("flood").outputs().hiddenLineCount()).isEqualTo(998_000);
+        assertThat(fixture.code("flood").outputs().lines().get(1999).text()).isEqualTo("999999");
         assertThat(robot.lookup(".output-hidden-note").queryLabeled().getText())
                 .isEqualTo("998,000 earlier lines hidden");
         String saved = ((CodeCell) window.document().cell("flood")).outputText();
@@ -163,28 +133,27 @@ class NotebookWindowTest {
     void interruptStopsAFloodingCellWhileThePaneStaysCapped(FxRobot robot) throws Exception {
         robot.interact(() -> window.document().insertCell(0,
                 new CodeCell("endless", "for (long i = 0; ; i++) System.out.println(i);")));
-        robot.interact(() -> window.view().select("endless"));
-        robot.interact(window::runInPlace);
-        waitFor(() -> code("endless").hasOutputPane() && code("endless").outputs().hiddenLineCount() > 10_000);
-        assertThat(code("endless").outputs().lines()).hasSizeLessThanOrEqualTo(2000);
+        fixture.run(robot, "endless");
+        fixture.waitFor(() -> fixture.code("endless").hasOutputPane()
+                && fixture.code("endless").outputs().hiddenLineCount() > 10_000);
+        assertThat(fixture.code("endless").outputs().lines()).hasSizeLessThanOrEqualTo(2000);
         robot.clickOn(robot.lookup("#tb-interrupt").queryAs(Button.class));
-        waitFor(() -> code("endless").runtime().state() == CellState.ERROR);
-        long hidden = code("endless").outputs().hiddenLineCount();
-        robot.interact(() -> window.view().select("hello"));
-        robot.interact(window::runInPlace);
+        fixture.waitFor(() -> fixture.shownState("endless") == CellState.ERROR);
+        long hidden = fixture.code("endless").outputs().hiddenLineCount();
+        fixture.run(robot, "hello");
         try {
-            waitFor(() -> code("hello").hasOutputPane() && code("hello").outputs().visibleText().equals("42"));
+            fixture.waitFor(() -> fixture.outputShows("hello", "42"));
         } catch (java.util.concurrent.TimeoutException e) {
             throw new AssertionError("after the interrupt, println(42) did not show: hello " + window.document()
                     .runtime("hello") + ", kernel " + window.kernelStatus().text() + ", flood lines hidden "
-                    + hidden + " then " + code("endless").outputs().hiddenLineCount(), e);
+                    + hidden + " then " + fixture.code("endless").outputs().hiddenLineCount(), e);
         }
-        assertThat(code("endless").outputs().hiddenLineCount()).isEqualTo(hidden);
+        assertThat(fixture.code("endless").outputs().hiddenLineCount()).isEqualTo(hidden);
     }
 
     @Test
     void commandModeKeysInsertDeleteAndSwitchCells(FxRobot robot) throws Exception {
-        editCell(robot, "hello");
+        fixture.edit(robot, "hello");
         robot.type(KeyCode.ESCAPE);
         assertThat(window.view().isEditing()).isFalse();
         robot.type(KeyCode.B);
@@ -266,7 +235,7 @@ class NotebookWindowTest {
         assertThat(window.presenter().progressText()).isEqualTo("cell 2 of 7");
         robot.type(KeyCode.SPACE);
         assertThat(window.presenter().progressText()).isEqualTo("cell 3 of 7");
-        waitFor(() -> code("hello").hasOutputPane() && code("hello").outputs().visibleText().equals("42"));
+        fixture.waitFor(() -> fixture.outputShows("hello", "42"));
         robot.type(KeyCode.ESCAPE);
         assertThat(window.presenter().isActive()).isFalse();
         assertThat(robot.lookup(".tool-bar").query().isVisible()).isTrue();
@@ -284,37 +253,23 @@ class NotebookWindowTest {
 
     @Test
     void quittingWithUnsavedChangesAsksAndCancelKeepsTheWindow(FxRobot robot) throws Exception {
-        editCell(robot, "hello");
+        fixture.edit(robot, "hello");
         robot.write(" ");
         assertThat(window.document().isDirty()).isTrue();
         robot.press(KeyCode.CONTROL, KeyCode.Q).release(KeyCode.Q, KeyCode.CONTROL);
-        waitFor(() -> dialog(robot).isPresent());
+        fixture.waitFor(() -> unsavedChangesDialog(robot).isPresent());
         assertThat(robot.lookup("Don't Save").tryQuery()).isPresent();
         assertThat(robot.lookup("Save").tryQuery()).isPresent();
         robot.clickOn("Cancel");
-        waitFor(() -> dialog(robot).isEmpty());
+        fixture.waitFor(() -> unsavedChangesDialog(robot).isEmpty());
         assertThat(window.stage().isShowing()).isTrue();
         robot.press(KeyCode.CONTROL, KeyCode.Q).release(KeyCode.Q, KeyCode.CONTROL);
-        waitFor(() -> dialog(robot).isPresent());
+        fixture.waitFor(() -> unsavedChangesDialog(robot).isPresent());
         robot.clickOn("Don't Save");
-        waitFor(() -> !window.stage().isShowing());
+        fixture.waitFor(() -> !window.stage().isShowing());
     }
 
-    private static Optional<Window> dialog(FxRobot robot) {
-        return robot.listWindows().stream().filter(w -> w.isShowing() && w instanceof Stage s
-                && "Unsaved changes".equals(s.getTitle())).findFirst();
-    }
-
-    /** Never asks: tests that need a file name call saveAs/open directly. */
-    static final class NoDialogs implements FileDialogs {
-        @Override
-        public Optional<Path> chooseLessonToOpen(Window owner, Path near) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<Path> chooseWhereToSave(Window owner, Path suggested) {
-            return Optional.empty();
-        }
+    private static Optional<Window> unsavedChangesDialog(FxRobot robot) {
+        return NotebookWindowFixture.showingWindowTitled(robot, "Unsaved changes");
     }
 }

@@ -1,5 +1,6 @@
 package lessonbook.ui;
 
+import static lessonbook.ui.NotebookWindowFixture.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -8,9 +9,6 @@ import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
-import java.util.prefs.Preferences;
 
 import javafx.scene.control.DialogPane;
 import javafx.scene.input.KeyCode;
@@ -26,11 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 import lessonbook.format.LessonFiles;
 import lessonbook.format.RecoveryStore;
-import lessonbook.kernel.client.Kernel;
 import lessonbook.model.Cell;
 import lessonbook.model.CodeCell;
 import lessonbook.model.MarkdownCell;
@@ -48,8 +44,8 @@ class RecoveryWindowTest {
     private Path recoveryFile;
     private RecoveryStore recovery;
     private final PathDialogs dialogs = new PathDialogs();
+    private NotebookWindowFixture fixture;
     private NotebookWindow window;
-    private Kernel kernel;
 
     @Start
     void start(Stage stage) throws Exception {
@@ -57,10 +53,8 @@ class RecoveryWindowTest {
         lesson = dir.resolve("lesson.md");
         recoveryFile = dir.resolve(".lesson.md.lbrecover");
         recovery = new RecoveryStore(dir.resolve("user-recovery"));
-        kernel = TestKernels.create();
-        window = new NotebookWindow(stage, () -> kernel, LessonStore.files(), dialogs,
-                new RecentFiles(Preferences.userRoot().node("lessonbook-test/recent")), recovery, PERIOD);
-        window.show();
+        fixture = NotebookWindowFixture.withTestKernel().dialogs(dialogs).recovery(recovery, PERIOD).show(stage);
+        window = fixture.window();
     }
 
     @BeforeEach
@@ -72,26 +66,15 @@ class RecoveryWindowTest {
     }
 
     @AfterEach
-    void closeKernel() {
-        kernel.close();
-    }
-
-    private static void waitFor(long seconds, Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
-    }
-
-    private void typeInto(FxRobot robot, int index, String text) {
-        String cellId = window.document().cells().get(index).id();
-        robot.clickOn(window.view().view(cellId).editor().node());
-        robot.press(KeyCode.CONTROL, KeyCode.END).release(KeyCode.END, KeyCode.CONTROL);
-        robot.write(text);
+    void closeWindow() {
+        fixture.close();
     }
 
     @Test
     void anEditReachesTheRecoveryFileWithinItsPeriodAndASaveDeletesIt(FxRobot robot) throws Exception {
         robot.interact(() -> window.open(lesson));
         byte[] onDisk = Files.readAllBytes(lesson);
-        typeInto(robot, 1, " int edited = 2;");
+        fixture.typeAtEnd(robot, 1, " int edited = 2;");
         long editedAt = System.nanoTime();
         // One period plus slack for a shared, loaded machine; the printed figure is what it took.
         // Typing spans several periods: wait for the file to hold the last keystroke.
@@ -109,15 +92,11 @@ class RecoveryWindowTest {
 
     @Test
     void aLeftoverRecoveryFileIsOfferedOnOpenAndRestoreGivesTheEditedCellsUnsaved(FxRobot robot) throws Exception {
-        recovery.save(lesson, edited());
-        dialogs.open = lesson;
-        robot.press(KeyCode.CONTROL, KeyCode.O).release(KeyCode.O, KeyCode.CONTROL);
-        waitFor(20, () -> recoveryDialog(robot).isPresent());
+        openWithLeftoverRecovery(robot);
         DialogPane pane = robot.lookup(".dialog-pane").queryAs(DialogPane.class);
         assertThat(pane.getHeaderText()).startsWith("Lessonbook found unsaved changes to lesson.md from today at ");
         assertThat(pane.getContentText()).startsWith("Restore them?");
-        robot.clickOn("Restore");
-        waitFor(10, () -> recoveryDialog(robot).isEmpty());
+        answerRecovery(robot, "Restore");
 
         assertThat(window.document().file()).isEqualTo(lesson);
         assertThat(window.document().cells()).extracting(Cell::source)
@@ -130,12 +109,8 @@ class RecoveryWindowTest {
 
     @Test
     void discardDeletesTheRecoveryFileAndOpensTheSavedLesson(FxRobot robot) throws Exception {
-        recovery.save(lesson, edited());
-        dialogs.open = lesson;
-        robot.press(KeyCode.CONTROL, KeyCode.O).release(KeyCode.O, KeyCode.CONTROL);
-        waitFor(20, () -> recoveryDialog(robot).isPresent());
-        robot.clickOn("Discard");
-        waitFor(10, () -> recoveryDialog(robot).isEmpty());
+        openWithLeftoverRecovery(robot);
+        answerRecovery(robot, "Discard");
         assertThat(window.document().cells()).extracting(Cell::source).containsExactly("# On disk", "int saved = 1;");
         assertThat(window.document().isDirty()).isFalse();
         waitFor(10, () -> !Files.exists(recoveryFile));
@@ -144,12 +119,8 @@ class RecoveryWindowTest {
 
     @Test
     void keepForLaterOpensTheSavedLessonAndAsksAgainNextTime(FxRobot robot) throws Exception {
-        recovery.save(lesson, edited());
-        dialogs.open = lesson;
-        robot.press(KeyCode.CONTROL, KeyCode.O).release(KeyCode.O, KeyCode.CONTROL);
-        waitFor(20, () -> recoveryDialog(robot).isPresent());
-        robot.clickOn("Keep for later");
-        waitFor(10, () -> recoveryDialog(robot).isEmpty());
+        openWithLeftoverRecovery(robot);
+        answerRecovery(robot, "Keep for later");
         assertThat(window.document().cells()).extracting(Cell::source).containsExactly("# On disk", "int saved = 1;");
         assertThat(window.document().isDirty()).isFalse();
         assertThat(recovery.recover(lesson)).isPresent();
@@ -163,13 +134,14 @@ class RecoveryWindowTest {
     @Test
     void atStartUpTheQuestionComesWithItsWindowBehindIt(FxRobot robot) throws Exception {
         recovery.save(lesson, edited());
-        Kernel second = TestKernels.create();
+        NotebookWindowFixture[] startUpFixture = new NotebookWindowFixture[1];
+        NotebookWindow[] startUp = new NotebookWindow[1];
         try {
-            NotebookWindow[] startUp = new NotebookWindow[1];
             robot.interact(() -> {
                 // As DesktopApp does: the lesson is opened before the window is shown.
-                startUp[0] = new NotebookWindow(new Stage(), () -> second, LessonStore.files(), dialogs,
-                        new RecentFiles(Preferences.userRoot().node("lessonbook-test/recent")), recovery, PERIOD);
+                startUpFixture[0] = NotebookWindowFixture.withTestKernel().dialogs(dialogs).recovery(recovery, PERIOD)
+                        .build(new Stage());
+                startUp[0] = startUpFixture[0].window();
                 javafx.application.Platform.runLater(() -> {
                     startUp[0].open(lesson);
                     startUp[0].show();
@@ -181,16 +153,17 @@ class RecoveryWindowTest {
             robot.clickOn("Restore");
             waitFor(10, () -> startUp[0].document().cells().size() == 3);
             assertThat(startUp[0].document().isDirty()).isTrue();
-            robot.interact(() -> startUp[0].stage().close());
         } finally {
-            second.close();
+            if (startUpFixture[0] != null) {
+                startUpFixture[0].close();
+            }
         }
     }
 
     @Test
     void quittingWithDontSaveDeletesTheRecoveryFile(FxRobot robot) throws Exception {
         robot.interact(() -> window.open(lesson));
-        typeInto(robot, 1, " int lost = 3;");
+        fixture.typeAtEnd(robot, 1, " int lost = 3;");
         waitFor(15, () -> Files.exists(recoveryFile));
         robot.press(KeyCode.CONTROL, KeyCode.Q).release(KeyCode.Q, KeyCode.CONTROL);
         waitFor(20, () -> robot.lookup("Don't Save").tryQuery().isPresent());
@@ -215,8 +188,20 @@ class RecoveryWindowTest {
                 new CodeCell("added", "System.out.println(\"recovered\");")));
     }
 
+    /** Ctrl+O on the lesson while a recovery file from a crash is left over: the question shows. */
+    private void openWithLeftoverRecovery(FxRobot robot) throws Exception {
+        recovery.save(lesson, edited());
+        dialogs.open = lesson;
+        robot.press(KeyCode.CONTROL, KeyCode.O).release(KeyCode.O, KeyCode.CONTROL);
+        waitFor(20, () -> recoveryDialog(robot).isPresent());
+    }
+
+    private static void answerRecovery(FxRobot robot, String button) throws Exception {
+        robot.clickOn(button);
+        waitFor(10, () -> recoveryDialog(robot).isEmpty());
+    }
+
     private static Optional<Window> recoveryDialog(FxRobot robot) {
-        return robot.listWindows().stream().filter(w -> w.isShowing() && w instanceof Stage s
-                && RecoveryDialog.TITLE.equals(s.getTitle())).findFirst();
+        return NotebookWindowFixture.showingWindowTitled(robot, RecoveryDialog.TITLE);
     }
 }

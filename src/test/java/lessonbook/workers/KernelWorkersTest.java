@@ -124,6 +124,21 @@ class KernelWorkersTest {
     }
 
     @Test
+    void aVariableThatCannotBeRebuiltInAWorkerTroublesOnlyTheWorkersThatUseIt() {
+        run("class Fragile implements java.io.Serializable { private void readObject(java.io.ObjectInputStream in) "
+                + "throws java.io.IOException { throw new java.io.InvalidObjectException(\"not here\"); } }");
+        run("Fragile fragile = new Fragile();");
+        run("int count = 7;");
+        String unaffected = run("var w = new Worker(() -> System.out.println(\"count \" + count));\nw.start();\nw.join();");
+        assertThat(workerLines(unaffected)).extracting(Output.WorkerLine::line).containsExactly("count 7");
+
+        String affected = run("var w = new Worker(() -> System.out.println(\"fragile \" + fragile));\nw.start();\nw.join();");
+        assertThat(workerLines(affected)).anyMatch(l -> l.stream() == StreamName.STDERR
+                && l.line().contains("could not set variable fragile") && l.line().contains("not here"));
+        assertThat(workerLines(affected)).anyMatch(l -> l.line().equals("fragile null"));
+    }
+
+    @Test
     void linesPrintedAfterTheCellEndedStillLandInIt() {
         String cell = run("new Worker(() -> { long end = System.nanoTime() + 500_000_000L; "
                 + "while (System.nanoTime() < end) { Thread.onSpinWait(); } System.out.println(\"late line\"); }).start();");

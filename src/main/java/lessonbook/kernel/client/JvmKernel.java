@@ -2,12 +2,7 @@ package lessonbook.kernel.client;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -34,16 +29,13 @@ public final class JvmKernel implements Kernel {
         t.setDaemon(true);
         return t;
     });
-    private final Deque<PendingCell> queue = new ArrayDeque<>();
-    private final Map<Long, CompletableFuture<KernelEvent>> queries = new HashMap<>();
+    private final CellQueue cells = new CellQueue(dispatch);
+    private final PendingQueries queries = new PendingQueries(dispatch);
     private final KernelProcess.Callbacks callbacks = new Callbacks();
     private long nextRequestId = 1;
     private KernelProcess current;
     private boolean ready;
     private boolean closed;
-    private PendingCell running;
-    private String lastCellId;
-    private long lastFinishNanos;
     private KernelStatus status = KernelStatus.STARTING;
     private CompletableFuture<Void> readyFuture = new CompletableFuture<>();
 
@@ -80,7 +72,7 @@ public final class JvmKernel implements Kernel {
         if (current == null && status == KernelStatus.DEAD) {
             launch(KernelStatus.STARTING);
         }
-        queue.add(cell);
+        cells.add(cell);
         pump();
         return cell.future;
     }
@@ -90,8 +82,8 @@ public final class JvmKernel implements Kernel {
         PendingCell target;
         KernelProcess process;
         synchronized (this) {
-            dropQueued();
-            target = running;
+            cells.dropWaiting();
+            target = cells.running();
             process = current;
             if (target == null || process == null || !ready) {
                 return;
@@ -104,22 +96,16 @@ public final class JvmKernel implements Kernel {
     /** JShell's stop did not take: kill the kernel's process tree and start afresh. */
     private void escalate(PendingCell target, KernelProcess process) {
         synchronized (this) {
-            if (running != target || current != process) {
+            if (cells.running() != target || current != process) {
                 return;
             }
             current = null;
             ready = false;
             awaitNextKernel();
-            output(target.cellId, new Output.Notice(NOT_STOPPED));
-            finish(target, Outcome.INTERRUPTED);
-            failQueries("the kernel was restarted");
+            cells.endRunning(NOT_STOPPED, Outcome.INTERRUPTED);
+            queries.failAll("the kernel was restarted");
         }
-        process.kill();
-        synchronized (this) {
-            if (!closed && current == null) {
-                launch(KernelStatus.RESTARTING);
-            }
-        }
+        killAndRelaunch(process);
     }
 
     @Override
@@ -132,6 +118,11 @@ public final class JvmKernel implements Kernel {
             old = detach("The kernel was restarted.");
             setStatus(KernelStatus.RESTARTING, "restart requested");
         }
+        return killAndRelaunch(old);
+    }
+
+    /** Kills {@code old} outside the lock (that takes a while), then starts its successor unless closed. */
+    private CompletableFuture<Void> killAndRelaunch(KernelProcess old) {
         if (old != null) {
             old.kill();
         }
@@ -155,13 +146,8 @@ public final class JvmKernel implements Kernel {
             setStatus(KernelStatus.DEAD, "closed");
             readyFuture.completeExceptionally(new IllegalStateException("the kernel is closed"));
         }
-        try {
-            if (old != null) {
-                old.send(new KernelRequest.Shutdown());
-                old.kill();
-            }
-        } catch (RuntimeException e) {
-            // close never throws
+        if (old != null) {
+            old.shutDown();
         }
         timer.shutdownNow();
         dispatch.shutdown();
@@ -202,7 +188,7 @@ public final class JvmKernel implements Kernel {
     private CompletableFuture<KernelEvent> query(java.util.function.LongFunction<KernelRequest> request) {
         KernelProcess process;
         long id;
-        CompletableFuture<KernelEvent> answer = new CompletableFuture<>();
+        CompletableFuture<KernelEvent> answer;
         synchronized (this) {
             if (closed) {
                 return CompletableFuture.failedFuture(new IllegalStateException("the kernel is closed"));
@@ -213,7 +199,7 @@ public final class JvmKernel implements Kernel {
             }
             process = current;
             id = nextRequestId++;
-            queries.put(id, answer);
+            answer = queries.await(id);
         }
         process.send(request.apply(id));
         return answer;
@@ -227,9 +213,7 @@ public final class JvmKernel implements Kernel {
 
     private void launch(KernelStatus startingStatus, String detail) {
         ready = false;
-        if (readyFuture.isDone()) {
-            readyFuture = new CompletableFuture<>();
-        }
+        awaitNextKernel();
         setStatus(startingStatus, detail);
         try {
             current = KernelProcess.start(launcher, callbacks);
@@ -249,16 +233,9 @@ public final class JvmKernel implements Kernel {
     private void startFailed(String message) {
         setStatus(KernelStatus.DEAD, message);
         readyFuture.completeExceptionally(new IOException(message));
-        if (running != null) {
-            output(running.cellId, new Output.Notice(message));
-            finish(running, Outcome.ERROR);
-        }
-        for (PendingCell cell : queue) {
-            output(cell.cellId, new Output.Notice(message));
-            complete(cell, 0, Outcome.ERROR);
-        }
-        queue.clear();
-        failQueries(message);
+        cells.endRunning(message, Outcome.ERROR);
+        cells.failWaiting(message);
+        queries.failAll(message);
     }
 
     /** Forgets the current process (whose later events are then ignored) and fails what depended on it. */
@@ -267,60 +244,24 @@ public final class JvmKernel implements Kernel {
         current = null;
         ready = false;
         awaitNextKernel();
-        if (running != null) {
-            output(running.cellId, new Output.Notice(notice));
-            finish(running, Outcome.INTERRUPTED);
-        }
-        dropQueued();
-        failQueries(notice);
+        cells.endRunning(notice, Outcome.INTERRUPTED);
+        cells.dropWaiting();
+        queries.failAll(notice);
         return old;
     }
 
+    /** Sends the next waiting cell when the kernel is ready and runs nothing. */
     private void pump() {
-        if (!ready || running != null || queue.isEmpty() || current == null) {
+        if (!ready || current == null) {
             return;
         }
-        running = queue.poll();
-        running.requestId = nextRequestId++;
-        running.startNanos = System.nanoTime();
-        lastCellId = running.cellId;
-        setStatus(KernelStatus.BUSY, running.cellId);
-        current.send(new KernelRequest.Execute(running.requestId, running.cellId, running.code));
-    }
-
-    private void dropQueued() {
-        for (PendingCell cell : queue) {
-            complete(cell, 0, Outcome.INTERRUPTED);
+        PendingCell next = cells.startNext();
+        if (next == null) {
+            return;
         }
-        queue.clear();
-    }
-
-    private void finish(PendingCell cell, Outcome outcome) {
-        running = null;
-        complete(cell, cell.executionCount, outcome);
-        if (current != null && ready) {
-            setStatus(KernelStatus.IDLE, "");
-            pump();
-        }
-    }
-
-    private void complete(PendingCell cell, int executionCount, Outcome outcome) {
-        Duration wall = cell.startNanos == 0 ? Duration.ZERO : Duration.ofNanos(System.nanoTime() - cell.startNanos);
-        CellRun run = new CellRun(cell.cellId, executionCount, outcome, wall);
-        if (cell.startNanos != 0) {
-            dispatch.each(l -> l.onCellFinished(run));
-        }
-        dispatch.run(() -> cell.future.complete(run));
-    }
-
-    private void failQueries(String reason) {
-        List<CompletableFuture<KernelEvent>> failed = new ArrayList<>(queries.values());
-        queries.clear();
-        failed.forEach(f -> f.completeExceptionally(new IllegalStateException(reason)));
-    }
-
-    private void output(String cellId, Output output) {
-        dispatch.each(l -> l.onOutput(cellId, output));
+        next.requestId = nextRequestId++;
+        setStatus(KernelStatus.BUSY, next.cellId);
+        current.send(new KernelRequest.Execute(next.requestId, next.cellId, next.code));
     }
 
     private void setStatus(KernelStatus newStatus, String detail) {
@@ -337,8 +278,7 @@ public final class JvmKernel implements Kernel {
     private void refreshDescendants() {
         KernelProcess process;
         synchronized (this) {
-            boolean recent = running != null || System.nanoTime() - lastFinishNanos < 3_000_000_000L;
-            process = recent ? current : null;
+            process = cells.ranRecently() ? current : null;
         }
         if (process != null) {
             process.refreshDescendants();
@@ -363,43 +303,29 @@ public final class JvmKernel implements Kernel {
                     CompletableFuture<Void> nowReady = readyFuture;
                     dispatch.run(() -> nowReady.complete(null));
                     pump();
-                } else if (event instanceof KernelEvent.ExecuteStarted) {
-                    KernelEvent.ExecuteStarted started = (KernelEvent.ExecuteStarted) event;
-                    if (running != null && running.requestId == started.requestId()) {
-                        running.executionCount = started.executionCount();
-                        dispatch.each(l -> l.onCellStarted(started.cellId(), started.executionCount()));
+                } else if (event instanceof KernelEvent.ExecuteStarted started) {
+                    cells.started(started.requestId(), started.cellId(), started.executionCount());
+                } else if (event instanceof KernelEvent.CellOutput cellOutput) {
+                    cells.output(cellOutput.cellId(), cellOutput.output());
+                } else if (event instanceof KernelEvent.ExecuteFinished finished) {
+                    if (cells.finished(finished.requestId(), finished.executionCount(), finished.outcome())
+                            && current != null && ready) {
+                        setStatus(KernelStatus.IDLE, "");
+                        pump();
                     }
-                } else if (event instanceof KernelEvent.CellOutput) {
-                    KernelEvent.CellOutput cellOutput = (KernelEvent.CellOutput) event;
-                    output(cellOutput.cellId(), cellOutput.output());
-                } else if (event instanceof KernelEvent.ExecuteFinished) {
-                    KernelEvent.ExecuteFinished finished = (KernelEvent.ExecuteFinished) event;
-                    if (running != null && running.requestId == finished.requestId()) {
-                        running.executionCount = finished.executionCount();
-                        finish(running, finished.outcome());
-                        lastFinishNanos = System.nanoTime();
-                    }
-                } else if (event instanceof KernelEvent.Completions) {
-                    answer(((KernelEvent.Completions) event).requestId(), event);
-                } else if (event instanceof KernelEvent.DocumentationResult) {
-                    answer(((KernelEvent.DocumentationResult) event).requestId(), event);
+                } else if (event instanceof KernelEvent.Completions completions) {
+                    queries.answer(completions.requestId(), event);
+                } else if (event instanceof KernelEvent.DocumentationResult documentation) {
+                    queries.answer(documentation.requestId(), event);
                 }
-            }
-        }
-
-        private void answer(long requestId, KernelEvent event) {
-            CompletableFuture<KernelEvent> future = queries.remove(requestId);
-            if (future != null) {
-                dispatch.run(() -> future.complete(event));
             }
         }
 
         @Override
         public void onRawOutput(KernelProcess source, StreamName stream, String text) {
             synchronized (JvmKernel.this) {
-                String cell = running != null ? running.cellId : lastCellId;
-                if (source == current && cell != null) {
-                    output(cell, new Output.Stream(stream, text));
+                if (source == current) {
+                    cells.rawOutput(new Output.Stream(stream, text));
                 }
             }
         }
@@ -419,21 +345,10 @@ public final class JvmKernel implements Kernel {
                 }
                 awaitNextKernel();
                 source.killOrphans();
-                String message = source.exitingSeen()
-                        ? "The cell called System.exit(" + exitCode + "); a fresh kernel was started."
-                        : "The kernel died (exit code " + exitCode + "); a fresh kernel was started.";
-                if (running != null) {
-                    output(running.cellId, new Output.Notice(message));
-                    PendingCell cell = running;
-                    running = null;
-                    complete(cell, cell.executionCount, Outcome.ERROR);
-                }
-                for (PendingCell cell : queue) {
-                    output(cell.cellId, new Output.Notice("Not run: the kernel stopped before this cell's turn."));
-                    complete(cell, 0, Outcome.ERROR);
-                }
-                queue.clear();
-                failQueries(message);
+                String message = source.endedBy(exitCode) + "; a fresh kernel was started.";
+                cells.endRunning(message, Outcome.ERROR);
+                cells.failWaiting("Not run: the kernel stopped before this cell's turn.");
+                queries.failAll(message);
                 launch(KernelStatus.RESTARTING, message);
             }
         }

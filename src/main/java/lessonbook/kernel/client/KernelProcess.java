@@ -82,8 +82,10 @@ final class KernelProcess {
         return process.toHandle();
     }
 
-    boolean exitingSeen() {
-        return exitingSeen;
+    /** What ended this kernel after it was ready: a cell's System.exit, or a death (a crash, a kill). */
+    String endedBy(int exitCode) {
+        return exitingSeen ? "The cell called System.exit(" + exitCode + ")"
+                : "The kernel died (exit code " + exitCode + ")";
     }
 
     /** Why the kernel never became ready, with the start of what it printed. */
@@ -124,6 +126,16 @@ final class KernelProcess {
     void kill() {
         ProcessTrees.kill(process.toHandle(), knownDescendants, Duration.ofSeconds(2));
         closeQuietly();
+    }
+
+    /** Asks the kernel to end, then ends it and its children anyway. Never throws: the host is closing. */
+    void shutDown() {
+        try {
+            send(new KernelRequest.Shutdown());
+            kill();
+        } catch (RuntimeException e) {
+            // Closing goes on regardless.
+        }
     }
 
     /** After an unexpected death: the kernel could not end its children itself. */

@@ -1,49 +1,21 @@
 package lessonbook.ui.editor;
 
-import static javafx.scene.input.KeyCode.BACK_SPACE;
-import static javafx.scene.input.KeyCode.ENTER;
-import static javafx.scene.input.KeyCode.F;
-import static javafx.scene.input.KeyCode.H;
-import static javafx.scene.input.KeyCode.SLASH;
-import static javafx.scene.input.KeyCode.SPACE;
-import static javafx.scene.input.KeyCode.TAB;
-import static javafx.scene.input.KeyCombination.ALT_DOWN;
-import static javafx.scene.input.KeyCombination.CONTROL_DOWN;
-import static javafx.scene.input.KeyCombination.SHIFT_DOWN;
-import static javafx.scene.input.KeyCombination.SHORTCUT_DOWN;
-import static org.fxmisc.wellbehaved.event.EventPattern.keyPressed;
-import static org.fxmisc.wellbehaved.event.EventPattern.keyTyped;
-import static org.fxmisc.wellbehaved.event.InputMap.consume;
-import static org.fxmisc.wellbehaved.event.InputMap.ignore;
-import static org.fxmisc.wellbehaved.event.InputMap.process;
-import static org.fxmisc.wellbehaved.event.InputMap.sequence;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.value.ObservableValue;
-import javafx.event.Event;
-import javafx.scene.Parent;
 import javafx.scene.control.Tooltip;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyEvent;
-import javafx.scene.input.ScrollEvent;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 import org.fxmisc.flowless.VirtualizedScrollPane;
 import org.fxmisc.richtext.CodeArea;
 import org.fxmisc.richtext.event.MouseOverTextEvent;
-import org.fxmisc.wellbehaved.event.InputHandler;
-import org.fxmisc.wellbehaved.event.Nodes;
 
 import lessonbook.model.Diagnostic;
 
@@ -86,7 +58,6 @@ import lessonbook.model.Diagnostic;
 public class JavaCodeEditor extends VBox {
 
     private final CodeArea area = new CodeArea();
-    private VirtualizedScrollPane<CodeArea> scrollPane;
     private final StyleComposer styles = new StyleComposer(area);
     private final BackgroundHighlighter highlighter = new BackgroundHighlighter(area, styles);
     // Created when first needed: a notebook holds hundreds of editors and most never open these.
@@ -96,6 +67,7 @@ public class JavaCodeEditor extends VBox {
     private final BooleanProperty autoGrow = new SimpleBooleanProperty(this, "autoGrow", true);
     private final EditorAssist assist = new EditorAssist(area, popups::completion, popups::documentation, highlighter::textVersion);
     private DiagnosticMarks diagnostics = DiagnosticMarks.none();
+    private final EditorSizing sizing;
 
     public JavaCodeEditor() {
         this("");
@@ -117,16 +89,12 @@ public class JavaCodeEditor extends VBox {
                 popups.hideCompletion();
             }
         });
-        installKeys();
+        EditorKeyMap.install(this, area, popups);
         installDiagnosticHover();
 
-        autoGrow.addListener((o, a, b) -> applySizing());
-        // The estimate changes during the area's layout pass, when a new pref height would not reach the
-        // parents' layout; apply it just after the pass instead.
-        area.totalHeightEstimateProperty().addListener((o, a, b) -> Platform.runLater(this::fitHeightToText));
-        area.addEventFilter(ScrollEvent.SCROLL, this::passScrollToParent);
+        sizing = new EditorSizing(this, area, autoGrow);
         fontSize.addListener((o, a, b) -> setStyle(b.doubleValue() > 0 ? "-fx-font-size: " + b + "px;" : ""));
-        applySizing();
+        sizing.apply();
         setText(text);
     }
 
@@ -276,6 +244,10 @@ public class JavaCodeEditor extends VBox {
         }
     }
 
+    boolean isFindOpen() {
+        return findBar != null && findBar.isOpen();
+    }
+
     FindReplaceBar findBar() {
         if (findBar == null) {
             findBar = new FindReplaceBar(area, styles);
@@ -308,53 +280,6 @@ public class JavaCodeEditor extends VBox {
         return autoGrow;
     }
 
-    private void applySizing() {
-        if (findBar != null) {
-            getChildren().retainAll(findBar);
-        } else {
-            getChildren().clear();
-        }
-        if (scrollPane != null) {
-            scrollPane.removeContent();
-            scrollPane = null;
-        }
-        if (autoGrow.get()) {
-            area.setWrapText(true);
-            VBox.setVgrow(area, Priority.NEVER);
-            getChildren().add(area);
-            fitHeightToText();
-        } else {
-            area.setWrapText(false);
-            area.setPrefHeight(Region.USE_COMPUTED_SIZE);
-            area.setMinHeight(Region.USE_COMPUTED_SIZE);
-            scrollPane = new VirtualizedScrollPane<>(area);
-            VBox.setVgrow(scrollPane, Priority.ALWAYS);
-            getChildren().add(scrollPane);
-        }
-    }
-
-    private void fitHeightToText() {
-        if (!autoGrow.get()) {
-            return;
-        }
-        Double estimate = area.getTotalHeightEstimate();
-        // Until the area has laid out its first lines, guess from the line count rather than jump.
-        double content = estimate != null ? estimate : area.getParagraphs().size() * EditorPopups.fontSize(area) * 1.4;
-        double height = Math.ceil(content + area.snappedTopInset() + area.snappedBottomInset()) + 2;
-        if (height != area.getPrefHeight()) {
-            area.setPrefHeight(height);
-            area.setMinHeight(height);
-        }
-    }
-
-    private void passScrollToParent(ScrollEvent e) {
-        Parent parent = getParent();
-        if (autoGrow.get() && parent != null) {
-            e.consume();
-            Event.fireEvent(parent, e.copyFor(parent, parent));
-        }
-    }
-
     // ---- internals --------------------------------------------------------------------------------------
 
     private void onTextChanged() {
@@ -362,39 +287,6 @@ public class JavaCodeEditor extends VBox {
         if (!diagnostics.isEmpty()) {
             clearDiagnostics();
         }
-    }
-
-    private void installKeys() {
-        area.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (popups.handleKey(e)) {
-                e.consume();
-            } else if (e.getCode() == KeyCode.ESCAPE && findBar != null && findBar.isOpen()) {
-                findBar.close();
-                e.consume();
-            }
-        });
-        Nodes.addInputMap(area, sequence(
-                // The notebook's run keys: neither consumed nor turned into a newline.
-                ignore(keyPressed(ENTER, SHIFT_DOWN)),
-                ignore(keyPressed(ENTER, CONTROL_DOWN)),
-                ignore(keyPressed(ENTER, SHORTCUT_DOWN)),
-                ignore(keyPressed(ENTER, ALT_DOWN)),
-                consume(keyPressed(ENTER), e -> EditorActions.newline(area)),
-                consume(keyPressed(TAB), e -> EditorActions.indent(area)),
-                consume(keyPressed(TAB, SHIFT_DOWN), e -> {
-                    if (!EditorActions.dedentSelectedLines(area)) {
-                        requestDocumentation();
-                    }
-                }),
-                consume(keyPressed(SPACE, CONTROL_DOWN), e -> requestCompletion()),
-                consume(keyPressed(SPACE, CONTROL_DOWN, SHIFT_DOWN), e -> requestDocumentation()),
-                process(keyPressed(BACK_SPACE), e -> EditorActions.backspaceIndentation(area)
-                        ? InputHandler.Result.CONSUME : InputHandler.Result.PROCEED),
-                consume(keyPressed(SLASH, SHORTCUT_DOWN), e -> EditorActions.toggleLineComment(area)),
-                consume(keyPressed(F, SHORTCUT_DOWN), e -> showFind()),
-                consume(keyPressed(H, SHORTCUT_DOWN), e -> showReplace()),
-                consume(keyTyped().onlyIf(e -> "}".equals(e.getCharacter()) && !e.isControlDown() && !e.isAltDown()
-                        && area.isEditable()), e -> EditorActions.closingBrace(area))));
     }
 
     private void installDiagnosticHover() {

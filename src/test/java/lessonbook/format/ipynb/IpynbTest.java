@@ -129,13 +129,11 @@ class IpynbTest {
                 new Output.Error("java.lang.IllegalStateException", "boom", List.of("work (#3:2)")),
                 new Output.CompileError(List.of(new Diagnostic(true, 0, 4, 1, 1, "cannot find symbol\n  symbol: x")))),
                 3, Map.of());
-        Path file = dir.resolve("ours.ipynb");
 
-        LessonFiles.write(file, new Notebook(List.of(cell)));
-        JsonNode outputs = JSON.readTree(Files.readString(file)).get("cells").get(0).get("outputs");
-        CodeCell reread = code(LessonFiles.read(file).cells().get(0));
+        SavedAlone saved = saveAlone(cell, "ours.ipynb");
+        JsonNode outputs = saved.outputs();
+        CodeCell reread = saved.reread();
 
-        NbformatCheck.assertValid(JSON.readTree(Files.readString(file)));
         assertThat(outputs).extracting(o -> o.get("output_type").asText())
                 .containsExactly("stream", "stream", "execute_result", "error", "error", "display_data");
         assertThat(outputs.get(0).get("text").toString()).isEqualTo("[\"start\\n\",\"[worker-2 77] hi\\n\"]");
@@ -157,13 +155,11 @@ class IpynbTest {
         Output exited = new Output.WorkerEvent("worker-1", 9, Output.WorkerEvent.Phase.EXITED, 1_002_000L, 0, 900);
         CodeCell cell = new CodeCell("c1", "show();", List.of(new Output.Stream(StreamName.STDOUT, "a\n"), started,
                 table, chart, exited), 2, Map.of());
-        Path file = dir.resolve("rich.ipynb");
 
-        LessonFiles.write(file, new Notebook(List.of(cell)));
-        JsonNode outputs = JSON.readTree(Files.readString(file)).get("cells").get(0).get("outputs");
-        CodeCell reread = code(LessonFiles.read(file).cells().get(0));
+        SavedAlone saved = saveAlone(cell, "rich.ipynb");
+        JsonNode outputs = saved.outputs();
+        CodeCell reread = saved.reread();
 
-        NbformatCheck.assertValid(JSON.readTree(Files.readString(file)));
         assertThat(outputs).extracting(o -> o.get("output_type").asText())
                 .containsExactly("stream", "display_data", "display_data", "display_data");
         assertThat(outputs.get(1).get("data").get("text/plain").toString()).contains("Timings");
@@ -241,6 +237,18 @@ class IpynbTest {
         assertThat(json.getMessage()).startsWith(broken + ":3:").contains("not valid JSON");
         assertThat(version.getMessage()).contains("old.ipynb").contains("nbformat 3 is not supported");
         assertThat(shape.getMessage()).contains("array.ipynb").contains("not a Jupyter notebook");
+    }
+
+    /** A code cell saved as a notebook of its own: the outputs written (nbformat-valid), and the cell read back. */
+    private record SavedAlone(JsonNode outputs, CodeCell reread) {
+    }
+
+    private SavedAlone saveAlone(CodeCell cell, String fileName) throws Exception {
+        Path file = dir.resolve(fileName);
+        LessonFiles.write(file, new Notebook(List.of(cell)));
+        JsonNode json = JSON.readTree(Files.readString(file));
+        NbformatCheck.assertValid(json);
+        return new SavedAlone(json.get("cells").get(0).get("outputs"), code(LessonFiles.read(file).cells().get(0)));
     }
 
     private static CodeCell code(Cell cell) {

@@ -23,6 +23,9 @@ import lessonbook.model.Output;
 /** Interrupt, System.exit, restart, shutdown, kernel and host death, with real processes checked by pid. */
 class KernelLifecycleTest {
     private static final Duration TWO_SECONDS = Duration.ofSeconds(2);
+    /** A cell's code that starts a child process of the kernel (sleep 60) and prints its pid. */
+    private static final String PRINT_SLEEPING_CHILD =
+            "System.out.println(new ProcessBuilder(\"sleep\", \"60\").start().pid());";
     private static KernelHarness harness;
 
     @BeforeAll
@@ -80,7 +83,7 @@ class KernelLifecycleTest {
     void interruptEndsProcessesTheCellStarted() throws Exception {
         String cell = KernelHarness.newCellId();
         CompletableFuture<CellRun> run = harness.startRunning(cell,
-                "System.out.println(new ProcessBuilder(\"sleep\", \"60\").start().pid()); Thread.sleep(1_000_000);");
+                PRINT_SLEEPING_CHILD + " Thread.sleep(1_000_000);");
         long child = Long.parseLong(harness.awaitStdout(cell, "\n").strip());
         assertThat(ProcessHandle.of(child)).isPresent();
         harness.kernel.interrupt();
@@ -137,8 +140,7 @@ class KernelLifecycleTest {
     @Test
     void restartEndsEveryProcessAndStartsAfresh() throws Exception {
         try (KernelHarness h = new KernelHarness()) {
-            KernelHarness.Ran ran = h.run("int kept = 1;\nSystem.out.println(new ProcessBuilder(\"sleep\", \"60\").start().pid());");
-            long child = Long.parseLong(ran.stdout().strip());
+            long child = childPid(h.run("int kept = 1;\n" + PRINT_SLEEPING_CHILD));
             long oldPid = h.kernel.pid();
             h.kernel.restart().get(30, TimeUnit.SECONDS);
             KernelHarness.awaitGone(child, TWO_SECONDS);
@@ -153,8 +155,7 @@ class KernelLifecycleTest {
     @Test
     void closeEndsTheKernelAndEveryProcessItStarted() {
         KernelHarness h = new KernelHarness();
-        KernelHarness.Ran ran = h.run("System.out.println(new ProcessBuilder(\"sleep\", \"60\").start().pid());");
-        long child = Long.parseLong(ran.stdout().strip());
+        long child = childPid(h.run(PRINT_SLEEPING_CHILD));
         long kernelPid = h.kernel.pid();
         h.close();
         KernelHarness.awaitGone(child, TWO_SECONDS);
@@ -165,8 +166,7 @@ class KernelLifecycleTest {
     @Test
     void killedKernelIsReplacedAndItsChildrenEnd() throws Exception {
         try (KernelHarness h = new KernelHarness()) {
-            KernelHarness.Ran ran = h.run("System.out.println(new ProcessBuilder(\"sleep\", \"60\").start().pid());");
-            long child = Long.parseLong(ran.stdout().strip());
+            long child = childPid(h.run(PRINT_SLEEPING_CHILD));
             long kernelPid = h.kernel.pid();
             // The host notes a kernel's children about once a second; only then can it end them for a dead kernel.
             KernelHarness.await("the host to note the child", Duration.ofSeconds(5),
@@ -253,6 +253,10 @@ class KernelLifecycleTest {
             assertThat(failure.getCause().getMessage()).contains("broken kernel: cannot start").contains("exit code 7");
             assertThat(h.kernel.status()).isEqualTo(KernelStatus.DEAD);
         }
+    }
+
+    private static long childPid(KernelHarness.Ran ran) {
+        return Long.parseLong(ran.stdout().strip());
     }
 
     @SuppressWarnings("unused")

@@ -19,15 +19,12 @@ import javafx.scene.Parent;
 import javafx.scene.control.Labeled;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
-import javafx.stage.Window;
 
 import org.fxmisc.richtext.GenericStyledArea;
 import org.testfx.util.WaitForAsyncUtils;
 
 import lessonbook.kernel.client.JvmKernel;
-import lessonbook.ui.FileDialogs;
-import lessonbook.ui.LessonStore;
-import lessonbook.ui.NotebookWindow;
+import lessonbook.ui.NotebookWindowFixture;
 
 /**
  * The default lesson in a real notebook window with the real kernel, read back the way a user reads it:
@@ -38,13 +35,13 @@ final class LessonOnScreen {
     static final Path LESSON = Path.of("lessons/multiprocessing.md");
 
     final JvmKernel kernel;
-    final NotebookWindow window;
     final Stage stage;
+    private final NotebookWindowFixture fixture;
 
-    private LessonOnScreen(Stage stage, JvmKernel kernel, NotebookWindow window) {
+    private LessonOnScreen(Stage stage, JvmKernel kernel, NotebookWindowFixture fixture) {
         this.stage = stage;
         this.kernel = kernel;
-        this.window = window;
+        this.fixture = fixture;
     }
 
     /**
@@ -72,20 +69,15 @@ final class LessonOnScreen {
         return 20_000_000L;
     }
 
-    /** Starts the real kernel JVM and opens {@code lesson} in a window on {@code stage}. */
+    /** Starts the real kernel JVM and opens {@code lesson} in a window on {@code stage}; the file dialogs pick nothing. */
     static LessonOnScreen open(Stage stage, Path lesson) {
         JvmKernel kernel = JvmKernel.start();
-        NotebookWindow window = new NotebookWindow(stage, () -> kernel, LessonStore.files(), new NoDialogs());
-        if (!window.open(lesson)) {
-            kernel.close();
-            throw new IllegalStateException("the window could not open " + lesson);
-        }
-        window.show();
-        return new LessonOnScreen(stage, kernel, window);
+        return new LessonOnScreen(stage, kernel, NotebookWindowFixture.withKernel(kernel).open(stage, lesson));
     }
 
+    /** Ends the kernel JVM and closes the window. */
     void close() {
-        kernel.close();
+        fixture.close();
     }
 
     static void waitFor(long seconds, String what, java.util.concurrent.Callable<Boolean> condition) {
@@ -253,19 +245,6 @@ final class LessonOnScreen {
             return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("could not read the scene graph", e);
-        }
-    }
-
-    /** The file commands must not pop a native dialog during a test. */
-    private static final class NoDialogs implements FileDialogs {
-        @Override
-        public Optional<Path> chooseLessonToOpen(Window owner, Path near) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<Path> chooseWhereToSave(Window owner, Path suggested) {
-            return Optional.empty();
         }
     }
 }
