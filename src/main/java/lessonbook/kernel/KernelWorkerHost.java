@@ -5,10 +5,13 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import lessonbook.model.Output;
 import lessonbook.model.StreamName;
@@ -23,6 +26,8 @@ final class KernelWorkerHost implements WorkerHost {
     /** Warnings already shown in the current run: ten workers started in a loop warn once, not ten times. */
     private final Set<String> warned = new HashSet<>();
     private long warnedRun = -1;
+    /** Wrapper class name to its static fields: a snippet's class never changes, a redefinition is a new class. */
+    private final Map<String, Map<String, Field>> staticFields = new ConcurrentHashMap<>();
 
     KernelWorkerHost(CellEvaluator evaluator, OutputHub hub) {
         this.evaluator = evaluator;
@@ -63,20 +68,39 @@ final class KernelWorkerHost implements WorkerHost {
     /** The newest wrapper class with a static field of that name holds the variable's current value. */
     private Optional<TopLevelVariable> find(String name, List<String> classes) {
         for (String className : classes) {
+            Field field = staticFieldsOf(className).get(name);
+            if (field == null) {
+                continue;
+            }
             try {
-                Field field = evaluator.control().loadedClass(className).getDeclaredField(name);
-                if (Modifier.isStatic(field.getModifiers())) {
-                    field.setAccessible(true);
-                    return Optional.of(new TopLevelVariable(name, className, field.getName(), field.get(null)));
-                }
-            } catch (NoSuchFieldException | ClassNotFoundException | LinkageError e) {
-                // not this class
+                return Optional.of(new TopLevelVariable(name, className, field.getName(), field.get(null)));
             } catch (ReflectiveOperationException | RuntimeException e) {
                 warn("cannot read variable " + name + ": " + e);
                 return Optional.empty();
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * A wrapper class's static fields, looked up once: every {@code start()} copies every variable, and asking
+     * each class for each name (a NoSuchFieldException per miss) cost the lesson's loop of ten starts tens of ms.
+     */
+    private Map<String, Field> staticFieldsOf(String className) {
+        return staticFields.computeIfAbsent(className, c -> {
+            Map<String, Field> fields = new HashMap<>();
+            try {
+                for (Field field : evaluator.control().loadedClass(c).getDeclaredFields()) {
+                    if (Modifier.isStatic(field.getModifiers())) {
+                        field.setAccessible(true);
+                        fields.put(field.getName(), field);
+                    }
+                }
+            } catch (ClassNotFoundException | LinkageError | RuntimeException e) {
+                // not loaded (a snippet that failed): it holds no variable
+            }
+            return fields;
+        });
     }
 
     @Override

@@ -38,6 +38,8 @@ final class ChildJvm {
     private String name;
     private WorkerEvents events;
     private volatile long reportedCpuMillis = -1;
+    /** CPU the JVM had used before it became this worker (a spare's start-up), not part of the worker's life. */
+    private volatile long cpuMillisAtBind;
 
     private final List<String> options;
 
@@ -149,6 +151,7 @@ final class ChildJvm {
 
     /** Gives the worker its name and the sink of its output and lifecycle; reports it started. */
     void bind(String workerName, WorkerEvents sink) {
+        cpuMillisAtBind = process.info().totalCpuDuration().map(java.time.Duration::toMillis).orElse(0L);
         List<Object[]> held;
         synchronized (this) {
             name = workerName;
@@ -187,7 +190,7 @@ final class ChildJvm {
                 tag = name;
             }
             if (sink != null) {
-                sink.exited(tag, pid, code, System.currentTimeMillis(), Math.max(0, reportedCpuMillis));
+                sink.exited(tag, pid, code, System.currentTimeMillis(), Math.max(0, reportedCpuMillis - cpuMillisAtBind));
             }
             ended.complete(code);
         }, "worker-exit-" + pid);

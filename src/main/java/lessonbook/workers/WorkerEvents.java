@@ -7,5 +7,9 @@ public interface WorkerEvents {
     /** One line of output, without its line terminator; {@code partial} when the worker ended mid-line. */
     void line(String worker, long pid, boolean stderr, String text);
 
+    /**
+     * The worker ended; {@code cpuMillis} is the CPU time its JVM used from {@link #started} on (a ready spare JVM's
+     * own start-up came before and is not counted), so that it compares with the lane's wall time.
+     */
     void exited(String worker, long pid, int exitCode, long epochMillis, long cpuMillis);
 }
