@@ -28,6 +28,8 @@ final class ClassDumpingExecutionControl extends LocalExecutionControl {
     private final List<String> wrapperClasses = new ArrayList<>();
     private volatile boolean running;
     private volatile boolean stopRequested;
+    private volatile SnippetThread current;
+    private static final Method NO_OP = noOpMethod();
 
     ClassDumpingExecutionControl(Path dumpDir) {
         this.dumpDir = dumpDir;
@@ -82,27 +84,47 @@ final class ClassDumpingExecutionControl extends LocalExecutionControl {
         if (stopRequested) {
             throw new StoppedException();
         }
+        // JShell's own run of an empty method: on JDK 20+ it loads the stop-check class that cells' classes
+        // call and clears a stop left by the last interrupt, both private to the engine.
+        super.invoke(NO_OP);
+        SnippetThread snippet = new SnippetThread(doitMethod, ClassDumpingExecutionControl::reportUncaught);
+        current = snippet;
         running = true;
         try {
-            return super.invoke(doitMethod);
+            if (stopRequested) {
+                throw new StoppedException();
+            }
+            return valueString(snippet.run());
         } finally {
             running = false;
-            // The engine installs its own default handler on every invocation; put back one that shows a
-            // background thread's exception in the cell that started the thread.
+            current = null;
+            // The engine installs its own default handler when it runs; put back one that shows a background
+            // thread's exception in the cell that started the thread.
             Thread.setDefaultUncaughtExceptionHandler(ClassDumpingExecutionControl::reportUncaught);
         }
     }
 
+    /**
+     * The engine's own stop raises JShell's stop flag (JDK 20+: cells' classes check it at every method entry
+     * and loop, and throw); the snippet's threads are then stopped or interrupted.
+     */
     @Override
     public void stop() {
-        if (!running) {
+        SnippetThread snippet = current;
+        if (!running || snippet == null) {
             return;
         }
         try {
             super.stop();
         } catch (EngineTerminationException | InternalException e) {
-            // Nothing runs any more: stopping is moot.
+            // The engine ran nothing of its own: the flag is not there to raise.
         }
+        snippet.stop();
+    }
+
+    @SuppressWarnings("unused")
+    private static void noOp() {
+        // see invoke
     }
 
     long generation() {
@@ -142,6 +164,16 @@ final class ClassDumpingExecutionControl extends LocalExecutionControl {
                     wrapperClasses.add(bytecodes.name());
                 }
             }
+        }
+    }
+
+    private static Method noOpMethod() {
+        try {
+            Method method = ClassDumpingExecutionControl.class.getDeclaredMethod("noOp");
+            method.setAccessible(true);
+            return method;
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException(e);
         }
     }
 

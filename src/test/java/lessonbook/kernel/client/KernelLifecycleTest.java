@@ -8,7 +8,6 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -37,33 +36,6 @@ class KernelLifecycleTest {
     @AfterAll
     static void stopKernel() {
         harness.close();
-    }
-
-    /** Interrupts a running cell and returns its run, asserting it ended within two seconds. */
-    private static CellRun interruptWithinTwoSeconds(KernelHarness h, String code) throws Exception {
-        String cell = KernelHarness.newCellId();
-        CompletableFuture<CellRun> future = h.startRunning(cell, code);
-        long start = System.nanoTime();
-        h.kernel.interrupt();
-        CellRun run = future.get(TWO_SECONDS.toMillis(), TimeUnit.MILLISECONDS);
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(TWO_SECONDS);
-        assertThat(run.outcome()).isEqualTo(Outcome.INTERRUPTED);
-        return run;
-    }
-
-    @Test
-    void interruptStopsEachKindOfRunawayCell() throws Exception {
-        harness.run("int survivor = 7;");
-        for (String runaway : List.of("while (true) {}",
-                "LongStream.range(0, Long.MAX_VALUE).sum()",
-                "new CountDownLatch(1).await();",
-                "Thread.sleep(1_000_000);",
-                "new java.net.ServerSocket(0).accept();")) {
-            long pid = harness.kernel.pid();
-            interruptWithinTwoSeconds(harness, runaway);
-            assertThat(harness.kernel.pid()).as("stopped without a restart: " + runaway).isEqualTo(pid);
-            assertThat(harness.run("survivor").only(Output.Value.class).value()).as("after " + runaway).isEqualTo("7");
-        }
     }
 
     @Test
@@ -112,13 +84,6 @@ class KernelLifecycleTest {
             assertThat(h.kernel.pid()).isNotEqualTo(oldPid).isPositive();
             assertThat(h.kernel.status()).isEqualTo(KernelStatus.IDLE);
         }
-    }
-
-    @Test
-    void cellThatCatchesTheFirstStopIsStillStopped() throws Exception {
-        harness.run("int stubbornSurvivor = 3;");
-        interruptWithinTwoSeconds(harness, "while (true) { try { while (true) { } } catch (ThreadDeath ignored) { } }");
-        assertThat(harness.run("stubbornSurvivor").only(Output.Value.class).value()).isEqualTo("3");
     }
 
     @Test
