@@ -128,7 +128,7 @@ final class CodeCellView extends CellView {
 
     void showRuntime(CellRuntime next) {
         runtime = next;
-        status.getStyleClass().removeAll("queued", "running", "done", "error");
+        status.getStyleClass().removeAll("queued", "running", "done", "error", "interrupted");
         switch (next.state()) {
             case QUEUED -> {
                 status.setText("\u25CB queued");
@@ -147,6 +147,10 @@ final class CodeCellView extends CellView {
             case ERROR -> {
                 status.setText("\u2717 failed" + (next.wallTime() == null ? "" : " after " + format(next.wallTime())));
                 status.getStyleClass().add("error");
+            }
+            case INTERRUPTED -> {
+                status.setText("\u25A0 interrupted" + (next.wallTime() == null ? "" : " after " + format(next.wallTime())));
+                status.getStyleClass().add("interrupted");
             }
             default -> status.setText("");
         }

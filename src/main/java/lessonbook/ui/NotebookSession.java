@@ -182,7 +182,7 @@ final class NotebookSession implements CompletionSource, AutoCloseable {
             if (run.outcome() == KernelEvent.Outcome.INTERRUPTED && neverStarted) {
                 document.setRuntime(run.cellId(), CellRuntime.IDLE);
             } else {
-                finish(run.cellId(), run.ok() ? CellState.DONE : CellState.ERROR, run.wallTime());
+                finish(run.cellId(), endState(run.outcome()), run.wallTime());
             }
         } else if (update instanceof KernelUpdate.CellFailed failed) {
             if (document.indexOf(failed.cellId()) >= 0 && pending(failed.cellId())) {
@@ -192,6 +192,18 @@ final class NotebookSession implements CompletionSource, AutoCloseable {
         } else if (update instanceof KernelUpdate.Status s) {
             status = s.status();
             statusListener.accept(s.status(), s.detail());
+        }
+    }
+
+    /** An interrupted cell did not fail: the teacher stopped it, and its status says so. */
+    private static CellState endState(KernelEvent.Outcome outcome) {
+        switch (outcome) {
+            case OK:
+                return CellState.DONE;
+            case INTERRUPTED:
+                return CellState.INTERRUPTED;
+            default:
+                return CellState.ERROR;
         }
     }
 

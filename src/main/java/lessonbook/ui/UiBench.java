@@ -216,7 +216,7 @@ public final class UiBench {
         CompletableFuture<CellState> ended = new CompletableFuture<>();
         java.util.function.Consumer<lessonbook.model.DocumentChange> listener = change -> {
             CellState state = window.document().runtime(cellId).state();
-            if (state == CellState.DONE || state == CellState.ERROR) {
+            if (state == CellState.DONE || state == CellState.ERROR || state == CellState.INTERRUPTED) {
                 ended.complete(state);
             }
         };

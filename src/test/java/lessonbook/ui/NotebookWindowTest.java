@@ -88,7 +88,8 @@ class NotebookWindowTest {
         fixture.waitFor(() -> fixture.shownState("runaway") == CellState.RUNNING);
         fixture.waitFor(() -> fixture.code("runaway").statusText().startsWith("\u25CF running"));
         robot.clickOn(robot.lookup("#tb-interrupt").queryAs(Button.class));
-        fixture.waitFor(() -> fixture.shownState("runaway") == CellState.ERROR);
+        fixture.waitFor(() -> fixture.shownState("runaway") == CellState.INTERRUPTED);
+        assertThat(fixture.code("runaway").statusText()).startsWith("\u25A0 interrupted after ");
         assertThat(((CodeCell) window.document().cell("runaway")).outputs())
                 .anyMatch(o -> o instanceof lessonbook.model.Output.Notice);
         // The kernel is usable again after the interrupt.
@@ -138,7 +139,7 @@ class NotebookWindowTest {
                 && fixture.code("endless").outputs().hiddenLineCount() > 10_000);
         assertThat(fixture.code("endless").outputs().lines()).hasSizeLessThanOrEqualTo(2000);
         robot.clickOn(robot.lookup("#tb-interrupt").queryAs(Button.class));
-        fixture.waitFor(() -> fixture.shownState("endless") == CellState.ERROR);
+        fixture.waitFor(() -> fixture.shownState("endless") == CellState.INTERRUPTED);
         long hidden = fixture.code("endless").outputs().hiddenLineCount();
         fixture.run(robot, "hello");
         try {

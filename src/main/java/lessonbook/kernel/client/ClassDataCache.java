@@ -166,6 +166,16 @@ public final class ClassDataCache {
         } catch (IOException | RuntimeException e) {
             // a full cache folder costs disk, not correctness
         }
+        // A training JVM killed mid-dump leaves its temp archive behind; one an hour old is nobody's any more
+        // (prune runs under the training lock, and a training run takes seconds).
+        long anHourAgo = System.currentTimeMillis() - TimeUnit.HOURS.toMillis(1);
+        try (java.util.stream.Stream<Path> files = Files.list(directory)) {
+            files.filter(f -> f.getFileName().toString().matches("kernel-.*\\.jsa\\..*\\.tmp"))
+                    .filter(f -> f.toFile().lastModified() < anHourAgo)
+                    .forEach(f -> f.toFile().delete());
+        } catch (IOException | RuntimeException e) {
+            // as above
+        }
     }
 
     private static String key() {

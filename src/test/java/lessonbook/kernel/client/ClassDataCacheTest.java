@@ -36,10 +36,13 @@ class ClassDataCacheTest {
             archive.toFile().setLastModified(1_000_000_000_000L + i * 1000L);
         }
         Files.writeString(cache.resolve("training.lock"), "");
+        // left by training runs: one killed long ago, one (of another host) still dumping
+        Files.writeString(cache.resolve("kernel-4.jsa.123.tmp"), "x").toFile().setLastModified(1_000_000_000_000L);
+        Files.writeString(cache.resolve("kernel-5.jsa.456.tmp"), "x");
         new ClassDataCache(cache).prune();
         try (var files = Files.list(cache)) {
             assertThat(files.map(f -> f.getFileName().toString())).containsExactlyInAnyOrder(
-                    "kernel-4.jsa", "kernel-3.jsa", "kernel-2.jsa", "training.lock");
+                    "kernel-4.jsa", "kernel-3.jsa", "kernel-2.jsa", "training.lock", "kernel-5.jsa.456.tmp");
         }
     }
 

@@ -163,7 +163,8 @@ final class LessonOnScreen {
     }
 
     static boolean ranToCompletion(Node codeCell) {
-        return hasExecutionCount(codeCell) && (statusIs(codeCell, "done") || statusIs(codeCell, "error"));
+        return hasExecutionCount(codeCell) && (statusIs(codeCell, "done") || statusIs(codeCell, "error")
+                || statusIs(codeCell, "interrupted"));
     }
 
     /** The texts of the visible lines of a cell's output pane. */
