@@ -85,6 +85,10 @@ final class WorkerLane {
     }
 
     static String seconds(long millis) {
+        if (millis > 0 && millis < 100) {
+            // a short task's 40 ms would read "0.0 s" next to "0.2 cores busy"
+            return String.format(java.util.Locale.ROOT, "%.2f s", millis / 1000.0);
+        }
         if (millis < 10_000) {
             return String.format(java.util.Locale.ROOT, "%.1f s", millis / 1000.0);
         }
