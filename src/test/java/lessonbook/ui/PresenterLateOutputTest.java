@@ -3,12 +3,9 @@ package lessonbook.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import javafx.geometry.Bounds;
@@ -24,11 +21,6 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-import lessonbook.kernel.client.CellRun;
-import lessonbook.kernel.client.Kernel;
-import lessonbook.kernel.client.KernelListener;
-import lessonbook.kernel.client.KernelStatus;
-import lessonbook.kernel.protocol.KernelEvent;
 import lessonbook.model.CodeCell;
 import lessonbook.model.MarkdownCell;
 import lessonbook.model.Notebook;
@@ -42,14 +34,14 @@ import lessonbook.model.StreamName;
 @ExtendWith(ApplicationExtension.class)
 class PresenterLateOutputTest {
     private NotebookWindow window;
-    private final LateKernel kernel = new LateKernel();
+    private final ScriptedKernel kernel = new ScriptedKernel();
 
     @Start
     void start(Stage stage) {
         window = new NotebookWindow(stage, () -> kernel, LessonStore.files(), FileDialogs.system());
         List<lessonbook.model.Cell> cells = new ArrayList<>();
         cells.add(new MarkdownCell("intro", "# Workers\n\nThey print after their cell ended."));
-        cells.add(new CodeCell("start", "startWorkers();"));
+        cells.add(new CodeCell("start", "System.out.println(\"started\");"));
         cells.add(new CodeCell("next", "System.out.println(\"the cell the class reads next\");"));
         for (int i = 0; i < 6; i++) {
             cells.add(new MarkdownCell("prose" + i, "Some prose after the cells, paragraph " + i + "."));
@@ -123,74 +115,5 @@ class PresenterLateOutputTest {
         // Out of presenter mode the notebook scrolls as it always did (no anchoring to the selection).
         robot.type(KeyCode.ESCAPE);
         waitFor(() -> !window.presenter().isActive());
-    }
-
-    /** A kernel that finishes every cell at once and prints into a cell whenever the test says. */
-    private static final class LateKernel implements Kernel {
-        private final List<KernelListener> listeners = new CopyOnWriteArrayList<>();
-        private final java.util.concurrent.ExecutorService printer =
-                java.util.concurrent.Executors.newSingleThreadExecutor();
-        private int count;
-
-        /** Prints from a thread of its own, as a kernel's reader does. */
-        void late(String cellId, List<Output> outputs) {
-            printer.execute(() -> outputs.forEach(o -> listeners.forEach(l -> l.onOutput(cellId, o))));
-        }
-
-        @Override
-        public CompletableFuture<CellRun> execute(String cellId, String code) {
-            return CompletableFuture.supplyAsync(() -> {
-                int n = ++count;
-                listeners.forEach(l -> l.onCellStarted(cellId, n));
-                listeners.forEach(l -> l.onOutput(cellId, new Output.Stream(StreamName.STDOUT, "started\n")));
-                CellRun run = new CellRun(cellId, n, KernelEvent.Outcome.OK, Duration.ofMillis(3));
-                listeners.forEach(l -> l.onCellFinished(run));
-                return run;
-            });
-        }
-
-        @Override
-        public void interrupt() {
-        }
-
-        @Override
-        public CompletableFuture<Void> restart() {
-            return CompletableFuture.completedFuture(null);
-        }
-
-        @Override
-        public CompletableFuture<KernelEvent.Completions> complete(String code, int cursor) {
-            return CompletableFuture.completedFuture(new KernelEvent.Completions(1, cursor, List.of()));
-        }
-
-        @Override
-        public CompletableFuture<List<KernelEvent.Doc>> documentation(String code, int cursor) {
-            return CompletableFuture.completedFuture(List.of());
-        }
-
-        @Override
-        public void addListener(KernelListener listener) {
-            listeners.add(listener);
-        }
-
-        @Override
-        public void removeListener(KernelListener listener) {
-            listeners.remove(listener);
-        }
-
-        @Override
-        public KernelStatus status() {
-            return KernelStatus.IDLE;
-        }
-
-        @Override
-        public long pid() {
-            return ProcessHandle.current().pid();
-        }
-
-        @Override
-        public void close() {
-            printer.shutdownNow();
-        }
     }
 }

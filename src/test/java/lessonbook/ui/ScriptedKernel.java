@@ -103,6 +103,11 @@ final class ScriptedKernel implements Kernel {
         return KernelEvent.Outcome.OK;
     }
 
+    /** Output for a cell that already ended (a worker it started printing on), from the kernel's own thread. */
+    void late(String cellId, List<Output> outputs) {
+        thread.execute(() -> outputs.forEach(o -> emit(cellId, o)));
+    }
+
     private void emit(String cellId, Output output) {
         listeners.forEach(l -> l.onOutput(cellId, output));
     }
