@@ -55,10 +55,10 @@ final class CoreUse {
                 try {
                     String name = process + ":" + Files.readString(task.resolve("comm")).trim()
                             .replaceAll("[0-9]+$", "#");
-                    String[] fields = Files.readString(task.resolve("schedstat")).trim().split(" ");
+                    long[] used = Schedstat.read(task.resolve("schedstat"));
                     long[] sum = into.computeIfAbsent(name, k -> new long[2]);
-                    sum[0] += Long.parseLong(fields[0]);
-                    sum[1] += Long.parseLong(fields[1]);
+                    sum[0] += used[0];
+                    sum[1] += used[1];
                 } catch (IOException | RuntimeException gone) {
                     // The thread ended between listing and reading.
                 }

@@ -135,15 +135,7 @@ final class PulseWatch extends AnimationTimer {
         }
 
         long[] read() {
-            if (schedstat == null) {
-                return new long[2];
-            }
-            try {
-                String[] fields = Files.readString(schedstat).trim().split(" ");
-                return new long[] {Long.parseLong(fields[0]), Long.parseLong(fields[1])};
-            } catch (IOException | RuntimeException e) {
-                return new long[2];
-            }
+            return Schedstat.read(schedstat);
         }
     }
 }
