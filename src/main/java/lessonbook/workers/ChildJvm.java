@@ -151,7 +151,7 @@ final class ChildJvm {
 
     /** Gives the worker its name and the sink of its output and lifecycle; reports it started. */
     void bind(String workerName, WorkerEvents sink) {
-        cpuMillisAtBind = process.info().totalCpuDuration().map(java.time.Duration::toMillis).orElse(0L);
+        cpuMillisAtBind = Math.max(0, cpuMillisNow());
         List<Object[]> held;
         synchronized (this) {
             name = workerName;
@@ -234,11 +234,15 @@ final class ChildJvm {
 
     /** Best effort while alive: the OS's CPU time of the worker, for workers that never report it themselves. */
     void sampleCpu() {
-        process.info().totalCpuDuration().ifPresent(d -> {
-            if (reportedCpuMillis < d.toMillis()) {
-                reportedCpuMillis = d.toMillis();
-            }
-        });
+        long now = cpuMillisNow();
+        if (reportedCpuMillis < now) {
+            reportedCpuMillis = now;
+        }
+    }
+
+    /** The OS's CPU time of the worker JVM so far, or -1 where the system does not say. */
+    private long cpuMillisNow() {
+        return process.info().totalCpuDuration().map(java.time.Duration::toMillis).orElse(-1L);
     }
 
     List<String> options() {

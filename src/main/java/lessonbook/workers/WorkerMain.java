@@ -146,23 +146,19 @@ public final class WorkerMain {
      */
     private static void settle() {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(SETTLE_LIMIT_MS);
-        long before = cpuNanos();
-        while (before >= 0 && System.nanoTime() < deadline) {
+        long before = cpuMillis();
+        while (System.nanoTime() < deadline) {
             try {
                 Thread.sleep(SETTLE_WINDOW_MS);
             } catch (InterruptedException e) {
                 return;
             }
-            long now = cpuNanos();
-            if (now - before < TimeUnit.MILLISECONDS.toNanos(SETTLE_WINDOW_MS) / 20) {
-                return;   // under 5% of one core: only the JVM's periodic housekeeping is left
+            long now = cpuMillis();
+            if (now - before < SETTLE_WINDOW_MS / 20) {
+                return;   // under 5% of one core (or no CPU figure here): only periodic housekeeping is left
             }
             before = now;
         }
-    }
-
-    private static long cpuNanos() {
-        return ProcessHandle.current().info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(-1L);
     }
 
     static void send(ObjectOutputStream out, Object message) throws IOException {
