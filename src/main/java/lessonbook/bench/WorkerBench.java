@@ -79,10 +79,10 @@ public final class WorkerBench {
             pool.add(seconds(t0));
         }
         // medians of each strategy's times, runs interleaved, so that a burst of load elsewhere skews one run only
-        double seq = median(sequential);
+        double seq = Median.of(sequential);
         System.err.printf("worker bench: seconds sequential %s process %s pool %s%n", sequential, process, pool);
-        figures.add(new Figure("speedup.process", seq / median(process), "x"));
-        figures.add(new Figure("speedup.pool", seq / median(pool), "x"));
+        figures.add(new Figure("speedup.process", seq / Median.of(process), "x"));
+        figures.add(new Figure("speedup.pool", seq / Median.of(pool), "x"));
         pythonTutorial(figures);
     }
 
@@ -154,7 +154,7 @@ public final class WorkerBench {
             double[] ms = Arrays.stream(outErr[0].strip().split("\\s+")).filter(s -> !s.isEmpty())
                     .mapToDouble(Double::parseDouble).toArray();
             if (ms.length > 0) {
-                figures.add(new Figure("worker.first_output.vs.python_spawn", median(Arrays.stream(ms).boxed().toList()), "ms"));
+                figures.add(new Figure("worker.first_output.vs.python_spawn", Median.of(ms), "ms"));
             } else {
                 System.err.println("worker bench: python spawn measurement failed: " + outErr[1].strip());
             }
@@ -176,7 +176,7 @@ public final class WorkerBench {
             ms.add((at - t0) / 1e6);
             w.join();
         }
-        return median(ms);
+        return Median.of(ms);
     }
 
     private void dispatch(List<Figure> figures) throws Exception {
@@ -196,7 +196,7 @@ public final class WorkerBench {
                 perItem.add((System.nanoTime() - t0) / 1e6 / inputs.size());
             }
         }
-        figures.add(new Figure("pool.dispatch_per_item", median(perItem), "ms"));
+        figures.add(new Figure("pool.dispatch_per_item", Median.of(perItem), "ms"));
         if (PythonPeer.available()) {
             String[] outErr = PythonPeer.runProgram(PythonPeer.POOL_DISPATCH, List.of("9"), 120);
             try {
@@ -209,12 +209,5 @@ public final class WorkerBench {
 
     private static double seconds(long t0) {
         return (System.nanoTime() - t0) / 1e9;
-    }
-
-    static double median(List<Double> values) {
-        List<Double> sorted = new ArrayList<>(values);
-        sorted.sort(null);
-        int n = sorted.size();
-        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 }

@@ -19,6 +19,7 @@ import javafx.application.Platform;
 import javafx.stage.Stage;
 
 import lessonbook.bench.Figure;
+import lessonbook.bench.Median;
 import lessonbook.kernel.client.Kernel;
 import lessonbook.model.CellState;
 import lessonbook.model.CodeCell;
@@ -57,7 +58,7 @@ public final class UiBench {
         useDisplay();
         List<Figure> figures = new ArrayList<>();
         if (!Boolean.getBoolean("lessonbook.bench.skipFirstFrame")) {
-            figures.add(new Figure("app.first_frame", median(firstFrames()), "ms"));
+            figures.add(new Figure("app.first_frame", Median.of(firstFrames()), "ms"));
         }
         figures.addAll(inProcess());
         return figures;
@@ -157,9 +158,9 @@ public final class UiBench {
             }
             System.err.println("ui.flood control (same loop, output discarded in the kernel): "
                     + watchRun(window, "control").worstGap());
-            return List.of(new Figure("ui.first_output", median(firstOutput), "ms"),
-                    new Figure("ui.flood.max_stall", median(stalls), "ms"),
-                    new Figure("ui.flood.heap_growth", median(growths), "MB"));
+            return List.of(new Figure("ui.first_output", Median.of(firstOutput), "ms"),
+                    new Figure("ui.flood.max_stall", Median.of(stalls), "ms"),
+                    new Figure("ui.flood.heap_growth", Median.of(growths), "MB"));
         } finally {
             onFx(() -> {
                 window.session().close();
@@ -281,12 +282,6 @@ public final class UiBench {
             }
         });
         return result.get(60, TimeUnit.SECONDS);
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted[sorted.length / 2];
     }
 
     public static void main(String[] args) throws Exception {

@@ -1,12 +1,12 @@
 package lessonbook.kernel.client;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import jdk.jshell.JShell;
 import lessonbook.bench.Figure;
+import lessonbook.bench.Median;
 
 /**
  * Kernel figures for {@code lessonbook bench}: start to first result, and a warm one-line evaluation against
@@ -52,7 +52,7 @@ public final class KernelBench {
                 times[i] = (System.nanoTime() - start) / 1e6;
             }
         }
-        return median(times);
+        return Median.of(times);
     }
 
     /** Median host-observed round trip of a one-line statement on a warm kernel. */
@@ -67,7 +67,7 @@ public final class KernelBench {
                 kernel.execute("bench", SNIPPET).get(60, TimeUnit.SECONDS);
                 times[i] = (System.nanoTime() - start) / 1e6;
             }
-            return median(times);
+            return Median.of(times);
         }
     }
 
@@ -83,15 +83,8 @@ public final class KernelBench {
                 jshell.eval(SNIPPET);
                 times[i] = (System.nanoTime() - start) / 1e6;
             }
-            return median(times);
+            return Median.of(times);
         }
-    }
-
-    static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int n = sorted.length;
-        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
     public static void main(String[] args) throws Exception {

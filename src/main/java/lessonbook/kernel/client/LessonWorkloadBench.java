@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import lessonbook.bench.Figure;
+import lessonbook.bench.Median;
 import lessonbook.model.Output;
 import lessonbook.model.StreamName;
 
@@ -100,9 +101,9 @@ public final class LessonWorkloadBench {
             }
         }
         System.err.printf("lesson bench (in a kernel): seconds sequential %s process %s pool %s%n", sequential, process, pool);
-        double seq = median(sequential);
-        return List.of(new Figure("speedup.process.in_kernel", seq / median(process), "x"),
-                new Figure("speedup.pool.in_kernel", seq / median(pool), "x"));
+        double seq = Median.of(sequential);
+        return List.of(new Figure("speedup.process.in_kernel", seq / Median.of(process), "x"),
+                new Figure("speedup.pool.in_kernel", seq / Median.of(pool), "x"));
     }
 
     private String run(JvmKernel kernel, String code) throws Exception {
@@ -119,12 +120,5 @@ public final class LessonWorkloadBench {
         String cell = run(kernel, code);
         String printed = stdout.getOrDefault(cell, new StringBuilder()).toString().strip();
         return Double.parseDouble(printed.substring(printed.lastIndexOf('\n') + 1).strip());
-    }
-
-    private static double median(List<Double> values) {
-        List<Double> sorted = new ArrayList<>(values);
-        sorted.sort(null);
-        int n = sorted.size();
-        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 }
