@@ -29,7 +29,8 @@ final class BenchCommand implements Callable<Integer> {
         suites.put("kernel", () -> new lessonbook.kernel.client.KernelBench().run());
         suites.put("ui", () -> new lessonbook.ui.UiBench().run());
         suites.put("workers", () -> new lessonbook.bench.WorkerBench().run());
-        suites.put("lesson", () -> new lessonbook.kernel.client.LessonWorkloadBench().run());
+        suites.put("lesson", () -> new lessonbook.kernel.client.LessonWorkloadBench(
+                lessonbook.format.LessonFiles.read(DefaultLesson.find())).run());
         return suites;
     }
 

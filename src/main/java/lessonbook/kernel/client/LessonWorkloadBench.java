@@ -7,75 +7,47 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import lessonbook.bench.Figure;
 import lessonbook.bench.Median;
+import lessonbook.model.CodeCell;
+import lessonbook.model.Notebook;
 import lessonbook.model.Output;
 import lessonbook.model.StreamName;
 
 /**
- * The lesson's workload as a teacher runs it: the same cells as lessons/multiprocessing.md (the tutorial's ten
- * inputs, each adding up about a billion numbers) evaluated by a real kernel, whose workers load the notebook's
- * classes and variables. The worker suite measures the runtime through its Java API; this one adds everything a
- * cell pays on top (JShell's wrapper classes, the notebook's variables copied to each worker, output events).
+ * The lesson's workload as a teacher runs it: the lesson's own cells that define it (the imports, {@code factorial}
+ * and the tutorial's ten inputs, and the three timed methods) evaluated by a real kernel, whose workers load the
+ * notebook's classes and variables; then the three methods are called in turn. The worker suite measures the
+ * runtime through its Java API; this one adds everything a cell pays on top (JShell's wrapper classes, the
+ * notebook's variables copied to each worker, output events).
  */
 public final class LessonWorkloadBench {
     private static final int RUNS = 3;
     private static final long CELL_TIMEOUT_S = 120;
+    /** What the cells this bench runs must contain, in lesson order: each is found in the lesson, not copied. */
+    static final List<String> DEFINITIONS = List.of("import lessonbook.workers.*;", "long factorial(long n)",
+            "double runSequentially()", "double runOneWorkerPerInput()", "double runPool()");
 
-    static final List<String> SETUP = List.of(
-            "import lessonbook.workers.*;",
-            """
-            long factorial(long n) {
-                if (n == 0) {
-                    return 1;
-                }
-                long res = 1;
-                for (long i = 1; i <= n; i++) {
-                    res += i;
-                }
-                System.out.println(res);
-                return res;
-            }
-
-            int NUM_PROCESSES = 10;
-            List<Long> INPUTS = LongStream.range(0, NUM_PROCESSES).mapToObj(i -> 1_000_000_000L + i).toList();
-            """,
-            """
-            double runSequentially() {
-                long t0 = System.nanoTime();
-                for (long arg : INPUTS) {
-                    factorial(arg);
-                }
-                return (System.nanoTime() - t0) / 1e9;
-            }
-            """,
-            """
-            double runOneWorkerPerInput() {
-                long t0 = System.nanoTime();
-                List<Worker> workerList = new ArrayList<>();
-                for (long arg : INPUTS) {
-                    Worker worker = new Worker(() -> factorial(arg));
-                    worker.start();
-                    workerList.add(worker);
-                }
-                for (Worker worker : workerList) {
-                    worker.join();
-                }
-                return (System.nanoTime() - t0) / 1e9;
-            }
-            """,
-            """
-            List<Long> results;
-
-            double runPool() {
-                long t0 = System.nanoTime();
-                try (WorkerPool pool = new WorkerPool(NUM_PROCESSES)) {
-                    results = pool.map(n -> factorial(n), INPUTS);
-                }
-                return (System.nanoTime() - t0) / 1e9;
-            }
-            """);
-
+    private final List<String> setup;
     private final Map<String, StringBuilder> stdout = new ConcurrentHashMap<>();
     private int cells;
+
+    /** The lesson's cells that define the workload; they run once (timed runs included) before the timed calls. */
+    public LessonWorkloadBench(Notebook lesson) {
+        this.setup = workloadCells(lesson);
+    }
+
+    static List<String> workloadCells(Notebook lesson) {
+        List<String> found = new ArrayList<>();
+        for (String definition : DEFINITIONS) {
+            String cell = lesson.cells().stream().filter(c -> c instanceof CodeCell)
+                    .map(c -> c.source()).filter(source -> source.contains(definition))
+                    .findFirst().orElseThrow(() -> new IllegalArgumentException(
+                            "the lesson has no code cell with `" + definition + "`: the lesson bench times it"));
+            if (!found.contains(cell)) {
+                found.add(cell);
+            }
+        }
+        return found;
+    }
 
     public List<Figure> run() throws Exception {
         List<Double> sequential = new ArrayList<>();
@@ -90,7 +62,7 @@ public final class LessonWorkloadBench {
                     }
                 }
             });
-            for (String cell : SETUP) {
+            for (String cell : setup) {
                 run(kernel, cell);
             }
             for (int r = 0; r < RUNS; r++) {
