@@ -197,14 +197,11 @@ final class NotebookSession implements CompletionSource, AutoCloseable {
 
     /** An interrupted cell did not fail: the teacher stopped it, and its status says so. */
     private static CellState endState(KernelEvent.Outcome outcome) {
-        switch (outcome) {
-            case OK:
-                return CellState.DONE;
-            case INTERRUPTED:
-                return CellState.INTERRUPTED;
-            default:
-                return CellState.ERROR;
-        }
+        return switch (outcome) {
+            case OK -> CellState.DONE;
+            case INTERRUPTED -> CellState.INTERRUPTED;
+            case ERROR -> CellState.ERROR;
+        };
     }
 
     private boolean pending(String cellId) {
