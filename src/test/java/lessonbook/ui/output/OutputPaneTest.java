@@ -1,5 +1,8 @@
 package lessonbook.ui.output;
 
+import static lessonbook.ui.output.SampleOutput.out;
+import static lessonbook.ui.output.SampleOutput.numbered;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -25,18 +28,6 @@ class OutputPaneTest {
     @Start
     void start(Stage stage) {
         pane = new OutputPane(new SimpleDoubleProperty(14));
-    }
-
-    private static Output out(String text) {
-        return new Output.Stream(StreamName.STDOUT, text);
-    }
-
-    private static String numbered(int from, int to) {
-        StringBuilder s = new StringBuilder();
-        for (int i = from; i < to; i++) {
-            s.append(i).append('\n');
-        }
-        return s.toString();
     }
 
     @Test

@@ -1,5 +1,7 @@
 package lessonbook.ui.output;
 
+import static lessonbook.ui.output.SampleOutput.out;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -59,10 +61,6 @@ class OutputPaneWrapTest {
 
     private static String css(String name) {
         return OutputPaneWrapTest.class.getResource("/lessonbook/ui/" + name).toExternalForm();
-    }
-
-    private static Output out(String text) {
-        return new Output.Stream(StreamName.STDOUT, text);
     }
 
     private static void waitFor(Callable<Boolean> condition) throws Exception {
