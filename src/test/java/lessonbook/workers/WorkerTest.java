@@ -142,6 +142,27 @@ class WorkerTest extends WithRecordingHost {
     }
 
     @Test
+    void aWorkerEndsWithoutShutdownHooksWhenItsTaskReturnsButRunsThemOnSystemExitLikePython() {
+        // Python's multiprocessing ends a child with os._exit(): its atexit handlers do not run either
+        Worker returns = new Worker(() -> {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> System.out.println("hook ran")));
+            System.out.println("task done");
+        });
+        Worker exits = new Worker(() -> {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> System.out.println("hook ran")));
+            System.exit(3);
+        });
+        returns.start();
+        exits.start();
+        returns.join();
+        exits.join();
+        assertThat(returns.exitCode()).isZero();
+        assertThat(host.textsOf(returns.pid())).containsExactly("task done");
+        assertThat(exits.exitCode()).isEqualTo(3);
+        RecordingHost.await("the hook's line", T, () -> host.textsOf(exits.pid()).contains("hook ran"));
+    }
+
+    @Test
     void anExceptionInATaskShowsItsStackTraceOnStderrAndExitsWithOne() {
         Worker w = new Worker(() -> {
             throw new IllegalStateException("boom in the worker");
