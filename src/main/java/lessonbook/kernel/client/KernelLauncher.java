@@ -103,6 +103,12 @@ public final class KernelLauncher {
         if (trace != null) {
             command.add("-Dlessonbook.kernel.trace=" + trace);
         }
+        // the kernel starts the workers: settings given to the app (worker heap, spares, JVM options) are meant for it
+        for (String name : System.getProperties().stringPropertyNames()) {
+            if (name.startsWith("lessonbook.workers.")) {
+                command.add("-D" + name + "=" + System.getProperty(name));
+            }
+        }
         if (classData != null) {
             command.addAll(classData.kernelOptions());
         }
