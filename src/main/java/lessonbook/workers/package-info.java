@@ -29,6 +29,8 @@
  * <tr><td>{@code mp.cpu_count()}</td><td>{@code Runtime.getRuntime().availableProcessors()}</td></tr>
  * <tr><td>exception in a Process: traceback on stderr, exitcode 1</td><td>the same: stack trace on the worker's
  *     stderr (in the cell), exit code 1</td></tr>
+ * <tr><td>a child ends with {@code os._exit()}: no {@code atexit} handlers</td><td>the same: a worker whose task
+ *     returned halts without shutdown hooks; {@code System.exit(n)} in a task runs them, exit code n</td></tr>
  * <tr><td>exception in {@code pool.map}: re-raised</td><td>{@link lessonbook.workers.WorkerException} with the
  *     worker's exception class, message and stack trace</td></tr>
  * <tr><td>a pool worker killed: {@code map} may hang</td><td>{@link lessonbook.workers.WorkerDiedException}
