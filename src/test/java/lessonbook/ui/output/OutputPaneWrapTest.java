@@ -67,6 +67,17 @@ class OutputPaneWrapTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition);
     }
 
+    /** Each drawn row's text is no wider than the cell that draws it. */
+    private void assertEveryDrawnRowFitsThePane(FxRobot robot) {
+        robot.interact(() -> root.lookupAll(".output-line").stream().map(n -> (ListCell<?>) n)
+                .filter(c -> !c.isEmpty() && c.getText() != null).forEach(c -> {
+                    Text probe = new Text(c.getText());
+                    probe.setFont(c.getFont());
+                    assertThat(probe.getLayoutBounds().getWidth())
+                            .isLessThanOrEqualTo(c.getWidth() - c.snappedLeftInset() - c.snappedRightInset());
+                }));
+    }
+
     /** The texts of the cells on screen, top to bottom, as the list draws them. */
     private List<String> drawnRows(FxRobot robot) {
         List<String> texts = new ArrayList<>();
@@ -92,14 +103,7 @@ class OutputPaneWrapTest {
         // Every character of the long line is drawn, in order, across its rows; none cut with an ellipsis.
         assertThat(String.join("", rows.subList(1, rows.size()))).isEqualTo(LONG_FRAME);
         assertThat(rows).noneMatch(r -> r.endsWith("..."));
-        // Each row fits the pane: its text is no wider than the cell that draws it.
-        robot.interact(() -> root.lookupAll(".output-line").stream().map(n -> (ListCell<?>) n)
-                .filter(c -> !c.isEmpty() && c.getText() != null).forEach(c -> {
-                    Text probe = new Text(c.getText());
-                    probe.setFont(c.getFont());
-                    assertThat(probe.getLayoutBounds().getWidth())
-                            .isLessThanOrEqualTo(c.getWidth() - c.snappedLeftInset() - c.snappedRightInset());
-                }));
+        assertEveryDrawnRowFitsThePane(robot);
         assertThat(paneHeight(robot)).isGreaterThan(oneRowTall * 2);
         // The document's line is still one line: copying or saving gives it whole.
         assertThat(pane.visibleText()).isEqualTo("short\n" + LONG_FRAME);
@@ -116,13 +120,7 @@ class OutputPaneWrapTest {
         });
         waitFor(() -> drawnRows(robot).size() >= 4);
         assertThat(String.join("", drawnRows(robot))).isEqualTo(LONG_FRAME);
-        robot.interact(() -> root.lookupAll(".output-line").stream().map(n -> (ListCell<?>) n)
-                .filter(c -> !c.isEmpty() && c.getText() != null).forEach(c -> {
-                    Text probe = new Text(c.getText());
-                    probe.setFont(c.getFont());
-                    assertThat(probe.getLayoutBounds().getWidth())
-                            .isLessThanOrEqualTo(c.getWidth() - c.snappedLeftInset() - c.snappedRightInset());
-                }));
+        assertEveryDrawnRowFitsThePane(robot);
     }
 
     @Test
