@@ -77,6 +77,7 @@ final class CellEvaluator {
         control.clearStop();
         cellActive = true;
         CellContext.enter(request.cellId());
+        hub.beginCell(request.cellId());
         hub.sendAfterPending(new KernelEvent.ExecuteStarted(request.requestId(), request.cellId(), executionCount));
         Outcome outcome;
         try {

@@ -5,11 +5,13 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 
 import lessonbook.kernel.protocol.KernelEvent;
 import lessonbook.kernel.protocol.KernelEvent.CellOutput;
@@ -20,6 +22,12 @@ import lessonbook.model.StreamName;
  * Collects everything the kernel's cells print and sends it to the host in coalesced chunks: one message per
  * (cell, stream) every {@link #WINDOW_MS} ms or {@link #FLUSH_AT} bytes instead of one per write.
  * <p>
+ * Each cell run sends its first {@link #HEAD_BYTES} of text as printed. Past that head the cell's output goes to
+ * an {@link OutputTail} of {@link #TAIL_BYTES}, sent at most every {@link #TAIL_WINDOW_MS} ms behind a marker
+ * counting what fell out of it: a cell (or its background threads, or its ten workers) printing forever costs
+ * the socket and the app about 128 KB a second, whatever it prints, and never blocks. Worker start and exit
+ * events are kept up to {@link #MAX_WORKER_EVENTS} a cell run.
+ * <p>
  * Only the flusher thread and the evaluating thread write to the socket; threads running cell code only
  * append to buffers. That matters because interrupt stops cell threads with an asynchronous exception, which
  * must never land inside a half-written socket message. A writer that gets {@link #CAPACITY} bytes ahead of
@@ -29,6 +37,10 @@ final class OutputHub {
     static final int FLUSH_AT = 8 * 1024;
     static final int CAPACITY = 256 * 1024;
     static final long WINDOW_MS = 25;
+    static final int HEAD_BYTES = Integer.getInteger("lessonbook.output.headBytes", 256 * 1024);
+    static final int TAIL_BYTES = Integer.getInteger("lessonbook.output.tailBytes", 32 * 1024);
+    static final long TAIL_WINDOW_MS = 250;
+    static final int MAX_WORKER_EVENTS = 4096;
 
     private final KernelChannel channel;
     private final Object lock = new Object();
@@ -36,7 +48,10 @@ final class OutputHub {
     private final Map<Key, Chunk> streams = new LinkedHashMap<>();
     /** Events queued by other threads (worker lines, notices), in order, behind the streams pending before them. */
     private final List<KernelEvent> queued = new ArrayList<>();
+    private final Map<String, CellBudget> budgets = new HashMap<>();
     private int pendingBytes;
+    /** True while some cell's tail holds output not yet sent. */
+    private boolean tailsPending;
 
     OutputHub(KernelChannel channel) {
         this.channel = channel;
@@ -52,6 +67,20 @@ final class OutputHub {
     /** Queues an output for a cell from any thread (worker lines, warnings); sent in order with the streams. */
     void enqueue(String cellId, Output output) {
         synchronized (lock) {
+            CellBudget budget = budget(cellId);
+            if (output instanceof Output.WorkerEvent) {
+                if (++budget.workerEvents > MAX_WORKER_EVENTS) {
+                    return;
+                }
+            } else if (!(output instanceof Output.Notice)) {
+                int size = output.text().length();
+                if (budget.tail != null || budget.headLeft < size) {
+                    budget.headLeft = 0;
+                    tail(budget).append(output);
+                    return;
+                }
+                budget.headLeft -= size;
+            }
             awaitCapacity();
             materializeStreams();
             queued.add(new CellOutput(cellId, output));
@@ -60,31 +89,83 @@ final class OutputHub {
         }
     }
 
+    /** A new run of {@code cellId} begins: it gets a fresh head; a tail left by its last run is not sent. */
+    void beginCell(String cellId) {
+        synchronized (lock) {
+            budgets.remove(cellId);
+        }
+    }
+
     /** Sends everything pending, then {@code event}: for the evaluating thread, so values follow printed text. */
     void sendAfterPending(KernelEvent event) {
         synchronized (flushLock) {
-            flushPending();
+            flushPending(true);
             channel.send(event);
         }
     }
 
     void flushNow() {
         synchronized (flushLock) {
-            flushPending();
+            flushPending(true);
         }
     }
 
     private void write(StreamName stream, byte[] bytes, int offset, int length) {
         String cell = CellContext.current();
         synchronized (lock) {
-            awaitCapacity();
-            boolean wasEmpty = pendingBytes == 0;
-            streams.computeIfAbsent(new Key(cell, stream), k -> new Chunk()).append(bytes, offset, length);
-            pendingBytes += length;
-            if (wasEmpty || pendingBytes >= FLUSH_AT) {
-                lock.notifyAll();
+            CellBudget budget = budget(cell);
+            if (budget.tail != null) {
+                tail(budget).append(stream, bytes, offset, length);
+                return;
             }
+            if (length > budget.headLeft) {
+                int head = utf8Boundary(bytes, offset, budget.headLeft);
+                budget.headLeft = 0;
+                appendHead(cell, stream, bytes, offset, head);
+                tail(budget).append(stream, bytes, offset + head, length - head);
+                return;
+            }
+            budget.headLeft -= length;
+            appendHead(cell, stream, bytes, offset, length);
         }
+    }
+
+    /** Caller holds {@link #lock}. */
+    private void appendHead(String cell, StreamName stream, byte[] bytes, int offset, int length) {
+        if (length == 0) {
+            return;
+        }
+        awaitCapacity();
+        boolean wasEmpty = pendingBytes == 0;
+        streams.computeIfAbsent(new Key(cell, stream), k -> new Chunk()).append(bytes, offset, length);
+        pendingBytes += length;
+        if (wasEmpty || pendingBytes >= FLUSH_AT) {
+            lock.notifyAll();
+        }
+    }
+
+    private CellBudget budget(String cellId) {
+        return budgets.computeIfAbsent(cellId, id -> new CellBudget());
+    }
+
+    private OutputTail tail(CellBudget budget) {
+        if (budget.tail == null) {
+            budget.tail = new OutputTail(TAIL_BYTES);
+        }
+        if (!tailsPending) {
+            tailsPending = true;
+            lock.notifyAll();
+        }
+        return budget.tail;
+    }
+
+    /** The largest count up to {@code max} that does not end inside a UTF-8 character. */
+    private static int utf8Boundary(byte[] bytes, int offset, int max) {
+        int cut = max;
+        while (cut > 0 && (bytes[offset + cut] & 0xC0) == 0x80) {
+            cut--;
+        }
+        return cut;
     }
 
     private void awaitCapacity() {
@@ -102,14 +183,18 @@ final class OutputHub {
         while (true) {
             try {
                 synchronized (lock) {
-                    while (pendingBytes == 0) {
+                    while (pendingBytes == 0 && !tailsPending) {
                         lock.wait();
                     }
-                    if (pendingBytes < FLUSH_AT) {
+                    if (pendingBytes == 0) {
+                        lock.wait(TAIL_WINDOW_MS);
+                    } else if (pendingBytes < FLUSH_AT) {
                         lock.wait(WINDOW_MS);
                     }
                 }
-                flushNow();
+                synchronized (flushLock) {
+                    flushPending(false);
+                }
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException | Error e) {
@@ -119,18 +204,41 @@ final class OutputHub {
         }
     }
 
-    private void flushPending() {
+    /** Sends what is pending; the tails too when {@code all}, else those not sent for {@link #TAIL_WINDOW_MS}. */
+    private void flushPending(boolean all) {
         List<KernelEvent> batch;
         synchronized (lock) {
             materializeStreams();
             batch = new ArrayList<>(queued);
             queued.clear();
             pendingBytes = streams.values().stream().mapToInt(c -> c.length).sum();
+            drainTails(batch, all);
             lock.notifyAll();
         }
         for (KernelEvent event : batch) {
             channel.send(event);
         }
+    }
+
+    /** Caller holds {@link #lock}. */
+    private void drainTails(List<KernelEvent> batch, boolean all) {
+        long now = System.nanoTime();
+        boolean left = false;
+        for (Map.Entry<String, CellBudget> entry : budgets.entrySet()) {
+            CellBudget budget = entry.getValue();
+            if (budget.tail == null || budget.tail.isEmpty()) {
+                continue;
+            }
+            if (all || now - budget.lastTailSend >= TimeUnit.MILLISECONDS.toNanos(TAIL_WINDOW_MS)) {
+                for (Output output : budget.tail.drain()) {
+                    batch.add(new CellOutput(entry.getKey(), output));
+                }
+                budget.lastTailSend = now;
+            } else {
+                left = true;
+            }
+        }
+        tailsPending = left;
     }
 
     /** Moves the decodable text of every stream buffer into {@link #queued}; keeps an incomplete UTF-8 tail. */
@@ -145,6 +253,14 @@ final class OutputHub {
                 it.remove();
             }
         }
+    }
+
+    /** What one run of a cell may still send as printed, and its tail once that is spent. */
+    private static final class CellBudget {
+        int headLeft = HEAD_BYTES;
+        OutputTail tail;
+        long lastTailSend;
+        int workerEvents;
     }
 
     private static final class Key {

@@ -23,6 +23,7 @@ public final class NotebookDocument {
     private Notebook notebook;
     private Path file;
     private boolean dirty;
+    private OutputBudget outputBudget = OutputBudget.DEFAULT;
 
     public NotebookDocument(Notebook notebook, Path file) {
         this.notebook = Objects.requireNonNull(notebook, "notebook");
@@ -32,6 +33,12 @@ public final class NotebookDocument {
     /** A new lesson: one empty code cell, no file yet. */
     public static NotebookDocument untitled() {
         return new NotebookDocument(new Notebook(List.of(new CodeCell(CellIds.next(), ""))), null);
+    }
+
+    /** How much of each cell's output is kept from now on (tests use small budgets). */
+    public void setOutputBudget(OutputBudget budget) {
+        checkThread();
+        this.outputBudget = Objects.requireNonNull(budget, "budget");
     }
 
     public void addListener(Consumer<DocumentChange> listener) {
@@ -240,18 +247,23 @@ public final class NotebookDocument {
     }
 
     /** Adds outputs to a code cell as they arrive; ignored for a cell that is gone or no longer code. */
+    /**
+     * Appends what a cell printed, within the {@link OutputBudget}: a cell that prints forever keeps its head, a
+     * marker counting what was left out, and its tail. Listeners get the added outputs as kept (made printable).
+     */
     public void appendOutputs(String cellId, List<Output> added) {
         checkThread();
         if (added.isEmpty() || !(notebook.cell(cellId).orElse(null) instanceof CodeCell)) {
             return;
         }
-        List<Output> copy = List.copyOf(added);
+        List<Output> printable = new ArrayList<>(added.size());
+        for (Output output : added) {
+            printable.add(OutputBudget.printable(output));
+        }
+        List<Output> copy = List.copyOf(printable);
         notebook = notebook.map(cellId, c -> {
             CodeCell code = (CodeCell) c;
-            List<Output> next = new ArrayList<>(code.outputs().size() + copy.size());
-            next.addAll(code.outputs());
-            next.addAll(copy);
-            return code.withOutputs(next);
+            return code.withOutputs(outputBudget.append(code.outputs(), copy));
         });
         changed(new DocumentChange.OutputsAppended(cellId, copy));
     }

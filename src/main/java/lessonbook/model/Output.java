@@ -97,6 +97,28 @@ public sealed interface Output extends Serializable {
     }
 
     /**
+     * Output that was printed but not kept: a cell keeps the head and the tail of what it prints (see
+     * {@link OutputBudget}), and this marker stands where the rest was, counting it. Its text form is the same in
+     * the pane, in every saved file and in the headless runner's print-out, and reads back as this marker.
+     */
+    record Omitted(long lines, long bytes) implements Output {
+        public Omitted {
+            if (lines < 0 || bytes < 0) {
+                throw new IllegalArgumentException("negative count: " + lines + " lines, " + bytes + " bytes");
+            }
+        }
+
+        @Override
+        public String text() {
+            return OmittedText.format(this);
+        }
+
+        public Omitted plus(Omitted other) {
+            return new Omitted(lines + other.lines, bytes + other.bytes);
+        }
+    }
+
+    /**
      * A table of text cells with a title, from {@code Display.table(...)}. Every row has one cell per column.
      * Its plain text (and its form in a lesson file, see {@link DisplayText}) is an aligned grid.
      */

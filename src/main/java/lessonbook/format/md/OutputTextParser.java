@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import lessonbook.model.Diagnostic;
+import lessonbook.model.OmittedText;
 import lessonbook.model.Output;
 import lessonbook.model.StreamName;
 
@@ -46,7 +47,15 @@ public final class OutputTextParser {
         StringBuilder plain = new StringBuilder();
         for (String line : splitKeepingNewlines(text)) {
             Output worker = line.endsWith("\n") ? workerLine(line.substring(0, line.length() - 1)) : null;
-            if (worker instanceof Output.WorkerLine w && w.text().equals(line)) {
+            Output.Omitted omitted = line.endsWith("\n") ? OmittedText.parse(line.substring(0, line.length() - 1))
+                    : null;
+            if (omitted != null) {
+                if (plain.length() > 0) {
+                    outputs.add(new Output.Stream(stream, plain.toString()));
+                    plain.setLength(0);
+                }
+                outputs.add(omitted);
+            } else if (worker instanceof Output.WorkerLine w && w.text().equals(line)) {
                 if (plain.length() > 0) {
                     outputs.add(new Output.Stream(stream, plain.toString()));
                     plain.setLength(0);
@@ -86,6 +95,11 @@ public final class OutputTextParser {
             return null;
         }
         String body = line.substring(0, line.length() - 1);
+        Output.Omitted omitted = OmittedText.parse(body);
+        if (omitted != null) {
+            next++;
+            return omitted;
+        }
         if (body.startsWith(BAR + "Exception ")) {
             return error(body);
         }

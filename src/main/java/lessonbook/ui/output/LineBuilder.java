@@ -144,6 +144,10 @@ final class LineBuilder {
             addText(output.text(), "out-info", state);
         } else if (output instanceof Output.Notice) {
             addText(output.text(), "out-notice", state);
+        } else if (output instanceof Output.Omitted) {
+            // A row of its own even after a partial line: it stands for lines, it does not continue one.
+            lastLineOpen = false;
+            addText(output.text(), "out-omitted", state);
         } else {
             state.extras.add(output);
         }
