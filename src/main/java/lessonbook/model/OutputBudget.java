@@ -80,7 +80,7 @@ public record OutputBudget(int headChars, int tailChars) {
             Output output = rest.get(j);
             long size = size(output);
             if (used + size > tailChars) {
-                Output[] parts = output instanceof Output.Stream s ? splitTail(s, (int) (tailChars - used)) : null;
+                Output[] parts = output instanceof Output.Stream s ? splitTail(s, (int) (tailChars - used), tailChars) : null;
                 if (parts != null) {
                     tail.add(parts[1]);
                     rest.set(j, parts[0]);
@@ -137,15 +137,25 @@ public record OutputBudget(int headChars, int tailChars) {
                 new Output.Stream(s.stream(), text.substring(cut))};
     }
 
-    /** Splits so the second part fits {@code room}, starting after a line end when there is one. */
-    private static Output[] splitTail(Output.Stream s, int room) {
+    /**
+     * Splits so the second part fits {@code room}, starting after a line end; only a text that ends in one
+     * line longer than the {@code whole} tail (an endless line) is cut inside that line.
+     */
+    private static Output[] splitTail(Output.Stream s, int room, int whole) {
         String text = s.text();
         if (room <= 0) {
             return null;
         }
         int from = text.length() - room;
         int newline = text.indexOf('\n', from);
-        int cut = newline >= 0 && newline + 1 < text.length() ? newline + 1 : safeCut(text, from);
+        int cut;
+        if (newline >= 0 && newline + 1 < text.length()) {
+            cut = newline + 1;
+        } else if (text.length() - (text.lastIndexOf('\n', from - 1) + 1) > whole) {
+            cut = safeCut(text, from);
+        } else {
+            return null;
+        }
         if (cut <= 0 || cut >= text.length()) {
             return null;
         }
