@@ -2,34 +2,40 @@ package lessonbook.cli;
 
 import java.io.PrintStream;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import lessonbook.format.Magics;
-import lessonbook.kernel.client.CellRun;
 import lessonbook.kernel.client.Kernel;
-import lessonbook.kernel.client.KernelListener;
-import lessonbook.model.Cell;
+import lessonbook.model.CellState;
 import lessonbook.model.CodeCell;
+import lessonbook.model.DocumentChange;
 import lessonbook.model.Notebook;
+import lessonbook.model.NotebookDocument;
 import lessonbook.model.Output;
+import lessonbook.session.NotebookSession;
 
 /**
- * Runs a notebook's code cells in order on one kernel, printing each cell's output as it arrives under a
- * {@code [n]} header and collecting it into a new notebook. Output that reaches a cell after it finished
- * (background threads, workers) is printed under a {@code [n] (continued)} header and kept with its cell.
+ * Runs a notebook's code cells in order on one kernel through a {@link NotebookSession}, the same session the
+ * window drives, and prints the document's changes: each cell's output as it arrives under a {@code [n]} header.
+ * Output that reaches a cell after it finished (background threads, workers) is printed under a
+ * {@code [n] (continued)} header and kept with its cell. The notebook it returns holds what the document kept
+ * (a flood's head, a marker, its tail), so memory and the written file stay bounded.
+ *
+ * <p>Threading: the document and the session live on one thread of this run's own ("lessonbook-run"), which
+ * also prints; the calling thread only waits for each cell's end.
  */
 public final class HeadlessRun {
     /** How long an interrupted cell may take to report back (the kernel may be restarted meanwhile). */
     private static final Duration INTERRUPT_GRACE = Duration.ofSeconds(15);
+    /** How long a cell may stay queued behind nothing before the run gives up on the document thread. */
+    private static final Duration DOCUMENT_THREAD_WAIT = Duration.ofSeconds(30);
 
     public record Result(Notebook notebook, int failedCells, int ranCells) {
     }
@@ -38,11 +44,20 @@ public final class HeadlessRun {
     private final PrintStream out;
     private final Duration cellTimeout;
     private final boolean allowErrors;
-    private final Map<String, List<Output>> outputs = new ConcurrentHashMap<>();
-    private final Map<String, Integer> counts = new ConcurrentHashMap<>();
-    private final Map<String, CompletableFuture<CellRun>> finished = new ConcurrentHashMap<>();
-    private volatile String printing;
-    /** Guarded by {@code out}: a header must start on a line of its own even after a partial line. */
+    private final ExecutorService documentThread = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "lessonbook-run");
+        t.setDaemon(true);
+        return t;
+    });
+    /** How long a cell may wait for the kernel to start it (a kernel start on a busy machine included). */
+    private static final Duration START_WAIT = Duration.ofMinutes(2);
+
+    /** Document thread only. */
+    private NotebookDocument document;
+    /** Completes when the cell run now starts running: the timeout counts from then, not from the queue. */
+    private CompletableFuture<Void> started;
+    private NotebookSession session;
+    private String printing;
     private boolean atLineStart = true;
 
     public HeadlessRun(Kernel kernel, PrintStream out, Duration cellTimeout, boolean allowErrors) {
@@ -53,11 +68,16 @@ public final class HeadlessRun {
     }
 
     public Result run(Notebook notebook) {
-        KernelListener listener = new Printer();
-        kernel.addListener(listener);
         int failed = 0;
         int ran = 0;
         try {
+            onDocumentThread(() -> {
+                document = new NotebookDocument(notebook, null);
+                document.clearAllOutputs();
+                document.addListener(this::print);
+                session = new NotebookSession(document, kernel, documentThread);
+                return null;
+            });
             for (CodeCell cell : notebook.codeCells()) {
                 ran++;
                 if (!runCell(cell)) {
@@ -67,41 +87,52 @@ public final class HeadlessRun {
                     }
                 }
             }
+            return new Result(onDocumentThread(() -> document.notebook()), failed, ran);
         } finally {
-            kernel.removeListener(listener);
+            documentThread.execute(() -> {
+                if (session != null) {
+                    session.detach();
+                }
+            });
+            documentThread.shutdown();
         }
-        return new Result(withOutputs(notebook), failed, ran);
     }
 
     private boolean runCell(CodeCell cell) {
-        outputs.put(cell.id(), new ArrayList<>());
         Optional<String> magic = Magics.unsupported(cell.source());
         if (magic.isPresent()) {
-            synchronized (out) {
+            onDocumentThread(() -> {
                 header("[-]");
-            }
-            note(cell.id(), magic.get());
+                session.note(cell.id(), magic.get());
+                return null;
+            });
             return false;
         }
-        CompletableFuture<CellRun> done = new CompletableFuture<>();
-        finished.put(cell.id(), done);
-        kernel.execute(cell.id(), cell.source()).whenComplete((run, error) -> {
-            if (error != null) {
-                done.completeExceptionally(error);
-            } else {
-                done.complete(run);
-            }
+        CompletableFuture<Void> running = new CompletableFuture<>();
+        CompletableFuture<CellState> ended = onDocumentThread(() -> {
+            started = running;
+            return session.run(cell.id());
         });
         try {
-            CellRun run = cellTimeout == null ? done.get() : done.get(cellTimeout.toMillis(), TimeUnit.MILLISECONDS);
-            return run.ok();
+            CompletableFuture.anyOf(running, ended).get(START_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            CellState state = cellTimeout == null ? ended.get()
+                    : ended.get(cellTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            return state == CellState.DONE;
         } catch (TimeoutException e) {
-            kernel.interrupt();
-            note(cell.id(), "The cell ran longer than " + cellTimeout.toSeconds() + " s and was interrupted.");
-            awaitQuietly(done);
+            String why = running.isDone() ? "The cell ran longer than " + cellTimeout.toSeconds() + " s and was interrupted."
+                    : "The kernel did not start the cell within " + START_WAIT.toSeconds() + " s.";
+            onDocumentThread(() -> {
+                session.interrupt();
+                session.note(cell.id(), why);
+                return null;
+            });
+            awaitQuietly(ended);
             return false;
         } catch (ExecutionException e) {
-            note(cell.id(), "The cell could not run: " + e.getCause().getMessage());
+            onDocumentThread(() -> {
+                session.note(cell.id(), "The cell could not run: " + e.getCause().getMessage());
+                return null;
+            });
             return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -110,9 +141,9 @@ public final class HeadlessRun {
         }
     }
 
-    private void awaitQuietly(CompletableFuture<CellRun> done) {
+    private static void awaitQuietly(CompletableFuture<CellState> ended) {
         try {
-            done.get(INTERRUPT_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+            ended.get(INTERRUPT_GRACE.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException | TimeoutException e) {
             // The cell is already counted as failed; the notice says why.
         } catch (InterruptedException e) {
@@ -120,85 +151,56 @@ public final class HeadlessRun {
         }
     }
 
-    private void note(String cellId, String message) {
-        Output notice = new Output.Notice(message);
-        record(cellId, notice);
-        synchronized (out) {
-            print(notice.text());
-        }
-    }
-
-    private void record(String cellId, Output output) {
-        List<Output> list = outputs.computeIfAbsent(cellId, id -> new ArrayList<>());
-        synchronized (list) {
-            list.add(output);
-        }
-    }
-
-    private Notebook withOutputs(Notebook notebook) {
-        List<Cell> cells = new ArrayList<>();
-        Map<String, Integer> countsNow = new HashMap<>(counts);
-        for (Cell cell : notebook.cells()) {
-            if (cell instanceof CodeCell code && outputs.containsKey(code.id())) {
-                List<Output> list = outputs.get(code.id());
-                synchronized (list) {
-                    cells.add(code.withOutputs(list).withExecutionCount(countsNow.get(code.id())));
+    /** Prints what the document tells; on the document thread, so in the order things happened. */
+    private void print(DocumentChange change) {
+        if (change instanceof DocumentChange.RuntimeChanged r && r.runtime().state() == CellState.RUNNING) {
+            header("[" + executionCount(r.cellId()) + "]");
+            printing = r.cellId();
+            if (started != null) {
+                started.complete(null);
+            }
+        } else if (change instanceof DocumentChange.OutputsAppended appended) {
+            for (Output output : appended.added()) {
+                String text = output.text();
+                if (text.isEmpty()) {
+                    continue;
                 }
-            } else if (cell instanceof CodeCell code) {
-                cells.add(code.withOutputs(List.of()).withExecutionCount(null));
-            } else {
-                cells.add(cell);
-            }
-        }
-        return notebook.withCells(cells);
-    }
-
-    /** Listener callbacks arrive in kernel order on one thread, so a cell's output precedes its finish. */
-    private final class Printer implements KernelListener {
-        @Override
-        public void onCellStarted(String cellId, int executionCount) {
-            counts.put(cellId, executionCount);
-            synchronized (out) {
-                header("[" + executionCount + "]");
-            }
-            printing = cellId;
-        }
-
-        @Override
-        public void onOutput(String cellId, Output output) {
-            record(cellId, output);
-            String text = output.text();
-            if (text.isEmpty()) {
-                return;
-            }
-            synchronized (out) {
-                if (!cellId.equals(printing)) {
-                    printing = cellId;
-                    Integer n = counts.get(cellId);
-                    header("[" + (n == null ? "?" : n) + "] (continued)");
+                if (!appended.cellId().equals(printing)) {
+                    printing = appended.cellId();
+                    header("[" + executionCount(appended.cellId()) + "] (continued)");
                 }
                 print(text);
             }
         }
-
-        @Override
-        public void onCellFinished(CellRun run) {
-            CompletableFuture<CellRun> done = finished.get(run.cellId());
-            if (done != null) {
-                done.complete(run);
-            }
-        }
     }
 
-    /** Caller holds the lock on {@code out}. */
+    private String executionCount(String cellId) {
+        Integer count = document.cell(cellId) instanceof CodeCell code ? code.executionCount() : null;
+        return count == null ? "?" : String.valueOf(count);
+    }
+
+    /** A header starts on a line of its own even after a partial line. */
     private void header(String line) {
         print((atLineStart ? "" : "\n") + line + "\n");
     }
 
-    /** Caller holds the lock on {@code out}. */
     private void print(String text) {
         out.print(text);
         out.flush();
         atLineStart = text.endsWith("\n");
+    }
+
+    private <T> T onDocumentThread(Callable<T> task) {
+        try {
+            return documentThread.submit(task).get(DOCUMENT_THREAD_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("the run's document thread did not answer in "
+                    + DOCUMENT_THREAD_WAIT.toSeconds() + " s", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
     }
 }

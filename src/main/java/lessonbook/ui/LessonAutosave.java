@@ -2,8 +2,6 @@ package lessonbook.ui;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -13,18 +11,16 @@ import javafx.animation.Timeline;
 import javafx.util.Duration;
 
 import lessonbook.format.RecoveryStore;
-import lessonbook.model.CodeCell;
 import lessonbook.model.DocumentChange;
 import lessonbook.model.Notebook;
 import lessonbook.model.NotebookDocument;
-import lessonbook.model.Output;
 
 /**
  * Unsaved edits go to the lesson's recovery file every few seconds: the FX thread takes the immutable
  * {@link Notebook} as it is, the file thread writes it. Nothing is written for a lesson without edits, without
  * a file yet, or when the notebook has not changed since the last write; the timer runs only while there are
- * unsaved changes. A flood of output is cut to its tail in the recovery file: the sources are what cannot be
- * redone, and rendering a million lines every few seconds would cost more than it saves.
+ * unsaved changes. A flood costs little here: the document keeps only a cell's head and tail of output
+ * ({@link lessonbook.model.OutputBudget}), so the recovery file is about the size of the lesson.
  */
 final class LessonAutosave implements AutoCloseable {
     private final NotebookDocument document;
@@ -34,9 +30,6 @@ final class LessonAutosave implements AutoCloseable {
     private final AtomicBoolean writing = new AtomicBoolean();
     private Notebook lastWritten;
     private boolean closed;
-
-    /** Output kept per cell in the recovery file, counted in characters of output text. */
-    static final int MAX_OUTPUT_CHARS_PER_CELL = 1 << 20;
 
     LessonAutosave(NotebookDocument document, RecoveryStore store, FileWork files, Duration period) {
         this.document = document;
@@ -65,7 +58,7 @@ final class LessonAutosave implements AutoCloseable {
         lastWritten = now;
         files.submit(() -> {
             try {
-                store.save(file, withOutputTails(now));
+                store.save(file, now);
             } catch (IOException | RuntimeException e) {
                 System.err.println("lessonbook: autosave of " + file + " failed: " + e);
             } finally {
@@ -99,26 +92,5 @@ final class LessonAutosave implements AutoCloseable {
     public void close() {
         closed = true;
         timer.stop();
-    }
-
-    /** {@code notebook} with each code cell's output cut to its last {@link #MAX_OUTPUT_CHARS_PER_CELL} or so. */
-    static Notebook withOutputTails(Notebook notebook) {
-        Notebook result = notebook;
-        for (CodeCell code : notebook.codeCells()) {
-            List<Output> outputs = code.outputs();
-            long chars = 0;
-            int from = outputs.size();
-            while (from > 0 && chars + outputs.get(from - 1).text().length() <= MAX_OUTPUT_CHARS_PER_CELL) {
-                from--;
-                chars += outputs.get(from).text().length();
-            }
-            if (from > 0) {
-                List<Output> kept = new ArrayList<>(outputs.size() - from + 1);
-                kept.add(new Output.Notice(from + " earlier outputs were left out of the recovery file"));
-                kept.addAll(outputs.subList(from, outputs.size()));
-                result = result.map(code.id(), c -> ((CodeCell) c).withOutputs(kept));
-            }
-        }
-        return result;
     }
 }

@@ -31,6 +31,7 @@ import lessonbook.model.CodeCell;
 import lessonbook.model.DocumentChange;
 import lessonbook.model.MarkdownCell;
 import lessonbook.model.NotebookDocument;
+import lessonbook.session.NotebookSession;
 
 /**
  * One lesson in one window: menus, toolbar, the cells, a status bar, and the file commands around them.
@@ -76,7 +77,7 @@ public final class NotebookWindow {
                 () -> view().selectIndex(0));
         this.exports = new ExportCommands(stage, document, dialogs, fileWork, statusBar::showMessage);
         this.session = new NotebookSession(document, kernels.get(), Platform::runLater);
-        this.view = new NotebookView(document, appearance.fontSize(), session, this::openLink);
+        this.view = new NotebookView(document, appearance.fontSize(), CompletionSource.of(session), this::openLink);
         this.edits = new CellEditCommands(document, view);
         this.commands = new NotebookCommands(this, edits, files, exports);
         this.help = new HelpOverlay(commands.groups());

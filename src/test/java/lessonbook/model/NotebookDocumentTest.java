@@ -45,6 +45,22 @@ class NotebookDocumentTest {
     }
 
     @Test
+    void aFloodedCellKeepsItsHeadAMarkerAndItsTailAndTheOtherCellsAsTheyWere() {
+        for (int i = 0; i < 300_000; i++) {
+            doc.appendOutputs("c1", List.of(new Output.Stream(StreamName.STDOUT, i + "\n")));
+        }
+        doc.appendOutputs("c2", List.of(new Output.Stream(StreamName.STDOUT, "1\n")));
+
+        CodeCell flooded = (CodeCell) doc.cell("c1");
+        assertThat(flooded.outputText()).startsWith("0\n1\n").endsWith("299999\n");
+        assertThat(flooded.outputText().length())
+                .isLessThan(OutputBudget.DEFAULT.headChars() + OutputBudget.DEFAULT.tailChars() + 100);
+        assertThat(flooded.outputs()).filteredOn(Output.Omitted.class::isInstance).hasSize(1);
+        assertThat(doc.cell("c1").source()).isEqualTo("int x = 1;\nint y = 2;");
+        assertThat(((CodeCell) doc.cell("c2")).outputText()).isEqualTo("1\n");
+    }
+
+    @Test
     void sameSourceIsNotAnEdit() {
         doc.editSource("c1", doc.cell("c1").source());
         assertThat(doc.isDirty()).isFalse();

@@ -40,6 +40,22 @@ class OutputBudgetTest {
     }
 
     @Test
+    void everyLineIsKeptOrCountedAtTheDefaultBudget() {
+        List<Output> kept = List.of();
+        int line = 0;
+        for (int batch = 0; batch < 997; batch++) {
+            StringBuilder text = new StringBuilder();
+            for (int i = 0; i < 1 + batch % 1500; i++) {
+                text.append(line++).append('\n');
+            }
+            kept = OutputBudget.DEFAULT.append(kept, List.of(out(text.toString())));
+        }
+        long omitted = kept.stream().filter(Output.Omitted.class::isInstance)
+                .mapToLong(o -> ((Output.Omitted) o).lines()).sum();
+        assertThat(text(kept).lines().count() - 1 + omitted).isEqualTo(line);
+    }
+
+    @Test
     void markersFromTheKernelAddUpWhenTheyFallOutOfTheTail() {
         List<Output> kept = List.of();
         for (int i = 0; i < 20; i++) {

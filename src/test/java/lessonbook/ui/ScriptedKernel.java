@@ -52,7 +52,6 @@ final class ScriptedKernel implements Kernel {
             listeners.forEach(l -> l.onCellStarted(cellId, n));
             KernelEvent.Outcome outcome = run(cellId, code);
             CellRun run = new CellRun(cellId, n, outcome, Duration.ofNanos(System.nanoTime() - start));
-            listeners.forEach(l -> l.onCellFinished(run));
             setStatus(KernelStatus.IDLE);
             done.complete(run);
         });

@@ -8,8 +8,8 @@ import lessonbook.kernel.protocol.KernelEvent.Outcome;
 import lessonbook.model.Output;
 
 /**
- * The cells waiting for the kernel and the one it runs, and how each of them ends: its notice and its
- * {@link CellRun}, told to the listeners and to the cell's future in that order. Not thread-safe: guarded by the
+ * The cells waiting for the kernel and the one it runs, and how each of them ends: its notice, told to the
+ * listeners, then its {@link CellRun}, the cell's one end signal, through its future on the same thread. Not thread-safe: guarded by the
  * owning {@link JvmKernel}'s lock, which also decides when the next cell may start.
  */
 final class CellQueue {
@@ -114,9 +114,6 @@ final class CellQueue {
     private void complete(PendingCell cell, int executionCount, Outcome outcome) {
         Duration wall = cell.startNanos == 0 ? Duration.ZERO : Duration.ofNanos(System.nanoTime() - cell.startNanos);
         CellRun run = new CellRun(cell.cellId, executionCount, outcome, wall);
-        if (cell.startNanos != 0) {
-            dispatch.each(l -> l.onCellFinished(run));
-        }
         dispatch.run(() -> cell.future.complete(run));
     }
 }

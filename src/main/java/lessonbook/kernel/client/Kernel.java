@@ -11,7 +11,11 @@ import lessonbook.kernel.protocol.KernelEvent;
  */
 public interface Kernel extends AutoCloseable {
 
-    /** Queues a cell; the future completes when it finished, failed, was interrupted or the kernel died. */
+    /**
+     * Queues a cell; the future completes when it finished, failed, was interrupted or the kernel died. It is the
+     * cell's one end signal: completed on the listeners' thread, after every output of the cell's own run was
+     * told to them (output of its background threads and workers may still follow).
+     */
     CompletableFuture<CellRun> execute(String cellId, String code);
 
     /**

@@ -3,7 +3,8 @@ package lessonbook.kernel.client;
 import lessonbook.model.Output;
 
 /**
- * Receives what a kernel produces. Called on the client's own event thread, never the FX thread: a UI
+ * Receives what a kernel produces. A cell's end is not told here: the future {@link Kernel#execute} returns is
+ * its one end signal, completed on the same thread after the cell's own output was told. Called on the client's own event thread, never the FX thread: a UI
  * must hand over (and coalesce) itself.
  */
 public interface KernelListener {
@@ -12,9 +13,6 @@ public interface KernelListener {
     }
 
     default void onCellStarted(String cellId, int executionCount) {
-    }
-
-    default void onCellFinished(CellRun run) {
     }
 
     default void onStatus(KernelStatus status, String detail) {

@@ -1,4 +1,4 @@
-package lessonbook.ui;
+package lessonbook.session;
 
 import lessonbook.kernel.client.CellRun;
 import lessonbook.kernel.client.KernelStatus;

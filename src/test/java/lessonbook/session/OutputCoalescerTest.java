@@ -1,4 +1,4 @@
-package lessonbook.ui;
+package lessonbook.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package lessonbook.ui;
+package lessonbook.session;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +12,8 @@ import lessonbook.model.Output;
 import lessonbook.model.StreamName;
 
 /**
- * Collects kernel updates on the kernel's threads and hands them to the UI thread in batches, at most one
+ * Collects kernel updates on the kernel's threads and hands them to the document's thread (the FX thread in the
+ * app, the run thread headless; "UI thread" below) in batches, at most one
  * hand-over every {@link #FLUSH_INTERVAL_MS} ms (one {@code runLater} per batch, never one per write).
  * The first update after a quiet period goes out at once, so a lone {@code println} shows without delay.
  * Consecutive writes to the same stream of the same cell are joined into one chunk, so a flood becomes a
@@ -36,6 +37,12 @@ final class OutputCoalescer {
     static final long MAX_INTERVAL_MS = 500;
     /** A flood is kept as chunks of about this many chars, so no single huge string is ever regrown. */
     static final int MAX_CHUNK_CHARS = 256 * 1024;
+    /**
+     * The most text waiting for a stalled UI thread. The kernel already sheds floods (about 128 KB a second a
+     * cell), so this is reached only when the UI thread stops taking batches; text beyond it is counted into an
+     * {@link Output.Omitted} marker in its place, as the document would have done with it.
+     */
+    static final int MAX_PENDING_CHARS = 4 * 1024 * 1024;
 
     private final Executor uiThread;
     private final Consumer<List<KernelUpdate>> onBatch;
@@ -47,6 +54,7 @@ final class OutputCoalescer {
 
     private final Object lock = new Object();
     private List<Object> pending = new ArrayList<>();
+    private long pendingChars;
     private boolean flushScheduled;
     private boolean closed;
     private long lastFlushNanos = System.nanoTime() - TimeUnit.SECONDS.toNanos(1);
@@ -65,6 +73,13 @@ final class OutputCoalescer {
             if (closed) {
                 return;
             }
+            if (pendingChars > MAX_PENDING_CHARS && update instanceof KernelUpdate.CellOutput out
+                    && isText(out.output())) {
+                update = omitted(out);
+            }
+            if (update instanceof KernelUpdate.CellOutput out) {
+                pendingChars += out.output().text().length();
+            }
             if (!joinStream(update)) {
                 if (update instanceof KernelUpdate.CellOutput out && out.output() instanceof Output.Stream s) {
                     pending.add(new PendingStream(out.cellId(), s.stream(), s.text()));
@@ -78,6 +93,24 @@ final class OutputCoalescer {
                 timer.schedule(this::handOver, delay, TimeUnit.NANOSECONDS);
             }
         }
+    }
+
+    private static boolean isText(Output output) {
+        return output instanceof Output.Stream || output instanceof Output.WorkerLine
+                || output instanceof Output.Omitted;
+    }
+
+    /** The text as a marker counting it, merged into a marker for the same cell that is last in line. */
+    private KernelUpdate omitted(KernelUpdate.CellOutput out) {
+        Output.Omitted counted = out.output() instanceof Output.Omitted o ? o
+                : new Output.Omitted(out.output().text().chars().filter(c -> c == '\n').count(),
+                        out.output().text().getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+        if (!pending.isEmpty() && pending.get(pending.size() - 1) instanceof KernelUpdate.CellOutput last
+                && last.cellId().equals(out.cellId()) && last.output() instanceof Output.Omitted before) {
+            pending.remove(pending.size() - 1);
+            counted = before.plus(counted);
+        }
+        return new KernelUpdate.CellOutput(out.cellId(), counted);
     }
 
     /** The least time between two hand-overs, given how the UI coped with the last one. */
@@ -113,6 +146,7 @@ final class OutputCoalescer {
         synchronized (lock) {
             batch = pending;
             pending = new ArrayList<>();
+            pendingChars = 0;
             flushScheduled = false;
             lastFlushNanos = System.nanoTime();
         }

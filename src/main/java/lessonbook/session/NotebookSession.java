@@ -1,9 +1,11 @@
-package lessonbook.ui;
+package lessonbook.session;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.BiConsumer;
@@ -21,21 +23,33 @@ import lessonbook.model.NotebookDocument;
 import lessonbook.model.Output;
 
 /**
- * Runs a document's cells on a kernel. Kernel events arrive on the kernel's threads, go through the
- * {@link OutputCoalescer} and are applied to the document on the UI thread, in the order they came.
+ * Runs a document's cells on a kernel: the one place a cell's run is orchestrated, for the window and for the
+ * headless {@code run} alike (in the spirit of Livebook's session: it owns the document's cell states and the
+ * kernel; a client only renders the document's changes).
+ *
+ * <p>Threading: every method is called on the document's thread, and every change is applied there. Kernel
+ * events arrive on the kernel client's event thread, go through the {@link OutputCoalescer} and reach the
+ * document in batches, in the order they came. A cell's one end signal is the future
+ * {@link Kernel#execute} returns, completed after all of that cell's own output was reported.
+ *
+ * <p>A cell's states: IDLE, then QUEUED on {@link #run}, RUNNING when the kernel starts it, then DONE, ERROR or
+ * INTERRUPTED; a queued cell dropped by an interrupt or a restart goes back to IDLE.
  */
-final class NotebookSession implements CompletionSource, AutoCloseable {
+public final class NotebookSession implements AutoCloseable {
     private final NotebookDocument document;
     private final Kernel kernel;
     private final OutputCoalescer coalescer;
+    /** The futures {@link #run} handed out for cells not yet ended; document thread only. */
+    private final Map<String, CompletableFuture<CellState>> endings = new HashMap<>();
     private BiConsumer<KernelStatus, String> statusListener = (s, d) -> { };
     private KernelStatus status;
 
-    NotebookSession(NotebookDocument document, Kernel kernel, Executor uiThread) {
+    /** @param documentThread runs tasks on the thread that owns {@code document} */
+    public NotebookSession(NotebookDocument document, Kernel kernel, Executor documentThread) {
         this.document = document;
         this.kernel = kernel;
         this.status = kernel.status();
-        this.coalescer = new OutputCoalescer(uiThread, this::apply);
+        this.coalescer = new OutputCoalescer(documentThread, this::apply);
         kernel.addListener(listener);
     }
 
@@ -52,47 +66,58 @@ final class NotebookSession implements CompletionSource, AutoCloseable {
         }
 
         @Override
-        public void onCellFinished(CellRun run) {
-            coalescer.offer(new KernelUpdate.CellFinished(run));
-        }
-
-        @Override
         public void onStatus(KernelStatus next, String detail) {
             coalescer.offer(new KernelUpdate.Status(next, detail));
         }
     };
 
-    void setStatusListener(BiConsumer<KernelStatus, String> listener) {
+    public void setStatusListener(BiConsumer<KernelStatus, String> listener) {
         this.statusListener = listener;
         listener.accept(status, "");
     }
 
-    KernelStatus status() {
+    public KernelStatus status() {
         return status;
     }
 
-    Kernel kernel() {
+    public Kernel kernel() {
         return kernel;
     }
 
-    /** Queues a code cell (its old outputs go at once, as in JupyterLab); Markdown cells need no kernel. */
-    void run(String cellId) {
+    /**
+     * Queues a code cell (its old outputs go at once, as in JupyterLab); Markdown cells need no kernel. The
+     * future completes on the document thread with the state the cell ended in (IDLE when it never ran).
+     */
+    public CompletableFuture<CellState> run(String cellId) {
         if (!(document.cell(cellId) instanceof CodeCell code) || document.isReadOnly()) {
-            return;
+            return CompletableFuture.completedFuture(document.runtime(cellId).state());
         }
+        CompletableFuture<CellState> previous = endings.remove(cellId);
         document.clearOutputs(cellId);
         document.setRuntime(cellId, CellRuntime.queued());
+        CompletableFuture<CellState> ending = new CompletableFuture<>();
+        endings.put(cellId, ending);
+        if (previous != null) {
+            // Queued twice: the first run's answer still comes and ends the cell; both callers hear of it.
+            ending.whenComplete((state, e) -> previous.complete(state));
+        }
         CompletableFuture<CellRun> done = kernel.execute(cellId, code.source());
         done.whenComplete((run, failure) -> coalescer.offer(failure == null
                 ? new KernelUpdate.CellFinished(run)
                 : new KernelUpdate.CellFailed(cellId, String.valueOf(rootCause(failure).getMessage()))));
+        return ending;
     }
 
-    void runAll() {
+    /** A notice in a cell's output from the host itself (a magic that cannot run, a timeout). */
+    public void note(String cellId, String message) {
+        document.appendOutputs(cellId, List.of(new Output.Notice(message)));
+    }
+
+    public void runAll() {
         runRange(0, document.cells().size());
     }
 
-    void runAllAbove(int index) {
+    public void runAllAbove(int index) {
         runRange(0, index);
     }
 
@@ -103,25 +128,23 @@ final class NotebookSession implements CompletionSource, AutoCloseable {
         }
     }
 
-    void interrupt() {
+    public void interrupt() {
         kernel.interrupt();
     }
 
-    CompletableFuture<Void> restart() {
+    public CompletableFuture<Void> restart() {
         forgetPendingRuns("Kernel restarted");
         return kernel.restart();
     }
 
-    void clearAllOutputs() {
+    public void clearAllOutputs() {
         document.clearAllOutputs();
     }
 
-    @Override
     public CompletableFuture<KernelEvent.Completions> complete(String code, int cursor) {
         return kernel.complete(code, cursor);
     }
 
-    @Override
     public CompletableFuture<List<KernelEvent.Doc>> documentation(String code, int cursor) {
         return kernel.documentation(code, cursor);
     }
@@ -130,7 +153,7 @@ final class NotebookSession implements CompletionSource, AutoCloseable {
         for (CodeCell cell : document.notebook().codeCells()) {
             CellState state = document.runtime(cell.id()).state();
             if (state == CellState.QUEUED) {
-                document.setRuntime(cell.id(), CellRuntime.IDLE);
+                setIdle(cell.id());
             } else if (state == CellState.RUNNING) {
                 document.appendOutputs(cell.id(), List.of(new Output.Notice(why)));
                 finish(cell.id(), CellState.ERROR, null);
@@ -180,7 +203,7 @@ final class NotebookSession implements CompletionSource, AutoCloseable {
             }
             boolean neverStarted = document.runtime(run.cellId()).state() == CellState.QUEUED;
             if (run.outcome() == KernelEvent.Outcome.INTERRUPTED && neverStarted) {
-                document.setRuntime(run.cellId(), CellRuntime.IDLE);
+                setIdle(run.cellId());
             } else {
                 finish(run.cellId(), endState(run.outcome()), run.wallTime());
             }
@@ -214,6 +237,19 @@ final class NotebookSession implements CompletionSource, AutoCloseable {
         Duration took = wallTime != null ? wallTime
                 : current.startedAt() == null ? null : Duration.between(current.startedAt(), Instant.now());
         document.setRuntime(cellId, current.finished(state, took));
+        ended(cellId, state);
+    }
+
+    private void setIdle(String cellId) {
+        document.setRuntime(cellId, CellRuntime.IDLE);
+        ended(cellId, CellState.IDLE);
+    }
+
+    private void ended(String cellId, CellState state) {
+        CompletableFuture<CellState> ending = endings.remove(cellId);
+        if (ending != null) {
+            ending.complete(state);
+        }
     }
 
     private static Throwable rootCause(Throwable t) {
@@ -223,10 +259,18 @@ final class NotebookSession implements CompletionSource, AutoCloseable {
         return t;
     }
 
-    @Override
-    public void close() {
+    /** Stops listening to the kernel, which goes on for its owner; cells still pending end as they are. */
+    public void detach() {
         kernel.removeListener(listener);
         coalescer.close();
+        endings.values().forEach(ending -> ending.cancel(false));
+        endings.clear();
+    }
+
+    /** Detaches and ends the kernel. */
+    @Override
+    public void close() {
+        detach();
         kernel.close();
     }
 }
