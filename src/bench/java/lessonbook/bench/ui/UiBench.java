@@ -1,4 +1,4 @@
-package lessonbook.ui;
+package lessonbook.bench.ui;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -24,6 +24,10 @@ import lessonbook.kernel.client.Kernel;
 import lessonbook.model.CellState;
 import lessonbook.model.CodeCell;
 import lessonbook.model.Notebook;
+import lessonbook.ui.DesktopLauncher;
+import lessonbook.ui.FileDialogs;
+import lessonbook.ui.LessonStore;
+import lessonbook.ui.NotebookWindow;
 
 /**
  * The desktop figures of {@code lessonbook bench}: cold start to first frame (a fresh JVM), Shift+Enter to
@@ -45,7 +49,7 @@ public final class UiBench {
     private final Path lesson;
 
     public UiBench() {
-        this(DesktopLauncher::processKernel, Path.of("lessons", "multiprocessing.md"));
+        this(DesktopLauncher.kernelFactory(), Path.of("lessons", "multiprocessing.md"));
     }
 
     public UiBench(Supplier<Kernel> kernels, Path lesson) {
@@ -163,8 +167,7 @@ public final class UiBench {
                     new Figure("ui.flood.heap_growth", Median.of(growths), "MB"));
         } finally {
             onFx(() -> {
-                window.session().close();
-                window.stage().close();
+                window.closeWithoutSaving();
                 return null;
             });
         }
@@ -175,8 +178,7 @@ public final class UiBench {
         PulseWatch pulses = new PulseWatch();
         onFx(() -> {
             pulses.start();
-            window.view().select(cellId);
-            window.runInPlace();
+            window.run(cellId);
             return null;
         });
         awaitState(window, cellId, 300);
@@ -191,14 +193,12 @@ public final class UiBench {
     private static double firstOutput(NotebookWindow window) throws Exception {
         CompletableFuture<Double> shown = new CompletableFuture<>();
         onFx(() -> {
-            window.view().select("one");
             long pressed = System.nanoTime();
-            window.runInPlace();
+            window.run("one");
             new AnimationTimer() {
                 @Override
                 public void handle(long now) {
-                    CodeCellView cell = (CodeCellView) window.view().view("one");
-                    if (cell.hasOutputPane() && cell.outputs().visibleText().equals("1")) {
+                    if (window.shownOutput("one").equals("1")) {
                         stop();
                         // This pulse lays out and draws the line that the last batch added.
                         shown.complete((System.nanoTime() - pressed) / 1e6);

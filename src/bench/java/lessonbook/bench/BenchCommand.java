@@ -1,4 +1,4 @@
-package lessonbook.cli;
+package lessonbook.bench;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -6,14 +6,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import lessonbook.bench.Figure;
+import lessonbook.cli.DefaultLesson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code lessonbook bench}: every figure of the project, each beside its peer measured in the same run. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure Lessonbook and print `bench <name> <value> <unit>` lines (medians of several runs).")
-final class BenchCommand implements Callable<Integer> {
+public final class BenchCommand implements Callable<Integer> {
 
     /** A group of figures measured together. */
     interface Suite {
@@ -26,10 +26,10 @@ final class BenchCommand implements Callable<Integer> {
 
     static Map<String, Suite> suites() {
         Map<String, Suite> suites = new LinkedHashMap<>();
-        suites.put("kernel", () -> new lessonbook.kernel.client.KernelBench().run());
-        suites.put("ui", () -> new lessonbook.ui.UiBench().run());
+        suites.put("kernel", () -> new lessonbook.bench.kernel.KernelBench().run());
+        suites.put("ui", () -> new lessonbook.bench.ui.UiBench().run());
         suites.put("workers", () -> new lessonbook.bench.WorkerBench().run());
-        suites.put("lesson", () -> new lessonbook.kernel.client.LessonWorkloadBench(
+        suites.put("lesson", () -> new lessonbook.bench.kernel.LessonWorkloadBench(
                 lessonbook.format.LessonFiles.read(DefaultLesson.find())).run());
         return suites;
     }
