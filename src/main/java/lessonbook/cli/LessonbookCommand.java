@@ -22,7 +22,7 @@ public final class LessonbookCommand implements Runnable {
         CommandLine line = new CommandLine(new LessonbookCommand());
         line.addSubcommand(new RunCommand());
         try {
-            line.addSubcommand(Class.forName(BENCH_COMMAND).getDeclaredConstructor().newInstance());
+            line.addSubcommand(new CommandLine(Class.forName(BENCH_COMMAND).getDeclaredConstructor().newInstance()));
         } catch (ReflectiveOperationException | LinkageError notShipped) {
             // This build has no benchmark.
         }
