@@ -1,5 +1,6 @@
 package lessonbook.bench;
 
+import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -50,13 +51,17 @@ public final class BenchCommand implements Callable<Integer> {
     List<String> only;
 
     private final List<Named> suites;
+    private final PrintStream out;
+    private final PrintStream err;
 
     public BenchCommand() {
-        this(standardSuites());
+        this(standardSuites(), System.out, System.err);
     }
 
-    BenchCommand(List<Named> suites) {
+    BenchCommand(List<Named> suites, PrintStream out, PrintStream err) {
         this.suites = suites;
+        this.out = out;
+        this.err = err;
     }
 
     @Override
@@ -65,7 +70,7 @@ public final class BenchCommand implements Callable<Integer> {
         if (only != null) {
             List<String> unknown = only.stream().filter(n -> !names.contains(n)).toList();
             if (!unknown.isEmpty()) {
-                System.err.println("bench: no suite named " + String.join(", ", unknown) + "; the suites are "
+                err.println("bench: no suite named " + String.join(", ", unknown) + "; the suites are "
                         + String.join(", ", names) + " (see bench --help)");
                 return 2;
             }
@@ -78,22 +83,22 @@ public final class BenchCommand implements Callable<Integer> {
             try {
                 for (Figure figure : new ArrayList<>(suite.suite().run())) {
                     if (figure.measured()) {
-                        System.out.println(figure.line());
+                        out.println(figure.line());
                     } else {
                         notRun.add(figure.name());
-                        System.err.println("bench: " + figure.name() + " not measured: " + figure.problem());
+                        err.println("bench: " + figure.name() + " not measured: " + figure.problem());
                     }
                 }
             } catch (SuiteCannotRun e) {
                 notRun.add(suite.name());
-                System.err.println("bench: suite " + suite.name() + " cannot run here: " + e.getMessage());
+                err.println("bench: suite " + suite.name() + " cannot run here: " + e.getMessage());
             } catch (Exception | LinkageError e) {
                 notRun.add(suite.name());
-                System.err.println("bench: suite " + suite.name() + " failed: " + e);
+                err.println("bench: suite " + suite.name() + " failed: " + e);
             }
         }
         if (!notRun.isEmpty()) {
-            System.err.println("bench: not measured: " + String.join(", ", notRun));
+            err.println("bench: not measured: " + String.join(", ", notRun));
             return 1;
         }
         return 0;

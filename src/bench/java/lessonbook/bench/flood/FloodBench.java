@@ -67,8 +67,16 @@ public final class FloodBench {
             figures.add(Figure.notMeasured(growth, "MB", broken != null ? broken
                     : "the probe ended before the heap was taken: " + String.join("; ", app.errors())));
         }
-        figures.add(responsiveness(app));
-        kernelKept(app).ifPresent(figures::add);
+        // When the app broke, what the probe measured before is still reported; what it did not reach says so.
+        String notReached = broken == null ? "the probe did not get that far: " + String.join("; ", app.errors())
+                : "not reached: " + (broken.length() > 70 ? broken.substring(0, 70) + "..." : broken);
+        boolean pinged = app.value("fx_max_reply_ms").isPresent() || app.value("fx_unanswered").isPresent();
+        figures.add(pinged ? responsiveness(app)
+                : Figure.notMeasured("flood.forever.app_fx_reply_max", "ms", notReached));
+        if (app.value("first_cell").isPresent()) {
+            figures.add(app.value("next_cell").isPresent() ? kernelKept(app)
+                    : Figure.notMeasured("flood.forever.app_kernel_kept", "", notReached));
+        }
         return figures;
     }
 
@@ -113,27 +121,23 @@ public final class FloodBench {
      * The kernel survived when the cell after the flood ran with the next execution count and still knew the
      * first cell's variable ({@code before + 1} printed 42).
      */
-    private static Optional<Figure> kernelKept(ChildProbe.Result app) {
+    private static Figure kernelKept(ChildProbe.Result app) {
         String name = "flood.forever.app_kernel_kept";
-        Optional<String> first = app.value("first_cell");
-        Optional<String> next = app.value("next_cell");
-        if (first.isEmpty()) {
-            return Optional.empty();   // the app did not get as far as the lesson: said above
+        String[] f = app.value("first_cell").orElseThrow().split(" ", 3);
+        String[] n = app.value("next_cell").orElseThrow().split(" ", 3);
+        if (f.length < 2 || n.length < 2) {
+            return Figure.notMeasured(name, "", "a cell did not end: first cell " + String.join(" ", f)
+                    + ", the cell after the flood " + String.join(" ", n));
         }
-        if (next.isEmpty()) {
-            return Optional.of(Figure.notMeasured(name, "", "the cell after the flood did not get to run"));
-        }
-        String[] f = first.get().split(" ", 3);
-        String[] n = next.get().split(" ", 3);
         boolean countGoesOn = f[1].matches("\\d+") && n[1].equals(Integer.toString(Integer.parseInt(f[1]) + 2));
         boolean definitionsKept = n[0].equals("DONE") && n.length > 2 && n[2].strip().equals("42");
         if (countGoesOn && definitionsKept) {
-            return Optional.of(new Figure(name, 1, "yes"));
+            return new Figure(name, 1, "yes");
         }
-        return Optional.of(Figure.notMeasured(name, "", "the kernel did not survive the flood: the first cell ran as ["
+        return Figure.notMeasured(name, "", "the kernel did not survive the flood: the first cell ran as ["
                 + f[1] + "], the flood as " + app.value("flood_cell").map(s -> "[" + s.split(" ")[1] + "] ("
                 + s.split(" ")[0] + ")").orElse("?") + ", the next cell as [" + n[1] + "] " + n[0] + " showing \""
-                + (n.length > 2 ? n[2].strip() : "") + "\" (expected [" + f[1] + "+2] showing 42)"));
+                + (n.length > 2 ? n[2].strip() : "") + "\" (expected [" + f[1] + "+2] showing 42)");
     }
 
     // ----- lessonbook run -----
@@ -141,8 +145,9 @@ public final class FloodBench {
     private List<Figure> inRun(Path dir) throws IOException, InterruptedException {
         Path lesson = dir.resolve("flood-run.md");
         Path out = dir.resolve("flood-run-out.md");
-        Files.writeString(lesson, "# A cell that prints forever\n\n```java\n" + FLOOD_CELL + "\n```\n",
-                StandardCharsets.UTF_8);
+        // A first cell starts the kernel, so that the flood's time is spent printing, as in the app.
+        Files.writeString(lesson, "# A cell that prints forever\n\n```java\nint before = 41;\n```\n\n```java\n"
+                + FLOOD_CELL + "\n```\n", StandardCharsets.UTF_8);
         ChildProbe.Result run = ChildProbe.run(List.of("-Xmx" + heap), FloodRunProbe.class,
                 List.of("run", lesson.toString(), "--cell-timeout", Integer.toString(seconds), "--output",
                         out.toString()), dir.resolve("run-report.txt"), seconds + 240L);
