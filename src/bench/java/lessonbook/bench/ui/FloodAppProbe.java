@@ -156,7 +156,7 @@ public final class FloodAppProbe {
         String line = UiBench.onFx(() -> {
             CodeCell cell = (CodeCell) window.document().cell(cellId);
             String shown = window.shownOutput(cellId);
-            String head = shown.length() > 200 ? shown.substring(shown.length() - 200) : shown;
+            String head = shown.length() > 80 ? shown.substring(shown.length() - 80) : shown;
             return state + " " + cell.executionCount() + " " + head.replace('\n', ' ');
         });
         report.println(key + " " + line);
