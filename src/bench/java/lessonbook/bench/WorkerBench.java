@@ -111,7 +111,8 @@ public final class WorkerBench {
 
     private void pythonTutorial(List<Figure> figures) {
         if (!PythonPeer.available()) {
-            System.err.println("worker bench: python3 not found, no .vs.python peers");
+            System.err.println("bench: workers: no .vs.python peers: python3 is not on the PATH (install python3 to "
+                    + "measure them; the Java figures above do not need it)");
             return;
         }
         var script = PythonPeer.tutorialScript();

@@ -32,7 +32,8 @@ public final class DesktopLauncher {
         kernels = Objects.requireNonNull(factory, "factory");
     }
 
-    static Supplier<Kernel> kernelFactory() {
+    /** The kernel the app starts (a niced kernel JVM unless {@link #setKernelFactory} chose another). */
+    public static Supplier<Kernel> kernelFactory() {
         return kernels;
     }
 

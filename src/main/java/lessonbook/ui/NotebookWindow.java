@@ -355,11 +355,41 @@ public final class NotebookWindow {
         }
     }
 
-    // ----- for tests, the benchmark and presenter mode -----
+    // ----- driving an open window from outside the package (the benchmark, scripted demos) -----
+    // On the FX thread, like everything here. Kept to what a user can do: run, interrupt, read, close.
 
-    NotebookDocument document() {
+    /** Selects the cell and runs it, as a click on it and Ctrl+Enter do. */
+    public void run(String cellId) {
+        view.select(cellId);
+        runInPlace();
+    }
+
+    /** Interrupt, as the toolbar's button does. */
+    public void interruptKernel() {
+        interrupt();
+    }
+
+    /** The text a cell's output pane shows now (its visible lines, not the whole saved output); "" without one. */
+    public String shownOutput(String cellId) {
+        return view.view(cellId) instanceof CodeCellView code && code.hasOutputPane()
+                ? code.outputs().visibleText() : "";
+    }
+
+    /** Ends the kernel and closes the window without asking about unsaved changes. */
+    public void closeWithoutSaving() {
+        ticker.stop();
+        autosave.close();
+        fileWork.close();
+        session.close();
+        stage.close();
+    }
+
+    /** The lesson this window shows, with each cell's run state and outputs. */
+    public NotebookDocument document() {
         return document;
     }
+
+    // ----- for tests and presenter mode -----
 
     NotebookView view() {
         return view;
@@ -381,7 +411,7 @@ public final class NotebookWindow {
         return help.isVisible();
     }
 
-    Stage stage() {
+    public Stage stage() {
         return stage;
     }
 

@@ -18,6 +18,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
+import lessonbook.bench.ui.PulseWatch;
 import lessonbook.model.CellState;
 import lessonbook.model.CodeCell;
 import lessonbook.model.Output;

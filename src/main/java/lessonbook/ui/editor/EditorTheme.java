@@ -5,10 +5,10 @@ import java.util.List;
 import javafx.scene.Scene;
 
 /**
- * The light and dark looks of the editor and of {@link lessonbook.ui.markdown.MarkdownView}. A theme is a
- * pair of scene stylesheets (editor + markdown); the components add none themselves, so the shell's theme
- * decides. Call {@link #applyTo(Scene)} (it removes the other theme's sheets first) or add
- * {@link #stylesheets()} to the scene yourself. Sizes are in em, so zoom by setting {@code -fx-font-size}
+ * The light and dark looks of the editor and of the Markdown view ({@code ui.markdown}, which uses this
+ * package, never the other way). A theme is a pair of scene stylesheets (editor + markdown); the components
+ * add none themselves, so the shell's theme decides. Call {@link #applyTo(Scene)} (it removes the other
+ * theme's sheets first) or add {@link #stylesheets()} to the scene yourself. Sizes are in em, so zoom by setting {@code -fx-font-size}
  * on the scene root.
  */
 public enum EditorTheme {

@@ -18,6 +18,7 @@
  * }</pre>
  * Keys left to the shell (never consumed, no newline inserted): Shift+Enter, Ctrl+Enter, Alt+Enter, and
  * Escape unless it closes the editor's own popup or find bar. Zoom: set {@code -fx-font-size} on the scene
- * root; everything here sizes in em. {@link lessonbook.ui.editor.EditorDemo} shows it all in a window.
+ * root; everything here sizes in em. {@code lessonbook.bench.demo.EditorDemo} (src/bench/java) shows it all in
+ * a window.
  */
 package lessonbook.ui.editor;

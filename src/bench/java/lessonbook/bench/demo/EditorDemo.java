@@ -1,4 +1,4 @@
-package lessonbook.ui.editor;
+package lessonbook.bench.demo;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,6 +19,8 @@ import javafx.util.Duration;
 
 import lessonbook.kernel.protocol.KernelEvent;
 import lessonbook.model.Diagnostic;
+import lessonbook.ui.editor.EditorTheme;
+import lessonbook.ui.editor.JavaCodeEditor;
 import lessonbook.ui.markdown.MarkdownView;
 
 /**

@@ -1,4 +1,4 @@
-package lessonbook.kernel.client;
+package lessonbook.bench.kernel;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -7,6 +7,8 @@ import java.util.concurrent.TimeUnit;
 import jdk.jshell.JShell;
 import lessonbook.bench.Figure;
 import lessonbook.bench.Median;
+import lessonbook.kernel.client.JvmKernel;
+import lessonbook.kernel.client.KernelLauncher;
 
 /**
  * Kernel figures for {@code lessonbook bench}: start to first result, and a warm one-line evaluation against

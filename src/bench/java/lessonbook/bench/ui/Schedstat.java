@@ -1,4 +1,4 @@
-package lessonbook.ui;
+package lessonbook.bench.ui;
 
 import java.io.IOException;
 import java.nio.file.Files;

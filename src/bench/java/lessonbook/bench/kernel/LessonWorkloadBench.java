@@ -1,4 +1,4 @@
-package lessonbook.kernel.client;
+package lessonbook.bench.kernel;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -7,6 +7,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import lessonbook.bench.Figure;
 import lessonbook.bench.Median;
+import lessonbook.kernel.client.CellRun;
+import lessonbook.kernel.client.JvmKernel;
+import lessonbook.kernel.client.KernelListener;
 import lessonbook.model.CodeCell;
 import lessonbook.model.Notebook;
 import lessonbook.model.Output;

@@ -1,4 +1,4 @@
-package lessonbook.ui.display;
+package lessonbook.bench.demo;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +16,9 @@ import lessonbook.display.Chart;
 import lessonbook.display.Table;
 import lessonbook.model.Output;
 import lessonbook.model.StreamName;
+import lessonbook.ui.display.ChartView;
+import lessonbook.ui.display.TableOutputView;
+import lessonbook.ui.display.WorkerLanesView;
 
 /**
  * Shows the rich outputs as a lesson would: the closing bar chart, a table, and worker lanes fed with ten

@@ -1,4 +1,4 @@
-package lessonbook.ui;
+package lessonbook.bench.ui;
 
 import java.io.IOException;
 import java.lang.management.GarbageCollectorMXBean;
@@ -21,7 +21,7 @@ import javafx.animation.AnimationTimer;
  * be told apart: work on the FX thread, a slow paint, a GC pause, threads waiting for a core on a loaded
  * machine, or a thread blocked (sleeping on a lock, on the renderer, on the display) for the rest.
  */
-final class PulseWatch extends AnimationTimer {
+public final class PulseWatch extends AnimationTimer {
     private static final int KEPT_GAPS = 3;
 
     private final ThreadClock fx = ThreadClock.of("JavaFX Applicat");
@@ -80,7 +80,7 @@ final class PulseWatch extends AnimationTimer {
         }
     }
 
-    double maxGapMillis() {
+    public double maxGapMillis() {
         return worst.isEmpty() ? 0 : worst.get(0).wall() / 1e6;
     }
 
@@ -88,7 +88,7 @@ final class PulseWatch extends AnimationTimer {
      * One line saying what the worst gaps were made of, and what the whole watch cost the FX thread and the
      * renderer (a figure that, unlike the gaps, hardly depends on how loaded the machine is).
      */
-    String worstGap() {
+    public String worstGap() {
         String gaps = worst.stream().map(Gap::describe).collect(Collectors.joining("; "));
         if (firstFx == null) {
             return "no pulses";

@@ -1,4 +1,4 @@
-package lessonbook.ui;
+package lessonbook.bench.ui;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -20,10 +19,15 @@ import javafx.stage.Stage;
 
 import lessonbook.bench.Figure;
 import lessonbook.bench.Median;
+import lessonbook.bench.SuiteCannotRun;
 import lessonbook.kernel.client.Kernel;
 import lessonbook.model.CellState;
 import lessonbook.model.CodeCell;
 import lessonbook.model.Notebook;
+import lessonbook.ui.DesktopLauncher;
+import lessonbook.ui.FileDialogs;
+import lessonbook.ui.LessonStore;
+import lessonbook.ui.NotebookWindow;
 
 /**
  * The desktop figures of {@code lessonbook bench}: cold start to first frame (a fresh JVM), Shift+Enter to
@@ -45,7 +49,7 @@ public final class UiBench {
     private final Path lesson;
 
     public UiBench() {
-        this(DesktopLauncher::processKernel, Path.of("lessons", "multiprocessing.md"));
+        this(DesktopLauncher.kernelFactory(), Path.of("lessons", "multiprocessing.md"));
     }
 
     public UiBench(Supplier<Kernel> kernels, Path lesson) {
@@ -77,7 +81,7 @@ public final class UiBench {
     private double firstFrame() throws Exception {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(displayProperties());
+        command.addAll(BenchDisplay.childProperties());
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(FirstFrameProbe.class.getName());
@@ -100,32 +104,6 @@ public final class UiBench {
         }
         throw new IllegalStateException("the first-frame probe ended without showing a window (exit "
                 + probe.exitValue() + ")");
-    }
-
-    /** The child uses the same display as this JVM: Monocle when headless, else the X display. */
-    private static List<String> displayProperties() {
-        List<String> props = new ArrayList<>();
-        for (String key : List.of("glass.platform", "monocle.platform", "prism.order", "prism.text",
-                "java.awt.headless", "testfx.headless")) {
-            String value = System.getProperty(key);
-            if (value != null) {
-                props.add("-D" + key + "=" + value);
-            }
-        }
-        if (props.isEmpty() && System.getenv("DISPLAY") == null && monocleAvailable()) {
-            props.addAll(Arrays.asList("-Dglass.platform=Monocle", "-Dmonocle.platform=Headless",
-                    "-Dprism.order=sw"));
-        }
-        return props;
-    }
-
-    private static boolean monocleAvailable() {
-        try {
-            Class.forName("com.sun.glass.ui.monocle.MonoclePlatformFactory");
-            return true;
-        } catch (ClassNotFoundException e) {
-            return false;
-        }
     }
 
     // ----- in this JVM -----
@@ -163,8 +141,7 @@ public final class UiBench {
                     new Figure("ui.flood.heap_growth", Median.of(growths), "MB"));
         } finally {
             onFx(() -> {
-                window.session().close();
-                window.stage().close();
+                window.closeWithoutSaving();
                 return null;
             });
         }
@@ -175,8 +152,7 @@ public final class UiBench {
         PulseWatch pulses = new PulseWatch();
         onFx(() -> {
             pulses.start();
-            window.view().select(cellId);
-            window.runInPlace();
+            window.run(cellId);
             return null;
         });
         awaitState(window, cellId, 300);
@@ -191,14 +167,12 @@ public final class UiBench {
     private static double firstOutput(NotebookWindow window) throws Exception {
         CompletableFuture<Double> shown = new CompletableFuture<>();
         onFx(() -> {
-            window.view().select("one");
             long pressed = System.nanoTime();
-            window.runInPlace();
+            window.run("one");
             new AnimationTimer() {
                 @Override
                 public void handle(long now) {
-                    CodeCellView cell = (CodeCellView) window.view().view("one");
-                    if (cell.hasOutputPane() && cell.outputs().visibleText().equals("1")) {
+                    if (window.shownOutput("one").equals("1")) {
                         stop();
                         // This pulse lays out and draws the line that the last batch added.
                         shown.complete((System.nanoTime() - pressed) / 1e6);
@@ -212,8 +186,16 @@ public final class UiBench {
         return ms;
     }
 
-    /** Waits for the cell's run to end, told by the document (no polling). */
-    private static void awaitState(NotebookWindow window, String cellId, int seconds) throws Exception {
+    /** Waits for the cell's run to end; a cell that failed is an error of the benchmark. */
+    static void awaitState(NotebookWindow window, String cellId, int seconds) throws Exception {
+        if (awaitEnd(window, cellId, seconds) == CellState.ERROR) {
+            throw new IllegalStateException("cell " + cellId + " failed: "
+                    + onFx(() -> ((CodeCell) window.document().cell(cellId)).outputText()));
+        }
+    }
+
+    /** Waits for the cell's run to end, told by the document (no polling); its end state. */
+    static CellState awaitEnd(NotebookWindow window, String cellId, int seconds) throws Exception {
         CompletableFuture<CellState> ended = new CompletableFuture<>();
         java.util.function.Consumer<lessonbook.model.DocumentChange> listener = change -> {
             CellState state = window.document().runtime(cellId).state();
@@ -227,10 +209,7 @@ public final class UiBench {
             return null;
         });
         try {
-            if (ended.get(seconds, TimeUnit.SECONDS) == CellState.ERROR) {
-                throw new IllegalStateException("cell " + cellId + " failed: "
-                        + onFx(() -> ((CodeCell) window.document().cell(cellId)).outputText()));
-            }
+            return ended.get(seconds, TimeUnit.SECONDS);
         } finally {
             onFx(() -> {
                 window.document().removeListener(listener);
@@ -239,7 +218,7 @@ public final class UiBench {
         }
     }
 
-    private static double usedHeapAfterGc() {
+    static double usedHeapAfterGc() {
         for (int i = 0; i < 3; i++) {
             System.gc();
         }
@@ -247,12 +226,12 @@ public final class UiBench {
     }
 
     /** Monocle when there is no X display and it is on the class path; starts the toolkit or says why not. */
-    private static void useDisplay() throws InterruptedException {
+    private static void useDisplay() throws InterruptedException, SuiteCannotRun {
+        java.util.Optional<String> missing = BenchDisplay.missing("ui");
+        if (missing.isPresent()) {
+            throw new SuiteCannotRun(missing.get());
+        }
         if (System.getenv("DISPLAY") == null && System.getProperty("glass.platform") == null) {
-            if (!monocleAvailable()) {
-                throw new IllegalStateException("no display: the ui suite needs an X display "
-                        + "(e.g. `Xvfb :96 &` and DISPLAY=:96) or Monocle on the class path");
-            }
             System.setProperty("glass.platform", "Monocle");
             System.setProperty("monocle.platform", "Headless");
             System.setProperty("prism.order", "sw");
@@ -263,16 +242,17 @@ public final class UiBench {
         } catch (IllegalStateException alreadyRunning) {
             started.countDown();
         } catch (RuntimeException | Error e) {
-            throw new IllegalStateException("cannot open the display " + System.getenv("DISPLAY") + ": " + e.getMessage());
+            throw new SuiteCannotRun("cannot open the display " + System.getenv("DISPLAY") + " (" + e.getMessage()
+                    + "); is an X server running there? e.g. `Xvfb " + System.getenv("DISPLAY") + " &`");
         }
         Platform.setImplicitExit(false);
         if (!started.await(30, TimeUnit.SECONDS)) {
-            throw new IllegalStateException("the JavaFX toolkit did not start within 30 s on display "
+            throw new SuiteCannotRun("the JavaFX toolkit did not start within 30 s on display "
                     + System.getenv("DISPLAY"));
         }
     }
 
-    private static <T> T onFx(java.util.concurrent.Callable<T> work) throws Exception {
+    static <T> T onFx(java.util.concurrent.Callable<T> work) throws Exception {
         CompletableFuture<T> result = new CompletableFuture<>();
         Platform.runLater(() -> {
             try {

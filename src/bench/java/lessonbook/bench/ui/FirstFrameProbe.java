@@ -1,4 +1,4 @@
-package lessonbook.ui;
+package lessonbook.bench.ui;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -6,6 +6,11 @@ import java.nio.file.Path;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.stage.Stage;
+
+import lessonbook.ui.DesktopLauncher;
+import lessonbook.ui.FileDialogs;
+import lessonbook.ui.LessonStore;
+import lessonbook.ui.NotebookWindow;
 
 /**
  * Run in a fresh JVM by {@link UiBench}: opens the lesson in a window and prints the wall-clock time of
@@ -30,7 +35,7 @@ public final class FirstFrameProbe {
                     stop();
                     System.out.println("first-frame " + System.currentTimeMillis());
                     System.out.flush();
-                    window.session().close();
+                    window.closeWithoutSaving();
                     Platform.exit();
                     Runtime.getRuntime().halt(0);
                 }
