@@ -18,8 +18,12 @@ import java.util.Locale;
  * bytes that are not UTF-8, each with the line where the problem is.
  */
 public final class TextFiles {
-    /** Lessons are prose and code; anything this large is a mistake (a log, a data file), not a lesson. */
-    public static final long MAX_BYTES = 10L * 1024 * 1024;
+    /**
+     * Lessons are prose and code; anything this large is a mistake (a log, a data file), not a lesson. A cell
+     * keeps at most about 330 KB of output ({@link lessonbook.model.OutputBudget}), so a lesson saved with a
+     * hundred cells that each printed forever still opens again.
+     */
+    public static final long MAX_BYTES = 48L * 1024 * 1024;
 
     /** A Jupyter notebook carries its images as base64 text, so it may be larger than a lesson. */
     public static final long MAX_NOTEBOOK_BYTES = 64L * 1024 * 1024;

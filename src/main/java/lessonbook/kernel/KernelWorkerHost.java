@@ -116,7 +116,7 @@ final class KernelWorkerHost implements WorkerHost {
             @Override
             public void line(String worker, long pid, boolean stderr, String text) {
                 hub.enqueue(cell, new Output.WorkerLine(worker, pid, stderr ? StreamName.STDERR : StreamName.STDOUT,
-                        text));
+                        text, System.currentTimeMillis()));
             }
 
             @Override

@@ -69,8 +69,16 @@ public sealed interface Output extends Serializable {
         }
     }
 
-    /** One line (or a partial line) printed by a worker process, tagged with its name and pid. */
-    record WorkerLine(String worker, long pid, StreamName stream, String line) implements Output {
+    /**
+     * One line (or a partial line) printed by a worker process, tagged with its name and pid, and stamped with
+     * the time the kernel read it from the worker's pipe ({@code epochMillis}; 0 when not known, as for a line
+     * read back from a file), so the worker lanes place it where it happened, not where it reached the window.
+     */
+    record WorkerLine(String worker, long pid, StreamName stream, String line, long epochMillis) implements Output {
+        public WorkerLine(String worker, long pid, StreamName stream, String line) {
+            this(worker, pid, stream, line, 0);
+        }
+
         @Override
         public String text() {
             return "[" + worker + " " + pid + "] " + line + (line.endsWith("\n") ? "" : "\n");

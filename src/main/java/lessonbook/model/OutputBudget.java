@@ -46,7 +46,7 @@ public record OutputBudget(int headChars, int tailChars) {
         }
         if (output instanceof Output.WorkerLine w) {
             String line = PrintableText.of(w.line());
-            return line == w.line() ? w : new Output.WorkerLine(w.worker(), w.pid(), w.stream(), line);
+            return line == w.line() ? w : new Output.WorkerLine(w.worker(), w.pid(), w.stream(), line, w.epochMillis());
         }
         return output;
     }

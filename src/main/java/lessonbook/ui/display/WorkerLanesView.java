@@ -137,7 +137,8 @@ public final class WorkerLanesView extends VBox {
         if (output instanceof Output.WorkerEvent) {
             accept((Output.WorkerEvent) output);
         } else if (output instanceof Output.WorkerLine) {
-            acceptLine((Output.WorkerLine) output, arrivedEpochMillis);
+            Output.WorkerLine line = (Output.WorkerLine) output;
+            acceptLine(line, line.epochMillis() > 0 ? line.epochMillis() : arrivedEpochMillis);
         }
     }
 

@@ -68,16 +68,16 @@ class MalformedLessonTest {
     }
 
     @Test
-    void fifty_megabytes_are_refused_before_reading() throws Exception {
+    void a_hundred_megabytes_are_refused_before_reading() throws Exception {
         Path file = dir.resolve("huge.md");
         try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
-            raf.setLength(50L * 1024 * 1024); // sparse: reading it all would show as NUL bytes, not a size error
+            raf.setLength(100L * 1024 * 1024); // sparse: reading it all would show as NUL bytes, not a size error
         }
 
         LessonFormatException e = assertTimeoutPreemptively(Duration.ofSeconds(10),
                 () -> catchThrowableOfType(LessonFormatException.class, () -> LessonFiles.read(file)));
 
-        assertThat(e.getMessage()).contains("huge.md").contains("50.0 MB").contains("larger than 10 MB");
+        assertThat(e.getMessage()).contains("huge.md").contains("100.0 MB").contains("larger than 48 MB");
     }
 
     @Test
