@@ -17,9 +17,17 @@ final class LessonbookCli {
     }
 
     static Run run(Path workDir, String... args) throws IOException, InterruptedException {
+        return runWithHeap(workDir, null, args);
+    }
+
+    /** As {@link #run}, in a JVM whose heap is at most {@code xmx} (e.g. "256m"; null for the default). */
+    static Run runWithHeap(Path workDir, String xmx, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "lessonbook.Main"));
+                Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        if (xmx != null) {
+            command.add("-Xmx" + xmx);
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "lessonbook.Main"));
         command.addAll(List.of(args));
         Path out = Files.createTempFile(workDir, "stdout", ".txt");
         Path err = Files.createTempFile(workDir, "stderr", ".txt");

@@ -10,6 +10,11 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import lessonbook.format.LessonFiles;
+import lessonbook.model.CodeCell;
+import lessonbook.model.Notebook;
+import lessonbook.model.Output;
+
 /** The headless command as a user runs it: a separate JVM, its exit code, what it prints, the file it writes. */
 class RunCommandTest {
     @TempDir
@@ -67,6 +72,26 @@ class RunCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.stdout()).contains("interrupted").contains("after");
+    }
+
+    @Test
+    void aCellPrintingForeverAtASmallHeapIsCutAndTheFileReopens() throws Exception {
+        Path file = lesson("flood.md", cell("int kept = 41;")
+                + cell("long i = 0; while (true) System.out.println(\"line \" + (i++));")
+                + cell("System.out.println(kept + 1);"));
+        Path out = dir.resolve("flooded.md");
+
+        LessonbookCli.Run run = LessonbookCli.runWithHeap(dir, "256m", "run", file.toString(), "--cell-timeout", "8",
+                "--allow-errors", "--output", out.toString());
+
+        assertThat(run.stderr()).doesNotContain("OutOfMemoryError");
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.stdout()).contains("[2]\nline 0\nline 1\n").contains("not kept").contains("[3]\n42\n");
+        assertThat(Files.size(out)).isLessThan(2L * 1024 * 1024);
+        Notebook reopened = LessonFiles.read(out);
+        CodeCell flooded = reopened.codeCells().get(1);
+        assertThat(flooded.outputs()).filteredOn(Output.Omitted.class::isInstance).isNotEmpty();
+        assertThat(flooded.outputText()).startsWith("line 0\n");
     }
 
     @Test
