@@ -145,6 +145,7 @@ class NotebookWindowTest {
         fixture.run(robot, "endless");
         fixture.waitFor(() -> fixture.code("endless").hasOutputPane()
                 && fixture.code("endless").outputs().hiddenLineCount() > 10_000);
+        fixture.waitFor(() -> notKeptLines("endless") > 1_000_000);
         assertThat(fixture.code("endless").outputs().lines()).hasSizeLessThanOrEqualTo(2000);
         robot.clickOn(robot.lookup("#tb-interrupt").queryAs(Button.class));
         fixture.waitFor(() -> fixture.shownState("endless") == CellState.INTERRUPTED);
@@ -158,6 +159,16 @@ class NotebookWindowTest {
                     + hidden + " then " + fixture.code("endless").outputs().hiddenLineCount(), e);
         }
         assertThat(fixture.code("endless").outputs().hiddenLineCount()).isEqualTo(hidden);
+        CodeCell endless = (CodeCell) window.document().cell("endless");
+        assertThat(endless.outputText().length())
+                .isLessThan(OutputBudget.DEFAULT.headChars() + OutputBudget.DEFAULT.tailChars() + 200);
+        assertThat(((CodeCell) window.document().cell("hello")).executionCount())
+                .isEqualTo(endless.executionCount() + 1);
+    }
+
+    private long notKeptLines(String cellId) {
+        return ((CodeCell) window.document().cell(cellId)).outputs().stream().filter(Output.Omitted.class::isInstance)
+                .mapToLong(o -> ((Output.Omitted) o).lines()).sum();
     }
 
     @Test
