@@ -38,7 +38,7 @@ public record OutputBudget(int headChars, int tailChars) {
         return total <= (long) headChars + tailChars ? all : collapse(all);
     }
 
-    /** Text outputs with control characters replaced by their pictures; others as they are. */
+    /** Text outputs with control characters written as Java escapes (PrintableText); others as they are. */
     public static Output printable(Output output) {
         if (output instanceof Output.Stream s) {
             String text = PrintableText.of(s.text());

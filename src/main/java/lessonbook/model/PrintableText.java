@@ -1,10 +1,11 @@
 package lessonbook.model;
 
 /**
- * What a cell prints, made safe to show and to save: control characters other than newline and tab become their
- * visible Unicode pictures ({@code U+2400} to {@code U+241F}, {@code U+2421} for DEL), so a NUL or an escape
- * sequence printed by a cell shows as {@code ␀} or {@code ␛[31m} and every file format can write and read it
- * back. A carriage return directly before a newline is dropped (a Windows line end is a line end).
+ * What a cell prints, made safe to show and to save: control characters other than newline and tab become the
+ * Java escape a student would write for them ({@code \\u0000}, {@code \\u001B}), so a NUL or a terminal colour
+ * code printed by a cell shows as {@code \\u0000} or {@code \\u001B[31m} in every font, and every file format can
+ * write and read it back. (Unicode's control pictures, U+2400 on, are missing from common monospaced fonts.) A
+ * carriage return directly before a newline is dropped (a Windows line end is a line end).
  */
 public final class PrintableText {
     private PrintableText() {
@@ -24,7 +25,7 @@ public final class PrintableText {
             } else if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
                 continue;
             } else {
-                out.append(c == 0x7F ? '\u2421' : (char) (0x2400 + c));
+                out.append(String.format(java.util.Locale.ROOT, "\\u%04X", (int) c));
             }
         }
         return out.toString();

@@ -23,7 +23,7 @@
  *                                                                          v  Platform.runLater / run thread
  *   NotebookSession.apply on the document thread: NotebookDocument.appendOutputs keeps a cell's first
  *     256 K and last 64 K characters with one marker between (model/OutputBudget), control characters
- *     shown as their pictures; fires OutputsAppended.
+ *     written as Java escapes; fires OutputsAppended.
  *                                                                          v
  *   window: OutputPane/LineBuilder turn the new outputs into rows, keeping the last 2,000 rows;
  *   run: HeadlessRun prints the new outputs under their [n] header.

@@ -87,9 +87,9 @@ class OutputBudgetTest {
     }
 
     @Test
-    void controlCharactersBecomeTheirPictures() {
+    void controlCharactersBecomeTheirJavaEscapes() {
         List<Output> kept = SMALL.append(List.of(), List.of(out("a\u0000b\u001b[31mc\r\nd\re\u007f\n")));
-        assertThat(text(kept)).isEqualTo("a\u2400b\u241b[31mc\nd\u240de\u2421\n");
+        assertThat(text(kept)).isEqualTo("a\\u0000b\\u001B[31mc\nd\\u000De\\u007F\n");
     }
 
     @Test

@@ -63,6 +63,8 @@ public final class OutputPane extends VBox {
     private Consumer<List<Diagnostic>> diagnosticsSink = d -> { };
     private final LineBuilder builder = new LineBuilder(MAX_LINES, this::colourOf);
     private long hiddenLines;
+    /** Lines the cell printed that were never kept (the kernel or the document left them out). */
+    private long notKeptLines;
 
     public OutputPane(DoubleProperty fontSize) {
         this.fontSize = fontSize;
@@ -118,6 +120,7 @@ public final class OutputPane extends VBox {
         workerFilter.getItems().setAll(ALL_WORKERS);
         workerFilter.setValue(ALL_WORKERS);
         hiddenLines = 0;
+        notKeptLines = 0;
         builder.reset();
         rewrap();
         diagnosticsSink.accept(List.of());
@@ -167,6 +170,11 @@ public final class OutputPane extends VBox {
     public void append(List<Output> outputs) {
         LineBuilder.Batch batch = builder.build(outputs);
         hiddenLines += batch.hidden();
+        for (Output output : outputs) {
+            if (output instanceof Output.Omitted omitted) {
+                notKeptLines += omitted.lines();
+            }
+        }
         List<OutputLine> rows = batch.rows();
         if (batch.continuesLastRow() && !lines.isEmpty()
                 && lines.get(lines.size() - 1).styleClass().equals(rows.get(0).styleClass())) {
@@ -276,7 +284,9 @@ public final class OutputPane extends VBox {
         list.setManaged(!lines.isEmpty());
         setVisible(any);
         setManaged(any);
-        hiddenLabel.setText(hiddenLines == 0 ? "" : String.format("%,d earlier lines hidden", hiddenLines));
+        hiddenLabel.setText(hiddenLines == 0 ? "" : notKeptLines == 0
+                ? String.format("%,d earlier lines hidden", hiddenLines)
+                : String.format("%,d earlier lines hidden, %,d not kept", hiddenLines, notKeptLines));
         boolean workers = workerColours.size() > 1;
         workerFilter.setVisible(workers);
         workerFilter.setManaged(workers);
