@@ -46,8 +46,13 @@ class NotebookDocumentTest {
 
     @Test
     void aFloodedCellKeepsItsHeadAMarkerAndItsTailAndTheOtherCellsAsTheyWere() {
-        for (int i = 0; i < 300_000; i++) {
-            doc.appendOutputs("c1", List.of(new Output.Stream(StreamName.STDOUT, i + "\n")));
+        // In batches, as the session hands them over: each batch one hand-over of many small writes.
+        for (int batch = 0; batch < 300; batch++) {
+            List<Output> added = new ArrayList<>();
+            for (int i = batch * 1000; i < (batch + 1) * 1000; i++) {
+                added.add(new Output.Stream(StreamName.STDOUT, i + "\n"));
+            }
+            doc.appendOutputs("c1", added);
         }
         doc.appendOutputs("c2", List.of(new Output.Stream(StreamName.STDOUT, "1\n")));
 
