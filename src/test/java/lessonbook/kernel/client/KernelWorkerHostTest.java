@@ -49,11 +49,17 @@ class KernelWorkerHostTest {
                     + "host.warn(\"variable lock cannot be copied\");\n"
                     + "events.exited(\"Worker-1\", 123, 0, 2000, 5);");
             KernelHarness.await("worker outputs", KernelHarness.CELL_TIMEOUT, () -> h.outputsOf(cell).size() >= 4);
-            assertThat(h.outputsOf(cell)).contains(
+            long afterLines = System.currentTimeMillis();
+            assertThat(h.outputsOf(cell)).usingRecursiveFieldByFieldElementComparatorIgnoringFields("epochMillis")
+                    .contains(
                     new Output.WorkerEvent("Worker-1", 123, Output.WorkerEvent.Phase.STARTED, 1000, null, 0),
                     new Output.WorkerLine("Worker-1", 123, lessonbook.model.StreamName.STDOUT, "hello from worker"),
                     new Output.Notice("variable lock cannot be copied"),
                     new Output.WorkerEvent("Worker-1", 123, Output.WorkerEvent.Phase.EXITED, 2000, 0, 5));
+            // A worker's line carries the time the kernel read it, not the time it reached the host.
+            assertThat(h.outputsOf(cell)).filteredOn(Output.WorkerLine.class::isInstance)
+                    .allSatisfy(o -> assertThat(((Output.WorkerLine) o).epochMillis()).isPositive()
+                            .isLessThanOrEqualTo(afterLines));
         }
     }
 }
