@@ -25,6 +25,8 @@ import lessonbook.workers.WorkerRuntime;
 public final class KernelMain {
     private static final PrintStream ORIGINAL_ERR = System.err;
     private static volatile boolean halting;
+    /** Set by {@link KernelTraining}: there the "host" is this JVM's own driver, see {@link #hostGone()}. */
+    private static volatile boolean trainingRun;
 
     private KernelMain() {
     }
@@ -121,8 +123,21 @@ public final class KernelMain {
         watcher.start();
     }
 
-    /** Ends every process this kernel started, then the kernel, without running cell code's shutdown hooks. */
+    /** Marks this JVM as a training run: its driver, not the closing of the socket, decides when it ends. */
+    static void markTrainingRun() {
+        trainingRun = true;
+    }
+
+    /**
+     * Ends every process this kernel started, then the kernel, without running cell code's shutdown hooks.
+     * Not in a training run: that JVM must end with a normal exit, or it never writes its class-data archive
+     * (a training JVM killed here when its driver closed the socket left the cache empty, and every launch
+     * trained again).
+     */
     static void hostGone() {
+        if (trainingRun) {
+            return;
+        }
         halting = true;
         try {
             WorkerRuntime.terminateAll();
