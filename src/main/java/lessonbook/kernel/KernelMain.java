@@ -55,21 +55,30 @@ public final class KernelMain {
             deleteTree(dumpDir);
         }, "lessonbook-kernel-exit"));
 
-        CellEvaluator evaluator = new CellEvaluator(hub, dumpDir, List.of(ownClasspathEntry()), out, err);
-        WorkerRuntime.install(new KernelWorkerHost(evaluator, hub));
+        List<Path> classpath = List.of(ownClasspathEntry());
+        CellEvaluator evaluator = new CellEvaluator(hub, dumpDir, classpath, out, err);
+        KernelWorkerHost workerHost = new KernelWorkerHost(evaluator, hub);
+        WorkerRuntime.install(workerHost);
         Display.install(output -> hub.enqueue(CellContext.current(), output));
         evaluator.warmUp();
 
         BlockingQueue<KernelRequest> work = new LinkedBlockingQueue<>();
-        Thread reader = new Thread(() -> readRequests(channel, evaluator, work), "lessonbook-kernel-reader");
+        // requests taken from the socket and not yet answered: a warm-up without low priority waits for none
+        java.util.concurrent.atomic.AtomicInteger pending = new java.util.concurrent.atomic.AtomicInteger();
+        KernelWarmUp warmUp = new KernelWarmUp(classpath, workerHost::workersRunning, () -> pending.get() > 0);
+        workerHost.onWorkerEnded(warmUp::mayGoOn);
+        Thread reader = new Thread(() -> readRequests(channel, evaluator, work, pending), "lessonbook-kernel-reader");
         reader.setDaemon(true);
         reader.start();
         channel.send(new KernelEvent.Ready(ProcessHandle.current().pid(), Runtime.version().toString()));
-        serve(work, evaluator, hub);
+        if (!trainingRun && !Boolean.getBoolean("lessonbook.kernel.noWarmUp")) {
+            warmUp.start();
+        }
+        serve(work, evaluator, hub, pending, warmUp);
     }
 
-    private static void serve(BlockingQueue<KernelRequest> work, CellEvaluator evaluator, OutputHub hub)
-            throws InterruptedException {
+    private static void serve(BlockingQueue<KernelRequest> work, CellEvaluator evaluator, OutputHub hub,
+            java.util.concurrent.atomic.AtomicInteger pending, KernelWarmUp warmUp) throws InterruptedException {
         while (true) {
             KernelRequest request = work.take();
             try {
@@ -82,11 +91,15 @@ public final class KernelMain {
                 }
             } catch (RuntimeException e) {
                 e.printStackTrace(ORIGINAL_ERR);
+            } finally {
+                pending.decrementAndGet();
+                warmUp.mayGoOn();
             }
         }
     }
 
-    private static void readRequests(KernelChannel channel, CellEvaluator evaluator, BlockingQueue<KernelRequest> work) {
+    private static void readRequests(KernelChannel channel, CellEvaluator evaluator, BlockingQueue<KernelRequest> work,
+            java.util.concurrent.atomic.AtomicInteger pending) {
         try {
             while (true) {
                 KernelRequest request = channel.read();
@@ -98,6 +111,7 @@ public final class KernelMain {
                 } else if (request instanceof KernelRequest.Shutdown) {
                     hostGone();
                 } else {
+                    pending.incrementAndGet();
                     work.add(request);
                 }
             }
