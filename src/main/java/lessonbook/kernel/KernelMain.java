@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 import lessonbook.display.Display;
@@ -63,8 +64,8 @@ public final class KernelMain {
         evaluator.warmUp();
 
         BlockingQueue<KernelRequest> work = new LinkedBlockingQueue<>();
-        // requests taken from the socket and not yet answered: a warm-up without low priority waits for none
-        java.util.concurrent.atomic.AtomicInteger pending = new java.util.concurrent.atomic.AtomicInteger();
+        // requests read from the socket and not yet answered: the warm-up waits while there is one
+        AtomicInteger pending = new AtomicInteger();
         KernelWarmUp warmUp = new KernelWarmUp(classpath, workerHost::workersRunning, () -> pending.get() > 0);
         workerHost.onWorkerEnded(warmUp::mayGoOn);
         Thread reader = new Thread(() -> readRequests(channel, evaluator, work, pending), "lessonbook-kernel-reader");
@@ -78,7 +79,7 @@ public final class KernelMain {
     }
 
     private static void serve(BlockingQueue<KernelRequest> work, CellEvaluator evaluator, OutputHub hub,
-            java.util.concurrent.atomic.AtomicInteger pending, KernelWarmUp warmUp) throws InterruptedException {
+            AtomicInteger pending, KernelWarmUp warmUp) throws InterruptedException {
         while (true) {
             KernelRequest request = work.take();
             try {
@@ -99,7 +100,7 @@ public final class KernelMain {
     }
 
     private static void readRequests(KernelChannel channel, CellEvaluator evaluator, BlockingQueue<KernelRequest> work,
-            java.util.concurrent.atomic.AtomicInteger pending) {
+            AtomicInteger pending) {
         try {
             while (true) {
                 KernelRequest request = channel.read();

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import lessonbook.model.Output;
 import lessonbook.model.StreamName;
@@ -29,7 +30,7 @@ final class KernelWorkerHost implements WorkerHost {
     /** Wrapper class name to its static fields: a snippet's class never changes, a redefinition is a new class. */
     private final Map<String, Map<String, Field>> staticFields = new ConcurrentHashMap<>();
     /** Workers of cells started and not yet ended: while any runs, the kernel's warm-up waits. */
-    private final java.util.concurrent.atomic.AtomicInteger running = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger running = new AtomicInteger();
     private volatile Runnable workerEnded = () -> { };
 
     KernelWorkerHost(CellEvaluator evaluator, OutputHub hub) {
@@ -136,7 +137,7 @@ final class KernelWorkerHost implements WorkerHost {
             public void exited(String worker, long pid, int exitCode, long epochMillis, long cpuMillis) {
                 hub.enqueue(cell, new Output.WorkerEvent(worker, pid, Output.WorkerEvent.Phase.EXITED, epochMillis,
                         exitCode, cpuMillis));
-                running.decrementAndGet();
+                running.updateAndGet(n -> Math.max(0, n - 1));
                 workerEnded.run();
             }
         };
