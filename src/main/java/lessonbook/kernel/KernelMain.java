@@ -66,7 +66,7 @@ public final class KernelMain {
         BlockingQueue<KernelRequest> work = new LinkedBlockingQueue<>();
         // requests read from the socket and not yet answered: the warm-up waits while there is one
         AtomicInteger pending = new AtomicInteger();
-        KernelWarmUp warmUp = new KernelWarmUp(classpath, workerHost::workersRunning, () -> pending.get() > 0);
+        KernelWarmUp warmUp = new KernelWarmUp(workerHost::workersRunning, () -> pending.get() > 0);
         workerHost.onWorkerEnded(warmUp::mayGoOn);
         Thread reader = new Thread(() -> readRequests(channel, evaluator, work, pending), "lessonbook-kernel-reader");
         reader.setDaemon(true);
