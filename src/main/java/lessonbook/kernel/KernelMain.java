@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 import lessonbook.display.Display;
@@ -25,6 +26,8 @@ import lessonbook.workers.WorkerRuntime;
 public final class KernelMain {
     private static final PrintStream ORIGINAL_ERR = System.err;
     private static volatile boolean halting;
+    /** Set by {@link KernelTraining}: there the "host" is this JVM's own driver, see {@link #hostGone()}. */
+    private static volatile boolean trainingRun;
 
     private KernelMain() {
     }
@@ -53,21 +56,30 @@ public final class KernelMain {
             deleteTree(dumpDir);
         }, "lessonbook-kernel-exit"));
 
-        CellEvaluator evaluator = new CellEvaluator(hub, dumpDir, List.of(ownClasspathEntry()), out, err);
-        WorkerRuntime.install(new KernelWorkerHost(evaluator, hub));
+        List<Path> classpath = List.of(ownClasspathEntry());
+        CellEvaluator evaluator = new CellEvaluator(hub, dumpDir, classpath, out, err);
+        KernelWorkerHost workerHost = new KernelWorkerHost(evaluator, hub);
+        WorkerRuntime.install(workerHost);
         Display.install(output -> hub.enqueue(CellContext.current(), output));
         evaluator.warmUp();
 
         BlockingQueue<KernelRequest> work = new LinkedBlockingQueue<>();
-        Thread reader = new Thread(() -> readRequests(channel, evaluator, work), "lessonbook-kernel-reader");
+        // requests read from the socket and not yet answered: the warm-up waits while there is one
+        AtomicInteger pending = new AtomicInteger();
+        KernelWarmUp warmUp = new KernelWarmUp(workerHost::workersRunning, () -> pending.get() > 0);
+        workerHost.onWorkerEnded(warmUp::mayGoOn);
+        Thread reader = new Thread(() -> readRequests(channel, evaluator, work, pending), "lessonbook-kernel-reader");
         reader.setDaemon(true);
         reader.start();
         channel.send(new KernelEvent.Ready(ProcessHandle.current().pid(), Runtime.version().toString()));
-        serve(work, evaluator, hub);
+        if (!trainingRun && !Boolean.getBoolean("lessonbook.kernel.noWarmUp")) {
+            warmUp.start();
+        }
+        serve(work, evaluator, hub, pending, warmUp);
     }
 
-    private static void serve(BlockingQueue<KernelRequest> work, CellEvaluator evaluator, OutputHub hub)
-            throws InterruptedException {
+    private static void serve(BlockingQueue<KernelRequest> work, CellEvaluator evaluator, OutputHub hub,
+            AtomicInteger pending, KernelWarmUp warmUp) throws InterruptedException {
         while (true) {
             KernelRequest request = work.take();
             try {
@@ -80,11 +92,15 @@ public final class KernelMain {
                 }
             } catch (RuntimeException e) {
                 e.printStackTrace(ORIGINAL_ERR);
+            } finally {
+                pending.decrementAndGet();
+                warmUp.mayGoOn();
             }
         }
     }
 
-    private static void readRequests(KernelChannel channel, CellEvaluator evaluator, BlockingQueue<KernelRequest> work) {
+    private static void readRequests(KernelChannel channel, CellEvaluator evaluator, BlockingQueue<KernelRequest> work,
+            AtomicInteger pending) {
         try {
             while (true) {
                 KernelRequest request = channel.read();
@@ -96,6 +112,7 @@ public final class KernelMain {
                 } else if (request instanceof KernelRequest.Shutdown) {
                     hostGone();
                 } else {
+                    pending.incrementAndGet();
                     work.add(request);
                 }
             }
@@ -121,8 +138,21 @@ public final class KernelMain {
         watcher.start();
     }
 
-    /** Ends every process this kernel started, then the kernel, without running cell code's shutdown hooks. */
+    /** Marks this JVM as a training run: its driver, not the closing of the socket, decides when it ends. */
+    static void markTrainingRun() {
+        trainingRun = true;
+    }
+
+    /**
+     * Ends every process this kernel started, then the kernel, without running cell code's shutdown hooks.
+     * Not in a training run: that JVM must end with a normal exit, or it never writes its class-data archive
+     * (a training JVM killed here when its driver closed the socket left the cache empty, and every launch
+     * trained again).
+     */
     static void hostGone() {
+        if (trainingRun) {
+            return;
+        }
         halting = true;
         try {
             WorkerRuntime.terminateAll();

@@ -55,6 +55,7 @@ public final class KernelTraining {
         }, "training-time-limit");
         limit.setDaemon(true);
         limit.start();
+        KernelMain.markTrainingRun();
         try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             String token = "training";
             Thread kernel = new Thread(() -> {

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import lessonbook.model.Output;
 import lessonbook.model.StreamName;
@@ -28,10 +29,22 @@ final class KernelWorkerHost implements WorkerHost {
     private long warnedRun = -1;
     /** Wrapper class name to its static fields: a snippet's class never changes, a redefinition is a new class. */
     private final Map<String, Map<String, Field>> staticFields = new ConcurrentHashMap<>();
+    /** Workers of cells started and not yet ended: while any runs, the kernel's warm-up waits. */
+    private final AtomicInteger running = new AtomicInteger();
+    private volatile Runnable workerEnded = () -> { };
 
     KernelWorkerHost(CellEvaluator evaluator, OutputHub hub) {
         this.evaluator = evaluator;
         this.hub = hub;
+    }
+
+    boolean workersRunning() {
+        return running.get() > 0;
+    }
+
+    /** Called (on a worker runtime thread) each time a worker of a cell has ended. */
+    void onWorkerEnded(Runnable action) {
+        workerEnded = action;
     }
 
     @Override
@@ -109,6 +122,7 @@ final class KernelWorkerHost implements WorkerHost {
         return new WorkerEvents() {
             @Override
             public void started(String worker, long pid, long epochMillis) {
+                running.incrementAndGet();
                 hub.enqueue(cell, new Output.WorkerEvent(worker, pid, Output.WorkerEvent.Phase.STARTED, epochMillis,
                         null, 0));
             }
@@ -123,6 +137,8 @@ final class KernelWorkerHost implements WorkerHost {
             public void exited(String worker, long pid, int exitCode, long epochMillis, long cpuMillis) {
                 hub.enqueue(cell, new Output.WorkerEvent(worker, pid, Output.WorkerEvent.Phase.EXITED, epochMillis,
                         exitCode, cpuMillis));
+                running.updateAndGet(n -> Math.max(0, n - 1));
+                workerEnded.run();
             }
         };
     }

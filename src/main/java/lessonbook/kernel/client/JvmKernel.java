@@ -340,12 +340,12 @@ public final class JvmKernel implements Kernel {
                 current = null;
                 ready = false;
                 if (!wasReady) {
-                    startFailed("The kernel could not start: " + source.failure() + " (exit code " + exitCode + ")");
+                    startFailed("The kernel could not start: " + source.failure() + " (" + source.exit(exitCode).code() + ")");
                     return;
                 }
                 awaitNextKernel();
                 source.killOrphans();
-                String message = source.endedBy(exitCode) + "; a fresh kernel was started.";
+                String message = source.exit(exitCode).describe() + "; a fresh kernel was started.";
                 cells.endRunning(message, Outcome.ERROR);
                 cells.failWaiting("Not run: the kernel stopped before this cell's turn.");
                 queries.failAll(message);

@@ -98,6 +98,9 @@ public final class KernelLauncher {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
+        // An OutOfMemoryError ends the kernel at once, saying so (see KernelExit): a kernel that caught one
+        // somewhere (its output thread, javac) lives on half-broken, and a cell would only see a stack trace.
+        command.add("-XX:+ExitOnOutOfMemoryError");
         command.addAll(jvmOptions);
         String trace = System.getProperty("lessonbook.kernel.trace");
         if (trace != null) {

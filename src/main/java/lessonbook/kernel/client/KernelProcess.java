@@ -46,6 +46,9 @@ final class KernelProcess {
     private final Thread stdoutDrain;
     private final Thread stderrDrain;
     private final StringBuilder startLog = new StringBuilder();
+    /** The end of what the JVM printed outside the protocol: says why it ended (an OutOfMemoryError, say). */
+    private final StringBuilder rawTail = new StringBuilder();
+    private static final int RAW_TAIL = 2000;
     private volatile Socket socket;
     private volatile ObjectOutputStream out;
     private volatile boolean exitingSeen;
@@ -82,10 +85,13 @@ final class KernelProcess {
         return process.toHandle();
     }
 
-    /** What ended this kernel after it was ready: a cell's System.exit, or a death (a crash, a kill). */
-    String endedBy(int exitCode) {
-        return exitingSeen ? "The cell called System.exit(" + exitCode + ")"
-                : "The kernel died (exit code " + exitCode + ")";
+    /** What ended this kernel: a cell's System.exit, running out of memory, a signal, a crash. */
+    KernelExit exit(int exitCode) {
+        String tail;
+        synchronized (rawTail) {
+            tail = rawTail.toString();
+        }
+        return KernelExit.of(exitCode, exitingSeen, tail);
     }
 
     /** Why the kernel never became ready, with the start of what it printed. */
@@ -198,6 +204,12 @@ final class KernelProcess {
             int n;
             while ((n = reader.read(buffer)) >= 0) {
                 String text = new String(buffer, 0, n);
+                synchronized (rawTail) {
+                    rawTail.append(text);
+                    if (rawTail.length() > RAW_TAIL) {
+                        rawTail.delete(0, rawTail.length() - RAW_TAIL);
+                    }
+                }
                 if (out == null) {
                     synchronized (startLog) {
                         if (startLog.length() < 4000) {

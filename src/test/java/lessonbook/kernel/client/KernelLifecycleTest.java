@@ -8,6 +8,8 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -141,9 +143,28 @@ class KernelLifecycleTest {
             ProcessHandle.of(kernelPid).orElseThrow().destroyForcibly();
             assertThat(run.get(10, TimeUnit.SECONDS).outcome()).isEqualTo(Outcome.ERROR);
             assertThat(h.outputsOf(running)).extracting(Output::text)
-                    .anyMatch(t -> t.contains("The kernel died") && t.contains("a fresh kernel was started"));
+                    .anyMatch(t -> t.contains("The kernel was killed (signal SIGKILL, exit code 137)")
+                            && t.contains("a fresh kernel was started"));
             KernelHarness.awaitGone(child, TWO_SECONDS);
             assertThat(h.run("5").only(Output.Value.class).value()).isEqualTo("5");
+        }
+    }
+
+    @Test
+    void cellThatFillsTheHeapSaysTheKernelRanOutOfMemoryAndTheNextCellRunsOnAFreshKernel() throws Exception {
+        List<String> smallHeap = new ArrayList<>(KernelLauncher.DEFAULT_JVM_OPTIONS);
+        smallHeap.add("-Xmx64m");
+        try (KernelHarness h = new KernelHarness(KernelLauncher.standard().withJvmOptions(smallHeap))) {
+            h.run("int kept = 1;");
+            long firstKernel = h.kernel.pid();
+            KernelHarness.Ran full = h.run("List<long[]> hog = new ArrayList<>();\n"
+                    + "while (true) hog.add(new long[1 << 20]);");
+            assertThat(full.run().outcome()).isEqualTo(Outcome.ERROR);
+            assertThat(full.all(Output.Notice.class)).extracting(Output.Notice::message).containsExactly(
+                    "The kernel ran out of memory (OutOfMemoryError: Java heap space): the cell's data did not fit"
+                            + " in the kernel's heap; a fresh kernel was started.");
+            assertThat(h.run("6 * 7").only(Output.Value.class).value()).isEqualTo("42");
+            assertThat(h.kernel.pid()).isNotEqualTo(firstKernel);
         }
     }
 

@@ -1,0 +1,46 @@
+package lessonbook.kernel.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+import lessonbook.model.Output;
+
+/** The kernel warms its own code while idle after start, and gives way to cells at once. */
+class KernelWarmUpTest {
+    /**
+     * Run as the first cell, which arrives while the warm-up has just begun: lets a warm-up step in flight end
+     * (polling, bounded), then computes for 300 ms and prints the warm-up thread's state and the cpu it used
+     * meanwhile.
+     */
+    private static final String MEASURE_WARM_UP_WHILE_COMPUTING = """
+            Thread warm = Thread.getAllStackTraces().keySet().stream()
+                    .filter(t -> t.getName().equals("lessonbook-kernel-warm-up")).findFirst().orElseThrow();
+            var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+            long deadline = System.nanoTime() + 15_000_000_000L;
+            while (warm.getState() == Thread.State.RUNNABLE && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            long before = threads.getThreadCpuTime(warm.getId());
+            long end = System.nanoTime() + 300_000_000L;
+            long spins = 0;
+            while (System.nanoTime() < end) {
+                spins++;
+            }
+            long used = threads.getThreadCpuTime(warm.getId()) - before;
+            System.out.println(warm.getState() + " " + used / 1_000_000);
+            """;
+
+    @Test
+    void aComputingCellHasTheCpuToItself() {
+        try (KernelHarness h = new KernelHarness()) {
+            KernelHarness.Ran first = h.run(MEASURE_WARM_UP_WHILE_COMPUTING);
+            assertThat(first.run().executionCount()).isEqualTo(1);
+            String[] stateAndMillis = first.stdout().strip().split(" ");
+            assertThat(stateAndMillis[0]).as("warm-up thread during the cell").isIn("WAITING", "TIMED_WAITING");
+            assertThat(Long.parseLong(stateAndMillis[1])).as("ms of cpu the warm-up used in 300 ms of the cell")
+                    .isLessThan(5);
+            assertThat(h.run("6 * 7").only(Output.Value.class).value()).isEqualTo("42");
+        }
+    }
+}
