@@ -28,6 +28,7 @@ final class BenchCommand implements Callable<Integer> {
         Map<String, Suite> suites = new LinkedHashMap<>();
         suites.put("kernel", () -> new lessonbook.kernel.client.KernelBench().run());
         suites.put("ui", () -> new lessonbook.ui.UiBench().run());
+        suites.put("app", () -> new lessonbook.bench.app.AppBench(DefaultLesson.find()).run());
         suites.put("workers", () -> new lessonbook.bench.WorkerBench().run());
         suites.put("lesson", () -> new lessonbook.kernel.client.LessonWorkloadBench(
                 lessonbook.format.LessonFiles.read(DefaultLesson.find())).run());

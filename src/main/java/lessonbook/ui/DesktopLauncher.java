@@ -32,7 +32,8 @@ public final class DesktopLauncher {
         kernels = Objects.requireNonNull(factory, "factory");
     }
 
-    static Supplier<Kernel> kernelFactory() {
+    /** The kernels the app starts (public for the app bench, which opens the real window in a JVM of its own). */
+    public static Supplier<Kernel> kernelFactory() {
         return kernels;
     }
 

@@ -277,7 +277,8 @@ public final class NotebookWindow {
         return id;
     }
 
-    void runAll() {
+    /** Run All (the menu's, the toolbar's and F9's); public for the app bench, which drives a real window. */
+    public void runAll() {
         view.commandMode();
         renderAllMarkdown();
         session.runAll();
@@ -356,7 +357,7 @@ public final class NotebookWindow {
 
     // ----- for tests, the benchmark and presenter mode -----
 
-    NotebookDocument document() {
+    public NotebookDocument document() {
         return document;
     }
 
