@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -82,19 +83,39 @@ public final class AppBench {
         }
     }
 
-    /** One fresh app: opens the lesson, Run All, returns the probe's {@code in_app} figures. */
+    /**
+     * One fresh app: opens the lesson, Run All, returns the probe's {@code in_app} figures. As a new user: the
+     * lesson is a copy in a folder of its own, which is also the app's home (no recovery file from an earlier run
+     * offered in a dialog, no recent files); the kernel's class-data archive stays where it always is.
+     */
     private Map<String, Double> appRun(String display) throws IOException, InterruptedException {
+        Path home = Files.createTempDirectory("lessonbook-app-bench");
+        try {
+            Path copy = Files.copy(lesson, home.resolve(lesson.getFileName()));
+            return appRun(display, home, copy);
+        } finally {
+            try (var files = Files.walk(home)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    private Map<String, Double> appRun(String display, Path home, Path lessonCopy)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx256m");
+        command.add("-Duser.home=" + home);
         String extra = System.getProperty("lessonbook.bench.appJvmArgs", "").trim();
         if (!extra.isEmpty()) {
             command.addAll(Arrays.asList(extra.split("\\s+")));
         }
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), AppRunProbe.class.getName(),
-                lesson.toString()));
+                lessonCopy.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
         builder.environment().put("DISPLAY", display);
+        builder.environment().putIfAbsent("XDG_CACHE_HOME",
+                Path.of(System.getProperty("user.home"), ".cache").toString());
         Process app = builder.start();
         Map<String, Double> figures = new HashMap<>();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(app.getInputStream(),

@@ -80,6 +80,7 @@ public final class AppRunProbe {
         if (state == CellState.RUNNING) {
             spans.put(id, new long[] {System.nanoTime(), appCpu(), 0, 0});
             threadsAtStart.put(id, ThreadCpu.read());
+            System.err.println("app probe: cell " + document.indexOf(id) + " running");
         } else if (state == CellState.DONE || state == CellState.ERROR || state == CellState.INTERRUPTED) {
             long[] span = spans.get(id);
             if (span != null) {
