@@ -142,8 +142,16 @@ final class NotebookView extends ScrollPane {
         return file == null ? null : file.toAbsolutePath().getParent();
     }
 
-    /** Builds the real editors of the code cells within a screen of the viewport. */
+    /**
+     * Builds the real editors of the code cells within a screen of the viewport, and draws the output that
+     * arrived while a cell was out of sight.
+     */
     private void materializeVisible() {
+        for (CellView view : views.values()) {
+            if (view instanceof CodeCellView code && code.hasOutputPane()) {
+                code.outputs().catchUp();
+            }
+        }
         double viewport = getViewportBounds().getHeight();
         double total = column.getHeight();
         if (viewport <= 0 || total <= 0) {

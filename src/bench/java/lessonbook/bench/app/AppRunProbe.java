@@ -135,6 +135,7 @@ public final class AppRunProbe {
         top.stream().limit(8).forEach(t -> threads.append(String.format(Locale.ROOT, " %s %.0f,", t.getKey(),
                 t.getValue() / 1e6)));
         System.err.println(threads);
+        System.out.printf(Locale.ROOT, "in_app cpu_during_workers %.2f%n", wall == 0 ? -1 : 100.0 * cpu / wall);
         Output.Table table = speedupTable();
         if (table == null) {
             fail("no \"" + TABLE_TITLE + "\" table in the lesson's outputs");
@@ -146,7 +147,6 @@ public final class AppRunProbe {
                 System.out.println("in_app " + name + " " + row.get(2));
             }
         }
-        System.out.printf(Locale.ROOT, "in_app cpu_during_workers %.2f%n", wall == 0 ? -1 : 100.0 * cpu / wall);
         System.out.flush();
         // The kernel ends itself and its workers when its host is gone.
         Runtime.getRuntime().halt(0);
