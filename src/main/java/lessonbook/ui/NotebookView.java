@@ -147,17 +147,20 @@ final class NotebookView extends ScrollPane {
      * arrived while a cell was out of sight.
      */
     private void materializeVisible() {
-        for (CellView view : views.values()) {
-            if (view instanceof CodeCellView code && code.hasOutputPane()) {
-                code.outputs().catchUp();
-            }
-        }
         double viewport = getViewportBounds().getHeight();
         double total = column.getHeight();
         if (viewport <= 0 || total <= 0) {
             return;
         }
         double top = getVvalue() * Math.max(0, total - viewport);
+        for (javafx.scene.Node node : column.getChildren()) {
+            if (node instanceof CodeCellView code && code.hasOutputPane()) {
+                Bounds b = code.getBoundsInParent();
+                if (b.getMaxY() >= top && b.getMinY() <= top + viewport) {
+                    code.outputs().catchUp();
+                }
+            }
+        }
         for (javafx.scene.Node node : column.getChildren()) {
             if (node instanceof CodeCellView code && !code.isMaterialized() && code.getHeight() > 0) {
                 Bounds b = code.getBoundsInParent();

@@ -204,9 +204,12 @@ public final class OutputPane extends VBox {
         scrollToEnd();
     }
 
-    /** Draws the lines that arrived while the pane was out of sight, if it can be seen now (after a scroll). */
+    /**
+     * Draws the lines that arrived while the pane was out of sight: call when it comes into view (the notebook
+     * knows that from its scroll position, before the scroll has been laid out).
+     */
     public void catchUp() {
-        if (behind && inSight()) {
+        if (behind) {
             behind = false;
             rewrap();
             updateChrome();
