@@ -52,6 +52,8 @@ public final class AppBench {
             List<Double> process = new ArrayList<>();
             List<Double> pool = new ArrayList<>();
             List<Double> cpu = new ArrayList<>();
+            List<Double> cpuWindow = new ArrayList<>();
+            List<Double> cpuJit = new ArrayList<>();
             List<Double> pyProcess = new ArrayList<>();
             List<Double> pyPool = new ArrayList<>();
             Optional<Path> tutorial = PythonPeer.available() ? PythonPeer.tutorialScript() : Optional.empty();
@@ -65,6 +67,8 @@ public final class AppBench {
                 process.add(figures.get("speedup.process"));
                 pool.add(figures.get("speedup.pool"));
                 cpu.add(figures.get("cpu_during_workers"));
+                cpuWindow.add(figures.getOrDefault("cpu_during_workers.window", -1.0));
+                cpuJit.add(figures.getOrDefault("cpu_during_workers.jit", -1.0));
                 if (tutorial.isPresent()) {
                     double[] py = python(tutorial.get());
                     pyProcess.add(py[0]);
@@ -79,6 +83,9 @@ public final class AppBench {
                 out.add(new Figure("speedup.pool.in_app.vs.python", Median.of(pyPool), "x"));
             }
             out.add(new Figure("app.cpu_during_workers", Median.of(cpu), "%"));
+            // Of which: the window's own threads, and the JIT compiling the app (not the window's doing).
+            out.add(new Figure("app.cpu_during_workers.window", Median.of(cpuWindow), "%"));
+            out.add(new Figure("app.cpu_during_workers.jit", Median.of(cpuJit), "%"));
             return out;
         }
     }

@@ -29,7 +29,8 @@ import lessonbook.ui.NotebookWindow;
  * {@code in_app speedup.process X}, {@code in_app speedup.pool X} (read from the lesson's own "Speedup over the
  * sequential run" table) and {@code in_app cpu_during_workers P}: this JVM's CPU time (FX thread, renderer, GC,
  * JIT; not the kernel's nor the workers', which are other processes) while the cells that started workers ran,
- * as a percentage of their wall time. Per-thread detail goes to stderr. Exits 0, or 2 when a cell failed.
+ * as a percentage of their wall time, and that split into the window's threads ({@code .window}) and the JIT
+ * ({@code .jit}). Per-thread detail goes to stderr. Exits 0, or 2 when a cell failed.
  */
 public final class AppRunProbe {
     static final String TABLE_TITLE = "Speedup over the sequential run";
@@ -136,6 +137,12 @@ public final class AppRunProbe {
                 t.getValue() / 1e6)));
         System.err.println(threads);
         System.out.printf(Locale.ROOT, "in_app cpu_during_workers %.2f%n", wall == 0 ? -1 : 100.0 * cpu / wall);
+        // The same split in two: the window's own threads (FX thread, renderer, the event dispatcher that hands
+        // work to the FX thread) and the JIT compiling the app's code, which start-up work leaves queued.
+        long window = threadCpu("JavaFX Applicat") + threadCpu("QuantumRenderer") + threadCpu("InvokeLaterDisp");
+        long jit = threadCpu("C1 CompilerThre") + threadCpu("C2 CompilerThre");
+        System.out.printf(Locale.ROOT, "in_app cpu_during_workers.window %.2f%n", wall == 0 ? -1 : 100.0 * window / wall);
+        System.out.printf(Locale.ROOT, "in_app cpu_during_workers.jit %.2f%n", wall == 0 ? -1 : 100.0 * jit / wall);
         Output.Table table = speedupTable();
         if (table == null) {
             fail("no \"" + TABLE_TITLE + "\" table in the lesson's outputs");
@@ -150,6 +157,10 @@ public final class AppRunProbe {
         System.out.flush();
         // The kernel ends itself and its workers when its host is gone.
         Runtime.getRuntime().halt(0);
+    }
+
+    private long threadCpu(String name) {
+        return threadCpu.getOrDefault(name, 0L);
     }
 
     private Output.Table speedupTable() {

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.LongSupplier;
 
-import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
@@ -36,7 +35,7 @@ public final class WorkerLanesView extends VBox {
      * Xvfb (software rendering, 2 cores) over 9 s of the lesson's worker cells: renderer and FX thread used 4.2 s
      * of CPU at 15 frames a second, 3.0 s at 4.
      */
-    private static final long FRAME_NANOS = 250_000_000L;
+    private static final long FRAME_MILLIS = 250;
 
     /** What the events said, per worker; the rows below are built from it only when the view can be seen. */
     private final Map<String, WorkerLane> workers = new LinkedHashMap<>();
@@ -45,7 +44,7 @@ public final class WorkerLanesView extends VBox {
     private final TimeAxis axis;
     private final Label summary = new Label();
     private final LaneScale scale = new LaneScale();
-    private final AnimationTimer clock;
+    private final FxClock clock;
     private final LongSupplier wallClock = System::currentTimeMillis;
     private final java.util.Queue<PendingLine> pendingLines = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final java.util.concurrent.atomic.AtomicBoolean drainQueued =
@@ -85,18 +84,12 @@ public final class WorkerLanesView extends VBox {
         axisRow.getStyleClass().add("lane-axis-row");
         HBox.setHgrow(axis, Priority.ALWAYS);
         getChildren().addAll(header(), lanes, axisRow);
-        clock = new AnimationTimer() {
-            private long last;
-
-            @Override
-            public void handle(long nanos) {
-                // Out of sight, a frame would change nothing visible yet repaint the whole window (OnScreen).
-                if (nanos - last >= FRAME_NANOS && OnScreen.shows(WorkerLanesView.this)) {
-                    last = nanos;
-                    refresh();
-                }
+        // Out of sight, a frame would change nothing visible yet repaint the whole window (OnScreen).
+        clock = new FxClock(FRAME_MILLIS, () -> {
+            if (OnScreen.shows(this)) {
+                refresh();
             }
-        };
+        });
         sceneProperty().addListener((obs, was, scene) -> updateClock());
         for (Output o : outputs) {
             if (o instanceof Output.WorkerEvent) {
