@@ -99,7 +99,7 @@ class TickingCellLayoutTest {
         kernel.alongside("spin", List.of(new Output.WorkerLine("w1", 101, StreamName.STDOUT, "out of sight")));
         fixture.waitFor(() -> onFx(() -> fixture.code("spin").outputs().lines().size() == 1));
 
-        // Long enough for 5 ticks and 2 lane frames: 40 frames of the running animations (each >= 16 ms).
+        // Long enough for 5 ticks and 2 lane frames: 40 frames (each >= 16 ms; the counters keep them coming).
         awaitFrames(40);
 
         assertThat(ticks.get()).as("elapsed-time ticks out of sight").isZero();
@@ -182,7 +182,7 @@ class TickingCellLayoutTest {
         return count;
     }
 
-    /** Waits for {@code frames} more pulses of the FX thread (the window's running animations keep them coming). */
+    /** Waits for {@code frames} more pulses of the FX thread (this timer itself keeps them coming). */
     private void awaitFrames(int frames) throws Exception {
         AtomicInteger seen = new AtomicInteger();
         onFx(() -> new AnimationTimer() {
