@@ -177,6 +177,9 @@ final class CodeCellView extends CellView {
         if (runtime.state() == lessonbook.model.CellState.RUNNING && runtime.startedAt() != null
                 && OnScreen.shows(statusSlot)) {
             showElapsed(now);
+            if (outputs != null) {
+                outputs.catchUp(); // in case it came into view without a scroll (a cell above it shrank)
+            }
         }
     }
 
