@@ -32,9 +32,10 @@ public final class FxClock {
         this.action = action;
     }
 
+    /** The first tick comes one period from now. */
     public void start() {
         if (ticking == null) {
-            ticking = TIMER.scheduleAtFixedRate(this::queueTick, 0, periodMillis, TimeUnit.MILLISECONDS);
+            ticking = TIMER.scheduleAtFixedRate(this::queueTick, periodMillis, periodMillis, TimeUnit.MILLISECONDS);
         }
     }
 
