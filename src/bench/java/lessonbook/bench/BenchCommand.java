@@ -36,6 +36,8 @@ public final class BenchCommand implements Callable<Integer> {
                         () -> new lessonbook.bench.kernel.KernelBench().run()),
                 new Named("ui", "the app: first frame, first output, a 1M-line flood (needs a display)",
                         () -> new lessonbook.bench.ui.UiBench().run()),
+                new Named("app", "the lesson's first Run All in the real window: speedups *.in_app, app CPU (Xvfb if no display)",
+                        () -> new lessonbook.bench.app.AppBench(DefaultLesson.find()).run()),
                 new Named("workers", "the lesson's workload via the worker API (vs Python, with python3)",
                         () -> new WorkerBench().run()),
                 new Named("lesson", "the lesson's own cells in a real kernel: speedups *.in_kernel",

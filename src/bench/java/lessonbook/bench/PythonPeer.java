@@ -10,13 +10,13 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /** Runs Python snippets and the tutorial script for the {@code .vs.python} peers, when python3 exists. */
-final class PythonPeer {
-    static final String SCRIPT_PROPERTY = "lessonbook.python.tutorial";
+public final class PythonPeer {
+    public static final String SCRIPT_PROPERTY = "lessonbook.python.tutorial";
 
     private PythonPeer() {
     }
 
-    static boolean available() {
+    public static boolean available() {
         try {
             Process p = new ProcessBuilder("python3", "--version").redirectErrorStream(true).start();
             p.getInputStream().readAllBytes();
@@ -30,7 +30,7 @@ final class PythonPeer {
     }
 
     /** The tutorial script: the system property, else {@code ../shared/reference/} from the working directory. */
-    static Optional<Path> tutorialScript() {
+    public static Optional<Path> tutorialScript() {
         String configured = System.getProperty(SCRIPT_PROPERTY);
         if (configured != null) {
             return Optional.of(Path.of(configured)).filter(Files::isRegularFile);
@@ -57,7 +57,7 @@ final class PythonPeer {
         }
     }
 
-    static String[] run(List<String> command, long timeoutSeconds) throws IOException, InterruptedException {
+    public static String[] run(List<String> command, long timeoutSeconds) throws IOException, InterruptedException {
         Process p = new ProcessBuilder(command).start();
         var err = java.util.concurrent.CompletableFuture.supplyAsync(() -> readAll(p.getErrorStream()));
         String out = readAll(p.getInputStream());

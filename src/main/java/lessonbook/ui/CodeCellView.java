@@ -13,6 +13,8 @@ import lessonbook.model.Cell;
 import lessonbook.model.CellRuntime;
 import lessonbook.model.CodeCell;
 import lessonbook.model.Output;
+import lessonbook.ui.display.OnScreen;
+import lessonbook.ui.display.TickingLabel;
 import lessonbook.ui.output.OutputPane;
 
 /**
@@ -27,8 +29,10 @@ final class CodeCellView extends CellView {
     private final boolean editable;
     private JavaCellEditor editor;
     private final Label counter = new Label("In [ ]:");
-    private final Label status = new Label();
-    private final HBox statusRow = new HBox(status);
+    /** Ticks 10 times a second while running: a slot of its own, so a tick lays out and repaints only it. */
+    private final TickingLabel statusSlot = new TickingLabel();
+    private final Label status = statusSlot.label();
+    private final HBox statusRow = new HBox(statusSlot);
     private final DoubleProperty fontSize;
     private OutputPane outputs;
     private CellRuntime runtime = CellRuntime.IDLE;
@@ -42,6 +46,8 @@ final class CodeCellView extends CellView {
         counter.getStyleClass().add("cell-counter");
         prompt.getChildren().add(counter);
         status.getStyleClass().add("cell-status");
+        HBox.setHgrow(statusSlot, javafx.scene.layout.Priority.ALWAYS);
+        statusSlot.setMaxWidth(Double.MAX_VALUE);
         statusRow.getStyleClass().add("cell-status-row");
         this.completion = completion;
         this.onEdit = onEdit;
@@ -138,7 +144,7 @@ final class CodeCellView extends CellView {
             case RUNNING -> {
                 status.getStyleClass().add("running");
                 counter.setText("In [*]:");
-                tick(Instant.now());
+                showElapsed(Instant.now());
             }
             case DONE -> {
                 status.setText("\u2713 " + format(next.wallTime()));
@@ -163,11 +169,23 @@ final class CodeCellView extends CellView {
         return runtime;
     }
 
-    /** Advances the live elapsed time of a running cell. */
+    /**
+     * Advances the live elapsed time of a running cell, when it can be seen: a change out of view costs a
+     * repaint of the whole window (see {@link OnScreen}). Scrolled into view, the next tick brings it up to date.
+     */
     void tick(Instant now) {
-        if (runtime.state() == lessonbook.model.CellState.RUNNING && runtime.startedAt() != null) {
-            status.setText("\u25CF running " + format(Duration.between(runtime.startedAt(), now)));
+        if (runtime.state() == lessonbook.model.CellState.RUNNING && runtime.startedAt() != null
+                && OnScreen.shows(statusSlot)) {
+            showElapsed(now);
+            if (outputs != null) {
+                outputs.catchUp(); // in case it came into view without a scroll (a cell above it shrank)
+            }
         }
+    }
+
+    private void showElapsed(Instant now) {
+        Instant since = runtime.startedAt() == null ? now : runtime.startedAt();
+        status.setText("\u25CF running " + format(Duration.between(since, now)));
     }
 
     String statusText() {

@@ -5,9 +5,6 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import javafx.animation.Animation;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
 import javafx.util.Duration;
 
 import lessonbook.format.RecoveryStore;
@@ -26,7 +23,8 @@ final class LessonAutosave implements AutoCloseable {
     private final NotebookDocument document;
     private final RecoveryStore store;
     private final FileWork files;
-    private final Timeline timer;
+    /** Runs while the lesson has unsaved changes, i.e. through every Run All: a clock that keeps no pulse going. */
+    private final lessonbook.ui.display.FxClock timer;
     private final AtomicBoolean writing = new AtomicBoolean();
     private Notebook lastWritten;
     private boolean closed;
@@ -35,12 +33,11 @@ final class LessonAutosave implements AutoCloseable {
         this.document = document;
         this.store = store;
         this.files = files;
-        this.timer = new Timeline(new KeyFrame(period, e -> tick()));
-        timer.setCycleCount(Animation.INDEFINITE);
+        this.timer = new lessonbook.ui.display.FxClock(Math.max(1, Math.round(period.toMillis())), this::tick);
         document.addListener(change -> {
             if (change instanceof DocumentChange.DirtyChanged dirty) {
                 if (dirty.dirty() && !closed) {
-                    timer.play();
+                    timer.start();
                 } else {
                     timer.stop();
                 }

@@ -142,7 +142,10 @@ final class NotebookView extends ScrollPane {
         return file == null ? null : file.toAbsolutePath().getParent();
     }
 
-    /** Builds the real editors of the code cells within a screen of the viewport. */
+    /**
+     * Builds the real editors of the code cells within a screen of the viewport, and draws the output that
+     * arrived while a cell was out of sight.
+     */
     private void materializeVisible() {
         double viewport = getViewportBounds().getHeight();
         double total = column.getHeight();
@@ -150,6 +153,14 @@ final class NotebookView extends ScrollPane {
             return;
         }
         double top = getVvalue() * Math.max(0, total - viewport);
+        for (javafx.scene.Node node : column.getChildren()) {
+            if (node instanceof CodeCellView code && code.hasOutputPane()) {
+                Bounds b = code.getBoundsInParent();
+                if (b.getMaxY() >= top && b.getMinY() <= top + viewport) {
+                    code.outputs().catchUp();
+                }
+            }
+        }
         for (javafx.scene.Node node : column.getChildren()) {
             if (node instanceof CodeCellView code && !code.isMaterialized() && code.getHeight() > 0) {
                 Bounds b = code.getBoundsInParent();

@@ -107,6 +107,16 @@ final class ScriptedKernel implements Kernel {
         thread.execute(() -> outputs.forEach(o -> emit(cellId, o)));
     }
 
+    /**
+     * Output of a cell that is still running, from another of the kernel's threads (as a worker's output reader
+     * sends it) while the cell's own thread is busy, e.g. in {@code while (true)}.
+     */
+    void alongside(String cellId, List<Output> outputs) {
+        Thread reader = new Thread(() -> outputs.forEach(o -> emit(cellId, o)), "scripted-worker-reader");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
     private void emit(String cellId, Output output) {
         listeners.forEach(l -> l.onOutput(cellId, output));
     }

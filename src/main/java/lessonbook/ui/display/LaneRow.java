@@ -22,7 +22,8 @@ final class LaneRow extends HBox {
     }
 
     final WorkerLane lane;
-    private final Label stats = new Label();
+    private final TickingLabel statsSlot = new TickingLabel();
+    private final Label stats = statsSlot.label();
     private final Label name;
     private final Track track;
 
@@ -35,10 +36,13 @@ final class LaneRow extends HBox {
         name.setTextOverrun(OverrunStyle.CENTER_ELLIPSIS);
         stats.getStyleClass().add("lane-stats");
         HBox.setHgrow(track, Priority.ALWAYS);
-        getChildren().addAll(name, track, stats);
+        getChildren().addAll(name, track, statsSlot);
     }
 
-    /** Brings the text, the state colour and the bar up to {@code now}. */
+    /**
+     * Brings the text, the state colour and the bar up to {@code now}, laying out nothing around the row: the
+     * bar is placed directly and the times are a {@link TickingLabel}.
+     */
     void update(long now) {
         stats.setText(lane.describe(now));
         WorkerLane.State state = lane.state();
@@ -48,11 +52,12 @@ final class LaneRow extends HBox {
             pseudoClassStateChanged(pc, active);
             track.bar.pseudoClassStateChanged(pc, active);
         }
-        track.requestLayout();
+        track.place();
     }
 
-    void requestTrackLayout() {
-        track.requestLayout();
+    /** The axis changed its ticks or span: bars and grid lines move. */
+    void placeTrack() {
+        track.place();
     }
 
     Label nameLabel() {
@@ -61,6 +66,10 @@ final class LaneRow extends HBox {
 
     Label statsLabel() {
         return stats;
+    }
+
+    Region statsSlot() {
+        return statsSlot;
     }
 
     Region bar() {
@@ -92,6 +101,11 @@ final class LaneRow extends HBox {
 
         @Override
         protected void layoutChildren() {
+            place();
+        }
+
+        /** Every child is unmanaged and placed here, so moving them asks no one for a layout. */
+        void place() {
             double w = getWidth();
             double h = getHeight();
             placeGrid(w, h);

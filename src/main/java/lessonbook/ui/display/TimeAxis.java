@@ -37,6 +37,11 @@ final class TimeAxis extends Pane {
 
     @Override
     protected void layoutChildren() {
+        place();
+    }
+
+    /** Labels and ticks are unmanaged and placed here, so the lanes can move them without a layout. */
+    void place() {
         double w = getWidth();
         if (scale.fitTicks(w, labelWidth())) {
             ticksChanged.run(); // the lanes draw grid lines at the ticks

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.LongSupplier;
 
-import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
@@ -36,14 +35,16 @@ public final class WorkerLanesView extends VBox {
      * Xvfb (software rendering, 2 cores) over 9 s of the lesson's worker cells: renderer and FX thread used 4.2 s
      * of CPU at 15 frames a second, 3.0 s at 4.
      */
-    private static final long FRAME_NANOS = 250_000_000L;
+    private static final long FRAME_MILLIS = 250;
 
+    /** What the events said, per worker; the rows below are built from it only when the view can be seen. */
+    private final Map<String, WorkerLane> workers = new LinkedHashMap<>();
     private final Map<String, LaneRow> rows = new LinkedHashMap<>();
     private final VBox lanes = new VBox();
     private final TimeAxis axis;
     private final Label summary = new Label();
     private final LaneScale scale = new LaneScale();
-    private final AnimationTimer clock;
+    private final FxClock clock;
     private final LongSupplier wallClock = System::currentTimeMillis;
     private final java.util.Queue<PendingLine> pendingLines = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final java.util.concurrent.atomic.AtomicBoolean drainQueued =
@@ -54,6 +55,8 @@ public final class WorkerLanesView extends VBox {
     private double statsWidth;
     private boolean live;
     private boolean animating;
+    /** Events or lines arrived while the view was out of sight: the next frame in sight draws them. */
+    private boolean stale;
 
     /** An empty, live view, fed as workers start, print and exit. */
     public WorkerLanesView() {
@@ -69,7 +72,7 @@ public final class WorkerLanesView extends VBox {
         this.live = live;
         getStyleClass().add("worker-lanes");
         getStylesheets().add(DisplayViews.STYLESHEET);
-        axis = new TimeAxis(scale, () -> rows.values().forEach(LaneRow::requestTrackLayout));
+        axis = new TimeAxis(scale, () -> rows.values().forEach(LaneRow::placeTrack));
         summary.getStyleClass().add("lanes-summary");
         summary.setWrapText(true);
         lanes.getStyleClass().add("lanes");
@@ -81,17 +84,12 @@ public final class WorkerLanesView extends VBox {
         axisRow.getStyleClass().add("lane-axis-row");
         HBox.setHgrow(axis, Priority.ALWAYS);
         getChildren().addAll(header(), lanes, axisRow);
-        clock = new AnimationTimer() {
-            private long last;
-
-            @Override
-            public void handle(long nanos) {
-                if (nanos - last >= FRAME_NANOS) {
-                    last = nanos;
-                    refresh();
-                }
+        // Out of sight, a frame would change nothing visible yet repaint the whole window (OnScreen).
+        clock = new FxClock(FRAME_MILLIS, () -> {
+            if (OnScreen.shows(this)) {
+                refresh();
             }
-        };
+        });
         sceneProperty().addListener((obs, was, scene) -> updateClock());
         for (Output o : outputs) {
             if (o instanceof Output.WorkerEvent) {
@@ -99,7 +97,7 @@ public final class WorkerLanesView extends VBox {
             }
         }
         if (!live) {
-            rows.values().forEach(r -> r.lane.frozen = true);
+            workers.values().forEach(l -> l.frozen = true);
         }
         refresh();
     }
@@ -146,8 +144,7 @@ public final class WorkerLanesView extends VBox {
     public void accept(Output.WorkerEvent event) {
         onFx(() -> {
             apply(event);
-            refresh();
-            updateClock();
+            changed();
         });
     }
 
@@ -164,9 +161,22 @@ public final class WorkerLanesView extends VBox {
         drainQueued.set(false);
         PendingLine p;
         while ((p = pendingLines.poll()) != null) {
-            lane(p.line.worker(), p.line.pid()).lane.addLine(p.epochMillis);
+            lane(p.line.worker(), p.line.pid()).addLine(p.epochMillis);
         }
-        refresh();
+        changed();
+    }
+
+    /**
+     * Draws what arrived now if the view can be seen, or once no worker runs (the final picture, seen or not);
+     * else leaves it to the clock's next frame in sight.
+     */
+    private void changed() {
+        if (!live || !anyRunning() || OnScreen.shows(this)) {
+            refresh();
+        } else {
+            stale = true;
+        }
+        updateClock();
     }
 
     private static final class PendingLine {
@@ -186,7 +196,7 @@ public final class WorkerLanesView extends VBox {
     public void freeze() {
         onFx(() -> {
             live = false;
-            rows.values().forEach(r -> r.lane.frozen = true);
+            workers.values().forEach(l -> l.frozen = true);
             refresh();
             updateClock();
         });
@@ -194,7 +204,7 @@ public final class WorkerLanesView extends VBox {
 
     /** The number of lanes (workers) shown. */
     public int laneCount() {
-        return rows.size();
+        return workers.size();
     }
 
     /** True while bars are growing (some worker runs and the view is in a scene). */
@@ -203,7 +213,7 @@ public final class WorkerLanesView extends VBox {
     }
 
     private void apply(Output.WorkerEvent event) {
-        WorkerLane lane = lane(event.worker(), event.pid()).lane;
+        WorkerLane lane = lane(event.worker(), event.pid());
         if (event.phase() == Output.WorkerEvent.Phase.STARTED) {
             lane.startMillis = event.epochMillis();
         } else {
@@ -213,22 +223,29 @@ public final class WorkerLanesView extends VBox {
         }
     }
 
-    private LaneRow lane(String worker, long pid) {
-        return rows.computeIfAbsent(worker + "\u0000" + pid, k -> {
-            LaneRow row = new LaneRow(new WorkerLane(worker, pid), scale);
-            lanes.getChildren().add(row);
-            nameWidth = 0; // re-measure all columns at the next layout
-            statsWidth = 0;
-            return row;
-        });
+    private WorkerLane lane(String worker, long pid) {
+        return workers.computeIfAbsent(worker + "\u0000" + pid, k -> new WorkerLane(worker, pid));
+    }
+
+    /** A row for each worker that has none yet (only drawn rows are nodes). */
+    private void addRows() {
+        for (Map.Entry<String, WorkerLane> w : workers.entrySet()) {
+            if (!rows.containsKey(w.getKey())) {
+                LaneRow row = new LaneRow(w.getValue(), scale);
+                rows.put(w.getKey(), row);
+                lanes.getChildren().add(row);
+                nameWidth = 0; // re-measure all columns at the next layout
+                statsWidth = 0;
+            }
+        }
     }
 
     private boolean anyRunning() {
-        return rows.values().stream().anyMatch(r -> r.lane.state() == WorkerLane.State.RUNNING);
+        return workers.values().stream().anyMatch(l -> l.state() == WorkerLane.State.RUNNING);
     }
 
     private void updateClock() {
-        boolean run = live && getScene() != null && anyRunning();
+        boolean run = live && getScene() != null && (anyRunning() || stale);
         if (run && !animating) {
             clock.start();
         } else if (!run && animating) {
@@ -237,12 +254,17 @@ public final class WorkerLanesView extends VBox {
         animating = run;
     }
 
-    /** Recomputes the scale from the lanes and the clock, then every lane's bar and text. */
+    /**
+     * Recomputes the scale from the lanes and the clock, then every lane's bar and text. While workers run this
+     * is 4 times a second, and it lays out nothing around the view: bars and ticks are placed directly, the times
+     * are {@link TickingLabel}s; only a new lane, a new summary or a times column grown wider does.
+     */
     private void refresh() {
+        stale = false;
+        addRows();
         long origin = Long.MAX_VALUE;
         long latest = Long.MIN_VALUE;
-        for (LaneRow r : rows.values()) {
-            WorkerLane l = r.lane;
+        for (WorkerLane l : workers.values()) {
             if (l.startMillis >= 0) {
                 origin = Math.min(origin, l.startMillis);
                 latest = Math.max(latest, l.startMillis);
@@ -264,10 +286,15 @@ public final class WorkerLanesView extends VBox {
         // While workers run the axis only steps up to round spans, so bars visibly grow between steps.
         scale.span = running ? TimeScale.roundSpanUp(Math.max(1000, now - origin)) : Math.max(1, now - origin);
         scale.fitTicks(axis.getWidth(), axis.labelWidth());
+        double stats = statsWidth;
         for (LaneRow r : rows.values()) {
             r.update(now);
+            stats = Math.max(stats, textWidth(r.statsLabel()));
         }
-        axis.requestLayout();
+        if (stats > statsWidth) {
+            requestLayout(); // the times column grows (never shrinks, so bars do not jump as times tick)
+        }
+        axis.place();
         summary.setText(summaryText(now, running));
         if (!running) {
             updateClock();
@@ -275,7 +302,7 @@ public final class WorkerLanesView extends VBox {
     }
 
     private String summaryText(long now, boolean running) {
-        int count = rows.size();
+        int count = workers.size();
         if (count == 0) {
             return "no workers yet";
         }
@@ -284,8 +311,7 @@ public final class WorkerLanesView extends VBox {
         long cpu = 0;
         int runningCount = 0;
         boolean cpuKnown = true;
-        for (LaneRow r : rows.values()) {
-            WorkerLane l = r.lane;
+        for (WorkerLane l : workers.values()) {
             long start = l.startMillis >= 0 ? l.startMillis : scale.origin;
             spans.add(new long[] {start, l.exited() ? l.exitMillis : now});
             cpu += l.cpuMillis;
@@ -323,7 +349,7 @@ public final class WorkerLanesView extends VBox {
             statsWidth = stats;
             for (LaneRow r : rows.values()) {
                 fix(r.nameLabel(), names);
-                fix(r.statsLabel(), stats);
+                fix(r.statsSlot(), stats);
             }
             fix(nameSpace, names);
             fix(statsSpace, stats);

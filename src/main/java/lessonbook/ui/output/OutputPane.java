@@ -31,6 +31,7 @@ import javafx.scene.layout.VBox;
 import lessonbook.model.Diagnostic;
 import lessonbook.model.Output;
 import lessonbook.ui.display.DisplayViews;
+import lessonbook.ui.display.OnScreen;
 import lessonbook.ui.display.WorkerLanesView;
 
 /**
@@ -65,6 +66,8 @@ public final class OutputPane extends VBox {
     private long hiddenLines;
     /** Lines the cell printed that were never kept (the kernel or the document left them out). */
     private long notKeptLines;
+    /** Lines arrived while the pane was out of sight and are not drawn yet ({@link #catchUp()}). */
+    private boolean behind;
 
     public OutputPane(DoubleProperty fontSize) {
         this.fontSize = fontSize;
@@ -194,12 +197,38 @@ public final class OutputPane extends VBox {
             next.addAll(rows.subList(Math.max(0, excess - lines.size()), rows.size()));
             lines.setAll(next);
         }
-        rewrap();
         for (Output extra : batch.extras()) {
             showExtra(extra);
         }
+        if (!restoring && !inSight()) {
+            // Drawn out of sight, the batch would change nothing visible yet repaint the whole window (OnScreen);
+            // the lines are kept and drawn when the pane scrolls into view.
+            behind = true;
+            return;
+        }
+        behind = false;
+        rewrap();
         updateChrome();
         scrollToEnd();
+    }
+
+    /**
+     * Draws the lines that arrived while the pane was out of sight: call when it comes into view (the notebook
+     * knows that from its scroll position, before the scroll has been laid out).
+     */
+    public void catchUp() {
+        if (behind) {
+            behind = false;
+            rewrap();
+            updateChrome();
+            scrollToEnd();
+        }
+    }
+
+    /** The pane, or while it has nothing to show yet the cell body it will appear in, is on screen. */
+    private boolean inSight() {
+        javafx.scene.Node where = isVisible() || getParent() == null ? this : getParent();
+        return getScene() == null || OnScreen.shows(where);
     }
 
     /** Shows the last row, whole, once the list has its new row count and height (see {@link RowList}). */
@@ -257,9 +286,19 @@ public final class OutputPane extends VBox {
         if (colour == null) {
             colour = workerColours.size() % WORKER_COLOURS;
             workerColours.put(worker, colour);
-            workerFilter.getItems().add(worker);
         }
         return colour;
+    }
+
+    /**
+     * The filter's menu gets the workers seen so far when the pane is drawn, not as each one starts: a new
+     * item restyles the (hidden) menu list, and out of sight that alone repaints the whole window (OnScreen).
+     */
+    private void syncWorkerFilter() {
+        List<String> items = workerFilter.getItems();
+        if (items.size() - 1 < workerColours.size()) {
+            items.addAll(new ArrayList<>(workerColours.keySet()).subList(items.size() - 1, workerColours.size()));
+        }
     }
 
     private void refilter() {
@@ -288,6 +327,7 @@ public final class OutputPane extends VBox {
                 ? String.format("%,d earlier lines hidden", hiddenLines)
                 : String.format("%,d earlier lines hidden, %,d not kept", hiddenLines, notKeptLines));
         boolean workers = workerColours.size() > 1;
+        syncWorkerFilter();
         workerFilter.setVisible(workers);
         workerFilter.setManaged(workers);
         boolean showHeader = hiddenLines > 0 || workers;

@@ -97,6 +97,21 @@ final class LessonOnScreen {
 
     // ----- what is on screen -----
 
+    /**
+     * Scrolls the notebook to {@code cell}, as the class does to read it: output that arrived while a cell was
+     * out of sight is drawn when it comes into view.
+     */
+    void scrollTo(Node cell) {
+        onFx(() -> {
+            javafx.scene.control.ScrollPane notebook = (javafx.scene.control.ScrollPane) root().lookup(".notebook");
+            Node content = notebook.getContent();
+            double top = content.sceneToLocal(cell.localToScene(0, 0)).getY();
+            double max = content.getLayoutBounds().getHeight() - notebook.getViewportBounds().getHeight();
+            notebook.setVvalue(max <= 0 ? 0 : Math.max(0, Math.min(1, top / max)));
+            return null;
+        });
+    }
+
     Parent root() {
         return stage.getScene().getRoot();
     }

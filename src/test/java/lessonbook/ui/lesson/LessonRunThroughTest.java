@@ -85,6 +85,9 @@ class LessonRunThroughTest {
 
     private void theManualCellShowsTenWorkersInTheirOwnProcesses() {
         Node manual = lesson.codeCell("new Worker(() -> factorial(arg))");
+        lesson.scrollTo(manual);
+        LessonOnScreen.waitFor(10, "the manual cell's ten lines are drawn, scrolled to",
+                () -> LessonOnScreen.workerLines(manual).size() == 10);
         assertThat(LessonOnScreen.laneLabels(manual)).allMatch(l -> l.startsWith("Worker-"));
         Set<Long> lanePids = lanePids(manual);
         assertThat(lanePids).hasSize(10).doesNotContain(lesson.kernel.pid());
@@ -107,6 +110,9 @@ class LessonRunThroughTest {
 
     private void thePoolCellShowsItsLanesAndTheResultsInInputOrder() {
         Node pool = lesson.codeCell("pool.map(n -> factorial(n), INPUTS)");
+        lesson.scrollTo(pool);
+        LessonOnScreen.waitFor(10, "the pool cell's ten lines are drawn, scrolled to",
+                () -> LessonOnScreen.workerLines(pool).size() == 10);
         assertThat(LessonOnScreen.laneLabels(pool)).allMatch(l -> l.startsWith("PoolWorker-"));
         Set<Long> lanePids = lanePids(pool);
         assertThat(lanePids).hasSize(10).doesNotContain(lesson.kernel.pid());
@@ -118,6 +124,9 @@ class LessonRunThroughTest {
     private void theLastCellShowsThreeBarsAndTheSpeedupTable() {
         List<Node> code = lesson.codeCells();
         Node last = code.get(code.size() - 1);
+        lesson.scrollTo(last);
+        LessonOnScreen.waitFor(10, "the last cell's chart is drawn, scrolled to",
+                () -> onFx(() -> last.lookup(".chart-view") != null && LessonOnScreen.shown(last.lookup(".chart-view"))));
         onFx(() -> {
             Node chart = last.lookup(".chart-view");
             assertThat(chart).as("a chart under the last cell").isNotNull();

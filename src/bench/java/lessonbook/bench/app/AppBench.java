@@ -1,0 +1,158 @@
+package lessonbook.bench.app;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import lessonbook.bench.Figure;
+import lessonbook.bench.Median;
+import lessonbook.bench.PythonPeer;
+
+/**
+ * The {@code app} suite: the speedup a class sees in the window. Each run opens the lesson in the real app (a
+ * fresh JVM at a small heap, {@link AppRunProbe}) on an X display, presses Run All once, and reads the lesson's
+ * own speedup table and the app's CPU while its worker cells ran; Python's tutorial runs right after it, so both
+ * share the machine's state. Figures are medians over {@code -Dlessonbook.bench.appRuns} runs (default 3).
+ *
+ * <p>The display is the bench's {@code DISPLAY}; without one, an Xvfb this suite starts (software rendering,
+ * as on a machine without a GPU) and stops; without Xvfb it fails, saying how to get one.
+ * {@code -Dlessonbook.bench.appJvmArgs="-Da=b -Dc=d"} passes extra options to the app JVM (e.g. the pulse logger).
+ */
+public final class AppBench {
+    static final String RUNS_PROPERTY = "lessonbook.bench.appRuns";
+    private static final int RUN_TIMEOUT_SECONDS = 300;
+    private static final Pattern PYTHON = Pattern.compile("speedup_process=([0-9.]+) speedup_pool=([0-9.]+)");
+
+    private final Path lesson;
+    private final int runs;
+
+    public AppBench(Path lesson) {
+        this(lesson, Integer.getInteger(RUNS_PROPERTY, 3));
+    }
+
+    AppBench(Path lesson, int runs) {
+        this.lesson = lesson;
+        this.runs = Math.max(1, runs);
+    }
+
+    public List<Figure> run() throws Exception {
+        try (VirtualDisplay display = VirtualDisplay.forBench()) {
+            List<Double> process = new ArrayList<>();
+            List<Double> pool = new ArrayList<>();
+            List<Double> cpu = new ArrayList<>();
+            List<Double> cpuWindow = new ArrayList<>();
+            List<Double> cpuJit = new ArrayList<>();
+            List<Double> pyProcess = new ArrayList<>();
+            List<Double> pyPool = new ArrayList<>();
+            Optional<Path> tutorial = PythonPeer.available() ? PythonPeer.tutorialScript() : Optional.empty();
+            if (tutorial.isEmpty()) {
+                System.err.println("app bench: python3 or python_tutorial.py not found (set -D"
+                        + PythonPeer.SCRIPT_PROPERTY + "=PATH), no .vs.python peers");
+            }
+            for (int i = 1; i <= runs; i++) {
+                Map<String, Double> figures = appRun(display.name());
+                System.err.println("app bench: run " + i + " of " + runs + ": " + figures);
+                process.add(figures.get("speedup.process"));
+                pool.add(figures.get("speedup.pool"));
+                cpu.add(figures.get("cpu_during_workers"));
+                cpuWindow.add(figures.getOrDefault("cpu_during_workers.window", -1.0));
+                cpuJit.add(figures.getOrDefault("cpu_during_workers.jit", -1.0));
+                if (tutorial.isPresent()) {
+                    double[] py = python(tutorial.get());
+                    pyProcess.add(py[0]);
+                    pyPool.add(py[1]);
+                }
+            }
+            List<Figure> out = new ArrayList<>(List.of(
+                    new Figure("speedup.process.in_app", Median.of(process), "x"),
+                    new Figure("speedup.pool.in_app", Median.of(pool), "x")));
+            if (!pyProcess.isEmpty()) {
+                out.add(new Figure("speedup.process.in_app.vs.python", Median.of(pyProcess), "x"));
+                out.add(new Figure("speedup.pool.in_app.vs.python", Median.of(pyPool), "x"));
+            }
+            out.add(new Figure("app.cpu_during_workers", Median.of(cpu), "%"));
+            // Of which: the window's own threads, and the JIT compiling the app (not the window's doing).
+            out.add(new Figure("app.cpu_during_workers.window", Median.of(cpuWindow), "%"));
+            out.add(new Figure("app.cpu_during_workers.jit", Median.of(cpuJit), "%"));
+            return out;
+        }
+    }
+
+    /**
+     * One fresh app: opens the lesson, Run All, returns the probe's {@code in_app} figures. As a new user: the
+     * lesson is a copy in a folder of its own, which is also the app's home (no recovery file from an earlier run
+     * offered in a dialog, no recent files); the kernel's class-data archive stays where it always is.
+     */
+    private Map<String, Double> appRun(String display) throws IOException, InterruptedException {
+        Path home = Files.createTempDirectory("lessonbook-app-bench");
+        try {
+            Path copy = Files.copy(lesson, home.resolve(lesson.getFileName()));
+            return appRun(display, home, copy);
+        } finally {
+            try (var files = Files.walk(home)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    private Map<String, Double> appRun(String display, Path home, Path lessonCopy)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Xmx256m");
+        command.add("-Duser.home=" + home);
+        String extra = System.getProperty("lessonbook.bench.appJvmArgs", "").trim();
+        if (!extra.isEmpty()) {
+            command.addAll(Arrays.asList(extra.split("\\s+")));
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), AppRunProbe.class.getName(),
+                lessonCopy.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
+        builder.environment().put("DISPLAY", display);
+        builder.environment().putIfAbsent("XDG_CACHE_HOME",
+                Path.of(System.getProperty("user.home"), ".cache").toString());
+        Process app = builder.start();
+        Map<String, Double> figures = new HashMap<>();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(app.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            for (String line; (line = out.readLine()) != null; ) {
+                String[] parts = line.trim().split(" ");
+                if (parts.length == 3 && parts[0].equals("in_app")) {
+                    figures.put(parts[1], Double.parseDouble(parts[2]));
+                }
+            }
+        } finally {
+            if (!app.waitFor(RUN_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                app.destroyForcibly();
+            }
+        }
+        for (String name : List.of("speedup.process", "speedup.pool", "cpu_during_workers")) {
+            if (!figures.containsKey(name)) {
+                throw new IllegalStateException("the app run gave no " + name + " (exit " + app.exitValue()
+                        + "; its stderr is above)");
+            }
+        }
+        return figures;
+    }
+
+    private static double[] python(Path tutorial) throws IOException, InterruptedException {
+        String[] outErr = PythonPeer.run(List.of("python3", tutorial.toString(), "fork", "1"), 120);
+        Matcher m = PYTHON.matcher(outErr[1]);
+        if (!m.find()) {
+            throw new IllegalStateException("python tutorial printed no speedups: " + outErr[1].strip());
+        }
+        return new double[] {Double.parseDouble(m.group(1)), Double.parseDouble(m.group(2))};
+    }
+}

@@ -1,0 +1,63 @@
+package lessonbook.ui.display;
+
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import javafx.application.Platform;
+
+/**
+ * Runs an action on the FX thread every so many milliseconds while started, without keeping JavaFX's pulse
+ * going: a running Timeline or AnimationTimer asks for 60 frames a second for as long as it runs, each a CSS,
+ * layout and sync pass on the FX thread, even when the action has nothing to draw. Here a timer thread hands the
+ * FX thread one tick at a time (never a backlog when the FX thread is busy), and a frame follows only when the
+ * tick changed something. Start and stop on the FX thread.
+ */
+public final class FxClock {
+    private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "lessonbook-fx-clock");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private final long periodMillis;
+    private final Runnable action;
+    private final AtomicBoolean tickQueued = new AtomicBoolean();
+    private ScheduledFuture<?> ticking;
+
+    public FxClock(long periodMillis, Runnable action) {
+        this.periodMillis = periodMillis;
+        this.action = action;
+    }
+
+    /** The first tick comes one period from now. */
+    public void start() {
+        if (ticking == null) {
+            ticking = TIMER.scheduleAtFixedRate(this::queueTick, periodMillis, periodMillis, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    public void stop() {
+        if (ticking != null) {
+            ticking.cancel(false);
+            ticking = null;
+        }
+    }
+
+    public boolean isRunning() {
+        return ticking != null;
+    }
+
+    private void queueTick() {
+        if (tickQueued.compareAndSet(false, true)) {
+            Platform.runLater(() -> {
+                tickQueued.set(false);
+                if (ticking != null) {
+                    action.run();
+                }
+            });
+        }
+    }
+}
