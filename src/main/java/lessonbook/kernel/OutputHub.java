@@ -119,7 +119,8 @@ final class OutputHub {
                 return;
             }
             if (length > budget.headLeft) {
-                int head = utf8Boundary(bytes, offset, budget.headLeft);
+                // The head ends at a line end, so the marker that follows it starts a line of its own.
+                int head = lastLineEnd(bytes, offset, budget.headLeft);
                 budget.headLeft = 0;
                 appendHead(cell, stream, bytes, offset, head);
                 tail(budget).append(stream, bytes, offset + head, length - head);
@@ -159,13 +160,14 @@ final class OutputHub {
         return budget.tail;
     }
 
-    /** The largest count up to {@code max} that does not end inside a UTF-8 character. */
-    private static int utf8Boundary(byte[] bytes, int offset, int max) {
-        int cut = max;
-        while (cut > 0 && (bytes[offset + cut] & 0xC0) == 0x80) {
-            cut--;
+    /** How many of the first {@code max} bytes run through their last newline; 0 when there is none. */
+    private static int lastLineEnd(byte[] bytes, int offset, int max) {
+        for (int i = max - 1; i >= 0; i--) {
+            if (bytes[offset + i] == '\n') {
+                return i + 1;
+            }
         }
-        return cut;
+        return 0;
     }
 
     private void awaitCapacity() {
