@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
  * workers run at nice 10). The window's own threads keep their priority, so it stays responsive; its code is only
  * compiled a little later. {@code -Dlessonbook.app.jitNiceness=0} leaves the compilers as they are.
  */
-final class CompilerThreadPriority {
+public final class CompilerThreadPriority {
     private static final int NICENESS = Integer.getInteger("lessonbook.app.jitNiceness", 19);
     private static final Path TASKS = Path.of("/proc/self/task");
 
@@ -24,7 +24,7 @@ final class CompilerThreadPriority {
     }
 
     /** Off the calling thread: looks the compiler threads up and renices them; does nothing where it cannot. */
-    static void lowerInBackground() {
+    public static void lowerInBackground() {
         if (NICENESS <= 0 || !Files.isDirectory(TASKS)) {
             return;
         }

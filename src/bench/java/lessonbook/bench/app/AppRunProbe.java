@@ -18,6 +18,7 @@ import lessonbook.model.CodeCell;
 import lessonbook.model.DocumentChange;
 import lessonbook.model.NotebookDocument;
 import lessonbook.model.Output;
+import lessonbook.ui.CompilerThreadPriority;
 import lessonbook.ui.DesktopLauncher;
 import lessonbook.ui.FileDialogs;
 import lessonbook.ui.LessonStore;
@@ -52,6 +53,8 @@ public final class AppRunProbe {
     public static void main(String[] args) {
         Path lesson = Path.of(args[0]);
         Platform.startup(() -> {
+            // What DesktopApp.start does first, so the probe's JVM is the app's in this too.
+            CompilerThreadPriority.lowerInBackground();
             NotebookWindow window = new NotebookWindow(new Stage(), DesktopLauncher.kernelFactory(),
                     LessonStore.files(), FileDialogs.system());
             if (!window.open(lesson)) {
