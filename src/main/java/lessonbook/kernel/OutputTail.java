@@ -90,10 +90,8 @@ final class OutputTail {
                     drop(b.buf, b.start, b.length());
                     size -= b.length();
                 } else {
-                    String text = ((Output) first).text();
-                    droppedLines += newlines(text);
-                    droppedBytes += text.getBytes(StandardCharsets.UTF_8).length;
-                    size -= text.length();
+                    count((Output) first);
+                    size -= ((Output) first).text().length();
                 }
             }
         }
@@ -105,9 +103,7 @@ final class OutputTail {
             if (first instanceof Bytes b) {
                 drop(b.buf, b.start, b.length());
             } else {
-                String text = ((Output) first).text();
-                droppedLines += newlines(text);
-                droppedBytes += text.getBytes(StandardCharsets.UTF_8).length;
+                count((Output) first);
             }
         }
         size = 0;
@@ -122,12 +118,10 @@ final class OutputTail {
         droppedBytes += length;
     }
 
-    private static long newlines(String text) {
-        long count = 0;
-        for (int at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) {
-            count++;
-        }
-        return count;
+    private void count(Output dropped) {
+        Output.Omitted omitted = Output.Omitted.of(dropped.text());
+        droppedLines += omitted.lines();
+        droppedBytes += omitted.bytes();
     }
 
     /** One stream's run of bytes, trimmed from the front. */

@@ -65,6 +65,16 @@ public final class OmittedText {
         }
     }
 
+    /** UTF-8 length without encoding the text when it is ASCII (most of what a flood prints). */
+    static long utf8Length(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) {
+                return text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+            }
+        }
+        return text.length();
+    }
+
     private static long parseSize(String size) {
         int space = size.indexOf(' ');
         String unit = size.substring(space + 1);

@@ -121,6 +121,15 @@ public sealed interface Output extends Serializable {
             return OmittedText.format(this);
         }
 
+        /** The marker that stands for {@code text}: its line ends and its UTF-8 bytes. */
+        public static Omitted of(String text) {
+            long lines = 0;
+            for (int at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) {
+                lines++;
+            }
+            return new Omitted(lines, OmittedText.utf8Length(text));
+        }
+
         public Omitted plus(Omitted other) {
             return new Omitted(lines + other.lines, bytes + other.bytes);
         }

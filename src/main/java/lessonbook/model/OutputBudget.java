@@ -1,6 +1,5 @@
 package lessonbook.model;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -99,8 +98,7 @@ public record OutputBudget(int headChars, int tailChars) {
             } else if (output instanceof Output.WorkerEvent) {
                 lifecycle.add(output);
             } else {
-                String text = output.text();
-                omitted = omitted.plus(new Output.Omitted(newlines(text), utf8Length(text)));
+                omitted = omitted.plus(Output.Omitted.of(output.text()));
             }
         }
         List<Output> result = new ArrayList<>(head.size() + lifecycle.size() + tail.size() + 1);
@@ -166,24 +164,5 @@ public record OutputBudget(int headChars, int tailChars) {
     /** {@code at}, moved back off the low half of a surrogate pair so no character is cut in two. */
     private static int safeCut(String text, int at) {
         return at > 0 && at < text.length() && Character.isLowSurrogate(text.charAt(at)) ? at - 1 : at;
-    }
-
-    static long newlines(String text) {
-        long count = 0;
-        for (int at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) {
-            count++;
-        }
-        return count;
-    }
-
-    static long utf8Length(String text) {
-        long ascii = 0;
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) >= 0x80) {
-                return text.getBytes(StandardCharsets.UTF_8).length;
-            }
-            ascii++;
-        }
-        return ascii;
     }
 }

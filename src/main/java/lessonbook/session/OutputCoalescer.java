@@ -102,9 +102,7 @@ final class OutputCoalescer {
 
     /** The text as a marker counting it, merged into a marker for the same cell that is last in line. */
     private KernelUpdate omitted(KernelUpdate.CellOutput out) {
-        Output.Omitted counted = out.output() instanceof Output.Omitted o ? o
-                : new Output.Omitted(out.output().text().chars().filter(c -> c == '\n').count(),
-                        out.output().text().getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+        Output.Omitted counted = out.output() instanceof Output.Omitted o ? o : Output.Omitted.of(out.output().text());
         if (!pending.isEmpty() && pending.get(pending.size() - 1) instanceof KernelUpdate.CellOutput last
                 && last.cellId().equals(out.cellId()) && last.output() instanceof Output.Omitted before) {
             pending.remove(pending.size() - 1);
