@@ -4,11 +4,11 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+
+import lessonbook.bench.SuiteCannotRun;
+import lessonbook.bench.ui.BenchDisplay;
 
 /** The X display the app runs on: the bench's own {@code DISPLAY}, or an Xvfb started for the suite. */
 final class VirtualDisplay implements AutoCloseable {
@@ -24,13 +24,13 @@ final class VirtualDisplay implements AutoCloseable {
         return name;
     }
 
-    static VirtualDisplay forBench() throws IOException, InterruptedException {
+    static VirtualDisplay forBench() throws IOException, InterruptedException, SuiteCannotRun {
         String display = System.getenv("DISPLAY");
         if (display != null && !display.isBlank()) {
             return new VirtualDisplay(display, null);
         }
-        if (!onPath("Xvfb")) {
-            throw new IllegalStateException("no display: the app suite needs an X display (set DISPLAY) or Xvfb on "
+        if (!BenchDisplay.onPath("Xvfb")) {
+            throw new SuiteCannotRun("no display: the app suite needs an X display (set DISPLAY) or Xvfb on "
                     + "the PATH (e.g. `apt-get install xvfb libgtk-3-0`)");
         }
         // -displayfd: Xvfb picks a free display itself and writes its number once it accepts connections.
@@ -56,12 +56,6 @@ final class VirtualDisplay implements AutoCloseable {
             xvfb.destroyForcibly();
             throw new IllegalStateException("Xvfb did not open a display within 30 s");
         }
-    }
-
-    private static boolean onPath(String program) {
-        String path = System.getenv("PATH");
-        return path != null && List.of(path.split(java.io.File.pathSeparator)).stream()
-                .anyMatch(dir -> Files.isExecutable(Path.of(dir, program)));
     }
 
     @Override

@@ -50,7 +50,8 @@ public final class BenchDisplay {
         }
     }
 
-    private static boolean onPath(String program) {
+    /** True when {@code program} is an executable in a folder of the PATH. */
+    public static boolean onPath(String program) {
         String path = System.getenv("PATH");
         return path != null && Arrays.stream(path.split(File.pathSeparator))
                 .anyMatch(dir -> new File(dir, program).canExecute());
