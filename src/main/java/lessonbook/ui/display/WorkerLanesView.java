@@ -46,9 +46,6 @@ public final class WorkerLanesView extends VBox {
     private final LaneScale scale = new LaneScale();
     private final FxClock clock;
     private final LongSupplier wallClock = System::currentTimeMillis;
-    private final java.util.Queue<PendingLine> pendingLines = new java.util.concurrent.ConcurrentLinkedQueue<>();
-    private final java.util.concurrent.atomic.AtomicBoolean drainQueued =
-            new java.util.concurrent.atomic.AtomicBoolean();
     private final Region nameSpace;
     private final Region statsSpace;
     private double nameWidth;
@@ -57,6 +54,7 @@ public final class WorkerLanesView extends VBox {
     private boolean animating;
     /** Events or lines arrived while the view was out of sight: the next frame in sight draws them. */
     private boolean stale;
+    private long refreshes;
 
     /** An empty, live view, fed as workers start, print and exit. */
     public WorkerLanesView() {
@@ -130,40 +128,33 @@ public final class WorkerLanesView extends VBox {
         return item;
     }
 
-    /** Routes any output of the cell: worker events and lines are shown, everything else is ignored. */
-    public void accept(Output output, long arrivedEpochMillis) {
-        if (output instanceof Output.WorkerEvent) {
-            accept((Output.WorkerEvent) output);
-        } else if (output instanceof Output.WorkerLine) {
-            Output.WorkerLine line = (Output.WorkerLine) output;
-            acceptLine(line, line.epochMillis() > 0 ? line.epochMillis() : arrivedEpochMillis);
+    /**
+     * Routes a batch of a cell's outputs, on the FX thread: worker events and lines are shown, everything else is
+     * ignored. The view is brought up to date once per batch, never per line, so a flooding worker costs one
+     * update per batch the document hands over; lines without a source time count as arrived now.
+     */
+    public void accept(List<? extends Output> batch, long arrivedEpochMillis) {
+        if (!Platform.isFxApplicationThread()) {
+            throw new IllegalStateException("worker lanes are fed on the FX thread");
         }
-    }
-
-    /** A worker started or exited. */
-    public void accept(Output.WorkerEvent event) {
-        onFx(() -> {
-            apply(event);
+        boolean any = false;
+        for (Output output : batch) {
+            if (output instanceof Output.WorkerEvent event) {
+                apply(event);
+                any = true;
+            } else if (output instanceof Output.WorkerLine line) {
+                lane(line.worker(), line.pid()).addLine(line.epochMillis() > 0 ? line.epochMillis() : arrivedEpochMillis);
+                any = true;
+            }
+        }
+        if (any) {
             changed();
-        });
-    }
-
-    /** A worker's output line arrived at {@code epochMillis}: a marker on its lane. */
-    public void acceptLine(Output.WorkerLine line, long epochMillis) {
-        pendingLines.add(new PendingLine(line, epochMillis));
-        // A flooding worker must not cost a UI update per line: one drain handles all lines queued so far.
-        if (drainQueued.compareAndSet(false, true)) {
-            onFx(this::drainLines);
         }
     }
 
-    private void drainLines() {
-        drainQueued.set(false);
-        PendingLine p;
-        while ((p = pendingLines.poll()) != null) {
-            lane(p.line.worker(), p.line.pid()).addLine(p.epochMillis);
-        }
-        changed();
+    /** One worker event (tests, demos): a batch of one. */
+    public void accept(Output output, long arrivedEpochMillis) {
+        accept(List.of(output), arrivedEpochMillis);
     }
 
     /**
@@ -179,16 +170,6 @@ public final class WorkerLanesView extends VBox {
         updateClock();
     }
 
-    private static final class PendingLine {
-        final Output.WorkerLine line;
-        final long epochMillis;
-
-        PendingLine(Output.WorkerLine line, long epochMillis) {
-            this.line = line;
-            this.epochMillis = epochMillis;
-        }
-    }
-
     /**
      * Stops the clock: workers with no exit yet are shown as "no exit seen" (for a kernel that restarted or
      * died without telling how its workers ended).
@@ -200,6 +181,11 @@ public final class WorkerLanesView extends VBox {
             refresh();
             updateClock();
         });
+    }
+
+    /** How often the lanes were brought up to date (tests: once per batch, not per line). FX thread. */
+    long refreshCount() {
+        return refreshes;
     }
 
     /** The number of lanes (workers) shown. */
@@ -260,6 +246,7 @@ public final class WorkerLanesView extends VBox {
      * are {@link TickingLabel}s; only a new lane, a new summary or a times column grown wider does.
      */
     private void refresh() {
+        refreshes++;
         stale = false;
         addRows();
         long origin = Long.MAX_VALUE;

@@ -155,14 +155,15 @@ public final class OutputPane extends VBox {
         getChildren().add(1, lanes);
     }
 
-    private void feedLanes(Output output) {
-        if (restoring) {
+    /** The batch's worker events and lines, handed to the lanes at once: one lanes update per batch. */
+    private void feedLanes(List<Output> workerOutputs) {
+        if (restoring || workerOutputs.isEmpty()) {
             return;
         }
         if (lanes == null) {
             showLanes(new WorkerLanesView());
         }
-        lanes.accept(output, System.currentTimeMillis());
+        lanes.accept(workerOutputs, System.currentTimeMillis());
     }
 
     /**
@@ -197,9 +198,15 @@ public final class OutputPane extends VBox {
             next.addAll(rows.subList(Math.max(0, excess - lines.size()), rows.size()));
             lines.setAll(next);
         }
+        List<Output> workerOutputs = new ArrayList<>();
         for (Output extra : batch.extras()) {
-            showExtra(extra);
+            if (extra instanceof Output.WorkerLine || extra instanceof Output.WorkerEvent) {
+                workerOutputs.add(extra);
+            } else {
+                showExtra(extra);
+            }
         }
+        feedLanes(workerOutputs);
         if (!restoring && !inSight()) {
             // Drawn out of sight, the batch would change nothing visible yet repaint the whole window (OnScreen);
             // the lines are kept and drawn when the pane scrolls into view.
@@ -270,11 +277,9 @@ public final class OutputPane extends VBox {
                 + (collapsed && frames > 0 ? "  (" + frames + " frames hidden)" : "");
     }
 
-    /** Everything that is not a row of text: lanes, charts and tables, underlined compile errors. */
+    /** Everything that is not a row of text or a lane: charts and tables, underlined compile errors. */
     private void showExtra(Output output) {
-        if (output instanceof Output.WorkerLine || output instanceof Output.WorkerEvent) {
-            feedLanes(output);
-        } else if (output instanceof Output.Chart || output instanceof Output.Table) {
+        if (output instanceof Output.Chart || output instanceof Output.Table) {
             DisplayViews.nodeFor(output).ifPresent(displays.getChildren()::add);
         } else if (output instanceof Output.CompileError c) {
             diagnosticsSink.accept(c.diagnostics());

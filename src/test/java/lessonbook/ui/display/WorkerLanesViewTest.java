@@ -48,6 +48,11 @@ class WorkerLanesViewTest {
         return view;
     }
 
+    /** Hands the view a batch on the FX thread, as the output pane does. */
+    private static void feed(FxRobot robot, WorkerLanesView view, List<? extends Output> batch, long arrived) {
+        robot.interact(() -> view.accept(batch, arrived));
+    }
+
     /** Ten workers started 40 ms apart on two cores: each gets a fifth of a core, so cpu is far below wall. */
     private static List<WorkerEvent> tenWorkersOnTwoCores(long t0) {
         List<WorkerEvent> events = new ArrayList<>();
@@ -64,7 +69,7 @@ class WorkerLanesViewTest {
     void tenWorkersShowTenLanesWithDistinctPidsAndTheirSharing(FxRobot robot) {
         WorkerLanesView view = show(robot, new WorkerLanesView());
         long t0 = System.currentTimeMillis() - 5_000;
-        tenWorkersOnTwoCores(t0).forEach(view::accept);
+        feed(robot, view, tenWorkersOnTwoCores(t0), t0);
         WaitForAsyncUtils.waitForFxEvents();
 
         List<String> names = robot.lookup(".lane-name").queryAllAs(Label.class).stream()
@@ -96,7 +101,7 @@ class WorkerLanesViewTest {
     void aRunningWorkersBarGrowsUntilItExitsThenStays(FxRobot robot) throws Exception {
         WorkerLanesView view = show(robot, new WorkerLanesView());
         long start = System.currentTimeMillis();
-        view.accept(new WorkerEvent("Worker-1", 777, Phase.STARTED, start, null, 0));
+        feed(robot, view, List.of(new WorkerEvent("Worker-1", 777, Phase.STARTED, start, null, 0)), System.currentTimeMillis());
         WaitForAsyncUtils.waitForFxEvents();
         Region bar = view.barOf(777);
         double first = bar.getWidth();
@@ -105,7 +110,7 @@ class WorkerLanesViewTest {
         assertThat(bar.getPseudoClassStates()).contains(PseudoClass.getPseudoClass("running"));
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> bar.getWidth() > first + 20);
 
-        view.accept(new WorkerEvent("Worker-1", 777, Phase.EXITED, System.currentTimeMillis(), 0, 90));
+        feed(robot, view, List.of(new WorkerEvent("Worker-1", 777, Phase.EXITED, System.currentTimeMillis(), 0, 90)), System.currentTimeMillis());
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !view.isAnimating());
         WaitForAsyncUtils.waitForFxEvents();
         double frozen = bar.getWidth();
@@ -120,7 +125,7 @@ class WorkerLanesViewTest {
     @Test
     void freezingStopsTheClockAndSaysTheExitWasNotSeen(FxRobot robot) throws Exception {
         WorkerLanesView view = show(robot, new WorkerLanesView());
-        view.accept(new WorkerEvent("orphan", 31, Phase.STARTED, System.currentTimeMillis() - 1_000, null, 0));
+        feed(robot, view, List.of(new WorkerEvent("orphan", 31, Phase.STARTED, System.currentTimeMillis() - 1_000, null, 0)), System.currentTimeMillis());
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, view::isAnimating);
 
         view.freeze();
@@ -169,16 +174,16 @@ class WorkerLanesViewTest {
     void outputLinesLeaveMarkersAndAFloodStaysCapped(FxRobot robot) throws Exception {
         WorkerLanesView view = show(robot, new WorkerLanesView());
         long t0 = System.currentTimeMillis() - 2_000;
-        view.accept(new WorkerEvent("chatty", 9, Phase.STARTED, t0, null, 0));
-        view.acceptLine(new Output.WorkerLine("chatty", 9, StreamName.STDOUT, "hello"), t0 + 500);
-        Thread flood = new Thread(() -> {
-            for (int i = 0; i < 100_000; i++) {
-                view.acceptLine(new Output.WorkerLine("chatty", 9, StreamName.STDOUT, "line " + i), t0 + 1000 + i / 100);
+        feed(robot, view, List.of(new WorkerEvent("chatty", 9, Phase.STARTED, t0, null, 0)), System.currentTimeMillis());
+        feed(robot, view, List.of(new Output.WorkerLine("chatty", 9, StreamName.STDOUT, "hello", t0 + 500)), t0);
+        for (int batch = 0; batch < 100; batch++) {
+            List<Output> lines = new ArrayList<>();
+            for (int i = batch * 1000; i < (batch + 1) * 1000; i++) {
+                lines.add(new Output.WorkerLine("chatty", 9, StreamName.STDOUT, "line " + i, t0 + 1000 + i / 100));
             }
-        });
-        flood.start();
-        flood.join(TimeUnit.SECONDS.toMillis(10));
-        view.accept(new WorkerEvent("chatty", 9, Phase.EXITED, t0 + 2_000, 0, 1_900));
+            feed(robot, view, lines, t0);
+        }
+        feed(robot, view, List.of(new WorkerEvent("chatty", 9, Phase.EXITED, t0 + 2_000, 0, 1_900)), System.currentTimeMillis());
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !view.isAnimating());
         WaitForAsyncUtils.waitForFxEvents();
 
@@ -188,5 +193,24 @@ class WorkerLanesViewTest {
         assertThat(markers).hasSizeBetween(2, WorkerLane.MAX_MARKERS);
         assertThat(markers.stream().mapToDouble(Region::getLayoutX).min().orElseThrow())
                 .isLessThan(markers.stream().mapToDouble(Region::getLayoutX).max().orElseThrow());
+    }
+
+    @Test
+    void aBatchOfTenThousandLinesIsOneUpdateNotOnePerLine(FxRobot robot) {
+        WorkerLanesView view = show(robot, new WorkerLanesView());
+        long t0 = System.currentTimeMillis();
+        feed(robot, view, List.of(new WorkerEvent("chatty", 9, Phase.STARTED, t0, null, 0)), t0);
+        List<Output> lines = new ArrayList<>();
+        for (int i = 0; i < 10_000; i++) {
+            lines.add(new Output.WorkerLine("chatty", 9, StreamName.STDOUT, "line " + i, t0 + i / 10));
+        }
+        long[] updates = new long[1];
+        robot.interact(() -> {
+            long before = view.refreshCount();
+            view.accept(lines, t0);
+            updates[0] = view.refreshCount() - before;
+        });
+
+        assertThat(updates[0]).isEqualTo(1);
     }
 }
