@@ -36,6 +36,7 @@ public final class WorkerBench {
         WorkerRuntime.install(host);
         try {
             workload(figures);
+            firstCall(figures);
             firstOutput(figures);
             dispatch(figures);
         } catch (Exception e) {
@@ -84,6 +85,41 @@ public final class WorkerBench {
         figures.add(new Figure("speedup.process", seq / Median.of(process), "x"));
         figures.add(new Figure("speedup.pool", seq / Median.of(pool), "x"));
         pythonTutorial(figures);
+    }
+
+    /**
+     * Why a worker's share of the lesson costs more than the same input in the sequential loop: a fresh worker
+     * JVM runs the tutorial's function once, so its loop runs as the JIT compiles it (interpreter, then code
+     * compiled on the stack, "OSR"), while the sequential loop's later calls run the fully compiled method. The
+     * same input, timed inside a fresh pool worker: its first call, and a call once the method is compiled.
+     */
+    private void firstCall(List<Figure> figures) throws Exception {
+        long n = inputsForThreeSeconds().get(0);
+        List<Double> first = new ArrayList<>();
+        List<Double> warm = new ArrayList<>();
+        for (int r = 0; r < RUNS; r++) {
+            WorkerRuntime.prewarm();
+            try (WorkerPool p = new WorkerPool(1)) {
+                double[] ms = p.map(WorkerBench::firstAndWarmCall, List.of(n)).get(0);
+                first.add(ms[0]);
+                warm.add(ms[1]);
+            }
+        }
+        System.err.printf("worker bench: one input in a fresh worker, ms: first call %s, compiled %s%n", first, warm);
+        figures.add(new Figure("worker.factorial.first_call", Median.of(first), "ms"));
+        figures.add(new Figure("worker.factorial.first_call.vs.compiled", Median.of(warm), "ms"));
+    }
+
+    static double[] firstAndWarmCall(long n) {
+        long t0 = System.nanoTime();
+        sink += factorial(n);
+        double first = (System.nanoTime() - t0) / 1e6;
+        for (int i = 0; i < 3; i++) {
+            sink += factorial(n);   // the method's own compile, as the sequential loop's later calls get it
+        }
+        t0 = System.nanoTime();
+        sink += factorial(n);
+        return new double[] {first, (System.nanoTime() - t0) / 1e6};
     }
 
     static long factorialPrinted(long n) {

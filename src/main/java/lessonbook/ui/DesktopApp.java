@@ -9,7 +9,7 @@ import javafx.stage.Stage;
 public final class DesktopApp extends Application {
     @Override
     public void start(Stage stage) {
-        CompilerThreadPriority.lowerInBackground();
+        WindowCompilers.lowerInBackground();
         NotebookWindow window = new NotebookWindow(stage, DesktopLauncher.kernelFactory(), LessonStore.files(),
                 FileDialogs.system());
         window.setLinkOpener(link -> getHostServices().showDocument(link));

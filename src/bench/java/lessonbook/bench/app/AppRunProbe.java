@@ -18,7 +18,7 @@ import lessonbook.model.CodeCell;
 import lessonbook.model.DocumentChange;
 import lessonbook.model.NotebookDocument;
 import lessonbook.model.Output;
-import lessonbook.ui.CompilerThreadPriority;
+import lessonbook.ui.WindowCompilers;
 import lessonbook.ui.DesktopLauncher;
 import lessonbook.ui.FileDialogs;
 import lessonbook.ui.LessonStore;
@@ -54,7 +54,7 @@ public final class AppRunProbe {
         Path lesson = Path.of(args[0]);
         Platform.startup(() -> {
             // What DesktopApp.start does first, so the probe's JVM is the app's in this too.
-            CompilerThreadPriority.lowerInBackground();
+            WindowCompilers.lowerInBackground();
             NotebookWindow window = new NotebookWindow(new Stage(), DesktopLauncher.kernelFactory(),
                     LessonStore.files(), FileDialogs.system());
             if (!window.open(lesson)) {
@@ -136,13 +136,14 @@ public final class AppRunProbe {
         List<Map.Entry<String, Long>> top = new ArrayList<>(threadCpu.entrySet());
         top.sort((a, b) -> Long.compare(b.getValue(), a.getValue()));
         StringBuilder threads = new StringBuilder("app probe: app threads' cpu during worker cells (ms):");
-        top.stream().limit(8).forEach(t -> threads.append(String.format(Locale.ROOT, " %s %.0f,", t.getKey(),
+        top.stream().limit(12).forEach(t -> threads.append(String.format(Locale.ROOT, " %s %.0f,", t.getKey(),
                 t.getValue() / 1e6)));
         System.err.println(threads);
         System.out.printf(Locale.ROOT, "in_app cpu_during_workers %.2f%n", wall == 0 ? -1 : 100.0 * cpu / wall);
         // The same split in two: the window's own threads (FX thread, renderer, the event dispatcher that hands
         // work to the FX thread) and the JIT compiling the app's code, which start-up work leaves queued.
-        long window = threadCpu("JavaFX Applicat") + threadCpu("QuantumRenderer") + threadCpu("InvokeLaterDisp");
+        long window = threadCpu("JavaFX Application Thread") + threadCpu("QuantumRenderer-#")
+                + threadCpu("InvokeLaterDispatcher");
         long jit = threadCpu("C1 CompilerThre") + threadCpu("C2 CompilerThre");
         System.out.printf(Locale.ROOT, "in_app cpu_during_workers.window %.2f%n", wall == 0 ? -1 : 100.0 * window / wall);
         System.out.printf(Locale.ROOT, "in_app cpu_during_workers.jit %.2f%n", wall == 0 ? -1 : 100.0 * jit / wall);
@@ -162,6 +163,7 @@ public final class AppRunProbe {
         Runtime.getRuntime().halt(0);
     }
 
+    /** A thread's cpu by its full Java name (native threads: their /proc name), digits at the end as #. */
     private long threadCpu(String name) {
         return threadCpu.getOrDefault(name, 0L);
     }

@@ -4,10 +4,18 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.Map;
 
-/** CPU time of this JVM's threads by native name (digits folded to #), from Linux /proc; empty elsewhere. */
+/**
+ * CPU time of this JVM's threads by name (digits folded to #): Java threads by their full name (the JVM's own
+ * figures), the JVM's native threads (compilers, GC) by their name in Linux /proc, whose names are cut to 15
+ * characters ("lessonbook-kern" would be four threads of the kernel client in one).
+ */
 final class ThreadCpu {
     private ThreadCpu() {
     }
@@ -15,10 +23,23 @@ final class ThreadCpu {
     /** Thread name to cpu ns (utime + stime from schedstat's first field). */
     static Map<String, Long> read() {
         Map<String, Long> byName = new HashMap<>();
+        Set<String> javaComms = new HashSet<>();
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        for (Thread thread : Thread.getAllStackTraces().keySet()) {
+            long ns = mx.getThreadCpuTime(thread.getId());
+            if (ns > 0) {
+                byName.merge(thread.getName().replaceAll("[0-9]+$", "#"), ns, Long::sum);
+            }
+            String name = thread.getName();
+            javaComms.add((name.length() > 15 ? name.substring(0, 15) : name).replaceAll("[0-9]+$", "#"));
+        }
         try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc/self/task"))) {
             for (Path task : tasks) {
                 try {
                     String name = Files.readString(task.resolve("comm")).trim().replaceAll("[0-9]+$", "#");
+                    if (javaComms.contains(name)) {
+                        continue;   // counted above under its full name
+                    }
                     long ns = Long.parseLong(Files.readString(task.resolve("schedstat")).trim().split(" ")[0]);
                     byName.merge(name, ns, Long::sum);
                 } catch (IOException | RuntimeException gone) {

@@ -16,6 +16,8 @@ import javafx.application.Platform;
  * tick changed something. Start and stop on the FX thread.
  */
 public final class FxClock {
+    /** The one cadence of everything in the window that ticks: four frames a second at most while cells run. */
+    public static final long FRAME_MILLIS = 250;
     private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "lessonbook-fx-clock");
         t.setDaemon(true);
@@ -32,10 +34,15 @@ public final class FxClock {
         this.action = action;
     }
 
-    /** The first tick comes one period from now. */
+    /**
+     * Ticks fall on whole multiples of the period of the wall clock, so that clocks of the same period (the
+     * running cell's elapsed time, its worker lanes) change the scene together and share one frame instead of
+     * drawing one each: under software rendering every frame costs its whole window's upload.
+     */
     public void start() {
         if (ticking == null) {
-            ticking = TIMER.scheduleAtFixedRate(this::queueTick, periodMillis, periodMillis, TimeUnit.MILLISECONDS);
+            long firstIn = periodMillis - System.currentTimeMillis() % periodMillis;
+            ticking = TIMER.scheduleAtFixedRate(this::queueTick, firstIn, periodMillis, TimeUnit.MILLISECONDS);
         }
     }
 

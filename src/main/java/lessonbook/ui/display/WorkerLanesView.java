@@ -35,7 +35,6 @@ public final class WorkerLanesView extends VBox {
      * Xvfb (software rendering, 2 cores) over 9 s of the lesson's worker cells: renderer and FX thread used 4.2 s
      * of CPU at 15 frames a second, 3.0 s at 4.
      */
-    private static final long FRAME_MILLIS = 250;
 
     /** What the events said, per worker; the rows below are built from it only when the view can be seen. */
     private final Map<String, WorkerLane> workers = new LinkedHashMap<>();
@@ -83,7 +82,7 @@ public final class WorkerLanesView extends VBox {
         HBox.setHgrow(axis, Priority.ALWAYS);
         getChildren().addAll(header(), lanes, axisRow);
         // Out of sight, a frame would change nothing visible yet repaint the whole window (OnScreen).
-        clock = new FxClock(FRAME_MILLIS, () -> {
+        clock = new FxClock(FxClock.FRAME_MILLIS, () -> {
             if (OnScreen.shows(this)) {
                 refresh();
             }

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.condition.OS;
 
 /** The app's JIT compilers end up below the workers' priority; the window's threads keep theirs. */
 @EnabledOnOs(OS.LINUX)
-class CompilerThreadPriorityTest {
+class WindowCompilersTest {
     @Test
     void theCompilerThreadsOfAJvmThatAsksRunAtNiceNineteen() throws Exception {
         Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -30,10 +30,48 @@ class CompilerThreadPriorityTest {
                 .allSatisfy(line -> assertThat(line).endsWith(" 19"));
     }
 
+    @Test
+    void afterTheDirectiveAHotMethodIsCompiledByC1OnlyNeverByC2() throws Exception {
+        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:+PrintCompilation", "-cp", System.getProperty("java.class.path"), HotLoop.class.getName())
+                .redirectErrorStream(true).start();
+        String report = new String(child.getInputStream().readAllBytes());
+        assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(report).contains("directive in place: true");
+        String after = report.substring(report.indexOf("directive in place"));
+        // PrintCompilation: "<ms> <id> <flags> <level> <method> ..."; the hot method is compiled, never at level 4
+        List<String> hot = after.lines().filter(l -> l.contains("HotLoop::sum") && !l.contains("made not"))
+                .collect(java.util.stream.Collectors.toList());
+        assertThat(hot).isNotEmpty().noneMatch(l -> l.matches("\\s*\\d+\\s+\\d+\\s+[%sbn! ]*4\\s+.*"));
+        assertThat(hot).anyMatch(l -> l.matches("\\s*\\d+\\s+\\d+\\s+[%sbn! ]*1\\s+.*"));
+    }
+
+    /** Adds the app's directive, then runs a method hot enough that C2 would compile it. */
+    static final class HotLoop {
+        static long sum(long n) {
+            long s = 0;
+            for (long i = 0; i < n; i++) {
+                s += i ^ (s >>> 3);
+            }
+            return s;
+        }
+
+        public static void main(String[] args) {
+            System.out.println("directive in place: " + WindowCompilers.c1Only());
+            System.out.flush();
+            long total = 0;
+            for (int i = 0; i < 20_000; i++) {
+                total += sum(2_000);
+            }
+            System.out.println("total " + total);
+        }
+    }
+
     /** Lowers its compilers as the app does, then prints each thread's name and niceness. */
     static final class Child {
         public static void main(String[] args) throws IOException {
-            CompilerThreadPriority.lower();
+            WindowCompilers.lower();
             try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc/self/task"))) {
                 for (Path task : tasks) {
                     String stat = Files.readString(task.resolve("stat"));
