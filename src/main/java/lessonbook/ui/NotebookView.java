@@ -23,11 +23,14 @@ import lessonbook.model.NotebookDocument;
  * touches one cell's nodes only.
  */
 final class NotebookView extends ScrollPane {
+    static final double PAPER_STEP = 4096;
     private final NotebookDocument document;
     private final DoubleProperty fontSize;
     private final CompletionSource completion;
     private final java.util.function.Consumer<String> linkOpener;
     private final VBox column = new VBox();
+    /** The sheet the cells lie on, drawn behind the column; see {@link #placePaper}. */
+    private final javafx.scene.layout.Region paper = new javafx.scene.layout.Region();
     private final Map<String, CellView> views = new HashMap<>();
     private static final int EDITORS_PER_TURN = 1;
     private final java.util.ArrayDeque<CodeCellView> toMaterialize = new java.util.ArrayDeque<>();
@@ -43,9 +46,12 @@ final class NotebookView extends ScrollPane {
         this.completion = completion;
         getStyleClass().add("notebook");
         column.getStyleClass().add("cell-column");
-        javafx.scene.layout.StackPane page = new javafx.scene.layout.StackPane(column);
+        javafx.scene.layout.StackPane page = new javafx.scene.layout.StackPane(paper, column);
         page.setAlignment(javafx.geometry.Pos.TOP_CENTER);
         page.getStyleClass().add("page");
+        paper.getStyleClass().add("paper");
+        paper.setManaged(false);
+        column.boundsInParentProperty().addListener((o, was, now) -> placePaper(now));
         setContent(page);
         setFitToWidth(true);
         setFocusTraversable(true);
@@ -56,6 +62,26 @@ final class NotebookView extends ScrollPane {
         viewportBoundsProperty().addListener((o, was, now) -> materializeVisible());
         column.heightProperty().addListener((o, was, now) -> Platform.runLater(this::materializeVisible));
         rebuild();
+    }
+
+    /** The height of the column of cells: it changes whenever a cell's height does, in view or not. */
+    javafx.beans.value.ObservableDoubleValue columnHeight() {
+        return column.heightProperty();
+    }
+
+    /**
+     * The paper follows the column's width at once but its height only in steps of {@link #PAPER_STEP} pixels
+     * (below the last cell it runs on, out of the scroll range). A background that changes size is repainted
+     * whole, and the column changes height whenever any cell does: a cell out of view getting its lanes or its
+     * results (Run All of a lesson) repainted the whole visible notebook, under software rendering a quarter of a
+     * second of a core each time, while the workers needed the cores.
+     */
+    private void placePaper(javafx.geometry.Bounds column) {
+        double height = Math.ceil(column.getHeight() / PAPER_STEP) * PAPER_STEP;
+        if (paper.getLayoutX() != column.getMinX() || paper.getLayoutY() != column.getMinY()
+                || paper.getWidth() != column.getWidth() || paper.getHeight() != height) {
+            paper.resizeRelocate(column.getMinX(), column.getMinY(), column.getWidth(), height);
+        }
     }
 
     /**

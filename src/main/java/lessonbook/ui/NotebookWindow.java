@@ -50,6 +50,7 @@ public final class NotebookWindow {
     private final CellEditCommands edits;
     private final KernelStatusView kernelStatus = new KernelStatusView();
     private final StatusBar statusBar = new StatusBar();
+    private final VisibleChangeBeacon beacon = new VisibleChangeBeacon();
     private final ComboBox<String> cellType = new ComboBox<>();
     private final Menu recentMenu = new Menu("Open Recent");
     private final HelpOverlay help;
@@ -92,7 +93,9 @@ public final class NotebookWindow {
         VBox.setVgrow(view, Priority.ALWAYS);
         main.setCenter(center);
         main.setBottom(statusBar);
-        StackPane root = new StackPane(main, help);
+        StackPane root = new StackPane(main, help, beacon);
+        // a cell out of view that grew moves everything below it, out of view too
+        view.columnHeight().addListener((o, was, now) -> beacon.touch());
         root.getStyleClass().add("lessonbook-root");
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(root, Math.min(1180, screen.getWidth()), Math.min(860, screen.getHeight()));
@@ -153,6 +156,7 @@ public final class NotebookWindow {
     }
 
     private void onDocumentChange(DocumentChange change) {
+        beacon.touch();   // the change may lie out of view: see VisibleChangeBeacon
         if (change instanceof DocumentChange.DirtyChanged || change instanceof DocumentChange.FileChanged) {
             updateTitle();
             updateStatusBar();
@@ -412,6 +416,10 @@ public final class NotebookWindow {
 
     public Stage stage() {
         return stage;
+    }
+
+    VisibleChangeBeacon beacon() {
+        return beacon;
     }
 
     StatusBar statusBar() {
