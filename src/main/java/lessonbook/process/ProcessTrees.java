@@ -1,0 +1,86 @@
+package lessonbook.process;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+/** Finding and ending a process together with everything it started. */
+public final class ProcessTrees {
+    private ProcessTrees() {
+    }
+
+    /** A process as last seen: pid plus start time, so a recycled pid is never killed by mistake. */
+    public record Known(long pid, Optional<Instant> started) {
+        public static Known of(ProcessHandle handle) {
+            return new Known(handle.pid(), handle.info().startInstant());
+        }
+
+        public void destroy() {
+            ProcessHandle.of(pid).filter(h -> started.isEmpty() || h.info().startInstant().equals(started))
+                    .ifPresent(ProcessHandle::destroyForcibly);
+        }
+    }
+
+    /**
+     * Where Linux lists each thread's children ({@code /proc/<pid>/task/<tid>/children}) only the root's own
+     * subtree is read; elsewhere the JDK scans the whole process table, which costs milliseconds.
+     */
+    public static List<Known> descendants(ProcessHandle root) {
+        Path tasks = Path.of("/proc", String.valueOf(root.pid()), "task");
+        if (!Files.isDirectory(tasks)) {
+            return root.descendants().map(Known::of).collect(Collectors.toList());
+        }
+        List<Known> found = new ArrayList<>();
+        Deque<Long> todo = new ArrayDeque<>(childPids(root.pid()));
+        while (!todo.isEmpty()) {
+            long pid = todo.pop();
+            ProcessHandle.of(pid).ifPresent(h -> found.add(Known.of(h)));
+            todo.addAll(childPids(pid));
+        }
+        return found;
+    }
+
+    private static List<Long> childPids(long pid) {
+        List<Long> children = new ArrayList<>();
+        try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc", String.valueOf(pid), "task"))) {
+            for (Path task : tasks) {
+                for (String child : Files.readString(task.resolve("children")).trim().split("\\s+")) {
+                    if (!child.isEmpty()) {
+                        children.add(Long.parseLong(child));
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // the process or one of its threads is gone
+        }
+        return children;
+    }
+
+    /** Ends every descendant of {@code root} (collected first: once a parent dies its children are out of reach). */
+    public static void endDescendants(ProcessHandle root) {
+        descendants(root).forEach(Known::destroy);
+    }
+
+    /** Descendants first (once the root dies they are re-parented and out of reach), then the root. */
+    public static void kill(ProcessHandle root, List<Known> alsoKnown, Duration wait) {
+        List<Known> all = new ArrayList<>(descendants(root));
+        all.addAll(alsoKnown);
+        all.forEach(Known::destroy);
+        root.destroyForcibly();
+        try {
+            root.onExit().get(wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            // best effort: the caller moves on either way
+        }
+    }
+}
