@@ -54,8 +54,12 @@ public final class AllowList {
 
     /** A protocol's messages: classes in the given packages (exact package names) plus the JDK parts above. */
     public static AllowList messagesOf(Set<String> packages) {
-        return of(type -> packages.contains(type.getPackageName()) || JDK_MESSAGE_PARTS.contains(type.getName()),
-                Limits.MESSAGES);
+        return messages(type -> packages.contains(type.getPackageName()));
+    }
+
+    /** A protocol's messages: the classes {@code own} accepts plus the JDK parts above. */
+    public static AllowList messages(Predicate<Class<?>> own) {
+        return of(type -> own.test(type) || JDK_MESSAGE_PARTS.contains(type.getName()), Limits.MESSAGES);
     }
 
     public boolean allows(Class<?> type) {

@@ -91,7 +91,8 @@ public final class ChildProcess {
             server.setSoTimeout(100);
             while (!connected.isDone()) {
                 if (!process.isAlive()) {
-                    fail("it exited before it connected (exit code " + process.exitValue() + ")");
+                    connected.completeExceptionally(new NeverConnected(
+                            "it exited before it connected (exit code " + process.exitValue() + ")", true));
                     return;
                 }
                 if (System.nanoTime() > deadline) {
@@ -159,7 +160,22 @@ public final class ChildProcess {
     }
 
     private void fail(String reason) {
-        connected.completeExceptionally(new IOException(reason));
+        connected.completeExceptionally(new NeverConnected(reason, false));
+    }
+
+    /** Why {@link #connected()} failed; {@code exitedFirst}: the child ended on its own before connecting. */
+    public static final class NeverConnected extends IOException {
+        private static final long serialVersionUID = 1L;
+        private final boolean exitedFirst;
+
+        NeverConnected(String message, boolean exitedFirst) {
+            super(message);
+            this.exitedFirst = exitedFirst;
+        }
+
+        public boolean exitedFirst() {
+            return exitedFirst;
+        }
     }
 
     private void closeServer() {
