@@ -74,6 +74,11 @@ public final class ChildProcess {
         return connected;
     }
 
+    /** The loopback port the child is to connect to (tests play strangers on it). */
+    int port() {
+        return server.getLocalPort();
+    }
+
     /** Connections dropped because they did not prove themselves (for tests and diagnostics). */
     public int rejectedConnections() {
         return rejected.get();
