@@ -74,8 +74,8 @@ public final class ChildProcess {
         return connected;
     }
 
-    /** The loopback port the child is to connect to (tests play strangers on it). */
-    int port() {
+    /** The loopback port the child is to connect to: no secret (anyone sees it listen), tests play strangers on it. */
+    public int port() {
         return server.getLocalPort();
     }
 

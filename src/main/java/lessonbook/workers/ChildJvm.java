@@ -80,6 +80,11 @@ final class ChildJvm {
         return child;
     }
 
+    /** The port this worker is to connect to (for tests). */
+    int port() {
+        return launched.port();
+    }
+
     /** Connections to this worker's port dropped because they did not prove themselves. */
     int rejectedConnections() {
         return launched.rejectedConnections();
