@@ -2,6 +2,7 @@ package lessonbook.process;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /** The one way a child JVM ends at once when its host is gone: its whole process tree, then itself. */
@@ -14,8 +15,8 @@ public final class EndThisJvm {
 
     /**
      * Ends every process this JVM started (collected first: once a parent dies its children are re-parented and
-     * out of reach), then this JVM: a kill from outside ({@link #killSelf()}) races {@code halt}, whichever ends
-     * the JVM first. No shutdown hook of user code runs. Never returns.
+     * out of reach), then this JVM from outside ({@link #killSelf()}), then, if still here, {@code halt}. No
+     * shutdown hook of user code runs. Never returns.
      * <p>
      * The JDK's own process-table scan, not {@link ProcessTrees#descendants}: it is native, and a worker runs
      * without the C1 compiler, so the /proc walk in Java ran interpreted; with the machine loaded it took a
@@ -33,7 +34,8 @@ public final class EndThisJvm {
      * that are in native code (HotSpot's exit waits up to 10 s for them), and a kernel that has just compiled a
      * cell usually has C2 busy with javac's code: once, under load, the host-death test found a kernel still
      * alive 2 s after its host died. The JDK refuses {@code destroyForcibly} on the current process, hence the
-     * command, which is not waited for.
+     * command. It is waited for (a second at most): a halt started at once could itself be the one left
+     * waiting for the compiler threads.
      */
     static void killSelf() {
         String pid = Long.toString(ProcessHandle.current().pid());
@@ -41,9 +43,11 @@ public final class EndThisJvm {
                 ? List.of("taskkill", "/F", "/PID", pid) : List.of("kill", "-9", pid);
         try {
             new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).start().waitFor(1, TimeUnit.SECONDS);
         } catch (IOException | RuntimeException e) {
             // no kill command here: the caller halts
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }
