@@ -51,6 +51,29 @@ class ChildProcessTest {
     }
 
     @Test
+    void moreSilentStrangersThanTheHostGreetsAtOnceOnlyDelayTheRealChild() throws Exception {
+        Path gate = temp.resolve("gate");
+        ChildProcess child = startGated(gate);
+        List<java.net.Socket> silent = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < ChildProcess.MAX_GREETINGS + 4; i++) {
+                silent.add(new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), child.port()));
+            }
+            Files.createFile(gate);   // the child connects while the greeters are busy with strangers
+            ObjectChannel channel = child.connected().get(CONNECT.toSeconds(), TimeUnit.SECONDS);
+            channel.send("abc");
+            assertThat(channel.receive()).isEqualTo("cba");
+            assertThat(child.rejectedConnections()).isGreaterThanOrEqualTo(ChildProcess.MAX_GREETINGS + 4);
+            channel.close();
+        } finally {
+            for (java.net.Socket socket : silent) {
+                socket.close();
+            }
+            child.process().destroyForcibly();
+        }
+    }
+
+    @Test
     void theSecretIsNeitherOnTheCommandLineNorInTheEnvironment() throws Exception {
         assumeTrue(Files.isDirectory(Path.of("/proc/self")), "needs /proc (Linux)");
         ChildProcess child = startGated(temp.resolve("never"));
