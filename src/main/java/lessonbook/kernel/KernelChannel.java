@@ -1,36 +1,31 @@
 package lessonbook.kernel;
 
 import java.io.IOException;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
-import java.net.InetAddress;
-import java.net.Socket;
+import java.time.Duration;
 
 import lessonbook.kernel.protocol.KernelEvent;
 import lessonbook.kernel.protocol.KernelRequest;
 import lessonbook.kernel.protocol.MessageStreams;
+import lessonbook.process.ChildProcess;
+import lessonbook.process.ChildTicket;
+import lessonbook.process.ObjectChannel;
 
 /** The kernel's end of the socket. One writer at a time; a failed write means the host is gone. */
 final class KernelChannel {
-    private final Socket socket;
-    private final ObjectOutputStream out;
-    private final ObjectInputStream in;
+    private static final Duration CONNECT_PATIENCE = Duration.ofSeconds(30);
+    private final ObjectChannel channel;
     private volatile boolean broken;
 
-    KernelChannel(int port, String token) throws IOException {
-        socket = new Socket(InetAddress.getLoopbackAddress(), port);
-        socket.setTcpNoDelay(true);
-        out = MessageStreams.writer(socket.getOutputStream());
-        MessageStreams.write(out, token);
-        in = MessageStreams.reader(socket.getInputStream());
+    KernelChannel(ChildTicket ticket) throws IOException {
+        channel = ChildProcess.connectToHost(ticket, MessageStreams.ALLOW_LIST, CONNECT_PATIENCE);
     }
 
-    synchronized void send(KernelEvent event) {
+    void send(KernelEvent event) {
         if (broken) {
             return;
         }
         try {
-            MessageStreams.write(out, event);
+            channel.send(event);
         } catch (IOException e) {
             broken = true;
             KernelMain.hostGone();
@@ -38,7 +33,7 @@ final class KernelChannel {
     }
 
     KernelRequest read() throws IOException, ClassNotFoundException {
-        return (KernelRequest) in.readObject();
+        return (KernelRequest) channel.receive();
     }
 
     boolean broken() {

@@ -1,5 +1,7 @@
 package lessonbook.kernel;
 
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -17,10 +19,15 @@ import lessonbook.display.Display;
 import lessonbook.kernel.protocol.KernelEvent;
 import lessonbook.kernel.protocol.KernelRequest;
 import lessonbook.model.StreamName;
+import lessonbook.process.ChildTicket;
+import lessonbook.process.EndThisJvm;
+import lessonbook.process.ParentWatch;
+import lessonbook.process.ProcessTrees;
 import lessonbook.workers.WorkerRuntime;
 
 /**
- * The kernel JVM: {@code KernelMain <port> <token>}. Connects back to the host, evaluates cells on its main
+ * The kernel JVM: {@code KernelMain}, with its {@link ChildTicket} as the first line of stdin (never on the
+ * command line: see {@link lessonbook.process}). Connects back to the host, evaluates cells on its main
  * thread, handles interrupts on the socket reader thread, and treats end of its stdin as the host's death.
  */
 public final class KernelMain {
@@ -33,12 +40,21 @@ public final class KernelMain {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length < 2) {
-            ORIGINAL_ERR.println("usage: KernelMain <port> <token>");
+        ChildTicket ticket;
+        try {
+            ticket = ChildTicket.readFrom(new FileInputStream(FileDescriptor.in));
+        } catch (IOException e) {
+            ORIGINAL_ERR.println("lessonbook kernel: " + e.getMessage());
             System.exit(2);
+            return;
         }
-        watchParent(System.in);
-        KernelChannel channel = new KernelChannel(Integer.parseInt(args[0]), args[1]);
+        ParentWatch.start(KernelMain::hostGone);
+        run(ticket);
+    }
+
+    /** The kernel proper, once it knows its host; a training run calls it in its own JVM, with no parent watch. */
+    static void run(ChildTicket ticket) throws Exception {
+        KernelChannel channel = new KernelChannel(ticket);
         OutputHub hub = new OutputHub(channel);
         PrintStream out = hub.printStream(StreamName.STDOUT);
         PrintStream err = hub.printStream(StreamName.STDERR);
@@ -108,7 +124,7 @@ public final class KernelMain {
                     // Here, not queued: the main thread is busy with the very cell to stop.
                     evaluator.interrupt();
                     WorkerRuntime.terminateAll();
-                    ProcessTree.endDescendants();
+                    ProcessTrees.endDescendants(ProcessHandle.current());
                 } else if (request instanceof KernelRequest.Shutdown) {
                     hostGone();
                 } else {
@@ -119,23 +135,6 @@ public final class KernelMain {
         } catch (IOException | ClassNotFoundException | RuntimeException e) {
             hostGone();
         }
-    }
-
-    /** End of stdin means the host process is gone (no signals needed, so this works on every OS). */
-    private static void watchParent(InputStream stdin) {
-        Thread watcher = new Thread(() -> {
-            byte[] buffer = new byte[256];
-            try {
-                while (stdin.read(buffer) >= 0) {
-                    // The host never writes; anything read is ignored.
-                }
-            } catch (IOException e) {
-                // same as end of input
-            }
-            hostGone();
-        }, "lessonbook-parent-watch");
-        watcher.setDaemon(true);
-        watcher.start();
     }
 
     /** Marks this JVM as a training run: its driver, not the closing of the socket, decides when it ends. */
@@ -159,30 +158,7 @@ public final class KernelMain {
         } catch (RuntimeException | LinkageError e) {
             // ending the tree below covers the workers too
         }
-        ProcessTree.endDescendants();
-        killSelf();
-        Runtime.getRuntime().halt(0);
-    }
-
-    /**
-     * Ends this JVM from outside, at once. {@code halt} first waits for compiler threads that are in native code
-     * (HotSpot's exit waits up to 10 s for them), and a kernel that has just compiled a cell usually has C2 busy
-     * with javac's code. Once, under load, the host-death test found a kernel still alive 2 s after its host died.
-     * Nobody reads the exit code: the host is gone.
-     */
-    private static void killSelf() {
-        String pid = Long.toString(ProcessHandle.current().pid());
-        List<String> command = System.getProperty("os.name", "").startsWith("Windows")
-                ? List.of("taskkill", "/F", "/PID", pid) : List.of("kill", "-9", pid);
-        try {
-            new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .redirectError(ProcessBuilder.Redirect.DISCARD).start()
-                    .waitFor(1, java.util.concurrent.TimeUnit.SECONDS);
-        } catch (IOException | RuntimeException e) {
-            // no kill command here: halt below
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        EndThisJvm.parentGone();
     }
 
     /** True when a thread is inside Runtime.exit (System.exit), as opposed to a signal ending the JVM. */

@@ -1,7 +1,5 @@
 package lessonbook.kernel;
 
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -10,6 +8,9 @@ import java.util.List;
 import lessonbook.kernel.protocol.KernelEvent;
 import lessonbook.kernel.protocol.KernelRequest;
 import lessonbook.kernel.protocol.MessageStreams;
+import lessonbook.process.ChildTicket;
+import lessonbook.process.Handshake;
+import lessonbook.process.ObjectChannel;
 
 /**
  * A training run for the kernel's class-data archive: a real kernel in this JVM, driven over its socket
@@ -32,19 +33,8 @@ public final class KernelTraining {
     }
 
     public static void main(String[] args) throws Exception {
-        // A training run outlives a short-lived host (a headless run may end first), so it must not take end of
-        // stdin as its parent's death; it bounds its own life instead.
-        System.setIn(new java.io.InputStream() {
-            @Override
-            public int read() throws java.io.IOException {
-                try {
-                    new java.util.concurrent.CountDownLatch(1).await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                return -1;
-            }
-        });
+        // A training run outlives a short-lived host (a headless run may end first), so it does not watch its
+        // stdin for its parent's death (KernelMain.run, not main); it bounds its own life instead.
         Thread limit = new Thread(() -> {
             try {
                 Thread.sleep(120_000);
@@ -57,10 +47,10 @@ public final class KernelTraining {
         limit.start();
         KernelMain.markTrainingRun();
         try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            String token = "training";
+            ChildTicket ticket = ChildTicket.generate(server.getLocalPort());
             Thread kernel = new Thread(() -> {
                 try {
-                    KernelMain.main(new String[] {String.valueOf(server.getLocalPort()), token});
+                    KernelMain.run(ticket);
                 } catch (Exception e) {
                     e.printStackTrace(KernelMain.originalErr());
                     Runtime.getRuntime().halt(1);
@@ -68,27 +58,29 @@ public final class KernelTraining {
             }, "training-kernel");
             kernel.setDaemon(true);
             kernel.start();
-            try (Socket socket = server.accept()) {
-                ObjectInputStream in = MessageStreams.reader(socket.getInputStream());
-                in.readObject();
-                ObjectOutputStream out = MessageStreams.writer(socket.getOutputStream());
-                awaitEvent(in, KernelEvent.Ready.class);
+            // the same handshake and channel as a real host's, so their classes are in the archive too
+            Socket socket = server.accept();
+            if (!Handshake.hostAccepts(socket, ticket, Handshake.HOST_READ_TIMEOUT)) {
+                throw new IllegalStateException("the training kernel did not prove itself");
+            }
+            try (ObjectChannel channel = ObjectChannel.open(socket, MessageStreams.ALLOW_LIST)) {
+                awaitEvent(channel, KernelEvent.Ready.class);
                 long id = 1;
                 for (String cell : CELLS) {
-                    MessageStreams.write(out, new KernelRequest.Execute(id++, "training", cell));
-                    awaitEvent(in, KernelEvent.ExecuteFinished.class);
+                    channel.send(new KernelRequest.Execute(id++, "training", cell));
+                    awaitEvent(channel, KernelEvent.ExecuteFinished.class);
                 }
-                MessageStreams.write(out, new KernelRequest.Complete(id++, "System.out.pri", 14));
-                awaitEvent(in, KernelEvent.Completions.class);
-                MessageStreams.write(out, new KernelRequest.Documentation(id, "Math.max(", 9));
-                awaitEvent(in, KernelEvent.DocumentationResult.class);
+                channel.send(new KernelRequest.Complete(id++, "System.out.pri", 14));
+                awaitEvent(channel, KernelEvent.Completions.class);
+                channel.send(new KernelRequest.Documentation(id, "Math.max(", 9));
+                awaitEvent(channel, KernelEvent.DocumentationResult.class);
             }
         }
         System.exit(0);
     }
 
-    private static void awaitEvent(ObjectInputStream in, Class<? extends KernelEvent> type) throws Exception {
-        while (!type.isInstance(in.readObject())) {
+    private static void awaitEvent(ObjectChannel channel, Class<? extends KernelEvent> type) throws Exception {
+        while (!type.isInstance(channel.receive())) {
             // skip outputs
         }
     }

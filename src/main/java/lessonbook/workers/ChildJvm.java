@@ -1,22 +1,16 @@
 package lessonbook.workers;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.nio.file.Path;
-import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+
+import lessonbook.process.ChildProcess;
+import lessonbook.process.ObjectChannel;
 
 /**
  * One worker JVM as seen from the JVM that started it: the process, its control socket and the two threads
@@ -24,17 +18,16 @@ import java.util.stream.Collectors;
  * in {@link #bind}; lines printed before that are held and delivered at binding.
  */
 final class ChildJvm {
-    private static final int CONNECT_TIMEOUT_MS = 30_000;
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(30);
 
+    private final ChildProcess launched;
     private final Process process;
     private final long pid;
     private final CompletableFuture<Void> connected = new CompletableFuture<>();
     private final CompletableFuture<Integer> ended = new CompletableFuture<>();
     private final List<Thread> pumps = new ArrayList<>(2);
     private final List<Object[]> heldLines = new ArrayList<>();
-    private volatile ObjectOutputStream out;
-    private volatile ObjectInputStream in;
-    private Socket socket;
+    private volatile ObjectChannel channel;
     private String name;
     private WorkerEvents events;
     private volatile long reportedCpuMillis = -1;
@@ -43,84 +36,58 @@ final class ChildJvm {
 
     private final List<String> options;
 
-    private ChildJvm(Process process, List<String> options) {
-        this.process = process;
+    private ChildJvm(ChildProcess launched, List<String> options) {
+        this.launched = launched;
+        this.process = launched.process();
         this.options = List.copyOf(options);
         this.pid = process.pid();
     }
 
-    /** Starts a worker JVM; it connects back in the background (see {@link #awaitConnected()}). */
+    /**
+     * Starts a worker JVM; it connects back in the background (see {@link #awaitConnected()}). Its port and
+     * secrets go to its stdin, never its command line (see {@link lessonbook.process}).
+     */
     static ChildJvm launch(List<Path> runtimeClasspath, List<String> jvmOptions, boolean spare) throws IOException {
-        ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-        String token = HexFormat.of().formatHex(randomBytes());
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(ChildProcess.javaExecutable());
         command.add("-cp");
         command.add(runtimeClasspath.stream().map(Path::toString)
                 .collect(Collectors.joining(java.io.File.pathSeparator)));
         command.addAll(jvmOptions);
         command.add(WorkerMain.class.getName());
-        command.add(Integer.toString(server.getLocalPort()));
-        command.add(token);
         if (spare) {
             command.add("spare");
         }
-        Process process;
-        try {
-            process = new ProcessBuilder(command).start();
-        } catch (IOException e) {
-            server.close();
-            throw e;
-        }
-        ChildJvm child = new ChildJvm(process, jvmOptions);
+        ChildProcess launched = ChildProcess.start(new ProcessBuilder(command), CONNECT_TIMEOUT,
+                Messages.ALLOW_LIST, "worker-accept");
+        ChildJvm child = new ChildJvm(launched, jvmOptions);
         child.startPumps();
-        Thread acceptor = new Thread(() -> child.accept(server, token), "worker-accept-" + child.pid);
-        acceptor.setDaemon(true);
-        acceptor.start();
-        process.onExit().thenRun(() -> {
-            closeQuietly(server);
+        launched.connected().whenComplete((channel, error) -> {
+            if (error == null) {
+                child.channel = channel;
+                child.connected.complete(null);
+            } else {
+                child.connected.completeExceptionally(error instanceof IOException ? error
+                        : new IOException("worker JVM pid " + child.pid + " did not connect: " + error, error));
+            }
+        });
+        child.process.onExit().thenRun(() -> {
+            launched.stopAccepting();
             child.connected.completeExceptionally(new IOException("worker JVM exited before connecting, code "
-                    + process.exitValue()));
+                    + child.process.exitValue()));
             child.finishWhenDrained();
         });
         return child;
     }
 
-    private static byte[] randomBytes() {
-        byte[] bytes = new byte[16];
-        new SecureRandom().nextBytes(bytes);
-        return bytes;
+    /** The port this worker is to connect to (for tests). */
+    int port() {
+        return launched.port();
     }
 
-    private void accept(ServerSocket server, String token) {
-        try (server) {
-            server.setSoTimeout(CONNECT_TIMEOUT_MS);
-            while (true) {
-                Socket s = server.accept();
-                s.setTcpNoDelay(true);
-                ObjectInputStream objectsIn = new ObjectInputStream(new BufferedInputStream(s.getInputStream()));
-                Object first = objectsIn.readObject();
-                if (first instanceof Messages.Hello hello && hello.token().equals(token) && hello.pid() == pid) {
-                    ObjectOutputStream objectsOut = new ObjectOutputStream(new BufferedOutputStream(s.getOutputStream()));
-                    objectsOut.flush();
-                    synchronized (this) {
-                        socket = s;
-                        in = objectsIn;
-                        out = objectsOut;
-                    }
-                    connected.complete(null);
-                    return;
-                }
-                s.close();   // someone else on this machine dialled our port: ignore them
-            }
-        } catch (SocketTimeoutException e) {
-            connected.completeExceptionally(new IOException("worker JVM pid " + pid + " did not connect within "
-                    + CONNECT_TIMEOUT_MS / 1000 + " s"));
-            process.destroyForcibly();
-        } catch (IOException | ClassNotFoundException e) {
-            connected.completeExceptionally(e);
-            process.destroyForcibly();
-        }
+    /** Connections to this worker's port dropped because they did not prove themselves. */
+    int rejectedConnections() {
+        return launched.rejectedConnections();
     }
 
     private void startPumps() {
@@ -181,7 +148,10 @@ final class ChildJvm {
                     Thread.currentThread().interrupt();
                 }
             }
-            closeQuietly(socket);
+            ObjectChannel c = channel;
+            if (c != null) {
+                c.close();
+            }
             int code = process.exitValue();
             WorkerEvents sink;
             String tag;
@@ -200,7 +170,7 @@ final class ChildJvm {
 
     void awaitConnected() throws IOException {
         try {
-            connected.get(CONNECT_TIMEOUT_MS + 5_000L, TimeUnit.MILLISECONDS);
+            connected.get(CONNECT_TIMEOUT.toMillis() + 5_000L, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while waiting for worker pid " + pid, e);
@@ -216,16 +186,11 @@ final class ChildJvm {
     }
 
     void send(Object message) throws IOException {
-        ObjectOutputStream o = out;
-        synchronized (o) {
-            o.writeObject(message);
-            o.reset();
-            o.flush();
-        }
+        channel.send(message);
     }
 
     Object receive() throws IOException, ClassNotFoundException {
-        return in.readObject();
+        return channel.receive();
     }
 
     void noteCpuMillis(long cpuMillis) {
@@ -275,13 +240,4 @@ final class ChildJvm {
         process.destroyForcibly();
     }
 
-    private static void closeQuietly(java.io.Closeable c) {
-        if (c != null) {
-            try {
-                c.close();
-            } catch (IOException ignored) {
-                // closing a dead worker's channel can only fail because it is already gone
-            }
-        }
-    }
 }

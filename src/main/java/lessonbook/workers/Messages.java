@@ -3,17 +3,22 @@ package lessonbook.workers;
 import java.io.Serializable;
 import java.util.List;
 
+import lessonbook.process.AllowList;
+
 /**
  * What travels on the control socket between a starting JVM and a worker JVM. User objects (tasks, inputs,
  * results) travel as bytes inside these records so that the worker deserializes them with the class loader of
  * the right class generation, not with the loader that reads the socket.
  */
 final class Messages {
-    private Messages() {
-    }
+    /**
+     * What either side may read on the control socket: these records and the JDK types of their components.
+     * The connection has proved itself before (see {@link lessonbook.process.Handshake}); user objects inside
+     * are read later, through {@link Payloads}' own allow-list.
+     */
+    static final AllowList ALLOW_LIST = AllowList.messages(type -> type.getName().startsWith(Messages.class.getName() + "$"));
 
-    /** Worker to parent, first message: proves the connection belongs to this launch. */
-    record Hello(String token, long pid) implements Serializable {
+    private Messages() {
     }
 
     /** A variable's value, serialized in the starting JVM, to set as a static field in the worker. */

@@ -4,14 +4,25 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InvalidClassException;
 import java.io.NotSerializableException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.ObjectStreamClass;
 import java.io.UncheckedIOException;
+import java.util.Set;
 
-/** Java serialization of user objects to bytes and back through a chosen class loader. */
+import lessonbook.process.AllowList;
+import lessonbook.process.UserValues;
+
+/**
+ * Java serialization of user objects to bytes and back through a chosen class loader. Reading goes through
+ * {@link UserValues}' allow-list: the notebook's own classes, this package's serializable types and the JDK's
+ * value types; anything else fails with a message naming the class.
+ */
 final class Payloads {
+    private static final Set<String> API_PACKAGES = Set.of(Payloads.class.getPackageName());
+
     private Payloads() {
     }
 
@@ -28,8 +39,17 @@ final class Payloads {
     }
 
     static Object fromBytes(byte[] bytes, ClassLoader loader) throws IOException, ClassNotFoundException {
+        AllowList.Filter filter = UserValues.allowList(loader, API_PACKAGES, bytes.length).newFilter();
         try (ObjectInputStream in = new LoaderObjectInputStream(new ByteArrayInputStream(bytes), loader)) {
+            in.setObjectInputFilter(filter);
             return in.readObject();
+        } catch (InvalidClassException e) {
+            String why = filter.rejected();
+            if (why == null) {
+                throw e;
+            }
+            throw new InvalidClassException("a value cannot travel between processes: " + why
+                    + " (allowed: the notebook's own classes, the JDK's values and collections)");
         }
     }
 

@@ -2,22 +2,20 @@ package lessonbook.workers;
 
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
 import java.util.function.Function;
+
+import lessonbook.process.ObjectChannel;
 
 /** Inside a pool worker: apply the map's function to each chunk of inputs the pool sends, until told to stop. */
 final class PoolLoop {
     private final WorkerSelf self;
-    private final ObjectInputStream in;
-    private final ObjectOutputStream out;
+    private final ObjectChannel channel;
     private long functionMapId = -1;
     private Function<Object, Object> function;
 
-    PoolLoop(WorkerSelf self, ObjectInputStream in, ObjectOutputStream out) {
+    PoolLoop(WorkerSelf self, ObjectChannel channel) {
         this.self = self;
-        this.in = in;
-        this.out = out;
+        this.channel = channel;
     }
 
     /** Serves {@code first} (the message that told the worker it is in a pool) and every message after it. */
@@ -26,13 +24,13 @@ final class PoolLoop {
         while (true) {
             if (message == null) {
                 try {
-                    message = in.readObject();
+                    message = channel.receive();
                 } catch (EOFException e) {
                     return;   // the pool's JVM closed the channel: nothing more to do
                 }
             }
             if (message instanceof Messages.Stop) {
-                WorkerMain.send(out, new Messages.Finished(0, WorkerMain.cpuMillis()));
+                channel.send(new Messages.Finished(0, WorkerMain.cpuMillis()));
                 return;
             }
             runChunk((Messages.Chunk) message);
@@ -61,12 +59,12 @@ final class PoolLoop {
                 results[i] = function.apply(inputs[i]);
             }
             System.out.flush();
-            WorkerMain.send(out, new Messages.ChunkDone(chunk.mapId(), chunk.firstIndex(), Payloads.toBytes(results)));
+            channel.send(new Messages.ChunkDone(chunk.mapId(), chunk.firstIndex(), Payloads.toBytes(results)));
         } catch (IOException e) {
             // a result that cannot be serialized is the user's failure, not the channel's
-            WorkerMain.send(out, new Messages.ChunkFailed(chunk.mapId(), index, Messages.Failure.of(e)));
+            channel.send(new Messages.ChunkFailed(chunk.mapId(), index, Messages.Failure.of(e)));
         } catch (Throwable t) {   // OutOfMemoryError never gets here: workers run with ExitOnOutOfMemoryError
-            WorkerMain.send(out, new Messages.ChunkFailed(chunk.mapId(), index, Messages.Failure.of(t)));
+            channel.send(new Messages.ChunkFailed(chunk.mapId(), index, Messages.Failure.of(t)));
         }
     }
 }

@@ -1,22 +1,21 @@
 package lessonbook.workers;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.util.List;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
 import java.io.PrintStream;
-import java.net.InetAddress;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+
+import lessonbook.process.ChildProcess;
+import lessonbook.process.ChildTicket;
+import lessonbook.process.EndThisJvm;
+import lessonbook.process.ObjectChannel;
+import lessonbook.process.ParentWatch;
 
 /**
  * The main class of a worker JVM. It connects back to the JVM that started it, waits to be told who it is,
@@ -25,47 +24,47 @@ import java.util.concurrent.TimeUnit;
  */
 public final class WorkerMain {
     static final int EXIT_TASK_FAILED = 1;
-    static final int EXIT_PARENT_GONE = 86;
     private static final long SETTLE_WINDOW_MS = 40;
     private static final long SETTLE_LIMIT_MS = 1500;
-    private static volatile boolean leaving;
-    private static FileChannel parentPipe;
-    private static Thread parentWatch;
+    private static final Duration CONNECT_PATIENCE = Duration.ofSeconds(30);
 
     private WorkerMain() {
     }
 
     public static void main(String[] args) throws Exception {
-        int port = Integer.parseInt(args[0]);
-        String token = args[1];
-        watchParent();
+        ChildTicket ticket;
+        try {
+            ticket = ChildTicket.readFrom(new FileInputStream(FileDescriptor.in));
+        } catch (IOException e) {
+            System.err.println("lessonbook worker: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        // A worker must not outlive its parent (see ParentWatch); releasing the watch keeps our own exit quick.
+        ParentWatch.start(EndThisJvm::parentGone);
+        Runtime.getRuntime().addShutdownHook(new Thread(ParentWatch::release, "parent-watch-release"));
         System.setIn(new ByteArrayInputStream(new byte[0]));
         // Unbuffered, UTF-8: a line is in the parent's hands as soon as it is printed, also without a newline.
         System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8));
         System.setErr(new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8));
 
-        if (args.length > 2 && args[2].equals("spare")) {
+        if (args.length > 0 && args[0].equals("spare")) {
             // before connecting, so that a connected spare is idle; a worker started on demand skips this
             warmUp();
             settle();
         }
-        Socket socket = new Socket(InetAddress.getLoopbackAddress(), port);
-        socket.setTcpNoDelay(true);
-        ObjectOutputStream out = new ObjectOutputStream(new BufferedOutputStream(socket.getOutputStream()));
-        out.writeObject(new Messages.Hello(token, ProcessHandle.current().pid()));
-        out.flush();
-        ObjectInputStream in = new ObjectInputStream(new BufferedInputStream(socket.getInputStream()));
-        Messages.Assign assign = (Messages.Assign) in.readObject();
+        ObjectChannel channel = ChildProcess.connectToHost(ticket, Messages.ALLOW_LIST, CONNECT_PATIENCE);
+        Messages.Assign assign = (Messages.Assign) channel.receive();
         WorkerSelf self = new WorkerSelf(assign);
         WorkerRuntime.install(self);
-        Object work = in.readObject();
+        Object work = channel.receive();
         if (work instanceof Messages.RunOnce once) {
             int code = self.runOnce(once);
             WorkerRuntime.endOfProcess();
-            send(out, new Messages.Finished(code, cpuMillis()));
+            channel.send(new Messages.Finished(code, cpuMillis()));
             leave(code);
         } else {
-            new PoolLoop(self, in, out).run(work);
+            new PoolLoop(self, channel).run(work);
             WorkerRuntime.endOfProcess();
             leave(0);
         }
@@ -77,51 +76,10 @@ public final class WorkerMain {
      * on a thread of its own; skipping them trims the exit that ten workers pay at the end of a timed run.
      */
     private static void leave(int code) {
-        stopWatchingParent();
+        ParentWatch.release();
         System.out.flush();
         System.err.flush();
         Runtime.getRuntime().halt(code);
-    }
-
-    /**
-     * A worker must not outlive its parent: the parent holds our stdin open and never writes, so EOF = gone. Read
-     * through a channel that can be closed to release the thread: while any thread is blocked in a native read,
-     * System.exit waits for it in 10 ms steps (HotSpot's VM_Exit), ~300 ms at worst.
-     */
-    private static void watchParent() {
-        parentPipe = new FileInputStream(FileDescriptor.in).getChannel();
-        parentWatch = new Thread(() -> {
-            ByteBuffer sink = ByteBuffer.allocate(64);
-            try {
-                while (parentPipe.read(sink) >= 0) {
-                    sink.clear();   // the parent writes nothing; ignore anything that arrives anyway
-                }
-            } catch (IOException e) {
-                if (leaving) {
-                    return;   // our own exit closed the channel
-                }
-            }
-            Runtime.getRuntime().halt(EXIT_PARENT_GONE);
-        }, "parent-watch");
-        parentWatch.setDaemon(true);
-        parentWatch.start();
-        Runtime.getRuntime().addShutdownHook(new Thread(WorkerMain::stopWatchingParent, "parent-watch-release"));
-    }
-
-    /**
-     * Releases the parent-watch thread and waits until it has left its native read, so that the exit that follows
-     * does not wait for it: traced with ten workers on 2 cores, a worker's exit took 30-120 ms without this.
-     */
-    private static void stopWatchingParent() {
-        leaving = true;
-        try {
-            parentPipe.close();
-            parentWatch.join(200);
-        } catch (IOException e) {
-            // nothing left to release
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     /** Loads what every task needs (serialization, lambda bootstrap) while the worker is still an idle spare. */
@@ -168,14 +126,6 @@ public final class WorkerMain {
                 return;   // under 5% of one core (or no CPU figure here): only periodic housekeeping is left
             }
             before = now;
-        }
-    }
-
-    static void send(ObjectOutputStream out, Object message) throws IOException {
-        synchronized (out) {
-            out.writeObject(message);
-            out.reset();
-            out.flush();
         }
     }
 

@@ -39,12 +39,13 @@
  *
  * <h2>How it works</h2>
  * A worker is a child JVM ({@code java -cp <runtime> lessonbook.workers.WorkerMain}) that connects back over a
- * loopback socket with a one-time token; tasks, results and failures travel on that socket as serialized
- * objects, while the worker's stdout and stderr carry only what user code prints, drained line by line by two
+ * loopback socket and proves itself with secrets it read from its stdin (never its command line; see
+ * {@link lessonbook.process}); tasks, results and failures travel on that socket as allow-listed serialized
+ * objects, user values inside them as bytes read through their own allow-list, while the worker's stdout and stderr carry only what user code prints, drained line by line by two
  * threads of the starting JVM. User classes (the kernel's dump folder of cell classes) load through a fresh
  * class loader per class generation, so a worker started after a redefinition runs the new code. The starting
- * JVM holds the worker's stdin open and never writes: end of input means the parent died, and the worker halts
- * (this is how a SIGKILLed kernel's workers end, on every OS). A few idle spare worker JVMs are kept ready
+ * JVM holds the worker's stdin open and writes nothing after the secrets: end of input means the parent died,
+ * and the worker ends its own children and itself (this is how a SIGKILLed kernel's workers end, on every OS). A few idle spare worker JVMs are kept ready
  * so that starting a worker costs milliseconds, not a JVM start.
  */
 package lessonbook.workers;

@@ -6,8 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * How a kernel JVM is started: {@code <java.home>/bin/java -cp <this JVM's class path> [options] <main> <port>
- * <token>}. Main class and options are parameters so tests can start kernels that hang, die or flood.
+ * How a kernel JVM is started: {@code <java.home>/bin/java -cp <this JVM's class path> [options] <main>}; its
+ * port and secrets reach it on stdin ({@link lessonbook.process.ChildTicket}), never on this command line. Main
+ * class and options are parameters so tests can start kernels that hang, die or flood.
  */
 public final class KernelLauncher {
     public static final String KERNEL_MAIN = "lessonbook.kernel.KernelMain";
@@ -88,7 +89,8 @@ public final class KernelLauncher {
         return interruptGrace;
     }
 
-    public List<String> command(int port, String token) {
+    /** The kernel's command line: no port, no secret (anyone on the machine can read a command line). */
+    public List<String> command() {
         List<String> command = new ArrayList<>();
         Path nice = niceness > 0 ? niceCommand() : null;
         if (nice != null) {
@@ -116,8 +118,6 @@ public final class KernelLauncher {
             command.addAll(classData.kernelOptions());
         }
         command.add(mainClass);
-        command.add(String.valueOf(port));
-        command.add(token);
         return command;
     }
 

@@ -3,22 +3,19 @@ package lessonbook.kernel.client;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
 import java.io.Reader;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 
 import lessonbook.kernel.protocol.KernelEvent;
 import lessonbook.kernel.protocol.KernelRequest;
 import lessonbook.kernel.protocol.MessageStreams;
 import lessonbook.model.StreamName;
+import lessonbook.process.ChildProcess;
+import lessonbook.process.ObjectChannel;
+import lessonbook.process.ProcessTrees;
 
 /**
  * One kernel JVM as the host sees it: the process, its socket, and threads that read its messages and drain
@@ -38,10 +35,8 @@ final class KernelProcess {
     }
 
     private final Process process;
-    private final ServerSocket server;
-    private final String token = UUID.randomUUID().toString();
+    private final ChildProcess child;
     private final Callbacks callbacks;
-    private final Duration startTimeout;
     private final Thread io;
     private final Thread stdoutDrain;
     private final Thread stderrDrain;
@@ -49,23 +44,17 @@ final class KernelProcess {
     /** The end of what the JVM printed outside the protocol: says why it ended (an OutOfMemoryError, say). */
     private final StringBuilder rawTail = new StringBuilder();
     private static final int RAW_TAIL = 2000;
-    private volatile Socket socket;
-    private volatile ObjectOutputStream out;
+    private volatile ObjectChannel channel;
     private volatile boolean exitingSeen;
     private volatile String failure;
     private volatile List<ProcessTrees.Known> knownDescendants = List.of();
 
     private KernelProcess(KernelLauncher launcher, Callbacks callbacks) throws IOException {
         this.callbacks = callbacks;
-        this.startTimeout = launcher.startTimeout();
-        this.server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-        try {
-            // stdin stays a pipe the host never writes: the kernel takes its end-of-file as the host's death.
-            this.process = new ProcessBuilder(launcher.command(server.getLocalPort(), token)).start();
-        } catch (IOException e) {
-            server.close();
-            throw e;
-        }
+        // stdin carries the kernel's ticket, then stays open and silent: its end is the host's death to the kernel.
+        this.child = ChildProcess.start(new ProcessBuilder(launcher.command()), launcher.startTimeout(),
+                MessageStreams.ALLOW_LIST, "lessonbook-kernel-accept");
+        this.process = child.process();
         long pid = process.pid();
         io = daemon(this::connectAndRead, "lessonbook-kernel-io-" + pid);
         stdoutDrain = daemon(() -> drain(process.getInputStream(), StreamName.STDOUT), "lessonbook-kernel-out-" + pid);
@@ -105,17 +94,20 @@ final class KernelProcess {
     }
 
     void send(KernelRequest request) {
-        ObjectOutputStream stream = out;
-        if (stream == null) {
+        ObjectChannel connected = channel;
+        if (connected == null) {
             return;
         }
-        synchronized (this) {
-            try {
-                MessageStreams.write(stream, request);
-            } catch (IOException e) {
-                // The process is dying; its exit is reported through onExit.
-            }
+        try {
+            connected.send(request);
+        } catch (IOException e) {
+            // The process is dying; its exit is reported through onExit.
         }
+    }
+
+    /** Connections to the kernel's port dropped because they did not prove themselves. */
+    int rejectedConnections() {
+        return child.rejectedConnections();
     }
 
     void refreshDescendants() {
@@ -150,22 +142,23 @@ final class KernelProcess {
     }
 
     private void connectAndRead() {
+        ObjectChannel connected;
         try {
-            Socket accepted = accept();
-            if (accepted == null) {
-                return;
+            connected = child.connected().get();   // bounded: ChildProcess gives up at the start timeout
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof ChildProcess.NeverConnected never && never.exitedFirst())) {
+                failure = e.getCause().getMessage();
+                kill();
             }
-            socket = accepted;
-            accepted.setTcpNoDelay(true);
-            ObjectInputStream in = MessageStreams.reader(accepted.getInputStream());
-            if (!token.equals(in.readObject())) {
-                failure = "a process connected without the kernel's token";
-                process.destroyForcibly();
-                return;
-            }
-            out = MessageStreams.writer(accepted.getOutputStream());
+            return;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        channel = connected;
+        try {
             while (true) {
-                Object message = in.readObject();
+                Object message = connected.receive();
                 if (message instanceof KernelEvent.Exiting) {
                     exitingSeen = true;
                 }
@@ -173,29 +166,9 @@ final class KernelProcess {
             }
         } catch (IOException | ClassNotFoundException | ClassCastException e) {
             // End of the connection: the exit watcher reports it once the process is gone.
-            if (process.isAlive() && socket == null) {
-                failure = "it could not connect: " + e;
-            }
         } finally {
             closeQuietly();
         }
-    }
-
-    private Socket accept() throws IOException {
-        long deadline = System.nanoTime() + startTimeout.toNanos();
-        server.setSoTimeout(100);
-        while (System.nanoTime() < deadline) {
-            try {
-                return server.accept();
-            } catch (SocketTimeoutException e) {
-                if (!process.isAlive()) {
-                    return null;
-                }
-            }
-        }
-        failure = "it did not connect within " + startTimeout.toMillis() + " ms";
-        kill();
-        return null;
     }
 
     private void drain(InputStream stream, StreamName name) {
@@ -210,7 +183,7 @@ final class KernelProcess {
                         rawTail.delete(0, rawTail.length() - RAW_TAIL);
                     }
                 }
-                if (out == null) {
+                if (channel == null) {
                     synchronized (startLog) {
                         if (startLog.length() < 4000) {
                             startLog.append(text);
@@ -241,14 +214,10 @@ final class KernelProcess {
     }
 
     private void closeQuietly() {
-        try {
-            server.close();
-            Socket s = socket;
-            if (s != null) {
-                s.close();
-            }
-        } catch (IOException e) {
-            // closing anyway
+        child.stopAccepting();
+        ObjectChannel connected = channel;
+        if (connected != null) {
+            connected.close();
         }
         try {
             process.getOutputStream().close();

@@ -17,7 +17,7 @@ class KernelNicenessTest {
 
     @Test
     void withoutANicenessTheCommandStartsWithJava() {
-        List<String> command = KernelLauncher.standard().command(1234, "token");
+        List<String> command = KernelLauncher.standard().command();
         assertThat(Path.of(command.get(0)).getFileName().toString()).startsWith("java");
     }
 

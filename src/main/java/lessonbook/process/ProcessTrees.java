@@ -1,40 +1,41 @@
-package lessonbook.kernel.client;
+package lessonbook.process;
 
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
-/** Killing a kernel together with everything it started. */
-final class ProcessTrees {
+/** Finding and ending a process together with everything it started. */
+public final class ProcessTrees {
     private ProcessTrees() {
     }
 
     /** A process as last seen: pid plus start time, so a recycled pid is never killed by mistake. */
-    record Known(long pid, Optional<Instant> started) {
-        static Known of(ProcessHandle handle) {
+    public record Known(long pid, Optional<Instant> started) {
+        public static Known of(ProcessHandle handle) {
             return new Known(handle.pid(), handle.info().startInstant());
         }
 
-        void destroy() {
+        public void destroy() {
             ProcessHandle.of(pid).filter(h -> started.isEmpty() || h.info().startInstant().equals(started))
                     .ifPresent(ProcessHandle::destroyForcibly);
         }
     }
 
     /**
-     * Where Linux lists each thread's children ({@code /proc/<pid>/task/<tid>/children}) only the kernel's
-     * own subtree is read; elsewhere the JDK scans the whole process table, which costs milliseconds.
+     * Where Linux lists each thread's children ({@code /proc/<pid>/task/<tid>/children}) only the root's own
+     * subtree is read; elsewhere the JDK scans the whole process table, which costs milliseconds.
      */
-    static List<Known> descendants(ProcessHandle root) {
+    public static List<Known> descendants(ProcessHandle root) {
         Path tasks = Path.of("/proc", String.valueOf(root.pid()), "task");
         if (!Files.isDirectory(tasks)) {
             return root.descendants().map(Known::of).collect(Collectors.toList());
@@ -65,14 +66,19 @@ final class ProcessTrees {
         return children;
     }
 
+    /** Ends every descendant of {@code root} (collected first: once a parent dies its children are out of reach). */
+    public static void endDescendants(ProcessHandle root) {
+        descendants(root).forEach(Known::destroy);
+    }
+
     /** Descendants first (once the root dies they are re-parented and out of reach), then the root. */
-    static void kill(ProcessHandle root, List<Known> alsoKnown, Duration wait) {
+    public static void kill(ProcessHandle root, List<Known> alsoKnown, Duration wait) {
         List<Known> all = new ArrayList<>(descendants(root));
         all.addAll(alsoKnown);
         all.forEach(Known::destroy);
         root.destroyForcibly();
         try {
-            root.onExit().get(wait.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            root.onExit().get(wait.toMillis(), TimeUnit.MILLISECONDS);
         } catch (Exception e) {
             // best effort: the caller moves on either way
         }
