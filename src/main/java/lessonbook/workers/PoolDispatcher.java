@@ -145,10 +145,14 @@ final class PoolDispatcher {
 
     /**
      * Gives queued chunks to connected workers: first one to each idle worker, then one more ahead to each busy
-     * one. Called under the lock.
+     * one, but only while there is enough work for all: a chunk sent ahead waits behind the running one even if
+     * another worker becomes free (a worker still connecting, or the last chunks of a map). Called under the lock.
      */
     private void dispatch() {
         for (int depth = 0; depth <= PoolMember.AHEAD; depth++) {
+            if (depth > 0 && (queue.size() < members.size() || !members.stream().allMatch(m -> m.ready))) {
+                return;
+            }
             for (PoolMember m : members) {
                 dropFailedChunks();
                 MapRun.Chunk chunk = queue.peek();
@@ -238,7 +242,6 @@ final class PoolDispatcher {
             } else if (failure != null) {
                 failRun(chunk.run(), failure);
             }
-            // member.child.sampleCpu();
             if (maxTasksPerWorker > 0 && member.tasksSent >= maxTasksPerWorker && member.inFlight.isEmpty()) {
                 retire(member);
             }
