@@ -8,9 +8,11 @@ package lessonbook.workers;
  *         .initializer(() -> Lookup.load())      // once in each worker, before its first task
  *         .maxTasksPerWorker(100));              // then the worker is replaced by a fresh process
  * }</pre>
- * The pool copies the options when it is created; changing them later does not affect it.
+ * The pool copies the options when it is created; changing them later does not affect it. Serializable, so that
+ * a notebook variable holding options is copied into workers like any other.
  */
-public final class PoolOptions {
+public final class PoolOptions implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     private SerializableRunnable initializer;
     private int maxTasksPerWorker;
 
