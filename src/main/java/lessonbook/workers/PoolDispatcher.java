@@ -295,13 +295,15 @@ final class PoolDispatcher {
             if (running != null) {
                 failRun(running.run(), new WorkerDiedException(member.name, member.child.pid(), code, running.describe()));
             }
+            if (broken != null) {
+                member.inFlight.clear();   // their calls failed with the initializer; no worker will take them
+                return;
+            }
             // chunks that were waiting behind it were never started: they go to the other workers
             member.inFlight.descendingIterator().forEachRemaining(queue::addFirst);
             member.inFlight.clear();
-            if (!member.retiring && broken == null) {
+            if (!member.retiring) {
                 addMember();
-            } else if (broken != null) {
-                return;
             }
             dispatch();
         }

@@ -148,6 +148,20 @@ public final class WorkerLanesView extends VBox {
         });
     }
 
+    /**
+     * A running worker's CPU time so far (the worker runtime samples it about every half second): its lane shows it
+     * before the exit brings the final figure.
+     */
+    public void acceptCpu(String worker, long pid, long cpuMillis) {
+        onFx(() -> {
+            WorkerLane lane = lane(worker, pid);
+            if (!lane.exited()) {
+                lane.cpuMillis = Math.max(lane.cpuMillis, cpuMillis);
+                changed();
+            }
+        });
+    }
+
     /** A worker's output line arrived at {@code epochMillis}: a marker on its lane. */
     public void acceptLine(Output.WorkerLine line, long epochMillis) {
         pendingLines.add(new PendingLine(line, epochMillis));
