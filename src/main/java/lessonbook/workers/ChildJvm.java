@@ -127,6 +127,7 @@ final class ChildJvm {
             heldLines.clear();
         }
         sink.started(workerName, pid, System.currentTimeMillis());
+        CpuSampler.watch(this);
         for (Object[] line : held) {
             sink.line(workerName, pid, (Boolean) line[0], (String) line[1]);
         }
@@ -197,17 +198,32 @@ final class ChildJvm {
         reportedCpuMillis = cpuMillis;
     }
 
-    /** Best effort while alive: the OS's CPU time of the worker, for workers that never report it themselves. */
+    /**
+     * Best effort while alive: the OS's CPU time of the worker, for workers that never report it themselves, and
+     * reported to the sink ({@link WorkerEvents#cpu}) when it grew. {@link CpuSampler} calls it periodically.
+     */
     void sampleCpu() {
         long now = cpuMillisNow();
-        if (reportedCpuMillis < now) {
-            reportedCpuMillis = now;
+        if (reportedCpuMillis >= now) {
+            return;
+        }
+        reportedCpuMillis = now;
+        WorkerEvents sink;
+        String tag;
+        synchronized (this) {
+            sink = events;
+            tag = name;
+        }
+        if (sink != null) {
+            sink.cpu(tag, pid, Math.max(0, now - cpuMillisAtBind));
         }
     }
 
     /** The OS's CPU time of the worker JVM so far, or -1 where the system does not say. */
     private long cpuMillisNow() {
-        return process.info().totalCpuDuration().map(java.time.Duration::toMillis).orElse(-1L);
+        long fromProc = CpuSampler.procStatCpuMillis(pid);
+        return fromProc >= 0 ? fromProc
+                : process.info().totalCpuDuration().map(java.time.Duration::toMillis).orElse(-1L);
     }
 
     List<String> options() {

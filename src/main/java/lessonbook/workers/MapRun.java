@@ -6,11 +6,15 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
-/** One {@code map} call on a pool: its function, its results slot by input index, and its outcome. */
+/**
+ * One call on a pool ({@code map}, {@code apply}, a window of {@code imap}): its function, its results slot by
+ * input index, and its outcome. {@link #done} is internal: only non-blocking stages may hang on it, because it
+ * completes under the pool's lock; what a caller gets is decoupled from it (see {@link WorkerPool}).
+ */
 final class MapRun {
-    final long id;
-    final byte[] function;
-    final ClassLoader resultLoader;
+    final PoolFunction function;
+    /** Index of this run's first input in the caller's inputs (imap sends a long input as several runs). */
+    final int indexBase;
     final long generation;
     final List<String> classpath;
     final List<Messages.VariableValue> variables;
@@ -19,11 +23,10 @@ final class MapRun {
     private final Consumer<Object> onEach;
     final CompletableFuture<List<Object>> done = new CompletableFuture<>();
 
-    MapRun(long id, byte[] function, ClassLoader resultLoader, int size, long generation, List<String> classpath,
+    MapRun(PoolFunction function, int size, int indexBase, long generation, List<String> classpath,
            List<Messages.VariableValue> variables, Consumer<Object> onEach) {
-        this.id = id;
         this.function = function;
-        this.resultLoader = resultLoader;
+        this.indexBase = indexBase;
         this.generation = generation;
         this.classpath = classpath;
         this.variables = variables;
@@ -54,10 +57,20 @@ final class MapRun {
         done.completeExceptionally(failure);
     }
 
-    /** A contiguous slice of the inputs, sent to one worker at a time. */
+    /** A function as it travels: serialized once per call, with an id that stays the same for the same bytes. */
+    record PoolFunction(long id, byte[] bytes, ClassLoader resultLoader) {
+    }
+
+    /** A contiguous slice of the run's inputs ({@code firstIndex} within the run), sent to one worker at a time. */
     record Chunk(MapRun run, int firstIndex, int count, byte[] inputs) {
+        /** Index of the chunk's first input among the caller's inputs. */
+        int inputIndex() {
+            return run.indexBase + firstIndex;
+        }
+
         String describe() {
-            return count == 1 ? "input " + firstIndex : "inputs " + firstIndex + "-" + (firstIndex + count - 1);
+            int first = inputIndex();
+            return count == 1 ? "input " + first : "inputs " + first + "-" + (first + count - 1);
         }
     }
 }

@@ -35,15 +35,16 @@ final class Messages {
     }
 
     /**
-     * Parent to a pool worker: apply the function to a chunk of inputs. The function travels with the first chunk
-     * of each map only ({@code function} null afterwards); {@code generation}/{@code variables} are set when user
+     * Parent to a pool worker: apply the function to a chunk of inputs ({@link ChunkCodec} bytes). The function
+     * travels with the first chunk of each function only ({@code function} null afterwards; {@code mapId} names
+     * the function); {@code generation}/{@code variables} are set when user
      * classes changed since the worker's last chunk, so it builds a fresh class loader first.
      */
     record Chunk(long mapId, int firstIndex, byte[] function, byte[] inputs, long generation,
                  List<String> userClasspath, List<VariableValue> variables) implements Serializable {
     }
 
-    /** Worker to parent: the results of a chunk, an {@code Object[]} serialized. */
+    /** Worker to parent: the results of a chunk, {@link ChunkCodec} bytes. */
     record ChunkDone(long mapId, int firstIndex, byte[] results) implements Serializable {
     }
 
@@ -63,6 +64,17 @@ final class Messages {
 
     /** Worker to parent, last message before a normal exit: its own CPU time, which the parent cannot read later. */
     record Finished(int exitCode, long cpuMillis) implements Serializable {
+    }
+
+    /**
+     * Parent to a pool worker, before its first chunk: run the pool's initializer (a serialized Runnable) once
+     * now, and again whenever the worker loads a new generation of user classes (their statics start empty).
+     */
+    record Initialize(byte[] initializer) implements Serializable {
+    }
+
+    /** Pool worker to parent: the initializer threw; the worker exits after sending this. */
+    record InitializerFailed(Failure failure) implements Serializable {
     }
 
     /** Parent to a pool worker: no more work, exit. */

@@ -1,15 +1,31 @@
 package lessonbook.workers;
 
 import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.Deque;
 
-/** One worker JVM of a {@link WorkerPool}, as the pool tracks it: what it runs now and what it already has. */
+/**
+ * One worker JVM of a {@link WorkerPool}, as the pool tracks it: the chunks it was sent and has not answered yet
+ * (the first one running, the rest waiting on its socket), and what it already has. Guarded by the pool's lock.
+ */
 final class PoolMember {
+    /**
+     * Chunks sent ahead of the running one, so that a worker finds its next chunk waiting instead of waiting a
+     * round trip through the pool's JVM for it (Python's workers pull from a shared pipe for the same reason).
+     * Only small chunks go ahead: a send to a busy worker blocks once its socket buffer is full.
+     */
+    static final int AHEAD = 1;
+    static final int AHEAD_MAX_BYTES = 64 * 1024;
+
     final ChildJvm child;
     final String name;
     volatile boolean ready;
-    MapRun.Chunk current;
-    long lastMapId = -1;
-    long generation;
+    /** No more chunks for it: it reached the pool's maximum of tasks and is told to stop when idle. */
+    boolean retiring;
+    final Deque<MapRun.Chunk> inFlight = new ArrayDeque<>();
+    int tasksSent;
+    private long lastFunctionId = -1;
+    private long generation;
 
     PoolMember(ChildJvm child, String name, long generation) {
         this.child = child;
@@ -17,15 +33,30 @@ final class PoolMember {
         this.generation = generation;
     }
 
+    /** Whether {@code next} may go to this worker now, as its {@code depth}-th waiting chunk. */
+    boolean canTake(MapRun.Chunk next, int depth, int maxTasks) {
+        if (!ready || retiring || inFlight.size() != depth || (maxTasks > 0 && tasksSent >= maxTasks)) {
+            return false;
+        }
+        return depth == 0 || next.inputs().length <= AHEAD_MAX_BYTES;
+    }
+
+    /** The chunk the worker runs now, or null when idle. */
+    MapRun.Chunk running() {
+        return inFlight.peek();
+    }
+
     /** Sends a chunk, with the function and fresh classes only when this worker does not have them yet. */
     void send(MapRun.Chunk chunk) throws IOException {
         MapRun run = chunk.run();
         boolean newClasses = run.generation != generation;
-        byte[] function = run.id != lastMapId || newClasses ? run.function : null;
-        child.send(new Messages.Chunk(run.id, chunk.firstIndex(), function, chunk.inputs(), run.generation,
-                newClasses ? run.classpath : null, newClasses ? run.variables : null));
-        current = chunk;
-        lastMapId = run.id;
+        byte[] function = run.function.id() != lastFunctionId || newClasses ? run.function.bytes() : null;
+        Messages.Chunk message = new Messages.Chunk(run.function.id(), chunk.inputIndex(), function, chunk.inputs(),
+                run.generation, newClasses ? run.classpath : null, newClasses ? run.variables : null);
+        child.send(ChunkFrames.fits(message) ? ChunkFrames.of(message) : message);
+        inFlight.add(chunk);
+        tasksSent++;
+        lastFunctionId = run.function.id();
         generation = run.generation;
     }
 }

@@ -12,4 +12,11 @@ public interface WorkerEvents {
      * own start-up came before and is not counted), so that it compares with the lane's wall time.
      */
     void exited(String worker, long pid, int exitCode, long epochMillis, long cpuMillis);
+
+    /**
+     * While the worker runs, about every half second when it used CPU since the last report: its CPU time so far,
+     * counted as in {@link #exited}. Called on the runtime's sampler thread; must return quickly.
+     */
+    default void cpu(String worker, long pid, long cpuMillis) {
+    }
 }

@@ -14,8 +14,12 @@ public final class WorkerException extends RuntimeException {
     private final String remoteStackTrace;
 
     WorkerException(String workerName, long pid, int inputIndex, Messages.Failure failure) {
-        super(workerName + " (pid " + pid + ") failed on input " + inputIndex + ": " + failure.className()
-                + (failure.message() == null ? "" : ": " + failure.message()));
+        this(workerName, pid, inputIndex, failure, workerName + " (pid " + pid + ") failed on input " + inputIndex + ": ");
+    }
+
+    /** With {@code lead} in front of the worker's exception class and message (inputIndex -1: no input). */
+    WorkerException(String workerName, long pid, int inputIndex, Messages.Failure failure, String lead) {
+        super(lead + failure.className() + (failure.message() == null ? "" : ": " + failure.message()));
         this.workerName = workerName;
         this.pid = pid;
         this.inputIndex = inputIndex;
@@ -33,7 +37,7 @@ public final class WorkerException extends RuntimeException {
         return pid;
     }
 
-    /** Index in the input list of the input whose call threw. */
+    /** Index in the input list of the input whose call threw; -1 when no input was involved (the initializer). */
     public int inputIndex() {
         return inputIndex;
     }

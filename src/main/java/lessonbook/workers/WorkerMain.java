@@ -64,9 +64,9 @@ public final class WorkerMain {
             channel.send(new Messages.Finished(code, cpuMillis()));
             leave(code);
         } else {
-            new PoolLoop(self, channel).run(work);
+            int code = new PoolLoop(self, channel).run(work);
             WorkerRuntime.endOfProcess();
-            leave(0);
+            leave(code);
         }
     }
 
@@ -94,12 +94,13 @@ public final class WorkerMain {
             Object[] messages = {new Object[] {1, "x", 2L},
                 new Messages.Assign("", false, List.of(), 0, List.of(new Messages.VariableValue("", "", "", new byte[0]))),
                 new Messages.RunOnce(new byte[0]), new Messages.Chunk(0, 0, null, new byte[0], 0, null, null),
-                new Messages.Stop(), new Messages.Finished(0, 0),
+                new Messages.Stop(), new Messages.Finished(0, 0), new Messages.Initialize(new byte[0]),
                 new Messages.ChunkDone(0, 0, new byte[0]), new Messages.ChunkFailed(0, 0, Messages.Failure.of(new Exception()))};
             Payloads.fromBytes(Payloads.toBytes(messages), WorkerMain.class.getClassLoader());
             WorkerRuntime.host();   // its static set-up (executor, registries)
             Class.forName(WorkerSelf.class.getName());
             Class.forName(PoolLoop.class.getName());
+            ChunkCodec.decode(ChunkCodec.encode(new Object[] {1, 2}), WorkerMain.class.getClassLoader());
             new java.net.URLClassLoader(new java.net.URL[0]).close();
             "x".repeat(2).concat(String.valueOf(ProcessHandle.current().pid()));
         } catch (Exception e) {

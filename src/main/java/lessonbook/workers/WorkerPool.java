@@ -1,46 +1,49 @@
 package lessonbook.workers;
 
-import java.io.IOException;
-import java.io.NotSerializableException;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
+import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A pool of worker processes: Java's counterpart of Python's {@code multiprocessing.Pool}.
  * <pre>{@code
  * try (WorkerPool pool = new WorkerPool()) {
  *     List<Long> results = pool.map(x -> factorial(x), inputs);
+ *     long one = pool.apply(x -> factorial(x), 20L);
+ *     pool.applyAsync(x -> factorial(x), 30L).thenAccept(r -> System.out.println(r));
+ *     for (long r : pool.imap(x -> factorial(x), inputs)) { ... }      // in order, as they are done
+ *     List<Integer> products = pool.starmap((a, b) -> a * b, List.of(List.of(2, 3), List.of(4, 5)));
  * }
  * }</pre>
- * Inputs travel in chunks (about four per worker, as Python's map does). The workers see the notebook's
- * variables as they were when the pool was created (or at a map that follows a redefinition of cell code).
+ * Options beyond the size (an initializer, a maximum of tasks per worker): {@link PoolOptions}. No method throws a
+ * checked exception. The workers see the notebook's variables as they were when the pool was created (or at a call
+ * that follows a redefinition of cell code).
  * <p>
- * Failures: an exception in the function fails the map with a {@link WorkerException} carrying the worker's
- * exception. A worker that dies while running a chunk fails that map at once with a
- * {@link WorkerDiedException}; the pool then starts a replacement, so the pool stays usable for later maps.
+ * Inputs travel in chunks; {@code map} makes about four per worker, as Python's does, so that the cost of sending
+ * is paid per chunk rather than per input. Arguments and results must be Serializable: one that is not fails the
+ * call with an {@link IllegalArgumentException} (an argument, at once) or a {@link WorkerException} (a result)
+ * naming its class.
+ * <p>
+ * Failures: an exception in the function fails the call with a {@link WorkerException} carrying the worker's
+ * exception. A worker that dies while running a chunk fails that call at once with a {@link WorkerDiedException};
+ * the pool then starts a replacement, so it stays usable for later calls.
+ * <p>
+ * Futures ({@link #applyAsync}, {@link #mapAsync}) complete on a thread of the worker runtime, so a callback such
+ * as {@code thenAccept} runs there, like Python's callback in the pool's result thread; it may even call the pool.
  */
 public final class WorkerPool implements AutoCloseable {
-    private static final AtomicLong mapIds = new AtomicLong();
-
-    private final WorkerHost host;
-    private WorkerEvents events;
-    private final long generation;
-    private final List<Messages.VariableValue> variables;
-    private final List<PoolMember> members = new ArrayList<>();
-    private final Deque<MapRun.Chunk> queue = new ArrayDeque<>();
-    private final Object lock = new Object();
-    private boolean closed;
+    private final PoolDispatcher dispatcher;
+    private final int workers;
 
     /** A pool with one worker per cpu. */
     public WorkerPool() {
@@ -48,31 +51,107 @@ public final class WorkerPool implements AutoCloseable {
     }
 
     public WorkerPool(int workers) {
+        this(workers, new PoolOptions());
+    }
+
+    public WorkerPool(int workers, PoolOptions options) {
         if (workers < 1) {
             throw new IllegalArgumentException("a pool needs at least one worker, not " + workers);
         }
-        host = WorkerRuntime.host();
-        events = host.eventsForCaller();
-        generation = host.classGeneration();
-        variables = Variables.snapshot(host);
-        synchronized (lock) {
-            for (int i = 0; i < workers; i++) {
-                addMember();
-            }
-        }
+        this.workers = workers;
+        this.dispatcher = new PoolDispatcher(workers, options);
+    }
+
+    /** Runs {@code fn(x)} in a worker and returns its result (Python's {@code apply}). */
+    public <T, R> R apply(SerializableFunction<T, R> fn, T x) {
+        List<Object> one = await(dispatcher.submit(dispatcher.function(fn), box(x), 1, 0, null).done);
+        return cast(one.get(0));
+    }
+
+    /**
+     * Like {@link #apply} but returns at once (Python's {@code apply_async}): {@code .thenAccept(r -> ...)} is
+     * Python's callback, {@code .exceptionally(e -> ...)} its error callback, {@code .join()} its {@code get()}.
+     */
+    public <T, R> CompletableFuture<R> applyAsync(SerializableFunction<T, R> fn, T x) {
+        MapRun run = dispatcher.submit(dispatcher.function(fn), box(x), 1, 0, null);
+        return run.done.thenApplyAsync(list -> WorkerPool.<R>cast(list.get(0)), WorkerRuntime.background);
     }
 
     /** Applies {@code fn} to every input in the workers; the results are in input order. */
     public <T, R> List<R> map(SerializableFunction<T, R> fn, List<T> inputs) {
-        return await(mapAsync(fn, inputs));
+        return map(fn, inputs, defaultChunkSize(inputs.size()));
+    }
+
+    /**
+     * Like {@link #map(SerializableFunction, List)}, sending {@code chunkSize} inputs to a worker at a time: larger
+     * chunks cost less per input to send, smaller ones share uneven work out better.
+     */
+    public <T, R> List<R> map(SerializableFunction<T, R> fn, List<T> inputs, int chunkSize) {
+        return cast(await(dispatcher.submit(dispatcher.function(fn), inputs, checked(chunkSize), 0, null).done));
     }
 
     /** Like {@link #map} but returns at once; the future completes with the results in input order. */
     public <T, R> CompletableFuture<List<R>> mapAsync(SerializableFunction<T, R> fn, List<T> inputs) {
-        MapRun run = submit(fn, inputs, null);
-        @SuppressWarnings("unchecked")
-        CompletableFuture<List<R>> typed = run.done.thenApply(list -> (List<R>) list);
-        return typed;
+        return mapAsync(fn, inputs, defaultChunkSize(inputs.size()));
+    }
+
+    public <T, R> CompletableFuture<List<R>> mapAsync(SerializableFunction<T, R> fn, List<T> inputs, int chunkSize) {
+        MapRun run = dispatcher.submit(dispatcher.function(fn), inputs, checked(chunkSize), 0, null);
+        return run.done.thenApplyAsync(WorkerPool::cast, WorkerRuntime.background);
+    }
+
+    /**
+     * Python's {@code starmap}: {@code fn} applied to each pair of arguments, results in input order.
+     * <pre>{@code pool.starmap((a, b) -> a * b, List.of(List.of(2, 3), List.of(4, 5)))   // [6, 20]}</pre>
+     * Each inner list holds exactly the two arguments. For arguments of two different types use pairs:
+     * {@link #starmap(SerializableBiFunction, Collection)}.
+     */
+    public <T, R> List<R> starmap(SerializableBiFunction<T, T, R> fn, List<? extends List<? extends T>> argumentLists) {
+        List<Object[]> pairs = new ArrayList<>(argumentLists.size());
+        for (int i = 0; i < argumentLists.size(); i++) {
+            List<? extends T> arguments = argumentLists.get(i);
+            if (arguments.size() != 2) {
+                throw new IllegalArgumentException("starmap's function takes 2 arguments, but argument list " + i
+                        + " has " + arguments.size() + ": " + arguments);
+            }
+            pairs.add(new Object[] {arguments.get(0), arguments.get(1)});
+        }
+        return map(new Spread<>(fn), pairs);
+    }
+
+    /**
+     * {@code starmap} over pairs of arguments, each of its own type:
+     * <pre>{@code pool.starmap((word, n) -> word.repeat(n), List.of(Map.entry("ab", 2), Map.entry("c", 3)))}</pre>
+     */
+    public <A, B, R> List<R> starmap(SerializableBiFunction<A, B, R> fn,
+                                     Collection<? extends Map.Entry<? extends A, ? extends B>> pairs) {
+        List<Object[]> arguments = new ArrayList<>(pairs.size());
+        for (Map.Entry<? extends A, ? extends B> pair : pairs) {
+            arguments.add(new Object[] {pair.getKey(), pair.getValue()});
+        }
+        return map(new Spread<>(fn), arguments);
+    }
+
+    /**
+     * Python's {@code imap}: the results in input order, each as soon as it and those before it are done. Lazy:
+     * inputs are read (an endless {@code stream::iterator} is fine) and sent only a bounded window ahead of the
+     * loop that reads the results (two chunks per worker), so memory stays bounded. One input per chunk, as in
+     * Python; the iteration throws the first failure when it reaches it, and ends there. Iterable once.
+     */
+    public <T, R> Iterable<R> imap(SerializableFunction<T, R> fn, Iterable<T> inputs) {
+        return imap(fn, inputs, 1);
+    }
+
+    public <T, R> Iterable<R> imap(SerializableFunction<T, R> fn, Iterable<T> inputs, int chunkSize) {
+        Iterator<R> results = new OrderedResults<>(dispatcher, dispatcher.function(fn), inputs.iterator(),
+                checked(chunkSize), 2 * workers);
+        AtomicBoolean taken = new AtomicBoolean();
+        return () -> {
+            if (taken.getAndSet(true)) {
+                throw new IllegalStateException("the results of imap can be read once; call imap again to recompute");
+            }
+            return results;
+        };
     }
 
     /**
@@ -80,8 +159,10 @@ public final class WorkerPool implements AutoCloseable {
      * iteration throws the map's failure when it reaches it.
      */
     public <T, R> Iterable<R> mapUnordered(SerializableFunction<T, R> fn, List<T> inputs) {
+        // bounded by the inputs: each result is held until read
         BlockingQueue<Object[]> arrived = new LinkedBlockingQueue<>();
-        MapRun run = submit(fn, inputs, result -> arrived.add(new Object[] {result}));
+        MapRun run = dispatcher.submit(dispatcher.function(fn), inputs, defaultChunkSize(inputs.size()), 0,
+                result -> arrived.add(new Object[] {result}));
         run.done.whenComplete((ok, failure) -> {
             if (failure != null) {
                 arrived.add(new Object[] {null, failure});
@@ -97,7 +178,6 @@ public final class WorkerPool implements AutoCloseable {
             }
 
             @Override
-            @SuppressWarnings("unchecked")
             public R next() {
                 if (!hasNext()) {
                     throw new NoSuchElementException();
@@ -114,217 +194,63 @@ public final class WorkerPool implements AutoCloseable {
                     throw rethrowable((Throwable) item[1]);
                 }
                 taken++;
-                return (R) item[0];
+                return cast(item[0]);
             }
         };
     }
 
-    /** Ends the pool's workers; maps still running fail with a CancellationException. */
+    /** Ends the pool's workers; calls still running fail with a CancellationException. */
     @Override
     public void close() {
-        List<PoolMember> ending;
-        synchronized (lock) {
-            if (closed) {
-                return;
-            }
-            closed = true;
-            for (MapRun.Chunk chunk : queue) {
-                chunk.run().fail(new CancellationException("the pool was closed"));
-            }
-            queue.clear();
-            ending = new ArrayList<>(members);
-            for (PoolMember m : ending) {
-                if (m.current != null) {
-                    m.current.run().fail(new CancellationException("the pool was closed"));
-                }
-            }
-        }
-        for (PoolMember m : ending) {
-            try {
-                if (m.ready && m.current == null) {
-                    m.child.send(new Messages.Stop());
-                    continue;
-                }
-            } catch (IOException e) {
-                // already gone
-            }
-            m.child.kill();
-        }
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
-        for (PoolMember m : ending) {
-            try {
-                m.child.ended().get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            } catch (Exception e) {
-                m.child.kill();
-            }
-        }
+        dispatcher.close();
     }
 
     /** Pids of the pool's current worker processes. */
     public List<Long> pids() {
-        synchronized (lock) {
-            return members.stream().map(m -> m.child.pid()).toList();
-        }
+        return dispatcher.pids();
     }
 
     public int size() {
-        synchronized (lock) {
-            return members.size();
+        return dispatcher.size();
+    }
+
+    /** Python's: about four chunks per worker, {@code ceil(n / (4 * workers))}. */
+    private int defaultChunkSize(int inputs) {
+        return Math.max(1, (inputs + 4 * workers - 1) / (4 * workers));
+    }
+
+    private static int checked(int chunkSize) {
+        if (chunkSize < 1) {
+            throw new IllegalArgumentException("chunkSize must be at least 1, not " + chunkSize);
         }
+        return chunkSize;
     }
 
-    private MapRun submit(SerializableFunction<?, ?> fn, List<?> inputs, java.util.function.Consumer<Object> onEach) {
-        byte[] function;
-        try {
-            function = Payloads.toBytes(fn);
-        } catch (NotSerializableException e) {
-            throw new IllegalArgumentException("the function captures a value that is not Serializable ("
-                    + e.getMessage() + ")", e);
-        }
-        long runGeneration = host.classGeneration();
-        List<Messages.VariableValue> runVariables = runGeneration == generation ? variables : Variables.snapshot(host);
-        MapRun run = new MapRun(mapIds.incrementAndGet(), function, fn.getClass().getClassLoader(), inputs.size(),
-                runGeneration, Variables.classpath(host), runVariables, onEach);
-        WorkerEvents caller = host.eventsForCaller();
-        synchronized (lock) {
-            if (closed) {
-                throw new IllegalStateException("the pool is closed");
-            }
-            if (caller != events) {
-                events = caller;   // what the workers print now belongs to the cell that called map
-                members.forEach(m -> m.child.redirect(caller));
-            }
-            int chunkSize = Math.max(1, inputs.size() / (members.size() * 4));
-            for (int first = 0; first < inputs.size(); first += chunkSize) {
-                int count = Math.min(chunkSize, inputs.size() - first);
-                byte[] slice;
-                try {
-                    slice = Payloads.toBytes(inputs.subList(first, first + count).toArray());
-                } catch (NotSerializableException e) {
-                    throw new IllegalArgumentException("input " + first + "... is not Serializable ("
-                            + e.getMessage() + ")", e);
-                }
-                queue.add(new MapRun.Chunk(run, first, count, slice));
-            }
-            dispatch();
-        }
-        return run;
+    /** {@code List.of} takes no null; an apply of null is legal. */
+    private static List<Object> box(Object x) {
+        List<Object> one = new ArrayList<>(1);
+        one.add(x);
+        return one;
     }
 
-    /** Gives queued chunks to idle, connected workers. Called under the lock. */
-    private void dispatch() {
-        for (PoolMember m : members) {
-            while (m.ready && m.current == null && !queue.isEmpty()) {
-                MapRun.Chunk chunk = queue.poll();
-                if (chunk.run().done.isDone()) {
-                    continue;   // its map already failed
-                }
-                try {
-                    m.send(chunk);
-                } catch (IOException e) {
-                    queue.addFirst(chunk);   // the worker is dying; its reader reports it and a replacement comes
-                    m.ready = false;
-                }
-            }
-        }
+    @SuppressWarnings("unchecked")
+    private static <V> V cast(Object value) {
+        return (V) value;
     }
 
-    private void addMember() {
-        ChildJvm child = WorkerRuntime.claim();
-        String name = WorkerRuntime.nextPoolWorkerName();
-        child.bind(name, events);
-        PoolMember member = new PoolMember(child, name, generation);
-        members.add(member);
-        Messages.Assign assign = new Messages.Assign(name, false, Variables.classpath(host), generation, variables);
-        WorkerRuntime.background.execute(() -> serve(member, assign));
-    }
-
-    /** The member's reader: connects it, then turns its messages into results until it ends. */
-    private void serve(PoolMember member, Messages.Assign assign) {
-        try {
-            member.child.awaitConnected();
-            member.child.send(assign);
-            synchronized (lock) {
-                member.ready = true;
-                dispatch();
-            }
-            while (true) {
-                Object message = member.child.receive();
-                if (message instanceof Messages.Finished finished) {
-                    member.child.noteCpuMillis(finished.cpuMillis());
-                    continue;
-                }
-                handle(member, message);
-            }
-        } catch (IOException | ClassNotFoundException | RuntimeException e) {
-            memberEnded(member);
-        }
-    }
-
-    private void handle(PoolMember member, Object message) {
-        synchronized (lock) {
-            MapRun.Chunk chunk = member.current;
-            member.current = null;
-            if (message instanceof Messages.ChunkDone doneMessage && chunk != null) {
-                try {
-                    Object[] results = (Object[]) Payloads.fromBytes(doneMessage.results(), chunk.run().resultLoader);
-                    chunk.run().deliver(doneMessage.firstIndex(), results);
-                } catch (IOException | ClassNotFoundException e) {
-                    failRun(chunk.run(), new IllegalStateException("results of " + chunk.describe()
-                            + " could not be read back: " + e, e));
-                }
-            } else if (message instanceof Messages.ChunkFailed failed && chunk != null) {
-                failRun(chunk.run(), new WorkerException(member.name, member.child.pid(), failed.index(),
-                        failed.failure()));
-            }
-            member.child.sampleCpu();
-            dispatch();
-        }
-    }
-
-    private void failRun(MapRun run, RuntimeException failure) {
-        run.fail(failure);
-        queue.removeIf(c -> c.run() == run);
-    }
-
-    private void memberEnded(PoolMember member) {
-        int code = exitCodeOf(member.child);
-        synchronized (lock) {
-            members.remove(member);
-            MapRun.Chunk chunk = member.current;
-            member.current = null;
-            if (closed) {
-                return;
-            }
-            if (chunk != null) {
-                failRun(chunk.run(), new WorkerDiedException(member.name, member.child.pid(), code, chunk.describe()));
-            }
-            addMember();
-        }
-    }
-
-    private static int exitCodeOf(ChildJvm child) {
-        try {
-            return child.process().onExit().get(5, TimeUnit.SECONDS).exitValue();
-        } catch (Exception e) {
-            child.kill();
-            return -1;
-        }
-    }
-
-    private static <R> List<R> await(CompletableFuture<List<R>> future) {
+    static List<Object> await(CompletableFuture<List<Object>> future) {
         try {
             return future.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new CancellationException("interrupted while waiting for the map");
+            throw new CancellationException("interrupted while waiting for the pool");
         } catch (ExecutionException e) {
             throw rethrowable(e.getCause());
         }
     }
 
     private static RuntimeException rethrowable(Throwable t) {
-        if (t instanceof java.util.concurrent.CompletionException && t.getCause() != null) {
+        if (t instanceof CompletionException && t.getCause() != null) {
             t = t.getCause();
         }
         return t instanceof RuntimeException r ? r : new IllegalStateException(t);

@@ -21,7 +21,17 @@
  * <tr><td>{@code pool.map(f, xs)}</td><td>{@code pool.map(x -> f(x), xs)} (input order)</td></tr>
  * <tr><td>{@code pool.map_async(f, xs).get()}</td><td>{@code pool.mapAsync(x -> f(x), xs).get()}
  *     ({@code CompletableFuture})</td></tr>
+ * <tr><td>{@code pool.map(f, xs, chunksize)}</td><td>{@code pool.map(x -> f(x), xs, chunkSize)} (default: Python's,
+ *     about four chunks per worker)</td></tr>
+ * <tr><td>{@code pool.apply(f, (x,))}, {@code pool.apply_async(f, (x,), callback=cb)}</td>
+ *     <td>{@code pool.apply(x -> f(x), x)}, {@code pool.applyAsync(x -> f(x), x).thenAccept(r -> cb(r))}</td></tr>
+ * <tr><td>{@code pool.starmap(f, [(1, 2), (3, 4)])}</td><td>{@code pool.starmap((a, b) -> f(a, b),
+ *     List.of(List.of(1, 2), List.of(3, 4)))}, or pairs: {@code List.of(Map.entry("a", 2))}</td></tr>
+ * <tr><td>{@code pool.imap(f, xs)}</td><td>{@code pool.imap(x -> f(x), xs)} (an Iterable, in input order, reads
+ *     its input only a bounded window ahead)</td></tr>
  * <tr><td>{@code pool.imap_unordered(f, xs)}</td><td>{@code pool.mapUnordered(x -> f(x), xs)} (an Iterable)</td></tr>
+ * <tr><td>{@code Pool(n, initializer=init, maxtasksperchild=k)}</td><td>{@code new WorkerPool(n, new PoolOptions()
+ *     .initializer(() -> init()).maxTasksPerWorker(k))}</td></tr>
  * <tr><td>{@code ForkPoolWorker-1}</td><td>{@code PoolWorker-1}</td></tr>
  * <tr><td>{@code mp.current_process().name}</td><td>{@code CurrentProcess.name()} ("MainProcess" in the kernel)</td></tr>
  * <tr><td>{@code os.getpid()}, {@code os.getppid()}</td>
@@ -35,6 +45,10 @@
  *     worker's exception class, message and stack trace</td></tr>
  * <tr><td>a pool worker killed: {@code map} may hang</td><td>{@link lessonbook.workers.WorkerDiedException}
  *     at once; the pool starts a replacement</td></tr>
+ * <tr><td>an initializer that raises: the pool restarts workers forever</td><td>every call fails with a
+ *     {@link lessonbook.workers.WorkerException} naming it; no worker is restarted</td></tr>
+ * <tr><td>a result that cannot be pickled: {@code MaybeEncodingError}</td><td>{@link
+ *     lessonbook.workers.WorkerException} naming the input and the class that is not Serializable</td></tr>
  * </table>
  *
  * <h2>How it works</h2>

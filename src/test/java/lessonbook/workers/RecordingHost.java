@@ -19,6 +19,8 @@ final class RecordingHost implements WorkerHost {
     final List<Long> startedPids = new CopyOnWriteArrayList<>();
     final List<Exit> exits = new CopyOnWriteArrayList<>();
     final List<String> warnings = new CopyOnWriteArrayList<>();
+    /** Live CPU reports ({@link WorkerEvents#cpu}), as exits: worker, pid, cpuMillis (exit code unused, 0). */
+    final List<Exit> cpuReports = new CopyOnWriteArrayList<>();
     volatile List<Path> userClasspath = List.of();
     volatile long generation;
     volatile List<TopLevelVariable> variables = List.of();
@@ -37,6 +39,11 @@ final class RecordingHost implements WorkerHost {
         @Override
         public void exited(String worker, long pid, int exitCode, long epochMillis, long cpuMillis) {
             exits.add(new Exit(worker, pid, exitCode, cpuMillis));
+        }
+
+        @Override
+        public void cpu(String worker, long pid, long cpuMillis) {
+            cpuReports.add(new Exit(worker, pid, 0, cpuMillis));
         }
     };
 

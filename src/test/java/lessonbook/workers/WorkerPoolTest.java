@@ -106,7 +106,7 @@ class WorkerPoolTest extends WithRecordingHost {
                     System.exit(3);
                 }
                 return x;
-            }, range(10))).isInstanceOfSatisfying(WorkerDiedException.class, e -> {
+            }, range(10), 1)).isInstanceOfSatisfying(WorkerDiedException.class, e -> {
                 assertThat(e.exitCode()).isEqualTo(3);
                 assertThat(e.getMessage()).matches("PoolWorker-\\d+ \\(pid \\d+\\) died with exit code 3 while running input 5");
             });

@@ -115,7 +115,7 @@ final class LaneRow extends HBox {
             double x1 = Math.max(scale.x(end, w), x0 + 2);
             bar.resizeRelocate(x0, h * 0.15, x1 - x0, h * 0.7);
             long wall = end - start;
-            boolean cpuKnown = lane.exited() && wall > 0 && lane.cpuMillis > 0;
+            boolean cpuKnown = wall > 0 && lane.cpuMillis > 0;   // while running: the last sample
             cpu.setVisible(cpuKnown);
             if (cpuKnown) {
                 double share = Math.min(1, lane.cpuMillis / (double) wall);

@@ -70,7 +70,7 @@ final class WorkerLane {
         String wall = "wall " + seconds(wallMillis(now));
         switch (state()) {
             case RUNNING:
-                return "running · " + wall;
+                return "running · " + (cpuMillis > 0 ? "cpu " + seconds(cpuMillis) + " / " : "") + wall;
             case UNKNOWN:
                 return "no exit seen · " + wall;
             case TERMINATED:

@@ -151,6 +151,20 @@ public final class WorkerLanesView extends VBox {
         }
     }
 
+    /**
+     * A running worker's CPU time so far (the worker runtime samples it about every half second): its lane shows it
+     * before the exit brings the final figure.
+     */
+    public void acceptCpu(String worker, long pid, long cpuMillis) {
+        onFx(() -> {
+            WorkerLane lane = lane(worker, pid);
+            if (!lane.exited()) {
+                lane.cpuMillis = Math.max(lane.cpuMillis, cpuMillis);
+                changed();
+            }
+        });
+    }
+
     /** One worker event (tests, demos): a batch of one. */
     public void accept(Output output, long arrivedEpochMillis) {
         accept(List.of(output), arrivedEpochMillis);

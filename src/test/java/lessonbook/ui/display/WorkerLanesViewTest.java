@@ -137,6 +137,25 @@ class WorkerLanesViewTest {
     }
 
     @Test
+    void aRunningWorkersCpuTimeShowsBeforeItExits(FxRobot robot) throws Exception {
+        WorkerLanesView view = show(robot, new WorkerLanesView());
+        feed(robot, view, List.of(new WorkerEvent("busy", 41, Phase.STARTED, System.currentTimeMillis() - 3_000, null, 0)), System.currentTimeMillis());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup(".lane-stats").queryAs(Label.class).getText()).startsWith("running · wall");
+        assertThat(view.barOf(41).getParent().lookup(".lane-cpu").isVisible()).as("cpu bar before a sample").isFalse();
+
+        view.acceptCpu("busy", 41, 1_400);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup(".lane-stats").queryAs(Label.class).getText()).startsWith("running · cpu 1.4 s / wall");
+        assertThat(view.barOf(41).getParent().lookup(".lane-cpu").isVisible()).as("cpu bar after a sample").isTrue();
+
+        view.acceptCpu("busy", 41, 900);   // an older sample arriving late never makes it go back
+        feed(robot, view, List.of(new WorkerEvent("busy", 41, Phase.EXITED, System.currentTimeMillis(), 0, 2_000)), System.currentTimeMillis());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup(".lane-stats").queryAs(Label.class).getText()).startsWith("cpu 2.0 s / wall");
+    }
+
+    @Test
     void failedAndTerminatedWorkersAreColouredAndExplained(FxRobot robot) {
         long t0 = 1_000_000;
         WorkerLanesView view = show(robot, new WorkerLanesView(List.of(

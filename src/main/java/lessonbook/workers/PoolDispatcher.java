@@ -1,0 +1,341 @@
+package lessonbook.workers;
+
+import java.io.IOException;
+import java.io.NotSerializableException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+/**
+ * The engine of a {@link WorkerPool}: its worker JVMs, the queue of chunks not yet sent, and one reader thread
+ * per worker that turns its answers into results. Threading: everything mutable is guarded by {@link #lock};
+ * the readers and the callers of the pool meet only there. A send happens under the lock, which is why only
+ * small chunks are sent ahead to a busy worker (see {@link PoolMember#AHEAD_MAX_BYTES}). Nothing slow happens
+ * per chunk under the lock: a worker's CPU time, which cost ~0.2 ms a read here, is sampled by {@link CpuSampler}.
+ */
+final class PoolDispatcher {
+    private static final AtomicLong functionIds = new AtomicLong();
+
+    private final WorkerHost host;
+    private WorkerEvents events;
+    private final long generation;
+    private final List<Messages.VariableValue> variables;
+    private final byte[] initializer;
+    private final int maxTasksPerWorker;
+    private final List<PoolMember> members = new ArrayList<>();
+    private final Deque<MapRun.Chunk> queue = new ArrayDeque<>();
+    private final Object lock = new Object();
+    private boolean closed;
+    /** Set when the initializer failed: every call fails with it, rather than starting workers that fail again. */
+    private RuntimeException broken;
+    private byte[] lastFunctionBytes;
+    private long lastFunctionId;
+
+    PoolDispatcher(int workers, PoolOptions options) {
+        host = WorkerRuntime.host();
+        events = host.eventsForCaller();
+        generation = host.classGeneration();
+        variables = Variables.snapshot(host);
+        maxTasksPerWorker = options.maxTasksPerWorker();
+        initializer = options.initializer() == null ? null : serialized(options.initializer(), "the initializer");
+        synchronized (lock) {
+            for (int i = 0; i < workers; i++) {
+                addMember();
+            }
+        }
+    }
+
+    /** Serializes a call's function once; the same lambda sent again keeps its id, so workers keep their copy. */
+    MapRun.PoolFunction function(SerializableFunction<?, ?> fn) {
+        byte[] bytes = serialized(fn, "the function");
+        synchronized (lock) {
+            if (!Arrays.equals(bytes, lastFunctionBytes)) {
+                lastFunctionBytes = bytes;
+                lastFunctionId = functionIds.incrementAndGet();
+            }
+            return new MapRun.PoolFunction(lastFunctionId, bytes, fn.getClass().getClassLoader());
+        }
+    }
+
+    /**
+     * Queues {@code inputs} (the caller's inputs from index {@code indexBase} on) in chunks of {@code chunkSize} for
+     * {@code function}; the run completes when all did.
+     */
+    MapRun submit(MapRun.PoolFunction function, List<?> inputs, int chunkSize, int indexBase, Consumer<Object> onEach) {
+        long runGeneration = host.classGeneration();
+        List<Messages.VariableValue> runVariables = runGeneration == generation ? variables : Variables.snapshot(host);
+        MapRun run = new MapRun(function, inputs.size(), indexBase, runGeneration, Variables.classpath(host), runVariables, onEach);
+        List<MapRun.Chunk> chunks = new ArrayList<>();
+        for (int first = 0; first < inputs.size(); first += chunkSize) {
+            Object[] slice = inputs.subList(first, Math.min(inputs.size(), first + chunkSize)).toArray();
+            chunks.add(new MapRun.Chunk(run, first, slice.length, encoded(slice, indexBase + first)));
+        }
+        WorkerEvents caller = host.eventsForCaller();
+        synchronized (lock) {
+            if (closed) {
+                throw new IllegalStateException("the pool is closed");
+            }
+            if (broken != null) {
+                throw broken;
+            }
+            if (caller != events) {
+                events = caller;   // what the workers print now belongs to the cell that called map
+                members.forEach(m -> m.child.redirect(caller));
+            }
+            queue.addAll(chunks);
+            dispatch();
+        }
+        return run;
+    }
+
+    /** Ends the pool's workers; calls still running fail with a CancellationException. */
+    void close() {
+        List<PoolMember> ending;
+        synchronized (lock) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            for (MapRun.Chunk chunk : queue) {
+                chunk.run().fail(new CancellationException("the pool was closed"));
+            }
+            queue.clear();
+            ending = new ArrayList<>(members);
+            for (PoolMember m : ending) {
+                m.inFlight.forEach(chunk -> chunk.run().fail(new CancellationException("the pool was closed")));
+            }
+        }
+        for (PoolMember m : ending) {
+            try {
+                if (m.ready && m.running() == null) {
+                    m.child.send(new Messages.Stop());
+                    continue;
+                }
+            } catch (IOException e) {
+                // already gone
+            }
+            m.child.kill();
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+        for (PoolMember m : ending) {
+            try {
+                m.child.ended().get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (Exception e) {
+                m.child.kill();
+            }
+        }
+    }
+
+    List<Long> pids() {
+        synchronized (lock) {
+            return members.stream().map(m -> m.child.pid()).toList();
+        }
+    }
+
+    int size() {
+        synchronized (lock) {
+            return members.size();
+        }
+    }
+
+    /**
+     * Gives queued chunks to connected workers: first one to each idle worker, then one more ahead to each busy
+     * one, but only while there is enough work for all: a chunk sent ahead waits behind the running one even if
+     * another worker becomes free (a worker still connecting, or the last chunks of a map). Called under the lock.
+     */
+    private void dispatch() {
+        for (int depth = 0; depth <= PoolMember.AHEAD; depth++) {
+            if (depth > 0 && (queue.size() < members.size() || !members.stream().allMatch(m -> m.ready))) {
+                return;
+            }
+            for (PoolMember m : members) {
+                dropFailedChunks();
+                MapRun.Chunk chunk = queue.peek();
+                if (chunk == null) {
+                    return;
+                }
+                if (!m.canTake(chunk, depth, maxTasksPerWorker)) {
+                    continue;
+                }
+                queue.poll();
+                try {
+                    m.send(chunk);
+                } catch (IOException e) {
+                    queue.addFirst(chunk);   // the worker is dying; its reader reports it and a replacement comes
+                    m.ready = false;
+                }
+            }
+        }
+    }
+
+    private void dropFailedChunks() {
+        while (!queue.isEmpty() && queue.peek().run().done.isDone()) {
+            queue.poll();   // its call already failed
+        }
+    }
+
+    private void addMember() {
+        ChildJvm child = WorkerRuntime.claim();
+        String name = WorkerRuntime.nextPoolWorkerName();
+        child.bind(name, events);
+        PoolMember member = new PoolMember(child, name, generation);
+        members.add(member);
+        Messages.Assign assign = new Messages.Assign(name, false, Variables.classpath(host), generation, variables);
+        WorkerRuntime.background.execute(() -> serve(member, assign));
+    }
+
+    /** The member's reader: connects it, then turns its messages into results until it ends. */
+    private void serve(PoolMember member, Messages.Assign assign) {
+        try {
+            member.child.awaitConnected();
+            member.child.send(assign);
+            if (initializer != null) {
+                member.child.send(new Messages.Initialize(initializer));
+            }
+            synchronized (lock) {
+                member.ready = true;
+                dispatch();
+            }
+            while (true) {
+                Object message = member.child.receive();
+                if (message instanceof byte[] frame) {
+                    message = ChunkFrames.read(frame);
+                }
+                if (message instanceof Messages.Finished finished) {
+                    member.child.noteCpuMillis(finished.cpuMillis());
+                } else if (message instanceof Messages.InitializerFailed failed) {
+                    initializerFailed(member, failed.failure());
+                } else {
+                    handle(member, message);
+                }
+            }
+        } catch (IOException | ClassNotFoundException | RuntimeException e) {
+            memberEnded(member);
+        }
+    }
+
+    private void handle(PoolMember member, Object message) {
+        MapRun.Chunk chunk;
+        synchronized (lock) {
+            chunk = member.running();   // only this reader removes it, so it stays the head until below
+        }
+        Object[] results = null;
+        RuntimeException failure = null;
+        if (message instanceof Messages.ChunkDone done && chunk != null) {
+            try {   // outside the lock: the other workers' results need not wait for this one's to be read
+                results = ChunkCodec.decode(done.results(), chunk.run().function.resultLoader());
+            } catch (IOException | ClassNotFoundException e) {
+                failure = new IllegalStateException("results of " + chunk.describe() + " could not be read back: " + e, e);
+            }
+        } else if (message instanceof Messages.ChunkFailed failed && chunk != null) {
+            failure = new WorkerException(member.name, member.child.pid(), failed.index(), failed.failure());
+        }
+        synchronized (lock) {
+            member.inFlight.poll();
+            if (results != null) {
+                chunk.run().deliver(chunk.firstIndex(), results);
+            } else if (failure != null) {
+                failRun(chunk.run(), failure);
+            }
+            if (maxTasksPerWorker > 0 && member.tasksSent >= maxTasksPerWorker && member.inFlight.isEmpty()) {
+                retire(member);
+            }
+            dispatch();
+        }
+    }
+
+    /** Python's maxtasksperchild: the worker did its share; it exits and a fresh one takes its place. */
+    private void retire(PoolMember member) {
+        member.retiring = true;
+        try {
+            member.child.send(new Messages.Stop());
+        } catch (IOException e) {
+            member.child.kill();
+        }
+        if (!closed && broken == null) {
+            addMember();
+        }
+    }
+
+    private void initializerFailed(PoolMember member, Messages.Failure failure) {
+        synchronized (lock) {
+            if (broken == null) {
+                broken = new WorkerException(member.name, member.child.pid(), -1, failure,
+                        "the pool's initializer failed in " + member.name + " (pid " + member.child.pid() + "): ");
+            }
+            for (MapRun.Chunk chunk : queue) {
+                chunk.run().fail(broken);
+            }
+            queue.clear();
+            for (PoolMember m : members) {
+                m.inFlight.forEach(chunk -> chunk.run().fail(broken));
+            }
+        }
+    }
+
+    private void failRun(MapRun run, RuntimeException failure) {
+        run.fail(failure);
+        queue.removeIf(c -> c.run() == run);
+    }
+
+    private void memberEnded(PoolMember member) {
+        int code = exitCodeOf(member.child);
+        synchronized (lock) {
+            members.remove(member);
+            MapRun.Chunk running = member.inFlight.poll();
+            if (closed) {
+                return;
+            }
+            if (running != null) {
+                failRun(running.run(), new WorkerDiedException(member.name, member.child.pid(), code, running.describe()));
+            }
+            if (broken != null) {
+                member.inFlight.clear();   // their calls failed with the initializer; no worker will take them
+                return;
+            }
+            // chunks that were waiting behind it were never started: they go to the other workers
+            member.inFlight.descendingIterator().forEachRemaining(queue::addFirst);
+            member.inFlight.clear();
+            if (!member.retiring) {
+                addMember();
+            }
+            dispatch();
+        }
+    }
+
+    private static int exitCodeOf(ChildJvm child) {
+        try {
+            return child.process().onExit().get(5, TimeUnit.SECONDS).exitValue();
+        } catch (Exception e) {
+            child.kill();
+            return -1;
+        }
+    }
+
+    private byte[] encoded(Object[] slice, int first) {
+        try {
+            return ChunkCodec.encode(slice);
+        } catch (NotSerializableException e) {
+            int culprit = ChunkCodec.firstUnserializable(slice);
+            String what = culprit < 0 ? "an input (" + e.getMessage() + ")"
+                    : "input " + (first + culprit) + " is " + ChunkCodec.describe(slice[culprit], e) + ", which";
+            throw new IllegalArgumentException(what + " is not Serializable, so it cannot travel to a worker; pass "
+                    + "Serializable values (numbers, Strings, records that implement Serializable)", e);
+        }
+    }
+
+    private static byte[] serialized(Object value, String what) {
+        try {
+            return Payloads.toBytes(value);
+        } catch (NotSerializableException e) {
+            throw new IllegalArgumentException(what + " captures a value that is not Serializable ("
+                    + e.getMessage() + "); pass what it needs as Serializable values", e);
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package lessonbook.workers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** A worker's CPU time is reported while it runs, not only when it exits. */
+class WorkerCpuTest extends WithRecordingHost {
+
+    @Test
+    void aBusyWorkersCpuTimeGrowsWhileItRuns() {
+        Worker w = new Worker(() -> {
+            while (true) {
+                Thread.onSpinWait();
+            }
+        });
+        w.start();
+        long pid = w.pid();
+        RecordingHost.await("two growing cpu reports", T, () -> reportsOf(pid).size() >= 2);
+        assertThat(w.isAlive()).isTrue();
+        assertThat(host.exitOf(pid)).as("reported before any exit").isNull();
+        List<Long> reports = reportsOf(pid);
+        assertThat(reports.get(1)).isGreaterThan(reports.get(0));
+        assertThat(host.cpuReports).allMatch(r -> r.worker().equals(w.name()));
+        w.terminate();
+        RecordingHost.await("the exit", T, () -> host.exitOf(pid) != null);
+        assertThat(host.exitOf(pid).cpuMillis()).as("a killed worker's cpu is the last sample")
+                .isGreaterThanOrEqualTo(reports.get(1));
+    }
+
+    @Test
+    void poolWorkersAreSampledToo() {
+        try (WorkerPool pool = new WorkerPool(1)) {
+            var running = pool.applyAsync(x -> {
+                long end = System.nanoTime() + 60_000_000_000L;
+                while (System.nanoTime() < end) {
+                    Thread.onSpinWait();
+                }
+                return x;
+            }, 1);
+            long pid = pool.pids().get(0);
+            RecordingHost.await("a cpu report of the pool worker", T, () -> !reportsOf(pid).isEmpty());
+            assertThat(running).isNotDone();
+        }
+    }
+
+    private List<Long> reportsOf(long pid) {
+        return host.cpuReports.stream().filter(r -> r.pid() == pid).map(RecordingHost.Exit::cpuMillis).toList();
+    }
+}
