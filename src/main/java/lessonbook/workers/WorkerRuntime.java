@@ -12,6 +12,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import lessonbook.workers.shared.SegmentFiles;
+
 /**
  * Process-wide entry of the worker runtime: which host starts workers, every worker JVM this JVM started (so
  * that none is left behind), and a few idle "spare" worker JVMs, started ahead so that {@link Worker#start()}
@@ -52,6 +54,8 @@ public final class WorkerRuntime {
             // not at once: a kernel installs this while starting up, and spares would compete for its cpus
             CompletableFuture.delayedExecutor(Long.getLong("lessonbook.workers.sparesDelayMs", 2000),
                     TimeUnit.MILLISECONDS, background).execute(WorkerRuntime::refillSpares);
+            // what an earlier kernel killed with SIGKILL left in shared memory
+            background.execute(SegmentFiles::sweepEnded);
         }
     }
 
@@ -64,6 +68,14 @@ public final class WorkerRuntime {
             child.kill();
         }
         nonDaemonWorkers.clear();
+    }
+
+    /**
+     * Deletes the files behind the shared objects (queues, locks...) this process made: at the kernel's end and
+     * restart. Not at an Interrupt: the notebook's variables, and so its queues, live on.
+     */
+    public static void deleteSharedObjects() {
+        SegmentFiles.deleteMine();
     }
 
     /** Pid of every live worker JVM this JVM started, spares included (for tests and diagnostics). */
@@ -248,6 +260,7 @@ public final class WorkerRuntime {
             } else {
                 terminateAll();
             }
+            SegmentFiles.deleteMine();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
             for (ChildJvm child : children) {
                 try {

@@ -1,0 +1,105 @@
+package lessonbook.workers.shared;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * How a process waits for another without a broker to wake it: spin a little (the other side is often just about
+ * to answer), then park for growing pauses, 20 µs doubling up to 1 ms, so an idle waiter costs about a thousand
+ * wake-ups a second and an answer is seen at most ~1 ms late. Every wait checks the interrupt flag (an Interrupt
+ * in the notebook ends it with an unchecked {@link WaitInterruptedException}) and, every 100 ms, whether the
+ * processes it waits for still live. One instance per wait, used by one thread.
+ */
+public final class Waiting {
+    private static final int SPINS = 64;
+    private static final long FIRST_PARK_NANOS = 20_000;
+    private static final long LONGEST_PARK_NANOS = 1_000_000;
+    private static final long CHECK_EVERY_NANOS = 100_000_000;
+    /** Processes seen ended this long before a waiter gives up: a worker being started may not have mapped yet. */
+    private static final long GRACE_NANOS = 500_000_000;
+
+    private final String what;
+    private final long deadline;
+    private final boolean timed;
+    private int spins;
+    private long park = FIRST_PARK_NANOS;
+    private long nextCheck;
+    private long othersEndedSince;
+
+    /** {@code timeout} null: wait until the condition holds (or the wait can never end). */
+    public Waiting(String what, Duration timeout) {
+        this.what = what;
+        long now = System.nanoTime();
+        this.timed = timeout != null;
+        this.deadline = timed ? now + Math.max(0, saturatedNanos(timeout)) : 0;
+        this.nextCheck = now + CHECK_EVERY_NANOS;
+    }
+
+    private static long saturatedNanos(Duration d) {
+        try {
+            return d.toNanos();
+        } catch (ArithmeticException e) {
+            return Long.MAX_VALUE / 4;
+        }
+    }
+
+    /** Waits a little; false once the deadline has passed. */
+    public boolean pause() {
+        if (Thread.interrupted()) {
+            throw new WaitInterruptedException(what);
+        }
+        long now = System.nanoTime();
+        if (timed && now - deadline >= 0) {
+            return false;
+        }
+        if (spins < SPINS) {
+            spins++;
+            Thread.onSpinWait();
+            return true;
+        }
+        LockSupport.parkNanos(timed ? Math.min(park, deadline - now) : park);
+        park = Math.min(LONGEST_PARK_NANOS, park * 2);
+        if (Thread.interrupted()) {
+            throw new WaitInterruptedException(what);
+        }
+        return true;
+    }
+
+    /** True about every 100 ms of waiting: time to check that the processes waited for are alive. */
+    public boolean checkDue() {
+        long now = System.nanoTime();
+        if (now - nextCheck < 0) {
+            return false;
+        }
+        nextCheck = now + CHECK_EVERY_NANOS;
+        return true;
+    }
+
+    /**
+     * Throws when every other process that used {@code segment} has ended (for half a second, so that a worker
+     * being started has time to map it): nobody is left who could end this wait.
+     */
+    public void requireOthersAlive(Segment segment, String whatTheyWouldDo) {
+        List<Long> ended = segment.othersIfAllEnded();
+        if (ended.isEmpty()) {
+            othersEndedSince = 0;
+            return;
+        }
+        long now = System.nanoTime();
+        if (othersEndedSince == 0) {
+            othersEndedSince = now;
+        } else if (now - othersEndedSince >= GRACE_NANOS) {
+            throw new BrokenSharedObjectException("gave up waiting for " + what + ": every other process that used"
+                    + " it has ended (pid " + join(ended) + "), so nobody is left to " + whatTheyWouldDo);
+        }
+    }
+
+    static String join(List<Long> pids) {
+        StringBuilder text = new StringBuilder();
+        for (Long pid : pids) {
+            text.append(text.length() == 0 ? "" : ", ").append(pid);
+        }
+        return text.toString();
+    }
+}
