@@ -15,7 +15,9 @@ import lessonbook.workers.shared.WordLock;
  * its round is over.
  * <p>
  * Broken (every waiter and every later await throw {@link BrokenSharedObjectException}) when a timed await ran
- * out, or when a process using it died and fewer live processes than parties remain: the round can never fill.
+ * out. A wait that nobody can end (every other process using the barrier has ended) throws too. A party that
+ * died while others live is not detected (which processes are parties is not known, and a worker still starting
+ * cannot be told from a dead one): as in Python, give {@code await} a timeout when that can happen.
  */
 public final class WorkerBarrier implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -69,11 +71,7 @@ public final class WorkerBarrier implements Serializable {
         while (segment.getVolatile(ROUND) == round) {
             requireNotBroken();
             if (waiting.checkDue()) {
-                int[] liveAndEnded = segment.liveAndEnded();
-                if (liveAndEnded[1] > 0 && liveAndEnded[0] < parties) {
-                    breakWith("only " + liveAndEnded[0] + " processes using it are alive, fewer than its "
-                            + parties + " parties: a process died (pid ended) before arriving");
-                }
+                waiting.requireOthersAlive(segment, "arrive");
             }
             if (!waiting.pause()) {
                 breakWith("a party waited longer than its timeout of " + timeout.toMillis() + " ms");

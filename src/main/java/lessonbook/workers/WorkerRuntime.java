@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import lessonbook.workers.shared.SegmentFiles;
+import lessonbook.workers.shared.Waiting;
 
 /**
  * Process-wide entry of the worker runtime: which host starts workers, every worker JVM this JVM started (so
@@ -42,6 +43,11 @@ public final class WorkerRuntime {
         return t;
     });
     private static volatile boolean hookInstalled;
+
+    static {
+        // a shared object's waiter must not give up on a queue that a worker of ours, still starting, will fill
+        Waiting.ownWorkersRunning(() -> busy.get() > 0);
+    }
 
     private WorkerRuntime() {
     }

@@ -175,21 +175,4 @@ public final class Segment {
         }
         return ended;
     }
-
-    /** How many processes that used this object are alive (this one included) and how many have ended. */
-    public int[] liveAndEnded() {
-        int live = 0;
-        int ended = 0;
-        for (int slot = 0; slot < SLOTS; slot++) {
-            long pid = getVolatile(PARTICIPANTS + slot * 8);
-            if (pid != 0) {
-                if (Pids.alive(pid)) {
-                    live++;
-                } else {
-                    ended++;
-                }
-            }
-        }
-        return new int[] {live, ended};
-    }
 }
