@@ -35,6 +35,13 @@
  *     worker's exception class, message and stack trace</td></tr>
  * <tr><td>a pool worker killed: {@code map} may hang</td><td>{@link lessonbook.workers.WorkerDiedException}
  *     at once; the pool starts a replacement</td></tr>
+ * <tr><td>{@code Queue}, {@code Lock}, {@code Value}, {@code Array}, {@code Pipe}, {@code Event},
+ *     {@code Semaphore}, {@code Barrier}</td><td>{@link lessonbook.workers.WorkerQueue},
+ *     {@link lessonbook.workers.WorkerLock}, {@link lessonbook.workers.SharedLong},
+ *     {@link lessonbook.workers.SharedLongArray} / {@link lessonbook.workers.SharedDoubleArray},
+ *     {@link lessonbook.workers.WorkerPipe}, {@link lessonbook.workers.WorkerEvent},
+ *     {@link lessonbook.workers.WorkerSemaphore}, {@link lessonbook.workers.WorkerBarrier}: real shared memory,
+ *     see {@link lessonbook.workers.shared}</td></tr>
  * </table>
  *
  * <h2>How it works</h2>

@@ -326,4 +326,17 @@ class SharedObjectsTest extends WithRecordingHost {
         assertThat(queue.get()).isEqualTo("last");
         assertThatThrownBy(queue::get).isInstanceOf(IllegalStateException.class).hasMessageContaining("closed and empty");
     }
+
+    @Test
+    void aBarrierThatCannotFillInTimeBreaksForEveryoneAndASemaphoreWaitTimesOut() {
+        var barrier = new WorkerBarrier(2);
+        assertThatThrownBy(() -> barrier.await(Duration.ofMillis(100))).isInstanceOf(BrokenSharedObjectException.class)
+                .hasMessageContaining("timeout of 100 ms");
+        assertThat(barrier.isBroken()).isTrue();
+        assertThatThrownBy(barrier::await).isInstanceOf(BrokenSharedObjectException.class).hasMessageContaining("broken");
+        var none = new WorkerSemaphore(0);
+        assertThat(none.tryAcquire(Duration.ofMillis(50))).isFalse();
+        none.release();
+        assertThat(none.tryAcquire(Duration.ofMillis(50))).isTrue();
+    }
 }

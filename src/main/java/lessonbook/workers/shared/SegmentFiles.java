@@ -132,12 +132,21 @@ public final class SegmentFiles {
             return;
         }
         UserPrincipal owner = Files.getOwner(base, LinkOption.NOFOLLOW_LINKS);
-        UserPrincipal me = base.getFileSystem().getUserPrincipalLookupService()
-                .lookupPrincipalByName(System.getProperty("user.name"));
+        UserPrincipal me = ownerOfNewFile();
         if (!owner.equals(me)) {
             throw new IOException(base + " belongs to " + owner.getName() + ", not to " + me.getName());
         }
         Files.setPosixFilePermissions(base, PosixFilePermissions.fromString("rwx------"));
+    }
+
+    /** Who this process is, as the file system names owners (a user without a passwd entry has no name to look up). */
+    private static UserPrincipal ownerOfNewFile() throws IOException {
+        Path probe = Files.createTempFile("lessonbook-owner", ".tmp");
+        try {
+            return Files.getOwner(probe);
+        } finally {
+            Files.deleteIfExists(probe);
+        }
     }
 
     private static FileAttribute<?>[] privateFolder() {
