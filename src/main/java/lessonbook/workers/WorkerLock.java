@@ -45,7 +45,7 @@ public final class WorkerLock implements Serializable {
         return WordLock.lock(segment, Segment.DATA, WHAT, timeout);
     }
 
-    /** Frees the lock; only the thread that holds it may. */
+    /** Frees the lock; any thread of the holding process may (a later cell), another process may not. */
     public void unlock() {
         WordLock.unlock(segment, Segment.DATA, WHAT);
     }

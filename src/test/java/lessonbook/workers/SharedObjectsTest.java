@@ -339,4 +339,20 @@ class SharedObjectsTest extends WithRecordingHost {
         none.release();
         assertThat(none.tryAcquire(Duration.ofMillis(50))).isTrue();
     }
+
+    @Test
+    void aLockTakenInOneCellIsGivenBackInALaterOneAndRelockingMeanwhileSaysSo() throws InterruptedException {
+        var lock = new WorkerLock();
+        Thread earlierCell = new Thread(lock::lock);
+        earlierCell.start();
+        earlierCell.join(T.toMillis());
+        assertThat(lock.holderPid()).isEqualTo(ProcessHandle.current().pid());
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () ->
+                assertThatThrownBy(lock::lock).isInstanceOf(BrokenSharedObjectException.class)
+                        .hasMessageContaining("call unlock() first"));
+        lock.unlock();
+        assertThat(lock.tryLock(Duration.ofSeconds(1))).isTrue();
+        lock.unlock();
+        assertThatThrownBy(lock::unlock).isInstanceOf(IllegalStateException.class).hasMessageContaining("not locked");
+    }
 }

@@ -66,15 +66,23 @@ public final class WordLock {
         }
     }
 
-    /** Frees the lock; only its holder may. */
+    /**
+     * Frees the lock; any thread of the holding process may (each notebook cell runs on a thread of its own, and
+     * a lock taken in one cell is given back in a later one; Python's Lock lets any thread release it). Another
+     * process may not: that would let two holders in at once.
+     */
     public static void unlock(Segment segment, int offset, String what) {
-        long me = token();
         long holder = segment.getVolatile(offset);
-        if (holder != me) {
-            throw new IllegalStateException(holder == 0 ? what + " is not locked"
-                    : what + " is held by " + describe(holder) + ", not by this thread");
+        if (holder == 0) {
+            throw new IllegalStateException(what + " is not locked");
         }
-        segment.setVolatile(offset, 0);
+        if (holderPid(holder) != PID) {
+            throw new IllegalStateException(what + " is held by process " + holderPid(holder)
+                    + "; only that process can unlock it");
+        }
+        if (!segment.compareAndSet(offset, holder, 0)) {
+            throw new IllegalStateException(what + " was unlocked by another thread meanwhile");
+        }
     }
 
     public static boolean heldByCurrentThread(Segment segment, int offset) {
@@ -92,8 +100,9 @@ public final class WordLock {
             WeakReference<Thread> ref = threads.get((int) holder);
             Thread thread = ref == null ? null : ref.get();
             if (thread == null || !thread.isAlive()) {
-                throw new BrokenSharedObjectException(what + " is held by a thread of this process that ended"
-                        + " without unlocking it (a stopped cell?); nobody can unlock it now, make a new one");
+                throw new BrokenSharedObjectException(what + " is held by a thread of this process that has ended"
+                        + " (an earlier cell that took it and did not unlock it?): waiting here would never end;"
+                        + " call unlock() first");
             }
         } else if (!Pids.alive(pid)) {
             throw new BrokenSharedObjectException(what + " is held by process " + pid + ", which has died holding"
@@ -101,8 +110,4 @@ public final class WordLock {
         }
     }
 
-    private static String describe(long holder) {
-        long pid = holderPid(holder);
-        return pid == PID ? "another thread of this process" : "process " + pid;
-    }
 }
