@@ -355,4 +355,20 @@ class SharedObjectsTest extends WithRecordingHost {
         lock.unlock();
         assertThatThrownBy(lock::unlock).isInstanceOf(IllegalStateException.class).hasMessageContaining("not locked");
     }
+
+    @Test
+    void aPutIntoAFullQueueWhoseOnlyReaderEndedFailsInsteadOfWaitingForEver() {
+        var queue = new WorkerQueue<Integer>(1);
+        Worker reader = new Worker(() -> System.out.println("took " + queue.get()));
+        reader.start();
+        queue.put(1);
+        assertThat(reader.join(T)).isTrue();
+        assertThat(host.textsOf(reader.pid())).containsExactly("took 1");
+        queue.put(2);   // fills it
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () ->
+                assertThatThrownBy(() -> queue.put(3)).isInstanceOf(BrokenSharedObjectException.class)
+                        .hasMessageContaining("room in the WorkerQueue")
+                        .hasMessageContaining("nobody is left to take items out of it")
+                        .hasMessageContaining(Long.toString(reader.pid())));
+    }
 }
