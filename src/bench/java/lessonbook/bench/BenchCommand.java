@@ -40,6 +40,8 @@ public final class BenchCommand implements Callable<Integer> {
                         () -> new lessonbook.bench.app.AppBench(DefaultLesson.find()).run()),
                 new Named("workers", "the lesson's workload via the worker API (vs Python, with python3)",
                         () -> new WorkerBench().run()),
+                new Named("ipc", "queue round trip and a shared counter across workers (vs Python's mp.Queue, Value)",
+                        () -> new IpcBench().run()),
                 new Named("lesson", "the lesson's own cells in a real kernel: speedups *.in_kernel",
                         () -> new lessonbook.bench.kernel.LessonWorkloadBench(
                                 lessonbook.format.LessonFiles.read(DefaultLesson.find())).run()),

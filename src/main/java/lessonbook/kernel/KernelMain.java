@@ -155,6 +155,7 @@ public final class KernelMain {
         halting = true;
         try {
             WorkerRuntime.terminateAll();
+            WorkerRuntime.deleteSharedObjects();
         } catch (RuntimeException | LinkageError e) {
             // ending the tree below covers the workers too
         }

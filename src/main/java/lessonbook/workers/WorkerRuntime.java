@@ -12,6 +12,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import lessonbook.workers.shared.SegmentFiles;
+import lessonbook.workers.shared.Waiting;
+
 /**
  * Process-wide entry of the worker runtime: which host starts workers, every worker JVM this JVM started (so
  * that none is left behind), and a few idle "spare" worker JVMs, started ahead so that {@link Worker#start()}
@@ -41,6 +44,11 @@ public final class WorkerRuntime {
     });
     private static volatile boolean hookInstalled;
 
+    static {
+        // a shared object's waiter must not give up on a queue that a worker of ours, still starting, will fill
+        Waiting.ownWorkersRunning(() -> busy.get() > 0);
+    }
+
     private WorkerRuntime() {
     }
 
@@ -52,6 +60,8 @@ public final class WorkerRuntime {
             // not at once: a kernel installs this while starting up, and spares would compete for its cpus
             CompletableFuture.delayedExecutor(Long.getLong("lessonbook.workers.sparesDelayMs", 2000),
                     TimeUnit.MILLISECONDS, background).execute(WorkerRuntime::refillSpares);
+            // what an earlier kernel killed with SIGKILL left in shared memory
+            background.execute(SegmentFiles::sweepEnded);
         }
     }
 
@@ -64,6 +74,14 @@ public final class WorkerRuntime {
             child.kill();
         }
         nonDaemonWorkers.clear();
+    }
+
+    /**
+     * Deletes the files behind the shared objects (queues, locks...) this process made: at the kernel's end and
+     * restart. Not at an Interrupt: the notebook's variables, and so its queues, live on.
+     */
+    public static void deleteSharedObjects() {
+        SegmentFiles.deleteMine();
     }
 
     /** Pid of every live worker JVM this JVM started, spares included (for tests and diagnostics). */
@@ -248,6 +266,7 @@ public final class WorkerRuntime {
             } else {
                 terminateAll();
             }
+            SegmentFiles.deleteMine();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
             for (ChildJvm child : children) {
                 try {

@@ -49,6 +49,13 @@
  *     {@link lessonbook.workers.WorkerException} naming it; no worker is restarted</td></tr>
  * <tr><td>a result that cannot be pickled: {@code MaybeEncodingError}</td><td>{@link
  *     lessonbook.workers.WorkerException} naming the input and the class that is not Serializable</td></tr>
+ * <tr><td>{@code Queue}, {@code Lock}, {@code Value}, {@code Array}, {@code Pipe}, {@code Event},
+ *     {@code Semaphore}, {@code Barrier}</td><td>{@link lessonbook.workers.WorkerQueue},
+ *     {@link lessonbook.workers.WorkerLock}, {@link lessonbook.workers.SharedLong},
+ *     {@link lessonbook.workers.SharedLongArray} / {@link lessonbook.workers.SharedDoubleArray},
+ *     {@link lessonbook.workers.WorkerPipe}, {@link lessonbook.workers.WorkerEvent},
+ *     {@link lessonbook.workers.WorkerSemaphore}, {@link lessonbook.workers.WorkerBarrier}: real shared memory,
+ *     see {@link lessonbook.workers.shared}</td></tr>
  * </table>
  *
  * <h2>How it works</h2>

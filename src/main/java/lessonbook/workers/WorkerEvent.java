@@ -1,0 +1,69 @@
+package lessonbook.workers;
+
+import java.io.Serializable;
+import java.time.Duration;
+
+import lessonbook.workers.shared.Segment;
+import lessonbook.workers.shared.Waiting;
+
+/**
+ * A flag that any process sets and any process waits for: Python's {@code multiprocessing.Event}. Volatile: a
+ * waiter sees the flag set by another process within about a millisecond of the set (its pause grows up to that).
+ * A wait that nobody can end (every other process using the event has ended) throws instead of hanging.
+ */
+public final class WorkerEvent implements Serializable {
+    private static final long serialVersionUID = 1L;
+    static final String KIND = "event";
+    private static final int FLAG = Segment.DATA;
+    private final String path;
+    private transient Segment segment;
+
+    public WorkerEvent() {
+        this(Segment.create(KIND, 8));
+    }
+
+    private WorkerEvent(Segment segment) {
+        this.segment = segment;
+        this.path = segment.path();
+    }
+
+    public void set() {
+        segment.setVolatile(FLAG, 1);
+    }
+
+    public void clear() {
+        segment.setVolatile(FLAG, 0);
+    }
+
+    public boolean isSet() {
+        return segment.getVolatile(FLAG) != 0;
+    }
+
+    /** Waits until the flag is set (returns at once if it is). */
+    public void await() {
+        await(null);
+    }
+
+    /** Waits up to {@code timeout} for the flag; true if it was set (Python's {@code wait(timeout)}). */
+    public boolean await(Duration timeout) {
+        Waiting waiting = new Waiting("the WorkerEvent to be set", timeout);
+        while (!isSet()) {
+            if (waiting.checkDue()) {
+                waiting.requireOthersAlive(segment, "set it");
+            }
+            if (!waiting.pause()) {
+                return isSet();
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public String toString() {
+        return "WorkerEvent[" + (isSet() ? "set]" : "not set]");
+    }
+
+    private Object readResolve() {
+        return new WorkerEvent(Segment.open(path, KIND));
+    }
+}

@@ -1,0 +1,84 @@
+package lessonbook.workers;
+
+import java.io.Serializable;
+import java.time.Duration;
+
+import lessonbook.workers.shared.Segment;
+import lessonbook.workers.shared.WordLock;
+
+/**
+ * A lock shared by the kernel and every worker: Python's {@code multiprocessing.Lock}. Not reentrant.
+ * <pre>{@code
+ * var lock = new WorkerLock();
+ * ... in each worker:
+ * try (var held = lock.hold()) {
+ *     counter.set(counter.get() + 1);
+ * }
+ * }</pre>
+ * A thread that takes it twice gets an IllegalStateException instead of waiting forever; a waiter whose holder
+ * died (killed, or a task that returned without unlocking) gets a
+ * {@link lessonbook.workers.shared.BrokenSharedObjectException} naming the dead pid instead of a hang.
+ */
+public final class WorkerLock implements Serializable {
+    private static final long serialVersionUID = 1L;
+    static final String KIND = "lock";
+    private static final String WHAT = "the WorkerLock";
+    private final String path;
+    private transient Segment segment;
+
+    public WorkerLock() {
+        this(Segment.create(KIND, 8));
+    }
+
+    private WorkerLock(Segment segment) {
+        this.segment = segment;
+        this.path = segment.path();
+    }
+
+    /** Takes the lock, waiting while another thread or process holds it. */
+    public void lock() {
+        WordLock.lock(segment, Segment.DATA, WHAT, null);
+    }
+
+    /** Takes the lock if it is free within {@code timeout}; true if taken. */
+    public boolean tryLock(Duration timeout) {
+        return WordLock.lock(segment, Segment.DATA, WHAT, timeout);
+    }
+
+    /** Frees the lock; any thread of the holding process may (a later cell), another process may not. */
+    public void unlock() {
+        WordLock.unlock(segment, Segment.DATA, WHAT);
+    }
+
+    /** Takes the lock and gives it back when the returned handle is closed: {@code try (var held = lock.hold())}. */
+    public Held hold() {
+        lock();
+        return this::unlock;
+    }
+
+    public boolean isHeldByCurrentThread() {
+        return WordLock.heldByCurrentThread(segment, Segment.DATA);
+    }
+
+    /** The pid of the process holding the lock, 0 when free. */
+    public long holderPid() {
+        return WordLock.holderPid(segment.getVolatile(Segment.DATA));
+    }
+
+    @Override
+    public String toString() {
+        long holder = holderPid();
+        return "WorkerLock[" + (holder == 0 ? "free]" : "held by pid " + holder + "]");
+    }
+
+    private Object readResolve() {
+        return new WorkerLock(Segment.open(path, KIND));
+    }
+
+    /** A held lock; closing it unlocks and throws nothing, so it fits try-with-resources in a lambda. */
+    @FunctionalInterface
+    public interface Held extends AutoCloseable {
+        @Override
+        void close();
+    }
+}

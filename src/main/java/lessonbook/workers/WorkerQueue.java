@@ -1,0 +1,99 @@
+package lessonbook.workers;
+
+import java.io.Serializable;
+import java.time.Duration;
+
+import lessonbook.workers.shared.ByteQueue;
+
+/**
+ * A queue that the kernel and every worker can put into and get from: Python's {@code multiprocessing.Queue}
+ * (with {@code JoinableQueue}'s {@code taskDone()}/{@code join()}). Items travel serialized through shared
+ * memory, so anything Serializable goes, a record defined in a cell included; null is refused.
+ * <pre>{@code
+ * var results = new WorkerQueue<Integer>();
+ * new Worker(() -> results.put(factorial(5))).start();
+ * int r = results.get();
+ * }</pre>
+ * Bounded: by default 10,000 items and 1 MiB of serialized items; {@code put} waits while it is full. No method
+ * throws a checked exception: an Interrupt ends a wait with an unchecked exception. A wait that nobody can end
+ * (every other process using the queue has ended, or one died inside a put or get) ends with
+ * {@link lessonbook.workers.shared.BrokenSharedObjectException} instead of hanging.
+ * <p>
+ * A queue is passed to a worker by capturing it in the worker's lambda or as a notebook variable; the copy maps
+ * the same memory. Its memory lives until the process that made it ends (the kernel: until restart).
+ */
+public final class WorkerQueue<T> implements Serializable, AutoCloseable {
+    private static final long serialVersionUID = 1L;
+    private static final String WHAT = "the WorkerQueue";
+    private final String path;
+    private transient ByteQueue queue;
+
+    /** Up to 10,000 items and 1 MiB of serialized items. */
+    public WorkerQueue() {
+        this(10_000);
+    }
+
+    /** Up to {@code maxItems} items (Python's {@code Queue(maxsize)}) and 1 MiB of serialized items. */
+    public WorkerQueue(int maxItems) {
+        this(maxItems, 1 << 20);
+    }
+
+    public WorkerQueue(int maxItems, int capacityBytes) {
+        this(ByteQueue.create(maxItems, capacityBytes, WHAT));
+    }
+
+    private WorkerQueue(ByteQueue queue) {
+        this.queue = queue;
+        this.path = queue.path();
+    }
+
+    /** Adds an item at the end, waiting while the queue is full. */
+    public void put(T item) {
+        queue.put(SharedItems.toBytes(item, WHAT));
+    }
+
+    /** Takes the oldest item, waiting while the queue is empty. */
+    public T get() {
+        return SharedItems.fromBytes(queue.take(null), WHAT);
+    }
+
+    /** Takes the oldest item, waiting up to {@code timeout}; null if none came in time (as BlockingQueue.poll). */
+    public T get(Duration timeout) {
+        byte[] bytes = queue.take(timeout);
+        return bytes == null ? null : SharedItems.fromBytes(bytes, WHAT);
+    }
+
+    /** Items in the queue now (in every process; another may change it right after). */
+    public int size() {
+        return queue.size();
+    }
+
+    public boolean isEmpty() {
+        return size() == 0;
+    }
+
+    /** No more items can be put (by any process); what is in it can still be taken, then get() throws. */
+    @Override
+    public void close() {
+        queue.close();
+    }
+
+    /** Marks one item taken earlier as dealt with, for {@link #join()} (Python's {@code task_done()}). */
+    public void taskDone() {
+        queue.taskDone();
+    }
+
+    /** Waits until every item ever put was marked with {@link #taskDone()}. */
+    public void join() {
+        queue.join();
+    }
+
+    @Override
+    public String toString() {
+        return "WorkerQueue[" + size() + " items" + (queue.isClosed() ? ", closed]" : "]");
+    }
+
+    private Object readResolve() {
+        return new WorkerQueue<T>(ByteQueue.open(path, WHAT));
+    }
+}

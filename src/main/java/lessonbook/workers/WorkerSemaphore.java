@@ -1,0 +1,84 @@
+package lessonbook.workers;
+
+import java.io.Serializable;
+import java.time.Duration;
+
+import lessonbook.workers.shared.Segment;
+import lessonbook.workers.shared.Waiting;
+
+/**
+ * A counter of permits shared by every process: Python's {@code multiprocessing.Semaphore}, e.g. at most two
+ * workers in a section at once. {@code acquire} takes a permit (one atomic compare-and-set), waiting while
+ * there is none; {@code release} gives one back. Permits belong to nobody, so a worker that dies holding one
+ * cannot be told apart from one still using it; a wait that nobody can end (every other process using it has
+ * ended) throws instead of hanging. {@code hold()} acquires and gives back on close.
+ */
+public final class WorkerSemaphore implements Serializable {
+    private static final long serialVersionUID = 1L;
+    static final String KIND = "semaphore";
+    private static final int PERMITS = Segment.DATA;
+    private final String path;
+    private transient Segment segment;
+
+    public WorkerSemaphore(int permits) {
+        this(Segment.create(KIND, 8));
+        if (permits < 0) {
+            throw new IllegalArgumentException("a semaphore cannot start with " + permits + " permits");
+        }
+        segment.setVolatile(PERMITS, permits);
+    }
+
+    private WorkerSemaphore(Segment segment) {
+        this.segment = segment;
+        this.path = segment.path();
+    }
+
+    public void acquire() {
+        tryAcquire(null);
+    }
+
+    /** Takes a permit if one comes within {@code timeout} (null: however long it takes); true if taken. */
+    public boolean tryAcquire(Duration timeout) {
+        Waiting waiting = null;
+        while (true) {
+            long permits = segment.getVolatile(PERMITS);
+            if (permits > 0) {
+                if (segment.compareAndSet(PERMITS, permits, permits - 1)) {
+                    return true;
+                }
+                continue;
+            }
+            if (waiting == null) {
+                waiting = new Waiting("a permit of the WorkerSemaphore", timeout);
+            }
+            if (waiting.checkDue()) {
+                waiting.requireOthersAlive(segment, "release a permit");
+            }
+            if (!waiting.pause()) {
+                return false;
+            }
+        }
+    }
+
+    public void release() {
+        segment.getAndAdd(PERMITS, 1);
+    }
+
+    public WorkerLock.Held hold() {
+        acquire();
+        return this::release;
+    }
+
+    public int availablePermits() {
+        return (int) segment.getVolatile(PERMITS);
+    }
+
+    @Override
+    public String toString() {
+        return "WorkerSemaphore[" + availablePermits() + " permits]";
+    }
+
+    private Object readResolve() {
+        return new WorkerSemaphore(Segment.open(path, KIND));
+    }
+}
