@@ -11,6 +11,8 @@ import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -34,6 +36,14 @@ final class WelcomeView {
     WelcomeView(List<LessonSummary> bundled, List<Path> recentFiles, FileDialogs dialogs, Consumer<Path> onOpen) {
         Label heading = new Label("Lessonbook");
         heading.getStyleClass().add("welcome-heading");
+        java.net.URL icon = WelcomeView.class.getResource("/lessonbook/icon/lessonbook-64.png");
+        if (icon != null) {
+            javafx.scene.image.ImageView logo = new javafx.scene.image.ImageView(icon.toExternalForm());
+            logo.setFitHeight(40);
+            logo.setPreserveRatio(true);
+            heading.setGraphic(logo);
+            heading.setGraphicTextGap(12);
+        }
         Label lessonsTitle = section("Lessons");
         lessons.getStyleClass().add("welcome-lessons");
         for (LessonSummary lesson : bundled) {
@@ -59,11 +69,21 @@ final class WelcomeView {
         content.setPadding(new Insets(28, 36, 28, 36));
         content.setSpacing(10);
         content.setMaxWidth(900);
-        ScrollPane scroll = new ScrollPane(content);
+        VBox centred = new VBox(content);
+        centred.setAlignment(javafx.geometry.Pos.TOP_CENTER);
+        ScrollPane scroll = new ScrollPane(centred);
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("welcome-scroll");
         root.setCenter(scroll);
         root.getStyleClass().addAll("lessonbook-root", "welcome-root");
+        // Enter opens the focused entry, as in a list (a JavaFX button alone fires only on Space).
+        root.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ENTER && root.getScene() != null
+                    && root.getScene().getFocusOwner() instanceof Button focused) {
+                e.consume();
+                focused.fire();
+            }
+        });
     }
 
     /** Shows the library on {@code stage}, in the app's light theme, at the notebook window's size. */
@@ -101,7 +121,8 @@ final class WelcomeView {
         title.getStyleClass().add("welcome-lesson-title");
         Label summary = new Label(lesson.summary());
         summary.getStyleClass().add("welcome-lesson-summary");
-        summary.setWrapText(true);
+        // One line (cut with an ellipsis): a wrapping label inside a button asks for an unbounded height.
+        summary.setWrapText(false);
         Label length = new Label(lesson.length());
         length.getStyleClass().add("welcome-lesson-length");
         HBox top = new HBox(title, spacer(), length);
@@ -111,6 +132,7 @@ final class WelcomeView {
         Button entry = new Button();
         entry.setGraphic(box);
         entry.setMaxWidth(Double.MAX_VALUE);
+        entry.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         entry.getStyleClass().add("welcome-lesson");
         entry.setAccessibleText(lesson.title() + ". " + lesson.summary() + " " + lesson.length());
         entry.setUserData(lesson.file());
