@@ -64,7 +64,9 @@ final class WelcomeView {
         open.getStyleClass().add("welcome-open");
         open.setOnAction(e -> dialogs.chooseLessonToOpen(root.getScene().getWindow(), null).ifPresent(onOpen));
 
-        VBox content = new VBox(heading, lessonsTitle, lessons, recentTitle, recent, new HBox(open));
+        HBox actions = new HBox(open);
+        actions.getStyleClass().add("welcome-actions");
+        VBox content = new VBox(heading, lessonsTitle, lessons, recentTitle, recent, actions);
         content.getStyleClass().add("welcome");
         content.setPadding(new Insets(28, 36, 28, 36));
         content.setSpacing(10);
