@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,12 +34,25 @@ class AppImageIT {
 
     @BeforeAll
     static void findImage() {
-        assumeTrue(System.getProperty("os.name").toLowerCase().contains("linux"),
-                "the app image test checks the Linux layout (bin/Lessonbook, lib/runtime); this is "
-                        + System.getProperty("os.name"));
         image = AppImage.find().orElse(null);
-        assumeTrue(image != null, AppImage.howToBuild() + "; jpackage in this JDK: "
-                + Files.exists(Path.of(System.getProperty("java.home"), "bin", "jpackage")));
+        if (skipReason() != null) {
+            // Said in the build log too: a skipped class is otherwise only "Tests run: 0" there.
+            System.err.println("AppImageIT skipped: " + skipReason());
+        }
+    }
+
+    @BeforeEach
+    void needsTheImage() {
+        assumeTrue(skipReason() == null, skipReason());
+    }
+
+    private static String skipReason() {
+        if (!System.getProperty("os.name").toLowerCase().contains("linux")) {
+            return "the app image test checks the Linux layout (bin/Lessonbook, lib/runtime); this is "
+                    + System.getProperty("os.name");
+        }
+        return image != null ? null : AppImage.howToBuild() + "; jpackage in this JDK: "
+                + Files.exists(Path.of(System.getProperty("java.home"), "bin", "jpackage"));
     }
 
     @Test
