@@ -3,7 +3,6 @@ package lessonbook;
 import java.nio.file.Path;
 import java.util.Set;
 
-import lessonbook.cli.DefaultLesson;
 import lessonbook.cli.LessonbookCommand;
 
 /**
@@ -26,7 +25,7 @@ public final class Main {
             System.err.println("Usage: lessonbook [FILE] | lessonbook run|bench|export ... (see lessonbook --help)");
             System.exit(2);
         }
-        Path lesson = args.length == 1 ? Path.of(args[0]) : DefaultLesson.find();
-        DesktopEntry.open(lesson);
+        // Without a file the app opens on its lesson library (the bundled lessons, recent files, Open...).
+        DesktopEntry.open(args.length == 1 ? Path.of(args[0]) : null);
     }
 }

@@ -1,26 +1,17 @@
 package lessonbook.cli;
 
-import java.net.URISyntaxException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Where the default lesson is: next to the working directory, else next to the jar (target/../lessons). */
+import lessonbook.format.BundledLessons;
+
+/** Where the default lesson is: the bundled lessons' {@code multiprocessing.md} (see {@link BundledLessons}). */
 public final class DefaultLesson {
-    static final Path RELATIVE = Path.of("lessons", "multiprocessing.md");
+    static final Path RELATIVE = Path.of("lessons", BundledLessons.DEFAULT_LESSON);
 
     private DefaultLesson() {
     }
 
     public static Path find() {
-        if (Files.exists(RELATIVE)) {
-            return RELATIVE;
-        }
-        try {
-            Path jar = Path.of(DefaultLesson.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            Path besideJar = jar.getParent().resolveSibling(RELATIVE);
-            return Files.exists(besideJar) ? besideJar : RELATIVE;
-        } catch (URISyntaxException | RuntimeException e) {
-            return RELATIVE;
-        }
+        return BundledLessons.find().defaultLesson().orElse(RELATIVE);
     }
 }

@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The command line: {@code lessonbook run|bench|export}. Opening the desktop app is {@link lessonbook.Main}'s. */
 @Command(name = "lessonbook", mixinStandardHelpOptions = true, version = "Lessonbook 0.1",
         description = "A notebook for teaching Java. Without a command, `lessonbook [FILE]` opens FILE "
-                + "(default lessons/multiprocessing.md) in the desktop app.")
+                + "in the desktop app; without FILE it opens on the library of bundled lessons.")
 public final class LessonbookCommand implements Runnable {
     /**
      * The benchmark lives in its own source folder (src/bench/java) and the product does not depend on it:

@@ -23,7 +23,7 @@ public final class Exporter {
         }
         Notebook notebook = LessonFiles.read(in);
         Path destination = out != null ? out : withExtension(in, target);
-        write(notebook, baseName(in), target, destination);
+        write(notebook, baseName(in), in.toAbsolutePath().getParent(), target, destination);
         return destination;
     }
 
@@ -33,16 +33,23 @@ public final class Exporter {
      */
     public static void export(Notebook notebook, String title, String to, Path out)
             throws IOException, LessonFormatException {
+        export(notebook, title, null, to, out);
+    }
+
+    /** As above; {@code lessonFolder} (null when the lesson was never saved) resolves its relative images. */
+    public static void export(Notebook notebook, String title, Path lessonFolder, String to, Path out)
+            throws IOException, LessonFormatException {
         String target = to == null ? "" : to.toLowerCase(Locale.ROOT).replaceFirst("^\\.", "");
         if (!target.equals("html") && !target.equals("md") && !target.equals("ipynb")) {
             throw new LessonFormatException(out, 0, "cannot export to '" + to + "': choose html, md or ipynb");
         }
-        write(notebook, title, target, out);
+        write(notebook, title, lessonFolder, target, out);
     }
 
-    private static void write(Notebook notebook, String title, String target, Path destination) throws IOException {
+    private static void write(Notebook notebook, String title, Path lessonFolder, String target, Path destination)
+            throws IOException {
         switch (target) {
-            case "html" -> HtmlExporter.export(notebook, title, destination);
+            case "html" -> HtmlExporter.export(notebook, title, lessonFolder, destination);
             case "md" -> LessonFiles.write(destination, notebook, LessonFiles.Format.MARKDOWN);
             default -> LessonFiles.write(destination, notebook, LessonFiles.Format.IPYNB);
         }

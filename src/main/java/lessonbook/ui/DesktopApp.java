@@ -1,26 +1,57 @@
 package lessonbook.ui;
 
+import java.io.InputStream;
 import java.nio.file.Path;
 
 import javafx.application.Application;
+import javafx.scene.image.Image;
 import javafx.stage.Stage;
 
-/** The JavaFX application: one notebook window for the lesson the launcher was given. */
+import lessonbook.format.BundledLessons;
+
+/**
+ * The JavaFX application: one notebook window for the lesson the launcher was given, or, without one, the
+ * lesson library ({@link WelcomeView}) from which the chosen lesson opens in the same window.
+ */
 public final class DesktopApp extends Application {
+    /** The app icon, rendered from assets/icon/lessonbook.svg and copied into the jar by the build. */
+    static final String[] ICONS = {"lessonbook-16.png", "lessonbook-32.png", "lessonbook-48.png",
+            "lessonbook-64.png", "lessonbook-128.png", "lessonbook.png"};
+
     @Override
     public void start(Stage stage) {
         WindowCompilers.lowerInBackground();
-        NotebookWindow window = new NotebookWindow(stage, DesktopLauncher.kernelFactory(), LessonStore.files(),
-                FileDialogs.system());
-        window.setLinkOpener(link -> getHostServices().showDocument(link));
+        addIcons(stage);
         Path lesson = DesktopLauncher.lesson();
         if (lesson == null && getParameters() != null && !getParameters().getUnnamed().isEmpty()) {
             lesson = Path.of(getParameters().getUnnamed().get(0));
         }
         if (lesson != null) {
-            // A file that cannot be read is reported in a dialog over an empty lesson.
-            window.open(lesson);
+            openNotebook(stage, lesson);
+        } else {
+            WelcomeView.show(stage, BundledLessons.find().summaries(), RecentFiles.forUser().list(),
+                    FileDialogs.system(), chosen -> openNotebook(stage, chosen));
         }
+    }
+
+    private void openNotebook(Stage stage, Path lesson) {
+        NotebookWindow window = new NotebookWindow(stage, DesktopLauncher.kernelFactory(), LessonStore.files(),
+                FileDialogs.system());
+        window.setLinkOpener(link -> getHostServices().showDocument(link));
+        // A file that cannot be read is reported in a dialog over an empty lesson.
+        window.open(lesson);
         window.show();
+    }
+
+    static void addIcons(Stage stage) {
+        for (String name : ICONS) {
+            try (InputStream in = DesktopApp.class.getResourceAsStream("/lessonbook/icon/" + name)) {
+                if (in != null) {
+                    stage.getIcons().add(new Image(in));
+                }
+            } catch (java.io.IOException e) {
+                // A window without its icon still works.
+            }
+        }
     }
 }

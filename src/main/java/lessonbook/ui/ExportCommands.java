@@ -43,10 +43,11 @@ final class ExportCommands {
     void export(ExportFormat format, Path out) {
         Notebook snapshot = document.notebook();
         String title = baseName(document.file() == null ? Path.of("Untitled") : document.file());
+        Path folder = document.file() == null ? null : document.file().toAbsolutePath().getParent();
         status.accept("Exporting to " + out.getFileName() + "\u2026");
         files.submit(() -> {
             try {
-                Exporter.export(snapshot, title, format.extension(), out);
+                Exporter.export(snapshot, title, folder, format.extension(), out);
                 Platform.runLater(() -> status.accept("Exported " + format.description() + " to " + out));
             } catch (Exception | OutOfMemoryError e) {
                 Platform.runLater(() -> {

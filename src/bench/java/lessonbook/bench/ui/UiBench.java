@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -62,7 +63,14 @@ public final class UiBench {
         useDisplay();
         List<Figure> figures = new ArrayList<>();
         if (!Boolean.getBoolean("lessonbook.bench.skipFirstFrame")) {
-            figures.add(new Figure("app.first_frame", Median.of(firstFrames()), "ms"));
+            figures.add(new Figure("app.first_frame", Median.of(firstFrames(null)), "ms"));
+            // The same start from the app image (its trimmed runtime and class-data archive), beside it.
+            Optional<AppImage> image = AppImage.find();
+            if (image.isPresent()) {
+                figures.add(new Figure("app.first_frame.image", Median.of(firstFrames(image.get())), "ms"));
+            } else {
+                System.err.println("bench: app.first_frame.image skipped: " + AppImage.howToBuild());
+            }
         }
         figures.addAll(inProcess());
         return figures;
@@ -70,23 +78,28 @@ public final class UiBench {
 
     // ----- cold start, in fresh JVMs -----
 
-    private double[] firstFrames() throws Exception {
+    /** From {@code java -jar} (this JVM's java and class path), or from the app image when one is given. */
+    private double[] firstFrames(AppImage image) throws Exception {
         double[] runs = new double[FIRST_FRAME_RUNS];
         for (int i = 0; i < runs.length; i++) {
-            runs[i] = firstFrame();
+            runs[i] = firstFrame(image);
         }
         return runs;
     }
 
-    private double firstFrame() throws Exception {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(BenchDisplay.childProperties());
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(FirstFrameProbe.class.getName());
-        if (Files.exists(lesson)) {
-            command.add(lesson.toString());
+    private double firstFrame(AppImage image) throws Exception {
+        String[] args = Files.exists(lesson) ? new String[] {lesson.toString()} : new String[0];
+        List<String> command;
+        if (image != null) {
+            command = image.command(FirstFrameProbe.class.getName(), BenchDisplay.childProperties(), args);
+        } else {
+            command = new ArrayList<>();
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.addAll(BenchDisplay.childProperties());
+            command.add("-cp");
+            command.add(System.getProperty("java.class.path"));
+            command.add(FirstFrameProbe.class.getName());
+            command.addAll(List.of(args));
         }
         long spawned = System.currentTimeMillis();
         Process probe = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();

@@ -30,12 +30,29 @@ public final class HtmlExporter {
     private static final int WORKER_COLOURS = 8;
 
     private final Parser markdown = Parser.builder().extensions(List.of(TablesExtension.create())).build();
-    private final HtmlRenderer renderer = HtmlRenderer.builder().extensions(List.of(TablesExtension.create()))
-            .escapeHtml(true).sanitizeUrls(true).build();
+    private final HtmlRenderer renderer;
     private final Map<String, Integer> workerColours = new LinkedHashMap<>();
 
+    /** A page whose relative image paths are not resolved (no lesson folder is known). */
+    public HtmlExporter() {
+        this(null);
+    }
+
+    /** A page with the lesson's own images (relative to {@code lessonFolder}) inlined; see {@link LocalImages}. */
+    public HtmlExporter(Path lessonFolder) {
+        LocalImages images = new LocalImages(lessonFolder);
+        renderer = HtmlRenderer.builder().extensions(List.of(TablesExtension.create()))
+                .escapeHtml(true).sanitizeUrls(true).attributeProviderFactory(context -> images).build();
+    }
+
     public static void export(Notebook notebook, String title, Path out) throws IOException {
-        AtomicFileWriter.write(out, new HtmlExporter().render(notebook, title).getBytes(StandardCharsets.UTF_8));
+        export(notebook, title, null, out);
+    }
+
+    /** {@code lessonFolder}: where the lesson lives, for its relative image paths; null when unknown. */
+    public static void export(Notebook notebook, String title, Path lessonFolder, Path out) throws IOException {
+        AtomicFileWriter.write(out, new HtmlExporter(lessonFolder).render(notebook, title)
+                .getBytes(StandardCharsets.UTF_8));
     }
 
     /** The page; {@code fallbackTitle} (e.g. the file name) is used when the notebook names no title. */

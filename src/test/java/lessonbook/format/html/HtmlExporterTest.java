@@ -121,4 +121,20 @@ class HtmlExporterTest {
         assertThat(html).contains("<img class=\"output-image\" alt=\"output image\" src=\"data:image/png;base64,iVBOR")
                 .doesNotContain("<b>bold</b>");
     }
+
+    @Test
+    void a_lessons_own_pictures_are_inlined_from_its_folder_and_others_left_as_they_were() throws Exception {
+        Path lessons = Files.createDirectories(dir.resolve("lessons"));
+        Path images = Files.createDirectories(dir.resolve("assets/images"));
+        Files.copy(Path.of("assets/images/processes-vs-threads.png"), images.resolve("diagram.png"));
+        Path lesson = Files.writeString(lessons.resolve("l.md"), "# L\n\n![the diagram](../assets/images/diagram.png)"
+                + "\n\n![gone](../assets/images/missing.png) ![web](https://example.org/x.png)\n");
+
+        String html = Files.readString(Exporter.export(lesson, "html", dir.resolve("l.html")));
+
+        assertThat(html).contains("<img src=\"data:image/png;base64,iVBOR")
+                .contains("alt=\"the diagram\"")
+                .contains("src=\"../assets/images/missing.png\"")
+                .contains("src=\"https://example.org/x.png\"");
+    }
 }
