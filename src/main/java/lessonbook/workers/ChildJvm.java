@@ -96,8 +96,7 @@ final class ChildJvm {
     }
 
     private Thread pump(OutputPump body, String which) {
-        Thread t = new Thread(body, "worker-" + which + "-" + pid);
-        t.setDaemon(true);
+        Thread t = WorkerRuntime.runtimeThread(body, "worker-" + which + "-" + pid);
         t.start();
         return t;
     }
@@ -141,7 +140,7 @@ final class ChildJvm {
     }
 
     private void finishWhenDrained() {
-        Thread finisher = new Thread(() -> {
+        Thread finisher = WorkerRuntime.runtimeThread(() -> {
             for (Thread t : pumps) {
                 try {
                     t.join(2_000);   // a grandchild holding the pipe open must not delay the exit report forever

@@ -36,11 +36,8 @@ final class CpuSampler {
         child.ended().whenComplete((code, error) -> watched.remove(child));
         synchronized (CpuSampler.class) {
             if (timer == null) {
-                timer = Executors.newSingleThreadScheduledExecutor(r -> {
-                    Thread t = new Thread(r, "worker-cpu-sampler");
-                    t.setDaemon(true);
-                    return t;
-                });
+                timer = Executors.newSingleThreadScheduledExecutor(
+                        r -> WorkerRuntime.runtimeThread(r, "worker-cpu-sampler"));
                 timer.scheduleAtFixedRate(CpuSampler::sampleAll, PERIOD_MS, PERIOD_MS, TimeUnit.MILLISECONDS);
             }
         }

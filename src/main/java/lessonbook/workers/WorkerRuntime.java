@@ -37,11 +37,7 @@ public final class WorkerRuntime {
     private static final AtomicInteger requestedSpares = new AtomicInteger();
     private static final AtomicInteger workerNumbers = new AtomicInteger();
     private static final AtomicInteger poolWorkerNumbers = new AtomicInteger();
-    static final ExecutorService background = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "worker-runtime");
-        t.setDaemon(true);
-        return t;
-    });
+    static final ExecutorService background = Executors.newCachedThreadPool(r -> runtimeThread(r, "worker-runtime"));
     private static volatile boolean hookInstalled;
 
     static {
@@ -50,6 +46,17 @@ public final class WorkerRuntime {
     }
 
     private WorkerRuntime() {
+    }
+
+    /**
+     * A daemon thread of the runtime itself, shared by every cell: it inherits no thread-locals, so what runs on it
+     * (a pool's {@code thenAccept} callback printing) counts for the cell running then, not for the cell that
+     * happened to start the thread (the kernel tells cells apart by an inheritable thread-local).
+     */
+    static Thread runtimeThread(Runnable body, String name) {
+        Thread t = new Thread(null, body, name, 0, false);
+        t.setDaemon(true);
+        return t;
     }
 
     /** Called once by the kernel at start-up so that workers load cell classes and report to cells. */

@@ -167,10 +167,26 @@ class KernelWorkersTest {
         RecordingHost.await("workers gone after interrupt", Duration.ofSeconds(3),
                 () -> pids.stream().noneMatch(RecordingHost::pidAlive));
 
-        String again = run("var b = new Worker(" + spin + ");\nb.start();\nSystem.out.println(\"pid \" + b.pid());");
+        // fully qualified: on a loaded machine the interrupt may take longer than its grace and restart the kernel
+        String again = run("var b = new lessonbook.workers.Worker(" + spin + ");\nb.start();\n"
+                + "System.out.println(\"pid \" + b.pid());");
         long pid = printedPid(again);
         assertThat(RecordingHost.pidAlive(pid)).isTrue();
         kernel.restart().get(T.toMillis(), TimeUnit.MILLISECONDS);
         RecordingHost.await("worker gone after restart", Duration.ofSeconds(3), () -> !RecordingHost.pidAlive(pid));
+    }
+
+    @Test
+    void aCallbackPrintsIntoTheCellThatRanItNotTheCellThatFirstUsedThePool() {
+        // the first cell to use workers starts the runtime's shared threads (a worker that ends refills the spares)
+        String first = run("var w = new Worker(() -> System.out.println(\"hi\"));\nw.start();\nw.join();");
+        String later = run("try (var pool = new WorkerPool(1)) {\n"
+                + "    pool.applyAsync((Integer x) -> { long end = System.nanoTime() + 300_000_000L;\n"
+                + "        while (System.nanoTime() < end) { } return x * 10; }, 4)\n"
+                + "        .thenAccept(r -> System.out.println(\"callback got \" + r)).join();\n"
+                + "}");
+
+        assertThat(stdout(later)).contains("callback got 40");
+        assertThat(stdout(first)).doesNotContain("callback");
     }
 }
