@@ -12,7 +12,7 @@ import lessonbook.cli.LessonbookCommand;
  * without loading any of JavaFX.
  */
 public final class Main {
-    private static final Set<String> COMMANDS = Set.of("run", "bench", "export", "help", "--help", "-h",
+    private static final Set<String> COMMANDS = Set.of("run", "bench", "export", "student", "grade", "help", "--help", "-h",
             "--version", "-V");
 
     private Main() {
@@ -23,7 +23,7 @@ public final class Main {
             System.exit(LessonbookCommand.execute(args));
         }
         if (args.length > 1) {
-            System.err.println("Usage: lessonbook [FILE] | lessonbook run|bench|export ... (see lessonbook --help)");
+            System.err.println("Usage: lessonbook [FILE] | lessonbook run|export|student|grade|bench ... (see lessonbook --help)");
             System.exit(2);
         }
         Path lesson = args.length == 1 ? Path.of(args[0]) : DefaultLesson.find();

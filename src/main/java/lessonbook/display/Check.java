@@ -17,7 +17,7 @@ import lessonbook.model.Output;
  * }</pre>
  *
  * Each check shows under the cell as passed or failed, with the expected and actual values; a failing check
- * does not stop the cell, so every check is shown. Whole numbers compare by value whatever their type
+ * does not stop the cell, so every check is shown. They return nothing, so a check cell shows no value. Whole numbers compare by value whatever their type
  * ({@code 120}, {@code 120L} and {@code BigInteger.valueOf(120)} are equal), as do decimals
  * ({@code 0.5} and {@code 0.5f}); arrays compare by their elements.
  */
@@ -25,17 +25,14 @@ public final class Check {
     private Check() {
     }
 
-    /** Passes when {@code actual} equals {@code expected}; returns whether it passed. */
-    public static boolean equal(String what, Object expected, Object actual) {
-        boolean passed = same(expected, actual);
-        Display.show(new Output.Check(what, passed, shown(expected), shown(actual)));
-        return passed;
+    /** Passes when {@code actual} equals {@code expected}. */
+    public static void equal(String what, Object expected, Object actual) {
+        Display.show(new Output.Check(what, same(expected, actual), shown(expected), shown(actual)));
     }
 
-    /** Passes when {@code condition} is true; returns it. */
-    public static boolean that(String what, boolean condition) {
+    /** Passes when {@code condition} is true. */
+    public static void that(String what, boolean condition) {
         Display.show(new Output.Check(what, condition, null, null));
-        return condition;
     }
 
     static boolean same(Object expected, Object actual) {

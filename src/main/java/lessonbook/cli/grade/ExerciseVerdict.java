@@ -38,7 +38,7 @@ final class ExerciseVerdict {
             }
         }
         if (why == null && firstFailed != null) {
-            why = "failed " + firstFailed.text().strip() + (failed > 1 ? " (and " + (failed - 1) + " more)" : "");
+            why = firstFailed.text().strip() + (failed > 1 ? " (and " + (failed - 1) + " more failed)" : "");
         }
         if (why == null && total == 0) {
             why = "no check ran";
@@ -59,10 +59,14 @@ final class ExerciseVerdict {
                 return (whose.isEmpty() ? "does not compile: " : whose + "do not compile against it: ") + first;
             }
         }
+        String notice = null;
         for (Output output : outputs) {
-            if (output instanceof Output.Notice notice) {
-                return whose + notice.message();
+            if (output instanceof Output.Notice n && (notice == null || n.message().contains("System.exit"))) {
+                notice = n.message(); // a cell cut by the timeout may report its System.exit only after it
             }
+        }
+        if (notice != null) {
+            return (whose.isEmpty() ? "" : "in " + whose.strip() + ": ") + notice;
         }
         for (Output output : outputs) {
             if (output instanceof Output.Error error) {
