@@ -39,12 +39,16 @@ final class CodeCellView extends CellView {
     private final DoubleProperty fontSize;
     private OutputPane outputs;
     private CellRuntime runtime = CellRuntime.IDLE;
-    /** An exercise's or a check cell's header: what it is and, for an exercise, the Check button. */
-    private final Label roleLabel = new Label();
-    private final Button checkButton = new Button("Check");
-    private final HBox roleRow = new HBox(8, roleLabel, checkButton);
-    /** Stands in for the code while the teacher hides solutions and checks. */
-    private final Label hiddenCode = new Label();
+    /**
+     * An exercise's or a check cell's header (what it is and, for an exercise, the Check button) and what stands
+     * in for its code while the teacher hides solutions and checks. Made only for such cells: most cells of a
+     * lesson are plain, and a lesson opens without building a button for each.
+     */
+    private Label roleLabel;
+    private Button checkButton;
+    private HBox roleRow;
+    private Label hiddenCode;
+    private Runnable onCheck = () -> { };
     private CellRole role = CellRole.PLAIN;
     private boolean solutionHidden;
     private String shownSource = "";
@@ -69,14 +73,7 @@ final class CodeCellView extends CellView {
             materialize();
             editor.focusEditor();
         });
-        roleLabel.getStyleClass().add("exercise-label");
-        checkButton.getStyleClass().add("check-button");
-        checkButton.setFocusTraversable(false);
-        roleRow.getStyleClass().add("exercise-row");
-        roleRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        hiddenCode.getStyleClass().addAll("code-preview", "hidden-solution");
-        hiddenCode.setMaxWidth(Double.MAX_VALUE);
-        body.getChildren().addAll(roleRow, hiddenCode, preview, statusRow);
+        body.getChildren().addAll(preview, statusRow);
         show(cell);
         if (!cell.outputs().isEmpty()) {
             outputs().restore(cell.outputs());
@@ -86,7 +83,7 @@ final class CodeCellView extends CellView {
 
     /** What the Check button does (the window runs the exercise and its checks). */
     void setOnCheck(Runnable action) {
-        checkButton.setOnAction(e -> action.run());
+        onCheck = action;
     }
 
     /**
@@ -99,19 +96,42 @@ final class CodeCellView extends CellView {
     }
 
     boolean solutionShown() {
-        return !hiddenCode.isVisible();
+        return hiddenCode == null || !hiddenCode.isVisible();
     }
 
+    /** The Check button; null for a cell that is no exercise and never was one. */
     Button checkButton() {
         return checkButton;
     }
 
     String hiddenCodeText() {
-        return hiddenCode.getText();
+        return hiddenCode == null ? "" : hiddenCode.getText();
+    }
+
+    private void makeRoleNodes() {
+        roleLabel = new Label();
+        roleLabel.getStyleClass().add("exercise-label");
+        checkButton = new Button("Check");
+        checkButton.getStyleClass().add("check-button");
+        checkButton.setFocusTraversable(false);
+        checkButton.setOnAction(e -> onCheck.run());
+        roleRow = new HBox(8, roleLabel, checkButton);
+        roleRow.getStyleClass().add("exercise-row");
+        roleRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        hiddenCode = new Label();
+        hiddenCode.getStyleClass().addAll("code-preview", "hidden-solution");
+        hiddenCode.setMaxWidth(Double.MAX_VALUE);
+        body.getChildren().addAll(0, List.of(roleRow, hiddenCode));
     }
 
     private void showRole() {
         boolean special = role.kind() != CellRole.Kind.PLAIN;
+        if (roleRow == null && !special) {
+            return;
+        }
+        if (roleRow == null) {
+            makeRoleNodes();
+        }
         roleRow.setVisible(special);
         roleRow.setManaged(special);
         checkButton.setVisible(role.isExercise());

@@ -50,6 +50,15 @@ final class ExerciseVerdict {
                 total + " of " + total + " check" + (total == 1 ? "" : "s") + " passed");
     }
 
+    /**
+     * Which of a cell's notices says best why it stopped: its System.exit (which a cell cut by the timeout may
+     * report after the timeout's note), then the timeout, then the kernel's own ("Interrupted.", which may
+     * arrive before the timeout's note).
+     */
+    private static int weight(String notice) {
+        return notice.contains("System.exit") ? 2 : notice.contains("longer than") ? 1 : 0;
+    }
+
     /** What stopped a cell: a compile error, a notice (timeout, System.exit, kernel died), an exception. */
     private static String problem(List<Output> outputs, String whose) {
         for (Output output : outputs) {
@@ -61,8 +70,8 @@ final class ExerciseVerdict {
         }
         String notice = null;
         for (Output output : outputs) {
-            if (output instanceof Output.Notice n && (notice == null || n.message().contains("System.exit"))) {
-                notice = n.message(); // a cell cut by the timeout may report its System.exit only after it
+            if (output instanceof Output.Notice n && (notice == null || weight(n.message()) > weight(notice))) {
+                notice = n.message();
             }
         }
         if (notice != null) {

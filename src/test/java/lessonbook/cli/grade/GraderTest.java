@@ -24,7 +24,7 @@ import lessonbook.model.StudentVersion;
 
 /**
  * Grading real submissions with real kernels: right, wrong (with the student's own checks loosened), looping,
- * exiting, not compiling, the untouched student copy, and a file that is no lesson. Each gets its rows, the
+ * exiting, flooding, not compiling, the untouched student copy, and a file that is no lesson. Each gets its rows, the
  * grading goes on past the bad ones, and no kernel or child of one is left running.
  */
 class GraderTest {
@@ -42,6 +42,8 @@ class GraderTest {
                         .replace("Check.equal(\"twice(21)\", 42, twice(21));", "")),
                 write("looping.md", lesson.replace("return 2 * x;", "while (true) { }")),
                 write("exiting.md", lesson.replace("return 2 * x;", "System.exit(3); return 0;")),
+                write("flooding.md", lesson.replace("return 2 * x;",
+                        "for (long i = 0; ; i++) System.out.println(\"flood \" + i);")),
                 write("broken.md", lesson.replace("return 2 * x;", "return \"x\";")),
                 write("untouched.md", ""),
                 write("notalesson.ipynb", "{ not json"));
@@ -63,6 +65,7 @@ class GraderTest {
                         "wrong exercise-1 false 0", "wrong factorial true 1",
                         "looping exercise-1 false 0", "looping factorial true 1",
                         "exiting exercise-1 false 0", "exiting factorial true 1",
+                        "flooding exercise-1 false 0", "flooding factorial true 1",
                         "broken exercise-1 false 0", "broken factorial true 1",
                         "untouched exercise-1 false 0", "untouched factorial false 0",
                         "notalesson exercise-1 false 0", "notalesson factorial false 0");
@@ -70,10 +73,11 @@ class GraderTest {
         assertThat(rows.get(2).message()).isEqualTo("[failed] twice(21): expected 42 but was 23 (and 1 more failed)");
         assertThat(rows.get(4).message()).contains("ran longer than 10 s");
         assertThat(rows.get(6).message()).contains("System.exit(3)");
-        assertThat(rows.get(8).message()).startsWith("does not compile: line 3: incompatible types");
-        assertThat(rows.get(10).message()).contains("UnsupportedOperationException: exercise not done yet");
-        assertThat(rows.get(12).message()).startsWith("could not be read:");
-        assertThat(kernelPids).hasSize(6).allMatch(pid -> pid > 0);
+        assertThat(rows.get(8).message()).contains("ran longer than 10 s");
+        assertThat(rows.get(10).message()).startsWith("does not compile: line 3: incompatible types");
+        assertThat(rows.get(12).message()).contains("UnsupportedOperationException: exercise not done yet");
+        assertThat(rows.get(14).message()).startsWith("could not be read:");
+        assertThat(kernelPids).hasSize(7).allMatch(pid -> pid > 0);
         for (ProcessHandle left : ProcessHandle.current().descendants().filter(p -> !before.contains(p.pid())).toList()) {
             left.onExit().get(20, TimeUnit.SECONDS);
         }
