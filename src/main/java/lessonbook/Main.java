@@ -11,7 +11,7 @@ import lessonbook.cli.LessonbookCommand;
  * without loading any of JavaFX.
  */
 public final class Main {
-    private static final Set<String> COMMANDS = Set.of("run", "bench", "export", "help", "--help", "-h",
+    private static final Set<String> COMMANDS = Set.of("run", "bench", "export", "student", "grade", "help", "--help", "-h",
             "--version", "-V");
 
     private Main() {
@@ -22,7 +22,7 @@ public final class Main {
             System.exit(LessonbookCommand.execute(args));
         }
         if (args.length > 1) {
-            System.err.println("Usage: lessonbook [FILE] | lessonbook run|bench|export ... (see lessonbook --help)");
+            System.err.println("Usage: lessonbook [FILE] | lessonbook run|export|student|grade|bench ... (see lessonbook --help)");
             System.exit(2);
         }
         // Without a file the app opens on its lesson library (the bundled lessons, recent files, Open...).

@@ -46,7 +46,9 @@ public final class BenchCommand implements Callable<Integer> {
                         () -> new lessonbook.bench.kernel.LessonWorkloadBench(
                                 lessonbook.format.LessonFiles.read(DefaultLesson.find())).run()),
                 new Named("flood", "a cell printing forever, -Xmx512m: app (needs a display), `run`",
-                        () -> new lessonbook.bench.flood.FloodBench().run()));
+                        () -> new lessonbook.bench.flood.FloodBench().run()),
+                new Named("grade", "`grade` of 30 copies of a 3-exercise lesson: ms per submission (vs one at a time)",
+                        () -> new lessonbook.bench.grade.GradeBench().run()));
     }
 
     @Option(names = "--only", split = ",", paramLabel = "SUITE",

@@ -27,6 +27,8 @@ public final class LessonbookCommand implements Runnable {
             // This build has no benchmark.
         }
         line.addSubcommand(new ExportCommand());
+        line.addSubcommand(new StudentCommand());
+        line.addSubcommand(new GradeCommand());
         line.addSubcommand(new CommandLine.HelpCommand());
         return line;
     }

@@ -47,6 +47,15 @@ public record CodeCell(String id, String source, List<Output> outputs, Integer e
         return new CodeCell(id, source, outputs, count, metadata);
     }
 
+    /** What this cell is for in a lesson with exercises (plain code, an exercise, or checks), from its metadata. */
+    public CodeCell withRole(CellRole role) {
+        return new CodeCell(id, source, outputs, executionCount, role.appliedTo(metadata));
+    }
+
+    public CellRole role() {
+        return CellRole.of(this);
+    }
+
     /** All outputs as the plain text a reader sees, in arrival order (what a lesson file saves). */
     public String outputText() {
         StringBuilder text = new StringBuilder();

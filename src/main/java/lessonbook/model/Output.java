@@ -197,4 +197,27 @@ public sealed interface Output extends Serializable {
             return DisplayText.body(this);
         }
     }
+
+    /**
+     * The result of one check of an exercise, from {@code Check.equal} or {@code Check.that}: what was checked,
+     * whether it passed, and for {@code Check.equal} the expected and actual values as text ({@code null} for
+     * {@code Check.that}). A cell's checks are saved together in a block of their own (see {@link CheckText}).
+     */
+    record Check(String what, boolean passed, String expected, String actual) implements Output {
+        public Check {
+            what = what == null ? "" : what;
+            if ((expected == null) != (actual == null)) {
+                throw new IllegalArgumentException("a check has both an expected and an actual value, or neither");
+            }
+        }
+
+        public boolean comparesValues() {
+            return expected != null;
+        }
+
+        @Override
+        public String text() {
+            return CheckText.line(this);
+        }
+    }
 }

@@ -6,13 +6,16 @@ import java.util.List;
 import java.util.function.Consumer;
 
 import javafx.beans.property.DoubleProperty;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 
 import lessonbook.model.Cell;
+import lessonbook.model.CellRole;
 import lessonbook.model.CellRuntime;
 import lessonbook.model.CodeCell;
 import lessonbook.model.Output;
+import lessonbook.model.SolutionRegions;
 import lessonbook.ui.display.OnScreen;
 import lessonbook.ui.display.TickingLabel;
 import lessonbook.ui.output.OutputPane;
@@ -36,6 +39,19 @@ final class CodeCellView extends CellView {
     private final DoubleProperty fontSize;
     private OutputPane outputs;
     private CellRuntime runtime = CellRuntime.IDLE;
+    /**
+     * An exercise's or a check cell's header (what it is and, for an exercise, the Check button) and what stands
+     * in for its code while the teacher hides solutions and checks. Made only for such cells: most cells of a
+     * lesson are plain, and a lesson opens without building a button for each.
+     */
+    private Label roleLabel;
+    private Button checkButton;
+    private HBox roleRow;
+    private Label hiddenCode;
+    private Runnable onCheck = () -> { };
+    private CellRole role = CellRole.PLAIN;
+    private boolean solutionHidden;
+    private String shownSource = "";
 
     CodeCellView(CodeCell cell, DoubleProperty fontSize, CompletionSource completion, Consumer<String> onEdit,
                  boolean editable) {
@@ -65,9 +81,90 @@ final class CodeCellView extends CellView {
         showRuntime(CellRuntime.IDLE);
     }
 
+    /** What the Check button does (the window runs the exercise and its checks). */
+    void setOnCheck(Runnable action) {
+        onCheck = action;
+    }
+
+    /**
+     * Hides (or shows again) the teacher's solution and checks: an exercise shows the students' copy of its
+     * code, a check cell only its results. The code itself is untouched and still runs as it is.
+     */
+    void setSolutionHidden(boolean hidden) {
+        solutionHidden = hidden;
+        showRole();
+    }
+
+    boolean solutionShown() {
+        return hiddenCode == null || !hiddenCode.isVisible();
+    }
+
+    /** The Check button; null for a cell that is no exercise and never was one. */
+    Button checkButton() {
+        return checkButton;
+    }
+
+    String hiddenCodeText() {
+        return hiddenCode == null ? "" : hiddenCode.getText();
+    }
+
+    private void makeRoleNodes() {
+        roleLabel = new Label();
+        roleLabel.getStyleClass().add("exercise-label");
+        checkButton = new Button("Check");
+        checkButton.getStyleClass().add("check-button");
+        checkButton.setFocusTraversable(false);
+        checkButton.setOnAction(e -> onCheck.run());
+        roleRow = new HBox(8, roleLabel, checkButton);
+        roleRow.getStyleClass().add("exercise-row");
+        roleRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        hiddenCode = new Label();
+        hiddenCode.getStyleClass().addAll("code-preview", "hidden-solution");
+        hiddenCode.setMaxWidth(Double.MAX_VALUE);
+        body.getChildren().addAll(0, List.of(roleRow, hiddenCode));
+    }
+
+    private void showRole() {
+        boolean special = role.kind() != CellRole.Kind.PLAIN;
+        if (roleRow == null && !special) {
+            return;
+        }
+        if (roleRow == null) {
+            makeRoleNodes();
+        }
+        roleRow.setVisible(special);
+        roleRow.setManaged(special);
+        checkButton.setVisible(role.isExercise());
+        checkButton.setManaged(role.isExercise());
+        roleLabel.setText(role.isExercise() ? "Exercise " + role.exerciseId()
+                : role.isCheck() ? "Checks of " + role.exerciseId() + " \u00B7 " + role.points()
+                        + (role.points() == 1 ? " point" : " points") : "");
+        boolean hide = solutionHidden && special;
+        hiddenCode.setVisible(hide);
+        hiddenCode.setManaged(hide);
+        javafx.scene.Node code = editor != null ? editor.node() : preview;
+        code.setVisible(!hide);
+        code.setManaged(!hide);
+        if (hide) {
+            hiddenCode.setText(role.isExercise() ? studentCopy(shownSource)
+                    : "(the checks are hidden: " + shownSource.split("\n", -1).length + " lines)");
+        }
+    }
+
+    private static String studentCopy(String source) {
+        try {
+            return numberedLines(SolutionRegions.withPlaceholders(source));
+        } catch (IllegalArgumentException unpaired) {
+            return "(the solution is hidden: " + unpaired.getMessage() + ")";
+        }
+    }
+
     @Override
     void show(Cell cell) {
         CodeCell code = (CodeCell) cell;
+        shownSource = code.source();
+        role = code.role();
+        showRole();
         if (editor != null) {
             editor.setText(code.source());
         } else {
@@ -100,6 +197,7 @@ final class CodeCellView extends CellView {
         editor.setOnTextChanged(onEdit);
         editor.component().getCodeArea().focusedProperty().addListener((o, was, now) -> editorFocus.accept(now));
         body.getChildren().set(body.getChildren().indexOf(preview), editor.node());
+        showRole();
     }
 
     boolean isMaterialized() {
@@ -110,6 +208,10 @@ final class CodeCellView extends CellView {
 
     private String numbered(String source) {
         sourceText = source;
+        return numberedLines(source);
+    }
+
+    private static String numberedLines(String source) {
         String[] lines = source.split("\n", -1);
         StringBuilder text = new StringBuilder();
         for (int i = 0; i < lines.length; i++) {

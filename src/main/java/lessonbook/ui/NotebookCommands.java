@@ -70,6 +70,7 @@ final class NotebookCommands {
         add("Run", "Run Cell and Insert Below", Mode.ANY, w::runAndInsert, key(KeyCode.ENTER, ALT_DOWN));
         add("Run", "Run All Cells", Mode.ANY, w::runAll, key(KeyCode.F9, SHORTCUT_DOWN));
         add("Run", "Run All Above", Mode.ANY, w::runAllAbove, key(KeyCode.F9, SHORTCUT_DOWN, SHIFT_DOWN));
+        add("Run", "Check Exercise", Mode.ANY, w::checkSelected, key(KeyCode.K, SHORTCUT_DOWN, SHIFT_DOWN));
         add("Run", null, null, null);
         add("Run", "Clear All Outputs", Mode.ANY, w::clearOutputs, key(KeyCode.L, SHORTCUT_DOWN, SHIFT_DOWN));
 
@@ -89,6 +90,7 @@ final class NotebookCommands {
                 key(KeyCode.NUMPAD0, SHORTCUT_DOWN));
         add("View", null, null, null);
         add("View", "Presenter Mode", Mode.ANY, w::togglePresenter, key(KeyCode.F5));
+        add("View", "Show or Hide Solutions and Checks", Mode.ANY, w::toggleSolutions, key(KeyCode.F6));
         add("View", "Dark Theme", Mode.ANY, w::toggleTheme, key(KeyCode.T, SHORTCUT_DOWN, SHIFT_DOWN));
 
         add("Help", "Keyboard Shortcuts", Mode.COMMAND, w::toggleHelp, key(KeyCode.H));

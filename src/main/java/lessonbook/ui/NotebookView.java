@@ -145,6 +145,28 @@ final class NotebookView extends ScrollPane {
         }
     }
 
+    /** What a Check button does with its exercise cell's id (the window runs the exercise and its checks). */
+    void setOnCheck(java.util.function.Consumer<String> action) {
+        onCheck = action;
+    }
+
+    /** Shows or hides the teacher's solutions and checks in every exercise and check cell. */
+    void setSolutionsShown(boolean shown) {
+        solutionsShown = shown;
+        views.values().forEach(v -> {
+            if (v instanceof CodeCellView code) {
+                code.setSolutionHidden(!shown);
+            }
+        });
+    }
+
+    boolean solutionsShown() {
+        return solutionsShown;
+    }
+
+    private java.util.function.Consumer<String> onCheck = id -> { };
+    private boolean solutionsShown = true;
+
     private CellView create(Cell cell) {
         String id = cell.id();
         CellView view = cell instanceof CodeCell code
@@ -152,6 +174,10 @@ final class NotebookView extends ScrollPane {
                         document.canEdit(id))
                 : new MarkdownCellView(cell, text -> document.editSource(id, text), this::lessonFolder, linkOpener,
                         document.canEdit(id));
+        if (view instanceof CodeCellView code) {
+            code.setOnCheck(() -> onCheck.accept(id));
+            code.setSolutionHidden(!solutionsShown);
+        }
         view.layoutYProperty().addListener(anchor.cellMoved());
         view.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> select(id));
         view.onEditorFocus(now -> {

@@ -28,6 +28,7 @@ import lessonbook.model.CodeCell;
 import lessonbook.model.DocumentChange;
 import lessonbook.model.MarkdownCell;
 import lessonbook.model.NotebookDocument;
+import lessonbook.session.ExerciseChecks;
 import lessonbook.session.NotebookSession;
 
 /**
@@ -40,6 +41,7 @@ public final class NotebookWindow {
     private final Stage stage;
     private final NotebookDocument document = NotebookDocument.untitled();
     private final NotebookSession session;
+    private final ExerciseChecks exercises;
     private final LessonFileCommands files;
     private final ExportCommands exports;
     private final FileWork fileWork = new FileWork();
@@ -78,6 +80,8 @@ public final class NotebookWindow {
         this.exports = new ExportCommands(stage, document, dialogs, fileWork, statusBar::showMessage);
         this.session = new NotebookSession(document, kernels.get(), Platform::runLater);
         this.view = new NotebookView(document, appearance.fontSize(), CompletionSource.of(session), this::openLink);
+        this.exercises = new ExerciseChecks(document, session);
+        view.setOnCheck(this::checkExercise);
         this.edits = new CellEditCommands(document, view);
         this.commands = new NotebookCommands(this, edits, files, exports);
         this.help = new HelpOverlay(commands.groups());
@@ -285,6 +289,28 @@ public final class NotebookWindow {
         view.commandMode();
         renderAllMarkdown();
         session.runAll();
+    }
+
+    /**
+     * The Check button (and Run ▸ Check Exercise on the selected exercise or one of its check cells): runs the
+     * exercise, then its checks.
+     */
+    void checkExercise(String cellId) {
+        view.commandMode();
+        exercises.exerciseOf(cellId).ifPresent(exercises::check);
+    }
+
+    void checkSelected() {
+        String id = view.selectedId();
+        if (id != null) {
+            checkExercise(id);
+        }
+    }
+
+    /** View ▸ Show Solutions and Checks: the teacher hides them before showing an exercise to the class. */
+    void toggleSolutions() {
+        view.setSolutionsShown(!view.solutionsShown());
+        statusBar.showMessage(view.solutionsShown() ? "Solutions and checks shown" : "Solutions and checks hidden");
     }
 
     void runAllAbove() {

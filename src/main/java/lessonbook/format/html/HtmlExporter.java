@@ -15,6 +15,7 @@ import org.commonmark.renderer.html.HtmlRenderer;
 import lessonbook.format.AtomicFileWriter;
 import lessonbook.format.ipynb.RichOutputs;
 import lessonbook.model.Cell;
+import lessonbook.model.CellRole;
 import lessonbook.model.CodeCell;
 import lessonbook.model.DisplayText;
 import lessonbook.model.Notebook;
@@ -81,7 +82,8 @@ public final class HtmlExporter {
 
     private void codeCell(StringBuilder html, Notebook notebook, CodeCell cell) {
         html.append("<section class=\"code-cell\">\n<div class=\"prompt\">[")
-                .append(cell.executionCount() == null ? " " : cell.executionCount()).append("]</div>\n")
+                .append(cell.executionCount() == null ? " " : cell.executionCount()).append("]")
+                .append(Html.escape(roleLabel(cell.role()))).append("</div>\n")
                 .append("<pre class=\"code\"><code>").append(JavaHighlighter.highlight(cell.source()))
                 .append("</code></pre>\n");
         Optional<List<RichOutputs.Part>> rich = RichOutputs.of(notebook, cell);
@@ -107,6 +109,10 @@ public final class HtmlExporter {
             if (output instanceof Output.Table table) {
                 textOutputs(html, text);
                 table(html, table);
+            } else if (output instanceof Output.Check check) {
+                textOutputs(html, text);
+                html.append("<pre class=\"output check ").append(check.passed() ? "passed" : "failed").append("\">")
+                        .append(Html.escape(check.text())).append("</pre>\n");
             } else if (output instanceof Output.Chart chart) {
                 textOutputs(html, text);
                 html.append("<figure class=\"output-chart\">\n").append(ChartSvg.render(chart)).append("</figure>\n");
@@ -119,6 +125,15 @@ public final class HtmlExporter {
             html.append("<pre class=\"output workers\">").append(Html.escape(DisplayText.workersBody(outputs)))
                     .append("</pre>\n");
         }
+    }
+
+    private static String roleLabel(CellRole role) {
+        return switch (role.kind()) {
+            case EXERCISE -> " exercise " + role.exerciseId();
+            case CHECK -> " checks of " + role.exerciseId() + " (" + role.points()
+                    + (role.points() == 1 ? " point)" : " points)");
+            case PLAIN -> "";
+        };
     }
 
     private static void table(StringBuilder html, Output.Table table) {

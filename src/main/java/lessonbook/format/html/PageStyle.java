@@ -35,6 +35,8 @@ final class PageStyle {
             table.output-table caption { caption-side: top; text-align: left; font-weight: 600; padding: 0.4rem 0.9rem;
                    background: #fff; border: 1px solid #d9dee8; border-top: none; }
             table.output-table th, table.output-table td { border: 1px solid #e3e6ee; padding: 0.2rem 0.6rem; text-align: left; }
+            pre.output.check { padding: 0.2rem 0.9rem; } pre.check.passed { color: #1a7f37; }
+            pre.check.failed { color: #c41a16; font-weight: 600; }
             figure.output-chart { margin: 0; background: #fff; border: 1px solid #d9dee8; border-top: none; }
             svg.chart { display: block; width: 100%; max-width: 640px; font: 12px sans-serif; }
             svg.chart .chart-title { font-weight: 600; font-size: 14px; } svg.chart .axis { stroke: #888; }

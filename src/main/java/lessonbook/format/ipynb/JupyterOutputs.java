@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import lessonbook.format.md.OutputTextParser;
+import lessonbook.model.CheckText;
 import lessonbook.model.DisplayText;
 import lessonbook.model.Output;
 import lessonbook.model.StreamName;
@@ -76,6 +77,9 @@ final class JupyterOutputs {
         try {
             if (data.path(DISPLAY_MIME).isObject()) {
                 JsonNode block = data.get(DISPLAY_MIME);
+                if (block.path("info").asText("").equals(CheckText.INFO)) {
+                    return List.copyOf(CheckText.parse(block.path("body").asText("")));
+                }
                 Optional<Output> ours = DisplayText.parse(block.path("info").asText(""), block.path("body").asText(""));
                 if (ours.isPresent()) {
                     return List.of(ours.get());
@@ -138,14 +142,26 @@ final class JupyterOutputs {
                 streamText.append(output.text());
                 continue;
             }
-            if (output instanceof Output.WorkerEvent) {
-                continue; // written once, as the cell's timeline, after the other outputs
+            if (output instanceof Output.WorkerEvent || output instanceof Output.Check) {
+                continue; // written once, as the cell's checks and its timeline, after the other outputs
             }
             flush(result, streamName, streamText);
             streamName = null;
             result.add(nonStream(output, executionCount));
         }
         flush(result, streamName, streamText);
+        if (CheckText.hasChecks(outputs)) {
+            StringBuilder plain = new StringBuilder();
+            outputs.stream().filter(Output.Check.class::isInstance).forEach(c -> plain.append(c.text()));
+            ObjectNode node = result.addObject();
+            node.put("output_type", "display_data");
+            ObjectNode data = node.putObject("data");
+            data.set("text/plain", JupyterJson.lines(plain.toString()));
+            ObjectNode block = data.putObject(DISPLAY_MIME);
+            block.put("info", CheckText.INFO);
+            block.put("body", CheckText.body(outputs));
+            node.putObject("metadata");
+        }
         if (outputs.stream().anyMatch(Output.WorkerEvent.class::isInstance)) {
             String body = DisplayText.workersBody(outputs);
             ObjectNode node = result.addObject();
@@ -173,7 +189,7 @@ final class JupyterOutputs {
         }
         boolean ownType = output instanceof Output.Value || output instanceof Output.Error
                 || output instanceof Output.CompileError || output instanceof Output.WorkerEvent
-                || DisplayText.hasOwnBlock(output);
+                || output instanceof Output.Check || DisplayText.hasOwnBlock(output);
         return ownType ? null : "stdout"; // an output kind added later still shows as its text
     }
 

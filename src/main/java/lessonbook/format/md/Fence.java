@@ -52,6 +52,45 @@ record Fence(char marker, int length, int indent, String info) {
         return info.equals("java");
     }
 
+    /**
+     * A code cell's fence: {@code java}, or an exercise {@code java exercise [id=NAME]} or its checks
+     * {@code java check [points=N]}. Any other second word (e.g. {@code java prose}) makes an example in prose.
+     */
+    boolean isCell() {
+        if (isJava()) {
+            return true;
+        }
+        String[] words = info.split("\\s+");
+        if (words.length < 2 || !words[0].equals("java") || !(words[1].equals(EXERCISE) || words[1].equals(CHECK))) {
+            return false;
+        }
+        for (int i = 2; i < words.length; i++) {
+            if (words[i].indexOf('=') <= 0) {
+                return false; // "java exercise prose": an example of the fence, shown in prose
+            }
+        }
+        return true;
+    }
+
+    static final String EXERCISE = "exercise";
+    static final String CHECK = "check";
+
+    /** The value of {@code key=value} in the info string, or null. */
+    String attribute(String key) {
+        for (String word : info.split("\\s+")) {
+            if (word.startsWith(key + "=")) {
+                return word.substring(key.length() + 1);
+            }
+        }
+        return null;
+    }
+
+    /** The second word of a cell's info string ({@value #EXERCISE}, {@value #CHECK}), or "" for plain java. */
+    String cellKind() {
+        String[] words = info.split("\\s+");
+        return words.length >= 2 ? words[1] : "";
+    }
+
     boolean isOutput() {
         return info.equals("output");
     }

@@ -9,6 +9,8 @@ import java.util.Map;
 import lessonbook.format.LessonFormatException;
 import lessonbook.model.Cell;
 import lessonbook.model.CellIds;
+import lessonbook.model.CellRole;
+import lessonbook.model.CheckText;
 import lessonbook.model.CodeCell;
 import lessonbook.model.DisplayText;
 import lessonbook.model.MarkdownCell;
@@ -33,6 +35,9 @@ public final class LessonMarkdownReader {
     private final List<String> notes = new ArrayList<>();
     private int proseFirst = -1;
     private int proseLast = -1;
+    private int exercises;
+    /** The exercise the checks that follow belong to. */
+    private String exerciseId;
 
     private LessonMarkdownReader(Path file, String text) {
         this.file = file;
@@ -51,7 +56,7 @@ public final class LessonMarkdownReader {
         while (i < n) {
             String line = lines.content(i);
             Fence fence = Fence.opening(line);
-            if (fence != null && fence.isJava()) {
+            if (fence != null && fence.isCell()) {
                 endProse(i);
                 i = readCodeCell(fence, i) + 1;
             } else if (fence != null) {
@@ -99,16 +104,20 @@ public final class LessonMarkdownReader {
             outputs.addAll(OutputTextParser.parse(joined(outputFence, next + 1, last - 1, true), source));
         }
         List<Output.WorkerEvent> workerEvents = new ArrayList<>();
+        List<Output.Check> checkOutputs = new ArrayList<>();
         while (true) {
             next = nextNonBlank(last + 1);
             Fence block = next < lines.count() ? Fence.opening(lines.content(next)) : null;
-            if (block == null || !DisplayText.isDisplayBlock(block.info())) {
+            boolean checks = block != null && block.info().equals(CheckText.INFO);
+            if (block == null || !(checks || DisplayText.isDisplayBlock(block.info()))) {
                 break;
             }
             int blockClose = closeOf(block, next);
             String body = joined(block, next + 1, blockClose - 1, true);
             try {
-                if (block.language().equalsIgnoreCase(DisplayText.WORKERS)) {
+                if (checks) {
+                    checkOutputs.addAll(CheckText.parse(body));
+                } else if (block.language().equalsIgnoreCase(DisplayText.WORKERS)) {
                     workerEvents.addAll(DisplayText.parseWorkers(body));
                 } else {
                     DisplayText.parse(block.info(), body).ifPresent(outputs::add);
@@ -120,10 +129,48 @@ public final class LessonMarkdownReader {
             }
             last = blockClose;
         }
+        outputs.addAll(checkOutputs);
         outputs.addAll(workerEvents);
-        CodeCell cell = new CodeCell(CellIds.next(), source, outputs, null, Map.of());
-        add(cell, true, source, SavedOutputs.signature(outputs), lines.raw(open, last));
+        CodeCell cell = new CodeCell(CellIds.next(), source, outputs, null, Map.of()).withRole(role(fence, open));
+        add(cell, true, source, SavedOutputs.cellSignature(cell), lines.raw(open, last));
         return last;
+    }
+
+    /** The id an exercise gets when its fence names none: its place among the lesson's exercises. */
+    static String defaultExerciseId(int ordinal) {
+        return "exercise-" + ordinal;
+    }
+
+    /** A cell's role from its fence; a check belongs to the exercise before it. */
+    private CellRole role(Fence fence, int line) {
+        switch (fence.cellKind()) {
+            case Fence.EXERCISE:
+                exercises++;
+                String id = fence.attribute("id");
+                exerciseId = id == null || id.isEmpty() ? defaultExerciseId(exercises) : id;
+                return CellRole.exercise(exerciseId);
+            case Fence.CHECK:
+                if (exerciseId == null) {
+                    notes.add(file.getFileName() + ", line " + (line + 1) + ": a java check block with no java "
+                            + "exercise block before it checks nothing.");
+                }
+                return CellRole.check(exerciseId == null ? "" : exerciseId, points(fence.attribute("points"), line));
+            default:
+                return CellRole.PLAIN;
+        }
+    }
+
+    private int points(String text, int line) {
+        if (text == null) {
+            return CellRole.DEFAULT_POINTS;
+        }
+        try {
+            return Math.max(0, Integer.parseInt(text));
+        } catch (NumberFormatException e) {
+            notes.add(file.getFileName() + ", line " + (line + 1) + ": points=" + text + " is not a whole number; "
+                    + "the check counts " + CellRole.DEFAULT_POINTS + ".");
+            return CellRole.DEFAULT_POINTS;
+        }
     }
 
     private int nextNonBlank(int from) {
@@ -140,7 +187,7 @@ public final class LessonMarkdownReader {
                 return i;
             }
         }
-        String kind = fence.isJava() ? "code cell" : fence.isOutput() ? "output block" : "fenced block";
+        String kind = fence.isCell() ? "code cell" : fence.isOutput() ? "output block" : "fenced block";
         String marker = fence.length() <= 10 ? String.valueOf(fence.marker()).repeat(fence.length())
                 : String.valueOf(fence.marker()).repeat(3) + "... (" + fence.length() + " of them)";
         String info = fence.info().length() <= 40 ? fence.info() : fence.info().substring(0, 40) + "...";

@@ -3,6 +3,8 @@ package lessonbook.format.md;
 import java.util.Map;
 
 import lessonbook.model.Cell;
+import lessonbook.model.CellRole;
+import lessonbook.model.CheckText;
 import lessonbook.model.CodeCell;
 import lessonbook.model.DisplayText;
 import lessonbook.model.Notebook;
@@ -19,6 +21,8 @@ public final class LessonMarkdownWriter {
     private final MarkdownLayout layout;
     private final String eol;
     private final StringBuilder out = new StringBuilder();
+    /** Exercises met so far, to leave out an id that is the one the reader would give anyway. */
+    private int exercises;
 
     private LessonMarkdownWriter(MarkdownLayout layout) {
         this.layout = layout;
@@ -40,6 +44,9 @@ public final class LessonMarkdownWriter {
             MarkdownLayout.CellText text = known.get(cell.id());
             endLine();
             out.append(sameNeighbours(text, cell, previous) ? text.leading() : canonicalSeparator(previous, cell));
+            if (cell instanceof CodeCell code && code.role().isExercise() && unchanged(text, cell)) {
+                exercises++;
+            }
             out.append(unchanged(text, cell) ? text.raw() : canonical(cell));
             previous = cell;
         }
@@ -62,7 +69,21 @@ public final class LessonMarkdownWriter {
         if (text == null || text.code() != (cell instanceof CodeCell) || !text.source().equals(cell.source())) {
             return false;
         }
-        return !(cell instanceof CodeCell code) || text.outputText().equals(SavedOutputs.signature(code.outputs()));
+        return !(cell instanceof CodeCell code) || text.outputText().equals(SavedOutputs.cellSignature(code));
+    }
+
+    /** {@code java}, {@code java exercise [id=NAME]} or {@code java check [points=N]}. */
+    private String infoString(CellRole role) {
+        switch (role.kind()) {
+            case EXERCISE:
+                exercises++;
+                boolean usual = role.exerciseId().equals(LessonMarkdownReader.defaultExerciseId(exercises));
+                return "java " + Fence.EXERCISE + (usual || role.exerciseId().isEmpty() ? "" : " id=" + role.exerciseId());
+            case CHECK:
+                return "java " + Fence.CHECK + (role.points() == CellRole.DEFAULT_POINTS ? "" : " points=" + role.points());
+            default:
+                return "java";
+        }
     }
 
     private String canonicalSeparator(Cell previous, Cell cell) {
@@ -79,7 +100,7 @@ public final class LessonMarkdownWriter {
         StringBuilder text = new StringBuilder();
         if (cell instanceof CodeCell code) {
             String fence = Fence.backticksFor(code.source());
-            text.append(fence).append("java").append(eol);
+            text.append(fence).append(infoString(code.role())).append(eol);
             appendLines(text, code.source());
             text.append(fence).append(eol);
             String output = SavedOutputs.plainText(code.outputs());
@@ -90,6 +111,9 @@ public final class LessonMarkdownWriter {
                 if (DisplayText.hasOwnBlock(rich)) {
                     appendBlock(text, DisplayText.infoString(rich), DisplayText.body(rich));
                 }
+            }
+            if (CheckText.hasChecks(code.outputs())) {
+                appendBlock(text, CheckText.INFO, CheckText.body(code.outputs()));
             }
             if (SavedOutputs.hasWorkerEvents(code.outputs())) {
                 appendBlock(text, DisplayText.WORKERS, DisplayText.workersBody(code.outputs()));
@@ -117,7 +141,7 @@ public final class LessonMarkdownWriter {
             String content = line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
             if (open == null) {
                 Fence fence = Fence.opening(content);
-                if (fence != null && (fence.isJava() || fence.isOutput())) {
+                if (fence != null && (fence.isCell() || fence.isOutput())) {
                     text.append(" ".repeat(fence.indent()))
                             .append(String.valueOf(fence.marker()).repeat(fence.length()))
                             .append(fence.info()).append(" prose");

@@ -2,12 +2,14 @@ package lessonbook.format.md;
 
 import java.util.List;
 
+import lessonbook.model.CheckText;
 import lessonbook.model.DisplayText;
 import lessonbook.model.Output;
 
 /**
  * How a code cell's outputs are kept in a lesson file: the plain text of all ordinary outputs in one
  * {@code output} block, then each table or chart in a block of its own ({@code table}, {@code chart}), then the
+ * cell's checks in one {@code checks} block (see {@link CheckText}), then the
  * cell's worker timeline in one {@code workers} block (see {@link DisplayText}).
  */
 final class SavedOutputs {
@@ -18,11 +20,16 @@ final class SavedOutputs {
     static String plainText(List<Output> outputs) {
         StringBuilder text = new StringBuilder();
         for (Output output : outputs) {
-            if (!DisplayText.hasOwnBlock(output)) {
+            if (!DisplayText.hasOwnBlock(output) && !(output instanceof Output.Check)) {
                 text.append(output.text());
             }
         }
         return text.toString();
+    }
+
+    /** A code cell's saved form apart from its source: its role (the fence's info string) and its outputs. */
+    static String cellSignature(lessonbook.model.CodeCell cell) {
+        return cell.role() + "\u0000" + signature(cell.outputs());
     }
 
     static boolean hasWorkerEvents(List<Output> outputs) {
@@ -40,6 +47,9 @@ final class SavedOutputs {
                 signature.append('\u0000').append(DisplayText.infoString(output)).append('\u0000')
                         .append(DisplayText.body(output));
             }
+        }
+        if (CheckText.hasChecks(outputs)) {
+            signature.append('\u0000').append(CheckText.INFO).append('\u0000').append(CheckText.body(outputs));
         }
         if (hasWorkerEvents(outputs)) {
             signature.append('\u0000').append(DisplayText.WORKERS).append('\u0000')

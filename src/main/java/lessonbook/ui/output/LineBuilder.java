@@ -144,6 +144,9 @@ final class LineBuilder {
             addText(output.text(), "out-info", state);
         } else if (output instanceof Output.Notice) {
             addText(output.text(), "out-notice", state);
+        } else if (output instanceof Output.Check c) {
+            lastLineOpen = false; // each check is a row of its own, coloured by its result
+            addText(c.text(), c.passed() ? "out-check-passed" : "out-check-failed", state);
         } else if (output instanceof Output.Omitted) {
             // A row of its own even after a partial line: it stands for lines, it does not continue one.
             lastLineOpen = false;

@@ -122,8 +122,10 @@ class LessonRunThroughTest {
     }
 
     private void theLastCellShowsThreeBarsAndTheSpeedupTable() {
-        List<Node> code = lesson.codeCells();
-        Node last = code.get(code.size() - 1);
+        // The lesson's last cell before its exercises (an exercise or a check cell shows its role's header).
+        Node last = lesson.codeCells().stream()
+                .filter(c -> !onFx(() -> c.lookup(".exercise-row") != null && c.lookup(".exercise-row").isVisible()))
+                .reduce((first, second) -> second).orElseThrow();
         lesson.scrollTo(last);
         LessonOnScreen.waitFor(10, "the last cell's chart is drawn, scrolled to",
                 () -> onFx(() -> last.lookup(".chart-view") != null && LessonOnScreen.shown(last.lookup(".chart-view"))));
