@@ -17,8 +17,8 @@ class BenchHelpTest {
         LessonbookCli.Run run = LessonbookCli.run(dir, "bench", "--help");
         assertThat(run.exitCode()).isZero();
         assertThat(run.stdout()).contains("Run only these suites (comma-separated): kernel, ui, app,")
-                .contains("workers, lesson, flood, grade.");
-        for (String suite : new String[] {"kernel", "ui", "app", "workers", "lesson", "flood", "grade"}) {
+                .contains("workers, ipc, lesson, flood, grade.");
+        for (String suite : new String[] {"kernel", "ui", "app", "workers", "ipc", "lesson", "flood", "grade"}) {
             assertThat(run.stdout().lines()).as("a line for suite %s", suite)
                     .anyMatch(line -> line.matches("  " + suite + " +\\S.*"));
         }
@@ -29,7 +29,7 @@ class BenchHelpTest {
     void anUnknownSuiteNamesTheOnesThatExist() throws Exception {
         LessonbookCli.Run run = LessonbookCli.run(dir, "bench", "--only", "flod");
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.stderr()).contains("no suite named flod; the suites are kernel, ui, app, workers, lesson, flood, grade");
+        assertThat(run.stderr()).contains("no suite named flod; the suites are kernel, ui, app, workers, ipc, lesson, flood, grade");
         assertThat(run.stdout()).isEmpty();
     }
 }

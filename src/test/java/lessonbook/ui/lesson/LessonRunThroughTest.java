@@ -109,7 +109,7 @@ class LessonRunThroughTest {
     }
 
     private void thePoolCellShowsItsLanesAndTheResultsInInputOrder() {
-        Node pool = lesson.codeCell("pool.map(n -> factorial(n), INPUTS)");
+        Node pool = lesson.codeCell("results = pool.map(n -> factorial(n), INPUTS)");
         lesson.scrollTo(pool);
         LessonOnScreen.waitFor(10, "the pool cell's ten lines are drawn, scrolled to",
                 () -> LessonOnScreen.workerLines(pool).size() == 10);
