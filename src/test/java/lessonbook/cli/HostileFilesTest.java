@@ -17,6 +17,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import lessonbook.format.LessonFiles;
+import lessonbook.model.Notebook;
+
 /**
  * A fuzz corpus of malformed and hostile files (src/test/resources/hostile, plus big ones made here rather than
  * committed) through {@code export} as a user runs it: each ends in a correct result or a clear error (exit 2,
@@ -65,6 +68,18 @@ class HostileFilesTest {
         assertThat(run.exitCode()).as(run.stderr()).isZero();
         assertThat(Files.readString(dir.resolve("deep.html"))).contains("quoted").contains("listed")
                 .contains("emphasised");
+    }
+
+    @Test
+    void a_notebook_string_over_twenty_million_characters_reads_when_the_file_is_within_its_limit()
+            throws Exception {
+        String big = "x".repeat(21_000_000);
+        Path file = write("big.ipynb", "{\"cells\": [{\"cell_type\": \"markdown\", \"metadata\": {}, \"source\": [\""
+                + big + "\"]}], \"metadata\": {}, \"nbformat\": 4, \"nbformat_minor\": 5}\n");
+
+        Notebook notebook = assertTimeoutPreemptively(BOUND, () -> LessonFiles.read(file));
+
+        assertThat(notebook.cells().get(0).source()).hasSize(big.length());
     }
 
     @Test
