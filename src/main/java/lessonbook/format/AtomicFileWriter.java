@@ -98,6 +98,17 @@ public final class AtomicFileWriter {
         return absolute.toRealPath();
     }
 
+    /**
+     * Removes the temp files a killed save of {@code target} left (over a minute old), as the window does when
+     * it opens the lesson, so they do not wait for the next save.
+     */
+    public static void removeLeftovers(Path target) {
+        Path absolute = target.toAbsolutePath();
+        if (absolute.getParent() != null && absolute.getFileName() != null) {
+            removeStaleTempFiles(absolute.getParent(), absolute.getFileName().toString());
+        }
+    }
+
     private static void removeStaleTempFiles(Path folder, String name) {
         long now = System.currentTimeMillis();
         // a filter, not a glob: a name with [ or { is not a pattern

@@ -120,6 +120,21 @@ class AtomicFileWriterTest {
     }
 
     @Test
+    void opening_removes_a_killed_saves_leftovers_once_a_minute_old_but_not_a_fresh_one() throws Exception {
+        Path file = Files.writeString(dir.resolve("lesson.md"), LESSON);
+        Path old = Files.writeString(dir.resolve(".lesson.md.123.saving"), "half");
+        Path fresh = Files.writeString(dir.resolve(".lesson.md.456.saving"), "being written");
+        Files.setLastModifiedTime(old, java.nio.file.attribute.FileTime.fromMillis(
+                System.currentTimeMillis() - 2 * 60_000L));
+
+        AtomicFileWriter.removeLeftovers(file);
+
+        assertThat(old).doesNotExist();
+        assertThat(fresh).exists();
+        assertThat(file).hasContent(LESSON);
+    }
+
+    @Test
     void a_name_with_pattern_characters_saves_and_a_folder_is_refused() throws Exception {
         Path odd = dir.resolve("a[1]{b,c}.md");
 
