@@ -117,6 +117,16 @@ class HostileFilesTest {
         }
     }
 
+    @Test
+    void a_cell_timeout_above_zero_still_runs_the_lesson() throws Exception {
+        Path file = write("ok.md", "```java\nint x = 41 + 1;\n```\n");
+
+        LessonbookCli.Run run = LessonbookCli.run(dir, "run", file.toString(), "--cell-timeout", "30");
+
+        assertThat(run.exitCode()).as(run.stderr()).isZero();
+        assertThat(run.stdout()).contains("x ==> 42");
+    }
+
     private Path write(String name, String text) throws IOException {
         return Files.writeString(dir.resolve(name), text, StandardCharsets.UTF_8);
     }
