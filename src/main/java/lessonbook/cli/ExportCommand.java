@@ -33,7 +33,12 @@ final class ExportCommand implements Callable<Integer> {
             System.err.println("lessonbook: " + e.getMessage());
             return 2;
         } catch (IOException e) {
-            System.err.println("lessonbook: cannot export " + file + ": " + e.getMessage());
+            System.err.println("lessonbook: cannot export " + file + (output == null ? "" : " to " + output) + ": "
+                    + CliErrors.reason(e));
+            return 2;
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            // a reader's failure we did not foresee: still a message naming the file, not a trace
+            System.err.println("lessonbook: cannot read " + file + ": " + CliErrors.reason(e));
             return 2;
         }
     }

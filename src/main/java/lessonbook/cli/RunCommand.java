@@ -13,8 +13,11 @@ import lessonbook.kernel.client.JvmKernel;
 
 import lessonbook.model.Notebook;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code lessonbook run FILE}: runs every code cell in order, like {@code jupyter nbconvert --execute}. */
 @Command(name = "run", mixinStandardHelpOptions = true,
@@ -29,9 +32,24 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--output", paramLabel = "OUT", description = "Write the lesson with the new outputs to OUT.")
     Path output;
 
-    @Option(names = "--cell-timeout", paramLabel = "SECONDS",
-            description = "Interrupt a cell that runs longer and count it as failed.")
     Double cellTimeoutSeconds;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--cell-timeout", paramLabel = "SECONDS",
+            description = "Interrupt a cell that runs longer and count it as failed (more than 0).")
+    void cellTimeout(double seconds) {
+        // Duration.ofMillis below must not overflow, and -1 or NaN is a typo rather than "no limit"
+        if (!(seconds > 0 && seconds <= MAX_TIMEOUT_SECONDS)) {
+            throw new ParameterException(spec.commandLine(), "--cell-timeout must be a number of seconds above 0 "
+                    + "and at most " + (long) MAX_TIMEOUT_SECONDS + ", not '" + seconds + "'");
+        }
+        cellTimeoutSeconds = seconds;
+    }
+
+    /** A year: longer than any lesson cell, far short of the milliseconds a long holds. */
+    private static final double MAX_TIMEOUT_SECONDS = 365.0 * 24 * 3600;
 
     @Option(names = "--allow-errors", description = "Keep going after a failing cell (exit code is still 1).")
     boolean allowErrors;
@@ -45,8 +63,9 @@ final class RunCommand implements Callable<Integer> {
         } catch (LessonFormatException e) {
             System.err.println("lessonbook: " + e.getMessage());
             return 2;
-        } catch (IOException e) {
-            System.err.println("lessonbook: cannot read " + file + ": " + e.getMessage());
+        } catch (IOException | RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            // the latter three: a reader's failure we did not foresee, still a message naming the file
+            System.err.println("lessonbook: cannot read " + file + ": " + CliErrors.reason(e));
             return 2;
         }
         if (notebook.readOnlyReason().isPresent()) {
@@ -61,8 +80,8 @@ final class RunCommand implements Callable<Integer> {
         if (output != null) {
             try {
                 LessonFiles.write(output, result.notebook());
-            } catch (IOException e) {
-                System.err.println("lessonbook: cannot write " + output + ": " + e.getMessage());
+            } catch (IOException | RuntimeException e) {
+                System.err.println("lessonbook: cannot write " + output + ": " + CliErrors.reason(e));
                 return 2;
             }
         }

@@ -8,7 +8,10 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.LinkOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.UserPrincipal;
+import java.nio.file.attribute.UserPrincipalNotFoundException;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.EnumSet;
@@ -30,13 +33,23 @@ public final class AtomicFileWriter {
     private AtomicFileWriter() {
     }
 
-    /** Temp files a killed save left behind are removed by a later save once they are this old. */
-    private static final long STALE_MILLIS = 60L * 60 * 1000;
+    /**
+     * Temp files a killed save left behind are removed by the next save of the same file once they are this old:
+     * long enough that a save still under way in another window (its temp file is written, forced, then moved
+     * within seconds) is never taken for a leftover.
+     */
+    private static final long STALE_MILLIS = 60L * 1000;
 
     public static void write(Path target, byte[] content) throws IOException {
-        // a symbolic link stays a link: the file it points to is the one replaced
-        Path absolute = Files.isSymbolicLink(target) ? target.toRealPath() : target.toAbsolutePath();
+        if (target.toAbsolutePath().getFileName() == null) {
+            throw new IOException(target + " is a folder, not a file name");
+        }
+        // a symbolic link stays a link: the file it points to is the one replaced, if the link may be trusted
+        Path absolute = Files.isSymbolicLink(target) ? trustedLinkTarget(target) : target.toAbsolutePath();
         Path folder = absolute.getParent();
+        if (Files.isDirectory(absolute)) {
+            throw new IOException(target + " is a folder, not a file");
+        }
         Files.createDirectories(folder);
         Path temp = Files.createTempFile(folder, "." + absolute.getFileName() + ".", ".saving");
         try {
@@ -62,9 +75,48 @@ public final class AtomicFileWriter {
         }
     }
 
+    /**
+     * The file a symbolic link points to, when the link may be followed: as Linux's {@code protected_symlinks}
+     * and careful editors do, a link is followed only when its owner is the user saving or the owner of its
+     * folder. A link another user planted in a shared folder (say /tmp/lesson.md pointing at the victim's
+     * ~/.bashrc) is refused, instead of its target being replaced by the lesson.
+     */
+    private static Path trustedLinkTarget(Path link) throws IOException {
+        Path absolute = link.toAbsolutePath();
+        try {
+            UserPrincipal owner = Files.getOwner(absolute, LinkOption.NOFOLLOW_LINKS);
+            UserPrincipal folderOwner = Files.getOwner(absolute.getParent());
+            UserPrincipal me = absolute.getFileSystem().getUserPrincipalLookupService()
+                    .lookupPrincipalByName(System.getProperty("user.name"));
+            if (!owner.equals(me) && !owner.equals(folderOwner)) {
+                throw new IOException(link + " is a symbolic link owned by " + owner.getName()
+                        + ", neither you nor the folder's owner; not saving through it (save under another name)");
+            }
+        } catch (UnsupportedOperationException | UserPrincipalNotFoundException noOwners) {
+            // a file system without owners (FAT, some network shares) has no planted links to tell apart
+        }
+        return absolute.toRealPath();
+    }
+
+    /**
+     * Removes the temp files a killed save of {@code target} left (over a minute old), as the window does when
+     * it opens the lesson, so they do not wait for the next save.
+     */
+    public static void removeLeftovers(Path target) {
+        Path absolute = target.toAbsolutePath();
+        if (absolute.getParent() != null && absolute.getFileName() != null) {
+            removeStaleTempFiles(absolute.getParent(), absolute.getFileName().toString());
+        }
+    }
+
     private static void removeStaleTempFiles(Path folder, String name) {
         long now = System.currentTimeMillis();
-        try (DirectoryStream<Path> stale = Files.newDirectoryStream(folder, "." + name + ".*.saving")) {
+        // a filter, not a glob: a name with [ or { is not a pattern
+        DirectoryStream.Filter<Path> leftovers = p -> {
+            String n = p.getFileName().toString();
+            return n.startsWith("." + name + ".") && n.endsWith(".saving");
+        };
+        try (DirectoryStream<Path> stale = Files.newDirectoryStream(folder, leftovers)) {
             for (Path temp : stale) {
                 if (now - Files.getLastModifiedTime(temp).toMillis() > STALE_MILLIS) {
                     Files.deleteIfExists(temp);

@@ -99,7 +99,7 @@ final class WorkerTimelineText {
         try {
             base = Instant.parse(first.substring(FIRST_START.length(), first.length() - SUFFIX.length()))
                     .toEpochMilli();
-        } catch (DateTimeParseException e) {
+        } catch (DateTimeParseException | ArithmeticException e) { // the latter: past Long.MAX_VALUE ms
             throw DisplayText.malformed(i + 1, "an instant such as 2026-11-30T02:10:00.123Z", first);
         }
         TableText.Grid grid = TableText.parseGrid(lines, i + 1);
@@ -113,13 +113,13 @@ final class WorkerTimelineText {
             long pid = (long) number(row.get(1), lineNumber);
             if (!row.get(2).equals(UNKNOWN)) {
                 events.add(new Output.WorkerEvent(worker, pid, Output.WorkerEvent.Phase.STARTED,
-                        base + millis(row.get(2), lineNumber), null, 0));
+                        at(base, row.get(2), lineNumber), null, 0));
             }
             if (!row.get(3).equals(UNKNOWN)) {
                 Integer code = row.get(4).equals(UNKNOWN) ? null : (int) number(row.get(4), lineNumber);
                 long cpu = row.get(5).equals(UNKNOWN) ? 0 : millis(row.get(5), lineNumber);
                 events.add(new Output.WorkerEvent(worker, pid, Output.WorkerEvent.Phase.EXITED,
-                        base + millis(row.get(3), lineNumber), code, cpu));
+                        at(base, row.get(3), lineNumber), code, cpu));
             }
             lineNumber++;
         }
@@ -132,9 +132,22 @@ final class WorkerTimelineText {
         return BigDecimal.valueOf(millis, 3).toPlainString();
     }
 
+    /** {@code base} plus {@code seconds}, refused as malformed (not wrapped around) when past a long. */
+    private static long at(long base, String seconds, int lineNumber) {
+        try {
+            return Math.addExact(base, millis(seconds, lineNumber));
+        } catch (ArithmeticException e) {
+            throw DisplayText.malformed(lineNumber, "a time within the years of a long's milliseconds", seconds);
+        }
+    }
+
     private static long millis(String seconds, int lineNumber) {
         try {
-            return new BigDecimal(seconds).movePointRight(3).longValueExact();
+            BigDecimal value = new BigDecimal(seconds);
+            if (value.precision() - value.scale() > 19) { // "1e999999999" would build a billion-digit integer
+                throw new ArithmeticException("too large");
+            }
+            return value.movePointRight(3).longValueExact();
         } catch (NumberFormatException | ArithmeticException e) {
             throw DisplayText.malformed(lineNumber, "seconds with at most three decimals", seconds);
         }

@@ -3,6 +3,7 @@ package lessonbook.ui;
 import java.io.IOException;
 import java.nio.file.Path;
 
+import lessonbook.format.AtomicFileWriter;
 import lessonbook.format.LessonFiles;
 import lessonbook.format.LessonFormatException;
 import lessonbook.model.Notebook;
@@ -17,7 +18,9 @@ public interface LessonStore {
         return new LessonStore() {
             @Override
             public Notebook read(Path file) throws IOException, LessonFormatException {
-                return LessonFiles.read(file);
+                Notebook notebook = LessonFiles.read(file);
+                AtomicFileWriter.removeLeftovers(file); // a save killed last session; read first, so it is ours
+                return notebook;
             }
 
             @Override

@@ -1,7 +1,9 @@
 package lessonbook.format;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -94,6 +96,53 @@ class AtomicFileWriterTest {
 
         assertThat(Files.isSymbolicLink(link)).isTrue();
         assertThat(Files.readString(real)).isEqualTo(LESSON);
+    }
+
+    @Test
+    void a_symbolic_link_another_user_planted_is_not_saved_through() throws Exception {
+        Path victim = Files.createDirectory(dir.resolve("home")).resolve(".bashrc");
+        Files.writeString(victim, "mine\n");
+        Path planted = Files.createSymbolicLink(dir.resolve("lesson.md"), victim);
+        java.nio.file.attribute.UserPrincipal other;
+        try {
+            other = dir.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody");
+            Files.getFileAttributeView(planted, java.nio.file.attribute.FileOwnerAttributeView.class,
+                    java.nio.file.LinkOption.NOFOLLOW_LINKS).setOwner(other);
+        } catch (IOException | UnsupportedOperationException cannotChown) {
+            org.junit.jupiter.api.Assumptions.abort("giving a link to another user needs root: " + cannotChown);
+            return;
+        }
+
+        assertThatThrownBy(() -> AtomicFileWriter.write(planted, LESSON.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(IOException.class).hasMessageContaining("symbolic link owned by nobody");
+        assertThat(Files.readString(victim)).isEqualTo("mine\n");
+        assertThat(Files.isSymbolicLink(planted)).isTrue();
+    }
+
+    @Test
+    void opening_removes_a_killed_saves_leftovers_once_a_minute_old_but_not_a_fresh_one() throws Exception {
+        Path file = Files.writeString(dir.resolve("lesson.md"), LESSON);
+        Path old = Files.writeString(dir.resolve(".lesson.md.123.saving"), "half");
+        Path fresh = Files.writeString(dir.resolve(".lesson.md.456.saving"), "being written");
+        Files.setLastModifiedTime(old, java.nio.file.attribute.FileTime.fromMillis(
+                System.currentTimeMillis() - 2 * 60_000L));
+
+        AtomicFileWriter.removeLeftovers(file);
+
+        assertThat(old).doesNotExist();
+        assertThat(fresh).exists();
+        assertThat(file).hasContent(LESSON);
+    }
+
+    @Test
+    void a_name_with_pattern_characters_saves_and_a_folder_is_refused() throws Exception {
+        Path odd = dir.resolve("a[1]{b,c}.md");
+
+        AtomicFileWriter.write(odd, LESSON.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(Files.readString(odd)).isEqualTo(LESSON);
+        assertThatThrownBy(() -> AtomicFileWriter.write(dir, new byte[0])).isInstanceOf(IOException.class)
+                .hasMessageContaining("is a folder");
     }
 
     @Test

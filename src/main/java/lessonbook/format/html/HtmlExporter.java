@@ -13,6 +13,7 @@ import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 
 import lessonbook.format.AtomicFileWriter;
+import lessonbook.format.MarkdownDepth;
 import lessonbook.format.ipynb.RichOutputs;
 import lessonbook.model.Cell;
 import lessonbook.model.CellRole;
@@ -73,7 +74,7 @@ public final class HtmlExporter {
                 codeCell(html, notebook, code);
             } else {
                 html.append("<section class=\"prose\">\n")
-                        .append(renderer.render(markdown.parse(cell.source()))).append("</section>\n");
+                        .append(renderer.render(MarkdownDepth.bound(markdown.parse(cell.source())))).append("</section>\n");
             }
         }
         html.append("</main>\n<footer>Exported from Lessonbook</footer>\n</body>\n</html>\n");

@@ -6,7 +6,9 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
@@ -15,9 +17,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import lessonbook.format.TextFiles;
+
 /** JSON as Jupyter writes it: keys sorted, one-space indent, {@code "key": value}, {@code []} and {@code {}}. */
 final class JupyterJson {
-    static final ObjectMapper MAPPER = new ObjectMapper();
+    /**
+     * Any string a notebook within the size limit can hold is read: Jackson's own default (20 million
+     * characters) refused a 30 MB image output as "not valid JSON" although notebooks up to 64 MB open.
+     */
+    static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxStringLength((int) TextFiles.MAX_NOTEBOOK_BYTES).build())
+            .build());
 
     private JupyterJson() {
     }

@@ -24,6 +24,7 @@ public final class OutputTextParser {
     private final List<Output> outputs = new ArrayList<>();
     private final StringBuilder plain = new StringBuilder();
     private int next;
+    private List<Integer> lineStarts;
 
     private OutputTextParser(String text, String source) {
         this.lines = splitKeepingNewlines(text);
@@ -138,9 +139,15 @@ public final class OutputTextParser {
         return new Output.Error(type, message, frames);
     }
 
+    /**
+     * The run of diagnostics at {@code next} that each print back exactly as read; it stops before the first
+     * that would not, so a long run with one odd line is read once (retreating line by line over the whole run
+     * made a file of 20,000 such lines take a minute). Null when even the first does not print back.
+     */
     private Output compileError() {
         List<Diagnostic> diagnostics = new ArrayList<>();
         while (next < lines.size() && lines.get(next).endsWith("\n") && isDiagnosticHeader(body(next))) {
+            int first = next;
             String header = body(next);
             boolean error = header.startsWith(BAR + "Error");
             String position = header.substring(header.indexOf(" at line ") + " at line ".length(),
@@ -159,9 +166,15 @@ public final class OutputTextParser {
                 next++;
             }
             int offset = offsetOf(line, column);
-            diagnostics.add(new Diagnostic(error, offset, offset, line, column, message.toString()));
+            Diagnostic diagnostic = new Diagnostic(error, offset, offset, line, column, message.toString());
+            if (!new Output.CompileError(List.of(diagnostic)).text()
+                    .equals(String.join("", lines.subList(first, next)))) {
+                next = first;
+                break;
+            }
+            diagnostics.add(diagnostic);
         }
-        return new Output.CompileError(diagnostics);
+        return diagnostics.isEmpty() ? null : new Output.CompileError(diagnostics);
     }
 
     private static boolean isDiagnosticHeader(String body) {
@@ -195,16 +208,20 @@ public final class OutputTextParser {
         return new Output.WorkerLine(worker, Long.parseLong(pid), StreamName.STDOUT, body.substring(close + 2));
     }
 
+    /** Found through line starts counted once, so many diagnostics on a long cell stay linear. */
     private int offsetOf(int line, int column) {
-        int offset = 0;
-        for (int l = 1; l < line; l++) {
-            int newline = source.indexOf('\n', offset);
-            if (newline < 0) {
-                return Math.min(source.length(), offset);
+        if (lineStarts == null) {
+            lineStarts = new ArrayList<>();
+            lineStarts.add(0);
+            for (int i = source.indexOf('\n'); i >= 0; i = source.indexOf('\n', i + 1)) {
+                lineStarts.add(i + 1);
             }
-            offset = newline + 1;
         }
-        return Math.min(source.length(), offset + Math.max(0, column - 1));
+        if (line - 1 >= lineStarts.size()) {
+            return Math.min(source.length(), lineStarts.get(lineStarts.size() - 1));
+        }
+        int offset = lineStarts.get(Math.max(0, line - 1));
+        return (int) Math.min(source.length(), (long) offset + Math.max(0, column - 1));
     }
 
     private static boolean isName(String name) {

@@ -24,6 +24,9 @@ final class LocalResources {
         if (destination == null || destination.isBlank()) {
             return Optional.empty();
         }
+        if (isNetworkPath(destination)) {
+            return Optional.empty(); // //host/share/x.png: on Windows, even asking whether it exists goes to the network
+        }
         String scheme = schemeOf(destination);
         try {
             if (scheme == null) {
@@ -34,12 +37,32 @@ final class LocalResources {
                 return existingFile(baseDirectory.resolve(decoded).normalize());
             }
             if (scheme.equals("file")) {
-                return existingFile(Path.of(new URI(destination)));
+                URI uri = new URI(destination);
+                if (uri.getAuthority() != null && !uri.getAuthority().isEmpty()) {
+                    return Optional.empty(); // file://host/share/...: a network path too
+                }
+                Path path = Path.of(uri);
+                return isNetworkPath(path.toString()) ? Optional.empty() : existingFile(path);
             }
         } catch (URISyntaxException | IllegalArgumentException e) {
             return Optional.empty();
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether a link may go to the system browser: http, https and mailto only. A {@code javascript:} or
+     * {@code file:} link (a relative link too: it resolves to a local file, perhaps a script beside the lesson)
+     * is shown with its target but not opened.
+     */
+    static boolean opens(String target) {
+        String scheme = target == null ? null : schemeOf(target);
+        return scheme != null && (scheme.equals("http") || scheme.equals("https") || scheme.equals("mailto"));
+    }
+
+    private static boolean isNetworkPath(String path) {
+        return path.length() >= 2 && (path.charAt(0) == '/' || path.charAt(0) == '\\')
+                && (path.charAt(1) == '/' || path.charAt(1) == '\\');
     }
 
     /** A link as the link handler gets it: relative paths resolved against the lesson folder as file URIs. */

@@ -287,7 +287,7 @@ final class MarkdownRenderer {
     }
 
     private Text linked(Text text, String link) {
-        if (link != null) {
+        if (link != null && LocalResources.opens(link)) {
             text.setOnMouseClicked(e -> {
                 if (linkHandler != null) {
                     linkHandler.accept(link);
@@ -295,6 +295,9 @@ final class MarkdownRenderer {
                 e.consume();
             });
             Tooltip.install(text, new Tooltip(link));
+        } else if (link != null) {
+            text.getStyleClass().add("md-link-not-opened");
+            Tooltip.install(text, new Tooltip(link + "\n(not opened: only http, https and mailto links open)"));
         }
         return text;
     }

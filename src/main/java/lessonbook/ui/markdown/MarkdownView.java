@@ -15,6 +15,8 @@ import javafx.scene.layout.VBox;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.parser.Parser;
 
+import lessonbook.format.MarkdownDepth;
+
 /**
  * Markdown (CommonMark + GFM tables) rendered as JavaFX nodes, for the notebook's prose cells.
  *
@@ -90,7 +92,7 @@ public class MarkdownView extends VBox {
     }
 
     private void render() {
-        org.commonmark.node.Node document = PARSER.parse(markdown.get());
+        org.commonmark.node.Node document = MarkdownDepth.bound(PARSER.parse(markdown.get()));
         MarkdownRenderer renderer = new MarkdownRenderer(baseDirectory.get(), this::followLink, this);
         getChildren().setAll(renderer.blocks(document, 0));
     }

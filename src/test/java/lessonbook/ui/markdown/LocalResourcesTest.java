@@ -26,6 +26,22 @@ class LocalResourcesTest {
         assertThat(LocalResources.localImage(lesson, "http://127.0.0.1/x.png")).isEmpty();
         assertThat(LocalResources.localImage(lesson, "data:image/png;base64,iVBORw0KGgo=")).isEmpty();
         assertThat(LocalResources.localImage(null, "assets/my chart.png")).isEmpty();
+        // network shares never reach the file system (on Windows, asking whether they exist goes to the network)
+        assertThat(LocalResources.localImage(lesson, "//host/share/x.png")).isEmpty();
+        assertThat(LocalResources.localImage(lesson, "\\\\host\\share\\x.png")).isEmpty();
+        assertThat(LocalResources.localImage(lesson, "file://host/share/x.png")).isEmpty();
+    }
+
+    @Test
+    void onlyHttpHttpsAndMailtoLinksOpen() {
+        assertThat(LocalResources.opens("https://openjdk.org")).isTrue();
+        assertThat(LocalResources.opens("HTTP://openjdk.org")).isTrue();
+        assertThat(LocalResources.opens("mailto:a@example.org")).isTrue();
+        assertThat(LocalResources.opens("javascript:alert(1)")).isFalse();
+        assertThat(LocalResources.opens("file:///tmp/run.sh")).isFalse();
+        assertThat(LocalResources.opens(LocalResources.resolveLink(lesson, "run.sh"))).isFalse();
+        assertThat(LocalResources.opens("#imports")).isFalse();
+        assertThat(LocalResources.opens(null)).isFalse();
     }
 
     @Test

@@ -153,6 +153,13 @@ class MarkdownViewTest {
     }
 
     @Test
+    void markdownNestedTwoThousandDeepShowsItsTextPlainly(FxRobot robot) {
+        show(robot, "> ".repeat(2000) + "quoted\n\n" + "- ".repeat(2000) + "listed\n\n"
+                + "*".repeat(2000) + "emphasised" + "*".repeat(2000));
+        assertThat(textOf(view)).contains("quoted").contains("listed").contains("emphasised");
+    }
+
+    @Test
     void aCodeBlocksCopyButtonPutsItsCodeOnTheClipboard(FxRobot robot) {
         show(robot, "```java\nint workers = 10;\n```");
         robot.moveTo(view.lookup(".md-code-block"));
@@ -161,14 +168,18 @@ class MarkdownViewTest {
     }
 
     @Test
-    void clickingALinkCallsTheHandlerAndRelativeLinksResolveToTheLessonFolder(FxRobot robot) {
-        show(robot, "See [the tutorial](https://example.org/mp) and [notes](notes/more.md).");
+    void clickingALinkCallsTheHandlerOnlyForHttpHttpsAndMailto(FxRobot robot) {
+        show(robot, "See [the tutorial](https://example.org/mp), [notes](notes/more.md), [run](javascript:alert(1)),"
+                + " [script](file:///tmp/x.sh) and [mail](mailto:a@example.org).");
         Text link = textNode("the tutorial");
         assertThat(link.getStyleClass()).contains("md-link");
         robot.clickOn(link);
-        assertThat(clickedLinks).containsExactly("https://example.org/mp");
         robot.clickOn(textNode("notes"));
-        assertThat(clickedLinks.get(1)).isEqualTo(lessonDir.resolve("notes/more.md").toUri().toString());
+        robot.clickOn(textNode("run"));
+        robot.clickOn(textNode("script"));
+        robot.clickOn(textNode("mail"));
+        assertThat(clickedLinks).containsExactly("https://example.org/mp", "mailto:a@example.org");
+        assertThat(textNode("notes").getStyleClass()).contains("md-link", "md-link-not-opened");
     }
 
     @Test
