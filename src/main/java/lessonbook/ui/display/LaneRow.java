@@ -14,6 +14,8 @@ import javafx.scene.layout.Region;
 /** One worker's lane: its name and pid, a bar from start to exit on the shared time axis, and its times. */
 final class LaneRow extends HBox {
     private static final List<PseudoClass> STATES = new ArrayList<>();
+    private static final PseudoClass WAITING = PseudoClass.getPseudoClass("waiting");
+    private static final PseudoClass HOLDING = PseudoClass.getPseudoClass("holding");
 
     static {
         for (WorkerLane.State s : WorkerLane.State.values()) {
@@ -52,6 +54,10 @@ final class LaneRow extends HBox {
             pseudoClassStateChanged(pc, active);
             track.bar.pseudoClassStateChanged(pc, active);
         }
+        pseudoClassStateChanged(WAITING, lane.waiting());
+        track.bar.pseudoClassStateChanged(WAITING, lane.waiting());
+        pseudoClassStateChanged(HOLDING, lane.holds());
+        track.bar.pseudoClassStateChanged(HOLDING, lane.holds());
         track.place();
     }
 

@@ -24,6 +24,9 @@ final class WorkerLane {
     long exitMillis = -1;
     Integer exitCode;
     long cpuMillis;
+    /** Live only (never saved): what one of its threads waits on for over ~50 ms, a lock it holds; or null. */
+    String waitingOn;
+    String holding;
     boolean frozen;
     final List<Long> lineMillis = new ArrayList<>();
     int lines;
@@ -59,6 +62,14 @@ final class WorkerLane {
         }
     }
 
+    boolean waiting() {
+        return waitingOn != null && state() == State.RUNNING;
+    }
+
+    boolean holds() {
+        return holding != null && waitingOn == null && state() == State.RUNNING;
+    }
+
     /** Wall time so far (up to {@code now} while running). */
     long wallMillis(long now) {
         long start = startMillis >= 0 ? startMillis : exitMillis;
@@ -70,7 +81,9 @@ final class WorkerLane {
         String wall = "wall " + seconds(wallMillis(now));
         switch (state()) {
             case RUNNING:
-                return "running · " + (cpuMillis > 0 ? "cpu " + seconds(cpuMillis) + " / " : "") + wall;
+                return (waitingOn != null ? "waiting on " + waitingOn + " · "
+                        : holding != null ? "holds " + holding + " · " : "running · ")
+                        + (cpuMillis > 0 ? "cpu " + seconds(cpuMillis) + " / " : "") + wall;
             case UNKNOWN:
                 return "no exit seen · " + wall;
             case TERMINATED:

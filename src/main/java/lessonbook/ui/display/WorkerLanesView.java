@@ -26,6 +26,7 @@ import lessonbook.model.Output;
  * <p>Live: create it empty and feed it {@link #accept(Output, long)} with every output of the cell as it
  * arrives (or the two typed methods); bars grow 4 times a second until every worker exited.
  * Reopened: {@link #WorkerLanesView(List)} with the cell's saved outputs shows the finished timeline.
+ * Live CPU figures and wait states ({@link #acceptCpu}, {@link #acceptWaits}) are shown, never kept.
  * Methods may be called from any thread; the work happens on the FX thread. Sizes follow the font size,
  * so a root {@code -fx-font-size} scales it for a projector.
  */
@@ -165,6 +166,32 @@ public final class WorkerLanesView extends VBox {
         });
     }
 
+    /**
+     * What a running worker waits on now (null: nothing for over ~50 ms) and a lock it holds (null: none): its
+     * bar is hatched while it waits and its text says on what, so a class sees contention as it happens. Live
+     * only; an exit clears it.
+     */
+    public void acceptWaits(String worker, long pid, String waitingOn, String holding) {
+        onFx(() -> {
+            WorkerLane lane = lane(worker, pid);
+            if (!lane.exited()) {
+                lane.waitingOn = waitingOn;
+                lane.holding = holding;
+                changed();
+            }
+        });
+    }
+
+    /** The text of a worker's lane as shown now (tests). FX thread. */
+    String laneText(long pid) {
+        for (LaneRow r : rows.values()) {
+            if (r.lane.pid == pid) {
+                return r.statsLabel().getText();
+            }
+        }
+        throw new IllegalArgumentException("no lane for pid " + pid);
+    }
+
     /** One worker event (tests, demos): a batch of one. */
     public void accept(Output output, long arrivedEpochMillis) {
         accept(List.of(output), arrivedEpochMillis);
@@ -219,6 +246,8 @@ public final class WorkerLanesView extends VBox {
             lane.exitMillis = event.epochMillis();
             lane.exitCode = event.exitCode();
             lane.cpuMillis = event.cpuMillis();
+            lane.waitingOn = null;
+            lane.holding = null;
         }
     }
 
