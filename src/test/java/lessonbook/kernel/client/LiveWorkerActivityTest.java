@@ -31,4 +31,38 @@ class LiveWorkerActivityTest {
             assertThat(ran.outputs()).noneMatch(o -> o.getClass().getName().contains("Cpu"));
         }
     }
+
+    /**
+     * The cell holds the lock until both workers are about to take it, so one of them must wait while the other
+     * holds it for 800 ms, however far apart the two started.
+     */
+    @Test
+    void twoWorkersContendingForALockAreReportedAsWaiterAndHolder() {
+        try (KernelHarness h = new KernelHarness()) {
+            KernelHarness.Ran ran = h.run("import lessonbook.workers.*;\n"
+                    + "var lock = new WorkerLock();\nvar arrived = new SharedLong();\n"
+                    + "void contend() { arrived.incrementAndGet(); lock.lock(); try {"
+                    + " long end = System.nanoTime() + 800_000_000L; while (System.nanoTime() < end) Thread.onSpinWait();"
+                    + " } finally { lock.unlock(); } }\n"
+                    + "lock.lock();\nvar a = new Worker(() -> contend());\nvar b = new Worker(() -> contend());\na.start();\nb.start();\n"
+                    + "long giveUp = System.nanoTime() + 25_000_000_000L;\n"
+                    + "while (arrived.get() < 2 && System.nanoTime() < giveUp) Thread.onSpinWait();\n"
+                    + "lock.unlock();\na.join();\nb.join();\nSystem.out.println(\"arrived \" + arrived.get());");
+            assertThat(ran.run().ok()).as(ran.outputs().toString()).isTrue();
+            assertThat(ran.stdout()).contains("arrived 2");
+            List<KernelEvent.WorkerWaits> waits = h.heard.stream().filter(KernelEvent.WorkerWaits.class::isInstance)
+                    .map(KernelEvent.WorkerWaits.class::cast).toList();
+            List<Long> waiters = waits.stream().filter(w -> "the WorkerLock".equals(w.waitingOn()))
+                    .map(KernelEvent.WorkerWaits::pid).distinct().toList();
+            List<Long> holders = waits.stream().filter(w -> "the WorkerLock".equals(w.holding()))
+                    .map(KernelEvent.WorkerWaits::pid).distinct().toList();
+            assertThat(waiters).as("pids reported waiting on the lock, in %s", waits).isNotEmpty();
+            assertThat(holders).as("pids reported holding the lock, in %s", waits).isNotEmpty();
+            // the second to get the lock waited while the first held it: some waiter is not the only holder
+            assertThat(waiters.stream().anyMatch(w -> holders.stream().anyMatch(x -> !x.equals(w)))).isTrue();
+            List<Long> workerPids = ran.all(Output.WorkerEvent.class).stream().map(Output.WorkerEvent::pid)
+                    .distinct().toList();
+            assertThat(workerPids).containsAll(waiters).containsAll(holders);
+        }
+    }
 }
