@@ -58,10 +58,12 @@ class LiveWorkerLanesTest {
                 .map(lane -> ((Label) lane.lookup(".lane-stats")).getText()).findFirst().orElse("");
     }
 
+    /** Whether the lane's bar has a hatched wait span that is shown, and its pseudo-class says it waits now. */
     private static boolean barWaiting(FxRobot robot, long pid) {
         return robot.lookup(".lane").queryAll().stream()
                 .filter(lane -> ((Label) lane.lookup(".lane-name")).getText().endsWith("pid " + pid))
-                .map(lane -> lane.lookup(".lane-bar")).anyMatch(bar -> bar.getPseudoClassStates().contains(WAITING));
+                .anyMatch(lane -> lane.lookup(".lane-bar").getPseudoClassStates().contains(WAITING)
+                        && lane.lookupAll(".lane-wait").stream().anyMatch(n -> n.isVisible() && n.getLayoutBounds().getWidth() > 1));
     }
 
     @Test

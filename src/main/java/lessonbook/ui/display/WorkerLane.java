@@ -27,6 +27,9 @@ final class WorkerLane {
     /** Live only (never saved): what one of its threads waits on for over ~50 ms, a lock it holds; or null. */
     String waitingOn;
     String holding;
+    /** Live only: when it waited, {start, end} (end -1 while it waits); at most {@link #MAX_WAITS}, then merged. */
+    final List<long[]> waits = new ArrayList<>();
+    static final int MAX_WAITS = 200;
     boolean frozen;
     final List<Long> lineMillis = new ArrayList<>();
     int lines;
@@ -59,6 +62,25 @@ final class WorkerLane {
         lines++;
         if (lineMillis.size() < MAX_MARKERS) {
             lineMillis.add(epochMillis);
+        }
+    }
+
+    /**
+     * A wait began or ended, told at {@code now}: a wait is reported once it lasted {@code thresholdMillis}, so
+     * its segment starts that much earlier.
+     */
+    void noteWaiting(boolean waitingNow, long now, long thresholdMillis) {
+        long[] open = waits.isEmpty() ? null : waits.get(waits.size() - 1);
+        boolean isOpen = open != null && open[1] < 0;
+        if (waitingNow && !isOpen) {
+            long start = Math.max(startMillis, now - thresholdMillis);
+            if (waits.size() >= MAX_WAITS) {
+                open = waits.remove(waits.size() - 1);   // merge into the last: the picture stays bounded
+                start = open[0];
+            }
+            waits.add(new long[] {start, -1});
+        } else if (!waitingNow && isOpen) {
+            open[1] = Math.max(open[0], now);
         }
     }
 

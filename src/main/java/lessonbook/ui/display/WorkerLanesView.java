@@ -37,6 +37,9 @@ public final class WorkerLanesView extends VBox {
      * of CPU at 15 frames a second, 3.0 s at 4.
      */
 
+    /** Workers report a wait once it lasted this long (lessonbook.workers.shared.WaitStates). */
+    private static final long WAIT_REPORTED_AFTER_MS = 50;
+
     /** What the events said, per worker; the rows below are built from it only when the view can be seen. */
     private final Map<String, WorkerLane> workers = new LinkedHashMap<>();
     private final Map<String, LaneRow> rows = new LinkedHashMap<>();
@@ -110,6 +113,7 @@ public final class WorkerLanesView extends VBox {
             legend.getChildren().add(legendItem(s.pseudoClass(), "lane-bar", s.pseudoClass()));
         }
         legend.getChildren().addAll(legendItem("cpu time", "lane-cpu", null),
+                legendItem("waiting on a shared object", "lane-wait", null),
                 legendItem("output line", "lane-marker", null));
         VBox header = new VBox(title, summary, legend);
         header.getStyleClass().add("lanes-header");
@@ -177,6 +181,7 @@ public final class WorkerLanesView extends VBox {
             if (!lane.exited()) {
                 lane.waitingOn = waitingOn;
                 lane.holding = holding;
+                lane.noteWaiting(waitingOn != null, wallClock.getAsLong(), WAIT_REPORTED_AFTER_MS);
                 changed();
             }
         });
@@ -246,6 +251,7 @@ public final class WorkerLanesView extends VBox {
             lane.exitMillis = event.epochMillis();
             lane.exitCode = event.exitCode();
             lane.cpuMillis = event.cpuMillis();
+            lane.noteWaiting(false, event.epochMillis(), 0);
             lane.waitingOn = null;
             lane.holding = null;
         }
