@@ -84,6 +84,13 @@ class LiveWorkerLanesTest {
         assertThat(barWaiting(robot, 72)).as("the waiter's bar is hatched").isTrue();
         assertThat(barWaiting(robot, 71)).as("the holder's bar is not").isFalse();
 
+        // the kernel's own cell has no lane: the summary says what it waits on
+        kernel.activity(new KernelEvent.WorkerWaits("contend", KernelEvent.WorkerWaits.KERNEL_PROCESS, 70,
+                "the WorkerBarrier (1 of 3 arrived)", null));
+        waitFor(() -> robot.lookup(".lanes-summary").queryAs(Label.class).getText()
+                .endsWith("the notebook waits on the WorkerBarrier (1 of 3 arrived)"));
+        assertThat(robot.lookup(".lane").queryAll()).hasSize(2);
+
         // the wait ends: the lane says so; and nothing of it was kept in the document
         kernel.activity(new KernelEvent.WorkerWaits("contend", "Worker-2", 72, null, "the WorkerLock"));
         waitFor(() -> laneText(robot, 72).startsWith("holds the WorkerLock") && !barWaiting(robot, 72));

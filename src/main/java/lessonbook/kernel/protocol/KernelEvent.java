@@ -69,10 +69,13 @@ public sealed interface KernelEvent extends Serializable {
 
     /**
      * Whom the worker waits for now: {@code waitingOn} e.g. "WorkerLock 'counter'" when one of its threads has
-     * waited longer than ~50 ms, else null; {@code holding} a lock one of its threads holds, else null.
+     * waited longer than ~50 ms, else null; {@code holding} a lock one of its threads holds, else null. Also
+     * sent for the kernel itself ({@link #KERNEL_PROCESS}) about the running cell.
      */
     record WorkerWaits(String cellId, String worker, long pid, String waitingOn, String holding)
             implements WorkerActivity {
+        /** The {@code worker} of the kernel's own process (as Python's "MainProcess"): a cell's threads, no lane. */
+        public static final String KERNEL_PROCESS = "MainProcess";
     }
 
     /** How an execution ended. */

@@ -13,6 +13,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
+import lessonbook.kernel.protocol.KernelEvent;
 import lessonbook.model.Output;
 
 /**
@@ -57,6 +58,8 @@ public final class WorkerLanesView extends VBox {
     private boolean animating;
     /** Events or lines arrived while the view was out of sight: the next frame in sight draws them. */
     private boolean stale;
+    /** Live only: what the kernel's own cell waits on or holds (it has no lane), for the summary; or null. */
+    private String kernelWaits;
     private long refreshes;
 
     /** An empty, live view, fed as workers start, print and exit. */
@@ -177,6 +180,12 @@ public final class WorkerLanesView extends VBox {
      */
     public void acceptWaits(String worker, long pid, String waitingOn, String holding) {
         onFx(() -> {
+            if (KernelEvent.WorkerWaits.KERNEL_PROCESS.equals(worker)) {
+                kernelWaits = waitingOn != null ? "the notebook waits on " + waitingOn
+                        : holding != null ? "the notebook holds " + holding : null;
+                changed();
+                return;
+            }
             WorkerLane lane = lane(worker, pid);
             if (!lane.exited()) {
                 lane.waitingOn = waitingOn;
@@ -358,6 +367,9 @@ public final class WorkerLanesView extends VBox {
         text.append(", up to ").append(peakOverlap(spans)).append(" at once");
         if (running) {
             text.append(" · ").append(runningCount).append(" running");
+            if (kernelWaits != null) {
+                text.append(" · ").append(kernelWaits);
+            }
         } else if (cpuKnown && now > scale.origin) {
             long wall = now - scale.origin;
             text.append(" · ").append(WorkerLane.seconds(wall)).append(" from first start to last exit · cpu ")

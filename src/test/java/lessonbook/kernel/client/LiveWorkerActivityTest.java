@@ -50,8 +50,13 @@ class LiveWorkerActivityTest {
                     + "lock.unlock();\na.join();\nb.join();\nSystem.out.println(\"arrived \" + arrived.get());");
             assertThat(ran.run().ok()).as(ran.outputs().toString()).isTrue();
             assertThat(ran.stdout()).contains("arrived 2");
-            List<KernelEvent.WorkerWaits> waits = h.heard.stream().filter(KernelEvent.WorkerWaits.class::isInstance)
+            List<KernelEvent.WorkerWaits> all = h.heard.stream().filter(KernelEvent.WorkerWaits.class::isInstance)
                     .map(KernelEvent.WorkerWaits.class::cast).toList();
+            assertThat(all).as("the kernel's cell held the lock while the workers started").anyMatch(w ->
+                    w.worker().equals(KernelEvent.WorkerWaits.KERNEL_PROCESS) && w.pid() == h.kernel.pid()
+                    && "the WorkerLock".equals(w.holding()));
+            List<KernelEvent.WorkerWaits> waits = all.stream()
+                    .filter(w -> !w.worker().equals(KernelEvent.WorkerWaits.KERNEL_PROCESS)).toList();
             List<Long> waiters = waits.stream().filter(w -> "the WorkerLock".equals(w.waitingOn()))
                     .map(KernelEvent.WorkerWaits::pid).distinct().toList();
             List<Long> holders = waits.stream().filter(w -> "the WorkerLock".equals(w.holding()))
