@@ -77,6 +77,7 @@ public final class KernelMain {
         KernelWorkerHost workerHost = new KernelWorkerHost(evaluator, hub);
         WorkerRuntime.install(workerHost);
         Display.install(output -> hub.enqueue(CellContext.current(), output));
+        KernelWaitReporter.start(hub);
         evaluator.warmUp();
 
         BlockingQueue<KernelRequest> work = new LinkedBlockingQueue<>();

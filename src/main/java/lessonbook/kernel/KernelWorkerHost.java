@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import lessonbook.kernel.protocol.KernelEvent;
 import lessonbook.model.Output;
 import lessonbook.model.StreamName;
 import lessonbook.workers.TopLevelVariable;
@@ -131,6 +132,16 @@ final class KernelWorkerHost implements WorkerHost {
             public void line(String worker, long pid, boolean stderr, String text) {
                 hub.enqueue(cell, new Output.WorkerLine(worker, pid, stderr ? StreamName.STDERR : StreamName.STDOUT,
                         text, System.currentTimeMillis()));
+            }
+
+            @Override
+            public void cpu(String worker, long pid, long cpuMillis) {
+                hub.offerActivity(new KernelEvent.WorkerCpu(cell, worker, pid, cpuMillis));
+            }
+
+            @Override
+            public void waits(String worker, long pid, String waitingOn, String holding) {
+                hub.offerActivity(new KernelEvent.WorkerWaits(cell, worker, pid, waitingOn, holding));
             }
 
             @Override

@@ -49,6 +49,11 @@ final class OutputHub {
     /** Events queued by other threads (worker lines, notices), in order, behind the streams pending before them. */
     private final List<KernelEvent> queued = new ArrayList<>();
     private final Map<String, CellBudget> budgets = new HashMap<>();
+    /**
+     * Transient worker activity not yet sent, newest only per (kind, pid): bounded by the running workers, and
+     * never counted against a cell's budget, as the app shows it without keeping it.
+     */
+    private final Map<String, KernelEvent.WorkerActivity> activity = new LinkedHashMap<>();
     private int pendingBytes;
     /** True while some cell's tail holds output not yet sent. */
     private boolean tailsPending;
@@ -85,6 +90,14 @@ final class OutputHub {
             materializeStreams();
             queued.add(new CellOutput(cellId, output));
             pendingBytes += output.text().length() + 64;
+            lock.notifyAll();
+        }
+    }
+
+    /** Queues a worker's live state from any thread without waiting; replaces the unsent one of its kind. */
+    void offerActivity(KernelEvent.WorkerActivity event) {
+        synchronized (lock) {
+            activity.put(event.getClass().getSimpleName() + event.pid(), event);
             lock.notifyAll();
         }
     }
@@ -185,10 +198,10 @@ final class OutputHub {
         while (true) {
             try {
                 synchronized (lock) {
-                    while (pendingBytes == 0 && !tailsPending) {
+                    while (pendingBytes == 0 && !tailsPending && activity.isEmpty()) {
                         lock.wait();
                     }
-                    if (pendingBytes == 0) {
+                    if (pendingBytes == 0 && activity.isEmpty()) {
                         lock.wait(TAIL_WINDOW_MS);
                     } else if (pendingBytes < FLUSH_AT) {
                         lock.wait(WINDOW_MS);
@@ -213,6 +226,8 @@ final class OutputHub {
             materializeStreams();
             batch = new ArrayList<>(queued);
             queued.clear();
+            batch.addAll(activity.values());
+            activity.clear();
             pendingBytes = streams.values().stream().mapToInt(c -> c.length).sum();
             drainTails(batch, all);
             lock.notifyAll();

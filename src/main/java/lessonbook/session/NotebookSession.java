@@ -39,6 +39,7 @@ public final class NotebookSession implements AutoCloseable {
     private final NotebookDocument document;
     private final Kernel kernel;
     private final OutputCoalescer coalescer;
+    private final WorkerActivityRelay activity;
     /** The futures {@link #run} handed out for cells not yet ended; document thread only. */
     private final Map<String, CompletableFuture<CellState>> endings = new HashMap<>();
     private BiConsumer<KernelStatus, String> statusListener = (s, d) -> { };
@@ -50,6 +51,7 @@ public final class NotebookSession implements AutoCloseable {
         this.kernel = kernel;
         this.status = kernel.status();
         this.coalescer = new OutputCoalescer(documentThread, this::apply);
+        this.activity = new WorkerActivityRelay(documentThread);
         kernel.addListener(listener);
     }
 
@@ -58,6 +60,11 @@ public final class NotebookSession implements AutoCloseable {
         @Override
         public void onOutput(String cellId, Output output) {
             coalescer.offer(new KernelUpdate.CellOutput(cellId, output));
+        }
+
+        @Override
+        public void onWorkerActivity(KernelEvent.WorkerActivity update) {
+            activity.offer(update);
         }
 
         @Override
@@ -70,6 +77,14 @@ public final class NotebookSession implements AutoCloseable {
             coalescer.offer(new KernelUpdate.Status(next, detail));
         }
     };
+
+    /**
+     * Where running workers' live CPU time and wait states go (on the document thread): transient, to show in a
+     * cell's worker lanes; the document never holds them. Coalesced per worker; may come after a worker's exit.
+     */
+    public void setWorkerActivityListener(java.util.function.Consumer<KernelEvent.WorkerActivity> listener) {
+        activity.setListener(listener);
+    }
 
     public void setStatusListener(BiConsumer<KernelStatus, String> listener) {
         this.statusListener = listener;

@@ -29,6 +29,17 @@
  *   run: HeadlessRun prints the new outputs under their [n] header.
  *   Saved files (.md, .ipynb, HTML) write the document's outputs, marker included, and read it back.
  * </pre>
+ * <h2>Live worker activity (transient: shown, never kept)</h2>
+ * <pre>
+ * worker JVM: WaitReporter (every 100 ms, on change) ── Messages.Waits on its control channel ──┐
+ * kernel JVM: CpuSampler (/proc, every ~500 ms) and KernelWaitReporter (the cell's own waits) ──┤
+ *   KernelWorkerHost ── OutputHub.offerActivity: newest per (kind, worker), sent with the next flush
+ *     as KernelEvent.WorkerCpu / WorkerWaits, outside every cell's output budget
+ * APP: KernelListener.onWorkerActivity ── WorkerActivityRelay (this package): newest per (kind, worker),
+ *   one hand-over queued on the document thread ── NotebookWindow ── OutputPane ── WorkerLanesView
+ * </pre>
+ * The document never sees it: a saved or reopened lesson has the workers' exits (with their CPU time), not this.
+ *
  * So whatever a cell prints, the socket carries about 128 KB a second for it, the app holds about 330 KB
  * for it, and its file about as much. A cell's one end signal is the future {@code Kernel.execute} returns,
  * completed after the cell's own output; it travels the same coalescer, so the end is applied after that output.

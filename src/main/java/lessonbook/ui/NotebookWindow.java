@@ -126,6 +126,11 @@ public final class NotebookWindow {
                 view.freezeWorkers();
             }
         });
+        session.setWorkerActivityListener(activity -> {
+            if (view.view(activity.cellId()) instanceof CodeCellView code && code.hasOutputPane()) {
+                code.outputs().showWorkerActivity(activity);
+            }
+        });
         document.addListener(this::onDocumentChange);
         appearance.fontSize().addListener((o, was, now) -> updateStatusBar());
         updateTitle();

@@ -193,6 +193,19 @@ final class ChildJvm {
         return channel.receive();
     }
 
+    /** The worker said what it waits on now (see {@link WaitReporter}); passed to the sink of its events. */
+    void reportWaits(Messages.Waits waits) {
+        WorkerEvents sink;
+        String tag;
+        synchronized (this) {
+            sink = events;
+            tag = name;
+        }
+        if (sink != null && process.isAlive()) {
+            sink.waits(tag, pid, waits.waitingOn(), waits.holding());
+        }
+    }
+
     void noteCpuMillis(long cpuMillis) {
         reportedCpuMillis = cpuMillis;
     }

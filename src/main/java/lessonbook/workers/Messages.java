@@ -62,6 +62,13 @@ final class Messages {
         }
     }
 
+    /**
+     * Worker to parent, while it runs, when it changed (sampled every 100 ms): what one of its threads has waited
+     * on for over ~50 ms and a lock it holds, each null when none (see {@link lessonbook.workers.shared.WaitStates}).
+     */
+    record Waits(String waitingOn, String holding) implements Serializable {
+    }
+
     /** Worker to parent, last message before a normal exit: its own CPU time, which the parent cannot read later. */
     record Finished(int exitCode, long cpuMillis) implements Serializable {
     }

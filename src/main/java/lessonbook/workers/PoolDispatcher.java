@@ -207,7 +207,9 @@ final class PoolDispatcher {
                 if (message instanceof byte[] frame) {
                     message = ChunkFrames.read(frame);
                 }
-                if (message instanceof Messages.Finished finished) {
+                if (message instanceof Messages.Waits waits) {
+                    member.child.reportWaits(waits);
+                } else if (message instanceof Messages.Finished finished) {
                     member.child.noteCpuMillis(finished.cpuMillis());
                 } else if (message instanceof Messages.InitializerFailed failed) {
                     initializerFailed(member, failed.failure());

@@ -130,15 +130,25 @@ public final class Worker implements Serializable {
         WorkerRuntime.background.execute(() -> deliver(started, assign, taskBytes));
     }
 
-    /** Hands the task over once the worker JVM connected, then waits for its last word (its CPU time). */
+    /**
+     * Hands the task over once the worker JVM connected, then reads what it says while it runs (its wait states)
+     * until its last word (its CPU time).
+     */
     private static void deliver(ChildJvm started, Messages.Assign assign, byte[] taskBytes) {
         try {
             started.awaitConnected();
             started.send(assign);
             started.send(new Messages.RunOnce(taskBytes));
-            Object last = started.receive();
-            if (last instanceof Messages.Finished finished) {
-                started.noteCpuMillis(finished.cpuMillis());
+            while (true) {
+                Object message = started.receive();
+                if (message instanceof Messages.Waits waits) {
+                    started.reportWaits(waits);
+                } else {
+                    if (message instanceof Messages.Finished finished) {
+                        started.noteCpuMillis(finished.cpuMillis());
+                    }
+                    break;
+                }
             }
         } catch (IOException | ClassNotFoundException e) {
             started.sampleCpu();

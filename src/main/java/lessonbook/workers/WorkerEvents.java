@@ -19,4 +19,13 @@ public interface WorkerEvents {
      */
     default void cpu(String worker, long pid, long cpuMillis) {
     }
+
+    /**
+     * While the worker runs, when what it waits for changed (sampled about every 100 ms): {@code waitingOn} names
+     * the shared object one of its threads has waited on for over ~50 ms (null: none), {@code holding} a lock one
+     * of its threads holds (null: none). Called on a thread that reads the worker's control channel; must
+     * return quickly.
+     */
+    default void waits(String worker, long pid, String waitingOn, String holding) {
+    }
 }

@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.time.Duration;
 
 import lessonbook.workers.shared.Segment;
+import lessonbook.workers.shared.WaitStates;
 import lessonbook.workers.shared.WordLock;
 
 /**
@@ -38,16 +39,22 @@ public final class WorkerLock implements Serializable {
     /** Takes the lock, waiting while another thread or process holds it. */
     public void lock() {
         WordLock.lock(segment, Segment.DATA, WHAT, null);
+        WaitStates.held(path, WHAT);
     }
 
     /** Takes the lock if it is free within {@code timeout}; true if taken. */
     public boolean tryLock(Duration timeout) {
-        return WordLock.lock(segment, Segment.DATA, WHAT, timeout);
+        boolean taken = WordLock.lock(segment, Segment.DATA, WHAT, timeout);
+        if (taken) {
+            WaitStates.held(path, WHAT);
+        }
+        return taken;
     }
 
     /** Frees the lock; any thread of the holding process may (a later cell), another process may not. */
     public void unlock() {
         WordLock.unlock(segment, Segment.DATA, WHAT);
+        WaitStates.released(path);
     }
 
     /** Takes the lock and gives it back when the returned handle is closed: {@code try (var held = lock.hold())}. */

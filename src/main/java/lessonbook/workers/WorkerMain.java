@@ -57,6 +57,7 @@ public final class WorkerMain {
         Messages.Assign assign = (Messages.Assign) channel.receive();
         WorkerSelf self = new WorkerSelf(assign);
         WorkerRuntime.install(self);
+        WaitReporter.start(channel);
         Object work = channel.receive();
         if (work instanceof Messages.RunOnce once) {
             int code = self.runOnce(once);

@@ -117,6 +117,11 @@ final class ScriptedKernel implements Kernel {
         reader.start();
     }
 
+    /** A running worker's live activity, as the kernel forwards it (transient), from the kernel's own thread. */
+    void activity(KernelEvent.WorkerActivity activity) {
+        thread.execute(() -> listeners.forEach(l -> l.onWorkerActivity(activity)));
+    }
+
     private void emit(String cellId, Output output) {
         listeners.forEach(l -> l.onOutput(cellId, output));
     }

@@ -312,6 +312,8 @@ public final class JvmKernel implements Kernel {
                     cells.started(started.requestId(), started.cellId(), started.executionCount());
                 } else if (event instanceof KernelEvent.CellOutput cellOutput) {
                     cells.output(cellOutput.cellId(), cellOutput.output());
+                } else if (event instanceof KernelEvent.WorkerActivity activity) {
+                    dispatch.each(listener -> listener.onWorkerActivity(activity));
                 } else if (event instanceof KernelEvent.ExecuteFinished finished) {
                     if (cells.finished(finished.requestId(), finished.executionCount(), finished.outcome())
                             && current != null && ready) {

@@ -1,5 +1,6 @@
 package lessonbook.kernel.client;
 
+import lessonbook.kernel.protocol.KernelEvent;
 import lessonbook.model.Output;
 
 /**
@@ -13,6 +14,13 @@ public interface KernelListener {
     }
 
     default void onCellStarted(String cellId, int executionCount) {
+    }
+
+    /**
+     * A running worker's live CPU time or wait state: transient, to show and forget (never part of a cell's
+     * outputs). Bounded by the kernel (one of each kind per worker per flush); may arrive after that worker's exit.
+     */
+    default void onWorkerActivity(KernelEvent.WorkerActivity activity) {
     }
 
     default void onStatus(KernelStatus status, String detail) {

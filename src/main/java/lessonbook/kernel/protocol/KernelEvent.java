@@ -49,6 +49,35 @@ public sealed interface KernelEvent extends Serializable {
     record Exiting() implements KernelEvent {
     }
 
+    /**
+     * What a running worker is doing now, sent while it runs: transient (shown in its lane, never kept in the
+     * document nor saved). Bounded at the source: at most one of each kind per worker per ~100 ms (state) or
+     * ~500 ms (CPU), and the kernel's flusher keeps only the newest of each kind per worker between flushes.
+     * Handled on the client's event thread like any event; the app coalesces them again per worker.
+     */
+    sealed interface WorkerActivity extends KernelEvent {
+        String cellId();
+
+        String worker();
+
+        long pid();
+    }
+
+    /** The worker's CPU time so far (from its start as this worker), sampled about every half second. */
+    record WorkerCpu(String cellId, String worker, long pid, long cpuMillis) implements WorkerActivity {
+    }
+
+    /**
+     * Whom the worker waits for now: {@code waitingOn} e.g. "WorkerLock 'counter'" when one of its threads has
+     * waited longer than ~50 ms, else null; {@code holding} a lock one of its threads holds, else null. Also
+     * sent for the kernel itself ({@link #KERNEL_PROCESS}) about the running cell.
+     */
+    record WorkerWaits(String cellId, String worker, long pid, String waitingOn, String holding)
+            implements WorkerActivity {
+        /** The {@code worker} of the kernel's own process (as Python's "MainProcess"): a cell's threads, no lane. */
+        public static final String KERNEL_PROCESS = "MainProcess";
+    }
+
     /** How an execution ended. */
     enum Outcome { OK, ERROR, INTERRUPTED }
 }

@@ -14,6 +14,8 @@ import javafx.scene.layout.Region;
 /** One worker's lane: its name and pid, a bar from start to exit on the shared time axis, and its times. */
 final class LaneRow extends HBox {
     private static final List<PseudoClass> STATES = new ArrayList<>();
+    private static final PseudoClass WAITING = PseudoClass.getPseudoClass("waiting");
+    private static final PseudoClass HOLDING = PseudoClass.getPseudoClass("holding");
 
     static {
         for (WorkerLane.State s : WorkerLane.State.values()) {
@@ -52,6 +54,10 @@ final class LaneRow extends HBox {
             pseudoClassStateChanged(pc, active);
             track.bar.pseudoClassStateChanged(pc, active);
         }
+        pseudoClassStateChanged(WAITING, lane.waiting());
+        track.bar.pseudoClassStateChanged(WAITING, lane.waiting());
+        pseudoClassStateChanged(HOLDING, lane.holds());
+        track.bar.pseudoClassStateChanged(HOLDING, lane.holds());
         track.place();
     }
 
@@ -84,6 +90,7 @@ final class LaneRow extends HBox {
         private final Region cpu = styled("lane-cpu");
         private final List<Region> grid = new ArrayList<>();
         private final List<Region> markers = new ArrayList<>();
+        private final List<Region> waits = new ArrayList<>();
 
         Track(WorkerLane lane, LaneScale scale) {
             this.lane = lane;
@@ -121,7 +128,32 @@ final class LaneRow extends HBox {
                 double share = Math.min(1, lane.cpuMillis / (double) wall);
                 cpu.resizeRelocate(x0, h * 0.6, (x1 - x0) * share, h * 0.25);
             }
+            placeWaits(w, h, start, end);
             placeMarkers(w, h, start, end);
+        }
+
+        /** A hatched span over the bar for each wait, up to now for the one going on. */
+        private void placeWaits(double w, double h, long start, long end) {
+            int used = 0;
+            for (long[] wait : lane.waits) {
+                long from = Math.max(start, wait[0]);
+                long to = Math.min(end, wait[1] < 0 ? end : wait[1]);
+                if (to < from) {
+                    continue;
+                }
+                if (used == waits.size()) {
+                    Region span = styled("lane-wait");
+                    waits.add(span);
+                    getChildren().add(getChildren().indexOf(cpu), span);
+                }
+                Region span = waits.get(used++);
+                double x0 = scale.x(from, w);
+                span.setVisible(true);
+                span.resizeRelocate(x0, h * 0.15, Math.max(2, scale.x(to, w) - x0), h * 0.45);
+            }
+            for (int i = used; i < waits.size(); i++) {
+                waits.get(i).setVisible(false);
+            }
         }
 
         private void placeGrid(double w, double h) {

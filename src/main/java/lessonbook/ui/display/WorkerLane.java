@@ -24,6 +24,12 @@ final class WorkerLane {
     long exitMillis = -1;
     Integer exitCode;
     long cpuMillis;
+    /** Live only (never saved): what one of its threads waits on for over ~50 ms, a lock it holds; or null. */
+    String waitingOn;
+    String holding;
+    /** Live only: when it waited, {start, end} (end -1 while it waits); at most {@link #MAX_WAITS}, then merged. */
+    final List<long[]> waits = new ArrayList<>();
+    static final int MAX_WAITS = 200;
     boolean frozen;
     final List<Long> lineMillis = new ArrayList<>();
     int lines;
@@ -59,6 +65,33 @@ final class WorkerLane {
         }
     }
 
+    /**
+     * A wait began or ended, told at {@code now}: a wait is reported once it lasted {@code thresholdMillis}, so
+     * its segment starts that much earlier.
+     */
+    void noteWaiting(boolean waitingNow, long now, long thresholdMillis) {
+        long[] open = waits.isEmpty() ? null : waits.get(waits.size() - 1);
+        boolean isOpen = open != null && open[1] < 0;
+        if (waitingNow && !isOpen) {
+            long start = Math.max(startMillis, now - thresholdMillis);
+            if (waits.size() >= MAX_WAITS) {
+                open = waits.remove(waits.size() - 1);   // merge into the last: the picture stays bounded
+                start = open[0];
+            }
+            waits.add(new long[] {start, -1});
+        } else if (!waitingNow && isOpen) {
+            open[1] = Math.max(open[0], now);
+        }
+    }
+
+    boolean waiting() {
+        return waitingOn != null && state() == State.RUNNING;
+    }
+
+    boolean holds() {
+        return holding != null && waitingOn == null && state() == State.RUNNING;
+    }
+
     /** Wall time so far (up to {@code now} while running). */
     long wallMillis(long now) {
         long start = startMillis >= 0 ? startMillis : exitMillis;
@@ -70,7 +103,9 @@ final class WorkerLane {
         String wall = "wall " + seconds(wallMillis(now));
         switch (state()) {
             case RUNNING:
-                return "running · " + (cpuMillis > 0 ? "cpu " + seconds(cpuMillis) + " / " : "") + wall;
+                return (waitingOn != null ? "waiting on " + waitingOn + " · "
+                        : holding != null ? "holds " + holding + " · " : "running · ")
+                        + (cpuMillis > 0 ? "cpu " + seconds(cpuMillis) + " / " : "") + wall;
             case UNKNOWN:
                 return "no exit seen · " + wall;
             case TERMINATED:

@@ -13,6 +13,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
+import lessonbook.kernel.protocol.KernelEvent;
 import lessonbook.model.Output;
 
 /**
@@ -26,6 +27,7 @@ import lessonbook.model.Output;
  * <p>Live: create it empty and feed it {@link #accept(Output, long)} with every output of the cell as it
  * arrives (or the two typed methods); bars grow 4 times a second until every worker exited.
  * Reopened: {@link #WorkerLanesView(List)} with the cell's saved outputs shows the finished timeline.
+ * Live CPU figures and wait states ({@link #acceptCpu}, {@link #acceptWaits}) are shown, never kept.
  * Methods may be called from any thread; the work happens on the FX thread. Sizes follow the font size,
  * so a root {@code -fx-font-size} scales it for a projector.
  */
@@ -35,6 +37,9 @@ public final class WorkerLanesView extends VBox {
      * Xvfb (software rendering, 2 cores) over 9 s of the lesson's worker cells: renderer and FX thread used 4.2 s
      * of CPU at 15 frames a second, 3.0 s at 4.
      */
+
+    /** Workers report a wait once it lasted this long (lessonbook.workers.shared.WaitStates). */
+    private static final long WAIT_REPORTED_AFTER_MS = 50;
 
     /** What the events said, per worker; the rows below are built from it only when the view can be seen. */
     private final Map<String, WorkerLane> workers = new LinkedHashMap<>();
@@ -53,6 +58,8 @@ public final class WorkerLanesView extends VBox {
     private boolean animating;
     /** Events or lines arrived while the view was out of sight: the next frame in sight draws them. */
     private boolean stale;
+    /** Live only: what the kernel's own cell waits on or holds (it has no lane), for the summary; or null. */
+    private String kernelWaits;
     private long refreshes;
 
     /** An empty, live view, fed as workers start, print and exit. */
@@ -109,6 +116,7 @@ public final class WorkerLanesView extends VBox {
             legend.getChildren().add(legendItem(s.pseudoClass(), "lane-bar", s.pseudoClass()));
         }
         legend.getChildren().addAll(legendItem("cpu time", "lane-cpu", null),
+                legendItem("waiting on a shared object", "lane-wait", null),
                 legendItem("output line", "lane-marker", null));
         VBox header = new VBox(title, summary, legend);
         header.getStyleClass().add("lanes-header");
@@ -165,6 +173,39 @@ public final class WorkerLanesView extends VBox {
         });
     }
 
+    /**
+     * What a running worker waits on now (null: nothing for over ~50 ms) and a lock it holds (null: none): its
+     * bar is hatched while it waits and its text says on what, so a class sees contention as it happens. Live
+     * only; an exit clears it.
+     */
+    public void acceptWaits(String worker, long pid, String waitingOn, String holding) {
+        onFx(() -> {
+            if (KernelEvent.WorkerWaits.KERNEL_PROCESS.equals(worker)) {
+                kernelWaits = waitingOn != null ? "the notebook waits on " + waitingOn
+                        : holding != null ? "the notebook holds " + holding : null;
+                changed();
+                return;
+            }
+            WorkerLane lane = lane(worker, pid);
+            if (!lane.exited()) {
+                lane.waitingOn = waitingOn;
+                lane.holding = holding;
+                lane.noteWaiting(waitingOn != null, wallClock.getAsLong(), WAIT_REPORTED_AFTER_MS);
+                changed();
+            }
+        });
+    }
+
+    /** The text of a worker's lane as shown now (tests). FX thread. */
+    String laneText(long pid) {
+        for (LaneRow r : rows.values()) {
+            if (r.lane.pid == pid) {
+                return r.statsLabel().getText();
+            }
+        }
+        throw new IllegalArgumentException("no lane for pid " + pid);
+    }
+
     /** One worker event (tests, demos): a batch of one. */
     public void accept(Output output, long arrivedEpochMillis) {
         accept(List.of(output), arrivedEpochMillis);
@@ -219,6 +260,9 @@ public final class WorkerLanesView extends VBox {
             lane.exitMillis = event.epochMillis();
             lane.exitCode = event.exitCode();
             lane.cpuMillis = event.cpuMillis();
+            lane.noteWaiting(false, event.epochMillis(), 0);
+            lane.waitingOn = null;
+            lane.holding = null;
         }
     }
 
@@ -323,6 +367,9 @@ public final class WorkerLanesView extends VBox {
         text.append(", up to ").append(peakOverlap(spans)).append(" at once");
         if (running) {
             text.append(" · ").append(runningCount).append(" running");
+            if (kernelWaits != null) {
+                text.append(" · ").append(kernelWaits);
+            }
         } else if (cpuKnown && now > scale.origin) {
             long wall = now - scale.origin;
             text.append(" · ").append(WorkerLane.seconds(wall)).append(" from first start to last exit · cpu ")

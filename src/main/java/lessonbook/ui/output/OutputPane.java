@@ -32,6 +32,7 @@ import lessonbook.model.Diagnostic;
 import lessonbook.model.Output;
 import lessonbook.ui.display.DisplayViews;
 import lessonbook.ui.display.OnScreen;
+import lessonbook.kernel.protocol.KernelEvent;
 import lessonbook.ui.display.WorkerLanesView;
 
 /**
@@ -153,6 +154,18 @@ public final class OutputPane extends VBox {
     private void showLanes(WorkerLanesView view) {
         lanes = view;
         getChildren().add(1, lanes);
+    }
+
+    /** A running worker's live CPU time or wait state (transient: shown in its lane, never a row of output). */
+    public void showWorkerActivity(KernelEvent.WorkerActivity activity) {
+        if (lanes == null) {
+            return;   // its start has not been applied yet; the next sample comes within half a second
+        }
+        if (activity instanceof KernelEvent.WorkerCpu cpu) {
+            lanes.acceptCpu(cpu.worker(), cpu.pid(), cpu.cpuMillis());
+        } else if (activity instanceof KernelEvent.WorkerWaits waits) {
+            lanes.acceptWaits(waits.worker(), waits.pid(), waits.waitingOn(), waits.holding());
+        }
     }
 
     /** The batch's worker events and lines, handed to the lanes at once: one lanes update per batch. */

@@ -37,7 +37,10 @@ public final class Waiting {
     private final boolean timed;
     private final long spinUntil;
     private final long yieldUntil;
+    private final long start;
     private long park = FIRST_PARK_NANOS;
+    /** When this wait last paused, for {@link WaitStates} (read by its sampler thread); 0 before it parked. */
+    private volatile long lastPause;
     private long nextCheck;
     private long othersEndedSince;
 
@@ -45,6 +48,7 @@ public final class Waiting {
     public Waiting(String what, Duration timeout) {
         this.what = what;
         long now = System.nanoTime();
+        this.start = now;
         this.timed = timeout != null;
         this.deadline = timed ? now + Math.max(0, saturatedNanos(timeout)) : 0;
         this.nextCheck = now + CHECK_EVERY_NANOS;
@@ -77,12 +81,28 @@ public final class Waiting {
             Thread.yield();
             return true;
         }
+        if (lastPause == 0) {
+            WaitStates.parking(this);
+        }
+        lastPause = now;
         LockSupport.parkNanos(timed ? Math.min(park, deadline - now) : park);
         park = Math.min(LONGEST_PARK_NANOS, park * 2);
         if (Thread.interrupted()) {
             throw new WaitInterruptedException(what);
         }
         return true;
+    }
+
+    String what() {
+        return what;
+    }
+
+    long startNanos() {
+        return start;
+    }
+
+    long lastPauseNanos() {
+        return lastPause;
     }
 
     /** True about every 100 ms of waiting: time to check that the processes waited for are alive. */

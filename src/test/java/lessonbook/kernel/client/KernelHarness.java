@@ -25,6 +25,8 @@ final class KernelHarness implements AutoCloseable {
     final Map<String, List<Output>> outputs = new ConcurrentHashMap<>();
     final List<KernelStatus> statuses = new CopyOnWriteArrayList<>();
     final Map<String, Integer> started = new ConcurrentHashMap<>();
+    /** Outputs and transient worker activity together, in the order the listener heard them. */
+    final List<Object> heard = new CopyOnWriteArrayList<>();
 
     KernelHarness(KernelLauncher launcher) {
         kernel = JvmKernel.start(launcher);
@@ -32,6 +34,12 @@ final class KernelHarness implements AutoCloseable {
             @Override
             public void onOutput(String cellId, Output output) {
                 outputs.computeIfAbsent(cellId, k -> new CopyOnWriteArrayList<>()).add(output);
+                heard.add(output);
+            }
+
+            @Override
+            public void onWorkerActivity(lessonbook.kernel.protocol.KernelEvent.WorkerActivity activity) {
+                heard.add(activity);
             }
 
             @Override

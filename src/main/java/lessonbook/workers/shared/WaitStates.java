@@ -1,0 +1,71 @@
+package lessonbook.workers.shared;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * What this process's threads wait on and which locks it holds, for the worker lanes ("waiting on the WorkerLock",
+ * "holds the WorkerLock"). Waits register themselves only once they park (after ~200 µs), and a sampler
+ * ({@link #now}) reads the table about every 100 ms, so a quick hand-over costs nothing and a lock taken a million
+ * times a second reports at most ten states a second. A wait ends when its thread stops calling
+ * {@link Waiting#pause()} (whatever way it left: taken, timed out, interrupted, broken), which the sampler
+ * notices by the pause stamps going stale; no caller has to say so. Bounded by this process's threads and locks.
+ */
+public final class WaitStates {
+    /** A wait shorter than this is not news: a class should see contention, not every hand-over. */
+    static final long REPORT_AFTER_NANOS = 50_000_000L;
+    /** Parks last at most 1 ms; a wait whose thread has not paused for this long has ended. */
+    private static final long ENDED_AFTER_NANOS = 50_000_000L;
+
+    private static final Map<Thread, Waiting> waits = new ConcurrentHashMap<>();
+    private static final Map<String, String> held = new ConcurrentHashMap<>();
+
+    private WaitStates() {
+    }
+
+    /** What the process waits on and holds at one moment; fields null when nothing. */
+    public record Snapshot(String waitingOn, String holding) {
+        public static final Snapshot NOTHING = new Snapshot(null, null);
+    }
+
+    static void parking(Waiting waiting) {
+        if (waits.size() >= 256) {
+            // where nobody samples (the kernel's own cells), ended waits and threads are dropped here instead
+            long now = System.nanoTime();
+            waits.entrySet().removeIf(e -> now - e.getValue().lastPauseNanos() > ENDED_AFTER_NANOS
+                    || !e.getKey().isAlive());
+        }
+        waits.put(Thread.currentThread(), waiting);
+    }
+
+    /** A lock ({@code key}, its file) was taken by this process. */
+    public static void held(String key, String what) {
+        if (held.size() < 1024) {
+            held.put(key, what);
+        }
+    }
+
+    public static void released(String key) {
+        held.remove(key);
+    }
+
+    /** The longest current wait over the threshold, and a held lock; drops ended waits. Any thread. */
+    public static Snapshot now() {
+        long now = System.nanoTime();
+        Waiting longest = null;
+        for (Map.Entry<Thread, Waiting> entry : waits.entrySet()) {
+            Waiting w = entry.getValue();
+            if (now - w.lastPauseNanos() > ENDED_AFTER_NANOS || !entry.getKey().isAlive()) {
+                waits.remove(entry.getKey(), w);
+            } else if (now - w.startNanos() >= REPORT_AFTER_NANOS
+                    && (longest == null || w.startNanos() - longest.startNanos() < 0)) {
+                longest = w;
+            }
+        }
+        String holding = held.isEmpty() ? null : held.values().iterator().next();
+        if (longest == null && holding == null) {
+            return Snapshot.NOTHING;
+        }
+        return new Snapshot(longest == null ? null : longest.what(), holding);
+    }
+}
