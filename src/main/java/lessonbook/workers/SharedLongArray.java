@@ -64,10 +64,7 @@ public final class SharedLongArray implements Serializable {
     }
 
     private int offset(int i) {
-        if (i < 0 || i >= length) {
-            throw new IndexOutOfBoundsException("index " + i + " is outside the shared array of length " + length);
-        }
-        return Segment.DATA + 8 * i;
+        return Segment.elementOffset(i, length);
     }
 
     @Override

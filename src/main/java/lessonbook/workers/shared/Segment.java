@@ -48,6 +48,14 @@ public final class Segment {
         this.memory = memory;
     }
 
+    /** Where element {@code index} of a data area of {@code length} 8-byte elements lies; checks the index. */
+    public static int elementOffset(int index, int length) {
+        if (index < 0 || index >= length) {
+            throw new IndexOutOfBoundsException("index " + index + " is outside the shared array of length " + length);
+        }
+        return DATA + 8 * index;
+    }
+
     /** Makes a new shared object of {@code dataBytes} (zeroed) in this process's folder. */
     public static Segment create(String kind, long dataBytes) {
         long total = DATA + ((dataBytes + 7) & ~7L);
