@@ -38,6 +38,13 @@ final class CodeCellView extends CellView {
     private final HBox statusRow = new HBox(statusSlot);
     private final DoubleProperty fontSize;
     private OutputPane outputs;
+    /**
+     * Saved outputs not drawn yet, and the space they will take. Opening a lesson draws only the outputs near the
+     * screen (the notebook view restores the others as they come near): saved lanes, charts and output lists were
+     * half the CPU of a lesson's first frame.
+     */
+    private List<Output> unrestored = List.of();
+    private final javafx.scene.layout.Region unrestoredSpace = new javafx.scene.layout.Region();
     private CellRuntime runtime = CellRuntime.IDLE;
     /**
      * An exercise's or a check cell's header (what it is and, for an exercise, the Check button) and what stands
@@ -76,7 +83,12 @@ final class CodeCellView extends CellView {
         body.getChildren().addAll(preview, statusRow);
         show(cell);
         if (!cell.outputs().isEmpty()) {
-            outputs().restore(cell.outputs());
+            unrestored = cell.outputs();
+            unrestoredSpace.getStyleClass().add("output-placeholder");
+            double height = SavedOutputHeight.estimate(unrestored, fontSize.get());
+            unrestoredSpace.setMinHeight(height);
+            unrestoredSpace.setPrefHeight(height);
+            body.getChildren().add(unrestoredSpace);
         }
         showRuntime(CellRuntime.IDLE);
     }
@@ -180,6 +192,7 @@ final class CodeCellView extends CellView {
     }
 
     void clearOutputs() {
+        dropUnrestored();
         if (outputs != null) {
             outputs.clear();
         }
@@ -220,18 +233,38 @@ final class CodeCellView extends CellView {
         return text.toString();
     }
 
-    /** Created on first output: most cells of a 200-cell lesson never need the list. */
+    /**
+     * Created on first output (most cells of a 200-cell lesson never need the list), with any saved outputs not
+     * yet drawn.
+     */
     OutputPane outputs() {
         if (outputs == null) {
             outputs = new OutputPane(fontSize);
             outputs.setDiagnosticsSink(d -> editor().showDiagnostics(d));
             body.getChildren().add(outputs);
         }
+        if (!unrestored.isEmpty()) {
+            List<Output> saved = unrestored;
+            dropUnrestored();
+            outputs.restore(saved);
+        }
         return outputs;
     }
 
     boolean hasOutputPane() {
-        return outputs != null;
+        return outputs != null || !unrestored.isEmpty();
+    }
+
+    /** True while saved outputs wait to be drawn ({@link #outputs()} draws them). */
+    boolean hasUnrestoredOutputs() {
+        return !unrestored.isEmpty();
+    }
+
+    private void dropUnrestored() {
+        if (!unrestored.isEmpty()) {
+            unrestored = List.of();
+            body.getChildren().remove(unrestoredSpace);
+        }
     }
 
     void showRuntime(CellRuntime next) {
@@ -279,7 +312,7 @@ final class CodeCellView extends CellView {
         if (runtime.state() == lessonbook.model.CellState.RUNNING && runtime.startedAt() != null
                 && OnScreen.shows(statusSlot)) {
             showElapsed(now);
-            if (outputs != null) {
+            if (outputs != null && unrestored.isEmpty()) {
                 outputs.catchUp(); // in case it came into view without a scroll (a cell above it shrank)
             }
         }

@@ -122,6 +122,7 @@ final class NotebookView extends ScrollPane {
     }
 
     private void rebuild() {
+        boolean opened = true;   // no view kept: a notebook opened (or replaced), not a cell added or moved
         List<CellView> ordered = new ArrayList<>();
         Map<String, CellView> keep = new HashMap<>();
         for (Cell cell : document.cells()) {
@@ -131,6 +132,7 @@ final class NotebookView extends ScrollPane {
                 view = create(cell);
             } else {
                 view.show(cell);
+                opened = false;
             }
             keep.put(cell.id(), view);
             ordered.add(view);
@@ -138,6 +140,9 @@ final class NotebookView extends ScrollPane {
         views.clear();
         views.putAll(keep);
         column.getChildren().setAll(ordered);
+        if (opened) {
+            restoreFirstScreens(ordered);
+        }
         if (selectedId == null || !views.containsKey(selectedId)) {
             select(document.cells().isEmpty() ? null : document.cells().get(0).id());
         } else {
@@ -195,8 +200,31 @@ final class NotebookView extends ScrollPane {
     }
 
     /**
-     * Builds the real editors of the code cells within a screen of the viewport, and draws the output that
-     * arrived while a cell was out of sight.
+     * A lesson just opened shows its top: the saved outputs of the cells that will be on its first screens are
+     * drawn now, before the window's first frame, and the others when they come near ({@link #materializeVisible}).
+     * Nothing is laid out yet, so where a cell will lie is estimated from its lines.
+     */
+    private void restoreFirstScreens(List<CellView> ordered) {
+        double limit = 1.5 * javafx.stage.Screen.getPrimary().getVisualBounds().getHeight();
+        double line = Math.ceil(fontSize.get() * 1.5);
+        double y = 0;
+        for (CellView view : ordered) {
+            if (y > limit) {
+                return;
+            }
+            Cell cell = document.cell(view.cellId());
+            long lines = cell == null ? 1 : cell.source().lines().count();
+            y += 24 + line * (view instanceof MarkdownCellView ? 1.3 * lines : lines);
+            if (view instanceof CodeCellView code && code.hasUnrestoredOutputs()) {
+                y += SavedOutputHeight.estimate(((CodeCell) cell).outputs(), fontSize.get());
+                code.outputs();
+            }
+        }
+    }
+
+    /**
+     * Builds the real editors and draws the saved outputs of the code cells within a screen of the viewport, and
+     * draws the output that arrived while a cell was out of sight.
      */
     private void materializeVisible() {
         double viewport = getViewportBounds().getHeight();
@@ -206,7 +234,7 @@ final class NotebookView extends ScrollPane {
         }
         double top = getVvalue() * Math.max(0, total - viewport);
         for (javafx.scene.Node node : column.getChildren()) {
-            if (node instanceof CodeCellView code && code.hasOutputPane()) {
+            if (node instanceof CodeCellView code && code.hasOutputPane() && !code.hasUnrestoredOutputs()) {
                 Bounds b = code.getBoundsInParent();
                 if (b.getMaxY() >= top && b.getMinY() <= top + viewport) {
                     code.outputs().catchUp();
@@ -214,7 +242,8 @@ final class NotebookView extends ScrollPane {
             }
         }
         for (javafx.scene.Node node : column.getChildren()) {
-            if (node instanceof CodeCellView code && !code.isMaterialized() && code.getHeight() > 0) {
+            if (node instanceof CodeCellView code && (!code.isMaterialized() || code.hasUnrestoredOutputs())
+                    && code.getHeight() > 0) {
                 Bounds b = code.getBoundsInParent();
                 if (b.getMaxY() >= top - viewport && b.getMinY() <= top + 2 * viewport
                         && !toMaterialize.contains(code)) {
@@ -228,12 +257,20 @@ final class NotebookView extends ScrollPane {
         }
     }
 
-    /** A few editors per turn of the FX thread, so fast scrolling through a long lesson never stalls. */
+    /**
+     * A few cells per turn of the FX thread, so fast scrolling through a long lesson never stalls: their saved
+     * outputs drawn (without moving what the reader sees) and their editors built.
+     */
     private void materializeSome() {
         for (int i = 0; i < EDITORS_PER_TURN && !toMaterialize.isEmpty(); i++) {
             CodeCellView code = toMaterialize.poll();
             if (code.getParent() != null) {
-                code.materialize();
+                keepingViewInPlace(() -> {
+                    if (code.hasUnrestoredOutputs()) {
+                        code.outputs();
+                    }
+                    code.materialize();
+                });
             }
         }
         if (toMaterialize.isEmpty()) {
@@ -241,6 +278,40 @@ final class NotebookView extends ScrollPane {
         } else {
             Platform.runLater(this::materializeSome);
         }
+    }
+
+    /**
+     * Makes a change to cells' heights without moving what the reader sees: the cell at the top of the viewport
+     * keeps its place on screen (the scroll pane alone would keep the scroll fraction, and the text would jump).
+     * In presenter mode the selected cell's anchor does this job.
+     */
+    private void keepingViewInPlace(Runnable change) {
+        javafx.scene.layout.Region page = (javafx.scene.layout.Region) getContent();
+        double viewport = getViewportBounds().getHeight();
+        double top = getVvalue() * Math.max(0, page.getHeight() - viewport);
+        javafx.scene.Node reference = null;
+        for (javafx.scene.Node node : column.getChildren()) {
+            if (onPage(node) + node.getBoundsInParent().getHeight() > top) {
+                reference = node;
+                break;
+            }
+        }
+        double offset = reference == null ? 0 : onPage(reference) - top;
+        change.run();
+        if (reference == null || anchor.isActive() || top <= 0) {
+            return;
+        }
+        column.applyCss();   // new nodes take their size from their styles
+        layout();
+        double max = page.getHeight() - viewport;
+        if (max > 0) {
+            setVvalue(Math.max(0, Math.min(1, (onPage(reference) - offset) / max)));
+        }
+    }
+
+    /** Where a cell's top lies on the scrolled page (the column sits inside the page's padding). */
+    private double onPage(javafx.scene.Node cell) {
+        return column.getBoundsInParent().getMinY() + cell.getBoundsInParent().getMinY();
     }
 
     // ----- selection and modes -----
@@ -356,7 +427,7 @@ final class NotebookView extends ScrollPane {
     /** No more worker exits will come (kernel restarted or died): stop every live timeline. */
     void freezeWorkers() {
         for (CellView view : views.values()) {
-            if (view instanceof CodeCellView code && code.hasOutputPane()) {
+            if (view instanceof CodeCellView code && code.hasOutputPane() && !code.hasUnrestoredOutputs()) {
                 code.outputs().freezeWorkers();
             }
         }

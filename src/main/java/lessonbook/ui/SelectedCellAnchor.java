@@ -42,6 +42,10 @@ final class SelectedCellAnchor {
         take();
     }
 
+    boolean isActive() {
+        return active;
+    }
+
     /** A cell's top moved inside the column (a cell above it changed height). */
     ChangeListener<Number> cellMoved() {
         return onLayout;

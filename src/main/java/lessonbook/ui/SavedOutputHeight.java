@@ -1,0 +1,60 @@
+package lessonbook.ui;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import lessonbook.model.Output;
+
+/**
+ * About how tall a cell's saved outputs will be once drawn, from the outputs alone: the space a cell keeps
+ * for them until they are restored, so the scroll bar and the cells below are near their final place. Only an
+ * estimate (wrapping and fonts are not known before drawing); the notebook keeps what the reader sees in place
+ * when the real height replaces it. Pure arithmetic, no JavaFX.
+ */
+final class SavedOutputHeight {
+    /** As the output pane: at most this many rows tall, more scroll. */
+    static final int MAX_ROWS = 24;
+    private static final double LANE = 22;
+    private static final double CHART = 300;
+
+    private SavedOutputHeight() {
+    }
+
+    static double estimate(List<Output> outputs, double fontSize) {
+        double row = Math.ceil(fontSize * 1.5);
+        long rows = 0;
+        double extra = 0;
+        Set<String> workers = new HashSet<>();
+        for (Output output : outputs) {
+            if (output instanceof Output.Stream s) {
+                rows += lines(s.text());
+            } else if (output instanceof Output.WorkerLine line) {
+                rows++;
+                workers.add(line.worker());
+            } else if (output instanceof Output.WorkerEvent event) {
+                workers.add(event.worker());
+            } else if (output instanceof Output.Error error) {
+                rows += 1 + Math.min(3, error.frames().size());
+            } else if (output instanceof Output.CompileError error) {
+                rows += 3L * error.diagnostics().size();
+            } else if (output instanceof Output.Chart) {
+                extra += CHART;
+            } else if (output instanceof Output.Table table) {
+                extra += row * (2 + Math.min(table.rows().size(), 12));
+            } else {
+                rows++;
+            }
+        }
+        double height = rows == 0 ? 0 : Math.min(rows, MAX_ROWS) * row + 6;
+        if (!workers.isEmpty()) {
+            height += 40 + LANE * workers.size();
+        }
+        return height + extra;
+    }
+
+    private static long lines(String text) {
+        long lines = text.chars().filter(c -> c == '\n').count();
+        return text.endsWith("\n") ? lines : lines + 1;
+    }
+}
