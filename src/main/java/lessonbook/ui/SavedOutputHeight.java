@@ -15,7 +15,7 @@ import lessonbook.model.Output;
 final class SavedOutputHeight {
     /** As the output pane: at most this many rows tall, more scroll. */
     static final int MAX_ROWS = 24;
-    private static final double LANE = 22;
+    private static final double LANE = 27;
     private static final double CHART = 300;
 
     private SavedOutputHeight() {
@@ -48,7 +48,7 @@ final class SavedOutputHeight {
         }
         double height = rows == 0 ? 0 : Math.min(rows, MAX_ROWS) * row + 6;
         if (!workers.isEmpty()) {
-            height += 40 + LANE * workers.size();
+            height += 110 + LANE * workers.size();   // the lanes header, legend and axis, then a lane each
         }
         return height + extra;
     }
