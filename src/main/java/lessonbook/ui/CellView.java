@@ -52,6 +52,18 @@ abstract class CellView extends HBox {
         pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("editing"), editing);
     }
 
+    /**
+     * True while part of the cell (saved outputs, rendered prose) is not drawn yet: a lesson opens drawing only
+     * what is near the screen, and the notebook view draws the rest as it comes near ({@link #drawContent()}).
+     */
+    boolean hasUndrawnContent() {
+        return false;
+    }
+
+    /** Draws what was left undrawn (idempotent). */
+    void drawContent() {
+    }
+
     /** Shows the cell's current content (called when the document changed it). */
     abstract void show(Cell cell);
 

@@ -85,7 +85,7 @@ final class CodeCellView extends CellView {
         if (!cell.outputs().isEmpty()) {
             unrestored = cell.outputs();
             unrestoredSpace.getStyleClass().add("output-placeholder");
-            double height = SavedOutputHeight.estimate(unrestored, fontSize.get());
+            double height = EstimatedHeight.ofOutputs(unrestored, fontSize.get());
             unrestoredSpace.setMinHeight(height);
             unrestoredSpace.setPrefHeight(height);
             body.getChildren().add(unrestoredSpace);
@@ -258,6 +258,18 @@ final class CodeCellView extends CellView {
     /** True while saved outputs wait to be drawn ({@link #outputs()} draws them). */
     boolean hasUnrestoredOutputs() {
         return !unrestored.isEmpty();
+    }
+
+    @Override
+    boolean hasUndrawnContent() {
+        return hasUnrestoredOutputs();
+    }
+
+    @Override
+    void drawContent() {
+        if (hasUnrestoredOutputs()) {
+            outputs();
+        }
     }
 
     private void dropUnrestored() {

@@ -16,10 +16,15 @@ final class MarkdownCellView extends CellView {
     private final MarkdownView rendered = new MarkdownView();
     private final Supplier<Path> lessonFolder;
     private boolean editing;
+    /** Rendering waits until the cell comes near the screen; this space stands in ({@link #drawContent()}). */
+    private boolean undrawn = true;
+    private final javafx.scene.layout.Region undrawnSpace = new javafx.scene.layout.Region();
+    private final javafx.beans.property.DoubleProperty fontSize;
 
     MarkdownCellView(Cell cell, Consumer<String> onEdit, Supplier<Path> lessonFolder, Consumer<String> links,
-                     boolean editable) {
+                     boolean editable, javafx.beans.property.DoubleProperty fontSize) {
         super(cell.id());
+        this.fontSize = fontSize;
         this.editable = editable;
         this.lessonFolder = lessonFolder;
         getStyleClass().add("markdown-cell");
@@ -42,9 +47,30 @@ final class MarkdownCellView extends CellView {
             editor.setText(source);
         }
         if (editing) {
+            undrawn = false;
             body.getChildren().setAll(editor().node());
+        } else if (undrawn) {
+            double height = EstimatedHeight.ofMarkdown(source, fontSize.get());
+            undrawnSpace.setMinHeight(height);
+            undrawnSpace.setPrefHeight(height);
+            body.getChildren().setAll(undrawnSpace);
         } else {
             render(cell.source());
+        }
+    }
+
+    @Override
+    boolean hasUndrawnContent() {
+        return undrawn;
+    }
+
+    @Override
+    void drawContent() {
+        if (undrawn) {
+            undrawn = false;
+            if (!editing) {
+                render(source);
+            }
         }
     }
 
@@ -74,6 +100,7 @@ final class MarkdownCellView extends CellView {
             return;
         }
         editing = true;
+        undrawn = false;
         body.getChildren().setAll(editor().node());
         editor.focusEditor();
     }
@@ -81,6 +108,7 @@ final class MarkdownCellView extends CellView {
     @Override
     void stopEditing() {
         editing = false;
+        undrawn = false;
         render(editor == null ? source : editor.text());
     }
 
@@ -92,6 +120,7 @@ final class MarkdownCellView extends CellView {
     }
 
     MarkdownView rendered() {
+        drawContent();
         return rendered;
     }
 }

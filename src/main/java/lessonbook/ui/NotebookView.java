@@ -32,8 +32,8 @@ final class NotebookView extends ScrollPane {
     /** The sheet the cells lie on, drawn behind the column; see {@link #placePaper}. */
     private final javafx.scene.layout.Region paper = new javafx.scene.layout.Region();
     private final Map<String, CellView> views = new HashMap<>();
-    private static final int EDITORS_PER_TURN = 1;
-    private final java.util.ArrayDeque<CodeCellView> toMaterialize = new java.util.ArrayDeque<>();
+    private static final int CELLS_PER_TURN = 1;
+    private final java.util.ArrayDeque<CellView> toMaterialize = new java.util.ArrayDeque<>();
     private boolean materializing;
     private String selectedId;
     private final SelectedCellAnchor anchor;
@@ -124,12 +124,14 @@ final class NotebookView extends ScrollPane {
     private void rebuild() {
         boolean opened = true;   // no view kept: a notebook opened (or replaced), not a cell added or moved
         List<CellView> ordered = new ArrayList<>();
+        List<CellView> created = new ArrayList<>();
         Map<String, CellView> keep = new HashMap<>();
         for (Cell cell : document.cells()) {
             CellView view = views.get(cell.id());
             boolean sameKind = view != null && (view instanceof CodeCellView) == (cell instanceof CodeCell);
             if (!sameKind) {
                 view = create(cell);
+                created.add(view);
             } else {
                 view.show(cell);
                 opened = false;
@@ -141,7 +143,9 @@ final class NotebookView extends ScrollPane {
         views.putAll(keep);
         column.getChildren().setAll(ordered);
         if (opened) {
-            restoreFirstScreens(ordered);
+            drawFirstScreens(ordered);
+        } else {
+            created.forEach(CellView::drawContent);   // a cell added, or its kind changed, where the user works
         }
         if (selectedId == null || !views.containsKey(selectedId)) {
             select(document.cells().isEmpty() ? null : document.cells().get(0).id());
@@ -178,7 +182,7 @@ final class NotebookView extends ScrollPane {
                 ? new CodeCellView(code, fontSize, completion, text -> document.editSource(id, text),
                         document.canEdit(id))
                 : new MarkdownCellView(cell, text -> document.editSource(id, text), this::lessonFolder, linkOpener,
-                        document.canEdit(id));
+                        document.canEdit(id), fontSize);
         if (view instanceof CodeCellView code) {
             code.setOnCheck(() -> onCheck.accept(id));
             code.setSolutionHidden(!solutionsShown);
@@ -200,11 +204,11 @@ final class NotebookView extends ScrollPane {
     }
 
     /**
-     * A lesson just opened shows its top: the saved outputs of the cells that will be on its first screens are
-     * drawn now, before the window's first frame, and the others when they come near ({@link #materializeVisible}).
-     * Nothing is laid out yet, so where a cell will lie is estimated from its lines.
+     * A lesson just opened shows its top: the cells that will be on its first screens are drawn now (their prose
+     * rendered, their saved outputs restored), before the window's first frame, and the others when they come near
+     * ({@link #materializeVisible}). Nothing is laid out yet, so where a cell will lie is estimated from its text.
      */
-    private void restoreFirstScreens(List<CellView> ordered) {
+    private void drawFirstScreens(List<CellView> ordered) {
         double limit = 1.5 * javafx.stage.Screen.getPrimary().getVisualBounds().getHeight();
         double line = Math.ceil(fontSize.get() * 1.5);
         double y = 0;
@@ -213,12 +217,12 @@ final class NotebookView extends ScrollPane {
                 return;
             }
             Cell cell = document.cell(view.cellId());
-            long lines = cell == null ? 1 : cell.source().lines().count();
-            y += 24 + line * (view instanceof MarkdownCellView ? 1.3 * lines : lines);
-            if (view instanceof CodeCellView code && code.hasUnrestoredOutputs()) {
-                y += SavedOutputHeight.estimate(((CodeCell) cell).outputs(), fontSize.get());
-                code.outputs();
+            if (cell instanceof CodeCell code) {
+                y += 24 + line * code.source().lines().count() + EstimatedHeight.ofOutputs(code.outputs(), fontSize.get());
+            } else if (cell != null) {
+                y += 12 + EstimatedHeight.ofMarkdown(cell.source(), fontSize.get());
             }
+            view.drawContent();
         }
     }
 
@@ -234,7 +238,7 @@ final class NotebookView extends ScrollPane {
         }
         double top = getVvalue() * Math.max(0, total - viewport);
         for (javafx.scene.Node node : column.getChildren()) {
-            if (node instanceof CodeCellView code && code.hasOutputPane() && !code.hasUnrestoredOutputs()) {
+            if (node instanceof CodeCellView code && code.hasOutputPane() && !code.hasUndrawnContent()) {
                 Bounds b = code.getBoundsInParent();
                 if (b.getMaxY() >= top && b.getMinY() <= top + viewport) {
                     code.outputs().catchUp();
@@ -242,12 +246,13 @@ final class NotebookView extends ScrollPane {
             }
         }
         for (javafx.scene.Node node : column.getChildren()) {
-            if (node instanceof CodeCellView code && (!code.isMaterialized() || code.hasUnrestoredOutputs())
-                    && code.getHeight() > 0) {
-                Bounds b = code.getBoundsInParent();
+            CellView cell = (CellView) node;
+            boolean editorToBuild = cell instanceof CodeCellView code && !code.isMaterialized();
+            if ((editorToBuild || cell.hasUndrawnContent()) && cell.getHeight() > 0) {
+                Bounds b = cell.getBoundsInParent();
                 if (b.getMaxY() >= top - viewport && b.getMinY() <= top + 2 * viewport
-                        && !toMaterialize.contains(code)) {
-                    toMaterialize.add(code);
+                        && !toMaterialize.contains(cell)) {
+                    toMaterialize.add(cell);
                 }
             }
         }
@@ -262,14 +267,14 @@ final class NotebookView extends ScrollPane {
      * outputs drawn (without moving what the reader sees) and their editors built.
      */
     private void materializeSome() {
-        for (int i = 0; i < EDITORS_PER_TURN && !toMaterialize.isEmpty(); i++) {
-            CodeCellView code = toMaterialize.poll();
-            if (code.getParent() != null) {
+        for (int i = 0; i < CELLS_PER_TURN && !toMaterialize.isEmpty(); i++) {
+            CellView cell = toMaterialize.poll();
+            if (cell.getParent() != null) {
                 keepingViewInPlace(() -> {
-                    if (code.hasUnrestoredOutputs()) {
-                        code.outputs();
+                    cell.drawContent();
+                    if (cell instanceof CodeCellView code) {
+                        code.materialize();
                     }
-                    code.materialize();
                 });
             }
         }
@@ -427,7 +432,7 @@ final class NotebookView extends ScrollPane {
     /** No more worker exits will come (kernel restarted or died): stop every live timeline. */
     void freezeWorkers() {
         for (CellView view : views.values()) {
-            if (view instanceof CodeCellView code && code.hasOutputPane() && !code.hasUnrestoredOutputs()) {
+            if (view instanceof CodeCellView code && code.hasOutputPane() && !code.hasUndrawnContent()) {
                 code.outputs().freezeWorkers();
             }
         }

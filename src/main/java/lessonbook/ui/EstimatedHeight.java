@@ -7,21 +7,44 @@ import java.util.Set;
 import lessonbook.model.Output;
 
 /**
- * About how tall a cell's saved outputs will be once drawn, from the outputs alone: the space a cell keeps
- * for them until they are restored, so the scroll bar and the cells below are near their final place. Only an
- * estimate (wrapping and fonts are not known before drawing); the notebook keeps what the reader sees in place
- * when the real height replaces it. Pure arithmetic, no JavaFX.
+ * About how tall a cell's saved outputs or its rendered prose will be once drawn, from the text alone: the
+ * space a cell keeps until it is drawn, so the scroll bar and the cells below are near their final place. Only
+ * an estimate (wrapping and fonts are not known before drawing); the notebook keeps what the reader sees in
+ * place when the real height replaces it. Pure arithmetic, no JavaFX.
  */
-final class SavedOutputHeight {
+final class EstimatedHeight {
     /** As the output pane: at most this many rows tall, more scroll. */
     static final int MAX_ROWS = 24;
     private static final double LANE = 27;
     private static final double CHART = 300;
 
-    private SavedOutputHeight() {
+    /** Characters of prose on one line of the page's column, about. */
+    private static final int PROSE_LINE = 100;
+    private static final double IMAGE = 320;
+
+    private EstimatedHeight() {
     }
 
-    static double estimate(List<Output> outputs, double fontSize) {
+    /** Rendered Markdown: its lines wrapped at about a column's width, headings taller, images a fixed size. */
+    static double ofMarkdown(String source, double fontSize) {
+        double line = Math.ceil(fontSize * 1.5);
+        double height = 0;
+        for (String text : source.split("\n", -1)) {
+            if (text.isBlank()) {
+                height += line * 0.5;
+            } else if (text.startsWith("#")) {
+                height += line * 2;
+            } else {
+                height += line * Math.max(1, Math.ceil(text.length() / (double) PROSE_LINE));
+            }
+            int images = text.split("!\\[", -1).length - 1;
+            height += IMAGE * images;
+        }
+        return height;
+    }
+
+    /** Saved outputs as the output pane draws them. */
+    static double ofOutputs(List<Output> outputs, double fontSize) {
         double row = Math.ceil(fontSize * 1.5);
         long rows = 0;
         double extra = 0;
