@@ -3,7 +3,6 @@ package lessonbook.workers;
 import java.io.Serializable;
 import java.time.Duration;
 
-import lessonbook.workers.shared.BrokenSharedObjectException;
 import lessonbook.workers.shared.Segment;
 import lessonbook.workers.shared.Waiting;
 import lessonbook.workers.shared.WordLock;

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import lessonbook.workers.shared.BrokenSharedObjectException;
 import org.junit.jupiter.api.Test;
 
 /** Queues, locks, shared values, pipes, events, barriers and semaphores between real worker processes. */

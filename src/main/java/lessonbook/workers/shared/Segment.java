@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import lessonbook.workers.BrokenSharedObjectException;
+
 /**
  * One shared object's memory: a file mapped into every process that uses it, so a write by one process is a
  * write to the very memory the others read. Layout: a header (magic, kind, size, the object's internal lock

@@ -1,4 +1,4 @@
-package lessonbook.workers;
+package lessonbook.workers.runtime;
 
 import java.io.ByteArrayInputStream;
 import java.io.FileDescriptor;
@@ -6,10 +6,12 @@ import java.io.FileInputStream;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 import lessonbook.process.ChildProcess;
 import lessonbook.process.ChildTicket;
@@ -19,7 +21,7 @@ import lessonbook.process.ParentWatch;
 
 /**
  * The main class of a worker JVM. It connects back to the JVM that started it, waits to be told who it is,
- * then runs one task ({@link Worker}) or chunks of a map ({@link WorkerPool}). Its stdout and stderr carry only
+ * then runs one task (a {@code Worker}'s) or chunks of a map (a {@code WorkerPool}'s). Its stdout and stderr carry only
  * what user code prints; everything else travels on the control socket.
  */
 public final class WorkerMain {
@@ -86,10 +88,10 @@ public final class WorkerMain {
     /** Loads what every task needs (serialization, lambda bootstrap) while the worker is still an idle spare. */
     private static void warmUp() {
         try {
-            SerializableFunction<Integer, Integer> f = x -> x + 1;
+            Function<Integer, Integer> f = (Function<Integer, Integer> & Serializable) x -> x + 1;
             Object back = Payloads.fromBytes(Payloads.toBytes(f), WorkerMain.class.getClassLoader());
             @SuppressWarnings("unchecked")
-            SerializableFunction<Integer, Integer> g = (SerializableFunction<Integer, Integer>) back;
+            Function<Integer, Integer> g = (Function<Integer, Integer>) back;
             g.apply(1);
             // the first read of each record class is slow (its canonical constructor is looked up): do it now
             Object[] messages = {new Object[] {1, "x", 2L},

@@ -1,11 +1,11 @@
-package lessonbook.workers;
+package lessonbook.workers.runtime;
 
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 
 /**
- * One worker JVM of a {@link WorkerPool}, as the pool tracks it: the chunks it was sent and has not answered yet
+ * One worker JVM of a pool, as the pool tracks it: the chunks it was sent and has not answered yet
  * (the first one running, the rest waiting on its socket), and what it already has. Guarded by the pool's lock.
  */
 final class PoolMember {

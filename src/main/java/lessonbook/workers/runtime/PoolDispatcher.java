@@ -1,7 +1,8 @@
-package lessonbook.workers;
+package lessonbook.workers.runtime;
 
 import java.io.IOException;
 import java.io.NotSerializableException;
+import java.io.Serializable;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,13 +14,13 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
- * The engine of a {@link WorkerPool}: its worker JVMs, the queue of chunks not yet sent, and one reader thread
+ * The engine of a pool (the API's {@code WorkerPool}): its worker JVMs, the queue of chunks not yet sent, and one reader thread
  * per worker that turns its answers into results. Threading: everything mutable is guarded by {@link #lock};
  * the readers and the callers of the pool meet only there. A send happens under the lock, which is why only
  * small chunks are sent ahead to a busy worker (see {@link PoolMember#AHEAD_MAX_BYTES}). Nothing slow happens
  * per chunk under the lock: a worker's CPU time, which cost ~0.2 ms a read here, is sampled by {@link CpuSampler}.
  */
-final class PoolDispatcher {
+public final class PoolDispatcher {
     private static final AtomicLong functionIds = new AtomicLong();
 
     private final WorkerHost host;
@@ -28,6 +29,7 @@ final class PoolDispatcher {
     private final List<Messages.VariableValue> variables;
     private final byte[] initializer;
     private final int maxTasksPerWorker;
+    private final PoolFailures failures;
     private final List<PoolMember> members = new ArrayList<>();
     private final Deque<MapRun.Chunk> queue = new ArrayDeque<>();
     private final Object lock = new Object();
@@ -37,13 +39,19 @@ final class PoolDispatcher {
     private byte[] lastFunctionBytes;
     private long lastFunctionId;
 
-    PoolDispatcher(int workers, PoolOptions options) {
+    /**
+     * Starts {@code workers} worker JVMs; {@code initializer} (a Serializable Runnable, or null) runs in each before
+     * its first chunk; {@code maxTasksPerWorker} 0 means no limit; the exceptions calls fail with come from
+     * {@code failures}.
+     */
+    public PoolDispatcher(int workers, Serializable initializer, int maxTasksPerWorker, PoolFailures failures) {
         host = WorkerRuntime.host();
         events = host.eventsForCaller();
         generation = host.classGeneration();
         variables = Variables.snapshot(host);
-        maxTasksPerWorker = options.maxTasksPerWorker();
-        initializer = options.initializer() == null ? null : serialized(options.initializer(), "the initializer");
+        this.maxTasksPerWorker = maxTasksPerWorker;
+        this.failures = failures;
+        this.initializer = initializer == null ? null : serialized(initializer, "the initializer");
         synchronized (lock) {
             for (int i = 0; i < workers; i++) {
                 addMember();
@@ -52,7 +60,7 @@ final class PoolDispatcher {
     }
 
     /** Serializes a call's function once; the same lambda sent again keeps its id, so workers keep their copy. */
-    MapRun.PoolFunction function(SerializableFunction<?, ?> fn) {
+    public MapRun.PoolFunction function(Serializable fn) {
         byte[] bytes = serialized(fn, "the function");
         synchronized (lock) {
             if (!Arrays.equals(bytes, lastFunctionBytes)) {
@@ -67,7 +75,7 @@ final class PoolDispatcher {
      * Queues {@code inputs} (the caller's inputs from index {@code indexBase} on) in chunks of {@code chunkSize} for
      * {@code function}; the run completes when all did.
      */
-    MapRun submit(MapRun.PoolFunction function, List<?> inputs, int chunkSize, int indexBase, Consumer<Object> onEach) {
+    public MapRun submit(MapRun.PoolFunction function, List<?> inputs, int chunkSize, int indexBase, Consumer<Object> onEach) {
         long runGeneration = host.classGeneration();
         List<Messages.VariableValue> runVariables = runGeneration == generation ? variables : Variables.snapshot(host);
         MapRun run = new MapRun(function, inputs.size(), indexBase, runGeneration, Variables.classpath(host), runVariables, onEach);
@@ -95,7 +103,7 @@ final class PoolDispatcher {
     }
 
     /** Ends the pool's workers; calls still running fail with a CancellationException. */
-    void close() {
+    public void close() {
         List<PoolMember> ending;
         synchronized (lock) {
             if (closed) {
@@ -132,13 +140,13 @@ final class PoolDispatcher {
         }
     }
 
-    List<Long> pids() {
+    public List<Long> pids() {
         synchronized (lock) {
             return members.stream().map(m -> m.child.pid()).toList();
         }
     }
 
-    int size() {
+    public int size() {
         synchronized (lock) {
             return members.size();
         }
@@ -236,7 +244,7 @@ final class PoolDispatcher {
                 failure = new IllegalStateException("results of " + chunk.describe() + " could not be read back: " + e, e);
             }
         } else if (message instanceof Messages.ChunkFailed failed && chunk != null) {
-            failure = new WorkerException(member.name, member.child.pid(), failed.index(), failed.failure());
+            failure = failures.taskFailed(member.name, member.child.pid(), failed.index(), failed.failure());
         }
         synchronized (lock) {
             member.inFlight.poll();
@@ -268,8 +276,7 @@ final class PoolDispatcher {
     private void initializerFailed(PoolMember member, Messages.Failure failure) {
         synchronized (lock) {
             if (broken == null) {
-                broken = new WorkerException(member.name, member.child.pid(), -1, failure,
-                        "the pool's initializer failed in " + member.name + " (pid " + member.child.pid() + "): ");
+                broken = failures.initializerFailed(member.name, member.child.pid(), failure);
             }
             for (MapRun.Chunk chunk : queue) {
                 chunk.run().fail(broken);
@@ -295,7 +302,7 @@ final class PoolDispatcher {
                 return;
             }
             if (running != null) {
-                failRun(running.run(), new WorkerDiedException(member.name, member.child.pid(), code, running.describe()));
+                failRun(running.run(), failures.workerDied(member.name, member.child.pid(), code, running.describe()));
             }
             if (broken != null) {
                 member.inFlight.clear();   // their calls failed with the initializer; no worker will take them
