@@ -44,8 +44,11 @@ public final class Messages {
                  List<String> userClasspath, List<VariableValue> variables) implements Serializable {
     }
 
-    /** Worker to parent: the results of a chunk, {@link ChunkCodec} bytes. */
-    record ChunkDone(long mapId, int firstIndex, byte[] results) implements Serializable {
+    /**
+     * Worker to parent: the results of a chunk, {@link ChunkCodec} bytes, and how long the worker took for it (the
+     * pool sends cheap chunks further ahead, see {@link PoolDispatcher}).
+     */
+    record ChunkDone(long mapId, int firstIndex, long workNanos, byte[] results) implements Serializable {
     }
 
     /** Worker to parent: an input of the chunk threw. */

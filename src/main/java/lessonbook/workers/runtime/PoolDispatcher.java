@@ -19,6 +19,15 @@ import java.util.function.Consumer;
  * the readers and the callers of the pool meet only there. A send happens under the lock, which is why only
  * small chunks are sent ahead to a busy worker (see {@link PoolMember#AHEAD_MAX_BYTES}). Nothing slow happens
  * per chunk under the lock: a worker's CPU time, which cost ~0.2 ms a read here, is sampled by {@link CpuSampler}.
+ * <p>
+ * Send-ahead: Python's workers pull chunks from one shared pipe, so a worker never waits for the pool's process
+ * between chunks. Here each worker has its own socket and the pool pushes: a chunk waits behind the running one,
+ * and every answer has the pool's reader thread send the next. On a busy machine that thread waits for a cpu for
+ * milliseconds, so with one chunk ahead a map of cheap items ran at the pace of those wake-ups (8 chunks of
+ * {@code x -> x + 1}: 10-70 ms a map, Python 1-1.5 ms). So a worker gets as many chunks ahead as it is expected
+ * to run within {@link #AHEAD_BUDGET_NANOS}, judged by what the last chunk of the same function cost a worker:
+ * for cheap work that is the whole map at once, as Python's pipe would hold it; for expensive work it stays one,
+ * so that uneven work still goes to whichever worker is free. A function not seen yet gets one.
  */
 public final class PoolDispatcher {
     private static final AtomicLong functionIds = new AtomicLong();
@@ -38,6 +47,12 @@ public final class PoolDispatcher {
     private RuntimeException broken;
     private byte[] lastFunctionBytes;
     private long lastFunctionId;
+    /** Worker time a worker is committed to ahead of its running chunk, at most (see the class comment). */
+    static final long AHEAD_BUDGET_NANOS = 2_000_000;
+    private static final int MAX_AHEAD = 64;
+    /** The function whose cost per input was measured last, and that cost (worker nanoseconds per input). */
+    private long costedFunctionId = -1;
+    private long nanosPerInput;
 
     /**
      * Starts {@code workers} worker JVMs; {@code initializer} (a Serializable Runnable, or null) runs in each before
@@ -158,8 +173,12 @@ public final class PoolDispatcher {
      * another worker becomes free (a worker still connecting, or the last chunks of a map). Called under the lock.
      */
     private void dispatch() {
-        for (int depth = 0; depth <= PoolMember.AHEAD; depth++) {
+        for (int depth = 0; ; depth++) {
             if (depth > 0 && (queue.size() < members.size() || !members.stream().allMatch(m -> m.ready))) {
+                return;
+            }
+            dropFailedChunks();
+            if (queue.isEmpty() || depth > chunksAhead(queue.peek())) {
                 return;
             }
             for (PoolMember m : members) {
@@ -180,6 +199,15 @@ public final class PoolDispatcher {
                 }
             }
         }
+    }
+
+    /** How many chunks like {@code chunk} a worker may have waiting behind its running one (see the class comment). */
+    private int chunksAhead(MapRun.Chunk chunk) {
+        if (chunk.run().function.id() != costedFunctionId) {
+            return 1;
+        }
+        long perChunk = Math.max(1, nanosPerInput * chunk.count());
+        return (int) Math.max(1, Math.min(MAX_AHEAD, AHEAD_BUDGET_NANOS / perChunk));
     }
 
     private void dropFailedChunks() {
@@ -237,7 +265,9 @@ public final class PoolDispatcher {
         }
         Object[] results = null;
         RuntimeException failure = null;
+        long workNanos = -1;
         if (message instanceof Messages.ChunkDone done && chunk != null) {
+            workNanos = done.workNanos();
             try {   // outside the lock: the other workers' results need not wait for this one's to be read
                 results = ChunkCodec.decode(done.results(), chunk.run().function.resultLoader());
             } catch (IOException | ClassNotFoundException e) {
@@ -247,7 +277,11 @@ public final class PoolDispatcher {
             failure = failures.taskFailed(member.name, member.child.pid(), failed.index(), failed.failure());
         }
         synchronized (lock) {
-            member.inFlight.poll();
+            member.answered();
+            if (workNanos >= 0) {
+                costedFunctionId = chunk.run().function.id();
+                nanosPerInput = workNanos / Math.max(1, chunk.count());
+            }
             if (results != null) {
                 chunk.run().deliver(chunk.firstIndex(), results);
             } else if (failure != null) {
@@ -297,7 +331,7 @@ public final class PoolDispatcher {
         int code = exitCodeOf(member.child);
         synchronized (lock) {
             members.remove(member);
-            MapRun.Chunk running = member.inFlight.poll();
+            MapRun.Chunk running = member.answered();
             if (closed) {
                 return;
             }

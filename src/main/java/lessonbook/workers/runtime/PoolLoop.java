@@ -69,6 +69,7 @@ final class PoolLoop {
     private boolean runChunk(Messages.Chunk chunk) throws IOException {
         int index = chunk.firstIndex();
         Object[] results = null;
+        long start = System.nanoTime();
         try {
             if (chunk.userClasspath() != null && chunk.generation() != self.generation()) {
                 self.useClasses(chunk.userClasspath(), chunk.generation(), chunk.variables());
@@ -94,8 +95,9 @@ final class PoolLoop {
                 results[i] = function.apply(inputs[i]);
             }
             System.out.flush();
+            byte[] encoded = ChunkCodec.encode(results);
             channel.send(ChunkFrames.of(new Messages.ChunkDone(chunk.mapId(), chunk.firstIndex(),
-                    ChunkCodec.encode(results))));
+                    System.nanoTime() - start, encoded)));
         } catch (NotSerializableException e) {
             int culprit = results == null ? -1 : ChunkCodec.firstUnserializable(results);
             channel.send(new Messages.ChunkFailed(chunk.mapId(), culprit < 0 ? index : chunk.firstIndex() + culprit,

@@ -98,7 +98,7 @@ public final class WorkerMain {
                 new Messages.Assign("", false, List.of(), 0, List.of(new Messages.VariableValue("", "", "", new byte[0]))),
                 new Messages.RunOnce(new byte[0]), new Messages.Chunk(0, 0, null, new byte[0], 0, null, null),
                 new Messages.Stop(), new Messages.Finished(0, 0), new Messages.Initialize(new byte[0]),
-                new Messages.ChunkDone(0, 0, new byte[0]), new Messages.ChunkFailed(0, 0, Messages.Failure.of(new Exception()))};
+                new Messages.ChunkDone(0, 0, 0, new byte[0]), new Messages.ChunkFailed(0, 0, Messages.Failure.of(new Exception()))};
             Payloads.fromBytes(Payloads.toBytes(messages), WorkerMain.class.getClassLoader());
             WorkerRuntime.host();   // its static set-up (executor, registries)
             Class.forName(WorkerSelf.class.getName());
