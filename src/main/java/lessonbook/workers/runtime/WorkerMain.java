@@ -18,6 +18,7 @@ import lessonbook.process.ChildTicket;
 import lessonbook.process.EndThisJvm;
 import lessonbook.process.ObjectChannel;
 import lessonbook.process.ParentWatch;
+import lessonbook.workers.shared.Segment;
 
 /**
  * The main class of a worker JVM. It connects back to the JVM that started it, waits to be told who it is,
@@ -79,6 +80,9 @@ public final class WorkerMain {
      * on a thread of its own; skipping them trims the exit that ten workers pay at the end of a timed run.
      */
     private static void leave(int code) {
+        if (code == 0) {
+            Segment.leavingNormally();   // a barrier still waiting must not take this end for a party's death
+        }
         ParentWatch.release();
         System.out.flush();
         System.err.flush();

@@ -148,7 +148,10 @@ public final class Segment {
         memory.get(offset, bytes, from, length);
     }
 
-    /** Notes this process in the table of users, reusing the slot of one that has ended; a full table is ignored. */
+    /**
+     * Notes this process in the table of users, reusing the slot of one that has ended; a full table is ignored.
+     * A user that ended normally is noted as its negated pid (see {@link #leavingNormally()}).
+     */
     private void register() {
         long me = ProcessHandle.current().pid();
         for (int round = 0; round < 2; round++) {
@@ -158,7 +161,7 @@ public final class Segment {
                 if (pid == me) {
                     return;
                 }
-                boolean free = pid == 0 || (round == 1 && !Pids.alive(pid));
+                boolean free = pid == 0 || (round == 1 && (pid < 0 || !Pids.alive(pid)));
                 if (free && compareAndSet(offset, pid, me)) {
                     return;
                 }
@@ -178,11 +181,43 @@ public final class Segment {
             if (pid == 0 || pid == me) {
                 continue;
             }
-            if (Pids.alive(pid)) {
+            if (pid > 0 && Pids.alive(pid)) {
                 return List.of();
             }
-            ended.add(pid);
+            ended.add(Math.abs(pid));
         }
         return ended;
+    }
+
+    /**
+     * The other processes that used this object and ended without {@link #leavingNormally()}: killed, crashed, or
+     * a worker whose task threw. A barrier's waiters ask it, since such a process will never arrive.
+     */
+    public List<Long> othersThatDied() {
+        long me = ProcessHandle.current().pid();
+        List<Long> died = new ArrayList<>();
+        for (int slot = 0; slot < SLOTS; slot++) {
+            long pid = getVolatile(PARTICIPANTS + slot * 8);
+            if (pid > 0 && pid != me && !Pids.alive(pid)) {
+                died.add(pid);
+            }
+        }
+        return died;
+    }
+
+    /**
+     * Called by a worker whose task returned, just before it exits: in every shared object it used, its entry
+     * says it ended normally, so that no waiter takes its end for a death.
+     */
+    public static void leavingNormally() {
+        long me = ProcessHandle.current().pid();
+        for (Segment segment : MAPPED.values()) {
+            for (int slot = 0; slot < SLOTS; slot++) {
+                int offset = PARTICIPANTS + slot * 8;
+                if (segment.getVolatile(offset) == me) {
+                    segment.compareAndSet(offset, me, -me);
+                }
+            }
+        }
     }
 }
