@@ -45,8 +45,8 @@ public final class Messages {
     }
 
     /**
-     * Worker to parent: the results of a chunk, {@link ChunkCodec} bytes, and how long the worker took for it (the
-     * pool sends cheap chunks further ahead, see {@link PoolDispatcher}).
+     * Worker to parent: the results of a chunk, {@link ChunkCodec} bytes, and the CPU time the worker took for it
+     * (the pool sends cheap chunks further ahead, see {@link PoolDispatcher}).
      */
     record ChunkDone(long mapId, int firstIndex, long workNanos, byte[] results) implements Serializable {
     }
