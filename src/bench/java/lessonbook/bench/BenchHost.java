@@ -4,8 +4,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import lessonbook.workers.StandaloneHost;
-import lessonbook.workers.WorkerEvents;
+import lessonbook.workers.runtime.StandaloneHost;
+import lessonbook.workers.runtime.WorkerEvents;
 
 /** A worker host for the benchmark: like a plain program's, but it counts lines instead of printing them. */
 final class BenchHost extends StandaloneHost {

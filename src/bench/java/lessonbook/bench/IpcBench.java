@@ -8,7 +8,7 @@ import lessonbook.workers.SharedLong;
 import lessonbook.workers.Worker;
 import lessonbook.workers.WorkerEvent;
 import lessonbook.workers.WorkerQueue;
-import lessonbook.workers.WorkerRuntime;
+import lessonbook.workers.runtime.WorkerRuntime;
 
 /**
  * Figures of the shared objects workers talk through, each next to Python's {@code multiprocessing} doing the

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 import lessonbook.workers.SerializableRunnable;
 import lessonbook.workers.Worker;
 import lessonbook.workers.WorkerPool;
-import lessonbook.workers.WorkerRuntime;
+import lessonbook.workers.runtime.WorkerRuntime;
 
 /**
  * Figures of the worker runtime, side by side with the Python tutorial's own code: the lesson workload

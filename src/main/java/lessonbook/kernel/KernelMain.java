@@ -23,7 +23,7 @@ import lessonbook.process.ChildTicket;
 import lessonbook.process.EndThisJvm;
 import lessonbook.process.ParentWatch;
 import lessonbook.process.ProcessTrees;
-import lessonbook.workers.WorkerRuntime;
+import lessonbook.workers.runtime.WorkerRuntime;
 
 /**
  * The kernel JVM: {@code KernelMain}, with its {@link ChildTicket} as the first line of stdin (never on the

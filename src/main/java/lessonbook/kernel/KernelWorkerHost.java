@@ -17,9 +17,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import lessonbook.kernel.protocol.KernelEvent;
 import lessonbook.model.Output;
 import lessonbook.model.StreamName;
-import lessonbook.workers.TopLevelVariable;
-import lessonbook.workers.WorkerEvents;
-import lessonbook.workers.WorkerHost;
+import lessonbook.workers.runtime.TopLevelVariable;
+import lessonbook.workers.runtime.WorkerEvents;
+import lessonbook.workers.runtime.WorkerHost;
 
 /** What the worker runtime needs from the kernel: cell classes, notebook variables, and the calling cell. */
 final class KernelWorkerHost implements WorkerHost {

@@ -1,5 +1,7 @@
 package lessonbook.workers;
 
+import lessonbook.workers.runtime.WorkerRuntime;
+
 /**
  * What Python's {@code multiprocessing.current_process()} tells, for Java: the JDK already gives the pid
  * ({@code ProcessHandle.current().pid()}) and the cpu count ({@code Runtime.getRuntime().availableProcessors()});

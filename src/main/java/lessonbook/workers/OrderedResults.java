@@ -8,6 +8,9 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 
+import lessonbook.workers.runtime.MapRun;
+import lessonbook.workers.runtime.PoolDispatcher;
+
 /**
  * The results of {@code imap}, in input order, as they are needed. Inputs are read and sent a window ahead of
  * the reader: at most {@code window} chunks are in the workers or done but not yet read, so an endless input
@@ -61,7 +64,7 @@ final class OrderedResults<R> implements Iterator<R> {
             MapRun head = pending.poll();
             try {
                 topUp();   // before waiting, so that the workers stay busy while this thread waits
-                current = WorkerPool.await(head.done).iterator();
+                current = WorkerPool.await(head.done()).iterator();
             } catch (RuntimeException e) {
                 failed = true;
                 throw e;

@@ -1,14 +1,16 @@
 package lessonbook.workers;
 
-import java.io.IOException;
 import java.io.NotSerializableException;
 import java.io.Serializable;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+
+import lessonbook.workers.runtime.ChildJvm;
+import lessonbook.workers.runtime.Payloads;
+import lessonbook.workers.runtime.WorkerRuntime;
 
 /**
  * A task running in its own worker process (a child JVM with its own pid): Java's counterpart of Python's
@@ -110,7 +112,6 @@ public final class Worker implements Serializable {
         if (child != null) {
             throw new IllegalStateException("a worker can only be started once: " + this);
         }
-        WorkerHost host = WorkerRuntime.host();
         byte[] taskBytes;
         try {
             taskBytes = Payloads.toBytes(task);
@@ -118,42 +119,7 @@ public final class Worker implements Serializable {
             throw new IllegalArgumentException("the task of " + name + " captures a value that is not Serializable ("
                     + e.getMessage() + "); pass what it needs as serializable values", e);
         }
-        Messages.Assign assign = new Messages.Assign(name, daemon, Variables.classpath(host),
-                host.classGeneration(), Variables.snapshot(host));
-        ChildJvm started = WorkerRuntime.claim();
-        started.bind(name, host.eventsForCaller());
-        child = started;
-        if (!daemon) {
-            WorkerRuntime.trackNonDaemon(this);
-        }
-        started.ended().whenComplete((code, error) -> WorkerRuntime.untrack(this));
-        WorkerRuntime.background.execute(() -> deliver(started, assign, taskBytes));
-    }
-
-    /**
-     * Hands the task over once the worker JVM connected, then reads what it says while it runs (its wait states)
-     * until its last word (its CPU time).
-     */
-    private static void deliver(ChildJvm started, Messages.Assign assign, byte[] taskBytes) {
-        try {
-            started.awaitConnected();
-            started.send(assign);
-            started.send(new Messages.RunOnce(taskBytes));
-            while (true) {
-                Object message = started.receive();
-                if (message instanceof Messages.Waits waits) {
-                    started.reportWaits(waits);
-                } else {
-                    if (message instanceof Messages.Finished finished) {
-                        started.noteCpuMillis(finished.cpuMillis());
-                    }
-                    break;
-                }
-            }
-        } catch (IOException | ClassNotFoundException e) {
-            started.sampleCpu();
-            // a worker that died or was terminated simply ends: join() and exitCode() tell the rest
-        }
+        child = WorkerRuntime.startTask(name, daemon, taskBytes);
     }
 
     /** Waits until the worker has ended and all its output was delivered. */

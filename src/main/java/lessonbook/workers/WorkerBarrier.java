@@ -2,8 +2,8 @@ package lessonbook.workers;
 
 import java.io.Serializable;
 import java.time.Duration;
+import java.util.List;
 
-import lessonbook.workers.shared.BrokenSharedObjectException;
 import lessonbook.workers.shared.Segment;
 import lessonbook.workers.shared.Waiting;
 import lessonbook.workers.shared.WordLock;
@@ -15,9 +15,11 @@ import lessonbook.workers.shared.WordLock;
  * its round is over.
  * <p>
  * Broken (every waiter and every later await throw {@link BrokenSharedObjectException}) when a timed await ran
- * out. A wait that nobody can end (every other process using the barrier has ended) throws too. A party that
- * died while others live is not detected (which processes are parties is not known, and a worker still starting
- * cannot be told from a dead one): as in Python, give {@code await} a timeout when that can happen.
+ * out, and when a process that used the barrier died (killed, crashed, or a worker whose task threw) without
+ * having arrived in the round being waited for: Python's waiters hang there. Waiters look about every 100 ms.
+ * A worker whose task returned ended normally and breaks nothing. A party that dies before it ever touched the
+ * barrier is not known to it: the round waits, so give {@code await} a timeout when that can happen. A wait that
+ * nobody can end (every other process using the barrier has ended) throws too.
  */
 public final class WorkerBarrier implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -27,11 +29,14 @@ public final class WorkerBarrier implements Serializable {
     private static final int ROUND = ARRIVED + 8;
     private static final int BROKEN = ARRIVED + 16;
     private static final int PARTIES = ARRIVED + 24;
+    /** Pids of the parties that arrived in the current round, in arrival order (the first ARRIVED_SLOTS of them). */
+    private static final int ARRIVED_PIDS = ARRIVED + 32;
+    private static final int ARRIVED_SLOTS = 32;
     private final String path;
     private transient Segment segment;
 
     public WorkerBarrier(int parties) {
-        this(Segment.create(KIND, 32));
+        this(Segment.create(KIND, 32 + 8 * ARRIVED_SLOTS));
         if (parties < 1) {
             throw new IllegalArgumentException("a barrier needs at least 1 party, not " + parties);
         }
@@ -64,6 +69,9 @@ public final class WorkerBarrier implements Serializable {
                 return 0;
             }
             segment.setVolatile(ARRIVED, arrived);
+            if (arrived <= ARRIVED_SLOTS) {
+                segment.setVolatile(ARRIVED_PIDS + 8 * (int) (arrived - 1), ProcessHandle.current().pid());
+            }
         } finally {
             WordLock.unlock(segment, Segment.LOCK, WHAT);
         }
@@ -72,12 +80,42 @@ public final class WorkerBarrier implements Serializable {
             requireNotBroken();
             if (waiting.checkDue()) {
                 waiting.requireOthersAlive(segment, "arrive");
+                requireNoPartyDied(round);
             }
             if (!waiting.pause()) {
                 breakWith("a party waited longer than its timeout of " + timeout.toMillis() + " ms");
             }
         }
         return (int) (parties - arrived);
+    }
+
+    /** Breaks the barrier when a process that used it died without arriving in {@code round} (see above). */
+    private void requireNoPartyDied(long round) {
+        List<Long> died = segment.othersThatDied();
+        if (died.isEmpty()) {
+            return;
+        }
+        WordLock.lock(segment, Segment.LOCK, WHAT, null);
+        try {
+            long arrived = segment.getVolatile(ARRIVED);
+            if (segment.getVolatile(ROUND) != round || arrived > ARRIVED_SLOTS) {
+                return;   // the round is over, or too many arrived to tell who: no verdict
+            }
+            for (long pid : died) {
+                boolean arrivedBeforeDying = false;
+                for (int i = 0; i < arrived; i++) {
+                    arrivedBeforeDying |= segment.getVolatile(ARRIVED_PIDS + 8 * i) == pid;
+                }
+                if (!arrivedBeforeDying) {
+                    segment.setVolatile(BROKEN, 1);
+                    throw new BrokenSharedObjectException(WHAT + " is broken: process " + pid + ", which used it, died"
+                            + " before it arrived (" + arrived + " of " + parties() + " arrived), so this round can"
+                            + " never be full; make a new barrier");
+                }
+            }
+        } finally {
+            WordLock.unlock(segment, Segment.LOCK, WHAT);
+        }
     }
 
     public int parties() {

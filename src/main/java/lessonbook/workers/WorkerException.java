@@ -1,5 +1,7 @@
 package lessonbook.workers;
 
+import lessonbook.workers.runtime.Messages;
+
 /**
  * An exception thrown by user code in a pool worker, as the caller of {@code map} sees it: the worker's
  * exception class, message and stack trace (the stack trace of this exception is the worker's).

@@ -18,7 +18,7 @@ import lessonbook.workers.shared.WordLock;
  * }</pre>
  * A thread that takes it twice gets an IllegalStateException instead of waiting forever; a waiter whose holder
  * died (killed, or a task that returned without unlocking) gets a
- * {@link lessonbook.workers.shared.BrokenSharedObjectException} naming the dead pid instead of a hang.
+ * {@link lessonbook.workers.BrokenSharedObjectException} naming the dead pid instead of a hang.
  */
 public final class WorkerLock implements Serializable {
     private static final long serialVersionUID = 1L;

@@ -14,6 +14,12 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import lessonbook.workers.runtime.MapRun;
+import lessonbook.workers.runtime.Messages;
+import lessonbook.workers.runtime.PoolDispatcher;
+import lessonbook.workers.runtime.PoolFailures;
+import lessonbook.workers.runtime.WorkerRuntime;
+
 /**
  * A pool of worker processes: Java's counterpart of Python's {@code multiprocessing.Pool}.
  * <pre>{@code
@@ -42,6 +48,25 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * as {@code thenAccept} runs there, like Python's callback in the pool's result thread; it may even call the pool.
  */
 public final class WorkerPool implements AutoCloseable {
+    /** What the runtime's pool engine fails calls with: this package's exceptions, whose constructors it cannot see. */
+    private static final PoolFailures FAILURES = new PoolFailures() {
+        @Override
+        public RuntimeException taskFailed(String worker, long pid, int inputIndex, Messages.Failure failure) {
+            return new WorkerException(worker, pid, inputIndex, failure);
+        }
+
+        @Override
+        public RuntimeException initializerFailed(String worker, long pid, Messages.Failure failure) {
+            return new WorkerException(worker, pid, -1, failure,
+                    "the pool's initializer failed in " + worker + " (pid " + pid + "): ");
+        }
+
+        @Override
+        public RuntimeException workerDied(String worker, long pid, int exitCode, String inputs) {
+            return new WorkerDiedException(worker, pid, exitCode, inputs);
+        }
+    };
+
     private final PoolDispatcher dispatcher;
     private final int workers;
 
@@ -59,12 +84,12 @@ public final class WorkerPool implements AutoCloseable {
             throw new IllegalArgumentException("a pool needs at least one worker, not " + workers);
         }
         this.workers = workers;
-        this.dispatcher = new PoolDispatcher(workers, options);
+        this.dispatcher = new PoolDispatcher(workers, options.initializer(), options.maxTasksPerWorker(), FAILURES);
     }
 
     /** Runs {@code fn(x)} in a worker and returns its result (Python's {@code apply}). */
     public <T, R> R apply(SerializableFunction<T, R> fn, T x) {
-        List<Object> one = await(dispatcher.submit(dispatcher.function(fn), box(x), 1, 0, null).done);
+        List<Object> one = await(dispatcher.submit(dispatcher.function(fn), box(x), 1, 0, null).done());
         return cast(one.get(0));
     }
 
@@ -74,7 +99,7 @@ public final class WorkerPool implements AutoCloseable {
      */
     public <T, R> CompletableFuture<R> applyAsync(SerializableFunction<T, R> fn, T x) {
         MapRun run = dispatcher.submit(dispatcher.function(fn), box(x), 1, 0, null);
-        return run.done.thenApplyAsync(list -> WorkerPool.<R>cast(list.get(0)), WorkerRuntime.background);
+        return run.done().thenApplyAsync(list -> WorkerPool.<R>cast(list.get(0)), WorkerRuntime.callbacks());
     }
 
     /** Applies {@code fn} to every input in the workers; the results are in input order. */
@@ -87,7 +112,7 @@ public final class WorkerPool implements AutoCloseable {
      * chunks cost less per input to send, smaller ones share uneven work out better.
      */
     public <T, R> List<R> map(SerializableFunction<T, R> fn, List<T> inputs, int chunkSize) {
-        return cast(await(dispatcher.submit(dispatcher.function(fn), inputs, checked(chunkSize), 0, null).done));
+        return cast(await(dispatcher.submit(dispatcher.function(fn), inputs, checked(chunkSize), 0, null).done()));
     }
 
     /** Like {@link #map} but returns at once; the future completes with the results in input order. */
@@ -97,7 +122,7 @@ public final class WorkerPool implements AutoCloseable {
 
     public <T, R> CompletableFuture<List<R>> mapAsync(SerializableFunction<T, R> fn, List<T> inputs, int chunkSize) {
         MapRun run = dispatcher.submit(dispatcher.function(fn), inputs, checked(chunkSize), 0, null);
-        return run.done.thenApplyAsync(WorkerPool::cast, WorkerRuntime.background);
+        return run.done().thenApplyAsync(WorkerPool::cast, WorkerRuntime.callbacks());
     }
 
     /**
@@ -163,7 +188,7 @@ public final class WorkerPool implements AutoCloseable {
         BlockingQueue<Object[]> arrived = new LinkedBlockingQueue<>();
         MapRun run = dispatcher.submit(dispatcher.function(fn), inputs, defaultChunkSize(inputs.size()), 0,
                 result -> arrived.add(new Object[] {result}));
-        run.done.whenComplete((ok, failure) -> {
+        run.done().whenComplete((ok, failure) -> {
             if (failure != null) {
                 arrived.add(new Object[] {null, failure});
             }

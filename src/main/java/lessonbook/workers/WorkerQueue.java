@@ -3,6 +3,7 @@ package lessonbook.workers;
 import java.io.Serializable;
 import java.time.Duration;
 
+import lessonbook.workers.runtime.SharedItems;
 import lessonbook.workers.shared.ByteQueue;
 
 /**
@@ -17,7 +18,7 @@ import lessonbook.workers.shared.ByteQueue;
  * Bounded: by default 10,000 items and 1 MiB of serialized items; {@code put} waits while it is full. No method
  * throws a checked exception: an Interrupt ends a wait with an unchecked exception. A wait that nobody can end
  * (every other process using the queue has ended, or one died inside a put or get) ends with
- * {@link lessonbook.workers.shared.BrokenSharedObjectException} instead of hanging.
+ * {@link lessonbook.workers.BrokenSharedObjectException} instead of hanging.
  * <p>
  * A queue is passed to a worker by capturing it in the worker's lambda or as a notebook variable; the copy maps
  * the same memory. Its memory lives until the process that made it ends (the kernel: until restart).

@@ -1,5 +1,8 @@
 /**
- * Real worker processes for cells: Java's answer to Python's {@code multiprocessing}. JDK only.
+ * Real worker processes for cells: Java's answer to Python's {@code multiprocessing}. This package is what a cell's
+ * {@code import lessonbook.workers.*;} sees, the teaching API only; the runtime behind it (the host a kernel
+ * installs, worker JVMs, the pool's engine) is {@link lessonbook.workers.runtime}, the shared objects' machinery
+ * {@link lessonbook.workers.shared}.
  *
  * <h2>Python to Java</h2>
  * <table>
@@ -59,7 +62,7 @@
  * </table>
  *
  * <h2>How it works</h2>
- * A worker is a child JVM ({@code java -cp <runtime> lessonbook.workers.WorkerMain}) that connects back over a
+ * A worker is a child JVM ({@code java -cp <runtime> lessonbook.workers.runtime.WorkerMain}) that connects back over a
  * loopback socket and proves itself with secrets it read from its stdin (never its command line; see
  * {@link lessonbook.process}); tasks, results and failures travel on that socket as allow-listed serialized
  * objects, user values inside them as bytes read through their own allow-list, while the worker's stdout and stderr carry only what user code prints, drained line by line by two

@@ -7,6 +7,11 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 
+import lessonbook.workers.runtime.StandaloneHost;
+import lessonbook.workers.runtime.TopLevelVariable;
+import lessonbook.workers.runtime.WorkerEvents;
+import lessonbook.workers.runtime.WorkerHost;
+
 /** A worker host for tests: records every event and warning, with a settable user class path and variables. */
 final class RecordingHost implements WorkerHost {
     record Line(String worker, long pid, boolean stderr, String text) {
@@ -49,7 +54,7 @@ final class RecordingHost implements WorkerHost {
 
     @Override
     public List<Path> runtimeClasspath() {
-        return StandaloneHost.javaClassPath();
+        return new StandaloneHost().runtimeClasspath();
     }
 
     @Override

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import lessonbook.workers.shared.BrokenSharedObjectException;
 import org.junit.jupiter.api.Test;
 
 /** Queues, locks, shared values, pipes, events, barriers and semaphores between real worker processes. */
@@ -235,6 +234,49 @@ class SharedObjectsTest extends WithRecordingHost {
         }
         assertThat(order).containsExactly("before", "before", "before", "after", "after", "after");
         assertThat(barrier.waiting()).isZero();
+    }
+
+    /**
+     * A party killed (SIGKILL) before it arrived: the party waiting at the barrier gets an error naming it instead
+     * of waiting forever (Python's waiter hangs), though this process, which made the barrier, lives on. A party
+     * whose task returned ended normally and breaks nothing.
+     */
+    @Test
+    void aPartyKilledBeforeArrivingBreaksTheBarrierForTheWaitingOnes() {
+        var barrier = new WorkerBarrier(3);
+        var touched = new WorkerEvent();
+        var report = new WorkerQueue<String>();
+        Worker finisher = new Worker(() -> System.out.println("parties: " + barrier.parties()));
+        finisher.start();
+        assertThat(finisher.join(T)).isTrue();
+        assertThat(finisher.exitCode()).isZero();
+        Worker waiter = new Worker(() -> {
+            try {
+                barrier.await();
+                report.put("passed");
+            } catch (BrokenSharedObjectException e) {
+                report.put(e.getMessage());
+            }
+        });
+        Worker doomed = new Worker(() -> {
+            barrier.parties();   // it has used the barrier, as a party does before it arrives
+            touched.set();
+            try {
+                Thread.sleep(600_000);
+            } catch (InterruptedException e) {
+                // killed long before
+            }
+        });
+        waiter.start();
+        doomed.start();
+        assertThat(touched.await(T)).isTrue();
+        RecordingHost.await("the waiter at the barrier", T, () -> barrier.waiting() == 1);
+        ProcessHandle.of(doomed.pid()).orElseThrow().destroyForcibly();
+        assertThat(report.get(T)).contains("process " + doomed.pid()).contains("died before it arrived")
+                .contains("1 of 3 arrived");
+        assertThat(waiter.join(T)).isTrue();
+        assertThat(waiter.exitCode()).isZero();
+        assertThat(barrier.isBroken()).isTrue();
     }
 
     @Test

@@ -13,6 +13,8 @@ import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import lessonbook.workers.runtime.TopLevelVariable;
+
 /**
  * Classes that exist only in a folder standing in for the kernel's dump folder: compiled at test time, loaded by
  * workers through the generation's class loader, recompiled to stand in for a redefinition in a cell.

@@ -36,6 +36,30 @@ class WorkerPoolTest extends WithRecordingHost {
         }
     }
 
+    /**
+     * Once a function is known to be cheap, a map sends its chunks far ahead to each worker (as Python's shared pipe
+     * holds them); results still come back in input order and a failure still names its input.
+     */
+    @Test
+    void cheapMapsSentAheadKeepOrderAndNameTheFailingInput() {
+        SerializableFunction<Integer, Integer> plusOne = x -> {
+            if (x < 0) {
+                throw new IllegalArgumentException("negative " + x);
+            }
+            return x + 1;
+        };
+        try (WorkerPool pool = new WorkerPool(2)) {
+            for (int i = 0; i < 3; i++) {
+                assertThat(pool.map(plusOne, range(1000))).isEqualTo(range(1000).stream().map(x -> x + 1).toList());
+            }
+            List<Integer> inputs = new ArrayList<>(range(1000));
+            inputs.set(777, -5);
+            assertThatThrownBy(() -> pool.map(plusOne, inputs)).isInstanceOf(WorkerException.class)
+                    .hasMessageContaining("failed on input 777").hasMessageContaining("negative -5");
+            assertThat(pool.map(plusOne, range(1000))).isEqualTo(range(1000).stream().map(x -> x + 1).toList());
+        }
+    }
+
     @Test
     void poolWorkersHaveTheirNamesAndTagTheirLines() {
         try (WorkerPool pool = new WorkerPool(2)) {

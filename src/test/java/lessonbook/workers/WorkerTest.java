@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
+import lessonbook.workers.runtime.WorkerRuntime;
+
 class WorkerTest extends WithRecordingHost {
 
 

@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import lessonbook.workers.BrokenSharedObjectException;
+
 /**
  * One shared object's memory: a file mapped into every process that uses it, so a write by one process is a
  * write to the very memory the others read. Layout: a header (magic, kind, size, the object's internal lock
@@ -146,7 +148,10 @@ public final class Segment {
         memory.get(offset, bytes, from, length);
     }
 
-    /** Notes this process in the table of users, reusing the slot of one that has ended; a full table is ignored. */
+    /**
+     * Notes this process in the table of users, reusing the slot of one that has ended; a full table is ignored.
+     * A user that ended normally is noted as its negated pid (see {@link #leavingNormally()}).
+     */
     private void register() {
         long me = ProcessHandle.current().pid();
         for (int round = 0; round < 2; round++) {
@@ -156,7 +161,7 @@ public final class Segment {
                 if (pid == me) {
                     return;
                 }
-                boolean free = pid == 0 || (round == 1 && !Pids.alive(pid));
+                boolean free = pid == 0 || (round == 1 && (pid < 0 || !Pids.alive(pid)));
                 if (free && compareAndSet(offset, pid, me)) {
                     return;
                 }
@@ -176,11 +181,43 @@ public final class Segment {
             if (pid == 0 || pid == me) {
                 continue;
             }
-            if (Pids.alive(pid)) {
+            if (pid > 0 && Pids.alive(pid)) {
                 return List.of();
             }
-            ended.add(pid);
+            ended.add(Math.abs(pid));
         }
         return ended;
+    }
+
+    /**
+     * The other processes that used this object and ended without {@link #leavingNormally()}: killed, crashed, or
+     * a worker whose task threw. A barrier's waiters ask it, since such a process will never arrive.
+     */
+    public List<Long> othersThatDied() {
+        long me = ProcessHandle.current().pid();
+        List<Long> died = new ArrayList<>();
+        for (int slot = 0; slot < SLOTS; slot++) {
+            long pid = getVolatile(PARTICIPANTS + slot * 8);
+            if (pid > 0 && pid != me && !Pids.alive(pid)) {
+                died.add(pid);
+            }
+        }
+        return died;
+    }
+
+    /**
+     * Called by a worker whose task returned, just before it exits: in every shared object it used, its entry
+     * says it ended normally, so that no waiter takes its end for a death.
+     */
+    public static void leavingNormally() {
+        long me = ProcessHandle.current().pid();
+        for (Segment segment : MAPPED.values()) {
+            for (int slot = 0; slot < SLOTS; slot++) {
+                int offset = PARTICIPANTS + slot * 8;
+                if (segment.getVolatile(offset) == me) {
+                    segment.compareAndSet(offset, me, -me);
+                }
+            }
+        }
     }
 }

@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.concurrent.locks.LockSupport;
 
+import lessonbook.workers.BrokenSharedObjectException;
+import lessonbook.workers.WaitInterruptedException;
+
 /**
  * How a process waits for another without a broker to wake it: spin for 20 µs, then yield the cpu until 200 µs
  * have passed (the other side is often just about to answer, and on a busy machine yielding lets it run;

@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import lessonbook.workers.BrokenSharedObjectException;
+
 /**
  * A mutual-exclusion lock in one long of shared memory: 0 when free, else the holder's token, the holder's pid
  * in the high 32 bits and a number for the holding thread in the low 32. Not reentrant (as Python's Lock): a

@@ -207,8 +207,23 @@ class KernelEvaluationTest {
 
     @Test
     void cellsCanUseTheWorkerApi() {
-        assertThat(harness.run("import lessonbook.workers.*;\nWorkerHost.class.getSimpleName()")
-                .only(Output.Value.class).value()).isEqualTo("\"WorkerHost\"");
+        assertThat(harness.run("import lessonbook.workers.*;\nWorker.class.getSimpleName()")
+                .only(Output.Value.class).value()).isEqualTo("\"Worker\"");
+    }
+
+    /** The star import brings the student API only: the runtime that starts workers is not a cell's to call. */
+    @Test
+    void theWorkersStarImportHidesTheRuntime() {
+        harness.run("import lessonbook.workers.*;");
+        for (String hidden : List.of("WorkerRuntime.install(null);", "WorkerHost h = null;", "StandaloneHost s = null;",
+                "WorkerMain.main(new String[0]);")) {
+            KernelHarness.Ran ran = harness.run(hidden);
+            assertThat(ran.run().outcome()).as(hidden).isEqualTo(Outcome.ERROR);
+            assertThat(ran.only(Output.CompileError.class).diagnostics().get(0).message()).as(hidden)
+                    .contains("cannot find symbol");
+        }
+        assertThat(harness.run("BrokenSharedObjectException.class.getName()").only(Output.Value.class).value())
+                .isEqualTo("\"lessonbook.workers.BrokenSharedObjectException\"");
     }
 
     @Test

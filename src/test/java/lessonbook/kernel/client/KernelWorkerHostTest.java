@@ -11,9 +11,9 @@ import lessonbook.model.Output;
  * declaring class, field and live value; a class generation that moves on redefinition; dumped classes.
  */
 class KernelWorkerHostTest {
-    private static final String HOST = "var hostField = lessonbook.workers.WorkerRuntime.class.getDeclaredField(\"host\");\n"
+    private static final String HOST = "var hostField = lessonbook.workers.runtime.WorkerRuntime.class.getDeclaredField(\"host\");\n"
             + "hostField.setAccessible(true);\n"
-            + "var host = (lessonbook.workers.WorkerHost) hostField.get(null);\n";
+            + "var host = (lessonbook.workers.runtime.WorkerHost) hostField.get(null);\n";
 
     @Test
     void hostReportsVariablesGenerationsAndDumpedClasses() {

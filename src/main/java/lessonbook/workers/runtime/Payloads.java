@@ -1,4 +1,4 @@
-package lessonbook.workers;
+package lessonbook.workers.runtime;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -17,16 +17,17 @@ import lessonbook.process.UserValues;
 
 /**
  * Java serialization of user objects to bytes and back through a chosen class loader. Reading goes through
- * {@link UserValues}' allow-list: the notebook's own classes, this package's serializable types and the JDK's
+ * {@link UserValues}' allow-list: the notebook's own classes, the API package's serializable types and the JDK's
  * value types; anything else fails with a message naming the class.
  */
-final class Payloads {
-    private static final Set<String> API_PACKAGES = Set.of(Payloads.class.getPackageName());
+public final class Payloads {
+    /** The API's package: its serializable types (a worker's copy, a queue's handle, starmap's pair) travel. */
+    private static final Set<String> API_PACKAGES = Set.of("lessonbook.workers");
 
     private Payloads() {
     }
 
-    static byte[] toBytes(Object value) throws NotSerializableException {
+    public static byte[] toBytes(Object value) throws NotSerializableException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
         try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
             out.writeObject(value);
@@ -38,7 +39,7 @@ final class Payloads {
         return bytes.toByteArray();
     }
 
-    static Object fromBytes(byte[] bytes, ClassLoader loader) throws IOException, ClassNotFoundException {
+    public static Object fromBytes(byte[] bytes, ClassLoader loader) throws IOException, ClassNotFoundException {
         AllowList.Filter filter = UserValues.allowList(loader, API_PACKAGES, bytes.length).newFilter();
         try (ObjectInputStream in = new LoaderObjectInputStream(new ByteArrayInputStream(bytes), loader)) {
             in.setObjectInputFilter(filter);

@@ -1,20 +1,18 @@
-package lessonbook.workers;
+package lessonbook.workers.runtime;
 
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 
 /**
- * One worker JVM of a {@link WorkerPool}, as the pool tracks it: the chunks it was sent and has not answered yet
+ * One worker JVM of a pool, as the pool tracks it: the chunks it was sent and has not answered yet
  * (the first one running, the rest waiting on its socket), and what it already has. Guarded by the pool's lock.
  */
 final class PoolMember {
     /**
-     * Chunks sent ahead of the running one, so that a worker finds its next chunk waiting instead of waiting a
-     * round trip through the pool's JVM for it (Python's workers pull from a shared pipe for the same reason).
-     * Only small chunks go ahead: a send to a busy worker blocks once its socket buffer is full.
+     * Bytes of input a worker may have waiting behind its running chunk: a send to a busy worker blocks once its
+     * socket buffer is full, and sends happen under the pool's lock.
      */
-    static final int AHEAD = 1;
     static final int AHEAD_MAX_BYTES = 64 * 1024;
 
     final ChildJvm child;
@@ -23,6 +21,8 @@ final class PoolMember {
     /** No more chunks for it: it reached the pool's maximum of tasks and is told to stop when idle. */
     boolean retiring;
     final Deque<MapRun.Chunk> inFlight = new ArrayDeque<>();
+    /** Input bytes of the chunks in flight, the running one included. */
+    private long inFlightBytes;
     int tasksSent;
     private long lastFunctionId = -1;
     private long generation;
@@ -38,7 +38,16 @@ final class PoolMember {
         if (!ready || retiring || inFlight.size() != depth || (maxTasks > 0 && tasksSent >= maxTasks)) {
             return false;
         }
-        return depth == 0 || next.inputs().length <= AHEAD_MAX_BYTES;
+        return depth == 0 || inFlightBytes - running().inputs().length + next.inputs().length <= AHEAD_MAX_BYTES;
+    }
+
+    /** The worker answered its running chunk: it is no longer in flight. */
+    MapRun.Chunk answered() {
+        MapRun.Chunk done = inFlight.poll();
+        if (done != null) {
+            inFlightBytes -= done.inputs().length;
+        }
+        return done;
     }
 
     /** The chunk the worker runs now, or null when idle. */
@@ -55,6 +64,7 @@ final class PoolMember {
                 run.generation, newClasses ? run.classpath : null, newClasses ? run.variables : null);
         child.send(ChunkFrames.fits(message) ? ChunkFrames.of(message) : message);
         inFlight.add(chunk);
+        inFlightBytes += chunk.inputs().length;
         tasksSent++;
         lastFunctionId = run.function.id();
         generation = run.generation;

@@ -1,4 +1,4 @@
-package lessonbook.workers;
+package lessonbook.workers.runtime;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;

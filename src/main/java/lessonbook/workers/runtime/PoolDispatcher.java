@@ -1,7 +1,8 @@
-package lessonbook.workers;
+package lessonbook.workers.runtime;
 
 import java.io.IOException;
 import java.io.NotSerializableException;
+import java.io.Serializable;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,13 +14,22 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
- * The engine of a {@link WorkerPool}: its worker JVMs, the queue of chunks not yet sent, and one reader thread
+ * The engine of a pool (the API's {@code WorkerPool}): its worker JVMs, the queue of chunks not yet sent, and one reader thread
  * per worker that turns its answers into results. Threading: everything mutable is guarded by {@link #lock};
  * the readers and the callers of the pool meet only there. A send happens under the lock, which is why only
  * small chunks are sent ahead to a busy worker (see {@link PoolMember#AHEAD_MAX_BYTES}). Nothing slow happens
  * per chunk under the lock: a worker's CPU time, which cost ~0.2 ms a read here, is sampled by {@link CpuSampler}.
+ * <p>
+ * Send-ahead: Python's workers pull chunks from one shared pipe, so a worker never waits for the pool's process
+ * between chunks. Here each worker has its own socket and the pool pushes: a chunk waits behind the running one,
+ * and every answer has the pool's reader thread send the next. On a busy machine that thread waits for a cpu for
+ * milliseconds, so with one chunk ahead a map of cheap items ran at the pace of those wake-ups (8 chunks of
+ * {@code x -> x + 1}: 10-70 ms a map, Python 1-1.5 ms). So a worker gets as many chunks ahead as it is expected
+ * to run within {@link #AHEAD_BUDGET_NANOS}, judged by what the last chunk of the same function cost a worker:
+ * for cheap work that is the whole map at once, as Python's pipe would hold it; for expensive work it stays one,
+ * so that uneven work still goes to whichever worker is free. A function not seen yet gets one.
  */
-final class PoolDispatcher {
+public final class PoolDispatcher {
     private static final AtomicLong functionIds = new AtomicLong();
 
     private final WorkerHost host;
@@ -28,6 +38,7 @@ final class PoolDispatcher {
     private final List<Messages.VariableValue> variables;
     private final byte[] initializer;
     private final int maxTasksPerWorker;
+    private final PoolFailures failures;
     private final List<PoolMember> members = new ArrayList<>();
     private final Deque<MapRun.Chunk> queue = new ArrayDeque<>();
     private final Object lock = new Object();
@@ -36,14 +47,26 @@ final class PoolDispatcher {
     private RuntimeException broken;
     private byte[] lastFunctionBytes;
     private long lastFunctionId;
+    /** Worker time a worker is committed to ahead of its running chunk, at most (see the class comment). */
+    static final long AHEAD_BUDGET_NANOS = 2_000_000;
+    private static final int MAX_AHEAD = 64;
+    /** The function whose cost per input was measured last, and that cost (worker nanoseconds per input). */
+    private long costedFunctionId = -1;
+    private long nanosPerInput;
 
-    PoolDispatcher(int workers, PoolOptions options) {
+    /**
+     * Starts {@code workers} worker JVMs; {@code initializer} (a Serializable Runnable, or null) runs in each before
+     * its first chunk; {@code maxTasksPerWorker} 0 means no limit; the exceptions calls fail with come from
+     * {@code failures}.
+     */
+    public PoolDispatcher(int workers, Serializable initializer, int maxTasksPerWorker, PoolFailures failures) {
         host = WorkerRuntime.host();
         events = host.eventsForCaller();
         generation = host.classGeneration();
         variables = Variables.snapshot(host);
-        maxTasksPerWorker = options.maxTasksPerWorker();
-        initializer = options.initializer() == null ? null : serialized(options.initializer(), "the initializer");
+        this.maxTasksPerWorker = maxTasksPerWorker;
+        this.failures = failures;
+        this.initializer = initializer == null ? null : serialized(initializer, "the initializer");
         synchronized (lock) {
             for (int i = 0; i < workers; i++) {
                 addMember();
@@ -52,7 +75,7 @@ final class PoolDispatcher {
     }
 
     /** Serializes a call's function once; the same lambda sent again keeps its id, so workers keep their copy. */
-    MapRun.PoolFunction function(SerializableFunction<?, ?> fn) {
+    public MapRun.PoolFunction function(Serializable fn) {
         byte[] bytes = serialized(fn, "the function");
         synchronized (lock) {
             if (!Arrays.equals(bytes, lastFunctionBytes)) {
@@ -67,7 +90,7 @@ final class PoolDispatcher {
      * Queues {@code inputs} (the caller's inputs from index {@code indexBase} on) in chunks of {@code chunkSize} for
      * {@code function}; the run completes when all did.
      */
-    MapRun submit(MapRun.PoolFunction function, List<?> inputs, int chunkSize, int indexBase, Consumer<Object> onEach) {
+    public MapRun submit(MapRun.PoolFunction function, List<?> inputs, int chunkSize, int indexBase, Consumer<Object> onEach) {
         long runGeneration = host.classGeneration();
         List<Messages.VariableValue> runVariables = runGeneration == generation ? variables : Variables.snapshot(host);
         MapRun run = new MapRun(function, inputs.size(), indexBase, runGeneration, Variables.classpath(host), runVariables, onEach);
@@ -95,7 +118,7 @@ final class PoolDispatcher {
     }
 
     /** Ends the pool's workers; calls still running fail with a CancellationException. */
-    void close() {
+    public void close() {
         List<PoolMember> ending;
         synchronized (lock) {
             if (closed) {
@@ -132,13 +155,13 @@ final class PoolDispatcher {
         }
     }
 
-    List<Long> pids() {
+    public List<Long> pids() {
         synchronized (lock) {
             return members.stream().map(m -> m.child.pid()).toList();
         }
     }
 
-    int size() {
+    public int size() {
         synchronized (lock) {
             return members.size();
         }
@@ -150,8 +173,12 @@ final class PoolDispatcher {
      * another worker becomes free (a worker still connecting, or the last chunks of a map). Called under the lock.
      */
     private void dispatch() {
-        for (int depth = 0; depth <= PoolMember.AHEAD; depth++) {
+        for (int depth = 0; ; depth++) {
             if (depth > 0 && (queue.size() < members.size() || !members.stream().allMatch(m -> m.ready))) {
+                return;
+            }
+            dropFailedChunks();
+            if (queue.isEmpty() || depth > chunksAhead(queue.peek())) {
                 return;
             }
             for (PoolMember m : members) {
@@ -172,6 +199,15 @@ final class PoolDispatcher {
                 }
             }
         }
+    }
+
+    /** How many chunks like {@code chunk} a worker may have waiting behind its running one (see the class comment). */
+    private int chunksAhead(MapRun.Chunk chunk) {
+        if (chunk.run().function.id() != costedFunctionId) {
+            return 1;
+        }
+        long perChunk = Math.max(1, nanosPerInput * chunk.count());
+        return (int) Math.max(1, Math.min(MAX_AHEAD, AHEAD_BUDGET_NANOS / perChunk));
     }
 
     private void dropFailedChunks() {
@@ -229,17 +265,23 @@ final class PoolDispatcher {
         }
         Object[] results = null;
         RuntimeException failure = null;
+        long workNanos = -1;
         if (message instanceof Messages.ChunkDone done && chunk != null) {
+            workNanos = done.workNanos();
             try {   // outside the lock: the other workers' results need not wait for this one's to be read
                 results = ChunkCodec.decode(done.results(), chunk.run().function.resultLoader());
             } catch (IOException | ClassNotFoundException e) {
                 failure = new IllegalStateException("results of " + chunk.describe() + " could not be read back: " + e, e);
             }
         } else if (message instanceof Messages.ChunkFailed failed && chunk != null) {
-            failure = new WorkerException(member.name, member.child.pid(), failed.index(), failed.failure());
+            failure = failures.taskFailed(member.name, member.child.pid(), failed.index(), failed.failure());
         }
         synchronized (lock) {
-            member.inFlight.poll();
+            member.answered();
+            if (workNanos >= 0) {
+                costedFunctionId = chunk.run().function.id();
+                nanosPerInput = workNanos / Math.max(1, chunk.count());
+            }
             if (results != null) {
                 chunk.run().deliver(chunk.firstIndex(), results);
             } else if (failure != null) {
@@ -268,8 +310,7 @@ final class PoolDispatcher {
     private void initializerFailed(PoolMember member, Messages.Failure failure) {
         synchronized (lock) {
             if (broken == null) {
-                broken = new WorkerException(member.name, member.child.pid(), -1, failure,
-                        "the pool's initializer failed in " + member.name + " (pid " + member.child.pid() + "): ");
+                broken = failures.initializerFailed(member.name, member.child.pid(), failure);
             }
             for (MapRun.Chunk chunk : queue) {
                 chunk.run().fail(broken);
@@ -290,12 +331,12 @@ final class PoolDispatcher {
         int code = exitCodeOf(member.child);
         synchronized (lock) {
             members.remove(member);
-            MapRun.Chunk running = member.inFlight.poll();
+            MapRun.Chunk running = member.answered();
             if (closed) {
                 return;
             }
             if (running != null) {
-                failRun(running.run(), new WorkerDiedException(member.name, member.child.pid(), code, running.describe()));
+                failRun(running.run(), failures.workerDied(member.name, member.child.pid(), code, running.describe()));
             }
             if (broken != null) {
                 member.inFlight.clear();   // their calls failed with the initializer; no worker will take them

@@ -1,6 +1,7 @@
-package lessonbook.workers;
+package lessonbook.workers.runtime;
 
 import java.io.IOException;
+import java.util.concurrent.Executor;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,8 +18,8 @@ import lessonbook.workers.shared.Waiting;
 
 /**
  * Process-wide entry of the worker runtime: which host starts workers, every worker JVM this JVM started (so
- * that none is left behind), and a few idle "spare" worker JVMs, started ahead so that {@link Worker#start()}
- * and a new {@link WorkerPool} do not pay a JVM start. A spare has loaded no user class yet; it gets the class
+ * that none is left behind), and a few idle "spare" worker JVMs, started ahead so that starting a worker and
+ * making a pool do not pay a JVM start. A spare has loaded no user class yet; it gets the class
  * path, generation and variables when it is claimed, so a redefinition is still honoured.
  * <p>
  * Spares: see {@link #spareTarget()}; {@code -Dlessonbook.workers.spares=0} disables them. They are refilled in
@@ -30,10 +31,11 @@ public final class WorkerRuntime {
     private static volatile WorkerHost host;
     private static final Set<ChildJvm> children = ConcurrentHashMap.newKeySet();
     private static final List<ChildJvm> spares = new ArrayList<>();
-    private static final Set<Worker> nonDaemonWorkers = ConcurrentHashMap.newKeySet();
+    /** Non-daemon workers' JVMs, waited for at the end of this process as Python joins non-daemon children. */
+    private static final Set<ChildJvm> nonDaemonWorkers = ConcurrentHashMap.newKeySet();
     private static final AtomicInteger busy = new AtomicInteger();
     private static final AtomicInteger peakBusy = new AtomicInteger();
-    /** Spares asked for by {@link Worker#prestart(int)}; the spare target never drops below it. */
+    /** Spares asked for by {@link #prewarm(int)} ({@code Worker.prestart}); the spare target never drops below it. */
     private static final AtomicInteger requestedSpares = new AtomicInteger();
     private static final AtomicInteger workerNumbers = new AtomicInteger();
     private static final AtomicInteger poolWorkerNumbers = new AtomicInteger();
@@ -130,12 +132,21 @@ public final class WorkerRuntime {
         }
     }
 
-    static WorkerHost host() {
+    /** The installed host, or a plain program's when none was installed. */
+    public static WorkerHost host() {
         WorkerHost h = host;
         return h != null ? h : StandaloneHost.INSTANCE;
     }
 
-    static String nextWorkerName() {
+    /**
+     * Where the API completes what a caller gets (a pool's futures): the runtime's own threads, never the pool's
+     * readers, so a callback that blocks or calls the pool again cannot stall it.
+     */
+    public static Executor callbacks() {
+        return background;
+    }
+
+    public static String nextWorkerName() {
         return "Worker-" + workerNumbers.incrementAndGet();
     }
 
@@ -242,12 +253,48 @@ public final class WorkerRuntime {
         return options;
     }
 
-    static void trackNonDaemon(Worker worker) {
-        nonDaemonWorkers.add(worker);
+    /**
+     * Starts a worker process for one task (serialized {@code task}, a Runnable): a claimed JVM, named, its lines and
+     * lifecycle bound to the caller's sink; the task is handed over once it connected. Returns at once.
+     */
+    public static ChildJvm startTask(String name, boolean daemon, byte[] task) {
+        WorkerHost h = host();
+        Messages.Assign assign = new Messages.Assign(name, daemon, Variables.classpath(h), h.classGeneration(),
+                Variables.snapshot(h));
+        ChildJvm started = claim();
+        started.bind(name, h.eventsForCaller());
+        if (!daemon) {
+            nonDaemonWorkers.add(started);
+            started.ended().whenComplete((code, error) -> nonDaemonWorkers.remove(started));
+        }
+        background.execute(() -> deliver(started, assign, task));
+        return started;
     }
 
-    static void untrack(Worker worker) {
-        nonDaemonWorkers.remove(worker);
+    /**
+     * Hands the task over once the worker JVM connected, then reads what it says while it runs (its wait states)
+     * until its last word (its CPU time).
+     */
+    private static void deliver(ChildJvm started, Messages.Assign assign, byte[] task) {
+        try {
+            started.awaitConnected();
+            started.send(assign);
+            started.send(new Messages.RunOnce(task));
+            while (true) {
+                Object message = started.receive();
+                if (message instanceof Messages.Waits waits) {
+                    started.reportWaits(waits);
+                } else {
+                    if (message instanceof Messages.Finished finished) {
+                        started.noteCpuMillis(finished.cpuMillis());
+                    }
+                    break;
+                }
+            }
+        } catch (IOException | ClassNotFoundException e) {
+            started.sampleCpu();
+            // a worker that died or was terminated simply ends: join() and exitCode() tell the rest
+        }
     }
 
     /**
@@ -256,8 +303,8 @@ public final class WorkerRuntime {
      * all its workers by {@link #terminateAll()} at restart and shutdown).
      */
     static void endOfProcess() {
-        for (Worker w : new ArrayList<>(nonDaemonWorkers)) {
-            w.join();
+        for (ChildJvm child : new ArrayList<>(nonDaemonWorkers)) {
+            child.ended().join();
         }
         terminateAll();
     }

@@ -1,4 +1,4 @@
-package lessonbook.workers;
+package lessonbook.workers.runtime;
 
 import java.io.IOException;
 import java.io.NotSerializableException;
@@ -14,7 +14,7 @@ import java.util.Arrays;
  * its class generation; in the kernel the cell thread's context loader, JShell's), so that a record defined in
  * a cell travels through a queue.
  */
-final class SharedItems {
+public final class SharedItems {
     private static final byte SERIALIZED = 0;
     private static final byte STRING = 1;
     private static final byte LONG = 2;
@@ -24,7 +24,7 @@ final class SharedItems {
     private SharedItems() {
     }
 
-    static byte[] toBytes(Object item, String where) {
+    public static byte[] toBytes(Object item, String where) {
         if (item == null) {
             throw new NullPointerException("null cannot be put into " + where + " (get(Duration) returns null on a"
                     + " timeout); to say 'no more', put a value of your own, e.g. a record Done()");
@@ -58,7 +58,7 @@ final class SharedItems {
     }
 
     @SuppressWarnings("unchecked")
-    static <T> T fromBytes(byte[] bytes, String where) {
+    public static <T> T fromBytes(byte[] bytes, String where) {
         ByteBuffer buffer = ByteBuffer.wrap(bytes, 1, bytes.length - 1);
         switch (bytes[0]) {
             case STRING:

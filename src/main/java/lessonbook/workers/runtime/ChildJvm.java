@@ -1,4 +1,4 @@
-package lessonbook.workers;
+package lessonbook.workers.runtime;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -13,11 +13,12 @@ import lessonbook.process.ChildProcess;
 import lessonbook.process.ObjectChannel;
 
 /**
- * One worker JVM as seen from the JVM that started it: the process, its control socket and the two threads
- * that drain its output. It may start as an anonymous spare and get its name (and where its lines go) later,
- * in {@link #bind}; lines printed before that are held and delivered at binding.
+ * One worker JVM as seen from the JVM that started it: the process, its control socket and the two threads that
+ * drain its output. It may start as an anonymous spare and get its name (and where its lines go) later, in
+ * {@link #bind}; lines printed before that are held and delivered at binding. Public for the API's {@code Worker},
+ * which holds one and uses only its pid, liveness, end and kill.
  */
-final class ChildJvm {
+public final class ChildJvm {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(30);
 
     private final ChildProcess launched;
@@ -242,7 +243,7 @@ final class ChildJvm {
         return options;
     }
 
-    long pid() {
+    public long pid() {
         return pid;
     }
 
@@ -254,17 +255,17 @@ final class ChildJvm {
         return process;
     }
 
-    boolean isAlive() {
+    public boolean isAlive() {
         return process.isAlive();
     }
 
     /** Completes with the exit code once the process ended and its output was delivered. */
-    CompletableFuture<Integer> ended() {
+    public CompletableFuture<Integer> ended() {
         return ended;
     }
 
     /** Ends the worker at once (cross-platform: TerminateProcess on Windows, SIGKILL elsewhere). */
-    void kill() {
+    public void kill() {
         process.destroyForcibly();
     }
 

@@ -1,4 +1,4 @@
-package lessonbook.workers.shared;
+package lessonbook.workers;
 
 /**
  * A shared object (queue, lock, event...) cannot go on: a process died holding it, every process that could

@@ -1,4 +1,4 @@
-package lessonbook.workers;
+package lessonbook.workers.runtime;
 
 import java.io.NotSerializableException;
 import java.util.ArrayList;

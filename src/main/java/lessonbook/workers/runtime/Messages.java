@@ -1,4 +1,4 @@
-package lessonbook.workers;
+package lessonbook.workers.runtime;
 
 import java.io.Serializable;
 import java.util.List;
@@ -10,7 +10,7 @@ import lessonbook.process.AllowList;
  * results) travel as bytes inside these records so that the worker deserializes them with the class loader of
  * the right class generation, not with the loader that reads the socket.
  */
-final class Messages {
+public final class Messages {
     /**
      * What either side may read on the control socket: these records and the JDK types of their components.
      * The connection has proved itself before (see {@link lessonbook.process.Handshake}); user objects inside
@@ -30,7 +30,7 @@ final class Messages {
                   List<VariableValue> variables) implements Serializable {
     }
 
-    /** Parent to a {@code Worker}: run this task once, then exit (0, or 1 when it threw). */
+    /** Parent to a one-task worker: run this task once, then exit (0, or 1 when it threw). */
     record RunOnce(byte[] task) implements Serializable {
     }
 
@@ -44,8 +44,11 @@ final class Messages {
                  List<String> userClasspath, List<VariableValue> variables) implements Serializable {
     }
 
-    /** Worker to parent: the results of a chunk, {@link ChunkCodec} bytes. */
-    record ChunkDone(long mapId, int firstIndex, byte[] results) implements Serializable {
+    /**
+     * Worker to parent: the results of a chunk, {@link ChunkCodec} bytes, and the CPU time the worker took for it
+     * (the pool sends cheap chunks further ahead, see {@link PoolDispatcher}).
+     */
+    record ChunkDone(long mapId, int firstIndex, long workNanos, byte[] results) implements Serializable {
     }
 
     /** Worker to parent: an input of the chunk threw. */
@@ -53,9 +56,9 @@ final class Messages {
     }
 
     /** An exception in a worker, described with plain JDK types so that any JVM can read it. */
-    record Failure(String className, String message, StackTraceElement[] stackTrace, String printed)
+    public record Failure(String className, String message, StackTraceElement[] stackTrace, String printed)
             implements Serializable {
-        static Failure of(Throwable t) {
+        public static Failure of(Throwable t) {
             java.io.StringWriter text = new java.io.StringWriter();
             t.printStackTrace(new java.io.PrintWriter(text));
             return new Failure(t.getClass().getName(), t.getMessage(), t.getStackTrace(), text.toString());

@@ -1,4 +1,4 @@
-package lessonbook.workers;
+package lessonbook.workers.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -13,6 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import lessonbook.process.Strangers;
+import lessonbook.workers.SerializableFunction;
 
 /** User values travel between processes through an allow-list: the user's classes and the JDK's values only. */
 class PayloadsFilterTest {

@@ -1,4 +1,4 @@
-package lessonbook.workers.shared;
+package lessonbook.workers;
 
 /**
  * A wait on a shared object (queue get, lock, event, barrier...) was interrupted, e.g. by the notebook's

@@ -1,8 +1,10 @@
-package lessonbook.workers;
+package lessonbook.workers.runtime;
 
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.NotSerializableException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
 import java.util.function.Function;
 
@@ -14,6 +16,13 @@ import lessonbook.process.ObjectChannel;
  * next one ahead), so they are served strictly in arrival order.
  */
 final class PoolLoop {
+    /**
+     * A chunk's cost as the pool judges it (see {@link PoolDispatcher}): this thread's CPU time, not the wall time,
+     * which on a busy machine grew tenfold whenever the worker lost its cpu in mid-chunk.
+     */
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    private static final boolean CPU_TIME = THREADS.isCurrentThreadCpuTimeSupported();
+
     private final WorkerSelf self;
     private final ObjectChannel channel;
     private long functionId = -1;
@@ -69,6 +78,7 @@ final class PoolLoop {
     private boolean runChunk(Messages.Chunk chunk) throws IOException {
         int index = chunk.firstIndex();
         Object[] results = null;
+        long start = workClock();
         try {
             if (chunk.userClasspath() != null && chunk.generation() != self.generation()) {
                 self.useClasses(chunk.userClasspath(), chunk.generation(), chunk.variables());
@@ -94,8 +104,9 @@ final class PoolLoop {
                 results[i] = function.apply(inputs[i]);
             }
             System.out.flush();
+            byte[] encoded = ChunkCodec.encode(results);
             channel.send(ChunkFrames.of(new Messages.ChunkDone(chunk.mapId(), chunk.firstIndex(),
-                    ChunkCodec.encode(results))));
+                    workClock() - start, encoded)));
         } catch (NotSerializableException e) {
             int culprit = results == null ? -1 : ChunkCodec.firstUnserializable(results);
             channel.send(new Messages.ChunkFailed(chunk.mapId(), culprit < 0 ? index : chunk.firstIndex() + culprit,
@@ -107,6 +118,10 @@ final class PoolLoop {
             channel.send(new Messages.ChunkFailed(chunk.mapId(), index, Messages.Failure.of(t)));
         }
         return true;
+    }
+
+    private static long workClock() {
+        return CPU_TIME ? THREADS.getCurrentThreadCpuTime() : System.nanoTime();
     }
 
     /** Python says "Error sending result"; this names the class at fault and what to do instead. */

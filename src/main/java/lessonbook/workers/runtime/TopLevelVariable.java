@@ -1,4 +1,4 @@
-package lessonbook.workers;
+package lessonbook.workers.runtime;
 
 /**
  * A notebook variable as a static field of a snippet class. {@code value} is the live object; the runtime

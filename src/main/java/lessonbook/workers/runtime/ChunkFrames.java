@@ -1,4 +1,4 @@
-package lessonbook.workers;
+package lessonbook.workers.runtime;
 
 import java.nio.ByteBuffer;
 import java.util.Arrays;
@@ -35,8 +35,8 @@ final class ChunkFrames {
     }
 
     static byte[] of(Messages.ChunkDone done) {
-        return ByteBuffer.allocate(1 + 8 + 4 + done.results().length).put(DONE).putLong(done.mapId())
-                .putInt(done.firstIndex()).put(done.results()).array();
+        return ByteBuffer.allocate(1 + 8 + 4 + 8 + done.results().length).put(DONE).putLong(done.mapId())
+                .putInt(done.firstIndex()).putLong(done.workNanos()).put(done.results()).array();
     }
 
     /** The message a frame carries: a {@link Messages.Chunk} or a {@link Messages.ChunkDone}. */
@@ -46,7 +46,8 @@ final class ChunkFrames {
         long mapId = frame.getLong();
         int firstIndex = frame.getInt();
         if (kind == DONE) {
-            return new Messages.ChunkDone(mapId, firstIndex, Arrays.copyOfRange(bytes, frame.position(), bytes.length));
+            long workNanos = frame.getLong();
+            return new Messages.ChunkDone(mapId, firstIndex, workNanos, Arrays.copyOfRange(bytes, frame.position(), bytes.length));
         }
         if (kind != CHUNK) {
             throw new IllegalStateException("unknown frame " + kind);

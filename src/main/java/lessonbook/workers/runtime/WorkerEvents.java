@@ -1,4 +1,4 @@
-package lessonbook.workers;
+package lessonbook.workers.runtime;
 
 /** Where a worker's life and output are reported. Implementations must be thread-safe and must not block long. */
 public interface WorkerEvents {

@@ -1,4 +1,4 @@
-package lessonbook.workers;
+package lessonbook.workers.runtime;
 
 import java.io.ByteArrayInputStream;
 import java.io.FileDescriptor;
@@ -6,20 +6,23 @@ import java.io.FileInputStream;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 import lessonbook.process.ChildProcess;
 import lessonbook.process.ChildTicket;
 import lessonbook.process.EndThisJvm;
 import lessonbook.process.ObjectChannel;
 import lessonbook.process.ParentWatch;
+import lessonbook.workers.shared.Segment;
 
 /**
  * The main class of a worker JVM. It connects back to the JVM that started it, waits to be told who it is,
- * then runs one task ({@link Worker}) or chunks of a map ({@link WorkerPool}). Its stdout and stderr carry only
+ * then runs one task (a {@code Worker}'s) or chunks of a map (a {@code WorkerPool}'s). Its stdout and stderr carry only
  * what user code prints; everything else travels on the control socket.
  */
 public final class WorkerMain {
@@ -77,6 +80,9 @@ public final class WorkerMain {
      * on a thread of its own; skipping them trims the exit that ten workers pay at the end of a timed run.
      */
     private static void leave(int code) {
+        if (code == 0) {
+            Segment.leavingNormally();   // a barrier still waiting must not take this end for a party's death
+        }
         ParentWatch.release();
         System.out.flush();
         System.err.flush();
@@ -86,17 +92,17 @@ public final class WorkerMain {
     /** Loads what every task needs (serialization, lambda bootstrap) while the worker is still an idle spare. */
     private static void warmUp() {
         try {
-            SerializableFunction<Integer, Integer> f = x -> x + 1;
+            Function<Integer, Integer> f = (Function<Integer, Integer> & Serializable) x -> x + 1;
             Object back = Payloads.fromBytes(Payloads.toBytes(f), WorkerMain.class.getClassLoader());
             @SuppressWarnings("unchecked")
-            SerializableFunction<Integer, Integer> g = (SerializableFunction<Integer, Integer>) back;
+            Function<Integer, Integer> g = (Function<Integer, Integer>) back;
             g.apply(1);
             // the first read of each record class is slow (its canonical constructor is looked up): do it now
             Object[] messages = {new Object[] {1, "x", 2L},
                 new Messages.Assign("", false, List.of(), 0, List.of(new Messages.VariableValue("", "", "", new byte[0]))),
                 new Messages.RunOnce(new byte[0]), new Messages.Chunk(0, 0, null, new byte[0], 0, null, null),
                 new Messages.Stop(), new Messages.Finished(0, 0), new Messages.Initialize(new byte[0]),
-                new Messages.ChunkDone(0, 0, new byte[0]), new Messages.ChunkFailed(0, 0, Messages.Failure.of(new Exception()))};
+                new Messages.ChunkDone(0, 0, 0, new byte[0]), new Messages.ChunkFailed(0, 0, Messages.Failure.of(new Exception()))};
             Payloads.fromBytes(Payloads.toBytes(messages), WorkerMain.class.getClassLoader());
             WorkerRuntime.host();   // its static set-up (executor, registries)
             Class.forName(WorkerSelf.class.getName());

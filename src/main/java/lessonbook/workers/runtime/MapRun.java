@@ -1,4 +1,4 @@
-package lessonbook.workers;
+package lessonbook.workers.runtime;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -9,9 +9,9 @@ import java.util.function.Consumer;
 /**
  * One call on a pool ({@code map}, {@code apply}, a window of {@code imap}): its function, its results slot by
  * input index, and its outcome. {@link #done} is internal: only non-blocking stages may hang on it, because it
- * completes under the pool's lock; what a caller gets is decoupled from it (see {@link WorkerPool}).
+ * completes under the pool's lock; what a caller gets is decoupled from it (see the API's {@code WorkerPool}).
  */
-final class MapRun {
+public final class MapRun {
     final PoolFunction function;
     /** Index of this run's first input in the caller's inputs (imap sends a long input as several runs). */
     final int indexBase;
@@ -53,12 +53,17 @@ final class MapRun {
         }
     }
 
+    /** Completes under the pool's lock: hang only non-blocking stages on it (see above). */
+    public CompletableFuture<List<Object>> done() {
+        return done;
+    }
+
     void fail(Throwable failure) {
         done.completeExceptionally(failure);
     }
 
     /** A function as it travels: serialized once per call, with an id that stays the same for the same bytes. */
-    record PoolFunction(long id, byte[] bytes, ClassLoader resultLoader) {
+    public record PoolFunction(long id, byte[] bytes, ClassLoader resultLoader) {
     }
 
     /** A contiguous slice of the run's inputs ({@code firstIndex} within the run), sent to one worker at a time. */

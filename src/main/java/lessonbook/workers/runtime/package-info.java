@@ -1,0 +1,9 @@
+/**
+ * The worker runtime behind the teaching API of {@link lessonbook.workers}: the host a kernel installs
+ * ({@link lessonbook.workers.runtime.WorkerRuntime#install}, {@link lessonbook.workers.runtime.WorkerHost}), the worker
+ * JVMs and their main class, spare JVMs, the control socket's messages, and a pool's engine (dispatching chunks,
+ * {@link lessonbook.workers.runtime.PoolLoop} in each worker). Kept out of the API package so that a cell's
+ * {@code import lessonbook.workers.*;} does not offer it; what is public here is public for the API and the kernel,
+ * not for cells. JDK only.
+ */
+package lessonbook.workers.runtime;
