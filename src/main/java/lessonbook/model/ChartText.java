@@ -4,72 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The chart block: a header ("bar chart: title", optional "x: ..." and "y: ..." lines), then each series
- * ("series: name", left out for a single unnamed series) with one indented row per point,
- * "label | value" for a line chart and "label | bar value" for a bar chart.
+ * Reads the chart block as {@link RichOutputText} lays it out: a header ("bar chart: title", optional "x: ..."
+ * and "y: ..." lines), then each series ("series: name", left out for a single unnamed series) with one indented
+ * row per point, "label | value" for a line chart and "label | bar value" for a bar chart.
  */
 final class ChartText {
-    private static final String BAR_HEADER = "bar chart:";
-    private static final String LINE_HEADER = "line chart:";
-    private static final String SERIES = "series:";
-    private static final int BAR_COLUMNS = 30;
-    private static final String PARTIAL_BLOCKS = " ▏▎▍▌▋▊▉";
-
     private ChartText() {
-    }
-
-    static String format(Output.Chart chart) {
-        StringBuilder out = new StringBuilder();
-        out.append(headerLine(chart.kind() == Output.Chart.Kind.BAR ? BAR_HEADER : LINE_HEADER, chart.title()));
-        if (!chart.xLabel().isEmpty()) {
-            out.append(headerLine("x:", chart.xLabel()));
-        }
-        if (!chart.yLabel().isEmpty()) {
-            out.append(headerLine("y:", chart.yLabel()));
-        }
-        int labelWidth = 0;
-        double largest = 0;
-        for (Output.Chart.Series s : chart.series()) {
-            for (Output.Chart.Point p : s.points()) {
-                labelWidth = Math.max(labelWidth, DisplayText.displayWidth(DisplayText.escape(p.x(), true)));
-                if (Double.isFinite(p.y())) {
-                    largest = Math.max(largest, p.y());
-                }
-            }
-        }
-        boolean namedSeries = chart.series().size() != 1 || !chart.series().get(0).name().isEmpty()
-                || chart.series().get(0).points().isEmpty();
-        for (Output.Chart.Series s : chart.series()) {
-            if (namedSeries) {
-                out.append(headerLine(SERIES, s.name()));
-            }
-            for (Output.Chart.Point p : s.points()) {
-                out.append("  ").append(DisplayText.pad(DisplayText.escape(p.x(), true), labelWidth)).append(" | ");
-                if (chart.kind() == Output.Chart.Kind.BAR) {
-                    out.append(bar(p.y(), largest)).append(' ');
-                }
-                out.append(DisplayText.formatNumber(p.y())).append('\n');
-            }
-        }
-        return out.toString();
-    }
-
-    private static String headerLine(String key, String value) {
-        return value.isEmpty() ? key + "\n" : key + " " + DisplayText.escape(value, false) + "\n";
-    }
-
-    /** Whole blocks and one eighth-block for the rest, padded so the values line up. */
-    private static String bar(double value, double largest) {
-        int eighths = !(value > 0) || !(largest > 0) || !Double.isFinite(value)
-                ? 0 : (int) Math.round(value / largest * BAR_COLUMNS * 8);
-        StringBuilder bar = new StringBuilder("█".repeat(eighths / 8));
-        if (eighths % 8 != 0) {
-            bar.append(PARTIAL_BLOCKS.charAt(eighths % 8));
-        }
-        while (bar.length() < BAR_COLUMNS) {
-            bar.append(' ');
-        }
-        return bar.toString();
     }
 
     static Output.Chart parse(String body) {
@@ -83,14 +23,14 @@ final class ChartText {
         }
         Output.Chart.Kind kind;
         String first = lines.get(i);
-        if (first.startsWith(BAR_HEADER)) {
+        if (first.startsWith(RichOutputText.BAR_HEADER)) {
             kind = Output.Chart.Kind.BAR;
-        } else if (first.startsWith(LINE_HEADER)) {
+        } else if (first.startsWith(RichOutputText.LINE_HEADER)) {
             kind = Output.Chart.Kind.LINE;
         } else {
             throw DisplayText.malformed(i + 1, "\"bar chart: title\" or \"line chart: title\"", first);
         }
-        String title = value(first, kind == Output.Chart.Kind.BAR ? BAR_HEADER : LINE_HEADER);
+        String title = value(first, kind == Output.Chart.Kind.BAR ? RichOutputText.BAR_HEADER : RichOutputText.LINE_HEADER);
         i++;
         String xLabel = "";
         String yLabel = "";
@@ -108,11 +48,11 @@ final class ChartText {
             if (line.isBlank()) {
                 continue;
             }
-            if (line.startsWith(SERIES)) {
+            if (line.startsWith(RichOutputText.SERIES)) {
                 if (seriesName != null || !points.isEmpty()) {
                     series.add(new Output.Chart.Series(seriesName == null ? "" : seriesName, points));
                 }
-                seriesName = value(line, SERIES);
+                seriesName = value(line, RichOutputText.SERIES);
                 points = new ArrayList<>();
             } else if (line.startsWith(" ")) {
                 points.add(point(line, i + 1));
@@ -138,8 +78,8 @@ final class ChartText {
         String label = DisplayText.unescape(DisplayText.trimSpaces(pieces.get(0)));
         String rest = pieces.get(1).trim();
         int start = 0;
-        while (start < rest.length() && (rest.charAt(start) == ' ' || rest.charAt(start) == '█'
-                || PARTIAL_BLOCKS.indexOf(rest.charAt(start)) >= 0)) {
+        while (start < rest.length() && (rest.charAt(start) == ' ' || rest.charAt(start) == RichOutputText.FULL_BLOCK
+                || RichOutputText.PARTIAL_BLOCKS.indexOf(rest.charAt(start)) >= 0)) {
             start++;
         }
         return new Output.Chart.Point(label, DisplayText.parseNumber(rest.substring(start), lineNumber));

@@ -28,20 +28,6 @@ public final class CheckText {
     private CheckText() {
     }
 
-    static String line(Output.Check check) {
-        StringBuilder text = new StringBuilder("[").append(check.passed() ? PASSED : FAILED).append("] ")
-                .append(check.what());
-        if (check.comparesValues()) {
-            text.append(": ");
-            if (check.passed()) {
-                text.append(check.actual());
-            } else {
-                text.append("expected ").append(check.expected()).append(" but was ").append(check.actual());
-            }
-        }
-        return text.append('\n').toString();
-    }
-
     public static boolean hasChecks(List<? extends Output> outputs) {
         return outputs.stream().anyMatch(Output.Check.class::isInstance);
     }
@@ -55,7 +41,7 @@ public final class CheckText {
                         c.comparesValues() ? c.expected() : "", c.comparesValues() ? c.actual() : ""));
             }
         }
-        return TableText.grid(HEADER, rows);
+        return RichOutputText.grid(HEADER, rows);
     }
 
     /**

@@ -3,18 +3,9 @@ package lessonbook.model;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The table block: an optional title line, then an aligned pipe grid (header, rule, rows). */
+/** Reads the table block: an optional title line, then an aligned pipe grid (see {@link RichOutputText}). */
 final class TableText {
     private TableText() {
-    }
-
-    static String format(Output.Table table) {
-        StringBuilder out = new StringBuilder();
-        if (!table.title().isEmpty()) {
-            out.append(DisplayText.escape(table.title(), true)).append('\n');
-        }
-        out.append(grid(table.columns(), table.rows()));
-        return out.toString();
     }
 
     static Output.Table parse(String body) {
@@ -30,47 +21,6 @@ final class TableText {
         }
         Grid grid = parseGrid(lines, i);
         return new Output.Table(title, grid.header, grid.rows);
-    }
-
-    /** A grid whose columns are as wide as their widest cell, every cell escaped. */
-    static String grid(List<String> header, List<List<String>> rows) {
-        int[] widths = new int[header.size()];
-        List<List<String>> escapedRows = new ArrayList<>(rows.size() + 1);
-        escapedRows.add(escapeAll(header));
-        rows.forEach(r -> escapedRows.add(escapeAll(r)));
-        for (List<String> row : escapedRows) {
-            for (int c = 0; c < widths.length; c++) {
-                widths[c] = Math.max(Math.max(widths[c], 3), DisplayText.displayWidth(row.get(c)));
-            }
-        }
-        StringBuilder out = new StringBuilder();
-        appendRow(out, escapedRows.get(0), widths);
-        List<String> rule = new ArrayList<>(widths.length);
-        for (int w : widths) {
-            rule.add("-".repeat(w));
-        }
-        appendRow(out, rule, widths);
-        for (List<String> row : escapedRows.subList(1, escapedRows.size())) {
-            appendRow(out, row, widths);
-        }
-        return out.toString();
-    }
-
-    private static List<String> escapeAll(List<String> cells) {
-        List<String> escaped = new ArrayList<>(cells.size());
-        cells.forEach(c -> escaped.add(DisplayText.escape(c, true)));
-        return escaped;
-    }
-
-    private static void appendRow(StringBuilder out, List<String> cells, int[] widths) {
-        if (cells.isEmpty()) {
-            out.append("|\n");
-            return;
-        }
-        for (int c = 0; c < cells.size(); c++) {
-            out.append("| ").append(DisplayText.pad(cells.get(c), widths[c])).append(' ');
-        }
-        out.append("|\n");
     }
 
     record Grid(List<String> header, List<List<String>> rows) {

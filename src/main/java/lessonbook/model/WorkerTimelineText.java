@@ -65,7 +65,7 @@ final class WorkerTimelineText {
                     r.exited == null || r.exited.exitCode() == null ? UNKNOWN : r.exited.exitCode().toString(),
                     r.exited == null ? UNKNOWN : seconds(r.exited.cpuMillis())));
         }
-        return FIRST_START + Instant.ofEpochMilli(base) + SUFFIX + "\n" + TableText.grid(HEADER, cells);
+        return FIRST_START + Instant.ofEpochMilli(base) + SUFFIX + "\n" + RichOutputText.grid(HEADER, cells);
     }
 
     /** The row this event belongs to: the same worker's row unless that one already has this phase. */
