@@ -1,4 +1,4 @@
-package lessonbook.model;
+package lessonbook.format.text;
 
 import java.util.List;
 import java.util.Locale;
@@ -26,12 +26,12 @@ import java.util.Optional;
  * A table's and a chart's body is its plain text, laid out and escaped by {@link RichOutputText}; this class
  * frames the blocks and reads them back.
  */
-public final class DisplayText {
+public final class OutputBlocks {
     public static final String TABLE = "table";
     public static final String CHART = "chart";
     public static final String WORKERS = "workers";
 
-    private DisplayText() {
+    private OutputBlocks() {
     }
 
     /** True for outputs that are saved in a block of their own ({@link Output.Table}, {@link Output.Chart}). */
