@@ -1,11 +1,11 @@
-package lessonbook.model;
+package lessonbook.format.text;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /** Reads the table block: an optional title line, then an aligned pipe grid (see {@link RichOutputText}). */
-final class TableText {
-    private TableText() {
+final class TableBlock {
+    private TableBlock() {
     }
 
     static Output.Table parse(String body) {
