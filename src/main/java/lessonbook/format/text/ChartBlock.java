@@ -1,4 +1,4 @@
-package lessonbook.model;
+package lessonbook.format.text;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,8 +8,8 @@ import java.util.List;
  * and "y: ..." lines), then each series ("series: name", left out for a single unnamed series) with one indented
  * row per point, "label | value" for a line chart and "label | bar value" for a bar chart.
  */
-final class ChartText {
-    private ChartText() {
+final class ChartBlock {
+    private ChartBlock() {
     }
 
     static Output.Chart parse(String body) {
