@@ -1,4 +1,4 @@
-package lessonbook.model;
+package lessonbook.format.text;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -11,14 +11,14 @@ import java.util.List;
  * The workers block: a line with the absolute time of the first start, then a grid with one row per worker
  * (name, pid, start and exit in seconds from the first start, exit code, CPU seconds; "-" where unknown).
  */
-final class WorkerTimelineText {
+final class WorkerTimelineBlock {
     private static final String FIRST_START = "first start ";
     private static final String SUFFIX = ", times in seconds from then";
     private static final String NONE = "no workers";
     private static final List<String> HEADER = List.of("worker", "pid", "start s", "exit s", "exit code", "cpu s");
     private static final String UNKNOWN = "-";
 
-    private WorkerTimelineText() {
+    private WorkerTimelineBlock() {
     }
 
     /** One worker's life as far as it is known. */
