@@ -1,4 +1,4 @@
-package lessonbook.model;
+package lessonbook.format.text;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -19,13 +19,13 @@ import java.util.List;
  * A {@code Check.that} has empty expected and actual cells; {@code Check.equal} shows strings quoted, so its
  * cells are never empty.
  */
-public final class CheckText {
+public final class CheckBlock {
     public static final String INFO = "checks";
     private static final List<String> HEADER = List.of("result", "check", "expected", "actual");
     private static final String PASSED = "passed";
     private static final String FAILED = "failed";
 
-    private CheckText() {
+    private CheckBlock() {
     }
 
     public static boolean hasChecks(List<? extends Output> outputs) {
