@@ -1,4 +1,4 @@
-package lessonbook.model;
+package lessonbook.format.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -14,7 +14,7 @@ import lessonbook.model.Output.Chart.Series;
 import lessonbook.model.Output.WorkerEvent;
 import lessonbook.model.Output.WorkerEvent.Phase;
 
-class DisplayTextTest {
+class OutputBlocksTest {
 
     private static Output roundTrip(Output output) {
         String info = DisplayText.infoString(output);
