@@ -3,6 +3,9 @@ package lessonbook.format.text;
 import java.util.ArrayList;
 import java.util.List;
 
+import lessonbook.model.Output;
+import lessonbook.model.RichOutputText;
+
 /**
  * Reads the chart block as {@link RichOutputText} lays it out: a header ("bar chart: title", optional "x: ..."
  * and "y: ..." lines), then each series ("series: name", left out for a single unnamed series) with one indented
@@ -13,13 +16,13 @@ final class ChartBlock {
     }
 
     static Output.Chart parse(String body) {
-        List<String> lines = DisplayText.lines(body);
+        List<String> lines = OutputBlocks.lines(body);
         int i = 0;
         while (i < lines.size() && lines.get(i).isBlank()) {
             i++;
         }
         if (i == lines.size()) {
-            throw DisplayText.malformed(1, "\"bar chart: title\" or \"line chart: title\"", "an empty block");
+            throw OutputBlocks.malformed(1, "\"bar chart: title\" or \"line chart: title\"", "an empty block");
         }
         Output.Chart.Kind kind;
         String first = lines.get(i);
@@ -28,7 +31,7 @@ final class ChartBlock {
         } else if (first.startsWith(RichOutputText.LINE_HEADER)) {
             kind = Output.Chart.Kind.LINE;
         } else {
-            throw DisplayText.malformed(i + 1, "\"bar chart: title\" or \"line chart: title\"", first);
+            throw OutputBlocks.malformed(i + 1, "\"bar chart: title\" or \"line chart: title\"", first);
         }
         String title = value(first, kind == Output.Chart.Kind.BAR ? RichOutputText.BAR_HEADER : RichOutputText.LINE_HEADER);
         i++;
@@ -57,7 +60,7 @@ final class ChartBlock {
             } else if (line.startsWith(" ")) {
                 points.add(point(line, i + 1));
             } else {
-                throw DisplayText.malformed(i + 1, "\"series: name\" or an indented row \"label | value\"", line);
+                throw OutputBlocks.malformed(i + 1, "\"series: name\" or an indented row \"label | value\"", line);
             }
         }
         if (seriesName != null || !points.isEmpty()) {
@@ -67,21 +70,21 @@ final class ChartBlock {
     }
 
     private static String value(String line, String key) {
-        return DisplayText.unescape(DisplayText.trimSpaces(line.substring(key.length())));
+        return OutputBlocks.unescape(OutputBlocks.trimSpaces(line.substring(key.length())));
     }
 
     private static Output.Chart.Point point(String line, int lineNumber) {
-        List<String> pieces = DisplayText.splitRow(line);
+        List<String> pieces = OutputBlocks.splitRow(line);
         if (pieces.size() != 2) {
-            throw DisplayText.malformed(lineNumber, "a row \"label | value\"", line);
+            throw OutputBlocks.malformed(lineNumber, "a row \"label | value\"", line);
         }
-        String label = DisplayText.unescape(DisplayText.trimSpaces(pieces.get(0)));
+        String label = OutputBlocks.unescape(OutputBlocks.trimSpaces(pieces.get(0)));
         String rest = pieces.get(1).trim();
         int start = 0;
         while (start < rest.length() && (rest.charAt(start) == ' ' || rest.charAt(start) == RichOutputText.FULL_BLOCK
                 || RichOutputText.PARTIAL_BLOCKS.indexOf(rest.charAt(start)) >= 0)) {
             start++;
         }
-        return new Output.Chart.Point(label, DisplayText.parseNumber(rest.substring(start), lineNumber));
+        return new Output.Chart.Point(label, OutputBlocks.parseNumber(rest.substring(start), lineNumber));
     }
 }

@@ -3,6 +3,9 @@ package lessonbook.format.text;
 import java.util.ArrayList;
 import java.util.List;
 
+import lessonbook.model.Output;
+import lessonbook.model.RichOutputText;
+
 /**
  * The text of checks. One check reads {@code [passed] factorial(5): 120} or
  * {@code [failed] factorial(20): expected 2432902008176640000 but was -2102132736}. A cell's checks are saved
@@ -50,16 +53,16 @@ public final class CheckBlock {
      * @throws IllegalArgumentException if the body is not well formed (the message names the line)
      */
     public static List<Output.Check> parse(String body) {
-        Output.Table table = TableText.parse(body);
+        Output.Table table = TableBlock.parse(body);
         if (!table.columns().equals(HEADER)) {
-            throw DisplayText.malformed(1, "the columns " + HEADER, table.columns().toString());
+            throw OutputBlocks.malformed(1, "the columns " + HEADER, table.columns().toString());
         }
         List<Output.Check> checks = new ArrayList<>();
         int line = 3;
         for (List<String> row : table.rows()) {
             String result = row.get(0);
             if (!result.equals(PASSED) && !result.equals(FAILED)) {
-                throw DisplayText.malformed(line, "\"passed\" or \"failed\"", result);
+                throw OutputBlocks.malformed(line, "\"passed\" or \"failed\"", result);
             }
             boolean values = !row.get(2).isEmpty() || !row.get(3).isEmpty();
             checks.add(new Output.Check(row.get(1), result.equals(PASSED), values ? row.get(2) : null,

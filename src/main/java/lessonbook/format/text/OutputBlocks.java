@@ -4,6 +4,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import lessonbook.model.Output;
+import lessonbook.model.RichOutputText;
+
 /**
  * The text form of rich outputs (tables, charts) and of a cell's worker timeline, so they survive a lesson
  * file and come back on reopen without re-running the cell.
@@ -76,10 +79,10 @@ public final class OutputBlocks {
     public static Optional<Output> parse(String infoString, String body) {
         String kind = kind(infoString);
         if (kind.equals(TABLE)) {
-            return Optional.of(TableText.parse(body));
+            return Optional.of(TableBlock.parse(body));
         }
         if (kind.equals(CHART)) {
-            return Optional.of(ChartText.parse(body));
+            return Optional.of(ChartBlock.parse(body));
         }
         return Optional.empty();
     }
@@ -95,7 +98,7 @@ public final class OutputBlocks {
      * Events of other types in the list are ignored, so a cell's whole output list may be passed.
      */
     public static String workersBody(List<? extends Output> events) {
-        return WorkerTimelineText.format(events);
+        return WorkerTimelineBlock.format(events);
     }
 
     /**
@@ -105,7 +108,7 @@ public final class OutputBlocks {
      * @throws IllegalArgumentException if the body is not well formed (the message names the line)
      */
     public static List<Output.WorkerEvent> parseWorkers(String body) {
-        return WorkerTimelineText.parse(body);
+        return WorkerTimelineBlock.parse(body);
     }
 
     // ---- shared by the block formats ----

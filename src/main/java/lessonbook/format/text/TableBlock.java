@@ -3,20 +3,23 @@ package lessonbook.format.text;
 import java.util.ArrayList;
 import java.util.List;
 
+import lessonbook.model.Output;
+import lessonbook.model.RichOutputText;
+
 /** Reads the table block: an optional title line, then an aligned pipe grid (see {@link RichOutputText}). */
 final class TableBlock {
     private TableBlock() {
     }
 
     static Output.Table parse(String body) {
-        List<String> lines = DisplayText.lines(body);
+        List<String> lines = OutputBlocks.lines(body);
         int i = 0;
         while (i < lines.size() && lines.get(i).isBlank()) {
             i++;
         }
         String title = "";
         if (i < lines.size() && !lines.get(i).startsWith("|")) {
-            title = DisplayText.unescape(DisplayText.trimSpaces(lines.get(i)));
+            title = OutputBlocks.unescape(OutputBlocks.trimSpaces(lines.get(i)));
             i++;
         }
         Grid grid = parseGrid(lines, i);
@@ -29,12 +32,12 @@ final class TableBlock {
     /** Reads a header, a rule and rows from {@code lines[from]} on; blank lines may only trail. */
     static Grid parseGrid(List<String> lines, int from) {
         if (from >= lines.size() || !lines.get(from).trim().startsWith("|")) {
-            throw DisplayText.malformed(from + 1, "a header row \"| column | ... |\"",
+            throw OutputBlocks.malformed(from + 1, "a header row \"| column | ... |\"",
                     from < lines.size() ? lines.get(from) : "the end of the block");
         }
         List<String> header = cells(lines.get(from), from + 1);
         if (from + 1 >= lines.size() || !lines.get(from + 1).trim().matches("\\|[-:| ]*")) {
-            throw DisplayText.malformed(from + 2, "a rule \"| --- | ... |\"",
+            throw OutputBlocks.malformed(from + 2, "a rule \"| --- | ... |\"",
                     from + 1 < lines.size() ? lines.get(from + 1) : "the end of the block");
         }
         List<List<String>> rows = new ArrayList<>();
@@ -42,13 +45,13 @@ final class TableBlock {
         for (; i < lines.size() && !lines.get(i).isBlank(); i++) {
             List<String> row = cells(lines.get(i), i + 1);
             if (row.size() != header.size()) {
-                throw DisplayText.malformed(i + 1, header.size() + " cells", row.size() + " cells in " + lines.get(i));
+                throw OutputBlocks.malformed(i + 1, header.size() + " cells", row.size() + " cells in " + lines.get(i));
             }
             rows.add(row);
         }
         for (; i < lines.size(); i++) {
             if (!lines.get(i).isBlank()) {
-                throw DisplayText.malformed(i + 1, "the end of the table", lines.get(i));
+                throw OutputBlocks.malformed(i + 1, "the end of the table", lines.get(i));
             }
         }
         return new Grid(header, rows);
@@ -59,13 +62,13 @@ final class TableBlock {
         if (trimmed.equals("|")) {
             return List.of();
         }
-        List<String> pieces = DisplayText.splitRow(trimmed);
+        List<String> pieces = OutputBlocks.splitRow(trimmed);
         if (pieces.size() < 3 || !pieces.get(0).isEmpty() || !pieces.get(pieces.size() - 1).isEmpty()) {
-            throw DisplayText.malformed(lineNumber, "a row \"| cell | ... |\"", line);
+            throw OutputBlocks.malformed(lineNumber, "a row \"| cell | ... |\"", line);
         }
         List<String> cells = new ArrayList<>(pieces.size() - 2);
         for (String piece : pieces.subList(1, pieces.size() - 1)) {
-            cells.add(DisplayText.unescape(DisplayText.trimSpaces(piece)));
+            cells.add(OutputBlocks.unescape(OutputBlocks.trimSpaces(piece)));
         }
         return cells;
     }
