@@ -79,7 +79,7 @@ public final class NotebookWindow {
                 () -> view().selectIndex(0));
         this.exports = new ExportCommands(stage, document, dialogs, fileWork, statusBar::showMessage);
         this.session = new NotebookSession(document, kernels.get(), Platform::runLater);
-        this.view = new NotebookView(document, appearance.fontSize(), CompletionSource.of(session), this::openLink);
+        this.view = new NotebookView(document, appearance.fontSize(), KernelAssist.of(session), this::openLink);
         this.exercises = new ExerciseChecks(document, session);
         view.setOnCheck(this::checkExercise);
         this.edits = new CellEditCommands(document, view);
