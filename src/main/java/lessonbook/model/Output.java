@@ -137,7 +137,7 @@ public sealed interface Output extends Serializable {
 
     /**
      * A table of text cells with a title, from {@code Display.table(...)}. Every row has one cell per column.
-     * Its plain text (and its form in a lesson file, see {@link DisplayText}) is an aligned grid.
+     * Its plain text (also its form in a lesson file, see {@link RichOutputText}) is an aligned grid.
      */
     record Table(String title, List<String> columns, List<List<String>> rows) implements Output {
         public Table {
@@ -157,13 +157,13 @@ public sealed interface Output extends Serializable {
 
         @Override
         public String text() {
-            return DisplayText.body(this);
+            return RichOutputText.table(this);
         }
     }
 
     /**
      * A bar or line chart of one or more named series, from {@code Display.barChart(...)} or
-     * {@code Chart.bar(...)}. Its plain text (and its form in a lesson file, see {@link DisplayText}) shows
+     * {@code Chart.bar(...)}. Its plain text (also its form in a lesson file, see {@link RichOutputText}) shows
      * a bar chart as labelled bars of block characters with their values, a line chart as its points.
      */
     record Chart(Kind kind, String title, String xLabel, String yLabel, List<Series> series) implements Output {
@@ -194,14 +194,14 @@ public sealed interface Output extends Serializable {
 
         @Override
         public String text() {
-            return DisplayText.body(this);
+            return RichOutputText.chart(this);
         }
     }
 
     /**
      * The result of one check of an exercise, from {@code Check.equal} or {@code Check.that}: what was checked,
      * whether it passed, and for {@code Check.equal} the expected and actual values as text ({@code null} for
-     * {@code Check.that}). A cell's checks are saved together in a block of their own (see {@link CheckText}).
+     * {@code Check.that}). A cell's checks are saved together in a block of their own (see {@code lessonbook.format.text.CheckBlock}).
      */
     record Check(String what, boolean passed, String expected, String actual) implements Output {
         public Check {
@@ -217,7 +217,7 @@ public sealed interface Output extends Serializable {
 
         @Override
         public String text() {
-            return CheckText.line(this);
+            return RichOutputText.check(this);
         }
     }
 }

@@ -26,7 +26,7 @@ import lessonbook.ui.output.OutputPane;
  * of the same size stands in, so a 200-cell lesson opens without building 200 editors.
  */
 final class CodeCellView extends CellView {
-    private final CompletionSource completion;
+    private final KernelAssist completion;
     private final Consumer<String> onEdit;
     private final Label preview = new Label();
     private final boolean editable;
@@ -60,7 +60,7 @@ final class CodeCellView extends CellView {
     private boolean solutionHidden;
     private String shownSource = "";
 
-    CodeCellView(CodeCell cell, DoubleProperty fontSize, CompletionSource completion, Consumer<String> onEdit,
+    CodeCellView(CodeCell cell, DoubleProperty fontSize, KernelAssist completion, Consumer<String> onEdit,
                  boolean editable) {
         super(cell.id());
         this.editable = editable;

@@ -11,7 +11,7 @@ import lessonbook.ui.editor.JavaCodeEditor;
 final class JavaCellEditor extends SourceEditorBase {
     private final JavaCodeEditor editor = new JavaCodeEditor();
 
-    JavaCellEditor(String text, CompletionSource source, boolean editable) {
+    JavaCellEditor(String text, KernelAssist source, boolean editable) {
         editor.setText(text);
         editor.editableProperty().set(editable);
         editor.getCodeArea().getUndoManager().forgetHistory();

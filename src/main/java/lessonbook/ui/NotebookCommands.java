@@ -22,20 +22,20 @@ import lessonbook.ui.Shortcut.Mode;
 
 /**
  * Every notebook command once: its menu entry, its keys (matched here, with Jupyter's edit/command modes
- * and two-key sequences such as D, D) and the rows of the help overlay.
+ * and two-key sequences such as D, D) and the rows of the help overlay. The actions belong to the command
+ * objects it is given; of the window it knows only {@link WindowActions}.
  */
 final class NotebookCommands {
     private static final long SEQUENCE_WINDOW_MS = 800;
 
-    private final NotebookWindow window;
     private final Map<String, List<Shortcut>> menus = new LinkedHashMap<>();
     private KeyCode lastSequenceKey;
     private long lastSequenceAt;
 
-    NotebookCommands(NotebookWindow window, CellEditCommands edits, LessonFileCommands files,
-                     ExportCommands exports) {
-        this.window = window;
-        NotebookWindow w = window;
+    NotebookCommands(WindowActions window, RunCommands run, CellEditCommands edits, LessonFileCommands files,
+                     ExportCommands exports, Appearance appearance) {
+        WindowActions w = window;
+        RunCommands r = run;
         CellEditCommands e = edits;
         add("File", "New Lesson", Mode.ANY, files::newLesson, key(KeyCode.N, SHORTCUT_DOWN));
         add("File", "Open\u2026", Mode.ANY, files::chooseAndOpen, key(KeyCode.O, SHORTCUT_DOWN));
@@ -65,33 +65,34 @@ final class NotebookCommands {
         add("Edit", "Select Cell Above", Mode.COMMAND, () -> e.moveSelection(-1), key(KeyCode.UP), key(KeyCode.K));
         add("Edit", "Select Cell Below", Mode.COMMAND, () -> e.moveSelection(1), key(KeyCode.DOWN), key(KeyCode.J));
 
-        add("Run", "Run Cell and Select Below", Mode.ANY, w::runAndAdvance, key(KeyCode.ENTER, SHIFT_DOWN));
-        add("Run", "Run Cell", Mode.ANY, w::runInPlace, key(KeyCode.ENTER, SHORTCUT_DOWN));
-        add("Run", "Run Cell and Insert Below", Mode.ANY, w::runAndInsert, key(KeyCode.ENTER, ALT_DOWN));
-        add("Run", "Run All Cells", Mode.ANY, w::runAll, key(KeyCode.F9, SHORTCUT_DOWN));
-        add("Run", "Run All Above", Mode.ANY, w::runAllAbove, key(KeyCode.F9, SHORTCUT_DOWN, SHIFT_DOWN));
-        add("Run", "Check Exercise", Mode.ANY, w::checkSelected, key(KeyCode.K, SHORTCUT_DOWN, SHIFT_DOWN));
+        add("Run", "Run Cell and Select Below", Mode.ANY, r::runAndAdvance, key(KeyCode.ENTER, SHIFT_DOWN));
+        add("Run", "Run Cell", Mode.ANY, r::runInPlace, key(KeyCode.ENTER, SHORTCUT_DOWN));
+        add("Run", "Run Cell and Insert Below", Mode.ANY, r::runAndInsert, key(KeyCode.ENTER, ALT_DOWN));
+        add("Run", "Run All Cells", Mode.ANY, r::runAll, key(KeyCode.F9, SHORTCUT_DOWN));
+        add("Run", "Run All Above", Mode.ANY, r::runAllAbove, key(KeyCode.F9, SHORTCUT_DOWN, SHIFT_DOWN));
+        add("Run", "Check Exercise", Mode.ANY, r::checkSelected, key(KeyCode.K, SHORTCUT_DOWN, SHIFT_DOWN));
         add("Run", null, null, null);
-        add("Run", "Clear All Outputs", Mode.ANY, w::clearOutputs, key(KeyCode.L, SHORTCUT_DOWN, SHIFT_DOWN));
+        add("Run", "Clear All Outputs", Mode.ANY, r::clearOutputs, key(KeyCode.L, SHORTCUT_DOWN, SHIFT_DOWN));
 
-        addSequence("Kernel", "Interrupt", Mode.COMMAND, w::interrupt, KeyCode.I, "I, I");
-        addSequence("Kernel", "Restart Kernel", Mode.COMMAND, w::restartKernel, KeyCode.DIGIT0, "0, 0");
-        add("Kernel", "Restart Kernel and Run All", Mode.ANY, w::restartAndRunAll,
+        addSequence("Kernel", "Interrupt", Mode.COMMAND, r::interrupt, KeyCode.I, "I, I");
+        addSequence("Kernel", "Restart Kernel", Mode.COMMAND, r::restartKernel, KeyCode.DIGIT0, "0, 0");
+        add("Kernel", "Restart Kernel and Run All", Mode.ANY, r::restartAndRunAll,
                 key(KeyCode.F9, SHORTCUT_DOWN, ALT_DOWN));
         add("Kernel", null, null, null);
-        add("Kernel", "Reset Lesson (clear outputs, restart)", Mode.ANY, w::resetLesson);
+        add("Kernel", "Reset Lesson (clear outputs, restart)", Mode.ANY, r::resetLesson);
 
-        add("View", "Zoom In", Mode.ANY, () -> w.zoom(1), key(KeyCode.EQUALS, SHORTCUT_DOWN),
+        add("View", "Zoom In", Mode.ANY, () -> appearance.zoom(1), key(KeyCode.EQUALS, SHORTCUT_DOWN),
                 key(KeyCode.PLUS, SHORTCUT_DOWN), key(KeyCode.ADD, SHORTCUT_DOWN),
                 key(KeyCode.EQUALS, SHORTCUT_DOWN, SHIFT_DOWN));
-        add("View", "Zoom Out", Mode.ANY, () -> w.zoom(-1), key(KeyCode.MINUS, SHORTCUT_DOWN),
+        add("View", "Zoom Out", Mode.ANY, () -> appearance.zoom(-1), key(KeyCode.MINUS, SHORTCUT_DOWN),
                 key(KeyCode.SUBTRACT, SHORTCUT_DOWN));
-        add("View", "Actual Size", Mode.ANY, () -> w.zoom(0), key(KeyCode.DIGIT0, SHORTCUT_DOWN),
+        add("View", "Actual Size", Mode.ANY, () -> appearance.zoom(0), key(KeyCode.DIGIT0, SHORTCUT_DOWN),
                 key(KeyCode.NUMPAD0, SHORTCUT_DOWN));
         add("View", null, null, null);
         add("View", "Presenter Mode", Mode.ANY, w::togglePresenter, key(KeyCode.F5));
         add("View", "Show or Hide Solutions and Checks", Mode.ANY, w::toggleSolutions, key(KeyCode.F6));
-        add("View", "Dark Theme", Mode.ANY, w::toggleTheme, key(KeyCode.T, SHORTCUT_DOWN, SHIFT_DOWN));
+        add("View", "Dark Theme", Mode.ANY, () -> appearance.setDark(!appearance.isDark()),
+                key(KeyCode.T, SHORTCUT_DOWN, SHIFT_DOWN));
 
         add("Help", "Keyboard Shortcuts", Mode.COMMAND, w::toggleHelp, key(KeyCode.H));
         add("Help", "Keyboard Shortcuts (any mode)", Mode.ANY, w::toggleHelp, key(KeyCode.F1));
@@ -176,9 +177,5 @@ final class NotebookCommands {
         lastSequenceKey = second ? null : code;
         lastSequenceAt = now;
         return second;
-    }
-
-    NotebookWindow window() {
-        return window;
     }
 }

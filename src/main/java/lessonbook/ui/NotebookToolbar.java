@@ -13,16 +13,16 @@ import javafx.scene.shape.SVGPath;
 
 /** The toolbar over the cells: save, cell edits, run and kernel buttons, the cell type and the kernel status. */
 final class NotebookToolbar extends ToolBar {
-    private final NotebookWindow window;
+    private final RunCommands run;
     private final CellEditCommands edits;
     private final LessonFileCommands files;
     private final Appearance appearance;
     private final ComboBox<String> cellType;
     private final KernelStatusView kernelStatus;
 
-    NotebookToolbar(NotebookWindow window, CellEditCommands edits, LessonFileCommands files, Appearance appearance,
+    NotebookToolbar(RunCommands run, CellEditCommands edits, LessonFileCommands files, Appearance appearance,
                     ComboBox<String> cellType, KernelStatusView kernelStatus) {
-        this.window = window;
+        this.run = run;
         this.edits = edits;
         this.files = files;
         this.appearance = appearance;
@@ -50,14 +50,14 @@ final class NotebookToolbar extends ToolBar {
                 button(Icons.DOWN, null, "Move cell down", "move-down", () -> edits.moveCell(1)),
                 button(Icons.DELETE, null, "Delete cell (D, D)", "delete", edits::deleteCell),
                 new Separator(),
-                button(Icons.RUN, "Run", "Run cell and select below (Shift+Enter)", "run", window::runAndAdvance),
-                button(Icons.RUN_ABOVE, null, "Run all above", "run-above", window::runAllAbove),
-                button(Icons.RUN_ALL, "Run All", "Run all cells", "run-all", window::runAll),
-                button(Icons.STOP, null, "Interrupt the kernel (I, I)", "interrupt", window::interrupt),
-                button(Icons.RESTART, null, "Restart the kernel (0, 0)", "restart", window::restartKernel),
+                button(Icons.RUN, "Run", "Run cell and select below (Shift+Enter)", "run", run::runAndAdvance),
+                button(Icons.RUN_ABOVE, null, "Run all above", "run-above", run::runAllAbove),
+                button(Icons.RUN_ALL, "Run All", "Run all cells", "run-all", run::runAll),
+                button(Icons.STOP, null, "Interrupt the kernel (I, I)", "interrupt", run::interrupt),
+                button(Icons.RESTART, null, "Restart the kernel (0, 0)", "restart", run::restartKernel),
                 button(Icons.RESTART_RUN, null, "Restart the kernel and run all cells", "restart-run-all",
-                        window::restartAndRunAll),
-                button(Icons.CLEAR, null, "Clear all outputs", "clear", window::clearOutputs),
+                        run::restartAndRunAll),
+                button(Icons.CLEAR, null, "Clear all outputs", "clear", run::clearOutputs),
                 new Separator(),
                 cellType,
                 spacer,

@@ -26,7 +26,7 @@ final class NotebookView extends ScrollPane {
     static final double PAPER_STEP = 4096;
     private final NotebookDocument document;
     private final DoubleProperty fontSize;
-    private final CompletionSource completion;
+    private final KernelAssist completion;
     private final java.util.function.Consumer<String> linkOpener;
     private final VBox column = new VBox();
     /** The sheet the cells lie on, drawn behind the column; see {@link #placePaper}. */
@@ -38,7 +38,7 @@ final class NotebookView extends ScrollPane {
     private String selectedId;
     private final SelectedCellAnchor anchor;
 
-    NotebookView(NotebookDocument document, DoubleProperty fontSize, CompletionSource completion,
+    NotebookView(NotebookDocument document, DoubleProperty fontSize, KernelAssist completion,
                  java.util.function.Consumer<String> linkOpener) {
         this.document = document;
         this.linkOpener = linkOpener;

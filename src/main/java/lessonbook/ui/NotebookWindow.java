@@ -23,10 +23,8 @@ import org.fxmisc.richtext.GenericStyledArea;
 import lessonbook.format.RecoveryStore;
 import lessonbook.kernel.client.Kernel;
 import lessonbook.kernel.client.KernelStatus;
-import lessonbook.model.CellIds;
 import lessonbook.model.CodeCell;
 import lessonbook.model.DocumentChange;
-import lessonbook.model.MarkdownCell;
 import lessonbook.model.NotebookDocument;
 import lessonbook.session.ExerciseChecks;
 import lessonbook.session.NotebookSession;
@@ -35,7 +33,7 @@ import lessonbook.session.NotebookSession;
  * One lesson in one window: menus, toolbar, the cells, a status bar, and the file commands around them.
  * Everything here runs on the FX thread; the kernel's events reach it through {@link NotebookSession}.
  */
-public final class NotebookWindow {
+public final class NotebookWindow implements WindowActions {
     /** How often unsaved edits go to the recovery file. */
     static final Duration AUTOSAVE_PERIOD = Duration.seconds(5);
     private final Stage stage;
@@ -49,7 +47,7 @@ public final class NotebookWindow {
     private final Appearance appearance = new Appearance();
     private final NotebookView view;
     private final NotebookCommands commands;
-    private final CellEditCommands edits;
+    private final RunCommands runs;
     private final KernelStatusView kernelStatus = new KernelStatusView();
     private final StatusBar statusBar = new StatusBar();
     private final VisibleChangeBeacon beacon = new VisibleChangeBeacon();
@@ -79,17 +77,18 @@ public final class NotebookWindow {
                 () -> view().selectIndex(0));
         this.exports = new ExportCommands(stage, document, dialogs, fileWork, statusBar::showMessage);
         this.session = new NotebookSession(document, kernels.get(), Platform::runLater);
-        this.view = new NotebookView(document, appearance.fontSize(), CompletionSource.of(session), this::openLink);
+        this.view = new NotebookView(document, appearance.fontSize(), KernelAssist.of(session), this::openLink);
         this.exercises = new ExerciseChecks(document, session);
-        view.setOnCheck(this::checkExercise);
-        this.edits = new CellEditCommands(document, view);
-        this.commands = new NotebookCommands(this, edits, files, exports);
+        CellEditCommands edits = new CellEditCommands(document, view);
+        this.runs = new RunCommands(document, view, session, exercises, edits);
+        view.setOnCheck(runs::checkExercise);
+        this.commands = new NotebookCommands(this, runs, edits, files, exports, appearance);
         this.help = new HelpOverlay(commands.groups());
 
         BorderPane main = new BorderPane();
         main.getStyleClass().add("main");
         Node menus = commands.menuBar(() -> files.fillRecentMenu(recentMenu), recentMenu);
-        Node tools = new NotebookToolbar(this, edits, files, appearance, cellType, kernelStatus);
+        Node tools = new NotebookToolbar(runs, edits, files, appearance, cellType, kernelStatus);
         presenter = new PresenterMode(stage, appearance, menus, tools, statusBar);
         presenter.setOnActive(view::setKeepSelectedInPlace);
         main.setTop(new VBox(menus, tools, presenter.bar()));
@@ -150,7 +149,7 @@ public final class NotebookWindow {
         if (presenter.isActive() && !editing && !event.isShortcutDown()) {
             if (event.getCode() == KeyCode.SPACE) {
                 event.consume();
-                runAndAdvance();
+                runs.runAndAdvance();
                 return;
             }
             if (event.getCode() == KeyCode.ESCAPE) {
@@ -239,7 +238,7 @@ public final class NotebookWindow {
         return files.saveAs(file);
     }
 
-    /** Quit: asks about unsaved changes, then ends the kernel and closes the window. */
+    @Override
     public void requestClose() {
         if (files.confirmDiscard()) {
             ticker.stop();
@@ -250,104 +249,31 @@ public final class NotebookWindow {
         }
     }
 
-    // ----- cell commands -----
+    // ----- what the commands ask of the window (running cells is RunCommands') -----
 
-    void runAndAdvance() {
-        String id = runSelected();
-        if (id == null) {
-            return;
-        }
-        int index = document.indexOf(id);
-        if (index + 1 >= document.cells().size()) {
-            edits.insertAt(index + 1, new CodeCell(CellIds.next(), ""), false);
-        }
-        view.selectIndex(index + 1);
-        if (document.cell(view.selectedId()).source().isEmpty()) {
-            view.editSelected();
-        }
-    }
-
-    void runInPlace() {
-        runSelected();
-    }
-
-    void runAndInsert() {
-        String id = runSelected();
-        if (id != null) {
-            edits.insertAt(document.indexOf(id) + 1, new CodeCell(CellIds.next(), ""), true);
-        }
-    }
-
-    /** Runs (or renders) the selected cell and leaves its editor. */
-    private String runSelected() {
-        String id = view.selectedId();
-        if (id == null) {
-            return null;
-        }
-        view.commandMode();
-        session.run(id);
-        return id;
-    }
-
-    /** Run All (the menu's, the toolbar's and F9's); public for the app bench, which drives a real window. */
+    /** Run All, as the menu, the toolbar and F9 do; public for the app bench, which drives a real window. */
     public void runAll() {
-        view.commandMode();
-        renderAllMarkdown();
-        session.runAll();
+        runs.runAll();
     }
 
-    /**
-     * The Check button (and Run ▸ Check Exercise on the selected exercise or one of its check cells): runs the
-     * exercise, then its checks.
-     */
-    void checkExercise(String cellId) {
-        view.commandMode();
-        exercises.exerciseOf(cellId).ifPresent(exercises::check);
+    /** A new or reopened lesson starts on a fresh kernel. */
+    private void restartKernel() {
+        runs.restartKernel();
     }
 
-    void checkSelected() {
-        String id = view.selectedId();
-        if (id != null) {
-            checkExercise(id);
-        }
+    /** Runs the selected cell, as Ctrl+Enter does. */
+    void runInPlace() {
+        runs.runInPlace();
     }
 
-    /** View ▸ Show Solutions and Checks: the teacher hides them before showing an exercise to the class. */
-    void toggleSolutions() {
+    @Override
+    public void toggleSolutions() {
         view.setSolutionsShown(!view.solutionsShown());
         statusBar.showMessage(view.solutionsShown() ? "Solutions and checks shown" : "Solutions and checks hidden");
     }
 
-    void runAllAbove() {
-        view.commandMode();
-        session.runAllAbove(Math.max(0, view.selectedIndex()));
-    }
-
-    void interrupt() {
-        session.interrupt();
-    }
-
-    void restartKernel() {
-        session.restart();
-    }
-
-    void restartAndRunAll() {
-        session.restart().whenComplete((v, e) -> Platform.runLater(this::runAll));
-    }
-
-    void clearOutputs() {
-        session.clearAllOutputs();
-    }
-
-    void zoom(int direction) {
-        appearance.zoom(direction);
-    }
-
-    void toggleTheme() {
-        appearance.setDark(!appearance.isDark());
-    }
-
-    void togglePresenter() {
+    @Override
+    public void togglePresenter() {
         if (presenter.isActive()) {
             presenter.leave();
         } else {
@@ -357,13 +283,6 @@ public final class NotebookWindow {
             // The larger font moves everything: bring the current cell back into view once laid out.
             Platform.runLater(view::scrollToSelected);
         }
-    }
-
-    /** Clears every output and restarts the kernel: the lesson is ready for the next class. */
-    void resetLesson() {
-        session.clearAllOutputs();
-        session.restart();
-        view.selectIndex(0);
     }
 
     private void updatePresenter() {
@@ -376,17 +295,9 @@ public final class NotebookWindow {
         return presenter;
     }
 
-    void toggleHelp() {
+    @Override
+    public void toggleHelp() {
         help.setVisible(!help.isVisible());
-    }
-
-    private void renderAllMarkdown() {
-        for (CellView cell : view.cellViews()) {
-            if (cell instanceof MarkdownCellView md && md.isEditingSource()
-                    && !(document.cell(cell.cellId()) instanceof MarkdownCell m && m.source().isBlank())) {
-                md.stopEditing();
-            }
-        }
     }
 
     // ----- driving an open window from outside the package (the benchmark, scripted demos) -----
@@ -395,12 +306,12 @@ public final class NotebookWindow {
     /** Selects the cell and runs it, as a click on it and Ctrl+Enter do. */
     public void run(String cellId) {
         view.select(cellId);
-        runInPlace();
+        runs.runInPlace();
     }
 
     /** Interrupt, as the toolbar's button does. */
     public void interruptKernel() {
-        interrupt();
+        runs.interrupt();
     }
 
     /** The text a cell's output pane shows now (its visible lines, not the whole saved output); "" without one. */

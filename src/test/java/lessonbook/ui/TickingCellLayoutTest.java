@@ -137,7 +137,7 @@ class TickingCellLayoutTest {
     }
 
     private void interruptAndWait() throws Exception {
-        onFx(window::interrupt);
+        onFx(window::interruptKernel);
         fixture.waitFor(() -> fixture.shownState("spin") == CellState.INTERRUPTED);
     }
 

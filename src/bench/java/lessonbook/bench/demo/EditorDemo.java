@@ -17,10 +17,11 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 
-import lessonbook.kernel.protocol.KernelEvent;
 import lessonbook.model.Diagnostic;
+import lessonbook.ui.editor.Completions;
 import lessonbook.ui.editor.EditorTheme;
 import lessonbook.ui.editor.JavaCodeEditor;
+import lessonbook.ui.editor.SymbolDoc;
 import lessonbook.ui.markdown.MarkdownView;
 
 /**
@@ -91,7 +92,7 @@ public final class EditorDemo {
             for (JavaCodeEditor editor : List.of(first, second)) {
                 editor.setCompletionSource(DemoApp::complete);
                 editor.setDocumentationSource((code, cursor) -> CompletableFuture.completedFuture(List.of(
-                        new KernelEvent.Doc("void java.io.PrintStream.println(String x)",
+                        new SymbolDoc("void java.io.PrintStream.println(String x)",
                                 "Prints a String and then terminates the line. <p>This method behaves as though "
                                         + "it invokes {@link #print(String)} and then {@link #println()}."
                                         + "\n@param x The {@code String} to be printed."))));
@@ -140,18 +141,18 @@ public final class EditorDemo {
             later.play();
         }
 
-        private static CompletableFuture<KernelEvent.Completions> complete(String code, int cursor) {
+        private static CompletableFuture<Completions> complete(String code, int cursor) {
             int anchor = cursor;
             while (anchor > 0 && Character.isJavaIdentifierPart(code.charAt(anchor - 1))) {
                 anchor--;
             }
             String prefix = code.substring(anchor, cursor);
-            List<KernelEvent.Suggestion> suggestions = Arrays.stream(
+            List<Completions.Suggestion> suggestions = Arrays.stream(
                     new String[] {"print(", "printf(", "println(", "checkError()", "close()", "flush()"})
                     .filter(s -> s.startsWith(prefix))
-                    .map(s -> new KernelEvent.Suggestion(s, s.startsWith("println")))
+                    .map(s -> new Completions.Suggestion(s, s.startsWith("println")))
                     .collect(Collectors.toList());
-            return CompletableFuture.completedFuture(new KernelEvent.Completions(0, anchor, suggestions));
+            return CompletableFuture.completedFuture(new Completions(anchor, suggestions));
         }
 
         /** A lesson folder with one picture, drawn here so the demo needs no files. */

@@ -18,7 +18,7 @@ import lessonbook.format.ipynb.RichOutputs;
 import lessonbook.model.Cell;
 import lessonbook.model.CellRole;
 import lessonbook.model.CodeCell;
-import lessonbook.model.DisplayText;
+import lessonbook.format.text.OutputBlocks;
 import lessonbook.model.Notebook;
 import lessonbook.model.Output;
 
@@ -123,7 +123,7 @@ public final class HtmlExporter {
         }
         textOutputs(html, text);
         if (outputs.stream().anyMatch(Output.WorkerEvent.class::isInstance)) {
-            html.append("<pre class=\"output workers\">").append(Html.escape(DisplayText.workersBody(outputs)))
+            html.append("<pre class=\"output workers\">").append(Html.escape(OutputBlocks.workersBody(outputs)))
                     .append("</pre>\n");
         }
     }

@@ -11,8 +11,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import lessonbook.format.md.OutputTextParser;
-import lessonbook.model.CheckText;
-import lessonbook.model.DisplayText;
+import lessonbook.format.text.CheckBlock;
+import lessonbook.format.text.OutputBlocks;
 import lessonbook.model.Output;
 import lessonbook.model.StreamName;
 
@@ -77,16 +77,16 @@ final class JupyterOutputs {
         try {
             if (data.path(DISPLAY_MIME).isObject()) {
                 JsonNode block = data.get(DISPLAY_MIME);
-                if (block.path("info").asText("").equals(CheckText.INFO)) {
-                    return List.copyOf(CheckText.parse(block.path("body").asText("")));
+                if (block.path("info").asText("").equals(CheckBlock.INFO)) {
+                    return List.copyOf(CheckBlock.parse(block.path("body").asText("")));
                 }
-                Optional<Output> ours = DisplayText.parse(block.path("info").asText(""), block.path("body").asText(""));
+                Optional<Output> ours = OutputBlocks.parse(block.path("info").asText(""), block.path("body").asText(""));
                 if (ours.isPresent()) {
                     return List.of(ours.get());
                 }
             }
             if (data.path(WORKERS_MIME).isObject()) {
-                return List.copyOf(DisplayText.parseWorkers(data.get(WORKERS_MIME).path("body").asText("")));
+                return List.copyOf(OutputBlocks.parseWorkers(data.get(WORKERS_MIME).path("body").asText("")));
             }
         } catch (IllegalArgumentException malformed) {
             // edited by hand or by another tool: the text/plain form below still shows what it was
@@ -150,7 +150,7 @@ final class JupyterOutputs {
             result.add(nonStream(output, executionCount));
         }
         flush(result, streamName, streamText);
-        if (CheckText.hasChecks(outputs)) {
+        if (CheckBlock.hasChecks(outputs)) {
             StringBuilder plain = new StringBuilder();
             outputs.stream().filter(Output.Check.class::isInstance).forEach(c -> plain.append(c.text()));
             ObjectNode node = result.addObject();
@@ -158,12 +158,12 @@ final class JupyterOutputs {
             ObjectNode data = node.putObject("data");
             data.set("text/plain", JupyterJson.lines(plain.toString()));
             ObjectNode block = data.putObject(DISPLAY_MIME);
-            block.put("info", CheckText.INFO);
-            block.put("body", CheckText.body(outputs));
+            block.put("info", CheckBlock.INFO);
+            block.put("body", CheckBlock.body(outputs));
             node.putObject("metadata");
         }
         if (outputs.stream().anyMatch(Output.WorkerEvent.class::isInstance)) {
-            String body = DisplayText.workersBody(outputs);
+            String body = OutputBlocks.workersBody(outputs);
             ObjectNode node = result.addObject();
             node.put("output_type", "display_data");
             ObjectNode data = node.putObject("data");
@@ -189,7 +189,7 @@ final class JupyterOutputs {
         }
         boolean ownType = output instanceof Output.Value || output instanceof Output.Error
                 || output instanceof Output.CompileError || output instanceof Output.WorkerEvent
-                || output instanceof Output.Check || DisplayText.hasOwnBlock(output);
+                || output instanceof Output.Check || OutputBlocks.hasOwnBlock(output);
         return ownType ? null : "stdout"; // an output kind added later still shows as its text
     }
 
@@ -223,8 +223,8 @@ final class JupyterOutputs {
             ObjectNode data = node.putObject("data");
             data.set("text/plain", JupyterJson.lines(output.text()));
             ObjectNode block = data.putObject(DISPLAY_MIME);
-            block.put("info", DisplayText.infoString(output));
-            block.put("body", DisplayText.body(output));
+            block.put("info", OutputBlocks.infoString(output));
+            block.put("body", OutputBlocks.body(output));
             node.putObject("metadata");
         }
         return node;

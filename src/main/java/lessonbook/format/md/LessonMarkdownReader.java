@@ -10,9 +10,9 @@ import lessonbook.format.LessonFormatException;
 import lessonbook.model.Cell;
 import lessonbook.model.CellIds;
 import lessonbook.model.CellRole;
-import lessonbook.model.CheckText;
+import lessonbook.format.text.CheckBlock;
 import lessonbook.model.CodeCell;
-import lessonbook.model.DisplayText;
+import lessonbook.format.text.OutputBlocks;
 import lessonbook.model.MarkdownCell;
 import lessonbook.model.Notebook;
 import lessonbook.model.Output;
@@ -108,19 +108,19 @@ public final class LessonMarkdownReader {
         while (true) {
             next = nextNonBlank(last + 1);
             Fence block = next < lines.count() ? Fence.opening(lines.content(next)) : null;
-            boolean checks = block != null && block.info().equals(CheckText.INFO);
-            if (block == null || !(checks || DisplayText.isDisplayBlock(block.info()))) {
+            boolean checks = block != null && block.info().equals(CheckBlock.INFO);
+            if (block == null || !(checks || OutputBlocks.isDisplayBlock(block.info()))) {
                 break;
             }
             int blockClose = closeOf(block, next);
             String body = joined(block, next + 1, blockClose - 1, true);
             try {
                 if (checks) {
-                    checkOutputs.addAll(CheckText.parse(body));
-                } else if (block.language().equalsIgnoreCase(DisplayText.WORKERS)) {
-                    workerEvents.addAll(DisplayText.parseWorkers(body));
+                    checkOutputs.addAll(CheckBlock.parse(body));
+                } else if (block.language().equalsIgnoreCase(OutputBlocks.WORKERS)) {
+                    workerEvents.addAll(OutputBlocks.parseWorkers(body));
                 } else {
-                    DisplayText.parse(block.info(), body).ifPresent(outputs::add);
+                    OutputBlocks.parse(block.info(), body).ifPresent(outputs::add);
                 }
             } catch (IllegalArgumentException malformed) {
                 notes.add(file.getFileName() + ", line " + (next + 1) + ": the " + block.language()

@@ -4,9 +4,9 @@ import java.util.Map;
 
 import lessonbook.model.Cell;
 import lessonbook.model.CellRole;
-import lessonbook.model.CheckText;
+import lessonbook.format.text.CheckBlock;
 import lessonbook.model.CodeCell;
-import lessonbook.model.DisplayText;
+import lessonbook.format.text.OutputBlocks;
 import lessonbook.model.Notebook;
 import lessonbook.model.Output;
 
@@ -108,15 +108,15 @@ public final class LessonMarkdownWriter {
                 appendBlock(text, "output", output);
             }
             for (Output rich : code.outputs()) {
-                if (DisplayText.hasOwnBlock(rich)) {
-                    appendBlock(text, DisplayText.infoString(rich), DisplayText.body(rich));
+                if (OutputBlocks.hasOwnBlock(rich)) {
+                    appendBlock(text, OutputBlocks.infoString(rich), OutputBlocks.body(rich));
                 }
             }
-            if (CheckText.hasChecks(code.outputs())) {
-                appendBlock(text, CheckText.INFO, CheckText.body(code.outputs()));
+            if (CheckBlock.hasChecks(code.outputs())) {
+                appendBlock(text, CheckBlock.INFO, CheckBlock.body(code.outputs()));
             }
             if (SavedOutputs.hasWorkerEvents(code.outputs())) {
-                appendBlock(text, DisplayText.WORKERS, DisplayText.workersBody(code.outputs()));
+                appendBlock(text, OutputBlocks.WORKERS, OutputBlocks.workersBody(code.outputs()));
             }
         } else {
             appendLines(text, cell.source().strip().isEmpty() ? "" : proseThatStaysProse(cell.source()));

@@ -2,15 +2,15 @@ package lessonbook.format.md;
 
 import java.util.List;
 
-import lessonbook.model.CheckText;
-import lessonbook.model.DisplayText;
+import lessonbook.format.text.CheckBlock;
+import lessonbook.format.text.OutputBlocks;
 import lessonbook.model.Output;
 
 /**
  * How a code cell's outputs are kept in a lesson file: the plain text of all ordinary outputs in one
  * {@code output} block, then each table or chart in a block of its own ({@code table}, {@code chart}), then the
- * cell's checks in one {@code checks} block (see {@link CheckText}), then the
- * cell's worker timeline in one {@code workers} block (see {@link DisplayText}).
+ * cell's checks in one {@code checks} block (see {@link CheckBlock}), then the
+ * cell's worker timeline in one {@code workers} block (see {@link OutputBlocks}).
  */
 final class SavedOutputs {
     private SavedOutputs() {
@@ -20,7 +20,7 @@ final class SavedOutputs {
     static String plainText(List<Output> outputs) {
         StringBuilder text = new StringBuilder();
         for (Output output : outputs) {
-            if (!DisplayText.hasOwnBlock(output) && !(output instanceof Output.Check)) {
+            if (!OutputBlocks.hasOwnBlock(output) && !(output instanceof Output.Check)) {
                 text.append(output.text());
             }
         }
@@ -43,17 +43,17 @@ final class SavedOutputs {
     static String signature(List<Output> outputs) {
         StringBuilder signature = new StringBuilder(plainText(outputs));
         for (Output output : outputs) {
-            if (DisplayText.hasOwnBlock(output)) {
-                signature.append('\u0000').append(DisplayText.infoString(output)).append('\u0000')
-                        .append(DisplayText.body(output));
+            if (OutputBlocks.hasOwnBlock(output)) {
+                signature.append('\u0000').append(OutputBlocks.infoString(output)).append('\u0000')
+                        .append(OutputBlocks.body(output));
             }
         }
-        if (CheckText.hasChecks(outputs)) {
-            signature.append('\u0000').append(CheckText.INFO).append('\u0000').append(CheckText.body(outputs));
+        if (CheckBlock.hasChecks(outputs)) {
+            signature.append('\u0000').append(CheckBlock.INFO).append('\u0000').append(CheckBlock.body(outputs));
         }
         if (hasWorkerEvents(outputs)) {
-            signature.append('\u0000').append(DisplayText.WORKERS).append('\u0000')
-                    .append(DisplayText.workersBody(outputs));
+            signature.append('\u0000').append(OutputBlocks.WORKERS).append('\u0000')
+                    .append(OutputBlocks.workersBody(outputs));
         }
         return signature.toString();
     }

@@ -109,30 +109,9 @@ public final class WorkerLanesView extends VBox {
     private VBox header() {
         Label title = new Label("Workers");
         title.getStyleClass().add("lanes-title");
-        javafx.scene.layout.FlowPane legend = new javafx.scene.layout.FlowPane();
-        legend.getStyleClass().add("lanes-legend");
-        for (WorkerLane.State s : new WorkerLane.State[] {WorkerLane.State.RUNNING, WorkerLane.State.DONE,
-                WorkerLane.State.FAILED, WorkerLane.State.TERMINATED}) {
-            legend.getChildren().add(legendItem(s.pseudoClass(), "lane-bar", s.pseudoClass()));
-        }
-        legend.getChildren().addAll(legendItem("cpu time", "lane-cpu", null),
-                legendItem("waiting on a shared object", "lane-wait", null),
-                legendItem("output line", "lane-marker", null));
-        VBox header = new VBox(title, summary, legend);
+        VBox header = new VBox(title, summary, LanesLegend.of());
         header.getStyleClass().add("lanes-header");
         return header;
-    }
-
-    private static Label legendItem(String text, String swatchClass, String pseudoClass) {
-        Region swatch = new Region();
-        swatch.getStyleClass().addAll("legend-swatch", swatchClass);
-        if (pseudoClass != null) {
-            swatch.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass(pseudoClass), true);
-        }
-        Label item = new Label(text, swatch);
-        item.getStyleClass().add("legend-item");
-        item.setMinWidth(Region.USE_PREF_SIZE);
-        return item;
     }
 
     /**
@@ -339,44 +318,10 @@ public final class WorkerLanesView extends VBox {
             requestLayout(); // the times column grows (never shrinks, so bars do not jump as times tick)
         }
         axis.place();
-        summary.setText(summaryText(now, running));
+        summary.setText(LanesSummary.text(workers.values(), scale.origin, now, running, kernelWaits));
         if (!running) {
             updateClock();
         }
-    }
-
-    private String summaryText(long now, boolean running) {
-        int count = workers.size();
-        if (count == 0) {
-            return "no workers yet";
-        }
-        StringBuilder text = new StringBuilder(count + (count == 1 ? " worker" : " workers"));
-        List<long[]> spans = new ArrayList<>();
-        long cpu = 0;
-        int runningCount = 0;
-        boolean cpuKnown = true;
-        for (WorkerLane l : workers.values()) {
-            long start = l.startMillis >= 0 ? l.startMillis : scale.origin;
-            spans.add(new long[] {start, l.exited() ? l.exitMillis : now});
-            cpu += l.cpuMillis;
-            cpuKnown &= l.exited();
-            if (l.state() == WorkerLane.State.RUNNING) {
-                runningCount++;
-            }
-        }
-        text.append(", up to ").append(peakOverlap(spans)).append(" at once");
-        if (running) {
-            text.append(" · ").append(runningCount).append(" running");
-            if (kernelWaits != null) {
-                text.append(" · ").append(kernelWaits);
-            }
-        } else if (cpuKnown && now > scale.origin) {
-            long wall = now - scale.origin;
-            text.append(" · ").append(WorkerLane.seconds(wall)).append(" from first start to last exit · cpu ")
-                    .append(WorkerLane.seconds(cpu)).append(String.format(java.util.Locale.ROOT,
-                            " in all: %.1f cores busy on average", cpu / (double) wall));
-        }
-        return text.toString();
     }
 
     /**
@@ -415,23 +360,6 @@ public final class WorkerLanesView extends VBox {
         region.setMinWidth(width);
         region.setPrefWidth(width);
         region.setMaxWidth(width);
-    }
-
-    /** The most workers alive at one moment (an exit at the very moment of a start does not overlap it). */
-    static int peakOverlap(List<long[]> spans) {
-        List<long[]> edges = new ArrayList<>();
-        for (long[] s : spans) {
-            edges.add(new long[] {s[0], 1});
-            edges.add(new long[] {s[1], -1});
-        }
-        edges.sort((a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0]) : Long.compare(a[1], b[1]));
-        int alive = 0;
-        int peak = 0;
-        for (long[] e : edges) {
-            alive += (int) e[1];
-            peak = Math.max(peak, alive);
-        }
-        return peak;
     }
 
     /** The bar of the lane of this worker (for tests and for tooling that highlights a worker). */

@@ -18,8 +18,6 @@ import javafx.stage.Popup;
 
 import org.fxmisc.richtext.CodeArea;
 
-import lessonbook.kernel.protocol.KernelEvent;
-
 /**
  * The list of completions under the caret. The text area keeps the keyboard focus while it shows: typing
  * goes on in the area and narrows the list to the suggestions that still start with what was typed since
@@ -30,9 +28,9 @@ final class CompletionPopup {
     private final CodeArea area;
     private final Consumer<Parent> styler;
     private final Popup popup = new Popup();
-    private final ListView<KernelEvent.Suggestion> list = new ListView<>();
-    private final ObservableList<KernelEvent.Suggestion> shown = FXCollections.observableArrayList();
-    private List<KernelEvent.Suggestion> all = List.of();
+    private final ListView<Completions.Suggestion> list = new ListView<>();
+    private final ObservableList<Completions.Suggestion> shown = FXCollections.observableArrayList();
+    private List<Completions.Suggestion> all = List.of();
     private int anchor;
 
     CompletionPopup(CodeArea area, Consumer<Parent> styler) {
@@ -61,25 +59,25 @@ final class CompletionPopup {
     /** The suggestions currently listed, in order (for tests and the shell's own checks). */
     List<String> items() {
         List<String> items = new ArrayList<>();
-        for (KernelEvent.Suggestion s : shown) {
+        for (Completions.Suggestion s : shown) {
             items.add(s.continuation());
         }
         return items;
     }
 
-    ListView<KernelEvent.Suggestion> listView() {
+    ListView<Completions.Suggestion> listView() {
         return list;
     }
 
     /** Shows the suggestions of one completion reply; those matching the expected type come first. */
-    void show(KernelEvent.Completions completions) {
-        Map<String, KernelEvent.Suggestion> unique = new LinkedHashMap<>();
-        for (KernelEvent.Suggestion s : completions.suggestions()) {
+    void show(Completions completions) {
+        Map<String, Completions.Suggestion> unique = new LinkedHashMap<>();
+        for (Completions.Suggestion s : completions.suggestions()) {
             if (s.matchesType()) {
                 unique.putIfAbsent(s.continuation(), s);
             }
         }
-        for (KernelEvent.Suggestion s : completions.suggestions()) {
+        for (Completions.Suggestion s : completions.suggestions()) {
             unique.putIfAbsent(s.continuation(), s);
         }
         all = List.copyOf(unique.values());
@@ -110,8 +108,8 @@ final class CompletionPopup {
             return false;
         }
         String typed = area.getText(anchor, caret);
-        List<KernelEvent.Suggestion> matching = new ArrayList<>();
-        for (KernelEvent.Suggestion s : all) {
+        List<Completions.Suggestion> matching = new ArrayList<>();
+        for (Completions.Suggestion s : all) {
             if (s.continuation().startsWith(typed) && !s.continuation().equals(typed)) {
                 matching.add(s);
             }
@@ -129,7 +127,7 @@ final class CompletionPopup {
 
     /** Replaces the text from the anchor to the caret with the selected suggestion. */
     void accept() {
-        KernelEvent.Suggestion chosen = list.getSelectionModel().getSelectedItem();
+        Completions.Suggestion chosen = list.getSelectionModel().getSelectedItem();
         hide();
         if (chosen == null) {
             return;
@@ -186,9 +184,9 @@ final class CompletionPopup {
         list.scrollTo(Math.max(0, index - 4));
     }
 
-    private static final class SuggestionCell extends ListCell<KernelEvent.Suggestion> {
+    private static final class SuggestionCell extends ListCell<Completions.Suggestion> {
         @Override
-        protected void updateItem(KernelEvent.Suggestion item, boolean empty) {
+        protected void updateItem(Completions.Suggestion item, boolean empty) {
             super.updateItem(item, empty);
             getStyleClass().remove("matches-type");
             if (empty || item == null) {

@@ -12,8 +12,6 @@ import javafx.stage.Popup;
 
 import org.fxmisc.richtext.CodeArea;
 
-import lessonbook.kernel.protocol.KernelEvent;
-
 /** Signature and javadoc of the symbol at the caret, in a popup under it; closed by Escape or any edit. */
 final class DocumentationPopup {
 
@@ -47,13 +45,13 @@ final class DocumentationPopup {
         return sb.toString().strip();
     }
 
-    void show(List<KernelEvent.Doc> docs) {
+    void show(List<SymbolDoc> docs) {
         if (docs.isEmpty()) {
             hide();
             return;
         }
         entries.getChildren().clear();
-        for (KernelEvent.Doc doc : docs.subList(0, Math.min(docs.size(), 8))) {
+        for (SymbolDoc doc : docs.subList(0, Math.min(docs.size(), 8))) {
             Label signature = new Label(doc.signature());
             signature.getStyleClass().add("documentation-signature");
             signature.setWrapText(true);

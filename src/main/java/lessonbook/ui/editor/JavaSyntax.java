@@ -10,6 +10,8 @@ import java.util.List;
 import org.fxmisc.richtext.model.StyleSpans;
 import org.fxmisc.richtext.model.StyleSpansBuilder;
 
+import lessonbook.syntax.JavaLexer;
+
 /**
  * The highlighting of one snapshot of a cell's text: style spans for every character and, for bracket
  * matching, the partner of every bracket outside strings and comments. Computed off the FX thread by

@@ -4,8 +4,8 @@
  * <h2>What the shell calls</h2>
  * <pre>{@code
  * JavaCodeEditor editor = new JavaCodeEditor(cell.source());   // auto-grows with its text by default
- * editor.setCompletionSource(kernel::complete);                // Ctrl+Space
- * editor.setDocumentationSource(kernel::documentation);        // Ctrl+Shift+Space, Shift+Tab
+ * editor.setCompletionSource(assist::complete);                // Ctrl+Space, answers Completions
+ * editor.setDocumentationSource(assist::documentation);        // Ctrl+Shift+Space, Shift+Tab: SymbolDocs
  * editor.textProperty().addListener((o, was, now) -> ...);     // every edit
  * editor.setText(source);                                      // replaces the text, forgets undo history
  * editor.showDiagnostics(run.diagnostics(), codeThatRan);      // underline + hover; dropped if text moved on

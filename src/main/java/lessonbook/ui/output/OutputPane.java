@@ -1,11 +1,7 @@
 package lessonbook.ui.output;
 
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -14,25 +10,17 @@ import javafx.beans.property.DoubleProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.geometry.Pos;
-import javafx.scene.control.ComboBox;
-import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
-import javafx.scene.control.MenuItem;
 import javafx.scene.control.SelectionMode;
-import javafx.scene.input.Clipboard;
-import javafx.scene.input.ClipboardContent;
-import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
+import lessonbook.kernel.protocol.KernelEvent;
 import lessonbook.model.Diagnostic;
 import lessonbook.model.Output;
-import lessonbook.ui.display.DisplayViews;
 import lessonbook.ui.display.OnScreen;
-import lessonbook.kernel.protocol.KernelEvent;
 import lessonbook.ui.display.WorkerLanesView;
 
 /**
@@ -41,12 +29,15 @@ import lessonbook.ui.display.WorkerLanesView;
  * document keeps everything for saving). Worker lines get their worker's colour and can be filtered.
  * A line longer than the pane is wide is drawn as several rows of the same height ({@link RowWrapper}),
  * re-broken when the width or the font changes, so nothing is clipped and the list keeps its fixed cell size.
+ *
+ * <p>This class keeps the lines (the cap, the counts of hidden ones) and their rows; the worker filter and
+ * colours ({@link WorkerFilter}), folded exceptions ({@link ErrorFolding}), worker lanes, charts and tables
+ * ({@link ChartsAndLanes}), copying ({@link OutputClipboard}) and the drawing of a row ({@link OutputRowCell})
+ * are their own classes.
  */
 public final class OutputPane extends VBox {
     public static final int MAX_LINES = 2000;
     static final int MAX_VISIBLE_ROWS = 24;
-    private static final int WORKER_COLOURS = 10;
-    private static final String ALL_WORKERS = "All output";
 
     private final ObservableList<OutputLine> lines = FXCollections.observableArrayList();
     /** What the list draws: the shown lines broken into rows of the list's width. */
@@ -54,16 +45,14 @@ public final class OutputPane extends VBox {
     private final RowList list = new RowList(rows, this::columnsChanged);
     private Predicate<OutputLine> shownLines = line -> true;
     private final Label hiddenLabel = new Label();
-    private final ComboBox<String> workerFilter = new ComboBox<>();
+    private final WorkerFilter workerFilter = new WorkerFilter(this::refilter);
+    private final ErrorFolding folding = new ErrorFolding();
     private final HBox header = new HBox(8);
-    private final VBox displays = new VBox();
-    private WorkerLanesView lanes;
+    private final ChartsAndLanes charts = new ChartsAndLanes(this);
     private boolean restoring;
-    private final Map<String, Integer> workerColours = new LinkedHashMap<>();
-    private final Set<Integer> collapsedErrors = new HashSet<>();
     private final DoubleProperty fontSize;
     private Consumer<List<Diagnostic>> diagnosticsSink = d -> { };
-    private final LineBuilder builder = new LineBuilder(MAX_LINES, this::colourOf);
+    private final LineBuilder builder = new LineBuilder(MAX_LINES, workerFilter::colourOf);
     private long hiddenLines;
     /** Lines the cell printed that were never kept (the kernel or the document left them out). */
     private long notKeptLines;
@@ -76,32 +65,17 @@ public final class OutputPane extends VBox {
         list.getStyleClass().add("output-lines");
         list.setFocusTraversable(false);
         list.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        list.setCellFactory(v -> new LineCell());
-        list.setOnKeyPressed(e -> {
-            if (e.isShortcutDown() && e.getCode() == KeyCode.C) {
-                copy(selectedLines());
-                e.consume();
-            }
-        });
-        MenuItem copySelected = new MenuItem("Copy Selected Lines");
-        copySelected.setOnAction(e -> copy(selectedLines()));
-        MenuItem copyAll = new MenuItem("Copy All Output");
-        copyAll.setOnAction(e -> copy(shownLines()));
-        list.setContextMenu(new ContextMenu(copySelected, copyAll));
+        list.setCellFactory(v -> new OutputRowCell(list, this::toggleError));
+        OutputClipboard.install(list, this::shownLines);
 
         hiddenLabel.getStyleClass().add("output-hidden-note");
-        workerFilter.getStyleClass().add("worker-filter");
-        workerFilter.getItems().add(ALL_WORKERS);
-        workerFilter.setValue(ALL_WORKERS);
-        workerFilter.valueProperty().addListener((o, was, now) -> refilter());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         header.getStyleClass().add("output-header");
         header.setAlignment(Pos.CENTER_LEFT);
-        header.getChildren().addAll(hiddenLabel, spacer, workerFilter);
+        header.getChildren().addAll(hiddenLabel, spacer, workerFilter.menu());
 
-        displays.getStyleClass().add("output-displays");
-        getChildren().addAll(header, list, displays);
+        getChildren().addAll(header, list, charts.displays());
         fontSize.addListener((o, was, now) -> resize());
         updateChrome();
     }
@@ -113,16 +87,9 @@ public final class OutputPane extends VBox {
 
     public void clear() {
         lines.clear();
-        displays.getChildren().clear();
-        if (lanes != null) {
-            lanes.freeze();
-            getChildren().remove(lanes);
-            lanes = null;
-        }
-        workerColours.clear();
-        collapsedErrors.clear();
-        workerFilter.getItems().setAll(ALL_WORKERS);
-        workerFilter.setValue(ALL_WORKERS);
+        charts.clear();
+        folding.clear();
+        workerFilter.clear();
         hiddenLines = 0;
         notKeptLines = 0;
         builder.reset();
@@ -133,9 +100,7 @@ public final class OutputPane extends VBox {
 
     /** Shows a cell's saved outputs (on open): worker lanes as a finished timeline. */
     public void restore(List<Output> saved) {
-        if (DisplayViews.hasWorkers(saved)) {
-            showLanes(new WorkerLanesView(saved));
-        }
+        charts.restore(saved);
         restoring = true;
         try {
             append(saved);
@@ -146,37 +111,12 @@ public final class OutputPane extends VBox {
 
     /** Stops the live worker timeline (the kernel restarted or died: no more exits will come). */
     public void freezeWorkers() {
-        if (lanes != null) {
-            lanes.freeze();
-        }
-    }
-
-    private void showLanes(WorkerLanesView view) {
-        lanes = view;
-        getChildren().add(1, lanes);
+        charts.freezeWorkers();
     }
 
     /** A running worker's live CPU time or wait state (transient: shown in its lane, never a row of output). */
     public void showWorkerActivity(KernelEvent.WorkerActivity activity) {
-        if (lanes == null) {
-            return;   // its start has not been applied yet; the next sample comes within half a second
-        }
-        if (activity instanceof KernelEvent.WorkerCpu cpu) {
-            lanes.acceptCpu(cpu.worker(), cpu.pid(), cpu.cpuMillis());
-        } else if (activity instanceof KernelEvent.WorkerWaits waits) {
-            lanes.acceptWaits(waits.worker(), waits.pid(), waits.waitingOn(), waits.holding());
-        }
-    }
-
-    /** The batch's worker events and lines, handed to the lanes at once: one lanes update per batch. */
-    private void feedLanes(List<Output> workerOutputs) {
-        if (restoring || workerOutputs.isEmpty()) {
-            return;
-        }
-        if (lanes == null) {
-            showLanes(new WorkerLanesView());
-        }
-        lanes.accept(workerOutputs, System.currentTimeMillis());
+        charts.showWorkerActivity(activity);
     }
 
     /**
@@ -219,7 +159,9 @@ public final class OutputPane extends VBox {
                 showExtra(extra);
             }
         }
-        feedLanes(workerOutputs);
+        if (!restoring) {
+            charts.feedLanes(workerOutputs);
+        }
         if (!restoring && !inSight()) {
             // Drawn out of sight, the batch would change nothing visible yet repaint the whole window (OnScreen);
             // the lines are kept and drawn when the pane scrolls into view.
@@ -264,7 +206,8 @@ public final class OutputPane extends VBox {
      * only its visible cells for a replacement.
      */
     private void rewrap() {
-        List<RowWrapper.Row> next = RowWrapper.rows(lines, shownLines, this::drawnText, list.columns());
+        List<RowWrapper.Row> next = RowWrapper.rows(lines, shownLines, line -> folding.drawnText(line, lines),
+                list.columns());
         if (next.isEmpty()) {
             rows.clear();
         } else {
@@ -279,64 +222,28 @@ public final class OutputPane extends VBox {
         scrollToEnd();
     }
 
-    /** A line's text as drawn: an exception's header says whether its frames are folded and how many. */
-    private String drawnText(OutputLine line) {
-        if (!line.errorHeader()) {
-            return line.text();
-        }
-        long frames = lines.stream().filter(l -> l.errorId() == line.errorId()).count() - 1;
-        boolean collapsed = collapsedErrors.contains(line.errorId());
-        return (frames == 0 ? "" : collapsed ? "\u25B8 " : "\u25BE ") + line.text()
-                + (collapsed && frames > 0 ? "  (" + frames + " frames hidden)" : "");
-    }
-
     /** Everything that is not a row of text or a lane: charts and tables, underlined compile errors. */
     private void showExtra(Output output) {
-        if (output instanceof Output.Chart || output instanceof Output.Table) {
-            DisplayViews.nodeFor(output).ifPresent(displays.getChildren()::add);
-        } else if (output instanceof Output.CompileError c) {
+        if (output instanceof Output.CompileError c) {
             diagnosticsSink.accept(c.diagnostics());
-        }
-    }
-
-    private int colourOf(String worker) {
-        Integer colour = workerColours.get(worker);
-        if (colour == null) {
-            colour = workerColours.size() % WORKER_COLOURS;
-            workerColours.put(worker, colour);
-        }
-        return colour;
-    }
-
-    /**
-     * The filter's menu gets the workers seen so far when the pane is drawn, not as each one starts: a new
-     * item restyles the (hidden) menu list, and out of sight that alone repaints the whole window (OnScreen).
-     */
-    private void syncWorkerFilter() {
-        List<String> items = workerFilter.getItems();
-        if (items.size() - 1 < workerColours.size()) {
-            items.addAll(new ArrayList<>(workerColours.keySet()).subList(items.size() - 1, workerColours.size()));
+        } else {
+            charts.show(output);
         }
     }
 
     private void refilter() {
-        String worker = workerFilter.getValue();
-        boolean all = worker == null || ALL_WORKERS.equals(worker);
-        shownLines = line -> (all || worker.equals(line.worker()))
-                && !(line.isErrorFrame() && collapsedErrors.contains(line.errorId()));
+        shownLines = line -> workerFilter.shows(line) && !folding.hides(line);
         rewrap();
         resize();
     }
 
     private void toggleError(int errorId) {
-        if (!collapsedErrors.remove(errorId)) {
-            collapsedErrors.add(errorId);
-        }
+        folding.toggle(errorId);
         refilter();
     }
 
     private void updateChrome() {
-        boolean any = !lines.isEmpty() || hiddenLines > 0 || lanes != null || !displays.getChildren().isEmpty();
+        boolean any = !lines.isEmpty() || hiddenLines > 0 || !charts.isEmpty();
         list.setVisible(!lines.isEmpty());
         list.setManaged(!lines.isEmpty());
         setVisible(any);
@@ -344,10 +251,10 @@ public final class OutputPane extends VBox {
         hiddenLabel.setText(hiddenLines == 0 ? "" : notKeptLines == 0
                 ? String.format("%,d earlier lines hidden", hiddenLines)
                 : String.format("%,d earlier lines hidden, %,d not kept", hiddenLines, notKeptLines));
-        boolean workers = workerColours.size() > 1;
-        syncWorkerFilter();
-        workerFilter.setVisible(workers);
-        workerFilter.setManaged(workers);
+        boolean workers = workerFilter.worthShowing();
+        workerFilter.sync();
+        workerFilter.menu().setVisible(workers);
+        workerFilter.menu().setManaged(workers);
         boolean showHeader = hiddenLines > 0 || workers;
         header.setVisible(showHeader);
         header.setManaged(showHeader);
@@ -362,12 +269,6 @@ public final class OutputPane extends VBox {
         list.setPrefHeight(height);
         list.setMinHeight(height);
         list.setMaxHeight(height);
-    }
-
-    private static void copy(List<OutputLine> chosen) {
-        ClipboardContent content = new ClipboardContent();
-        content.putString(chosen.stream().map(OutputLine::text).collect(Collectors.joining("\n")));
-        Clipboard.getSystemClipboard().setContent(content);
     }
 
     // ----- what tests and the app read -----
@@ -391,17 +292,6 @@ public final class OutputPane extends VBox {
         return lines.stream().filter(shownLines).collect(Collectors.toList());
     }
 
-    /** The whole lines under the selected rows, each once, in order. */
-    private List<OutputLine> selectedLines() {
-        List<OutputLine> chosen = new ArrayList<>();
-        for (RowWrapper.Row row : list.getSelectionModel().getSelectedItems()) {
-            if (row != null && (chosen.isEmpty() || chosen.get(chosen.size() - 1) != row.line())) {
-                chosen.add(row.line());
-            }
-        }
-        return chosen;
-    }
-
     public List<OutputLine> lines() {
         return List.copyOf(lines);
     }
@@ -410,8 +300,8 @@ public final class OutputPane extends VBox {
         return hiddenLines;
     }
 
-    /** The rows the list view draws from, as the view sees them change (for tests of the work per batch). */
-    ObservableList<OutputLine> rowsForView() {
+    /** The lines the rows are made from, as the list sees them change (for tests of the work per batch). */
+    ObservableList<OutputLine> linesForView() {
         return lines;
     }
 
@@ -421,69 +311,18 @@ public final class OutputPane extends VBox {
     }
 
     public WorkerLanesView lanes() {
-        return lanes;
+        return charts.lanes();
     }
 
     public List<javafx.scene.Node> displays() {
-        return List.copyOf(displays.getChildren());
+        return charts.displayNodes();
     }
 
     public List<String> workers() {
-        return List.copyOf(workerColours.keySet());
+        return workerFilter.workers();
     }
 
     public void showOnlyWorker(String worker) {
-        workerFilter.setValue(worker == null ? ALL_WORKERS : worker);
-    }
-
-    private final class LineCell extends ListCell<RowWrapper.Row> {
-        private final List<String> applied = new ArrayList<>();
-        private String appliedStyle = "";
-
-        LineCell() {
-            getStyleClass().add("output-line");
-            setOnMouseClicked(e -> {
-                OutputLine line = getItem() == null ? null : getItem().line();
-                if (line != null && line.errorHeader()) {
-                    toggleError(line.errorId());
-                }
-            });
-        }
-
-        @Override
-        protected void updateItem(RowWrapper.Row row, boolean empty) {
-            super.updateItem(row, empty);
-            if (empty || row == null) {
-                setStyles("");
-                setText(null);
-                return;
-            }
-            setText(row.text());
-            setStyles(row.continued() ? row.line().styleClass() + " out-continued" : row.line().styleClass());
-        }
-
-        @Override
-        protected void layoutChildren() {
-            super.layoutChildren();
-            // Only a cell on screen tells the width: the list also lays out a hidden cell to measure rows.
-            if (!isEmpty() && getItem() != null && !getItem().continued() && getParent() != null
-                    && getParent().isVisible() && isVisible()) {
-                list.cellLaidOut(getFont(), snappedLeftInset() + snappedRightInset());
-            }
-        }
-
-        /** Changing style classes re-applies CSS to the cell: during a flood rows keep their style, so skip it. */
-        private void setStyles(String styles) {
-            if (styles.equals(appliedStyle)) {
-                return;
-            }
-            getStyleClass().removeAll(applied);
-            applied.clear();
-            if (!styles.isEmpty()) {
-                applied.addAll(List.of(styles.split(" ")));
-            }
-            getStyleClass().addAll(applied);
-            appliedStyle = styles;
-        }
+        workerFilter.showOnly(worker);
     }
 }

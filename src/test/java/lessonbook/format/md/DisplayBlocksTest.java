@@ -11,7 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import lessonbook.format.LessonFiles;
 import lessonbook.model.CodeCell;
-import lessonbook.model.DisplayText;
+import lessonbook.format.text.OutputBlocks;
 import lessonbook.model.MarkdownCell;
 import lessonbook.model.Notebook;
 import lessonbook.model.Output;
@@ -43,8 +43,8 @@ class DisplayBlocksTest {
         Notebook reread = LessonFiles.read(file);
 
         assertThat(text).isEqualTo("# Timings\n\n```java\nDisplay.table(...);\n```\n```output\ndone\n```\n"
-                + "```table\n" + DisplayText.body(TABLE) + "```\n```chart\n" + DisplayText.body(CHART) + "```\n"
-                + "```workers\n" + DisplayText.workersBody(WORKERS) + "```\n");
+                + "```table\n" + OutputBlocks.body(TABLE) + "```\n```chart\n" + OutputBlocks.body(CHART) + "```\n"
+                + "```workers\n" + OutputBlocks.workersBody(WORKERS) + "```\n");
         assertThat(((CodeCell) reread.cells().get(1)).outputs()).containsExactly(
                 new Output.Stream(StreamName.STDOUT, "done\n"), TABLE, CHART, WORKERS.get(0), WORKERS.get(1));
         LessonFiles.write(file, reread);
@@ -54,8 +54,8 @@ class DisplayBlocksTest {
     @Test
     void hand_formatted_blocks_survive_an_unedited_save_and_a_rerun_with_equal_results() throws Exception {
         Path file = dir.resolve("lesson.md");
-        String text = "```java\nshow();\n```\n\n```table\n" + DisplayText.body(TABLE) + "```\n\n\n"
-                + "~~~~chart\n" + DisplayText.body(CHART) + "~~~~\n\nAfter.\n";
+        String text = "```java\nshow();\n```\n\n```table\n" + OutputBlocks.body(TABLE) + "```\n\n\n"
+                + "~~~~chart\n" + OutputBlocks.body(CHART) + "~~~~\n\nAfter.\n";
         Files.writeString(file, text);
 
         Notebook notebook = LessonFiles.read(file);

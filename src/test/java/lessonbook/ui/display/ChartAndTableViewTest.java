@@ -22,7 +22,7 @@ import org.testfx.framework.junit5.Start;
 
 import lessonbook.display.Chart;
 import lessonbook.display.Table;
-import lessonbook.model.DisplayText;
+import lessonbook.format.text.OutputBlocks;
 import lessonbook.model.Output;
 
 @ExtendWith(ApplicationExtension.class)
@@ -37,7 +37,7 @@ class ChartAndTableViewTest {
     @Start
     void start(Stage stage) {
         // The chart comes back from its lesson-file text, as it would after reopening a lesson.
-        Output reopened = DisplayText.parse(DisplayText.infoString(timings), DisplayText.body(timings)).orElseThrow();
+        Output reopened = OutputBlocks.parse(OutputBlocks.infoString(timings), OutputBlocks.body(timings)).orElseThrow();
         VBox box = new VBox(DisplayViews.nodeFor(reopened).orElseThrow(), DisplayViews.nodeFor(table).orElseThrow(),
                 new ChartView(speedup));
         box.setId("outputs");

@@ -24,7 +24,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-import lessonbook.model.DisplayText;
+import lessonbook.format.text.OutputBlocks;
 import lessonbook.model.Output;
 import lessonbook.model.Output.WorkerEvent;
 import lessonbook.model.Output.WorkerEvent.Phase;
@@ -178,7 +178,7 @@ class WorkerLanesViewTest {
     void aReopenedCellShowsItsSavedTimelineFrozen(FxRobot robot) {
         List<WorkerEvent> events = new ArrayList<>(tenWorkersOnTwoCores(1_795_000_000_000L));
         events.removeIf(e -> e.worker().equals("Worker-10") && e.phase() == Phase.EXITED);
-        List<WorkerEvent> saved = DisplayText.parseWorkers(DisplayText.workersBody(events));
+        List<WorkerEvent> saved = OutputBlocks.parseWorkers(OutputBlocks.workersBody(events));
 
         WorkerLanesView view = show(robot, new WorkerLanesView(saved));
 

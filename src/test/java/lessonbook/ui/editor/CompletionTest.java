@@ -20,8 +20,6 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
-import lessonbook.kernel.protocol.KernelEvent;
-
 /**
  * Completion through a test source that answers like JShell does for {@code System.out.pri}: the anchor at
  * the start of the member name, overloads repeated. The kernel-backed completion test belongs to the shell.
@@ -38,14 +36,14 @@ class CompletionTest {
         editor.setCompletionSource((code, cursor) -> {
             requests.add(code.substring(0, cursor));
             int anchor = code.lastIndexOf('.', cursor - 1) + 1;
-            List<KernelEvent.Suggestion> all = List.of(
-                    new KernelEvent.Suggestion("print(", false), new KernelEvent.Suggestion("println(", false),
-                    new KernelEvent.Suggestion("println(", false), new KernelEvent.Suggestion("printf(", false),
-                    new KernelEvent.Suggestion("equals(", false));
+            List<Completions.Suggestion> all = List.of(
+                    new Completions.Suggestion("print(", false), new Completions.Suggestion("println(", false),
+                    new Completions.Suggestion("println(", false), new Completions.Suggestion("printf(", false),
+                    new Completions.Suggestion("equals(", false));
             String prefix = code.substring(anchor, cursor);
-            List<KernelEvent.Suggestion> matching = all.stream().filter(s -> s.continuation().startsWith(prefix)).toList();
+            List<Completions.Suggestion> matching = all.stream().filter(s -> s.continuation().startsWith(prefix)).toList();
             // Answer from another thread, as the kernel client does.
-            return CompletableFuture.supplyAsync(() -> new KernelEvent.Completions(1, anchor, matching));
+            return CompletableFuture.supplyAsync(() -> new Completions(anchor, matching));
         });
         Scene scene = new Scene(new VBox(editor), 700, 400);
         EditorTheme.DARK.applyTo(scene);
@@ -116,7 +114,7 @@ class CompletionTest {
     @Test
     void aBusyKernelThatNeverAnswersShowsNothingAndNeverBlocksTyping(FxRobot robot) {
         AtomicInteger calls = new AtomicInteger();
-        CompletableFuture<KernelEvent.Completions> never = new CompletableFuture<>();
+        CompletableFuture<Completions> never = new CompletableFuture<>();
         robot.interact(() -> {
             editor.setRequestTimeout(Duration.ofMillis(200));
             editor.setCompletionSource((code, cursor) -> {
@@ -132,8 +130,8 @@ class CompletionTest {
         // After the timeout has passed, completing the old future late still shows nothing.
         long deadline = System.nanoTime() + 400_000_000L;
         waitUntil(() -> System.nanoTime() > deadline);
-        never.complete(new KernelEvent.Completions(1, 11, List.of(new KernelEvent.Suggestion("println(", false),
-                new KernelEvent.Suggestion("printf(", false))));
+        never.complete(new Completions(11, List.of(new Completions.Suggestion("println(", false),
+                new Completions.Suggestion("printf(", false))));
         robot.interact(() -> { });
         assertThat(editor.isCompletionShowing()).isFalse();
         assertThat(never.isDone()).isTrue();

@@ -277,7 +277,7 @@ class JavaCodeEditorTest {
         List<String> asked = new ArrayList<>();
         robot.interact(() -> editor.setDocumentationSource((code, cursor) -> {
             asked.add(code.substring(0, cursor));
-            return CompletableFuture.supplyAsync(() -> List.of(new lessonbook.kernel.protocol.KernelEvent.Doc(
+            return CompletableFuture.supplyAsync(() -> List.of(new SymbolDoc(
                     "void java.io.PrintStream.println(String x)",
                     "Prints a String and then terminates the line.\n@param x The {@code String} to be printed.")));
         }));

@@ -9,6 +9,8 @@ import java.util.stream.Collectors;
 import org.fxmisc.richtext.model.StyleSpan;
 import org.junit.jupiter.api.Test;
 
+import lessonbook.syntax.JavaLexer;
+
 class JavaSyntaxTest {
 
     /** The style class of each character, as a string of initials ('.' for none). */

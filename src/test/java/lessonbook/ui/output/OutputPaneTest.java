@@ -69,7 +69,7 @@ class OutputPaneTest {
         robot.interact(() -> pane.append(List.of(out(numbered(0, 10)))));
         List<Integer> added = new ArrayList<>();
         List<Integer> removed = new ArrayList<>();
-        robot.interact(() -> pane.rowsForView().addListener((ListChangeListener<OutputLine>) c -> {
+        robot.interact(() -> pane.linesForView().addListener((ListChangeListener<OutputLine>) c -> {
             while (c.next()) {
                 added.add(c.getAddedSize());
                 removed.add(c.getRemovedSize());
@@ -91,7 +91,7 @@ class OutputPaneTest {
             writes.add(out(i + "\n"));
         }
         List<Integer> added = new ArrayList<>();
-        robot.interact(() -> pane.rowsForView().addListener((ListChangeListener<OutputLine>) c -> {
+        robot.interact(() -> pane.linesForView().addListener((ListChangeListener<OutputLine>) c -> {
             while (c.next()) {
                 added.add(c.getAddedSize());
             }

@@ -1,8 +1,11 @@
-package lessonbook.model;
+package lessonbook.format.text;
 
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+
+import lessonbook.model.Output;
+import lessonbook.model.RichOutputText;
 
 /**
  * The text form of rich outputs (tables, charts) and of a cell's worker timeline, so they survive a lesson
@@ -23,17 +26,15 @@ import java.util.Optional;
  * ```                               ```                                 ```
  * </pre>
  *
- * In every cell, label and title a backslash escapes: {@code \|} a bar, {@code \\} a backslash, {@code \n}
- * {@code \r} {@code \t} line breaks and tabs, {@code \s} a space at either end, {@code \}{@code u00XX} other
- * control characters, and a leading backtick is written {@code \`} so that no body line can close its fence.
- * Numbers are written in the shortest form that reads back as the same {@code double}.
+ * A table's and a chart's body is its plain text, laid out and escaped by {@link RichOutputText}; this class
+ * frames the blocks and reads them back.
  */
-public final class DisplayText {
+public final class OutputBlocks {
     public static final String TABLE = "table";
     public static final String CHART = "chart";
     public static final String WORKERS = "workers";
 
-    private DisplayText() {
+    private OutputBlocks() {
     }
 
     /** True for outputs that are saved in a block of their own ({@link Output.Table}, {@link Output.Chart}). */
@@ -61,11 +62,8 @@ public final class DisplayText {
 
     /** The lines of the fenced block that holds a rich output, each ending with a newline. */
     public static String body(Output output) {
-        if (output instanceof Output.Table) {
-            return TableText.format((Output.Table) output);
-        }
-        if (output instanceof Output.Chart) {
-            return ChartText.format((Output.Chart) output);
+        if (hasOwnBlock(output)) {
+            return output.text();
         }
         throw new IllegalArgumentException(output.getClass().getSimpleName()
                 + " has no block of its own: its text goes in the cell's output block");
@@ -81,10 +79,10 @@ public final class DisplayText {
     public static Optional<Output> parse(String infoString, String body) {
         String kind = kind(infoString);
         if (kind.equals(TABLE)) {
-            return Optional.of(TableText.parse(body));
+            return Optional.of(TableBlock.parse(body));
         }
         if (kind.equals(CHART)) {
-            return Optional.of(ChartText.parse(body));
+            return Optional.of(ChartBlock.parse(body));
         }
         return Optional.empty();
     }
@@ -100,7 +98,7 @@ public final class DisplayText {
      * Events of other types in the list are ignored, so a cell's whole output list may be passed.
      */
     public static String workersBody(List<? extends Output> events) {
-        return WorkerTimelineText.format(events);
+        return WorkerTimelineBlock.format(events);
     }
 
     /**
@@ -110,7 +108,7 @@ public final class DisplayText {
      * @throws IllegalArgumentException if the body is not well formed (the message names the line)
      */
     public static List<Output.WorkerEvent> parseWorkers(String body) {
-        return WorkerTimelineText.parse(body);
+        return WorkerTimelineBlock.parse(body);
     }
 
     // ---- shared by the block formats ----
@@ -122,35 +120,6 @@ public final class DisplayText {
         String trimmed = infoString.trim();
         int space = trimmed.indexOf(' ');
         return (space < 0 ? trimmed : trimmed.substring(0, space)).toLowerCase(Locale.ROOT);
-    }
-
-    /** Escapes a value so it fits on one line, survives trimming, and (with {@code pipes}) a pipe-separated row. */
-    static String escape(String value, boolean pipes) {
-        StringBuilder out = new StringBuilder(value.length() + 8);
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            boolean atEnd = i == 0 || i == value.length() - 1;
-            if (c == '\\') {
-                out.append("\\\\");
-            } else if (c == '|' && pipes) {
-                out.append("\\|");
-            } else if (c == '\n') {
-                out.append("\\n");
-            } else if (c == '\r') {
-                out.append("\\r");
-            } else if (c == '\t') {
-                out.append("\\t");
-            } else if (c == ' ' && atEnd) {
-                out.append("\\s");
-            } else if (c == '`' && i == 0) {
-                out.append("\\`");
-            } else if (c < 0x20 || c == 0x7f) {
-                out.append(String.format("\\u%04x", (int) c));
-            } else {
-                out.append(c);
-            }
-        }
-        return out.toString();
     }
 
     static String unescape(String text) {
@@ -217,53 +186,12 @@ public final class DisplayText {
         return s.substring(start, end);
     }
 
-    /** The shortest text that reads back as the same double, without exponent for everyday magnitudes. */
-    static String formatNumber(double v) {
-        if (Double.isNaN(v) || Double.isInfinite(v)) {
-            return Double.toString(v);
-        }
-        if (v == 0) {
-            return 1 / v < 0 ? "-0" : "0";
-        }
-        double abs = Math.abs(v);
-        if (abs >= 1e-4 && abs < 1e15) {
-            return new java.math.BigDecimal(Double.toString(v)).stripTrailingZeros().toPlainString();
-        }
-        return Double.toString(v);
-    }
-
     static double parseNumber(String text, int lineNumber) {
         try {
             return Double.parseDouble(text);
         } catch (NumberFormatException e) {
             throw malformed(lineNumber, "a number", text);
         }
-    }
-
-    /** Columns a text takes in a monospaced font: wide East Asian characters take two, combining marks none. */
-    static int displayWidth(String s) {
-        int width = 0;
-        for (int i = 0; i < s.length(); ) {
-            int cp = s.codePointAt(i);
-            i += Character.charCount(cp);
-            int type = Character.getType(cp);
-            if (type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK || type == Character.FORMAT) {
-                continue;
-            }
-            width += isWide(cp) ? 2 : 1;
-        }
-        return width;
-    }
-
-    private static boolean isWide(int cp) {
-        return (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF) || (cp >= 0xAC00 && cp <= 0xD7A3)
-                || (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60)
-                || (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x1F300 && cp <= 0x1FAFF) || (cp >= 0x20000 && cp <= 0x3FFFD);
-    }
-
-    static String pad(String s, int width) {
-        int missing = width - displayWidth(s);
-        return missing <= 0 ? s : s + " ".repeat(missing);
     }
 
     static List<String> lines(String body) {

@@ -1,4 +1,4 @@
-package lessonbook.model;
+package lessonbook.format.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,18 +8,20 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import lessonbook.model.Output;
 import lessonbook.model.Output.Chart;
 import lessonbook.model.Output.Chart.Point;
 import lessonbook.model.Output.Chart.Series;
 import lessonbook.model.Output.WorkerEvent;
 import lessonbook.model.Output.WorkerEvent.Phase;
+import lessonbook.model.StreamName;
 
-class DisplayTextTest {
+class OutputBlocksTest {
 
     private static Output roundTrip(Output output) {
-        String info = DisplayText.infoString(output);
-        String body = DisplayText.body(output);
-        return DisplayText.parse(info, body).orElseThrow();
+        String info = OutputBlocks.infoString(output);
+        String body = OutputBlocks.body(output);
+        return OutputBlocks.parse(info, body).orElseThrow();
     }
 
     @Test
@@ -27,7 +29,7 @@ class DisplayTextTest {
         Output.Table table = new Output.Table("Timings", List.of("strategy", "seconds"),
                 List.of(List.of("sequential", "2.97"), List.of("pool", "1.52")));
 
-        assertThat(DisplayText.infoString(table)).isEqualTo("table");
+        assertThat(OutputBlocks.infoString(table)).isEqualTo("table");
         assertThat(table.text()).isEqualTo(String.join("\n",
                 "Timings",
                 "| strategy   | seconds |",
@@ -46,7 +48,7 @@ class DisplayTextTest {
                         List.of("|", "||", "\\", "end\\")));
 
         assertThat(roundTrip(table)).isEqualTo(table);
-        assertThat(DisplayText.body(table).lines()).allSatisfy(l -> assertThat(l).doesNotStartWith("`"));
+        assertThat(OutputBlocks.body(table).lines()).allSatisfy(l -> assertThat(l).doesNotStartWith("`"));
     }
 
     @Test
@@ -111,14 +113,14 @@ class DisplayTextTest {
         }
         events.add(new WorkerEvent("pipe|name ✓", 9, Phase.STARTED, t0 + 3_000, null, 0));
 
-        String body = DisplayText.workersBody(events);
+        String body = OutputBlocks.workersBody(events);
 
         assertThat(body).startsWith("first start 2026-");
         assertThat(body).contains("| Worker-1     | 41000 | 0.000   | 2.900  | 0         | 1.400 |");
         assertThat(body).contains("| Worker-4     | 41003 | 0.021   | 2.933  | 1         | 1.403 |");
         assertThat(body).contains("| Worker-10    | 41009 | 0.063   | -      | -         | -     |");
-        assertThat(DisplayText.isDisplayBlock(DisplayText.workersInfoString())).isTrue();
-        assertThat(DisplayText.parseWorkers(body)).isEqualTo(events);
+        assertThat(OutputBlocks.isDisplayBlock(OutputBlocks.workersInfoString())).isTrue();
+        assertThat(OutputBlocks.parseWorkers(body)).isEqualTo(events);
     }
 
     @Test
@@ -128,24 +130,24 @@ class DisplayTextTest {
                 new Output.WorkerLine("w", 5, StreamName.STDOUT, "x"),
                 new WorkerEvent("w", 5, Phase.EXITED, 1500, 143, 20));
 
-        assertThat(DisplayText.parseWorkers(DisplayText.workersBody(outputs)))
+        assertThat(OutputBlocks.parseWorkers(OutputBlocks.workersBody(outputs)))
                 .containsExactly((WorkerEvent) outputs.get(1), (WorkerEvent) outputs.get(3));
-        assertThat(DisplayText.parseWorkers(DisplayText.workersBody(List.of()))).isEmpty();
+        assertThat(OutputBlocks.parseWorkers(OutputBlocks.workersBody(List.of()))).isEmpty();
     }
 
     @Test
     void unknownBlocksAreNotOursAndBrokenBodiesSayWhere() {
-        assertThat(DisplayText.parse("output", "x")).isEmpty();
-        assertThat(DisplayText.parse("java", "int x;")).isEmpty();
-        assertThatThrownBy(() -> DisplayText.parse("table", "T\n| a | b |\n| - | - |\n| 1 |\n"))
+        assertThat(OutputBlocks.parse("output", "x")).isEmpty();
+        assertThat(OutputBlocks.parse("java", "int x;")).isEmpty();
+        assertThatThrownBy(() -> OutputBlocks.parse("table", "T\n| a | b |\n| - | - |\n| 1 |\n"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("line 4");
-        assertThatThrownBy(() -> DisplayText.parse("chart", "pie chart: no"))
+        assertThatThrownBy(() -> OutputBlocks.parse("chart", "pie chart: no"))
                 .hasMessageContaining("line 1").hasMessageContaining("bar chart");
-        assertThatThrownBy(() -> DisplayText.parse("chart", "bar chart: t\n  a | lots\n"))
+        assertThatThrownBy(() -> OutputBlocks.parse("chart", "bar chart: t\n  a | lots\n"))
                 .hasMessageContaining("line 2").hasMessageContaining("a number");
-        assertThatThrownBy(() -> DisplayText.parseWorkers("first start yesterday, times in seconds from then"))
+        assertThatThrownBy(() -> OutputBlocks.parseWorkers("first start yesterday, times in seconds from then"))
                 .hasMessageContaining("line 1");
-        assertThatThrownBy(() -> DisplayText.infoString(new Output.Info("x")))
+        assertThatThrownBy(() -> OutputBlocks.infoString(new Output.Info("x")))
                 .hasMessageContaining("output block");
     }
 

@@ -1,4 +1,4 @@
-package lessonbook.model;
+package lessonbook.format.text;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -7,18 +7,21 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
+import lessonbook.model.Output;
+import lessonbook.model.RichOutputText;
+
 /**
  * The workers block: a line with the absolute time of the first start, then a grid with one row per worker
  * (name, pid, start and exit in seconds from the first start, exit code, CPU seconds; "-" where unknown).
  */
-final class WorkerTimelineText {
+final class WorkerTimelineBlock {
     private static final String FIRST_START = "first start ";
     private static final String SUFFIX = ", times in seconds from then";
     private static final String NONE = "no workers";
     private static final List<String> HEADER = List.of("worker", "pid", "start s", "exit s", "exit code", "cpu s");
     private static final String UNKNOWN = "-";
 
-    private WorkerTimelineText() {
+    private WorkerTimelineBlock() {
     }
 
     /** One worker's life as far as it is known. */
@@ -65,7 +68,7 @@ final class WorkerTimelineText {
                     r.exited == null || r.exited.exitCode() == null ? UNKNOWN : r.exited.exitCode().toString(),
                     r.exited == null ? UNKNOWN : seconds(r.exited.cpuMillis())));
         }
-        return FIRST_START + Instant.ofEpochMilli(base) + SUFFIX + "\n" + TableText.grid(HEADER, cells);
+        return FIRST_START + Instant.ofEpochMilli(base) + SUFFIX + "\n" + RichOutputText.grid(HEADER, cells);
     }
 
     /** The row this event belongs to: the same worker's row unless that one already has this phase. */
@@ -83,7 +86,7 @@ final class WorkerTimelineText {
     }
 
     static List<Output.WorkerEvent> parse(String body) {
-        List<String> lines = DisplayText.lines(body);
+        List<String> lines = OutputBlocks.lines(body);
         int i = 0;
         while (i < lines.size() && lines.get(i).isBlank()) {
             i++;
@@ -93,18 +96,18 @@ final class WorkerTimelineText {
         }
         String first = i < lines.size() ? lines.get(i).trim() : "";
         if (!first.startsWith(FIRST_START) || !first.endsWith(SUFFIX)) {
-            throw DisplayText.malformed(i + 1, "\"" + FIRST_START + "<instant>" + SUFFIX + "\"", first);
+            throw OutputBlocks.malformed(i + 1, "\"" + FIRST_START + "<instant>" + SUFFIX + "\"", first);
         }
         long base;
         try {
             base = Instant.parse(first.substring(FIRST_START.length(), first.length() - SUFFIX.length()))
                     .toEpochMilli();
         } catch (DateTimeParseException | ArithmeticException e) { // the latter: past Long.MAX_VALUE ms
-            throw DisplayText.malformed(i + 1, "an instant such as 2026-11-30T02:10:00.123Z", first);
+            throw OutputBlocks.malformed(i + 1, "an instant such as 2026-11-30T02:10:00.123Z", first);
         }
-        TableText.Grid grid = TableText.parseGrid(lines, i + 1);
+        TableBlock.Grid grid = TableBlock.parseGrid(lines, i + 1);
         if (!grid.header().equals(HEADER)) {
-            throw DisplayText.malformed(i + 2, "the columns " + HEADER, grid.header().toString());
+            throw OutputBlocks.malformed(i + 2, "the columns " + HEADER, grid.header().toString());
         }
         List<Output.WorkerEvent> events = new ArrayList<>();
         int lineNumber = i + 4;
@@ -137,7 +140,7 @@ final class WorkerTimelineText {
         try {
             return Math.addExact(base, millis(seconds, lineNumber));
         } catch (ArithmeticException e) {
-            throw DisplayText.malformed(lineNumber, "a time within the years of a long's milliseconds", seconds);
+            throw OutputBlocks.malformed(lineNumber, "a time within the years of a long's milliseconds", seconds);
         }
     }
 
@@ -149,7 +152,7 @@ final class WorkerTimelineText {
             }
             return value.movePointRight(3).longValueExact();
         } catch (NumberFormatException | ArithmeticException e) {
-            throw DisplayText.malformed(lineNumber, "seconds with at most three decimals", seconds);
+            throw OutputBlocks.malformed(lineNumber, "seconds with at most three decimals", seconds);
         }
     }
 
@@ -157,7 +160,7 @@ final class WorkerTimelineText {
         try {
             return Long.parseLong(text);
         } catch (NumberFormatException e) {
-            throw DisplayText.malformed(lineNumber, "a whole number", text);
+            throw OutputBlocks.malformed(lineNumber, "a whole number", text);
         }
     }
 }

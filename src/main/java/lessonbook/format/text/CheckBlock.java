@@ -1,7 +1,10 @@
-package lessonbook.model;
+package lessonbook.format.text;
 
 import java.util.ArrayList;
 import java.util.List;
+
+import lessonbook.model.Output;
+import lessonbook.model.RichOutputText;
 
 /**
  * The text of checks. One check reads {@code [passed] factorial(5): 120} or
@@ -19,27 +22,13 @@ import java.util.List;
  * A {@code Check.that} has empty expected and actual cells; {@code Check.equal} shows strings quoted, so its
  * cells are never empty.
  */
-public final class CheckText {
+public final class CheckBlock {
     public static final String INFO = "checks";
     private static final List<String> HEADER = List.of("result", "check", "expected", "actual");
     private static final String PASSED = "passed";
     private static final String FAILED = "failed";
 
-    private CheckText() {
-    }
-
-    static String line(Output.Check check) {
-        StringBuilder text = new StringBuilder("[").append(check.passed() ? PASSED : FAILED).append("] ")
-                .append(check.what());
-        if (check.comparesValues()) {
-            text.append(": ");
-            if (check.passed()) {
-                text.append(check.actual());
-            } else {
-                text.append("expected ").append(check.expected()).append(" but was ").append(check.actual());
-            }
-        }
-        return text.append('\n').toString();
+    private CheckBlock() {
     }
 
     public static boolean hasChecks(List<? extends Output> outputs) {
@@ -55,7 +44,7 @@ public final class CheckText {
                         c.comparesValues() ? c.expected() : "", c.comparesValues() ? c.actual() : ""));
             }
         }
-        return TableText.grid(HEADER, rows);
+        return RichOutputText.grid(HEADER, rows);
     }
 
     /**
@@ -64,16 +53,16 @@ public final class CheckText {
      * @throws IllegalArgumentException if the body is not well formed (the message names the line)
      */
     public static List<Output.Check> parse(String body) {
-        Output.Table table = TableText.parse(body);
+        Output.Table table = TableBlock.parse(body);
         if (!table.columns().equals(HEADER)) {
-            throw DisplayText.malformed(1, "the columns " + HEADER, table.columns().toString());
+            throw OutputBlocks.malformed(1, "the columns " + HEADER, table.columns().toString());
         }
         List<Output.Check> checks = new ArrayList<>();
         int line = 3;
         for (List<String> row : table.rows()) {
             String result = row.get(0);
             if (!result.equals(PASSED) && !result.equals(FAILED)) {
-                throw DisplayText.malformed(line, "\"passed\" or \"failed\"", result);
+                throw OutputBlocks.malformed(line, "\"passed\" or \"failed\"", result);
             }
             boolean values = !row.get(2).isEmpty() || !row.get(3).isEmpty();
             checks.add(new Output.Check(row.get(1), result.equals(PASSED), values ? row.get(2) : null,

@@ -1,4 +1,4 @@
-package lessonbook.ui.editor;
+package lessonbook.syntax;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,6 +8,10 @@ import java.util.Set;
  * A small, forgiving Java tokenizer for highlighting: it never fails, an unterminated string or comment
  * simply runs to the end of its line (or of the text). Only tokens that get a colour are returned, plus
  * every bracket outside strings and comments (bracket matching needs them). Pure and thread-safe.
+ *
+ * <p>The one tokenizer of the app, so code is coloured alike everywhere: the editor and Markdown code blocks
+ * ({@code ui.editor.JavaSyntax}) and the HTML export ({@code format.html.JavaHighlighter}). It lives outside
+ * {@code ui} and {@code format} because both use it; it needs nothing but the JDK.
  */
 public final class JavaLexer {
 
@@ -98,7 +102,7 @@ public final class JavaLexer {
         return tokens;
     }
 
-    static Kind bracketKind(char c) {
+    private static Kind bracketKind(char c) {
         switch (c) {
             case '(': case ')': return Kind.PAREN;
             case '{': case '}': return Kind.BRACE;

@@ -1,0 +1,18 @@
+package lessonbook.ui;
+
+/**
+ * What the menus and keys ask of the window itself (the rest goes to {@link RunCommands},
+ * {@link CellEditCommands}, {@link LessonFileCommands}, {@link ExportCommands} and {@link Appearance}), so
+ * {@link NotebookCommands} knows this much of {@link NotebookWindow} and no more. On the FX thread.
+ */
+interface WindowActions {
+    void togglePresenter();
+
+    /** View ▸ Show Solutions and Checks: the teacher hides them before showing an exercise to the class. */
+    void toggleSolutions();
+
+    void toggleHelp();
+
+    /** Quit: asks about unsaved changes, then ends the kernel and closes the window. */
+    void requestClose();
+}

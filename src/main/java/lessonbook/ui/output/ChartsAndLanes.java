@@ -1,0 +1,102 @@
+package lessonbook.ui.output;
+
+import java.util.List;
+
+import javafx.scene.Node;
+import javafx.scene.layout.VBox;
+
+import lessonbook.kernel.protocol.KernelEvent;
+import lessonbook.model.Output;
+import lessonbook.ui.display.DisplayViews;
+import lessonbook.ui.display.WorkerLanesView;
+
+/**
+ * The drawn parts of an output pane: the cell's worker lanes, above its lines (made on the first worker
+ * output), and its charts and tables, below them. On the FX thread.
+ */
+final class ChartsAndLanes {
+    private final VBox pane;
+    private final VBox displays = new VBox();
+    private WorkerLanesView lanes;
+
+    /** {@code pane} holds the header at 0 and the lines at 1; the lanes go in between. */
+    ChartsAndLanes(VBox pane) {
+        this.pane = pane;
+        displays.getStyleClass().add("output-displays");
+    }
+
+    /** The box of charts and tables, for the pane to place under its lines. */
+    VBox displays() {
+        return displays;
+    }
+
+    /** Saved outputs (on open): worker lanes as a finished timeline. */
+    void restore(List<Output> saved) {
+        if (DisplayViews.hasWorkers(saved)) {
+            showLanes(new WorkerLanesView(saved));
+        }
+    }
+
+    /** Stops the live worker timeline (the kernel restarted or died: no more exits will come). */
+    void freezeWorkers() {
+        if (lanes != null) {
+            lanes.freeze();
+        }
+    }
+
+    /** A running worker's live CPU time or wait state (transient: shown in its lane, never a row of output). */
+    void showWorkerActivity(KernelEvent.WorkerActivity activity) {
+        if (lanes == null) {
+            return;   // its start has not been applied yet; the next sample comes within half a second
+        }
+        if (activity instanceof KernelEvent.WorkerCpu cpu) {
+            lanes.acceptCpu(cpu.worker(), cpu.pid(), cpu.cpuMillis());
+        } else if (activity instanceof KernelEvent.WorkerWaits waits) {
+            lanes.acceptWaits(waits.worker(), waits.pid(), waits.waitingOn(), waits.holding());
+        }
+    }
+
+    /** The batch's worker events and lines, handed to the lanes at once: one lanes update per batch. */
+    void feedLanes(List<Output> workerOutputs) {
+        if (workerOutputs.isEmpty()) {
+            return;
+        }
+        if (lanes == null) {
+            showLanes(new WorkerLanesView());
+        }
+        lanes.accept(workerOutputs, System.currentTimeMillis());
+    }
+
+    /** A chart or a table, drawn below the lines; other outputs have no drawing. */
+    void show(Output output) {
+        if (output instanceof Output.Chart || output instanceof Output.Table) {
+            DisplayViews.nodeFor(output).ifPresent(displays.getChildren()::add);
+        }
+    }
+
+    void clear() {
+        displays.getChildren().clear();
+        if (lanes != null) {
+            lanes.freeze();
+            pane.getChildren().remove(lanes);
+            lanes = null;
+        }
+    }
+
+    boolean isEmpty() {
+        return lanes == null && displays.getChildren().isEmpty();
+    }
+
+    WorkerLanesView lanes() {
+        return lanes;
+    }
+
+    List<Node> displayNodes() {
+        return List.copyOf(displays.getChildren());
+    }
+
+    private void showLanes(WorkerLanesView view) {
+        lanes = view;
+        pane.getChildren().add(1, lanes);
+    }
+}
