@@ -109,6 +109,21 @@ public final class MavenResolver implements AutoCloseable {
         builder.setConfigProperty(ConfigurationProperties.REQUEST_TIMEOUT, (int) Math.max(connectTimeout.toMillis(), 60_000));
         // one retry, not Maven's three with 5 s between: a classroom waits on this cell
         builder.setConfigProperty(ConfigurationProperties.HTTP_RETRY_HANDLER_COUNT, 1);
+        builder.setTransferListener(new org.eclipse.aether.transfer.AbstractTransferListener() {
+            @Override
+            public void transferInitiated(org.eclipse.aether.transfer.TransferEvent event) {
+                if (Boolean.getBoolean("lessonbook.maven.debug")) {
+                    System.err.println("%maven: " + event.getRequestType() + " " + event.getResource().getRepositoryUrl()
+                            + event.getResource().getResourceName());
+                }
+            }
+        });
+        // the resolver's own settings, as Maven takes them: -Daether.xxx=value given to the app reaches the kernel
+        for (String name : System.getProperties().stringPropertyNames()) {
+            if (name.startsWith("aether.")) {
+                builder.setConfigProperty(name, System.getProperty(name));
+            }
+        }
         return builder.build();
     }
 

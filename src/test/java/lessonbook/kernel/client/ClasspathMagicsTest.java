@@ -1,0 +1,206 @@
+package lessonbook.kernel.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import lessonbook.kernel.protocol.KernelEvent.Outcome;
+import lessonbook.model.Output;
+
+/**
+ * {@code %maven}, {@code %jars} and {@code %classpath} as a notebook meets them: the next cell uses the classes,
+ * a worker started after the magic loads them in its own process, and a missing artifact, a repository that
+ * cannot be reached or a pattern that matches nothing is a clear error in the cell. Artifacts come from a
+ * {@code file:} repository the test builds (a jar that needs another, so what it depends on comes along), into
+ * a local repository of the test's own; one test fetches a small real artifact from Maven Central.
+ */
+class ClasspathMagicsTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void mavenArtifactAndWhatItNeedsServeLaterCellsAndWorkersStartedAfter() throws Exception {
+        Path remote = dir.resolve("remote");
+        Path words = jar(dir.resolve("words"), "demo.words.Words",
+                "package demo.words; public class Words { public static String hello() { return \"hello\"; } }", null);
+        Path greeter = jar(dir.resolve("greeter"), "demo.greeter.Greeter",
+                "package demo.greeter; public class Greeter { public static String greet(String who) {"
+                        + " return demo.words.Words.hello() + \", \" + who; } }", words);
+        publish(remote, "words", words, "");
+        publish(remote, "greeter", greeter, "<dependencies><dependency><groupId>lessonbook.demo</groupId>"
+                + "<artifactId>words</artifactId><version>1.0</version></dependency></dependencies>");
+
+        try (KernelHarness h = new KernelHarness(launcher(remote.toUri().toString(), dir.resolve("local")))) {
+            KernelHarness.Ran added = h.run("%maven lessonbook.demo:greeter:1.0");
+            assertThat(added.run().outcome()).as(added.outputs().toString()).isEqualTo(Outcome.OK);
+            assertThat(added.only(Output.Info.class).message())
+                    .isEqualTo("%maven: 2 entries on the class path: greeter-1.0.jar, words-1.0.jar");
+            assertThat(dir.resolve("local/lessonbook/demo/words/1.0/words-1.0.jar")).exists();
+
+            KernelHarness.Ran used = h.run("demo.greeter.Greeter.greet(\"class\")");
+            assertThat(used.only(Output.Value.class).value()).isEqualTo("\"hello, class\"");
+
+            String cell = KernelHarness.newCellId();
+            KernelHarness.Ran inWorker = h.run(cell, "import lessonbook.workers.*;\n"
+                    + "var w = new Worker(() -> System.out.println(ProcessHandle.current().pid() + \" \""
+                    + " + demo.greeter.Greeter.greet(\"worker\")));\n"
+                    + "w.start();\n"
+                    + "w.join();\n"
+                    + "w.exitCode()");
+            assertThat(inWorker.only(Output.Value.class).value()).isEqualTo("0");
+            KernelHarness.await("the worker's line", KernelHarness.CELL_TIMEOUT,
+                    () -> h.outputsOf(cell).stream().anyMatch(Output.WorkerLine.class::isInstance));
+            Output.WorkerLine line = h.outputsOf(cell).stream().filter(Output.WorkerLine.class::isInstance)
+                    .map(Output.WorkerLine.class::cast).findFirst().orElseThrow();
+            assertThat(line.line()).isEqualTo(line.pid() + " hello, worker");
+            assertThat(line.pid()).isNotEqualTo(h.kernel.pid()).isPositive();
+
+            KernelHarness.Ran missing = h.run("%maven lessonbook.demo:nosuch:2.0\nint never = 1;");
+            assertThat(missing.run().outcome()).isEqualTo(Outcome.ERROR);
+            assertThat(missing.only(Output.Notice.class).message())
+                    .isEqualTo("%maven found no lessonbook.demo:nosuch:jar:2.0 in " + remote.toUri()
+                            + ". Check the group, artifact and version.");
+            assertThat(h.run("never").only(Output.CompileError.class)).isNotNull();
+
+            // the Java under the magic lines keeps its line numbers
+            KernelHarness.Ran compileError = h.run("%maven lessonbook.demo:greeter:1.0\n\nint broken = \"text\";");
+            assertThat(compileError.only(Output.CompileError.class).diagnostics().get(0).line()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void jarsTakesGlobsBesideTheNotebookAndClasspathTakesFolders() throws Exception {
+        Path notebookFolder = dir.resolve("lesson");
+        Path lib = Files.createDirectories(notebookFolder.resolve("lib"));
+        Path classes = dir.resolve("shapes-classes");
+        Path shapes = jar(classes, "shapes.Square",
+                "package shapes; public record Square(int side) { public int area() { return side * side; } }", null);
+        Files.copy(shapes, lib.resolve("shapes.jar"));
+        Files.writeString(lib.resolve("notes.txt"), "not a jar");
+        Path folderClasses = dir.resolve("folder-classes");
+        jar(folderClasses, "circles.Circle",
+                "package circles; public class Circle { public static String name() { return \"circle\"; } }", null);
+
+        try (KernelHarness h = new KernelHarness()) {
+            KernelHarness.Ran added = run(h, "// the lesson's jars\n%jars lib/*.jar\nnew shapes.Square(7).area()",
+                    notebookFolder);
+            assertThat(added.all(Output.Info.class)).extracting(Output.Info::message)
+                    .containsExactly("%jars: 1 entry on the class path: shapes.jar");
+            assertThat(added.only(Output.Value.class).value()).isEqualTo("49");
+
+            KernelHarness.Ran folder = run(h, "%classpath \"" + folderClasses + "\"\ncircles.Circle.name()",
+                    notebookFolder);
+            assertThat(folder.only(Output.Value.class).value()).isEqualTo("\"circle\"");
+
+            KernelHarness.Ran nothing = run(h, "%jars missing/*.jar", notebookFolder);
+            assertThat(nothing.run().outcome()).isEqualTo(Outcome.ERROR);
+            assertThat(nothing.only(Output.Notice.class).message()).isEqualTo("%jars: nothing matches missing/*.jar"
+                    + " (looked in " + notebookFolder + "); it takes .jar files.");
+
+            KernelHarness.Ran bash = run(h, "%%bash\necho hi", notebookFolder);
+            assertThat(bash.run().outcome()).isEqualTo(Outcome.ERROR);
+            assertThat(bash.only(Output.Notice.class).message()).startsWith("The magic %%bash is not supported");
+        }
+    }
+
+    @Test
+    void anUnreachableRepositoryIsACellErrorWithinSeconds() {
+        // port 1 on this machine: nothing listens, so the connection is refused at once, as on a machine offline
+        try (KernelHarness h = new KernelHarness(launcher("http://127.0.0.1:1/maven2/", dir.resolve("local")))) {
+            long start = System.nanoTime();
+            KernelHarness.Ran offline = h.run("%maven org.apache.commons:commons-lang3:3.14.0");
+            long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start);
+
+            assertThat(offline.run().outcome()).isEqualTo(Outcome.ERROR);
+            assertThat(offline.only(Output.Notice.class).message())
+                    .startsWith("%maven could not reach http://127.0.0.1:1/maven2/ to fetch org.apache.commons:commons-lang3:3.14.0")
+                    .contains("Is this machine offline?");
+            assertThat(offline.stderr()).isEmpty();
+            assertThat(seconds).isLessThan(20);
+        }
+    }
+
+    /** The one test that needs Maven Central (reachable from developers' machines and CI): a small real jar. */
+    @Test
+    void aRealArtifactFromMavenCentral() {
+        try (KernelHarness h = new KernelHarness(launcher(null, dir.resolve("local")))) {
+            KernelHarness.Ran added = h.run("%maven org.apache.commons:commons-lang3:3.14.0\n"
+                    + "import org.apache.commons.lang3.StringUtils;\n"
+                    + "StringUtils.capitalize(\"lessonbook\") + \" \" + StringUtils.class.getProtectionDomain()"
+                    + ".getCodeSource().getLocation().getPath().endsWith(\"commons-lang3-3.14.0.jar\")");
+            assertThat(added.only(Output.Value.class).value()).as(added.outputs().toString())
+                    .isEqualTo("\"Lessonbook true\"");
+
+            KernelHarness.Ran missing = h.run("%maven org.apache.commons:commons-lang3:0.0.1-no-such-version");
+            assertThat(missing.only(Output.Notice.class).message())
+                    .startsWith("%maven found no org.apache.commons:commons-lang3:");
+        }
+    }
+
+    private KernelHarness.Ran run(KernelHarness h, String code, Path folder) throws Exception {
+        String cell = KernelHarness.newCellId();
+        CellRun run = h.kernel.execute(cell, code, folder).get(KernelHarness.CELL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        return new KernelHarness.Ran(run, h.outputsOf(cell));
+    }
+
+    /** A kernel resolving from {@code repository} (null: Maven Central) into {@code local}. */
+    private static KernelLauncher launcher(String repository, Path local) {
+        List<String> options = new ArrayList<>(KernelLauncher.DEFAULT_JVM_OPTIONS);
+        options.add("-Dlessonbook.maven.localRepository=" + local);
+        if (repository != null) {
+            options.add("-Dlessonbook.maven.repositories=" + repository);
+        }
+        return KernelLauncher.standard().withJvmOptions(options);
+    }
+
+    /** Compiles one class (against {@code classpath}, may be null) and jars it; returns the jar. */
+    private static Path jar(Path work, String className, String source, Path classpath) throws IOException {
+        Path src = work.resolve("src").resolve(className.replace('.', '/') + ".java");
+        Path out = work.resolve("classes");
+        Files.createDirectories(src.getParent());
+        Files.createDirectories(out);
+        Files.writeString(src, source);
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        List<String> args = new ArrayList<>(List.of("-d", out.toString(), "--release", "17"));
+        if (classpath != null) {
+            args.addAll(List.of("-cp", classpath.toString()));
+        }
+        args.add(src.toString());
+        assertThat(javac.run(null, null, null, args.toArray(String[]::new))).isZero();
+        Path jar = work.resolve(work.getFileName() + ".jar");
+        try (JarOutputStream out2 = new JarOutputStream(Files.newOutputStream(jar));
+                Stream<Path> files = Files.walk(out)) {
+            for (Path file : files.filter(Files::isRegularFile).collect(Collectors.toList())) {
+                out2.putNextEntry(new JarEntry(out.relativize(file).toString().replace('\\', '/')));
+                Files.copy(file, (OutputStream) out2);
+                out2.closeEntry();
+            }
+        }
+        return jar;
+    }
+
+    /** Lays {@code jar} out as lessonbook.demo:NAME:1.0 in a Maven repository folder, with its POM. */
+    private static void publish(Path repository, String name, Path jar, String dependencies) throws IOException {
+        Path folder = Files.createDirectories(repository.resolve("lessonbook/demo/" + name + "/1.0"));
+        Files.copy(jar, folder.resolve(name + "-1.0.jar"));
+        Files.writeString(folder.resolve(name + "-1.0.pom"), "<project><modelVersion>4.0.0</modelVersion>"
+                + "<groupId>lessonbook.demo</groupId><artifactId>" + name + "</artifactId><version>1.0</version>"
+                + dependencies + "</project>");
+    }
+}
