@@ -47,7 +47,7 @@ class ClasspathMagicsTest {
                 + "<artifactId>words</artifactId><version>1.0</version></dependency></dependencies>");
 
         try (KernelHarness h = new KernelHarness(launcher(remote.toUri().toString(), dir.resolve("local")))) {
-            KernelHarness.Ran added = h.run("%maven lessonbook.demo:greeter:1.0");
+            KernelHarness.Ran added = run(h, "%maven lessonbook.demo:greeter:1.0", null);
             assertThat(added.run().outcome()).as(added.outputs().toString()).isEqualTo(Outcome.OK);
             assertThat(added.only(Output.Info.class).message())
                     .isEqualTo("%maven: 2 entries on the class path: greeter-1.0.jar, words-1.0.jar");
@@ -104,7 +104,7 @@ class ClasspathMagicsTest {
                     .containsExactly("%jars: 1 entry on the class path: shapes.jar");
             assertThat(added.only(Output.Value.class).value()).isEqualTo("49");
 
-            KernelHarness.Ran folder = run(h, "%classpath \"" + folderClasses + "\"\ncircles.Circle.name()",
+            KernelHarness.Ran folder = run(h, "%classpath \"" + folderClasses.resolve("classes") + "\"\ncircles.Circle.name()",
                     notebookFolder);
             assertThat(folder.only(Output.Value.class).value()).isEqualTo("\"circle\"");
 
@@ -120,30 +120,32 @@ class ClasspathMagicsTest {
     }
 
     @Test
-    void anUnreachableRepositoryIsACellErrorWithinSeconds() {
+    void anUnreachableRepositoryIsACellErrorWithinSeconds() throws Exception {
         // port 1 on this machine: nothing listens, so the connection is refused at once, as on a machine offline
         try (KernelHarness h = new KernelHarness(launcher("http://127.0.0.1:1/maven2/", dir.resolve("local")))) {
-            long start = System.nanoTime();
-            KernelHarness.Ran offline = h.run("%maven org.apache.commons:commons-lang3:3.14.0");
-            long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start);
+            KernelHarness.Ran offline = run(h, "%maven org.apache.commons:commons-lang3:3.14.0", null);
 
             assertThat(offline.run().outcome()).isEqualTo(Outcome.ERROR);
             assertThat(offline.only(Output.Notice.class).message())
                     .startsWith("%maven could not reach http://127.0.0.1:1/maven2/ to fetch org.apache.commons:commons-lang3:3.14.0")
-                    .contains("Is this machine offline?");
+                    .contains("Connection refused").contains("Is this machine offline?");
             assertThat(offline.stderr()).isEmpty();
-            assertThat(seconds).isLessThan(20);
+            // the first try also loaded the resolver; again, the answer takes no network timeout nor retry pause
+            KernelHarness.Ran again = h.run("%maven org.apache.commons:commons-lang3:3.14.0");
+            assertThat(again.only(Output.Notice.class).message()).contains("Is this machine offline?");
+            assertThat(again.run().wallTime()).isLessThan(java.time.Duration.ofSeconds(5));
         }
     }
 
     /** The one test that needs Maven Central (reachable from developers' machines and CI): a small real jar. */
     @Test
-    void aRealArtifactFromMavenCentral() {
+    void aRealArtifactFromMavenCentral() throws Exception {
         try (KernelHarness h = new KernelHarness(launcher(null, dir.resolve("local")))) {
-            KernelHarness.Ran added = h.run("%maven org.apache.commons:commons-lang3:3.14.0\n"
+            // a fresh local repository: the jar and its parent POMs are downloaded, which may take a while
+            KernelHarness.Ran added = run(h, "%maven org.apache.commons:commons-lang3:3.14.0\n"
                     + "import org.apache.commons.lang3.StringUtils;\n"
                     + "StringUtils.capitalize(\"lessonbook\") + \" \" + StringUtils.class.getProtectionDomain()"
-                    + ".getCodeSource().getLocation().getPath().endsWith(\"commons-lang3-3.14.0.jar\")");
+                    + ".getCodeSource().getLocation().getPath().endsWith(\"commons-lang3-3.14.0.jar\")", null);
             assertThat(added.only(Output.Value.class).value()).as(added.outputs().toString())
                     .isEqualTo("\"Lessonbook true\"");
 
@@ -153,9 +155,10 @@ class ClasspathMagicsTest {
         }
     }
 
+    /** Runs a cell of a notebook in {@code folder}; a minute and a half for it, as it may download. */
     private KernelHarness.Ran run(KernelHarness h, String code, Path folder) throws Exception {
         String cell = KernelHarness.newCellId();
-        CellRun run = h.kernel.execute(cell, code, folder).get(KernelHarness.CELL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        CellRun run = h.kernel.execute(cell, code, folder).get(90, TimeUnit.SECONDS);
         return new KernelHarness.Ran(run, h.outputsOf(cell));
     }
 
