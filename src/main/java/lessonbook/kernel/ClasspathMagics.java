@@ -52,7 +52,11 @@ final class ClasspathMagics {
     private final Consumer<String> addToJShell;
     private final BooleanSupplier interrupted;
     private final List<Path> entries = new CopyOnWriteArrayList<>();
-    private final ExecutorService resolving = Executors.newSingleThreadExecutor(r -> {
+    /**
+     * A thread per resolution: one given up on (time limit, Interrupt) may sit in a socket read, which no interrupt
+     * ends, until the resolver's request timeout; the next {@code %maven} must not queue behind it.
+     */
+    private final ExecutorService resolving = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "lessonbook-maven");
         t.setDaemon(true);
         return t;

@@ -106,7 +106,8 @@ public final class MavenResolver implements AutoCloseable {
         builder.setSystemProperties(System.getProperties());
         builder.withLocalRepositoryBaseDirectories(localRepository);
         builder.setConfigProperty(ConfigurationProperties.CONNECT_TIMEOUT, (int) connectTimeout.toMillis());
-        builder.setConfigProperty(ConfigurationProperties.REQUEST_TIMEOUT, (int) Math.max(connectTimeout.toMillis(), 60_000));
+        // no byte for 30 s: a dead connection (Maven waits 30 min); a download that moves is never cut by this
+        builder.setConfigProperty(ConfigurationProperties.REQUEST_TIMEOUT, (int) Math.max(connectTimeout.toMillis(), 30_000));
         // one retry, not Maven's three with 5 s between: a classroom waits on this cell
         builder.setConfigProperty(ConfigurationProperties.HTTP_RETRY_HANDLER_COUNT, 1);
         builder.setTransferListener(new org.eclipse.aether.transfer.AbstractTransferListener() {

@@ -137,6 +137,56 @@ class ClasspathMagicsTest {
         }
     }
 
+    /** A repository that accepts connections and never answers: the time limit, then Interrupt, end the wait. */
+    @Test
+    void aSilentRepositoryIsCutByTheTimeLimitAndByInterrupt() throws Exception {
+        try (java.net.ServerSocket silent = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            List<java.net.Socket> held = new java.util.concurrent.CopyOnWriteArrayList<>();
+            Thread acceptor = new Thread(() -> {
+                try {
+                    while (true) {
+                        held.add(silent.accept());
+                    }
+                } catch (IOException e) {
+                    // closed at the end of the test
+                }
+            });
+            acceptor.setDaemon(true);
+            acceptor.start();
+            List<String> options = new ArrayList<>(KernelLauncher.DEFAULT_JVM_OPTIONS);
+            options.add("-Dlessonbook.maven.localRepository=" + dir.resolve("local"));
+            options.add("-Dlessonbook.maven.repositories=http://127.0.0.1:" + silent.getLocalPort() + "/maven2/");
+            try (KernelHarness h = new KernelHarness(KernelLauncher.standard().withJvmOptions(options))) {
+                h.run("int kept = 5;");
+                // first, while no earlier resolution holds a connection: Interrupt ends the wait for an answer
+                long kernelPid = h.kernel.pid();
+                String cell = KernelHarness.newCellId();
+                java.util.concurrent.CompletableFuture<CellRun> running =
+                        h.startRunning(cell, "%maven org.apache.commons:commons-text:1.12.0");
+                KernelHarness.await("a connection to the silent repository", KernelHarness.CELL_TIMEOUT,
+                        () -> held.size() >= 1);
+                h.kernel.interrupt();
+                CellRun interrupted = running.get(KernelHarness.CELL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                assertThat(interrupted.outcome()).as(h.outputsOf(cell).toString()).isEqualTo(Outcome.INTERRUPTED);
+                assertThat(h.outputsOf(cell)).contains(new Output.Notice("Interrupted."));
+                assertThat(h.kernel.pid()).isEqualTo(kernelPid);
+
+                // the limit is read at each %maven; 4 s now, the resolver being loaded
+                h.run("System.setProperty(\"lessonbook.maven.timeoutSeconds\", \"4\");");
+                KernelHarness.Ran cut = run(h, "%maven org.apache.commons:commons-lang3:3.14.0", null);
+                assertThat(cut.run().outcome()).isEqualTo(Outcome.ERROR);
+                assertThat(cut.only(Output.Notice.class).message()).isEqualTo("%maven gave up on "
+                        + "org.apache.commons:commons-lang3:3.14.0 after 4 s (a slow or unreachable network?); "
+                        + "-Dlessonbook.maven.timeoutSeconds sets this limit.");
+                assertThat(cut.run().wallTime()).isLessThan(java.time.Duration.ofSeconds(10));
+                assertThat(h.run("kept").only(Output.Value.class).value()).isEqualTo("5");
+            }
+            for (java.net.Socket socket : held) {
+                socket.close();
+            }
+        }
+    }
+
     /** The one test that needs Maven Central (reachable from developers' machines and CI): a small real jar. */
     @Test
     void aRealArtifactFromMavenCentral() throws Exception {
