@@ -68,11 +68,16 @@ public final class HeadlessRun {
     }
 
     public Result run(Notebook notebook) {
+        return run(notebook, null);
+    }
+
+    /** Runs {@code notebook}, read from {@code file} (null if none): its {@code %jars} paths resolve beside it. */
+    public Result run(Notebook notebook, java.nio.file.Path file) {
         int failed = 0;
         int ran = 0;
         try {
             onDocumentThread(() -> {
-                document = new NotebookDocument(notebook, null);
+                document = new NotebookDocument(notebook, file);
                 document.clearAllOutputs();
                 document.addListener(this::print);
                 session = new NotebookSession(document, kernel, documentThread);

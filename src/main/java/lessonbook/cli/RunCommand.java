@@ -75,7 +75,7 @@ final class RunCommand implements Callable<Integer> {
         Duration timeout = cellTimeoutSeconds == null ? null : Duration.ofMillis((long) (cellTimeoutSeconds * 1000));
         HeadlessRun.Result result;
         try (var kernel = JvmKernel.start()) {
-            result = new HeadlessRun(kernel, out, timeout, allowErrors).run(notebook);
+            result = new HeadlessRun(kernel, out, timeout, allowErrors).run(notebook, file);
         }
         if (output != null) {
             try {

@@ -2,32 +2,19 @@ package lessonbook.format;
 
 import java.util.Optional;
 
+import lessonbook.model.CellMagics;
+
 /**
- * IJava's magics ({@code %maven}, {@code %%bash}, {@code %jars}...) are lines starting with {@code %}: not Java, so
- * a cell that uses one cannot run here. The runner shows this message as the cell's error and goes on.
+ * IJava's magics ({@code %maven}, {@code %%bash}, {@code %jars}...) are lines starting with {@code %} at the top
+ * of a cell. {@code %maven}, {@code %jars} and {@code %classpath} run in the kernel (see {@link CellMagics}); a cell
+ * with any other magic cannot run here, and the runner shows this message as the cell's error and goes on.
  */
 public final class Magics {
     private Magics() {
     }
 
-    /** The message for a cell whose first line of code is a magic; empty for ordinary Java. */
+    /** The message for a cell that uses a magic Lessonbook does not run; empty for Java and the three it runs. */
     public static Optional<String> unsupported(String source) {
-        for (String line : source.split("\n", -1)) {
-            String code = line.strip();
-            if (code.isEmpty() || code.startsWith("//")) {
-                continue;
-            }
-            if (!code.startsWith("%")) {
-                return Optional.empty();
-            }
-            int end = code.startsWith("%%") ? 2 : 1;
-            while (end < code.length() && !Character.isWhitespace(code.charAt(end))) {
-                end++;
-            }
-            String magic = code.substring(0, end);
-            return Optional.of("The magic " + magic + " is not supported by Lessonbook (magics belong to Jupyter's Java kernels); "
-                    + "this cell was not run.");
-        }
-        return Optional.empty();
+        return CellMagics.split(source).unsupported();
     }
 }

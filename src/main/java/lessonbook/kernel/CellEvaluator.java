@@ -39,6 +39,7 @@ final class CellEvaluator {
     private final ClassDumpingExecutionControl control;
     private final OutputHub hub;
     private final SnippetFeedback feedback;
+    private final ClasspathMagics magics;
     private int executionCount;
     private volatile boolean interruptRequested;
     private volatile boolean cellActive;
@@ -52,6 +53,7 @@ final class CellEvaluator {
                 .in(InputStream.nullInputStream()).out(out).err(err)
                 .build();
         this.feedback = new SnippetFeedback(jshell);
+        this.magics = new ClasspathMagics(jshell::addToClasspath, () -> interruptRequested);
         classpath.forEach(p -> jshell.addToClasspath(p.toString()));
         for (String imported : DEFAULT_IMPORTS) {
             jshell.eval("import " + imported + ";");
@@ -60,6 +62,11 @@ final class CellEvaluator {
 
     ClassDumpingExecutionControl control() {
         return control;
+    }
+
+    /** Jars and folders the cells' {@code %maven}, {@code %jars} and {@code %classpath} added, in order. */
+    List<Path> addedClasspath() {
+        return magics.entries();
     }
 
     List<Variable> variables() {
@@ -81,7 +88,7 @@ final class CellEvaluator {
         hub.sendAfterPending(new KernelEvent.ExecuteStarted(request.requestId(), request.cellId(), executionCount));
         Outcome outcome;
         try {
-            outcome = evaluate(request.cellId(), request.code());
+            outcome = runMagicsThenJava(request);
         } catch (RuntimeException | Error e) {
             emit(request.cellId(), new Output.Notice("The kernel failed to evaluate this cell: " + e));
             outcome = Outcome.ERROR;
@@ -123,6 +130,21 @@ final class CellEvaluator {
         }, "lessonbook-stopper");
         stopper.setDaemon(true);
         stopper.start();
+    }
+
+    /** The cell's leading magic lines first (see {@link lessonbook.model.CellMagics}), then its Java. */
+    private Outcome runMagicsThenJava(KernelRequest.Execute request) {
+        lessonbook.model.CellMagics.Split split = lessonbook.model.CellMagics.split(request.code());
+        if (split.magics().isEmpty()) {
+            return evaluate(request.cellId(), request.code());
+        }
+        Optional<String> failure = split.unsupported()
+                .or(() -> magics.run(split.magics(), request.folder(), o -> emit(request.cellId(), o)));
+        if (failure.isPresent()) {
+            emit(request.cellId(), new Output.Notice(failure.get()));
+            return Outcome.ERROR;
+        }
+        return evaluate(request.cellId(), split.java());
     }
 
     private Outcome evaluate(String cellId, String code) {

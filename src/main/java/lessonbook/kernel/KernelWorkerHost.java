@@ -61,12 +61,16 @@ final class KernelWorkerHost implements WorkerHost {
 
     @Override
     public List<Path> userClasspath() {
-        return List.of(evaluator.control().dumpDir());
+        List<Path> entries = new ArrayList<>();
+        entries.add(evaluator.control().dumpDir());
+        entries.addAll(evaluator.addedClasspath());
+        return entries;
     }
 
+    /** Also counts class path entries added by magics: a pool's workers then reload with them. */
     @Override
     public long classGeneration() {
-        return evaluator.control().generation();
+        return evaluator.control().generation() + evaluator.addedClasspath().size();
     }
 
     @Override

@@ -116,7 +116,9 @@ public final class NotebookSession implements AutoCloseable {
             // Queued twice: the first run's answer still comes and ends the cell; both callers hear of it.
             ending.whenComplete((state, e) -> previous.complete(state));
         }
-        CompletableFuture<CellRun> done = kernel.execute(cellId, code.source());
+        java.nio.file.Path file = document.file();
+        CompletableFuture<CellRun> done = kernel.execute(cellId, code.source(),
+                file == null ? null : file.toAbsolutePath().getParent());
         done.whenComplete((run, failure) -> coalescer.offer(failure == null
                 ? new KernelUpdate.CellFinished(run)
                 : new KernelUpdate.CellFailed(cellId, String.valueOf(rootCause(failure).getMessage()))));

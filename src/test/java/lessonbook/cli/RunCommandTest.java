@@ -124,7 +124,7 @@ class RunCommandTest {
                 {"cells": [{"cell_type": "code", "execution_count": null, "id": "c1", "metadata": {"tags": ["keep"]},
                   "outputs": [], "source": ["int a = 6;\\n", "a * 7"]},
                  {"cell_type": "code", "execution_count": null, "id": "c2", "metadata": {}, "outputs": [],
-                  "source": "%maven org.example:lib:1.0"}],
+                  "source": "%%bash\\necho hi"}],
                  "metadata": {"kernelspec": {"name": "java", "display_name": "Java", "language": "java"},
                   "language_info": {"name": "Java"}},
                  "nbformat": 4, "nbformat_minor": 5}
@@ -134,7 +134,7 @@ class RunCommandTest {
         LessonbookCli.Run run = lessonbook("run", file.toString(), "--allow-errors", "--output", saved.toString());
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.stdout()).contains("==> 42").contains("%maven is not supported");
+        assertThat(run.stdout()).contains("==> 42").contains("%%bash is not supported");
         assertThat(Files.readString(saved)).contains("\"execute_result\"").contains("\"keep\"")
                 .contains("\"nbformat_minor\": 5");
     }

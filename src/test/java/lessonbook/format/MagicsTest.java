@@ -4,19 +4,35 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
+import lessonbook.model.CellMagics;
+
 class MagicsTest {
     @Test
-    void line_and_cell_magics_name_themselves() {
-        assertThat(Magics.unsupported("%maven org.apache.commons:commons-lang3:3.12.0\nimport x.Y;"))
-                .hasValue("The magic %maven is not supported by Lessonbook (magics belong to Jupyter's Java kernels); this cell was not run.");
-        assertThat(Magics.unsupported("\n  %%bash\necho hi")).hasValueSatisfying(m -> assertThat(m).contains("%%bash"));
-        assertThat(Magics.unsupported("// load jars\n%jars lib/*.jar")).hasValueSatisfying(m -> assertThat(m).contains("%jars"));
+    void mavenJarsAndClasspathRunOtherMagicsAreRefusedByName() {
+        assertThat(Magics.unsupported("%maven org.apache.commons:commons-lang3:3.12.0\nimport x.Y;")).isEmpty();
+        assertThat(Magics.unsupported("// load jars\n%jars lib/*.jar\n%classpath classes")).isEmpty();
+        assertThat(Magics.unsupported("\n  %%bash\necho hi")).hasValue("The magic %%bash is not supported by Lessonbook"
+                + " (only %maven, %jars and %classpath run here; other magics belong to Jupyter's Java kernels);"
+                + " this cell was not run.");
+        assertThat(Magics.unsupported("%maven a:b:1\n%dependency /add x:y:2"))
+                .hasValueSatisfying(m -> assertThat(m).startsWith("The magic %dependency is not supported"));
     }
 
     @Test
     void java_is_not_a_magic_even_with_a_percent_inside() {
         assertThat(Magics.unsupported("int r = 7 % 3;")).isEmpty();
         assertThat(Magics.unsupported("String s = \"\"\"\n%d items\n\"\"\";")).isEmpty();
+        assertThat(Magics.unsupported("int x = 1;\n%%bash")).isEmpty();
         assertThat(Magics.unsupported("")).isEmpty();
+        assertThat(CellMagics.split("int r = 7\n  % 3;").magics()).isEmpty();
+    }
+
+    @Test
+    void the_java_under_the_magics_keeps_its_positions() {
+        String cell = "// deps\n%maven a:b:1 c:d:2\n\nint x = 1;\n% 2";
+        CellMagics.Split split = CellMagics.split(cell);
+
+        assertThat(split.magics()).containsExactly(new CellMagics.Magic("maven", "a:b:1 c:d:2", 2));
+        assertThat(split.java()).hasSameSizeAs(cell).isEqualTo("// deps\n" + " ".repeat(18) + "\n\nint x = 1;\n% 2");
     }
 }

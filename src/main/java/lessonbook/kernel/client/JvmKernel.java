@@ -63,8 +63,13 @@ public final class JvmKernel implements Kernel {
     }
 
     @Override
-    public synchronized CompletableFuture<CellRun> execute(String cellId, String code) {
-        PendingCell cell = new PendingCell(cellId, code);
+    public CompletableFuture<CellRun> execute(String cellId, String code) {
+        return execute(cellId, code, null);
+    }
+
+    @Override
+    public synchronized CompletableFuture<CellRun> execute(String cellId, String code, java.nio.file.Path folder) {
+        PendingCell cell = new PendingCell(cellId, code, folder == null ? null : folder.toAbsolutePath().toString());
         if (closed) {
             cell.future.complete(new CellRun(cellId, 0, Outcome.ERROR, Duration.ZERO));
             return cell.future;
@@ -261,7 +266,7 @@ public final class JvmKernel implements Kernel {
         }
         next.requestId = nextRequestId++;
         setStatus(KernelStatus.BUSY, next.cellId);
-        current.send(new KernelRequest.Execute(next.requestId, next.cellId, next.code));
+        current.send(new KernelRequest.Execute(next.requestId, next.cellId, next.code, next.folder));
     }
 
     private void setStatus(KernelStatus newStatus, String detail) {

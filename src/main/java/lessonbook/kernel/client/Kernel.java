@@ -19,6 +19,14 @@ public interface Kernel extends AutoCloseable {
     CompletableFuture<CellRun> execute(String cellId, String code);
 
     /**
+     * As {@link #execute(String, String)}, for a cell of a notebook saved in {@code folder} (null if unsaved): its
+     * {@code %jars} and {@code %classpath} magics resolve relative paths there.
+     */
+    default CompletableFuture<CellRun> execute(String cellId, String code, java.nio.file.Path folder) {
+        return execute(cellId, code);
+    }
+
+    /**
      * Stops the running cell and drops queued ones. If JShell's stop does not take within a grace period,
      * the kernel process tree is killed and a fresh kernel started; the cell is told so.
      */

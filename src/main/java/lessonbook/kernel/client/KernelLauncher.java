@@ -108,9 +108,11 @@ public final class KernelLauncher {
         if (trace != null) {
             command.add("-Dlessonbook.kernel.trace=" + trace);
         }
-        // the kernel starts the workers: settings given to the app (worker heap, spares, JVM options) are meant for it
+        // the kernel starts the workers and runs %maven: settings given to the app for those (worker heap, spares,
+        // JVM options; repositories, local repository, the resolver's own aether.* keys) are meant for it
         for (String name : System.getProperties().stringPropertyNames()) {
-            if (name.startsWith("lessonbook.workers.")) {
+            if (name.startsWith("lessonbook.workers.") || name.startsWith("lessonbook.maven.")
+                    || name.startsWith("aether.") || name.equals("maven.repo.local")) {
                 command.add("-D" + name + "=" + System.getProperty(name));
             }
         }

@@ -66,8 +66,12 @@ class PublicNotebooksTest {
         CodeCell first = notebook.codeCells().get(0);
 
         assertThat(notebook.readOnlyReason()).isEmpty();
-        assertThat(Magics.unsupported(first.source())).hasValueSatisfying(message ->
-                assertThat(message).matches("The magic %(jars|dependency) is not supported by Lessonbook.*"));
+        if (first.source().startsWith("%jars")) {
+            assertThat(Magics.unsupported(first.source())).isEmpty();   // Tribuo's: runs in the kernel
+        } else {
+            assertThat(Magics.unsupported(first.source())).hasValueSatisfying(message ->
+                    assertThat(message).startsWith("The magic %dependency is not supported by Lessonbook"));
+        }
         assertThat(notebook.codeCells()).allSatisfy(cell -> assertThat(cell.outputText()).doesNotContain("\u001B"));
     }
 
