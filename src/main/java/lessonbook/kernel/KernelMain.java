@@ -54,6 +54,8 @@ public final class KernelMain {
 
     /** The kernel proper, once it knows its host; a training run calls it in its own JVM, with no parent watch. */
     static void run(ChildTicket ticket) throws Exception {
+        // "main" is the name of the thread cells run on (CellMainThread), as in jshell; this one only serves.
+        Thread.currentThread().setName("lessonbook-kernel");
         KernelChannel channel = new KernelChannel(ticket);
         OutputHub hub = new OutputHub(channel);
         PrintStream out = hub.printStream(StreamName.STDOUT);
@@ -92,6 +94,8 @@ public final class KernelMain {
         if (!trainingRun && !Boolean.getBoolean("lessonbook.kernel.noWarmUp")) {
             warmUp.start();
         }
+        // the kernel's start-up threads took numbers: a lesson's first thread is "Thread-0", as in jshell
+        ThreadNumbers.restartAtZero();
         serve(work, evaluator, hub, pending, warmUp);
     }
 
