@@ -154,6 +154,18 @@ public final class JvmKernel implements Kernel {
     }
 
     @Override
+    public void answerInput(long inputId, String line) {
+        Kernel.checkInputLine(line);
+        KernelProcess process;
+        synchronized (this) {
+            process = ready ? current : null;
+        }
+        if (process != null) {
+            process.send(new KernelRequest.InputReply(inputId, line));
+        }
+    }
+
+    @Override
     public CompletableFuture<KernelEvent.Completions> complete(String code, int cursor) {
         return query(id -> new KernelRequest.Complete(id, code, cursor))
                 .thenApply(e -> (KernelEvent.Completions) e);
@@ -312,6 +324,8 @@ public final class JvmKernel implements Kernel {
                     cells.started(started.requestId(), started.cellId(), started.executionCount());
                 } else if (event instanceof KernelEvent.CellOutput cellOutput) {
                     cells.output(cellOutput.cellId(), cellOutput.output());
+                } else if (event instanceof KernelEvent.InputRequested asked) {
+                    dispatch.each(listener -> listener.onInputRequested(asked.cellId(), asked.inputId()));
                 } else if (event instanceof KernelEvent.WorkerActivity activity) {
                     dispatch.each(listener -> listener.onWorkerActivity(activity));
                 } else if (event instanceof KernelEvent.ExecuteFinished finished) {
