@@ -26,8 +26,10 @@ import lessonbook.workers.WorkerRuntime;
 
 /**
  * The kernel JVM: {@code KernelMain}, with its {@link ChildTicket} as the first line of stdin (never on the
- * command line: see {@link lessonbook.process}). Connects back to the host, evaluates cells on its main
- * thread, handles interrupts on the socket reader thread, and treats end of its stdin as the host's death.
+ * command line: see {@link lessonbook.process}). Connects back to the host, evaluates cells from its own main
+ * thread (renamed "lessonbook-kernel": the snippets run on {@link CellMainThread}, the "main" cells see), handles
+ * interrupts and input replies on the socket reader thread, and treats end of its stdin as the host's death (cells
+ * read {@link CellInput} as System.in instead).
  */
 public final class KernelMain {
     private static final PrintStream ORIGINAL_ERR = System.err;

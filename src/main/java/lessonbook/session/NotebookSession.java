@@ -56,6 +56,7 @@ public final class NotebookSession implements AutoCloseable {
         this.coalescer = new OutputCoalescer(documentThread, this::apply);
         this.activity = new WorkerActivityRelay(documentThread);
         kernel.addListener(listener);
+        kernel.enableInputRequests();
     }
 
     /** Hands everything the kernel says to the coalescer, in order; removed again on close. */

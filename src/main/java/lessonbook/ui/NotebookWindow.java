@@ -126,6 +126,7 @@ public final class NotebookWindow {
                 view.freezeWorkers();
             }
         });
+        session.setInputPrompts(new CellInputPrompts(view));
         session.setWorkerActivityListener(activity -> {
             if (view.view(activity.cellId()) instanceof CodeCellView code && code.hasOutputPane()) {
                 code.outputs().showWorkerActivity(activity);

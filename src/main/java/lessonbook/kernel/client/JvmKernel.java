@@ -36,6 +36,7 @@ public final class JvmKernel implements Kernel {
     private KernelProcess current;
     private boolean ready;
     private boolean closed;
+    private volatile boolean inputRequestsEnabled;
     private KernelStatus status = KernelStatus.STARTING;
     private CompletableFuture<Void> readyFuture = new CompletableFuture<>();
 
@@ -151,6 +152,11 @@ public final class JvmKernel implements Kernel {
         }
         timer.shutdownNow();
         dispatch.shutdown();
+    }
+
+    @Override
+    public void enableInputRequests() {
+        inputRequestsEnabled = true;
     }
 
     @Override
@@ -325,7 +331,11 @@ public final class JvmKernel implements Kernel {
                 } else if (event instanceof KernelEvent.CellOutput cellOutput) {
                     cells.output(cellOutput.cellId(), cellOutput.output());
                 } else if (event instanceof KernelEvent.InputRequested asked) {
-                    dispatch.each(listener -> listener.onInputRequested(asked.cellId(), asked.inputId()));
+                    if (inputRequestsEnabled) {
+                        dispatch.each(listener -> listener.onInputRequested(asked.cellId(), asked.inputId()));
+                    } else {
+                        source.send(new KernelRequest.InputReply(asked.inputId(), null));
+                    }
                 } else if (event instanceof KernelEvent.WorkerActivity activity) {
                     dispatch.each(listener -> listener.onWorkerActivity(activity));
                 } else if (event instanceof KernelEvent.ExecuteFinished finished) {

@@ -29,6 +29,14 @@ public interface Kernel extends AutoCloseable {
     CompletableFuture<Void> restart();
 
     /**
+     * From now on a running cell's reads of System.in are told to listeners ({@link KernelListener#onInputRequested})
+     * to answer. Until then, and for a client that never calls this, every read gets end of input at once: a client
+     * that cannot ask anyone never leaves a cell waiting.
+     */
+    default void enableInputRequests() {
+    }
+
+    /**
      * Answers {@link KernelListener#onInputRequested}: one line typed for the running cell (without its line end),
      * or null for end of input. An answer to a request that lapsed (its cell ended or was interrupted) is ignored.
      * A kernel that cannot read input ignores it, and its cells read end of input.

@@ -14,6 +14,7 @@ import javafx.beans.property.DoubleProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
@@ -58,6 +59,8 @@ public final class OutputPane extends VBox {
     private final HBox header = new HBox(8);
     private final VBox displays = new VBox();
     private WorkerLanesView lanes;
+    /** The field shown while the cell waits for a line of input, else null. */
+    private Node inputField;
     private boolean restoring;
     private final Map<String, Integer> workerColours = new LinkedHashMap<>();
     private final Set<Integer> collapsedErrors = new HashSet<>();
@@ -103,6 +106,16 @@ public final class OutputPane extends VBox {
         displays.getStyleClass().add("output-displays");
         getChildren().addAll(header, list, displays);
         fontSize.addListener((o, was, now) -> resize());
+        updateChrome();
+    }
+
+    /** Shows a field for a line of input below the output (the cell reads System.in); null takes it away. */
+    public void showInput(Node field) {
+        getChildren().remove(inputField);
+        inputField = field;
+        if (field != null) {
+            getChildren().add(field);
+        }
         updateChrome();
     }
 
@@ -336,7 +349,8 @@ public final class OutputPane extends VBox {
     }
 
     private void updateChrome() {
-        boolean any = !lines.isEmpty() || hiddenLines > 0 || lanes != null || !displays.getChildren().isEmpty();
+        boolean any = !lines.isEmpty() || hiddenLines > 0 || lanes != null || !displays.getChildren().isEmpty()
+                || inputField != null;
         list.setVisible(!lines.isEmpty());
         list.setManaged(!lines.isEmpty());
         setVisible(any);

@@ -39,6 +39,7 @@ class CellStdinTest {
                         lessonbook.model.StreamName.STDOUT)));
             }
         });
+        harness.kernel.enableInputRequests();
         harness.kernel.ready().get(30, TimeUnit.SECONDS);
     }
 
