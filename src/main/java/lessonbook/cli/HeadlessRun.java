@@ -44,6 +44,9 @@ public final class HeadlessRun {
     private final PrintStream out;
     private final Duration cellTimeout;
     private final boolean allowErrors;
+    /** Where cells' reads of System.in are answered from; null: they read end of input. */
+    private final java.io.InputStream stdin;
+    private HeadlessInput input;
     private final ExecutorService documentThread = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "lessonbook-run");
         t.setDaemon(true);
@@ -61,6 +64,13 @@ public final class HeadlessRun {
     private boolean atLineStart = true;
 
     public HeadlessRun(Kernel kernel, PrintStream out, Duration cellTimeout, boolean allowErrors) {
+        this(kernel, out, cellTimeout, allowErrors, null);
+    }
+
+    /** @param stdin what cells read from System.in, line by line (null: end of input at once) */
+    public HeadlessRun(Kernel kernel, PrintStream out, Duration cellTimeout, boolean allowErrors,
+            java.io.InputStream stdin) {
+        this.stdin = stdin;
         this.kernel = kernel;
         this.out = out;
         this.cellTimeout = cellTimeout;
@@ -81,6 +91,10 @@ public final class HeadlessRun {
                 document.clearAllOutputs();
                 document.addListener(this::print);
                 session = new NotebookSession(document, kernel, documentThread);
+                if (stdin != null) {
+                    input = new HeadlessInput(stdin, documentThread);
+                    session.setInputPrompts(input);
+                }
                 return null;
             });
             for (CodeCell cell : notebook.codeCells()) {
@@ -97,6 +111,9 @@ public final class HeadlessRun {
             documentThread.execute(() -> {
                 if (session != null) {
                     session.detach();
+                }
+                if (input != null) {
+                    input.close();
                 }
             });
             documentThread.shutdown();

@@ -51,6 +51,11 @@ final class RunCommand implements Callable<Integer> {
     /** A year: longer than any lesson cell, far short of the milliseconds a long holds. */
     private static final double MAX_TIMEOUT_SECONDS = 365.0 * 24 * 3600;
 
+    @Option(names = "--stdin", paramLabel = "FILE",
+            description = "What cells read from System.in, line by line (default: this command's own stdin)."
+                    + " At its end a cell reads end of input.")
+    Path stdinFile;
+
     @Option(names = "--allow-errors", description = "Keep going after a failing cell (exit code is still 1).")
     boolean allowErrors;
 
@@ -73,9 +78,26 @@ final class RunCommand implements Callable<Integer> {
             return 2;
         }
         Duration timeout = cellTimeoutSeconds == null ? null : Duration.ofMillis((long) (cellTimeoutSeconds * 1000));
+        java.io.InputStream stdin = System.in;
+        if (stdinFile != null) {
+            try {
+                stdin = java.nio.file.Files.newInputStream(stdinFile);
+            } catch (IOException | RuntimeException e) {
+                System.err.println("lessonbook: cannot read " + stdinFile + ": " + CliErrors.reason(e));
+                return 2;
+            }
+        }
         HeadlessRun.Result result;
         try (var kernel = JvmKernel.start()) {
-            result = new HeadlessRun(kernel, out, timeout, allowErrors).run(notebook, file);
+            result = new HeadlessRun(kernel, out, timeout, allowErrors, stdin).run(notebook, file);
+        } finally {
+            if (stdinFile != null) {
+                try {
+                    stdin.close();
+                } catch (IOException e) {
+                    // only read from
+                }
+            }
         }
         if (output != null) {
             try {

@@ -16,12 +16,17 @@ final class CellContext {
     private CellContext() {
     }
 
-    /** Called on the evaluating thread before a cell runs; its snippet threads inherit the id. */
+    /** Called on the evaluating thread before a cell runs; the "main" thread adopts the id, and its threads inherit it. */
     static void enter(String cellId) {
         CELL.set(cellId);
         runs++;
         running = cellId;
         last = cellId;
+    }
+
+    /** Called on the long-lived "main" thread before each snippet: it works for the cell that runs it. */
+    static void adopt(String cellId) {
+        CELL.set(cellId.isEmpty() ? null : cellId);
     }
 
     static void leave() {

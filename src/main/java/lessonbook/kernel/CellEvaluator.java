@@ -76,6 +76,8 @@ final class CellEvaluator {
     /** Compiles and runs a throwaway snippet so the first real cell does not pay for warming javac up. */
     void warmUp() {
         jshell.eval("int $warmUp = 1;").forEach(e -> jshell.drop(e.snippet()));
+        // starts JShell's (unnamed) indexing thread now, before the kernel numbers threads for cells from 0
+        jshell.sourceCodeAnalysis();
     }
 
     void execute(KernelRequest.Execute request) {

@@ -28,7 +28,7 @@ final class ClassDumpingExecutionControl extends LocalExecutionControl {
     private final List<String> wrapperClasses = new ArrayList<>();
     private volatile boolean running;
     private volatile boolean stopRequested;
-    private volatile SnippetThread current;
+    private final CellMainThread mainThread = new CellMainThread(ClassDumpingExecutionControl::reportUncaught);
     private static final Method NO_OP = noOpMethod();
 
     ClassDumpingExecutionControl(Path dumpDir) {
@@ -85,19 +85,19 @@ final class ClassDumpingExecutionControl extends LocalExecutionControl {
             throw new StoppedException();
         }
         // JShell's own run of an empty method: on JDK 20+ it loads the stop-check class that cells' classes
-        // call and clears a stop left by the last interrupt, both private to the engine.
+        // call and clears a stop left by the last interrupt, both private to the engine. It runs on an unnamed
+        // thread of JShell's, whose number the cells' threads get back.
+        int mark = ThreadNumbers.next();
         super.invoke(NO_OP);
-        SnippetThread snippet = new SnippetThread(doitMethod, ClassDumpingExecutionControl::reportUncaught);
-        current = snippet;
+        ThreadNumbers.takeBack(mark);
         running = true;
         try {
             if (stopRequested) {
                 throw new StoppedException();
             }
-            return valueString(snippet.run());
+            return valueString(mainThread.run(doitMethod));
         } finally {
             running = false;
-            current = null;
             // The engine installs its own default handler when it runs; put back one that shows a background
             // thread's exception in the cell that started the thread.
             Thread.setDefaultUncaughtExceptionHandler(ClassDumpingExecutionControl::reportUncaught);
@@ -110,8 +110,7 @@ final class ClassDumpingExecutionControl extends LocalExecutionControl {
      */
     @Override
     public void stop() {
-        SnippetThread snippet = current;
-        if (!running || snippet == null) {
+        if (!running) {
             return;
         }
         try {
@@ -119,7 +118,7 @@ final class ClassDumpingExecutionControl extends LocalExecutionControl {
         } catch (EngineTerminationException | InternalException e) {
             // The engine ran nothing of its own: the flag is not there to raise.
         }
-        snippet.stop();
+        mainThread.stop();
     }
 
     @SuppressWarnings("unused")

@@ -3,7 +3,6 @@ package lessonbook.kernel;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -27,8 +26,10 @@ import lessonbook.workers.runtime.WorkerRuntime;
 
 /**
  * The kernel JVM: {@code KernelMain}, with its {@link ChildTicket} as the first line of stdin (never on the
- * command line: see {@link lessonbook.process}). Connects back to the host, evaluates cells on its main
- * thread, handles interrupts on the socket reader thread, and treats end of its stdin as the host's death.
+ * command line: see {@link lessonbook.process}). Connects back to the host, evaluates cells from its own main
+ * thread (renamed "lessonbook-kernel": the snippets run on {@link CellMainThread}, the "main" cells see), handles
+ * interrupts and input replies on the socket reader thread, and treats end of its stdin as the host's death (cells
+ * read {@link CellInput} as System.in instead).
  */
 public final class KernelMain {
     private static final PrintStream ORIGINAL_ERR = System.err;
@@ -54,14 +55,17 @@ public final class KernelMain {
 
     /** The kernel proper, once it knows its host; a training run calls it in its own JVM, with no parent watch. */
     static void run(ChildTicket ticket) throws Exception {
+        // "main" is the name of the thread cells run on (CellMainThread), as in jshell; this one only serves.
+        Thread.currentThread().setName("lessonbook-kernel");
         KernelChannel channel = new KernelChannel(ticket);
         OutputHub hub = new OutputHub(channel);
         PrintStream out = hub.printStream(StreamName.STDOUT);
         PrintStream err = hub.printStream(StreamName.STDERR);
         System.setOut(out);
         System.setErr(err);
-        // stdin is the parent-death pipe; a cell reading System.in gets end of input, never a hang.
-        System.setIn(InputStream.nullInputStream());
+        // The process's stdin is the parent-death pipe; a cell reading System.in asks the host for a line instead.
+        CellInput input = new CellInput(hub, out);
+        System.setIn(input);
 
         Path dumpDir = Files.createTempDirectory("lessonbook-classes-");
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -85,23 +89,31 @@ public final class KernelMain {
         AtomicInteger pending = new AtomicInteger();
         KernelWarmUp warmUp = new KernelWarmUp(workerHost::workersRunning, () -> pending.get() > 0);
         workerHost.onWorkerEnded(warmUp::mayGoOn);
-        Thread reader = new Thread(() -> readRequests(channel, evaluator, work, pending), "lessonbook-kernel-reader");
+        Thread reader = new Thread(() -> readRequests(channel, evaluator, input, work, pending),
+                "lessonbook-kernel-reader");
         reader.setDaemon(true);
         reader.start();
         channel.send(new KernelEvent.Ready(ProcessHandle.current().pid(), Runtime.version().toString()));
         if (!trainingRun && !Boolean.getBoolean("lessonbook.kernel.noWarmUp")) {
             warmUp.start();
         }
-        serve(work, evaluator, hub, pending, warmUp);
+        // the kernel's start-up threads took numbers: a lesson's first thread is "Thread-0", as in jshell
+        ThreadNumbers.restartAtZero();
+        serve(work, evaluator, input, hub, pending, warmUp);
     }
 
-    private static void serve(BlockingQueue<KernelRequest> work, CellEvaluator evaluator, OutputHub hub,
-            AtomicInteger pending, KernelWarmUp warmUp) throws InterruptedException {
+    private static void serve(BlockingQueue<KernelRequest> work, CellEvaluator evaluator, CellInput input,
+            OutputHub hub, AtomicInteger pending, KernelWarmUp warmUp) throws InterruptedException {
         while (true) {
             KernelRequest request = work.take();
             try {
-                if (request instanceof KernelRequest.Execute) {
-                    evaluator.execute((KernelRequest.Execute) request);
+                if (request instanceof KernelRequest.Execute execute) {
+                    input.beginCell(execute.cellId());
+                    try {
+                        evaluator.execute(execute);
+                    } finally {
+                        input.endCell();
+                    }
                 } else if (request instanceof KernelRequest.Complete) {
                     hub.sendAfterPending(evaluator.complete((KernelRequest.Complete) request));
                 } else if (request instanceof KernelRequest.Documentation) {
@@ -116,16 +128,20 @@ public final class KernelMain {
         }
     }
 
-    private static void readRequests(KernelChannel channel, CellEvaluator evaluator, BlockingQueue<KernelRequest> work,
-            AtomicInteger pending) {
+    private static void readRequests(KernelChannel channel, CellEvaluator evaluator, CellInput input,
+            BlockingQueue<KernelRequest> work, AtomicInteger pending) {
         try {
             while (true) {
                 KernelRequest request = channel.read();
                 if (request instanceof KernelRequest.Interrupt) {
                     // Here, not queued: the main thread is busy with the very cell to stop.
+                    input.interrupt();
                     evaluator.interrupt();
                     WorkerRuntime.terminateAll();
                     ProcessTrees.endDescendants(ProcessHandle.current());
+                } else if (request instanceof KernelRequest.InputReply reply) {
+                    // Here, not queued: the running cell waits for it.
+                    input.answer(reply.inputId(), reply.line());
                 } else if (request instanceof KernelRequest.Shutdown) {
                     hostGone();
                 } else {

@@ -19,6 +19,10 @@ sealed interface KernelUpdate {
     record CellFailed(String cellId, String reason) implements KernelUpdate {
     }
 
+    /** A running cell waits for a line of System.in. */
+    record InputRequested(String cellId, long inputId) implements KernelUpdate {
+    }
+
     record Status(KernelStatus status, String detail) implements KernelUpdate {
     }
 }

@@ -43,6 +43,9 @@ public final class NotebookSession implements AutoCloseable {
     /** The futures {@link #run} handed out for cells not yet ended; document thread only. */
     private final Map<String, CompletableFuture<CellState>> endings = new HashMap<>();
     private BiConsumer<KernelStatus, String> statusListener = (s, d) -> { };
+    private InputPrompts inputPrompts = InputPrompts.END_OF_INPUT;
+    /** Cells whose request for a line of input is unanswered; document thread only. */
+    private final java.util.Set<String> asking = new java.util.HashSet<>();
     private KernelStatus status;
 
     /** @param documentThread runs tasks on the thread that owns {@code document} */
@@ -53,6 +56,7 @@ public final class NotebookSession implements AutoCloseable {
         this.coalescer = new OutputCoalescer(documentThread, this::apply);
         this.activity = new WorkerActivityRelay(documentThread);
         kernel.addListener(listener);
+        kernel.enableInputRequests();
     }
 
     /** Hands everything the kernel says to the coalescer, in order; removed again on close. */
@@ -73,6 +77,11 @@ public final class NotebookSession implements AutoCloseable {
         }
 
         @Override
+        public void onInputRequested(String cellId, long inputId) {
+            coalescer.offer(new KernelUpdate.InputRequested(cellId, inputId));
+        }
+
+        @Override
         public void onStatus(KernelStatus next, String detail) {
             coalescer.offer(new KernelUpdate.Status(next, detail));
         }
@@ -84,6 +93,24 @@ public final class NotebookSession implements AutoCloseable {
      */
     public void setWorkerActivityListener(java.util.function.Consumer<KernelEvent.WorkerActivity> listener) {
         activity.setListener(listener);
+    }
+
+    /**
+     * Who answers a running cell's reads of System.in (document thread). Until one is set, and for a client
+     * that cannot ask anyone, every read gets end of input.
+     */
+    public void setInputPrompts(InputPrompts prompts) {
+        this.inputPrompts = prompts;
+    }
+
+    /**
+     * Answers a cell's request for input: one line without its line end, or null for end of input. Any thread;
+     * an answer to a lapsed request is ignored.
+     *
+     * @throws IllegalArgumentException if the line is longer than the kernel takes (the message says how long)
+     */
+    public void answerInput(long inputId, String line) {
+        kernel.answerInput(inputId, line);
     }
 
     public void setStatusListener(BiConsumer<KernelStatus, String> listener) {
@@ -229,6 +256,12 @@ public final class NotebookSession implements AutoCloseable {
                 document.appendOutputs(failed.cellId(), List.of(new Output.Notice("Not run: " + failed.reason())));
                 finish(failed.cellId(), CellState.ERROR, null);
             }
+        } else if (update instanceof KernelUpdate.InputRequested asked) {
+            // the request may come after its cell's end (it is sent from another kernel thread): then it lapsed
+            if (document.indexOf(asked.cellId()) >= 0 && document.runtime(asked.cellId()).state() == CellState.RUNNING) {
+                asking.add(asked.cellId());
+                inputPrompts.ask(this, asked.cellId(), asked.inputId());
+            }
         } else if (update instanceof KernelUpdate.Status s) {
             status = s.status();
             statusListener.accept(s.status(), s.detail());
@@ -263,6 +296,9 @@ public final class NotebookSession implements AutoCloseable {
     }
 
     private void ended(String cellId, CellState state) {
+        if (asking.remove(cellId)) {
+            inputPrompts.lapse(cellId);
+        }
         CompletableFuture<CellState> ending = endings.remove(cellId);
         if (ending != null) {
             ending.complete(state);

@@ -125,6 +125,7 @@ public final class NotebookWindow implements WindowActions {
                 view.freezeWorkers();
             }
         });
+        session.setInputPrompts(new CellInputPrompts(view));
         session.setWorkerActivityListener(activity -> {
             if (view.view(activity.cellId()) instanceof CodeCellView code && code.hasOutputPane()) {
                 code.outputs().showWorkerActivity(activity);

@@ -22,6 +22,16 @@ final class LessonbookCli {
 
     /** As {@link #run}, in a JVM whose heap is at most {@code xmx} (e.g. "256m"; null for the default). */
     static Run runWithHeap(Path workDir, String xmx, String... args) throws IOException, InterruptedException {
+        return runWith(workDir, xmx, null, args);
+    }
+
+    /** As {@link #run}, with {@code input}'s content as the command's stdin (null: an empty stdin). */
+    static Run runWithStdin(Path workDir, Path input, String... args) throws IOException, InterruptedException {
+        return runWith(workDir, null, input, args);
+    }
+
+    private static Run runWith(Path workDir, String xmx, Path input, String... args)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         if (xmx != null) {
@@ -31,7 +41,7 @@ final class LessonbookCli {
         command.addAll(List.of(args));
         Path out = Files.createTempFile(workDir, "stdout", ".txt");
         Path err = Files.createTempFile(workDir, "stderr", ".txt");
-        File noInput = new File(File.separatorChar == '/' ? "/dev/null" : "NUL");
+        File noInput = input != null ? input.toFile() : new File(File.separatorChar == '/' ? "/dev/null" : "NUL");
         Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(noInput)).start();
         if (!process.waitFor(180, TimeUnit.SECONDS)) {

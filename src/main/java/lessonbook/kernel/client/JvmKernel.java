@@ -36,6 +36,7 @@ public final class JvmKernel implements Kernel {
     private KernelProcess current;
     private boolean ready;
     private boolean closed;
+    private volatile boolean inputRequestsEnabled;
     private KernelStatus status = KernelStatus.STARTING;
     private CompletableFuture<Void> readyFuture = new CompletableFuture<>();
 
@@ -156,6 +157,23 @@ public final class JvmKernel implements Kernel {
         }
         timer.shutdownNow();
         dispatch.shutdown();
+    }
+
+    @Override
+    public void enableInputRequests() {
+        inputRequestsEnabled = true;
+    }
+
+    @Override
+    public void answerInput(long inputId, String line) {
+        Kernel.checkInputLine(line);
+        KernelProcess process;
+        synchronized (this) {
+            process = ready ? current : null;
+        }
+        if (process != null) {
+            process.send(new KernelRequest.InputReply(inputId, line));
+        }
     }
 
     @Override
@@ -317,6 +335,12 @@ public final class JvmKernel implements Kernel {
                     cells.started(started.requestId(), started.cellId(), started.executionCount());
                 } else if (event instanceof KernelEvent.CellOutput cellOutput) {
                     cells.output(cellOutput.cellId(), cellOutput.output());
+                } else if (event instanceof KernelEvent.InputRequested asked) {
+                    if (inputRequestsEnabled) {
+                        dispatch.each(listener -> listener.onInputRequested(asked.cellId(), asked.inputId()));
+                    } else {
+                        source.send(new KernelRequest.InputReply(asked.inputId(), null));
+                    }
                 } else if (event instanceof KernelEvent.WorkerActivity activity) {
                     dispatch.each(listener -> listener.onWorkerActivity(activity));
                 } else if (event instanceof KernelEvent.ExecuteFinished finished) {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 import lessonbook.kernel.protocol.KernelEvent;
+import lessonbook.kernel.protocol.KernelRequest;
 
 /**
  * The host's view of a kernel: a JShell in another JVM. Executions are queued and run one at a time in
@@ -34,6 +35,33 @@ public interface Kernel extends AutoCloseable {
 
     /** Ends the kernel and every process it started, then starts a fresh one. */
     CompletableFuture<Void> restart();
+
+    /**
+     * From now on a running cell's reads of System.in are told to listeners ({@link KernelListener#onInputRequested})
+     * to answer. Until then, and for a client that never calls this, every read gets end of input at once: a client
+     * that cannot ask anyone never leaves a cell waiting.
+     */
+    default void enableInputRequests() {
+    }
+
+    /**
+     * Answers {@link KernelListener#onInputRequested}: one line typed for the running cell (without its line end),
+     * or null for end of input. An answer to a request that lapsed (its cell ended or was interrupted) is ignored.
+     * A kernel that cannot read input ignores it, and its cells read end of input.
+     *
+     * @throws IllegalArgumentException if the line is longer than {@link KernelRequest.InputReply#MAX_LINE_CHARS}
+     */
+    default void answerInput(long inputId, String line) {
+        checkInputLine(line);
+    }
+
+    /** Refuses a line longer than the kernel takes, with a message a user can read. */
+    static void checkInputLine(String line) {
+        if (line != null && line.length() > KernelRequest.InputReply.MAX_LINE_CHARS) {
+            throw new IllegalArgumentException("An input line may have at most "
+                    + KernelRequest.InputReply.MAX_LINE_CHARS + " characters, not " + line.length() + ".");
+        }
+    }
 
     CompletableFuture<KernelEvent.Completions> complete(String code, int cursor);
 

@@ -16,10 +16,13 @@ public final class KernelLauncher {
     /**
      * Cheap start-up wins that do not slow long-running cells: the serial collector starts fastest and suits a
      * one-user heap; class data sharing is on by default and kept. (TieredStopAtLevel=1 would start faster
-     * but leaves cells' loops in the C1 compiler.)
+     * but leaves cells' loops in the C1 compiler.) java.lang is opened so the kernel can number the threads
+     * cells create from "Thread-0" as jshell does (lessonbook.kernel.ThreadNumbers); without it they still run.
+     * Its cost: on JDK 17 the option turns off CDS's archived full module graph (-Xlog:cds says "full module
+     * graph: disabled"); the dynamic class-data archive is still mapped.
      */
     public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-XX:-UsePerfData",
-            "-Dfile.encoding=UTF-8");
+            "-Dfile.encoding=UTF-8", "--add-opens=java.base/java.lang=ALL-UNNAMED");
 
     private final String mainClass;
     private final List<String> jvmOptions;

@@ -23,6 +23,14 @@ public interface KernelListener {
     default void onWorkerActivity(KernelEvent.WorkerActivity activity) {
     }
 
+    /**
+     * A thread of the running cell reads System.in and waits for a line: answer with {@link Kernel#answerInput}
+     * (any thread). Comes after the output printed before the read (its prompt). Lapses when the cell ends, which
+     * may already have happened when this arrives: answer only a cell that still runs.
+     */
+    default void onInputRequested(String cellId, long inputId) {
+    }
+
     default void onStatus(KernelStatus status, String detail) {
     }
 }

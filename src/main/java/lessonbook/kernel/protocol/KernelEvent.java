@@ -78,6 +78,17 @@ public sealed interface KernelEvent extends Serializable {
         public static final String KERNEL_PROCESS = "MainProcess";
     }
 
+    /**
+     * A thread of {@code cellId} reads {@code System.in} and nothing typed is left: the host asks its user for one
+     * line (the window shows a field in the cell's output, {@code run} reads its own stdin) and answers with
+     * {@link KernelRequest.InputReply} naming {@code inputId}. Sent from the kernel's input thread after the output
+     * printed before the read (the prompt). At most one is outstanding; it lapses when its cell ends or is
+     * interrupted, and a late answer is ignored. Handled on the client's event thread like any event; a client
+     * that did not enable input requests (Kernel.enableInputRequests) answers end of input at once.
+     */
+    record InputRequested(String cellId, long inputId) implements KernelEvent {
+    }
+
     /** How an execution ended. */
     enum Outcome { OK, ERROR, INTERRUPTED }
 }

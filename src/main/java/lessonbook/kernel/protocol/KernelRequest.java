@@ -28,6 +28,17 @@ public sealed interface KernelRequest extends Serializable {
     record Documentation(long requestId, String code, int cursor) implements KernelRequest {
     }
 
+    /**
+     * The answer to {@link KernelEvent.InputRequested}: one line without its line end, or null for end of input
+     * (the cell's Scanner then throws NoSuchElementException, readLine returns null). Handled on the reader
+     * thread, never queued: the running cell waits for it. The kernel echoes the line into the cell's stdout, as
+     * a terminal shows what is typed. A line longer than {@link #MAX_LINE_CHARS} is refused there with a notice
+     * in the cell (the cell gets end of input); hosts refuse it first.
+     */
+    record InputReply(long inputId, String line) implements KernelRequest {
+        public static final int MAX_LINE_CHARS = 10_000;
+    }
+
     /** End the kernel and every process it started. */
     record Shutdown() implements KernelRequest {
     }

@@ -10,6 +10,7 @@ import javafx.beans.property.DoubleProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.layout.HBox;
@@ -49,6 +50,8 @@ public final class OutputPane extends VBox {
     private final ErrorFolding folding = new ErrorFolding();
     private final HBox header = new HBox(8);
     private final ChartsAndLanes charts = new ChartsAndLanes(this);
+    /** The field shown while the cell waits for a line of input, else null. */
+    private Node inputField;
     private boolean restoring;
     private final DoubleProperty fontSize;
     private Consumer<List<Diagnostic>> diagnosticsSink = d -> { };
@@ -77,6 +80,16 @@ public final class OutputPane extends VBox {
 
         getChildren().addAll(header, list, charts.displays());
         fontSize.addListener((o, was, now) -> resize());
+        updateChrome();
+    }
+
+    /** Shows a field for a line of input below the output (the cell reads System.in); null takes it away. */
+    public void showInput(Node field) {
+        getChildren().remove(inputField);
+        inputField = field;
+        if (field != null) {
+            getChildren().add(field);
+        }
         updateChrome();
     }
 
@@ -243,7 +256,7 @@ public final class OutputPane extends VBox {
     }
 
     private void updateChrome() {
-        boolean any = !lines.isEmpty() || hiddenLines > 0 || !charts.isEmpty();
+        boolean any = !lines.isEmpty() || hiddenLines > 0 || !charts.isEmpty() || inputField != null;
         list.setVisible(!lines.isEmpty());
         list.setManaged(!lines.isEmpty());
         setVisible(any);

@@ -1,0 +1,186 @@
+package lessonbook.kernel;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.SynchronousQueue;
+
+import jdk.jshell.spi.ExecutionControl.StoppedException;
+
+/**
+ * The one long-lived thread every snippet runs on: named "main", in a thread group named "main", as in the
+ * {@code jshell} tool's agent. So a cell printing {@code Thread.currentThread().getName()} sees "main", a
+ * {@code ThreadLocal} set in one cell is there in the next, and the threads a cell creates are in group "main"
+ * too (numbered from Thread-0, see {@link ThreadNumbers}). The group is the kernel's own (a child of the JVM's
+ * "main" group): only this thread and what cells start live in it, never the kernel's own threads.
+ *
+ * <p>Why not JShell's own local engine loop: it waits for every thread of its group that it sees right after
+ * starting the snippet. On JDK 19 and later, counting a group's threads walks all live threads, slow enough that
+ * a thread the cell starts is often already there; a cell whose background thread waits for a later cell then
+ * never finishes, and the kernel hangs (seen on JDK 25). Here the kernel waits for this thread's snippet only.
+ * A background thread's uncaught exception goes to {@code uncaught} (JShell's group drops it on JDK 20+).
+ *
+ * <p>Stopping (interrupt): this thread while it runs a snippet, and every thread of the group that the running
+ * snippet started (those alive when it began, started by earlier cells, are left alone, as before). Stopped with
+ * {@code Thread.stop} where the JDK still has it (up to 19); from JDK 20 it throws, and an interrupt ends sleeps,
+ * waits and interruptible I/O while JShell's own stop check (see {@link ClassDumpingExecutionControl#stop()})
+ * ends loops in cell code. A stop that lands just as a snippet ends is caught here, so the thread lives on; its
+ * interrupt status is cleared before each snippet, so a late interrupt never ends the next cell's first sleep.
+ *
+ * <p>Threading: {@link #run} on the kernel's evaluating thread, one at a time; {@link #stop} from any thread.
+ */
+final class CellMainThread {
+    static final String NAME = "main";
+    private static volatile boolean threadStopUnsupported;
+
+    private final ThreadGroup group;
+    private final SynchronousQueue<Job> jobs = new SynchronousQueue<>();
+    /** Held while stopping, and while the thread marks a snippet's end: no stop is sent after that mark. */
+    private final Object stopLock = new Object();
+    /** Evaluating thread only; replaced should a stray stop ever end it. */
+    private volatile Thread thread;
+    private volatile Job running;
+
+    private static final class Job {
+        final Method doIt;
+        final String cellId;
+        final Set<Thread> earlier;
+        final CountDownLatch done = new CountDownLatch(1);
+        volatile Object result;
+        volatile Throwable failure;
+
+        Job(Method doIt, String cellId, Set<Thread> earlier) {
+            this.doIt = doIt;
+            this.cellId = cellId;
+            this.earlier = earlier;
+        }
+    }
+
+    CellMainThread(Thread.UncaughtExceptionHandler uncaught) {
+        this.group = new ThreadGroup(NAME) {
+            @Override
+            public void uncaughtException(Thread t, Throwable e) {
+                uncaught.uncaughtException(t, e);
+            }
+        };
+    }
+
+    /** Runs one snippet on the "main" thread to its end; a stop surfaces as JShell's {@link StoppedException}. */
+    Object run(Method doIt) throws Exception {
+        Set<Thread> earlier = Collections.newSetFromMap(new IdentityHashMap<>());
+        earlier.addAll(threads());
+        Job job = new Job(doIt, CellContext.current(), earlier);
+        if (thread == null || !thread.isAlive()) {
+            thread = new Thread(group, this::serve, NAME);
+            thread.setDaemon(false);
+            thread.start();
+        }
+        jobs.put(job);
+        job.done.await();
+        Throwable failure = job.failure;
+        if (failure == null) {
+            return job.result;
+        }
+        Throwable cause = failure instanceof InvocationTargetException ? failure.getCause() : failure;
+        if (isStop(cause)) {
+            throw new StoppedException();
+        }
+        if (failure instanceof Exception) {
+            throw (Exception) failure;
+        }
+        throw (Error) failure;
+    }
+
+    private void serve() {
+        try {
+            while (true) {
+                Job job = null;
+                try {
+                    job = jobs.take();
+                    runOne(job);
+                } catch (Throwable stray) {
+                    // a stop or interrupt that came as a snippet ended, or while idle: this thread lives on
+                    if (job != null && job.failure == null) {
+                        job.failure = stray;
+                    }
+                } finally {
+                    if (job != null) {
+                        job.done.countDown();
+                    }
+                }
+            }
+        } finally {
+            // Only if a stop escaped everything above: the kernel must not wait for this thread forever.
+            Job left = running;
+            if (left != null) {
+                left.done.countDown();
+            }
+        }
+    }
+
+    private void runOne(Job job) {
+        Thread.interrupted();
+        CellContext.adopt(job.cellId);
+        running = job;
+        try {
+            job.result = job.doIt.invoke(null);
+        } catch (Throwable e) {
+            job.failure = e;
+        } finally {
+            synchronized (stopLock) {
+                running = null;
+            }
+        }
+    }
+
+    @SuppressWarnings("removal")
+    private static boolean isStop(Throwable cause) {
+        return cause instanceof ThreadDeath;
+    }
+
+    /** Stops the running snippet and the threads it started; nothing when no snippet runs. */
+    void stop() {
+        Job job;
+        synchronized (stopLock) {
+            job = running;
+            if (job == null) {
+                return;
+            }
+            stop(thread);
+        }
+        for (Thread t : threads()) {
+            if (t != thread && !job.earlier.contains(t)) {
+                stop(t);
+            }
+        }
+    }
+
+    @SuppressWarnings({"deprecation", "removal"})
+    private static void stop(Thread t) {
+        if (!threadStopUnsupported) {
+            try {
+                t.stop();
+                return;
+            } catch (UnsupportedOperationException e) {
+                threadStopUnsupported = true;
+            }
+        }
+        t.interrupt();
+    }
+
+    private List<Thread> threads() {
+        Thread[] threads;
+        int count;
+        do {
+            threads = new Thread[group.activeCount() + 8];
+            count = group.enumerate(threads, true);
+        } while (count == threads.length);
+        return new ArrayList<>(Arrays.asList(threads).subList(0, count));
+    }
+}
