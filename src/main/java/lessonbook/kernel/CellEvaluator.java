@@ -198,7 +198,7 @@ final class CellEvaluator {
                 emit(cellId, warnings);
             }
             if (event.exception() == null) {
-                feedback.forOwnEvent(event, last, notebookText).ifPresent(o -> emit(cellId, o));
+                feedback.forOwnEvent(event, events, last, notebookText).ifPresent(o -> emit(cellId, o));
             }
             if (event.exception() != null) {
                 emit(cellId, ErrorReport.of(event.exception(), jshell));

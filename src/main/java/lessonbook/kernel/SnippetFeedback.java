@@ -31,7 +31,7 @@ final class SnippetFeedback {
      * A value is reported for the cell's {@code last} snippet only. {@code notebookText} is the value's
      * {@code toString()} as the engine saw it (see {@link ClassDumpingExecutionControl#takeNotebookText()}).
      */
-    Optional<Output> forOwnEvent(SnippetEvent event, boolean last, String notebookText) {
+    Optional<Output> forOwnEvent(SnippetEvent event, List<SnippetEvent> events, boolean last, String notebookText) {
         Snippet snippet = event.snippet();
         if (isExpression(snippet)) {
             if (!last || event.value() == null || "void".equals(typeName(snippet))) {
@@ -41,7 +41,7 @@ final class SnippetFeedback {
         }
         if (snippet instanceof VarSnippet var) {
             if (event.status() == Snippet.Status.RECOVERABLE_NOT_DEFINED) {
-                return Optional.of(new Output.Info(action(event) + " variable " + var.name()
+                return Optional.of(new Output.Info(action(event, events) + " variable " + var.name()
                         + resolve(var, event.status(), true)));
             }
             // jshell's "{result}" for a declared variable: Lessonbook's annotation, as IJava saves no result for it
@@ -50,7 +50,7 @@ final class SnippetFeedback {
         }
         if (snippet instanceof MethodSnippet || snippet instanceof TypeDeclSnippet) {
             DeclarationSnippet declaration = (DeclarationSnippet) snippet;
-            return Optional.of(new Output.Info(action(event) + " " + describe(declaration)
+            return Optional.of(new Output.Info(action(event, events) + " " + describe(declaration)
                     + resolve(declaration, event.status(), true)));
         }
         return Optional.empty();
@@ -112,10 +112,24 @@ final class SnippetFeedback {
         }
     }
 
-    /** jshell's action: a declaration that was active before is modified, or replaced when its signature changed. */
-    private static String action(SnippetEvent event) {
+    /**
+     * jshell's action: a declaration that was active before is modified, or replaced when its signature changed.
+     * For a method that is its return type (or whether it is defined), as jshell says. For a type or variable it
+     * is whether the engine had to load a new class for it: the in-process engine cannot redefine a loaded class
+     * as jshell's own engine does, so any change to a class replaces it, and the variables of its type are reset
+     * to null (which the update lines then say).
+     */
+    private static String action(SnippetEvent event, List<SnippetEvent> events) {
         if (!event.previousStatus().isActive()) {
             return "created";
+        }
+        if (event.snippet() instanceof MethodSnippet method) {
+            boolean replaced = event.previousStatus().isDefined() != event.status().isDefined()
+                    || events.stream().anyMatch(other -> other.causeSnippet() == method
+                            && other.status() == Snippet.Status.OVERWRITTEN
+                            && other.snippet() instanceof MethodSnippet old
+                            && !old.signature().equals(method.signature()));
+            return replaced ? "replaced" : "modified";
         }
         return event.isSignatureChange() ? "replaced" : "modified";
     }
@@ -129,8 +143,12 @@ final class SnippetFeedback {
         if (missing.isEmpty()) {
             return "";
         }
-        return until(declaration, status, primary) + " " + String.join(", ", missing)
-                + (missing.size() == 1 ? " is" : " are") + " declared";
+        StringBuilder names = new StringBuilder();
+        for (int i = 0; i < missing.size(); i++) {
+            names.append(i == 0 ? "" : i == missing.size() - 1 ? ", and " : ", ").append(missing.get(i));
+        }
+        return until(declaration, status, primary) + " " + names + (missing.size() == 1 ? " is" : " are")
+                + " declared";
     }
 
     private static String until(DeclarationSnippet declaration, Snippet.Status status, boolean primary) {
