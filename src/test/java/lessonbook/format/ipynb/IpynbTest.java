@@ -216,8 +216,41 @@ class IpynbTest {
                 .containsExactlyElementsOf(lesson.cells().stream().map(Cell::source).toList());
         assertThat(roundTripped.cells()).extracting(c -> c.getClass().getSimpleName())
                 .containsExactlyElementsOf(lesson.cells().stream().map(c -> c.getClass().getSimpleName()).toList());
+        // jshell's feedback ("|  created method square(int)") is the app's annotation, not a notebook output
         assertThat(roundTripped.codeCells()).extracting(CodeCell::outputText)
-                .containsExactlyElementsOf(lesson.codeCells().stream().map(CodeCell::outputText).toList());
+                .containsExactlyElementsOf(lesson.codeCells().stream().map(c -> c.outputs().stream()
+                        .filter(o -> !(o instanceof Output.Info)).map(Output::text)
+                        .collect(java.util.stream.Collectors.joining())).toList());
+    }
+
+    @Test
+    void a_cell_saves_the_outputs_ijava_saves_for_it_and_no_feedback() throws Exception {
+        CodeCell cell = new CodeCell("c1", "void hello(){ System.out.println(\"Hello\"); }\nhello();\nint y = 5;\n"
+                + "List<String> l = new ArrayList();\n\"a\" + \"bc\"", List.of(
+                new Output.Info("created method hello()"),
+                new Output.Stream(StreamName.STDOUT, "Hello\n"),
+                new Output.CompileError(List.of(new Diagnostic(false, 0, 1, 4, 18, "unchecked conversion",
+                        "List<String> l = new ArrayList();\n                 ^-------------^"))),
+                new Output.Info("y ==> 5"),
+                new Output.Info("  update replaced variable pet, reset to null"),
+                new Output.Value("$4", "String", "\"abc\"", "abc")), null, Map.of());
+
+        SavedAlone saved = saveAlone(cell, "ijava.ipynb");
+
+        assertThat(saved.outputs()).isEqualTo(JSON.readTree("[{\"output_type\":\"stream\",\"name\":\"stdout\","
+                + "\"text\":[\"Hello\\n\"]},{\"output_type\":\"execute_result\",\"data\":{\"text/plain\":\"abc\"},"
+                + "\"metadata\":{\"lessonbook\":{\"name\":\"$4\",\"type\":\"String\",\"value\":\"\\\"abc\\\"\"}},"
+                + "\"execution_count\":null}]"));
+        assertThat(saved.reread().outputs()).containsExactly(new Output.Stream(StreamName.STDOUT, "Hello\n"),
+                new Output.Value("$4", "String", "\"abc\"", "abc"));
+    }
+
+    @Test
+    void a_null_result_is_not_saved_as_ijava_saves_none() throws Exception {
+        CodeCell cell = new CodeCell("c1", "String s = null;\ns", List.of(new Output.Value("s", "String", "null", null)),
+                null, Map.of());
+
+        assertThat(saveAlone(cell, "null.ipynb").outputs()).isEmpty();
     }
 
     @Test
