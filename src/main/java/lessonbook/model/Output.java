@@ -25,12 +25,26 @@ public sealed interface Output extends Serializable {
     record Value(String name, String typeName, String value, String notebookText) implements Output {
         /** A value known only by its jshell form (read from a lesson file): its notebook text is derived. */
         public Value(String name, String typeName, String value) {
-            this(name, typeName, value, notebookTextOf(value));
+            this(name, typeName, value, notebookTextOf(typeName, value));
         }
 
-        /** jshell writes a null reference as {@code null} and a string as {@code "..."}, so this is exact for null. */
-        private static String notebookTextOf(String jshellValue) {
-            return "null".equals(jshellValue) ? null : jshellValue;
+        /**
+         * jshell writes a null reference as {@code null}, a string as {@code "..."} and a char as {@code 'c'},
+         * escaping backslashes and quotes inside: so null is exact, and so is a quoted string or char with no
+         * backslash in it (of a string or char type, or of no known type, as read from a lesson file).
+         */
+        private static String notebookTextOf(String typeName, String jshellValue) {
+            if ("null".equals(jshellValue)) {
+                return null;
+            }
+            boolean textType = typeName == null || typeName.isEmpty() || typeName.equals("String")
+                    || typeName.equals("char") || typeName.equals("Character");
+            if (textType && jshellValue.length() >= 2 && jshellValue.indexOf('\\') < 0
+                    && (jshellValue.startsWith("\"") && jshellValue.endsWith("\"")
+                            || jshellValue.length() == 3 && jshellValue.startsWith("'") && jshellValue.endsWith("'"))) {
+                return jshellValue.substring(1, jshellValue.length() - 1);
+            }
+            return jshellValue;
         }
 
         @Override

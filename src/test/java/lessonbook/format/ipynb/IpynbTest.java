@@ -246,6 +246,26 @@ class IpynbTest {
     }
 
     @Test
+    void a_value_read_from_a_lesson_file_saves_as_ijava_would() throws Exception {
+        Path md = dir.resolve("values.md");
+        Files.writeString(md, "```java\n\"ab\" + \"c\"\n```\n```output\n$1 ==> \"abc\"\n```\n\n"
+                + "```java\n'x'\n```\n```output\n$2 ==> 'x'\n```\n\n"
+                + "```java\n\"a\\\\b\"\n```\n```output\n$3 ==> \"a\\\\b\"\n```\n\n"
+                + "```java\nString n = null; n\n```\n```output\nn ==> null\n```\n");
+        Path ipynb = dir.resolve("values.ipynb");
+
+        LessonFiles.write(ipynb, LessonFiles.read(md));
+
+        JsonNode cells = JSON.readTree(Files.readString(ipynb)).get("cells");
+        assertThat(cells.get(0).get("outputs").get(0).get("data").get("text/plain").asText()).isEqualTo("abc");
+        assertThat(cells.get(1).get("outputs").get(0).get("data").get("text/plain").asText()).isEqualTo("x");
+        assertThat(cells.get(2).get("outputs").get(0).get("data").get("text/plain").asText())
+                .as("an escape is kept as jshell wrote it: the lesson file cannot tell it apart")
+                .isEqualTo("\"a\\\\b\"");
+        assertThat(cells.get(3).get("outputs")).isEmpty();
+    }
+
+    @Test
     void a_null_result_is_not_saved_as_ijava_saves_none() throws Exception {
         CodeCell cell = new CodeCell("c1", "String s = null;\ns", List.of(new Output.Value("s", "String", "null", null)),
                 null, Map.of());
