@@ -21,18 +21,18 @@ import com.networknt.schema.SpecificationVersion;
  * (src/test/resources/nbformat, BSD licence there) with a schema validator, plus the one rule the schema cannot
  * say and nbformat checks in code, that cell ids are unique.
  */
-final class NbformatCheck {
+public final class NbformatCheck {
     private static final Schema SCHEMA = loadSchema();
 
     private NbformatCheck() {
     }
 
-    static void assertValid(JsonNode notebook) {
+    public static void assertValid(JsonNode notebook) {
         assertThat(problems(notebook)).as("nbformat 4.5 validity of %s", abbreviated(notebook)).isEmpty();
     }
 
     /** What nbformat's validator would say is wrong; empty for a valid notebook. */
-    static List<String> problems(JsonNode notebook) {
+    public static List<String> problems(JsonNode notebook) {
         List<String> problems = new java.util.ArrayList<>();
         for (Error error : SCHEMA.validate(notebook.toString(), InputFormat.JSON)) {
             problems.add(error.getInstanceLocation() + ": " + error.getMessage());
