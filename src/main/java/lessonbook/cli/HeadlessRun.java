@@ -37,7 +37,8 @@ public final class HeadlessRun {
     /** How long a cell may stay queued behind nothing before the run gives up on the document thread. */
     private static final Duration DOCUMENT_THREAD_WAIT = Duration.ofSeconds(30);
 
-    public record Result(Notebook notebook, int failedCells, int ranCells) {
+    /** {@code timedOutCells}: of the failed cells, those stopped by the cell timeout (a failure of the run itself). */
+    public record Result(Notebook notebook, int failedCells, int ranCells, int timedOutCells) {
     }
 
     private final Kernel kernel;
@@ -62,6 +63,8 @@ public final class HeadlessRun {
     private NotebookSession session;
     private String printing;
     private boolean atLineStart = true;
+    /** Calling thread only. */
+    private int timedOut;
 
     public HeadlessRun(Kernel kernel, PrintStream out, Duration cellTimeout, boolean allowErrors) {
         this(kernel, out, cellTimeout, allowErrors, null);
@@ -85,6 +88,7 @@ public final class HeadlessRun {
     public Result run(Notebook notebook, java.nio.file.Path file) {
         int failed = 0;
         int ran = 0;
+        timedOut = 0;
         try {
             onDocumentThread(() -> {
                 document = new NotebookDocument(notebook, file);
@@ -106,7 +110,7 @@ public final class HeadlessRun {
                     }
                 }
             }
-            return new Result(onDocumentThread(() -> document.notebook()), failed, ran);
+            return new Result(onDocumentThread(() -> document.notebook()), failed, ran, timedOut);
         } finally {
             documentThread.execute(() -> {
                 if (session != null) {
@@ -141,6 +145,7 @@ public final class HeadlessRun {
                     : ended.get(cellTimeout.toMillis(), TimeUnit.MILLISECONDS);
             return state == CellState.DONE;
         } catch (TimeoutException e) {
+            timedOut++;
             String why = running.isDone() ? "The cell ran longer than " + cellTimeout.toSeconds() + " s and was interrupted."
                     : "The kernel did not start the cell within " + START_WAIT.toSeconds() + " s.";
             onDocumentThread(() -> {

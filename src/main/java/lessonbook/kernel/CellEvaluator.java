@@ -14,7 +14,6 @@ import jdk.jshell.Snippet;
 import jdk.jshell.SnippetEvent;
 import jdk.jshell.SourceCodeAnalysis;
 import jdk.jshell.SourceCodeAnalysis.CompletionInfo;
-import jdk.jshell.VarSnippet;
 import lessonbook.kernel.protocol.KernelEvent;
 import lessonbook.kernel.protocol.KernelEvent.Outcome;
 import lessonbook.kernel.protocol.KernelRequest;
@@ -51,6 +50,8 @@ final class CellEvaluator {
         this.jshell = JShell.builder()
                 .executionEngine(ClassDumpingExecutionControl.provider(control), java.util.Map.of())
                 .in(InputStream.nullInputStream()).out(out).err(err)
+                // javac's warnings that jshell leaves off unless asked, so a lesson shows them (it shows unchecked)
+                .compilerOptions("-Xlint:unchecked", "-Xlint:deprecation")
                 .build();
         this.feedback = new SnippetFeedback(jshell);
         this.magics = new ClasspathMagics(jshell::addToClasspath, () -> interruptRequested);
@@ -196,10 +197,13 @@ final class CellEvaluator {
     /**
      * Evaluates one snippet and reports it; false when the cell must stop here. Like Jupyter, a cell shows the
      * value of its last snippet only: in a lesson, echoing every intermediate variable ({@code t0 ==> 3593178138552})
-     * buries what the cell prints. Declarations of methods and types are still reported wherever they are.
+     * buries what the cell prints. jshell's feedback on declarations of methods and types is still reported
+     * wherever they are, and javac's warnings on any snippet.
      */
     private boolean evalSnippet(String cellId, String cellText, String source, int snippetStart, boolean last) {
+        control.takeNotebookText();
         List<SnippetEvent> events = jshell.eval(source);
+        String notebookText = control.takeNotebookText();
         if (interruptRequested) {
             return false;
         }
@@ -213,13 +217,12 @@ final class CellEvaluator {
                 emit(cellId, compileError(event.snippet(), cellText, snippetStart));
                 return false;
             }
-            boolean replaced = events.stream().anyMatch(other -> other.causeSnippet() == event.snippet()
-                    && other.status() == Snippet.Status.OVERWRITTEN
-                    && !sameSignature(other.snippet(), event.snippet()));
-            if (event.exception() == null || !(event.snippet() instanceof VarSnippet)) {
-                feedback.forOwnEvent(event, replaced)
-                        .filter(o -> last || !(o instanceof Output.Value))
-                        .ifPresent(o -> emit(cellId, o));
+            Output.CompileError warnings = compileError(event.snippet(), cellText, snippetStart);
+            if (!warnings.diagnostics().isEmpty()) {
+                emit(cellId, warnings);
+            }
+            if (event.exception() == null) {
+                feedback.forOwnEvent(event, events, last, notebookText).ifPresent(o -> emit(cellId, o));
             }
             if (event.exception() != null) {
                 emit(cellId, ErrorReport.of(event.exception(), jshell));
@@ -234,23 +237,20 @@ final class CellEvaluator {
         return ok;
     }
 
-    private static boolean sameSignature(Snippet a, Snippet b) {
-        if (a instanceof VarSnippet && b instanceof VarSnippet) {
-            return ((VarSnippet) a).typeName().equals(((VarSnippet) b).typeName());
-        }
-        if (a instanceof jdk.jshell.DeclarationSnippet && b instanceof jdk.jshell.DeclarationSnippet) {
-            return SnippetFeedback.describe((jdk.jshell.DeclarationSnippet) a)
-                    .equals(SnippetFeedback.describe((jdk.jshell.DeclarationSnippet) b));
-        }
-        return false;
-    }
-
-    private Output compileError(Snippet snippet, String cellText, int snippetStart) {
+    /**
+     * The snippet's diagnostics as jshell prints them (its message without javac's "location:" line, the source
+     * line and a caret under the span), placed in the cell's text. A rejected snippet with none gets one.
+     */
+    private Output.CompileError compileError(Snippet snippet, String cellText, int snippetStart) {
         List<Diagnostic> diagnostics = new ArrayList<>();
         for (Diag diag : jshell.diagnostics(snippet).collect(Collectors.toList())) {
             long position = diag.getPosition() >= 0 ? diag.getPosition() : diag.getStartPosition();
-            int start = clamp(snippetStart + Math.max(0, diag.getStartPosition()), cellText);
-            int end = clamp(snippetStart + Math.max(diag.getEndPosition(), diag.getStartPosition()), cellText);
+            long spanStart = diag.getStartPosition() >= 0 && diag.getEndPosition() >= 0 ? diag.getStartPosition()
+                    : position;
+            long spanEnd = diag.getStartPosition() >= 0 && diag.getEndPosition() >= 0 ? diag.getEndPosition()
+                    : position;
+            int start = clamp(snippetStart + Math.max(0, spanStart), cellText);
+            int end = clamp(snippetStart + Math.max(spanEnd, spanStart), cellText);
             int at = clamp(snippetStart + Math.max(0, position), cellText);
             int line = 1;
             int lineStart = 0;
@@ -260,10 +260,14 @@ final class CellEvaluator {
                     lineStart = i + 1;
                 }
             }
-            diagnostics.add(new Diagnostic(diag.isError(), start, end, line, at - lineStart + 1,
-                    diag.getMessage(java.util.Locale.ROOT)));
+            String message = diag.getMessage(java.util.Locale.ROOT).lines()
+                    .filter(l -> !l.strip().startsWith("location:"))
+                    .collect(Collectors.joining("\n"));
+            diagnostics.add(new Diagnostic(diag.isError(), start, end, line, at - lineStart + 1, message,
+                    Diagnostic.excerpt(cellText, start, end)));
         }
-        if (diagnostics.isEmpty()) {
+        if (diagnostics.isEmpty() && snippet.kind() != null
+                && jshell.status(snippet) == Snippet.Status.REJECTED) {
             diagnostics.add(new Diagnostic(true, snippetStart, snippetStart, 1, 1, "this snippet was rejected"));
         }
         return new Output.CompileError(diagnostics);

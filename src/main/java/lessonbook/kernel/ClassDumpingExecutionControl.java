@@ -29,6 +29,8 @@ final class ClassDumpingExecutionControl extends LocalExecutionControl {
     private volatile boolean running;
     private volatile boolean stopRequested;
     private final CellMainThread mainThread = new CellMainThread(ClassDumpingExecutionControl::reportUncaught);
+    /** The last snippet's value as IJava saves it (see {@link #takeNotebookText()}); null for none. */
+    private volatile String notebookText;
     private static final Method NO_OP = noOpMethod();
 
     ClassDumpingExecutionControl(Path dumpDir) {
@@ -65,6 +67,18 @@ final class ClassDumpingExecutionControl extends LocalExecutionControl {
         generation.incrementAndGet();
     }
 
+    /**
+     * The value the last invoked snippet returned, as a Jupyter Java kernel saves it: its {@code toString()}
+     * ({@code abc} where jshell shows {@code "abc"}); an array keeps jshell's {@code int[2] { 1, 2 }}, as its
+     * own {@code toString()} ({@code [I@1b6d3586}) tells nothing. Null when the value was null or nothing ran
+     * since the last call, which clears it. Called on the thread that evaluates.
+     */
+    String takeNotebookText() {
+        String text = notebookText;
+        notebookText = null;
+        return text;
+    }
+
     /** A new cell starts: an interrupt of the previous one no longer applies. */
     void clearStop() {
         stopRequested = false;
@@ -95,7 +109,11 @@ final class ClassDumpingExecutionControl extends LocalExecutionControl {
             if (stopRequested) {
                 throw new StoppedException();
             }
-            return valueString(mainThread.run(doitMethod));
+            Object value = mainThread.run(doitMethod);
+            String shown = valueString(value);
+            notebookText = value == null ? null
+                    : value instanceof String || value instanceof Character ? value.toString() : shown;
+            return shown;
         } finally {
             running = false;
             // The engine installs its own default handler when it runs; put back one that shows a background

@@ -84,7 +84,10 @@ final class ErrorReport {
                 || (frame.getFileName() != null && frame.getFileName().startsWith("#"));
     }
 
-    /** As the jshell tool shows it: {@code factorial (#2:4)}, or {@code (#3:1)} for the snippet's own code. */
+    /**
+     * As the jshell tool shows it: {@code factorial (#2:4)}, {@code (#3:1)} for the snippet's own code,
+     * {@code Integer.parseInt (Integer.java:668)} for a library's.
+     */
     private static String format(StackTraceElement frame) {
         if (isSnippetFrame(frame)) {
             String method = frame.getMethodName().startsWith("do_it$") ? "" : frame.getMethodName();
@@ -96,6 +99,10 @@ final class ErrorReport {
             return (method.isEmpty() ? "" : method + " ") + "(" + file
                     + (frame.getLineNumber() >= 0 ? ":" + frame.getLineNumber() : "") + ")";
         }
-        return frame.toString();
+        // the jshell tool's form of a library frame: Integer.parseInt (Integer.java:668)
+        String type = frame.getClassName().substring(frame.getClassName().lastIndexOf('.') + 1);
+        String location = frame.isNativeMethod() ? "Native Method" : frame.getFileName() == null ? "Unknown Source"
+                : frame.getFileName() + (frame.getLineNumber() >= 0 ? ":" + frame.getLineNumber() : "");
+        return type + "." + frame.getMethodName() + " (" + location + ")";
     }
 }

@@ -151,10 +151,35 @@ final class OutputHub {
         }
         awaitCapacity();
         boolean wasEmpty = pendingBytes == 0;
+        materializeOtherStream(cell, stream);
         streams.computeIfAbsent(new Key(cell, stream), k -> new Chunk()).append(bytes, offset, length);
         pendingBytes += length;
         if (wasEmpty || pendingBytes >= FLUSH_AT) {
             lock.notifyAll();
+        }
+    }
+
+    /**
+     * Queues what the cell's other stream holds before text of {@code stream} joins its own buffer, so stdout and
+     * stderr arrive in the order they were printed ({@code out A, err B, out C} stays A, B, C) and not batched
+     * apart. Caller holds {@link #lock}.
+     */
+    private void materializeOtherStream(String cell, StreamName stream) {
+        for (StreamName other : StreamName.values()) {
+            if (other == stream) {
+                continue;
+            }
+            Key key = new Key(cell, other);
+            Chunk chunk = streams.get(key);
+            if (chunk != null && chunk.length > 0) {
+                String text = chunk.takeText();
+                if (!text.isEmpty()) {
+                    queued.add(new CellOutput(cell, new Output.Stream(other, text)));
+                }
+                if (chunk.length == 0) {
+                    streams.remove(key);
+                }
+            }
         }
     }
 

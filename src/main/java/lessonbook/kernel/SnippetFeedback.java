@@ -14,7 +14,11 @@ import jdk.jshell.TypeDeclSnippet;
 import jdk.jshell.VarSnippet;
 import lessonbook.model.Output;
 
-/** Turns JShell's snippet events into what the {@code jshell} tool would print (its "normal" feedback). */
+/**
+ * Turns JShell's snippet events into what the {@code jshell} tool prints in its "normal" feedback mode, in its
+ * words (its {@code /set format normal}): "created method f()", "replaced class Pet", "  update replaced variable
+ * pet, reset to null"; an expression statement's value as an {@link Output.Value}, the result a notebook keeps.
+ */
 final class SnippetFeedback {
     private final JShell jshell;
 
@@ -23,41 +27,63 @@ final class SnippetFeedback {
     }
 
     /**
-     * Feedback for the snippet an eval was about ({@code causeSnippet() == null}); {@code replaced} is whether
-     * the same eval overwrote another snippet (a signature or type change).
+     * Feedback for the snippet an eval was about ({@code causeSnippet() == null}) that ran without an exception.
+     * A value is reported for the cell's {@code last} snippet only. {@code notebookText} is the value's
+     * {@code toString()} as the engine saw it (see {@link ClassDumpingExecutionControl#takeNotebookText()}).
      */
-    Optional<Output> forOwnEvent(SnippetEvent event, boolean replaced) {
+    Optional<Output> forOwnEvent(SnippetEvent event, List<SnippetEvent> events, boolean last, String notebookText) {
         Snippet snippet = event.snippet();
-        if (snippet instanceof VarSnippet) {
-            VarSnippet var = (VarSnippet) snippet;
-            if (event.value() != null) {
-                return Optional.of(new Output.Value(var.name(), var.typeName(), event.value()));
+        if (isExpression(snippet)) {
+            if (!last || event.value() == null || "void".equals(typeName(snippet))) {
+                return Optional.empty();
             }
-            return Optional.of(new Output.Info(action(event, replaced) + " variable " + var.name() + " : "
-                    + var.typeName() + recoverable(var, event.status())));
+            return Optional.of(new Output.Value(name(snippet), typeName(snippet), event.value(), notebookText));
         }
-        if (snippet instanceof ExpressionSnippet) {
-            ExpressionSnippet expression = (ExpressionSnippet) snippet;
-            return event.value() == null ? Optional.empty()
-                    : Optional.of(new Output.Value(expression.name(), expression.typeName(), event.value()));
+        if (snippet instanceof VarSnippet var) {
+            if (event.status() == Snippet.Status.RECOVERABLE_NOT_DEFINED) {
+                return Optional.of(new Output.Info(action(event, events) + " variable " + var.name()
+                        + resolve(var, event.status(), true)));
+            }
+            // jshell's "{result}" for a declared variable: Lessonbook's annotation, as IJava saves no result for it
+            return last && event.value() != null ? Optional.of(new Output.Info(var.name() + " ==> " + event.value()))
+                    : Optional.empty();
         }
         if (snippet instanceof MethodSnippet || snippet instanceof TypeDeclSnippet) {
             DeclarationSnippet declaration = (DeclarationSnippet) snippet;
-            return Optional.of(new Output.Info(action(event, replaced) + " " + describe(declaration)
-                    + recoverable(declaration, event.status())));
+            return Optional.of(new Output.Info(action(event, events) + " " + describe(declaration)
+                    + resolve(declaration, event.status(), true)));
         }
         return Optional.empty();
     }
 
-    /** "update modified method g()" for a dependent snippet whose status another snippet changed. */
+    /**
+     * Feedback on a snippet another one changed: jshell's normal mode says only that a variable was replaced
+     * (its type changed under it) and so reset to null, or cannot be referenced any more.
+     */
     Optional<Output> forUpdate(SnippetEvent event) {
-        if (!(event.snippet() instanceof DeclarationSnippet) || event.status() == event.previousStatus()
-                || !event.status().isActive()) {
+        if (!(event.snippet() instanceof VarSnippet var) || isExpression(var) || !event.status().isActive()
+                || !event.previousStatus().isActive() || !event.isSignatureChange()) {
             return Optional.empty();
         }
-        DeclarationSnippet declaration = (DeclarationSnippet) event.snippet();
-        return Optional.of(new Output.Info("update modified " + describe(declaration)
-                + recoverable(declaration, event.status())));
+        String head = "  update replaced variable " + var.name();
+        if (event.status() == Snippet.Status.RECOVERABLE_NOT_DEFINED) {
+            return Optional.of(new Output.Info(head + resolve(var, event.status(), false)));
+        }
+        return Optional.of(new Output.Info(head + ", reset to null"));
+    }
+
+    /** An expression statement ({@code 6 * 7}, {@code x}, {@code x = 4}): its value is the cell's result. */
+    private static boolean isExpression(Snippet snippet) {
+        return snippet instanceof ExpressionSnippet
+                || snippet.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND;
+    }
+
+    private static String name(Snippet snippet) {
+        return snippet instanceof VarSnippet var ? var.name() : ((ExpressionSnippet) snippet).name();
+    }
+
+    private static String typeName(Snippet snippet) {
+        return snippet instanceof VarSnippet var ? var.typeName() : ((ExpressionSnippet) snippet).typeName();
     }
 
     static String describe(DeclarationSnippet declaration) {
@@ -86,14 +112,30 @@ final class SnippetFeedback {
         }
     }
 
-    private static String action(SnippetEvent event, boolean replaced) {
-        if (replaced) {
-            return "replaced";
+    /**
+     * jshell's action: a declaration that was active before is modified, or replaced when its signature changed.
+     * For a method that is its return type (or whether it is defined), as jshell says. For a type or variable it
+     * is whether the engine had to load a new class for it: the in-process engine cannot redefine a loaded class
+     * as jshell's own engine does, so any change to a class replaces it, and the variables of its type are reset
+     * to null (which the update lines then say).
+     */
+    private static String action(SnippetEvent event, List<SnippetEvent> events) {
+        if (!event.previousStatus().isActive()) {
+            return "created";
         }
-        return event.previousStatus() == Snippet.Status.NONEXISTENT ? "created" : "modified";
+        if (event.snippet() instanceof MethodSnippet method) {
+            boolean replaced = event.previousStatus().isDefined() != event.status().isDefined()
+                    || events.stream().anyMatch(other -> other.causeSnippet() == method
+                            && other.status() == Snippet.Status.OVERWRITTEN
+                            && other.snippet() instanceof MethodSnippet old
+                            && !old.signature().equals(method.signature()));
+            return replaced ? "replaced" : "modified";
+        }
+        return event.isSignatureChange() ? "replaced" : "modified";
     }
 
-    private String recoverable(DeclarationSnippet declaration, Snippet.Status status) {
+    /** jshell's "{until}{unrerr}": what the declaration waits for, in its words for each kind. */
+    private String resolve(DeclarationSnippet declaration, Snippet.Status status, boolean primary) {
         if (status != Snippet.Status.RECOVERABLE_DEFINED && status != Snippet.Status.RECOVERABLE_NOT_DEFINED) {
             return "";
         }
@@ -101,8 +143,30 @@ final class SnippetFeedback {
         if (missing.isEmpty()) {
             return "";
         }
-        String use = declaration instanceof MethodSnippet ? "invoked" : "used";
-        return ", however, it cannot be " + use + " until " + String.join(", ", missing)
-                + (missing.size() == 1 ? " is" : " are") + " declared";
+        StringBuilder names = new StringBuilder();
+        for (int i = 0; i < missing.size(); i++) {
+            names.append(i == 0 ? "" : i == missing.size() - 1 ? ", and " : ", ").append(missing.get(i));
+        }
+        return until(declaration, status, primary) + " " + names + (missing.size() == 1 ? " is" : " are")
+                + " declared";
+    }
+
+    private static String until(DeclarationSnippet declaration, Snippet.Status status, boolean primary) {
+        if (status == Snippet.Status.RECOVERABLE_NOT_DEFINED) {
+            return primary ? ", however, it cannot be referenced until" : " which cannot be referenced until";
+        }
+        if (declaration instanceof MethodSnippet) {
+            return primary ? ", however, it cannot be invoked until" : " which cannot be invoked until";
+        }
+        switch (declaration.subKind()) {
+            case INTERFACE_SUBKIND:
+                return primary ? ", however, its methods cannot be invoked until" : " whose methods cannot be invoked until";
+            case ENUM_SUBKIND:
+            case ANNOTATION_TYPE_SUBKIND:
+                return primary ? ", however, it cannot be used until" : " which cannot be used until";
+            default:
+                return primary ? ", however, it cannot be instantiated or its methods invoked until"
+                        : " which cannot be instantiated or its methods invoked until";
+        }
     }
 }

@@ -17,15 +17,48 @@ public sealed interface Output extends Serializable {
     record Stream(StreamName stream, String text) implements Output {
     }
 
-    /** The value of an expression or variable, shown as jshell does: {@code $3 ==> 42}. */
-    record Value(String name, String typeName, String value) implements Output {
+    /**
+     * The value of an expression statement, shown as jshell does: {@code $3 ==> 42}, {@code $4 ==> "abc"}.
+     * {@code notebookText} is the result a Jupyter Java kernel (IJava, JJava) saves for the same expression: the
+     * value's {@code toString()}, so {@code abc} for that string; null when it saves none (a null value).
+     */
+    record Value(String name, String typeName, String value, String notebookText) implements Output {
+        /** A value known only by its jshell form (read from a lesson file): its notebook text is derived. */
+        public Value(String name, String typeName, String value) {
+            this(name, typeName, value, notebookTextOf(typeName, value));
+        }
+
+        /**
+         * jshell writes a null reference as {@code null}, a string as {@code "..."} and a char as {@code 'c'},
+         * escaping backslashes and quotes inside: so null is exact, and so is a quoted string or char with no
+         * backslash in it (of a string or char type, or of no known type, as read from a lesson file).
+         */
+        private static String notebookTextOf(String typeName, String jshellValue) {
+            if ("null".equals(jshellValue)) {
+                return null;
+            }
+            boolean textType = typeName == null || typeName.isEmpty() || typeName.equals("String")
+                    || typeName.equals("char") || typeName.equals("Character");
+            if (textType && jshellValue.length() >= 2 && jshellValue.indexOf('\\') < 0
+                    && (jshellValue.startsWith("\"") && jshellValue.endsWith("\"")
+                            || jshellValue.length() == 3 && jshellValue.startsWith("'") && jshellValue.endsWith("'"))) {
+                return jshellValue.substring(1, jshellValue.length() - 1);
+            }
+            return jshellValue;
+        }
+
         @Override
         public String text() {
             return name + " ==> " + value + "\n";
         }
     }
 
-    /** A declaration's feedback, e.g. "created method factorial(long)" or "update modified method g()". */
+    /**
+     * jshell's feedback on a snippet, in its words: "created method factorial(long)", "replaced class Pet",
+     * "  update replaced variable pet, reset to null", or a declared variable's value ("count ==> 5").
+     * Lessonbook's annotation, not something the program printed: shown in the app and kept in a lesson file
+     * (marked by the bar), never saved as an output of a notebook.
+     */
     record Info(String message) implements Output {
         @Override
         public String text() {
@@ -33,10 +66,18 @@ public sealed interface Output extends Serializable {
         }
     }
 
-    /** The cell did not compile; nothing of it (from the failing snippet on) ran. */
+    /**
+     * javac's diagnostics on a snippet. With an error among them the cell did not compile and nothing of it (from
+     * the failing snippet on) ran; warnings only (unchecked, deprecation) come with a snippet that ran.
+     */
     record CompileError(List<Diagnostic> diagnostics) implements Output {
         public CompileError {
             diagnostics = List.copyOf(diagnostics);
+        }
+
+        /** True when some diagnostic is an error: the snippet was rejected. */
+        public boolean failed() {
+            return diagnostics.stream().anyMatch(Diagnostic::error);
         }
 
         @Override
@@ -46,6 +87,9 @@ public sealed interface Output extends Serializable {
                 text.append("|  ").append(d.error() ? "Error" : "Warning")
                         .append(" at line ").append(d.line()).append(", column ").append(d.column()).append(":\n");
                 d.message().lines().forEach(l -> text.append("|  ").append(l).append('\n'));
+                if (!d.excerpt().isEmpty()) {
+                    d.excerpt().lines().forEach(l -> text.append("|  ").append(l).append('\n'));
+                }
             }
             return text.toString();
         }

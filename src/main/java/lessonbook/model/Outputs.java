@@ -11,6 +11,6 @@ public final class Outputs {
 
     /** True for outputs that mean the run failed (the headless runner stops on them). */
     public static boolean isFailure(Output output) {
-        return output instanceof Output.CompileError || output instanceof Output.Error;
+        return output instanceof Output.CompileError c ? c.failed() : output instanceof Output.Error;
     }
 }

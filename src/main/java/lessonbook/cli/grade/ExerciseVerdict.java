@@ -62,7 +62,7 @@ final class ExerciseVerdict {
     /** What stopped a cell: a compile error, a notice (timeout, System.exit, kernel died), an exception. */
     private static String problem(List<Output> outputs, String whose) {
         for (Output output : outputs) {
-            if (output instanceof Output.CompileError compileError) {
+            if (output instanceof Output.CompileError compileError && compileError.failed()) {
                 String first = compileError.diagnostics().stream().filter(Diagnostic::error).findFirst()
                         .map(d -> "line " + d.line() + ": " + d.message()).orElse("");
                 return (whose.isEmpty() ? "does not compile: " : whose + "do not compile against it: ") + first;

@@ -69,7 +69,8 @@ final class JupyterOutputs {
         String name = ours.path("name").isTextual() ? ours.path("name").asText()
                 : "Out[" + (count == null ? " " : count) + "]";
         String type = ours.path("type").isTextual() ? ours.path("type").asText() : "";
-        return new Output.Value(name, type, stripAnsi(JupyterJson.multiline(data.get("text/plain"))));
+        String text = stripAnsi(JupyterJson.multiline(data.get("text/plain")));
+        return new Output.Value(name, type, ours.path("value").isTextual() ? ours.path("value").asText() : text, text);
     }
 
     private static List<Output> display(JsonNode output) {
@@ -127,12 +128,18 @@ final class JupyterOutputs {
         return new Output.Error(type, message.isEmpty() ? null : message, frames);
     }
 
-    /** Our outputs as Jupyter outputs; neighbouring text of one stream becomes one stream output, as Jupyter does. */
+    /**
+     * Our outputs as Jupyter outputs, the ones IJava or JJava saves for the same cell; neighbouring text of one
+     * stream becomes one stream output, as Jupyter does. jshell's feedback ({@link #isFeedback}) is left out.
+     */
     static ArrayNode write(List<Output> outputs, Integer executionCount) {
         ArrayNode result = JupyterJson.MAPPER.createArrayNode();
         StringBuilder streamText = new StringBuilder();
         String streamName = null;
         for (Output output : outputs) {
+            if (isFeedback(output)) {
+                continue;
+            }
             String name = streamOf(output);
             if (name != null && !name.equals(streamName)) {
                 flush(result, streamName, streamText);
@@ -174,15 +181,25 @@ final class JupyterOutputs {
         return result;
     }
 
+    /**
+     * What Lessonbook shows about a snippet that a Jupyter Java kernel does not save: jshell's feedback ("created
+     * method f()", a declared variable's value), javac's warnings on a snippet that ran, and a null result. Not
+     * kept in the cell's metadata either: Jupyter keeps a cell's metadata when it re-runs the cell, so a copy
+     * there would soon describe another run than the outputs beside it; the lesson file keeps it, and a run
+     * makes it again.
+     */
+    static boolean isFeedback(Output output) {
+        return output instanceof Output.Info
+                || output instanceof Output.CompileError compileError && !compileError.failed()
+                || output instanceof Output.Value value && value.notebookText() == null;
+    }
+
     private static String streamOf(Output output) {
         if (output instanceof Output.Stream s) {
             return s.stream().jupyterName();
         }
         if (output instanceof Output.WorkerLine w) {
             return w.stream().jupyterName();
-        }
-        if (output instanceof Output.Info) {
-            return "stdout";
         }
         if (output instanceof Output.Notice) {
             return "stderr";
@@ -197,10 +214,13 @@ final class JupyterOutputs {
         ObjectNode node = JupyterJson.MAPPER.createObjectNode();
         if (output instanceof Output.Value value) {
             node.put("output_type", "execute_result");
-            node.putObject("data").put("text/plain", value.value());
+            node.putObject("data").put("text/plain", value.notebookText());
             ObjectNode ours = node.putObject("metadata").putObject("lessonbook");
             ours.put("name", value.name());
             ours.put("type", value.typeName());
+            if (!value.value().equals(value.notebookText())) {
+                ours.put("value", value.value()); // jshell's form, "abc" quoted, for the app to show
+            }
             if (executionCount == null) {
                 node.putNull("execution_count");
             } else {

@@ -18,6 +18,8 @@ import lessonbook.model.StreamName;
 public final class OutputTextParser {
     private static final String BAR = "|  ";
     private static final String FRAME = "|        at ";
+    /** jshell's caret line under a diagnostic's span: {@code ^}, {@code ^--^}, or {@code ^--...} past the line. */
+    private static final java.util.regex.Pattern CARET = java.util.regex.Pattern.compile("[ \t]*\\^(-*\\^|-*\\.\\.\\.)?");
 
     private final List<String> lines;
     private final String source;
@@ -156,17 +158,24 @@ public final class OutputTextParser {
             int line = Integer.parseInt(position.substring(0, comma));
             int column = Integer.parseInt(position.substring(comma + ", column ".length()));
             next++;
-            StringBuilder message = new StringBuilder();
+            List<String> body = new ArrayList<>();
             while (next < lines.size() && lines.get(next).endsWith("\n") && body(next).startsWith(BAR)
                     && !isDiagnosticHeader(body(next)) && !body(next).startsWith(BAR + "Exception ")) {
-                if (message.length() > 0) {
-                    message.append('\n');
-                }
-                message.append(body(next).substring(BAR.length()));
+                body.add(body(next).substring(BAR.length()));
                 next++;
             }
+            // jshell's excerpt, the source line and a caret line under the span, ends the message
+            boolean excerpt = body.size() >= 2 && CARET.matcher(body.get(body.size() - 1)).matches();
+            int messageLines = excerpt ? body.size() - 2 : body.size();
+            String message = String.join("\n", body.subList(0, messageLines));
             int offset = offsetOf(line, column);
-            Diagnostic diagnostic = new Diagnostic(error, offset, offset, line, column, message.toString());
+            int spanEnd = offset;
+            if (excerpt) {
+                String caret = body.get(body.size() - 1);
+                spanEnd = offset + Math.max(1, caret.strip().length());
+            }
+            Diagnostic diagnostic = new Diagnostic(error, offset, Math.min(spanEnd, source.length()), line, column,
+                    message, excerpt ? String.join("\n", body.subList(messageLines, body.size())) : "");
             if (!new Output.CompileError(List.of(diagnostic)).text()
                     .equals(String.join("", lines.subList(first, next)))) {
                 next = first;

@@ -54,6 +54,18 @@ class HtmlExporterTest {
     }
 
     @Test
+    void jshells_feedback_is_marked_apart_from_what_the_program_printed() {
+        Notebook notebook = new Notebook(List.of(new CodeCell("c1", "void hello(){ System.out.println(\"Hello\"); }\nhello();",
+                List.of(new Output.Info("created method hello()"), new Output.Stream(StreamName.STDOUT, "Hello\n")),
+                1, Map.of())));
+
+        String html = new HtmlExporter().render(notebook, "fallback");
+
+        assertThat(html).contains("<span class=\"info\">|  created method hello()\n</span>"
+                + "<span class=\"stdout\">Hello\n</span>");
+    }
+
+    @Test
     void page_shows_highlighted_code_outputs_and_coloured_worker_tags() {
         Notebook notebook = new Notebook(List.of(
                 new MarkdownCell("m1", "## Workers\n\n| a | b |\n|---|---|\n| 1 | 2 |"),

@@ -216,8 +216,61 @@ class IpynbTest {
                 .containsExactlyElementsOf(lesson.cells().stream().map(Cell::source).toList());
         assertThat(roundTripped.cells()).extracting(c -> c.getClass().getSimpleName())
                 .containsExactlyElementsOf(lesson.cells().stream().map(c -> c.getClass().getSimpleName()).toList());
+        // jshell's feedback ("|  created method square(int)") is the app's annotation, not a notebook output
         assertThat(roundTripped.codeCells()).extracting(CodeCell::outputText)
-                .containsExactlyElementsOf(lesson.codeCells().stream().map(CodeCell::outputText).toList());
+                .containsExactlyElementsOf(lesson.codeCells().stream().map(c -> c.outputs().stream()
+                        .filter(o -> !(o instanceof Output.Info)).map(Output::text)
+                        .collect(java.util.stream.Collectors.joining())).toList());
+    }
+
+    @Test
+    void a_cell_saves_the_outputs_ijava_saves_for_it_and_no_feedback() throws Exception {
+        CodeCell cell = new CodeCell("c1", "void hello(){ System.out.println(\"Hello\"); }\nhello();\nint y = 5;\n"
+                + "List<String> l = new ArrayList();\n\"a\" + \"bc\"", List.of(
+                new Output.Info("created method hello()"),
+                new Output.Stream(StreamName.STDOUT, "Hello\n"),
+                new Output.CompileError(List.of(new Diagnostic(false, 0, 1, 4, 18, "unchecked conversion",
+                        "List<String> l = new ArrayList();\n                 ^-------------^"))),
+                new Output.Info("y ==> 5"),
+                new Output.Info("  update replaced variable pet, reset to null"),
+                new Output.Value("$4", "String", "\"abc\"", "abc")), null, Map.of());
+
+        SavedAlone saved = saveAlone(cell, "ijava.ipynb");
+
+        assertThat(saved.outputs()).isEqualTo(JSON.readTree("[{\"output_type\":\"stream\",\"name\":\"stdout\","
+                + "\"text\":[\"Hello\\n\"]},{\"output_type\":\"execute_result\",\"data\":{\"text/plain\":\"abc\"},"
+                + "\"metadata\":{\"lessonbook\":{\"name\":\"$4\",\"type\":\"String\",\"value\":\"\\\"abc\\\"\"}},"
+                + "\"execution_count\":null}]"));
+        assertThat(saved.reread().outputs()).containsExactly(new Output.Stream(StreamName.STDOUT, "Hello\n"),
+                new Output.Value("$4", "String", "\"abc\"", "abc"));
+    }
+
+    @Test
+    void a_value_read_from_a_lesson_file_saves_as_ijava_would() throws Exception {
+        Path md = dir.resolve("values.md");
+        Files.writeString(md, "```java\n\"ab\" + \"c\"\n```\n```output\n$1 ==> \"abc\"\n```\n\n"
+                + "```java\n'x'\n```\n```output\n$2 ==> 'x'\n```\n\n"
+                + "```java\n\"a\\\\b\"\n```\n```output\n$3 ==> \"a\\\\b\"\n```\n\n"
+                + "```java\nString n = null; n\n```\n```output\nn ==> null\n```\n");
+        Path ipynb = dir.resolve("values.ipynb");
+
+        LessonFiles.write(ipynb, LessonFiles.read(md));
+
+        JsonNode cells = JSON.readTree(Files.readString(ipynb)).get("cells");
+        assertThat(cells.get(0).get("outputs").get(0).get("data").get("text/plain").asText()).isEqualTo("abc");
+        assertThat(cells.get(1).get("outputs").get(0).get("data").get("text/plain").asText()).isEqualTo("x");
+        assertThat(cells.get(2).get("outputs").get(0).get("data").get("text/plain").asText())
+                .as("an escape is kept as jshell wrote it: the lesson file cannot tell it apart")
+                .isEqualTo("\"a\\\\b\"");
+        assertThat(cells.get(3).get("outputs")).isEmpty();
+    }
+
+    @Test
+    void a_null_result_is_not_saved_as_ijava_saves_none() throws Exception {
+        CodeCell cell = new CodeCell("c1", "String s = null;\ns", List.of(new Output.Value("s", "String", "null", null)),
+                null, Map.of());
+
+        assertThat(saveAlone(cell, "null.ipynb").outputs()).isEmpty();
     }
 
     @Test

@@ -47,6 +47,29 @@ class LessonMarkdownRoundTripTest {
                 "```java\nint a;\n```\n\n\n\n```output\n|  Error at line 1, column 5:\n|  cannot find symbol\n|    symbol: x\n```\n\n\nEnd\n");
     }
 
+    @Test
+    void a_compile_error_with_jshells_source_line_and_caret_reads_back_as_the_same_diagnostic() {
+        String source = "int fine = 1;\nint sum = fine + undefinedThing;";
+        lessonbook.model.Diagnostic diagnostic = new lessonbook.model.Diagnostic(true, 31, 45, 2, 18,
+                "cannot find symbol\n  symbol:   variable undefinedThing",
+                lessonbook.model.Diagnostic.excerpt(source, 31, 45));
+        Output.CompileError error = new Output.CompileError(List.of(diagnostic,
+                new lessonbook.model.Diagnostic(false, 0, 3, 1, 1, "a warning", "")));
+        assertThat(error.text()).isEqualTo("|  Error at line 2, column 18:\n|  cannot find symbol\n"
+                + "|    symbol:   variable undefinedThing\n|  int sum = fine + undefinedThing;\n"
+                + "|                   ^------------^\n|  Warning at line 1, column 1:\n|  a warning\n");
+
+        List<Output> read = OutputTextParser.parse(error.text(), source);
+
+        assertThat(read).singleElement().isInstanceOf(Output.CompileError.class);
+        Output.CompileError back = (Output.CompileError) read.get(0);
+        assertThat(back.text()).isEqualTo(error.text());
+        assertThat(back.diagnostics().get(0).message()).isEqualTo(diagnostic.message());
+        assertThat(source.substring(back.diagnostics().get(0).start(), back.diagnostics().get(0).end()))
+                .isEqualTo("undefinedThing");
+        assertThat(back.failed()).isTrue();
+    }
+
     @ParameterizedTest
     @MethodSource("trickyFiles")
     void unedited_file_saves_to_the_same_bytes(String text) throws Exception {

@@ -41,9 +41,24 @@ class KernelEvaluationTest {
     }
 
     @Test
-    void variableAndStringValues() {
-        assertThat(harness.run("int count = 5;").only(Output.Value.class).text()).isEqualTo("count ==> 5\n");
-        assertThat(harness.run("String greeting = \"hi\";").only(Output.Value.class).value()).isEqualTo("\"hi\"");
+    void aDeclarationsValueIsFeedbackAndOnlyAnExpressionStatementHasAResult() {
+        KernelHarness.Ran declared = harness.run("int count = 5;");
+        assertThat(declared.all(Output.Value.class)).isEmpty();
+        assertThat(declared.only(Output.Info.class).text()).isEqualTo("|  count ==> 5\n");
+        assertThat(harness.run("String greeting = \"hi\";").only(Output.Info.class).message())
+                .isEqualTo("greeting ==> \"hi\"");
+
+        Output.Value string = harness.run("greeting + \"!\"").only(Output.Value.class);
+        assertThat(string.value()).isEqualTo("\"hi!\"");
+        assertThat(string.notebookText()).as("what IJava saves: the value's toString()").isEqualTo("hi!");
+        assertThat(harness.run("'c'").only(Output.Value.class).notebookText()).isEqualTo("c");
+        assertThat(harness.run("count = 6").only(Output.Value.class).notebookText()).isEqualTo("6");
+        Output.Value nothing = harness.run("String none = null;\nnone").only(Output.Value.class);
+        assertThat(nothing.text()).isEqualTo(nothing.name() + " ==> null\n");
+        assertThat(nothing.notebookText()).as("IJava saves no result for null").isNull();
+        assertThat(harness.run("void hello() { System.out.println(\"Hello\"); }\nhello();").outputs())
+                .containsExactly(new Output.Info("created method hello()"),
+                        new Output.Stream(lessonbook.model.StreamName.STDOUT, "Hello\n"));
     }
 
     @Test
@@ -100,18 +115,20 @@ class KernelEvaluationTest {
         harness.run("int twice(int n) { return 2 * n; }");
         KernelHarness.Ran modified = harness.run("int twice(int n) { return n + n + 0; }");
         assertThat(modified.only(Output.Info.class).message()).isEqualTo("modified method twice(int)");
+        assertThat(harness.run("long twice(int n) { return 2L * n; }").only(Output.Info.class).message())
+                .as("a changed return type, as jshell says it").isEqualTo("replaced method twice(int)");
         KernelHarness.Ran replaced = harness.run("String twice(String s) { return s + s; }");
         assertThat(replaced.only(Output.Info.class).message()).isEqualTo("created method twice(String)");
         assertThat(harness.run("twice(\"ab\") + twice(4)").only(Output.Value.class).value()).isEqualTo("\"abab8\"");
 
         harness.run("int level = 1;");
         KernelHarness.Ran retyped = harness.run("String level = \"high\";");
-        assertThat(retyped.only(Output.Value.class).text()).isEqualTo("level ==> \"high\"\n");
+        assertThat(retyped.only(Output.Info.class).text()).isEqualTo("|  level ==> \"high\"\n");
         assertThat(harness.run("level.length()").only(Output.Value.class).value()).isEqualTo("4");
 
         harness.run("class Shape { String name() { return \"old\"; } }");
         KernelHarness.Ran changedClass = harness.run("class Shape { String name() { return \"new\"; } int sides() { return 3; } }");
-        assertThat(changedClass.only(Output.Info.class).message()).endsWith("class Shape");
+        assertThat(changedClass.only(Output.Info.class).message()).isEqualTo("replaced class Shape");
         assertThat(harness.run("new Shape().name() + new Shape().sides()").only(Output.Value.class).value())
                 .isEqualTo("\"new3\"");
     }
@@ -127,8 +144,55 @@ class KernelEvaluationTest {
 
         KernelHarness.Ran later = harness.run("int later() { return 41; }");
         assertThat(later.all(Output.Info.class)).extracting(Output.Info::message)
-                .containsExactly("created method later()", "update modified method usesLater()");
+                .as("jshell's normal feedback has no update line here").containsExactly("created method later()");
         assertThat(harness.run("usesLater()").only(Output.Value.class).value()).isEqualTo("42");
+    }
+
+    @Test
+    void aVariableResetByARedefinedClassSaysWhyInJshellsWords() {
+        harness.run("class Pet { }");
+        harness.run("Pet pet = new Pet();");
+        KernelHarness.Ran redefined = harness.run("class Pet { int age; }");
+        assertThat(redefined.outputs()).extracting(Output::text)
+                .containsExactly("|  replaced class Pet\n", "|    update replaced variable pet, reset to null\n");
+        assertThat(harness.run("pet").only(Output.Value.class).value()).isEqualTo("null");
+    }
+
+    @Test
+    void stdoutAndStderrKeepTheOrderTheyWerePrintedIn() {
+        KernelHarness.Ran ran = harness.run(
+                "{ System.out.println(\"A\"); System.err.println(\"B\"); System.out.println(\"C\"); }");
+        assertThat(ran.outputs()).containsExactly(
+                new Output.Stream(lessonbook.model.StreamName.STDOUT, "A\n"),
+                new Output.Stream(lessonbook.model.StreamName.STDERR, "B\n"),
+                new Output.Stream(lessonbook.model.StreamName.STDOUT, "C\n"));
+    }
+
+    @Test
+    void compileErrorReadsLikeJshellsWithTheSourceLineAndACaret() {
+        KernelHarness.Ran ran = harness.run("int fine = 1;\nint sum = fine + undefinedThing;");
+        Output.CompileError error = ran.only(Output.CompileError.class);
+        assertThat(error.text()).isEqualTo("|  Error at line 2, column 18:\n"
+                + "|  cannot find symbol\n"
+                + "|    symbol:   variable undefinedThing\n"
+                + "|  int sum = fine + undefinedThing;\n"
+                + "|                   ^------------^\n");
+        assertThat(error.text()).doesNotContain("location:");
+    }
+
+    @Test
+    void uncheckedAndDeprecationWarningsAreShownAndTheSnippetRuns() {
+        KernelHarness.Ran unchecked = harness.run("List<String> raw = new ArrayList();");
+        assertThat(unchecked.run().outcome()).isEqualTo(Outcome.OK);
+        Output.CompileError warning = unchecked.only(Output.CompileError.class);
+        assertThat(warning.failed()).isFalse();
+        assertThat(warning.text()).startsWith("|  Warning at line 1, column 20:\n|  unchecked conversion\n")
+                .endsWith("|  List<String> raw = new ArrayList();\n|                     ^-------------^\n");
+
+        KernelHarness.Ran deprecated = harness.run("new Date(2020, 1, 1).getYear()");
+        assertThat(deprecated.only(Output.Value.class).value()).isEqualTo("2020");
+        assertThat(deprecated.all(Output.CompileError.class)).flatExtracting(Output.CompileError::diagnostics)
+                .extracting(Diagnostic::message).anyMatch(m -> m.contains("has been deprecated"));
     }
 
     @Test
