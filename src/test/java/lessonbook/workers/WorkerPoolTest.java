@@ -64,19 +64,21 @@ class WorkerPoolTest extends WithRecordingHost {
 
     @Test
     void unorderedResultsComeInCompletionOrder() {
+        // Input 0 finishes only once the caller has taken input 1's result, so no timing decides the order:
+        // a mapUnordered that yielded in input order would hold 0 back until its bounded wait gave up (-1).
+        WorkerEvent oneTaken = new WorkerEvent();
         try (WorkerPool pool = new WorkerPool(2)) {
-            // input 0 is slow, input 1 is fast: with one input per chunk, 1 must come first
             List<Integer> order = new ArrayList<>();
             for (int r : pool.<Integer, Integer>mapUnordered(x -> {
-                if (x == 0) {
-                    long end = System.nanoTime() + 1_500_000_000L;
-                    while (System.nanoTime() < end) {
-                        Thread.onSpinWait();
-                    }
+                if (x == 0 && !oneTaken.await(Duration.ofSeconds(10))) {
+                    return -1;
                 }
                 return x;
             }, range(2))) {
                 order.add(r);
+                if (r == 1) {
+                    oneTaken.set();
+                }
             }
             assertThat(order).containsExactly(1, 0);
         }
