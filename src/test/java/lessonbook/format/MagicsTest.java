@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 
 class MagicsTest {
     @Test
-    void line_and_cell_magics_name_themselves() {
+    void lineAndCellMagicsNameThemselves() {
         assertThat(Magics.unsupported("%maven org.apache.commons:commons-lang3:3.12.0\nimport x.Y;"))
                 .hasValue("The magic %maven is not supported by Lessonbook (magics belong to Jupyter's Java kernels); this cell was not run.");
         assertThat(Magics.unsupported("\n  %%bash\necho hi")).hasValueSatisfying(m -> assertThat(m).contains("%%bash"));
@@ -14,7 +14,7 @@ class MagicsTest {
     }
 
     @Test
-    void java_is_not_a_magic_even_with_a_percent_inside() {
+    void javaIsNotAMagicEvenWithAPercentInside() {
         assertThat(Magics.unsupported("int r = 7 % 3;")).isEmpty();
         assertThat(Magics.unsupported("String s = \"\"\"\n%d items\n\"\"\";")).isEmpty();
         assertThat(Magics.unsupported("")).isEmpty();

@@ -73,7 +73,7 @@ class PublicNotebooksTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"tribuo-liblinear-GenerateTestData.ipynb"})
-    void a_python_notebook_is_read_only(String name) throws Exception {
+    void aPythonNotebookIsReadOnly(String name) throws Exception {
         Path file = dir.resolve(name);
         try (InputStream in = getClass().getResourceAsStream("/notebooks/public/" + name)) {
             Files.write(file, in.readAllBytes());

@@ -1,9 +1,9 @@
 package lessonbook.ui.editor;
 
-import static lessonbook.ui.editor.JavaCodeEditorTest.onFx;
-import static lessonbook.ui.editor.JavaCodeEditorTest.waitUntil;
+import static lessonbook.testkit.Fx.onFx;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,6 +25,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 import lessonbook.model.Diagnostic;
+import lessonbook.testkit.Await;
 
 /** Many auto-growing editors stacked in a scrolling notebook, the way the shell uses them. */
 @ExtendWith(ApplicationExtension.class)
@@ -52,13 +53,16 @@ class EditorsInANotebookTest {
     @Test
     void everyCellIsHighlightedInTheBackground() {
         for (JavaCodeEditor editor : editors) {
-            waitUntil(() -> onFx(() -> editor.getCodeArea().getStyleOfChar(editor.getText().indexOf("int")).contains("keyword")));
+            Await.until("'int' highlighted as a keyword", Duration.ofSeconds(5),
+                    () -> onFx(() -> editor.getCodeArea().getStyleOfChar(editor.getText().indexOf("int"))
+                            .contains("keyword")));
         }
     }
 
     @Test
     void theMouseWheelOverACellScrollsTheNotebook(FxRobot robot) {
-        waitUntil(() -> editors.get(15).getCodeArea().getHeight() > 30);
+        Await.until("editors.get(15).getCodeArea().getHeight() > 30", Duration.ofSeconds(5),
+                () -> editors.get(15).getCodeArea().getHeight() > 30);
         robot.interact(() -> notebook.setVvalue(0.5));
         // A wheel turn as JavaFX reports it on every platform (a negative delta moves the page down), sent where
         // the mouse is: over the middle cell. The robot's own wheel direction differs between platforms.
