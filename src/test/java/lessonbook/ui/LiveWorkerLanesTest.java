@@ -68,14 +68,14 @@ class LiveWorkerLanesTest {
         kernel.late("contend", List.of(
                 new Output.WorkerEvent("Worker-1", 71, Phase.STARTED, now - 2_000, null, 0),
                 new Output.WorkerEvent("Worker-2", 72, Phase.STARTED, now - 1_900, null, 0)));
-        Await.until("robot.lookup(\".lane\").queryAll().size() == 2", WAIT,
+        Await.until("two lanes", WAIT,
                 () -> robot.lookup(".lane").queryAll().size() == 2);
         assertThat(laneText(robot, 71)).startsWith("running · wall");
 
         kernel.activity(new KernelEvent.WorkerCpu("contend", "Worker-1", 71, 1_300));
         kernel.activity(new KernelEvent.WorkerWaits("contend", "Worker-1", 71, null, "the WorkerLock"));
         kernel.activity(new KernelEvent.WorkerWaits("contend", "Worker-2", 72, "the WorkerLock", null));
-        Await.until("laneText(robot, 71).startsWith(\"holds the WorkerLock · cpu 1.3 s / wall\") && laneText...", WAIT,
+        Await.until("worker 71's lane to show it holds the lock", WAIT,
                 () -> laneText(robot, 71).startsWith("holds the WorkerLock · cpu 1.3 s / wall")
                 && laneText(robot, 72).startsWith("waiting on the WorkerLock · wall"));
         assertThat(barWaiting(robot, 72)).as("the waiter's bar is hatched").isTrue();
@@ -84,14 +84,14 @@ class LiveWorkerLanesTest {
         // the kernel's own cell has no lane: the summary says what it waits on
         kernel.activity(new KernelEvent.WorkerWaits("contend", KernelEvent.WorkerWaits.KERNEL_PROCESS, 70,
                 "the WorkerBarrier (1 of 3 arrived)", null));
-        Await.until("robot.lookup(\".lanes-summary\").queryAs(Label.class).getText() .endsWith(\"the noteboo...", WAIT,
+        Await.until("the lanes' summary", WAIT,
                 () -> robot.lookup(".lanes-summary").queryAs(Label.class).getText()
                 .endsWith("the notebook waits on the WorkerBarrier (1 of 3 arrived)"));
         assertThat(robot.lookup(".lane").queryAll()).hasSize(2);
 
         // the wait ends: the lane says so; and nothing of it was kept in the document
         kernel.activity(new KernelEvent.WorkerWaits("contend", "Worker-2", 72, null, "the WorkerLock"));
-        Await.until("laneText(robot, 72).startsWith(\"holds the WorkerLock\") && !barWaiting(robot, 72)", WAIT,
+        Await.until("worker 72 to hold the lock and wait no more", WAIT,
                 () -> laneText(robot, 72).startsWith("holds the WorkerLock") && !barWaiting(robot, 72));
         List<Output> kept = window.document().cell("contend") instanceof CodeCell code ? code.outputs() : List.of();
         assertThat(kept).allMatch(o -> o instanceof Output.WorkerEvent || o instanceof Output.Stream);

@@ -79,7 +79,7 @@ class PresenterLateOutputTest {
         robot.type(KeyCode.F5);
         Await.until("window.presenter().isActive()", WAIT, () -> window.presenter().isActive());
         robot.type(KeyCode.SPACE);
-        Await.until("\"next\".equals(window.view().selectedId()) && window.document().runtime(\"start\").sta...", WAIT,
+        Await.until("the next cell selected and the start cell done", WAIT,
                 () -> "next".equals(window.view().selectedId())
                 && window.document().runtime("start").state() == lessonbook.model.CellState.DONE);
         WaitForAsyncUtils.waitForFxEvents();
@@ -95,7 +95,7 @@ class PresenterLateOutputTest {
             }
             kernel.late("start", lines);
         }
-        Await.until("onFx(() -> ((CodeCellView) window.view().view(\"start\")).hasOutputPane() && ((CodeCell...", WAIT,
+        Await.until("the 61 late lines in the start cell's pane", WAIT,
                 () -> onFx(() -> ((CodeCellView) window.view().view("start")).hasOutputPane()
                 && ((CodeCellView) window.view().view("start")).outputs().lines().size() == 61));
         WaitForAsyncUtils.waitForFxEvents();

@@ -165,8 +165,7 @@ class OutputPaneWrapTest {
         assertThat(onFx(() -> robot.lookup(".output-hidden-note").queryLabeled().getText())).isEqualTo(String.format("%,d earlier lines hidden", 48_001));
         assertThat(robot.lookup(".output-hidden-note").queryLabeled().isVisible()).isTrue();
         // Scrolled to the end: the last row on screen ends the last line.
-        Await.until("{ List<String> rows = drawnRows(robot); return !rows.isEmpty() && rows.get(rows.size() ...", WAIT,
-                () -> {
+        Await.until("the last line drawn at the bottom", WAIT, () -> {
             List<String> rows = drawnRows(robot);
             return !rows.isEmpty() && rows.get(rows.size() - 1).endsWith("tenth input of the pool")
                     && String.join("", rows).contains("49999 at java.base");
