@@ -21,22 +21,15 @@ import lessonbook.workers.SerializableRunnable;
  * Warms the kernel's own serialization paths while it waits for its first cells, so the JIT compiles them now
  * instead of inside a cell's timed run of workers, where every core is meant for the workers: a lambda task
  * and values out and back (as Worker, Variables and pool results use them) and output events onto an object
- * stream (as OutputHub sends them). 1.6-3 s of cpu once per kernel start (measured on a loaded machine).
+ * stream (as OutputHub sends them). Costs a few seconds of cpu once per kernel start.
  * <p>
  * Runs on one background thread in small steps, and a step starts only while no cell (or other request) is
  * queued or being evaluated and no worker a cell started is running: a cell that arrives first wins, waiting
  * at most for the step in flight. On Linux the thread also lowers its own priority to nice 19, so the app's
  * window and other programs come first.
  * <p>
- * Measured and left out (2 cores shared with other builds, load 5-25, so single runs):
- * <ul>
- * <li>Warming alongside cells at low priority: the JIT compiles the warm-up's code on compiler threads of
- *     normal priority, and that landed inside timed runs (2.15 s of C2 time in one sequential run).
- * <li>Evaluating lesson-like snippets in a JShell of the warm-up's own: one round of 14 snippets cost 7.5 s of
- *     cpu (three rounds 10 s), and the C2 compiles of javac and JShell code inside the lesson's timed worker
- *     runs did not fall (34 with three rounds, 28 without, from a JFR recording); each cell's own compile
- *     keeps pushing further javac methods over the C2 threshold.
- * </ul>
+ * Not done: warming alongside cells (the JIT compiles at normal priority, inside timed runs) nor warming javac
+ * and JShell with lesson-like snippets (costly, and each cell's own compile warms further javac methods anyway).
  */
 final class KernelWarmUp {
     /** Serialization round trips per step; {@link #STEPS} of them pass the JIT's C2 thresholds. */

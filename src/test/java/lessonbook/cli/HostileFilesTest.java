@@ -39,7 +39,7 @@ class HostileFilesTest {
 
     @ParameterizedTest
     @MethodSource("corpus")
-    void each_corpus_file_exports_or_is_refused_clearly(String name) throws Exception {
+    void eachCorpusFileExportsOrIsRefusedClearly(String name) throws Exception {
         Path file = dir.resolve(name);
         try (InputStream in = HostileFilesTest.class.getResourceAsStream("/hostile/" + name)) {
             Files.copy(in, file);
@@ -48,7 +48,7 @@ class HostileFilesTest {
     }
 
     @Test
-    void twenty_thousand_odd_diagnostic_lines_export_in_seconds() throws Exception {
+    void twentyThousandOddDiagnosticLinesExportInSeconds() throws Exception {
         Path file = write("quadratic.md", "```java\nint x = 1;\n```\n\n```output\n"
                 + "|  Error at line 01, column 1:\n".repeat(20_000) + "```\n");
 
@@ -59,7 +59,7 @@ class HostileFilesTest {
     }
 
     @Test
-    void markdown_nested_two_thousand_deep_exports_with_the_text_shown_plainly() throws Exception {
+    void markdownNestedTwoThousandDeepExportsWithTheTextShownPlainly() throws Exception {
         Path file = write("deep.md", "> ".repeat(2000) + "quoted\n\n" + "- ".repeat(2000) + "listed\n\n"
                 + "*".repeat(2000) + "emphasised" + "*".repeat(2000) + "\n\n```java\nint x = 1;\n```\n");
 
@@ -71,7 +71,7 @@ class HostileFilesTest {
     }
 
     @Test
-    void a_notebook_string_over_twenty_million_characters_reads_when_the_file_is_within_its_limit()
+    void aNotebookStringOverTwentyMillionCharactersReadsWhenTheFileIsWithinItsLimit()
             throws Exception {
         String big = "x".repeat(21_000_000);
         Path file = write("big.ipynb", "{\"cells\": [{\"cell_type\": \"markdown\", \"metadata\": {}, \"source\": [\""
@@ -83,7 +83,7 @@ class HostileFilesTest {
     }
 
     @Test
-    void output_names_with_pattern_characters_and_a_folder_as_output() throws Exception {
+    void outputNamesWithPatternCharactersAndAFolderAsOutput() throws Exception {
         Path file = write("ok.md", "Text.\n\n```java\nint x = 1;\n```\n");
 
         LessonbookCli.Run brackets = LessonbookCli.run(dir, "export", file.toString(), "--to", "md",
@@ -98,7 +98,7 @@ class HostileFilesTest {
     }
 
     @Test
-    void a_missing_file_is_named_with_the_reason() throws Exception {
+    void aMissingFileIsNamedWithTheReason() throws Exception {
         LessonbookCli.Run run = LessonbookCli.run(dir, "run", dir.resolve("nowhere.md").toString());
 
         assertThat(run.exitCode()).isEqualTo(2);
@@ -106,7 +106,7 @@ class HostileFilesTest {
     }
 
     @Test
-    void a_cell_timeout_that_is_not_above_zero_is_refused_before_anything_runs() throws Exception {
+    void aCellTimeoutThatIsNotAboveZeroIsRefusedBeforeAnythingRuns() throws Exception {
         Path file = write("ok.md", "```java\nint x = 1;\n```\n");
         for (String timeout : List.of("-1", "NaN", "0", "1e300")) {
             LessonbookCli.Run run = LessonbookCli.run(dir, "run", file.toString(), "--cell-timeout", timeout);
@@ -118,7 +118,7 @@ class HostileFilesTest {
     }
 
     @Test
-    void a_cell_timeout_above_zero_still_runs_the_lesson() throws Exception {
+    void aCellTimeoutAboveZeroStillRunsTheLesson() throws Exception {
         Path file = write("ok.md", "```java\nint x = 41 + 1;\n```\n");
 
         LessonbookCli.Run run = LessonbookCli.run(dir, "run", file.toString(), "--cell-timeout", "30");

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -75,6 +76,7 @@ class RunCommandTest {
         assertThat(run.stdout()).contains("interrupted").contains("after");
     }
 
+    @Tag("slow")
     @Test
     void aCellPrintingForeverAtASmallHeapIsCutAndTheFileReopens() throws Exception {
         Path file = lesson("flood.md", cell("int kept = 41;")

@@ -8,12 +8,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import lessonbook.testkit.Await;
 
 class AtomicFileWriterTest {
     private static final String LESSON = "# A lesson\n\n```java\nint x = 1;\n```\n";
@@ -22,7 +25,7 @@ class AtomicFileWriterTest {
     Path dir;
 
     @Test
-    void a_new_file_is_readable_like_its_folder_not_private_like_a_temp_file() throws Exception {
+    void aNewFileIsReadableLikeItsFolderNotPrivateLikeATempFile() throws Exception {
         Path open = Files.createDirectory(dir.resolve("shared"));
         Files.setPosixFilePermissions(open, PosixFilePermissions.fromString("rwxr-xr-x"));
         AtomicFileWriter.write(open.resolve("page.html"), "<p>hi</p>".getBytes(StandardCharsets.UTF_8));
@@ -37,7 +40,7 @@ class AtomicFileWriterTest {
     }
 
     @Test
-    void replaces_the_file_and_leaves_no_temp_file() throws Exception {
+    void replacesTheFileAndLeavesNoTempFile() throws Exception {
         Path file = dir.resolve("lesson.md");
         Files.writeString(file, "old");
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r-----"));
@@ -50,7 +53,7 @@ class AtomicFileWriterTest {
     }
 
     @Test
-    void creates_a_new_file_and_its_folder() throws Exception {
+    void createsANewFileAndItsFolder() throws Exception {
         Path file = dir.resolve("sub/new.md");
 
         AtomicFileWriter.write(file, LESSON.getBytes(StandardCharsets.UTF_8));
@@ -59,7 +62,7 @@ class AtomicFileWriterTest {
     }
 
     @Test
-    void killing_the_jvm_between_write_and_move_leaves_the_old_file_intact() throws Exception {
+    void killingTheJvmBetweenWriteAndMoveLeavesTheOldFileIntact() throws Exception {
         Path file = dir.resolve("lesson.md");
         Files.writeString(file, LESSON);
         Path signal = dir.resolve("paused.signal");
@@ -87,7 +90,7 @@ class AtomicFileWriterTest {
     }
 
     @Test
-    void saving_through_a_symbolic_link_keeps_the_link() throws Exception {
+    void savingThroughASymbolicLinkKeepsTheLink() throws Exception {
         Path real = Files.createDirectory(dir.resolve("real")).resolve("lesson.md");
         Files.writeString(real, "old\n");
         Path link = Files.createSymbolicLink(dir.resolve("link.md"), real);
@@ -99,7 +102,7 @@ class AtomicFileWriterTest {
     }
 
     @Test
-    void a_symbolic_link_another_user_planted_is_not_saved_through() throws Exception {
+    void aSymbolicLinkAnotherUserPlantedIsNotSavedThrough() throws Exception {
         Path victim = Files.createDirectory(dir.resolve("home")).resolve(".bashrc");
         Files.writeString(victim, "mine\n");
         Path planted = Files.createSymbolicLink(dir.resolve("lesson.md"), victim);
@@ -120,7 +123,7 @@ class AtomicFileWriterTest {
     }
 
     @Test
-    void opening_removes_a_killed_saves_leftovers_once_a_minute_old_but_not_a_fresh_one() throws Exception {
+    void openingRemovesAKilledSavesLeftoversOnceAMinuteOldButNotAFreshOne() throws Exception {
         Path file = Files.writeString(dir.resolve("lesson.md"), LESSON);
         Path old = Files.writeString(dir.resolve(".lesson.md.123.saving"), "half");
         Path fresh = Files.writeString(dir.resolve(".lesson.md.456.saving"), "being written");
@@ -135,7 +138,7 @@ class AtomicFileWriterTest {
     }
 
     @Test
-    void a_name_with_pattern_characters_saves_and_a_folder_is_refused() throws Exception {
+    void aNameWithPatternCharactersSavesAndAFolderIsRefused() throws Exception {
         Path odd = dir.resolve("a[1]{b,c}.md");
 
         AtomicFileWriter.write(odd, LESSON.getBytes(StandardCharsets.UTF_8));
@@ -146,7 +149,7 @@ class AtomicFileWriterTest {
     }
 
     @Test
-    void the_same_child_save_without_the_pause_replaces_the_file() throws Exception {
+    void theSameChildSaveWithoutThePauseReplacesTheFile() throws Exception {
         Path file = dir.resolve("lesson.md");
         Files.writeString(file, LESSON);
 
@@ -172,18 +175,14 @@ class AtomicFileWriterTest {
     }
 
     /** Waits for the child to signal; fails early if it exits instead. */
-    private void awaitFile(Path signal, Process child, long timeoutMillis) throws Exception {
-        long deadline = System.currentTimeMillis() + timeoutMillis;
-        while (!Files.exists(signal)) {
-            if (!child.isAlive()) {
+    private void awaitFile(Path signal, Process child, long timeoutMillis) {
+        Await.until("the child to reach the pause", Duration.ofMillis(timeoutMillis), () -> {
+            if (!Files.exists(signal) && !child.isAlive()) {
                 throw new AssertionError("child exited " + child.exitValue() + ": "
                         + Files.readString(dir.resolve("child.log")));
             }
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("child did not reach the pause in time");
-            }
-            child.waitFor(20, TimeUnit.MILLISECONDS);
-        }
+            return Files.exists(signal);
+        });
     }
 
     private List<String> listing() throws Exception {

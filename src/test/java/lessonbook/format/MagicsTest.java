@@ -19,7 +19,7 @@ class MagicsTest {
     }
 
     @Test
-    void java_is_not_a_magic_even_with_a_percent_inside() {
+    void javaIsNotAMagicEvenWithAPercentInside() {
         assertThat(Magics.unsupported("int r = 7 % 3;")).isEmpty();
         assertThat(Magics.unsupported("String s = \"\"\"\n%d items\n\"\"\";")).isEmpty();
         assertThat(Magics.unsupported("int x = 1;\n%%bash")).isEmpty();
@@ -28,7 +28,7 @@ class MagicsTest {
     }
 
     @Test
-    void the_java_under_the_magics_keeps_its_positions() {
+    void theJavaUnderTheMagicsKeepsItsPositions() {
         String cell = "// deps\n%maven a:b:1 c:d:2\n\nint x = 1;\n% 2";
         CellMagics.Split split = CellMagics.split(cell);
 

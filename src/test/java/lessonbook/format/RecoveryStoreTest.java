@@ -26,7 +26,7 @@ class RecoveryStoreTest {
     Path dir;
 
     @Test
-    void after_a_crash_reopening_offers_the_unsaved_edits() throws Exception {
+    void afterACrashReopeningOffersTheUnsavedEdits() throws Exception {
         Path file = lesson("lesson.md");
         RecoveryStore store = new RecoveryStore(dir.resolve("user"));
         Notebook edited = withExtraCell(LessonFiles.read(file));
@@ -41,7 +41,7 @@ class RecoveryStoreTest {
     }
 
     @Test
-    void a_clean_save_discards_the_recovery_file() throws Exception {
+    void aCleanSaveDiscardsTheRecoveryFile() throws Exception {
         Path file = lesson("lesson.md");
         RecoveryStore store = new RecoveryStore(dir.resolve("user"));
         Notebook edited = withExtraCell(LessonFiles.read(file));
@@ -55,7 +55,7 @@ class RecoveryStoreTest {
     }
 
     @Test
-    void a_recovery_file_older_than_the_lesson_is_not_offered() throws Exception {
+    void aRecoveryFileOlderThanTheLessonIsNotOffered() throws Exception {
         Path file = lesson("lesson.md");
         RecoveryStore store = new RecoveryStore(dir.resolve("user"));
         store.save(file, withExtraCell(LessonFiles.read(file)));
@@ -65,7 +65,7 @@ class RecoveryStoreTest {
     }
 
     @Test
-    void a_read_only_folder_sends_the_recovery_file_to_the_user_folder() throws Exception {
+    void aReadOnlyFolderSendsTheRecoveryFileToTheUserFolder() throws Exception {
         Path folder = Files.createDirectory(dir.resolve("installed"));
         Path file = folder.resolve("lesson.ipynb");
         LessonFiles.write(file, new Notebook(List.of(new CodeCell("c1", "int x = 1;"))));
@@ -83,7 +83,7 @@ class RecoveryStoreTest {
     }
 
     @Test
-    void user_folder_recovery_is_used_when_the_folder_is_not_writable() throws Exception {
+    void userFolderRecoveryIsUsedWhenTheFolderIsNotWritable() throws Exception {
         Path file = lesson("lesson.md");
         RecoveryStore store = new RecoveryStore(dir.resolve("user"));
         Path userCopy = store.inUserFolder(file);
@@ -95,7 +95,7 @@ class RecoveryStoreTest {
     }
 
     @Test
-    void autosave_writes_unsaved_edits_on_its_own() throws Exception {
+    void autosaveWritesUnsavedEditsOnItsOwn() throws Exception {
         Path file = lesson("lesson.md");
         RecoveryStore store = new RecoveryStore(dir.resolve("user"));
         Notebook edited = withExtraCell(LessonFiles.read(file));

@@ -5,11 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import lessonbook.kernel.client.KernelStatus;
@@ -19,9 +20,16 @@ import lessonbook.model.StreamName;
 class OutputCoalescerTest {
     private final List<List<KernelUpdate>> batches = new ArrayList<>();
     private final AtomicInteger handOvers = new AtomicInteger();
-    private final Executor single = Executors.newSingleThreadExecutor();
+    /** Stands for the UI thread: one thread, running hand-overs in order. */
+    private final ExecutorService single = Executors.newSingleThreadExecutor();
 
-    private OutputCoalescer coalescer(CountDownLatch untilLines, int lines) {
+    @AfterEach
+    void stopTheUiThread() throws InterruptedException {
+        single.shutdownNow();
+        assertThat(single.awaitTermination(10, TimeUnit.SECONDS)).as("the stand-in UI thread ended").isTrue();
+    }
+
+    private OutputCoalescer coalescer(CountDownLatch untilLines) {
         return new OutputCoalescer(task -> {
             handOvers.incrementAndGet();
             single.execute(task);
@@ -39,15 +47,13 @@ class OutputCoalescerTest {
     void manyWritesBecomeFewHandOversInOrder() throws Exception {
         int lines = 200_000;
         CountDownLatch all = new CountDownLatch(lines);
-        OutputCoalescer c = coalescer(all, lines);
+        OutputCoalescer c = coalescer(all);
         c.offer(new KernelUpdate.Status(KernelStatus.BUSY, ""));
         for (int i = 0; i < lines; i++) {
             c.offer(new KernelUpdate.CellOutput("a", new Output.Stream(StreamName.STDOUT, i + "\n")));
         }
         assertThat(all.await(20, TimeUnit.SECONDS)).isTrue();
-        CountDownLatch drained = new CountDownLatch(1);
-        single.execute(drained::countDown);
-        drained.await(5, TimeUnit.SECONDS);
+        drain();
         c.close();
         assertThat(handOvers.get()).isEqualTo(batches.size()).isLessThan(lines / 100);
         assertThat(batches.get(0).get(0)).isInstanceOf(KernelUpdate.Status.class);
@@ -64,7 +70,7 @@ class OutputCoalescerTest {
     @Test
     void differentStreamsAndCellsAreNotJoined() throws Exception {
         CountDownLatch all = new CountDownLatch(3);
-        OutputCoalescer c = coalescer(all, 3);
+        OutputCoalescer c = coalescer(all);
         c.offer(new KernelUpdate.CellOutput("a", new Output.Stream(StreamName.STDOUT, "x\n")));
         c.offer(new KernelUpdate.CellOutput("a", new Output.Stream(StreamName.STDERR, "y\n")));
         c.offer(new KernelUpdate.CellOutput("b", new Output.Stream(StreamName.STDERR, "z\n")));

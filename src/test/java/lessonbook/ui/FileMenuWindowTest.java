@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -166,6 +167,7 @@ class FileMenuWindowTest {
                 .startsWith("# Anomaly Detection Tutorial");
     }
 
+    @Tag("slow")
     @Test
     void systemExitInACellAndARestartLeaveTheEditsAndTheFileAlone(FxRobot robot) throws Exception {
         robot.interact(() -> window.open(lesson));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 import javafx.scene.input.KeyCode;
@@ -24,6 +25,7 @@ import lessonbook.model.CellState;
 import lessonbook.model.CodeCell;
 import lessonbook.model.MarkdownCell;
 import lessonbook.model.Notebook;
+import lessonbook.testkit.Await;
 
 /** Opening the default lesson, running one of its cells, saving and reopening, with the real reader/writer. */
 @ExtendWith(ApplicationExtension.class)
@@ -117,7 +119,7 @@ class LessonFilesWindowTest {
         List<Cell> before = window.document().cells();
         robot.interact(() -> assertThat(window.open(missing)).isFalse());
         assertThat(window.document().cells()).isEqualTo(before);
-        NotebookWindowFixture.waitFor(10, () -> robot.listWindows().size() > 1);
+        Await.until("robot.listWindows().size() > 1", Duration.ofSeconds(10), () -> robot.listWindows().size() > 1);
         assertThat(robot.lookup("Could not open nope.md").tryQuery()).isPresent();
     }
 }

@@ -3,12 +3,10 @@ package lessonbook.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 
 import javafx.css.PseudoClass;
-import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
 
@@ -18,17 +16,18 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 import lessonbook.kernel.protocol.KernelEvent;
 import lessonbook.model.CodeCell;
 import lessonbook.model.Notebook;
 import lessonbook.model.Output;
 import lessonbook.model.Output.WorkerEvent.Phase;
+import lessonbook.testkit.Await;
 
 /** The window's worker lanes show a running worker's CPU time and who waits on and holds a lock, live. */
 @ExtendWith(ApplicationExtension.class)
 class LiveWorkerLanesTest {
+    private static final Duration WAIT = Duration.ofSeconds(20);
     private static final PseudoClass WAITING = PseudoClass.getPseudoClass("waiting");
     private NotebookWindow window;
     private final ScriptedKernel kernel = new ScriptedKernel();
@@ -46,10 +45,6 @@ class LiveWorkerLanesTest {
     @AfterEach
     void close() {
         kernel.close();
-    }
-
-    private static void waitFor(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
     }
 
     private static String laneText(FxRobot robot, long pid) {
@@ -73,13 +68,15 @@ class LiveWorkerLanesTest {
         kernel.late("contend", List.of(
                 new Output.WorkerEvent("Worker-1", 71, Phase.STARTED, now - 2_000, null, 0),
                 new Output.WorkerEvent("Worker-2", 72, Phase.STARTED, now - 1_900, null, 0)));
-        waitFor(() -> robot.lookup(".lane").queryAll().size() == 2);
+        Await.until("two lanes", WAIT,
+                () -> robot.lookup(".lane").queryAll().size() == 2);
         assertThat(laneText(robot, 71)).startsWith("running · wall");
 
         kernel.activity(new KernelEvent.WorkerCpu("contend", "Worker-1", 71, 1_300));
         kernel.activity(new KernelEvent.WorkerWaits("contend", "Worker-1", 71, null, "the WorkerLock"));
         kernel.activity(new KernelEvent.WorkerWaits("contend", "Worker-2", 72, "the WorkerLock", null));
-        waitFor(() -> laneText(robot, 71).startsWith("holds the WorkerLock · cpu 1.3 s / wall")
+        Await.until("worker 71's lane to show it holds the lock", WAIT,
+                () -> laneText(robot, 71).startsWith("holds the WorkerLock · cpu 1.3 s / wall")
                 && laneText(robot, 72).startsWith("waiting on the WorkerLock · wall"));
         assertThat(barWaiting(robot, 72)).as("the waiter's bar is hatched").isTrue();
         assertThat(barWaiting(robot, 71)).as("the holder's bar is not").isFalse();
@@ -87,13 +84,15 @@ class LiveWorkerLanesTest {
         // the kernel's own cell has no lane: the summary says what it waits on
         kernel.activity(new KernelEvent.WorkerWaits("contend", KernelEvent.WorkerWaits.KERNEL_PROCESS, 70,
                 "the WorkerBarrier (1 of 3 arrived)", null));
-        waitFor(() -> robot.lookup(".lanes-summary").queryAs(Label.class).getText()
+        Await.until("the lanes' summary", WAIT,
+                () -> robot.lookup(".lanes-summary").queryAs(Label.class).getText()
                 .endsWith("the notebook waits on the WorkerBarrier (1 of 3 arrived)"));
         assertThat(robot.lookup(".lane").queryAll()).hasSize(2);
 
         // the wait ends: the lane says so; and nothing of it was kept in the document
         kernel.activity(new KernelEvent.WorkerWaits("contend", "Worker-2", 72, null, "the WorkerLock"));
-        waitFor(() -> laneText(robot, 72).startsWith("holds the WorkerLock") && !barWaiting(robot, 72));
+        Await.until("worker 72 to hold the lock and wait no more", WAIT,
+                () -> laneText(robot, 72).startsWith("holds the WorkerLock") && !barWaiting(robot, 72));
         List<Output> kept = window.document().cell("contend") instanceof CodeCell code ? code.outputs() : List.of();
         assertThat(kept).allMatch(o -> o instanceof Output.WorkerEvent || o instanceof Output.Stream);
         assertThat(kept).hasSize(3);

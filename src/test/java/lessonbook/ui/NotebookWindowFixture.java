@@ -1,13 +1,12 @@
 package lessonbook.ui;
 
+import static lessonbook.testkit.Fx.onFx;
+
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.prefs.Preferences;
 
-import javafx.application.Platform;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -20,6 +19,7 @@ import lessonbook.format.RecoveryStore;
 import lessonbook.kernel.client.Kernel;
 import lessonbook.model.CellState;
 import lessonbook.model.Notebook;
+import lessonbook.testkit.Await;
 
 /**
  * A notebook window on a TestFX stage with the kernel a test injects: built in {@code @Start}, ended in
@@ -172,12 +172,8 @@ public final class NotebookWindowFixture {
     }
 
     /** Waits up to this fixture's time-out (see {@link Builder#waitingUpTo}) for {@code condition}. */
-    void waitFor(Callable<Boolean> condition) throws TimeoutException {
-        waitFor(waitSeconds, condition);
-    }
-
-    static void waitFor(long seconds, Callable<Boolean> condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
+    void waitFor(Await.Condition condition) {
+        Await.until("a change in the window", java.time.Duration.ofSeconds(waitSeconds), condition);
     }
 
     /** The showing window (a dialog or a second stage) with this title. */
@@ -186,15 +182,4 @@ public final class NotebookWindowFixture {
                 && title.equals(s.getTitle())).findFirst();
     }
 
-    private static void onFx(Runnable action) {
-        if (Platform.isFxApplicationThread()) {
-            action.run();
-            return;
-        }
-        try {
-            WaitForAsyncUtils.asyncFx(action).get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException("the FX thread did not close the window within 10 s", e);
-        }
-    }
 }

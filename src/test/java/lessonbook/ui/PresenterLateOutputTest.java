@@ -1,12 +1,12 @@
 package lessonbook.ui;
 
+import static lessonbook.testkit.Fx.onFx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
@@ -26,6 +26,7 @@ import lessonbook.model.MarkdownCell;
 import lessonbook.model.Notebook;
 import lessonbook.model.Output;
 import lessonbook.model.StreamName;
+import lessonbook.testkit.Await;
 
 /**
  * Presenter mode with output that lands after the class moved on: a cell's workers keep printing after Space
@@ -33,6 +34,7 @@ import lessonbook.model.StreamName;
  */
 @ExtendWith(ApplicationExtension.class)
 class PresenterLateOutputTest {
+    private static final Duration WAIT = Duration.ofSeconds(20);
     private NotebookWindow window;
     private final ScriptedKernel kernel = new ScriptedKernel();
 
@@ -57,14 +59,6 @@ class PresenterLateOutputTest {
         kernel.close();
     }
 
-    private static void waitFor(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
-    }
-
-    private static <T> T onFx(Callable<T> work) throws Exception {
-        return WaitForAsyncUtils.asyncFx(work).get(10, TimeUnit.SECONDS);
-    }
-
     /** Where the cell's top is, in the notebook's viewport (0 = its top edge); NaN when off screen. */
     private double topOnScreen(String cellId) throws Exception {
         return onFx(() -> {
@@ -83,9 +77,10 @@ class PresenterLateOutputTest {
     void lateWorkerLinesAboveDoNotPushTheNextCellOffTheScreen(FxRobot robot) throws Exception {
         robot.interact(() -> window.view().select("start"));
         robot.type(KeyCode.F5);
-        waitFor(() -> window.presenter().isActive());
+        Await.until("window.presenter().isActive()", WAIT, () -> window.presenter().isActive());
         robot.type(KeyCode.SPACE);
-        waitFor(() -> "next".equals(window.view().selectedId())
+        Await.until("the next cell selected and the start cell done", WAIT,
+                () -> "next".equals(window.view().selectedId())
                 && window.document().runtime("start").state() == lessonbook.model.CellState.DONE);
         WaitForAsyncUtils.waitForFxEvents();
         double before = topOnScreen("next");
@@ -100,20 +95,22 @@ class PresenterLateOutputTest {
             }
             kernel.late("start", lines);
         }
-        waitFor(() -> onFx(() -> ((CodeCellView) window.view().view("start")).hasOutputPane()
+        Await.until("the 61 late lines in the start cell's pane", WAIT,
+                () -> onFx(() -> ((CodeCellView) window.view().view("start")).hasOutputPane()
                 && ((CodeCellView) window.view().view("start")).outputs().lines().size() == 61));
         WaitForAsyncUtils.waitForFxEvents();
         // The pane above grew by far more than the screen has room for below the next cell...
         double grown = onFx(() -> window.view().view("start").getHeight());
         assertThat(grown).isGreaterThan(onFx(() -> window.view().getViewportBounds().getHeight()) / 2);
         // ...and the next cell is still on screen, where it was.
-        waitFor(() -> Math.abs(topOnScreen("next") - before) <= 2);
+        Await.until("Math.abs(topOnScreen(\"next\") - before) <= 2", WAIT,
+                () -> Math.abs(topOnScreen("next") - before) <= 2);
         // The newest late line sits right above it, in view: the pane's last row.
         assertThat(onFx(() -> ((CodeCellView) window.view().view("start")).outputs().visibleRows()))
                 .last().isEqualTo("[worker-0 4000] late line 59");
 
         // Out of presenter mode the notebook scrolls as it always did (no anchoring to the selection).
         robot.type(KeyCode.ESCAPE);
-        waitFor(() -> !window.presenter().isActive());
+        Await.until("!window.presenter().isActive()", WAIT, () -> !window.presenter().isActive());
     }
 }

@@ -1,6 +1,5 @@
 package lessonbook.ui;
 
-import static lessonbook.ui.NotebookWindowFixture.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -31,6 +30,7 @@ import lessonbook.model.Cell;
 import lessonbook.model.CodeCell;
 import lessonbook.model.MarkdownCell;
 import lessonbook.model.Notebook;
+import lessonbook.testkit.Await;
 
 /** Unsaved edits reach the recovery file on their own, and a leftover one is offered when the lesson opens. */
 @ExtendWith(ApplicationExtension.class)
@@ -78,14 +78,15 @@ class RecoveryWindowTest {
         long editedAt = System.nanoTime();
         // One period plus slack for a shared, loaded machine; the printed figure is what it took.
         // Typing spans several periods: wait for the file to hold the last keystroke.
-        waitFor(15, () -> "int saved = 1; int edited = 2;".equals(recoveredSource(1)));
+        Await.until("\"int saved = 1; int edited = 2;\".equals(recoveredSource(1))", java.time.Duration.ofSeconds(15),
+                () -> "int saved = 1; int edited = 2;".equals(recoveredSource(1)));
         System.out.printf("autosave: recovery file up to date %.0f ms after the last edit (period %.0f ms)%n",
                 (System.nanoTime() - editedAt) / 1e6, PERIOD.toMillis());
         assertThat(Files.readAllBytes(lesson)).isEqualTo(onDisk);
 
         robot.press(KeyCode.CONTROL, KeyCode.S).release(KeyCode.S, KeyCode.CONTROL);
         assertThat(window.document().isDirty()).isFalse();
-        waitFor(15, () -> !Files.exists(recoveryFile));
+        Await.until("!Files.exists(recoveryFile)", java.time.Duration.ofSeconds(15), () -> !Files.exists(recoveryFile));
         assertThat(LessonFiles.read(lesson).cells().get(1).source())
                 .isEqualTo("int saved = 1; int edited = 2;");
     }
@@ -113,7 +114,7 @@ class RecoveryWindowTest {
         answerRecovery(robot, "Discard");
         assertThat(window.document().cells()).extracting(Cell::source).containsExactly("# On disk", "int saved = 1;");
         assertThat(window.document().isDirty()).isFalse();
-        waitFor(10, () -> !Files.exists(recoveryFile));
+        Await.until("!Files.exists(recoveryFile)", java.time.Duration.ofSeconds(10), () -> !Files.exists(recoveryFile));
         assertThat(recovery.recover(lesson)).isEmpty();
     }
 
@@ -126,9 +127,11 @@ class RecoveryWindowTest {
         assertThat(recovery.recover(lesson)).isPresent();
 
         robot.press(KeyCode.CONTROL, KeyCode.O).release(KeyCode.O, KeyCode.CONTROL);
-        waitFor(20, () -> recoveryDialog(robot).isPresent());
+        Await.until("recoveryDialog(robot).isPresent()", java.time.Duration.ofSeconds(20),
+                () -> recoveryDialog(robot).isPresent());
         robot.clickOn("Restore");
-        waitFor(10, () -> window.document().cells().size() == 3);
+        Await.until("window.document().cells().size() == 3", java.time.Duration.ofSeconds(10),
+                () -> window.document().cells().size() == 3);
     }
 
     @Test
@@ -147,11 +150,13 @@ class RecoveryWindowTest {
                     startUp[0].show();
                 });
             });
-            waitFor(20, () -> recoveryDialog(robot).isPresent());
+            Await.until("recoveryDialog(robot).isPresent()", java.time.Duration.ofSeconds(20),
+                    () -> recoveryDialog(robot).isPresent());
             assertThat(startUp[0].stage().isShowing()).isTrue();
             assertThat(startUp[0].document().cells()).hasSize(2); // the saved lesson, behind the question
             robot.clickOn("Restore");
-            waitFor(10, () -> startUp[0].document().cells().size() == 3);
+            Await.until("startUp[0].document().cells().size() == 3", java.time.Duration.ofSeconds(10),
+                    () -> startUp[0].document().cells().size() == 3);
             assertThat(startUp[0].document().isDirty()).isTrue();
         } finally {
             if (startUpFixture[0] != null) {
@@ -164,11 +169,12 @@ class RecoveryWindowTest {
     void quittingWithDontSaveDeletesTheRecoveryFile(FxRobot robot) throws Exception {
         robot.interact(() -> window.open(lesson));
         fixture.typeAtEnd(robot, 1, " int lost = 3;");
-        waitFor(15, () -> Files.exists(recoveryFile));
+        Await.until("Files.exists(recoveryFile)", java.time.Duration.ofSeconds(15), () -> Files.exists(recoveryFile));
         robot.press(KeyCode.CONTROL, KeyCode.Q).release(KeyCode.Q, KeyCode.CONTROL);
-        waitFor(20, () -> robot.lookup("Don't Save").tryQuery().isPresent());
+        Await.until("robot.lookup(\"Don't Save\").tryQuery().isPresent()", java.time.Duration.ofSeconds(20),
+                () -> robot.lookup("Don't Save").tryQuery().isPresent());
         robot.clickOn("Don't Save");
-        waitFor(20, () -> !window.stage().isShowing());
+        Await.until("!window.stage().isShowing()", java.time.Duration.ofSeconds(20), () -> !window.stage().isShowing());
         assertThat(recoveryFile).doesNotExist();
         assertThat(LessonFiles.read(lesson).cells().get(1).source()).isEqualTo("int saved = 1;");
     }
@@ -193,12 +199,14 @@ class RecoveryWindowTest {
         recovery.save(lesson, edited());
         dialogs.open = lesson;
         robot.press(KeyCode.CONTROL, KeyCode.O).release(KeyCode.O, KeyCode.CONTROL);
-        waitFor(20, () -> recoveryDialog(robot).isPresent());
+        Await.until("recoveryDialog(robot).isPresent()", java.time.Duration.ofSeconds(20),
+                () -> recoveryDialog(robot).isPresent());
     }
 
     private static void answerRecovery(FxRobot robot, String button) throws Exception {
         robot.clickOn(button);
-        waitFor(10, () -> recoveryDialog(robot).isEmpty());
+        Await.until("recoveryDialog(robot).isEmpty()", java.time.Duration.ofSeconds(10),
+                () -> recoveryDialog(robot).isEmpty());
     }
 
     private static Optional<Window> recoveryDialog(FxRobot robot) {

@@ -1,12 +1,12 @@
 package lessonbook.ui;
 
+import static lessonbook.testkit.Fx.onFx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import javafx.animation.AnimationTimer;
@@ -199,11 +199,4 @@ class TickingCellLayoutTest {
         fixture.waitFor(() -> seen.get() >= frames);
     }
 
-    private static <T> T onFx(Callable<T> work) throws Exception {
-        return WaitForAsyncUtils.asyncFx(work).get(10, TimeUnit.SECONDS);
-    }
-
-    private static void onFx(Runnable work) throws Exception {
-        WaitForAsyncUtils.asyncFx(work).get(10, TimeUnit.SECONDS);
-    }
 }

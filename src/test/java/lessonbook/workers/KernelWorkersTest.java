@@ -16,6 +16,7 @@ import lessonbook.kernel.client.JvmKernel;
 import lessonbook.kernel.client.KernelListener;
 import lessonbook.model.Output;
 import lessonbook.model.StreamName;
+import lessonbook.testkit.Await;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -105,7 +106,7 @@ class KernelWorkersTest {
         run("var keptPool = new WorkerPool(2);");
         String later = run("System.out.println(keptPool.map(x -> factorial(x), List.of(4L, 5L)));");
         assertThat(stdout(later)).isEqualTo("[-4, -5]\n");
-        RecordingHost.await("the pool's lines in the calling cell", T, () -> workerLines(later).size() >= 2);
+        Await.until("the pool's lines in the calling cell", T, () -> workerLines(later).size() >= 2);
         assertThat(workerLines(later)).extracting(Output.WorkerLine::line)
                 .containsExactlyInAnyOrder("new body 4", "new body 5");
         assertThat(workerLines(later)).allMatch(l -> l.worker().matches("PoolWorker-\\d+"));
@@ -142,7 +143,7 @@ class KernelWorkersTest {
     void linesPrintedAfterTheCellEndedStillLandInIt() {
         String cell = run("new Worker(() -> { long end = System.nanoTime() + 500_000_000L; "
                 + "while (System.nanoTime() < end) { Thread.onSpinWait(); } System.out.println(\"late line\"); }).start();");
-        RecordingHost.await("the late line", T,
+        Await.until("the late line", T, 
                 () -> workerLines(cell).stream().anyMatch(l -> l.line().equals("late line")));
     }
 
@@ -161,10 +162,10 @@ class KernelWorkersTest {
         String looping = "cell-" + CELLS.incrementAndGet();
         var running = kernel.execute(looping, "pool.mapAsync(x -> { while (true) { Thread.onSpinWait(); } }, List.of(1));\n"
                 + "while (true) { Thread.onSpinWait(); }");
-        RecordingHost.await("the looping cell to start", T, () -> startedCells.contains(looping));
+        Await.until("the looping cell to start", T, () -> startedCells.contains(looping));
         kernel.interrupt();
         running.get(T.toMillis(), TimeUnit.MILLISECONDS);
-        RecordingHost.await("workers gone after interrupt", Duration.ofSeconds(3),
+        Await.until("workers gone after interrupt", Duration.ofSeconds(3), 
                 () -> pids.stream().noneMatch(RecordingHost::pidAlive));
 
         // fully qualified: on a loaded machine the interrupt may take longer than its grace and restart the kernel
@@ -173,7 +174,7 @@ class KernelWorkersTest {
         long pid = printedPid(again);
         assertThat(RecordingHost.pidAlive(pid)).isTrue();
         kernel.restart().get(T.toMillis(), TimeUnit.MILLISECONDS);
-        RecordingHost.await("worker gone after restart", Duration.ofSeconds(3), () -> !RecordingHost.pidAlive(pid));
+        Await.until("worker gone after restart", Duration.ofSeconds(3), () -> !RecordingHost.pidAlive(pid));
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import lessonbook.testkit.Await;
 
 /** Whole process trees: a killed parent, daemon children, nested workers. */
 class ProcessTreeTest extends WithRecordingHost {
@@ -43,7 +44,7 @@ class ProcessTreeTest extends WithRecordingHost {
 
             parent.destroyForcibly();   // SIGKILL: no shutdown hook runs in the parent
             parent.waitFor(10, TimeUnit.SECONDS);
-            RecordingHost.await("workers of the killed parent gone", Duration.ofSeconds(2),
+            Await.until("workers of the killed parent gone", Duration.ofSeconds(2), 
                     () -> pids.stream().noneMatch(RecordingHost::pidAlive));
         } finally {
             parent.destroyForcibly();
@@ -68,7 +69,7 @@ class ProcessTreeTest extends WithRecordingHost {
         assertThat(line).endsWith(" starter false");
         long daemonPid = Long.parseLong(line.split(" ")[2]);
         assertThat(daemonPid).isNotEqualTo(outer.pid());
-        RecordingHost.await("the daemon child gone", Duration.ofSeconds(2), () -> !RecordingHost.pidAlive(daemonPid));
+        Await.until("the daemon child gone", Duration.ofSeconds(2), () -> !RecordingHost.pidAlive(daemonPid));
     }
 
     @Test

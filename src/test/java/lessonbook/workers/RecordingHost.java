@@ -1,11 +1,9 @@
 package lessonbook.workers;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.BooleanSupplier;
 
 import lessonbook.workers.runtime.StandaloneHost;
 import lessonbook.workers.runtime.TopLevelVariable;
@@ -105,23 +103,6 @@ final class RecordingHost implements WorkerHost {
 
     Exit exitOf(long pid) {
         return exits.stream().filter(e -> e.pid() == pid).findFirst().orElse(null);
-    }
-
-    /** Polls until the condition holds or fails the test at the deadline; never a fixed sleep. */
-    static void await(String what, Duration timeout, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out after " + timeout.toMillis() + " ms waiting for " + what);
-            }
-            Thread.onSpinWait();
-            try {
-                Thread.sleep(5);   // polling interval of a bounded wait, not a wait for the event itself
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted", e);
-            }
-        }
     }
 
     /**

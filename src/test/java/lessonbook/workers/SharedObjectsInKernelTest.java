@@ -21,6 +21,7 @@ import lessonbook.kernel.client.JvmKernel;
 import lessonbook.kernel.client.KernelListener;
 import lessonbook.model.Output;
 import lessonbook.model.StreamName;
+import lessonbook.testkit.Await;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -83,7 +84,7 @@ class SharedObjectsInKernelTest {
         kernel.close();   // the host kills the kernel at once: it may not get to delete them itself
         kernel = JvmKernel.start();
         run("1 + 1");
-        RecordingHost.await("the ended kernel's shared objects deleted", T, () -> !Files.exists(folders.get(0)));
+        Await.until("the ended kernel's shared objects deleted", T, () -> !Files.exists(folders.get(0)));
     }
 
     private static List<Path> kernelFolders(long pid) throws IOException {

@@ -15,6 +15,8 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import lessonbook.testkit.Await;
+
 /** Queues, locks, shared values, pipes, events, barriers and semaphores between real worker processes. */
 class SharedObjectsTest extends WithRecordingHost {
 
@@ -270,7 +272,7 @@ class SharedObjectsTest extends WithRecordingHost {
         waiter.start();
         doomed.start();
         assertThat(touched.await(T)).isTrue();
-        RecordingHost.await("the waiter at the barrier", T, () -> barrier.waiting() == 1);
+        Await.until("the waiter at the barrier", T, () -> barrier.waiting() == 1);
         ProcessHandle.of(doomed.pid()).orElseThrow().destroyForcibly();
         assertThat(report.get(T)).contains("process " + doomed.pid()).contains("died before it arrived")
                 .contains("1 of 3 arrived");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import lessonbook.testkit.Await;
 
 /** A worker's CPU time is reported while it runs, not only when it exits. */
 class WorkerCpuTest extends WithRecordingHost {
@@ -17,14 +18,14 @@ class WorkerCpuTest extends WithRecordingHost {
         });
         w.start();
         long pid = w.pid();
-        RecordingHost.await("two growing cpu reports", T, () -> reportsOf(pid).size() >= 2);
+        Await.until("two growing cpu reports", T, () -> reportsOf(pid).size() >= 2);
         assertThat(w.isAlive()).isTrue();
         assertThat(host.exitOf(pid)).as("reported before any exit").isNull();
         List<Long> reports = reportsOf(pid);
         assertThat(reports.get(1)).isGreaterThan(reports.get(0));
         assertThat(host.cpuReports).allMatch(r -> r.worker().equals(w.name()));
         w.terminate();
-        RecordingHost.await("the exit", T, () -> host.exitOf(pid) != null);
+        Await.until("the exit", T, () -> host.exitOf(pid) != null);
         assertThat(host.exitOf(pid).cpuMillis()).as("a killed worker's cpu is the last sample")
                 .isGreaterThanOrEqualTo(reports.get(1));
     }
@@ -40,7 +41,7 @@ class WorkerCpuTest extends WithRecordingHost {
                 return x;
             }, 1);
             long pid = pool.pids().get(0);
-            RecordingHost.await("a cpu report of the pool worker", T, () -> !reportsOf(pid).isEmpty());
+            Await.until("a cpu report of the pool worker", T, () -> !reportsOf(pid).isEmpty());
             assertThat(running).isNotDone();
         }
     }

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import lessonbook.testkit.Await;
 
 /** The pool's calls beyond map, its options, and its clear failures: real worker processes, told apart by pid. */
 class WorkerPoolOptionsTest extends WithRecordingHost {
@@ -167,7 +168,7 @@ class WorkerPoolOptionsTest extends WithRecordingHost {
                 workers.add(Long.parseLong(s.substring(0, s.indexOf(':'))));
             }
             assertThat(pool.pids()).containsAll(workers);
-            RecordingHost.await("both workers' initializer lines", T,
+            Await.until("both workers' initializer lines", T, 
                     () -> pool.pids().stream().allMatch(p -> host.textsOf(p).contains("table loaded")));
             pool.map(x -> x, range(10), 1);
             for (long p : pool.pids()) {
@@ -190,7 +191,7 @@ class WorkerPoolOptionsTest extends WithRecordingHost {
                             + "java.lang.IllegalStateException: no table here");
             assertThatThrownBy(() -> pool.apply(x -> x, 1)).hasMessageContaining("no table here");
             // no replacement that would fail again
-            RecordingHost.await("the failed workers gone, none started in their place", T,
+            Await.until("the failed workers gone, none started in their place", T, 
                     () -> pool.size() == 0 && pids.stream().noneMatch(RecordingHost::pidAlive));
             assertThat(host.startedPids).containsExactlyInAnyOrderElementsOf(pids);
         }
@@ -203,7 +204,7 @@ class WorkerPoolOptionsTest extends WithRecordingHost {
             assertThat(pids.get(0)).isEqualTo(pids.get(1));
             assertThat(pids.get(2)).isEqualTo(pids.get(3)).isNotEqualTo(pids.get(1));
             assertThat(pids.get(4)).isEqualTo(pids.get(5)).isNotIn(pids.get(1), pids.get(3));
-            RecordingHost.await("retired workers exited", T,
+            Await.until("retired workers exited", T, 
                     () -> host.exitOf(pids.get(0)) != null && host.exitOf(pids.get(2)) != null && pool.size() == 1);
             assertThat(host.exitOf(pids.get(0)).exitCode()).as("a retired worker exits normally").isZero();
             assertThat(RecordingHost.pidAlive(pids.get(0))).isFalse();
@@ -251,16 +252,16 @@ class WorkerPoolOptionsTest extends WithRecordingHost {
             }, 0);
             long victim = pool.pids().get(0);
             everyPid.add(victim);
-            RecordingHost.await("worker busy", T, () -> host.textsOf(victim).contains("busy"));
+            Await.until("worker busy", T, () -> host.textsOf(victim).contains("busy"));
             ProcessHandle.of(victim).orElseThrow().destroyForcibly();   // SIGKILL
             assertThatThrownBy(() -> running.get(10, TimeUnit.SECONDS))
                     .hasCauseInstanceOf(WorkerDiedException.class)
                     .hasMessageContaining("(pid " + victim + ") died with exit code 137 while running input 0");
-            RecordingHost.await("a replacement", T, () -> pool.size() == 1 && !pool.pids().contains(victim));
+            Await.until("a replacement", T, () -> pool.size() == 1 && !pool.pids().contains(victim));
             long replacement = pool.apply(x -> pid(), 0);
             assertThat(replacement).isNotEqualTo(victim).isEqualTo(pool.pids().get(0));
             everyPid.addAll(pool.pids());
         }
-        RecordingHost.await("no pool process left", T, () -> everyPid.stream().noneMatch(RecordingHost::pidAlive));
+        Await.until("no pool process left", T, () -> everyPid.stream().noneMatch(RecordingHost::pidAlive));
     }
 }

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import lessonbook.testkit.Await;
 
 class WorkerPoolTest extends WithRecordingHost {
 
@@ -68,7 +69,7 @@ class WorkerPoolTest extends WithRecordingHost {
                 return CurrentProcess.name();
             }, range(8));
             assertThat(names).allMatch(n -> n.matches("PoolWorker-\\d+"));
-            RecordingHost.await("8 lines", T, () -> host.lines().size() >= 8);
+            Await.until("8 lines", T, () -> host.lines().size() >= 8);
             assertThat(host.lines()).allMatch(l -> l.text().equals("hello from " + l.worker()));
         }
     }
@@ -88,19 +89,21 @@ class WorkerPoolTest extends WithRecordingHost {
 
     @Test
     void unorderedResultsComeInCompletionOrder() {
+        // Input 0 finishes only once the caller has taken input 1's result, so no timing decides the order:
+        // a mapUnordered that yielded in input order would hold 0 back until its bounded wait gave up (-1).
+        WorkerEvent oneTaken = new WorkerEvent();
         try (WorkerPool pool = new WorkerPool(2)) {
-            // input 0 is slow, input 1 is fast: with one input per chunk, 1 must come first
             List<Integer> order = new ArrayList<>();
             for (int r : pool.<Integer, Integer>mapUnordered(x -> {
-                if (x == 0) {
-                    long end = System.nanoTime() + 1_500_000_000L;
-                    while (System.nanoTime() < end) {
-                        Thread.onSpinWait();
-                    }
+                if (x == 0 && !oneTaken.await(Duration.ofSeconds(10))) {
+                    return -1;
                 }
                 return x;
             }, range(2))) {
                 order.add(r);
+                if (r == 1) {
+                    oneTaken.set();
+                }
             }
             assertThat(order).containsExactly(1, 0);
         }
@@ -134,7 +137,7 @@ class WorkerPoolTest extends WithRecordingHost {
                 assertThat(e.exitCode()).isEqualTo(3);
                 assertThat(e.getMessage()).matches("PoolWorker-\\d+ \\(pid \\d+\\) died with exit code 3 while running input 5");
             });
-            RecordingHost.await("a replacement worker", T, () -> pool.size() == 2);
+            Await.until("a replacement worker", T, () -> pool.size() == 2);
             assertThat(pool.map(x -> x * 2, range(4))).containsExactly(0, 2, 4, 6);
         }
     }
@@ -149,7 +152,8 @@ class WorkerPoolTest extends WithRecordingHost {
                     hog.add(new long[1 << 20]);
                 }
             }, range(1))).isInstanceOf(WorkerDiedException.class).hasMessageContaining("while running input 0");
-            RecordingHost.await("the OOM report", T, () -> host.lines().stream().anyMatch(l -> l.text().contains("OutOfMemoryError")));
+            Await.until("the OOM report", T,
+                    () -> host.lines().stream().anyMatch(l -> l.text().contains("OutOfMemoryError")));
         }
     }
 
@@ -163,7 +167,7 @@ class WorkerPoolTest extends WithRecordingHost {
                 }
             }, range(1));
             long victim = pool.pids().get(0);
-            RecordingHost.await("worker busy", T, () -> host.textsOf(victim).contains("busy"));
+            Await.until("worker busy", T, () -> host.textsOf(victim).contains("busy"));
             ProcessHandle.of(victim).orElseThrow().destroyForcibly();
             assertThatThrownBy(() -> running.get(10, TimeUnit.SECONDS))
                     .hasCauseInstanceOf(WorkerDiedException.class)
@@ -178,7 +182,7 @@ class WorkerPoolTest extends WithRecordingHost {
             pool.map(x -> x, range(4));
             pids = pool.pids();
         }
-        RecordingHost.await("pool workers gone", Duration.ofSeconds(3),
+        Await.until("pool workers gone", Duration.ofSeconds(3), 
                 () -> pids.stream().noneMatch(RecordingHost::pidAlive));
         assertThat(host.exits).extracting(RecordingHost.Exit::pid).containsAll(pids);
     }

@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import lessonbook.testkit.Await;
 
 import lessonbook.workers.runtime.WorkerRuntime;
 
@@ -45,7 +46,7 @@ class WorkerTest extends WithRecordingHost {
         }
         assertThat(pids).hasSize(4).doesNotContain(ProcessHandle.current().pid());
         assertThat(host.startedPids).containsAll(pids);
-        RecordingHost.await("exit events", T, () -> host.exits.size() >= 4);
+        Await.until("exit events", T, () -> host.exits.size() >= 4);
     }
 
     @Test
@@ -62,7 +63,7 @@ class WorkerTest extends WithRecordingHost {
             Worker cold = new Worker(() -> { });
             cold.start();
             cold.join();
-            RecordingHost.await("both exit events", T, () -> host.exits.size() >= 2);
+            Await.until("both exit events", T, () -> host.exits.size() >= 2);
             long spareCpu = cpuOf(fromSpare.pid());
             long coldCpu = cpuOf(cold.pid());
             // the cold worker's JVM started within its life, the spare's before it: only the first counts it
@@ -161,7 +162,7 @@ class WorkerTest extends WithRecordingHost {
         assertThat(returns.exitCode()).isZero();
         assertThat(host.textsOf(returns.pid())).containsExactly("task done");
         assertThat(exits.exitCode()).isEqualTo(3);
-        RecordingHost.await("the hook's line", T, () -> host.textsOf(exits.pid()).contains("hook ran"));
+        Await.until("the hook's line", T, () -> host.textsOf(exits.pid()).contains("hook ran"));
     }
 
     @Test
@@ -176,7 +177,7 @@ class WorkerTest extends WithRecordingHost {
                 .map(RecordingHost.Line::text).toList();
         assertThat(err.get(0)).contains("IllegalStateException: boom in the worker");
         assertThat(err).anyMatch(l -> l.contains("at lessonbook.workers.WorkerTest"));
-        RecordingHost.await("exit event", T, () -> host.exitOf(w.pid()) != null);
+        Await.until("exit event", T, () -> host.exitOf(w.pid()) != null);
         assertThat(host.exitOf(w.pid()).exitCode()).isEqualTo(1);
     }
 
@@ -215,7 +216,7 @@ class WorkerTest extends WithRecordingHost {
             pids.addAll(WorkerRuntime.livePids());
             long t0 = System.nanoTime();
             WorkerRuntime.terminateAll();
-            RecordingHost.await("all workers gone", Duration.ofSeconds(2),
+            Await.until("all workers gone", Duration.ofSeconds(2), 
                     () -> pids.stream().noneMatch(RecordingHost::pidAlive));
             assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(2));
         }

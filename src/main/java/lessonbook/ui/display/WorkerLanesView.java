@@ -33,9 +33,8 @@ import lessonbook.model.Output;
  */
 public final class WorkerLanesView extends VBox {
     /**
-     * 4 frames a second: the window's renderer competes with the workers for the cores. Measured in the app under
-     * Xvfb (software rendering, 2 cores) over 9 s of the lesson's worker cells: renderer and FX thread used 4.2 s
-     * of CPU at 15 frames a second, 3.0 s at 4.
+     * 4 frames a second: the window's renderer competes with the workers for the cores, and 15 cost it about
+     * 40 % more CPU during the lesson's worker cells.
      */
 
     /** Workers report a wait once it lasted this long (lessonbook.workers.shared.WaitStates). */

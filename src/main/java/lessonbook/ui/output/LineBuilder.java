@@ -17,7 +17,7 @@ import lessonbook.model.StreamName;
 final class LineBuilder {
     /** How the pane colours workers. */
     interface Sink {
-        /** The stable colour index (0..7) of a worker, registering it on first sight. */
+        /** A worker's stable colour index, 0 to 9 (the pane's ten worker colours); registers it on first sight. */
         int colourOf(String worker);
     }
 

@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
  * known while a worker runs ({@link WorkerEvents#cpu}) and not only from the worker's last message at a normal
  * exit (a killed worker sends none). The host reads it, so workers send nothing for it: on Linux one read of
  * {@code /proc/<pid>/stat} per worker, elsewhere {@link ProcessHandle.Info} (which also reads the command line).
- * Measured on 2 cores at load ~40: 0.09-0.5 ms a read, so ten workers cost at most ~1 % of a core. One daemon
+ * Ten workers cost at most about 1 % of a core. One daemon
  * thread; a tick with no running worker does nothing.
  * {@code -Dlessonbook.workers.cpuSampleMs=0} turns it off.
  */

@@ -4,7 +4,10 @@ package lessonbook.workers.runtime;
 public interface WorkerEvents {
     void started(String worker, long pid, long epochMillis);
 
-    /** One line of output, without its line terminator; {@code partial} when the worker ended mid-line. */
+    /**
+     * One line of output, without its line terminator. What a worker printed after its last newline before it
+     * ended comes as a line too, and an over-long line comes in pieces (see {@code OutputPump.MAX_LINE}).
+     */
     void line(String worker, long pid, boolean stderr, String text);
 
     /**

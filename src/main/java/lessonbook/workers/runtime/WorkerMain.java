@@ -117,8 +117,7 @@ public final class WorkerMain {
 
     /**
      * Waits until this JVM's own background work (JIT compiles queued by start-up and warm-up) has died down, so
-     * that a spare counted as ready is idle: measured on 2 cores, ten spares that connected at once still burned
-     * ~20 ms of CPU each afterwards, which a timed run started right after prestart() paid for.
+     * that a spare counted as ready is idle and a timed run started right after prestart() does not pay for it.
      */
     private static void settle() {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(SETTLE_LIMIT_MS);

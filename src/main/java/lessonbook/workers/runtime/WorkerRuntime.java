@@ -237,10 +237,7 @@ public final class WorkerRuntime {
         List<String> options = new ArrayList<>();
         options.add("-XX:+UseSerialGC");
         options.add("-XX:-UsePerfData");   // no shared-memory counters file to create and delete per worker
-        // C2 only: a worker runs the cell's hot loop once, usually as on-stack-replaced code. Without the C1 tier it
-        // goes from the interpreter straight to C2, and the runtime's own code, run once per worker, is not
-        // compiled at all: ten workers on 2 cores measured 2-3 % faster over all (a pool's dispatch paths warm
-        // more slowly: 0.02 ms an item instead of 0.01).
+        // C2 only: a worker runs the cell's hot loop once, and the runtime's own run-once code is not worth compiling.
         options.add("-XX:-TieredCompilation");
         options.add("-Xmx" + System.getProperty("lessonbook.workers.xmx", "256m"));
         options.add("-XX:+ExitOnOutOfMemoryError");

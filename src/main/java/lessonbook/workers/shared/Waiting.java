@@ -16,8 +16,8 @@ import lessonbook.workers.WaitInterruptedException;
  * in the notebook ends it with an unchecked {@link WaitInterruptedException}) and, every 100 ms, whether the
  * processes it waits for still live. One instance per wait, used by one thread. The three phases can be tuned
  * with {@code -Dlessonbook.workers.spinMicros=20}, {@code yieldMicros=200} and {@code parkMicros=20} (for
- * workers, through {@code -Dlessonbook.workers.jvmOptions}); measured on a loaded two-core machine, none of
- * them moved a pipe's round trip between two workers much, the workers' start-up did.
+ * workers, through {@code -Dlessonbook.workers.jvmOptions}); next to the workers' start-up, none of them
+ * matters much to a pipe's round trip.
  */
 public final class Waiting {
     private static final long SPIN_NANOS = 1000 * Long.getLong("lessonbook.workers.spinMicros", 20);

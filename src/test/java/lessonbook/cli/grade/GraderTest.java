@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,6 +32,7 @@ class GraderTest {
     @TempDir
     Path dir;
 
+    @Tag("slow")
     @Test
     void eachSubmissionGetsItsRowsAndNoProcessIsLeftBehind() throws Exception {
         String lesson = resource("/exercises/two-exercises.md");

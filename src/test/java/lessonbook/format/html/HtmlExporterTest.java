@@ -28,7 +28,7 @@ class HtmlExporterTest {
     Path dir;
 
     @Test
-    void nothing_from_the_notebook_can_put_a_script_into_the_page() {
+    void nothingFromTheNotebookCanPutAScriptIntoThePage() {
         Notebook notebook = new Notebook(List.of(
                 new MarkdownCell("m1", "# Title " + SCRIPT + "\n\n" + SCRIPT + "\n\n<img src=x onerror=alert(1)>\n\n"
                         + "[click](javascript:alert(1)) ![img](javascript:alert(2)) <a href=\"javascript:x\">a</a>"),
@@ -54,7 +54,7 @@ class HtmlExporterTest {
     }
 
     @Test
-    void jshells_feedback_is_marked_apart_from_what_the_program_printed() {
+    void jshellsFeedbackIsMarkedApartFromWhatTheProgramPrinted() {
         Notebook notebook = new Notebook(List.of(new CodeCell("c1", "void hello(){ System.out.println(\"Hello\"); }\nhello();",
                 List.of(new Output.Info("created method hello()"), new Output.Stream(StreamName.STDOUT, "Hello\n")),
                 1, Map.of())));
@@ -66,7 +66,7 @@ class HtmlExporterTest {
     }
 
     @Test
-    void page_shows_highlighted_code_outputs_and_coloured_worker_tags() {
+    void pageShowsHighlightedCodeOutputsAndColouredWorkerTags() {
         Notebook notebook = new Notebook(List.of(
                 new MarkdownCell("m1", "## Workers\n\n| a | b |\n|---|---|\n| 1 | 2 |"),
                 new CodeCell("c1", "int n = 42; // answer\nString s = \"hi\";", List.of(
@@ -87,7 +87,7 @@ class HtmlExporterTest {
     }
 
     @Test
-    void tables_become_html_tables_and_charts_inline_svg() {
+    void tablesBecomeHtmlTablesAndChartsInlineSvg() {
         Notebook notebook = new Notebook(List.of(new CodeCell("c1", "show();", List.of(
                 new Output.Stream(StreamName.STDOUT, "before\n"),
                 new Output.Table("Timings", List.of("strategy", "seconds"), List.of(List.of("pool", "1.52"))),
@@ -106,7 +106,7 @@ class HtmlExporterTest {
     }
 
     @Test
-    void export_writes_each_format_next_to_the_input() throws Exception {
+    void exportWritesEachFormatNextToTheInput() throws Exception {
         Path lesson = dir.resolve("lesson.md");
         Files.writeString(lesson, "# Lesson\n\n```java\nint x = 1;\n```\n```output\nx ==> 1\n```\n");
 
@@ -122,7 +122,7 @@ class HtmlExporterTest {
     }
 
     @Test
-    void images_a_notebook_holds_are_embedded_as_data_urls() throws Exception {
+    void imagesANotebookHoldsAreEmbeddedAsDataUrls() throws Exception {
         Path notebook = dir.resolve("n.ipynb");
         try (var in = getClass().getResourceAsStream("/notebooks/own/ijava-features.ipynb")) {
             Files.write(notebook, in.readAllBytes());
@@ -135,7 +135,7 @@ class HtmlExporterTest {
     }
 
     @Test
-    void a_lessons_own_pictures_are_inlined_from_its_folder_and_others_left_as_they_were() throws Exception {
+    void aLessonsOwnPicturesAreInlinedFromItsFolderAndOthersLeftAsTheyWere() throws Exception {
         Path lessons = Files.createDirectories(dir.resolve("lessons"));
         Path images = Files.createDirectories(dir.resolve("assets/images"));
         Files.copy(Path.of("assets/images/processes-vs-threads.png"), images.resolve("diagram.png"));

@@ -35,7 +35,7 @@ class IpynbTest {
     Path dir;
 
     @Test
-    void unedited_notebook_saves_to_the_same_json_and_the_same_text() throws Exception {
+    void uneditedNotebookSavesToTheSameJsonAndTheSameText() throws Exception {
         Path file = copy("own/ijava-features.ipynb");
         String before = Files.readString(file);
 
@@ -48,7 +48,7 @@ class IpynbTest {
     }
 
     @Test
-    void every_output_type_reads_as_the_text_a_reader_expects() throws Exception {
+    void everyOutputTypeReadsAsTheTextAReaderExpects() throws Exception {
         Notebook notebook = LessonFiles.read(copy("own/ijava-features.ipynb"));
         List<Cell> cells = notebook.cells();
 
@@ -77,7 +77,7 @@ class IpynbTest {
     }
 
     @Test
-    void metadata_is_kept_and_nbgrader_locked_cells_are_not_editable() throws Exception {
+    void metadataIsKeptAndNbgraderLockedCellsAreNotEditable() throws Exception {
         Notebook notebook = LessonFiles.read(copy("own/ijava-features.ipynb"));
 
         assertThat(notebook.metadata()).containsKeys("celltoolbar", "toc", "widgets", "kernelspec");
@@ -91,7 +91,7 @@ class IpynbTest {
     }
 
     @Test
-    void editing_cells_rewrites_them_and_keeps_everything_else() throws Exception {
+    void editingCellsRewritesThemAndKeepsEverythingElse() throws Exception {
         Path file = copy("own/ijava-features.ipynb");
         JsonNode before = JSON.readTree(Files.readString(file));
         Notebook notebook = LessonFiles.read(file);
@@ -119,7 +119,7 @@ class IpynbTest {
     }
 
     @Test
-    void our_outputs_map_to_jupyter_types_and_back() throws Exception {
+    void ourOutputsMapToJupyterTypesAndBack() throws Exception {
         CodeCell cell = new CodeCell("c1", "work()", List.of(
                 new Output.Stream(StreamName.STDOUT, "start\n"),
                 new Output.WorkerLine("worker-2", 77, StreamName.STDOUT, "hi"),
@@ -147,7 +147,7 @@ class IpynbTest {
     }
 
     @Test
-    void tables_charts_and_worker_timelines_survive_a_notebook() throws Exception {
+    void tablesChartsAndWorkerTimelinesSurviveANotebook() throws Exception {
         Output.Table table = new Output.Table("Timings", List.of("strategy", "s"), List.of(List.of("pool", "1.5")));
         Output.Chart chart = new Output.Chart(Output.Chart.Kind.LINE, "Speed", "n", "s", List.of(
                 new Output.Chart.Series("pool", List.of(new Output.Chart.Point("1", 2.0), new Output.Chart.Point("2", 1.1)))));
@@ -168,7 +168,7 @@ class IpynbTest {
     }
 
     @Test
-    void older_nbformat_without_ids_saves_as_4_5_with_ids() throws Exception {
+    void olderNbformatWithoutIdsSavesAs45WithIds() throws Exception {
         Path file = copy("own/java-other-kernel-4.2.ipynb");
 
         Notebook notebook = LessonFiles.read(file);
@@ -183,7 +183,7 @@ class IpynbTest {
     }
 
     @Test
-    void a_python_notebook_opens_read_only_with_a_reason() throws Exception {
+    void aPythonNotebookOpensReadOnlyWithAReason() throws Exception {
         Notebook notebook = LessonFiles.read(copy("own/python-4.0.ipynb"));
 
         assertThat(notebook.readOnlyReason()).hasValueSatisfying(reason ->
@@ -193,7 +193,7 @@ class IpynbTest {
     }
 
     @Test
-    void a_lesson_converted_to_ipynb_and_back_keeps_its_cells() throws Exception {
+    void aLessonConvertedToIpynbAndBackKeepsItsCells() throws Exception {
         Path md = dir.resolve("lesson.md");
         try (InputStream in = getClass().getResourceAsStream("/lessons/tricky.md")) {
             Files.write(md, in.readAllBytes());
@@ -224,7 +224,7 @@ class IpynbTest {
     }
 
     @Test
-    void a_cell_saves_the_outputs_ijava_saves_for_it_and_no_feedback() throws Exception {
+    void aCellSavesTheOutputsIjavaSavesForItAndNoFeedback() throws Exception {
         CodeCell cell = new CodeCell("c1", "void hello(){ System.out.println(\"Hello\"); }\nhello();\nint y = 5;\n"
                 + "List<String> l = new ArrayList();\n\"a\" + \"bc\"", List.of(
                 new Output.Info("created method hello()"),
@@ -246,7 +246,7 @@ class IpynbTest {
     }
 
     @Test
-    void a_value_read_from_a_lesson_file_saves_as_ijava_would() throws Exception {
+    void aValueReadFromALessonFileSavesAsIjavaWould() throws Exception {
         Path md = dir.resolve("values.md");
         Files.writeString(md, "```java\n\"ab\" + \"c\"\n```\n```output\n$1 ==> \"abc\"\n```\n\n"
                 + "```java\n'x'\n```\n```output\n$2 ==> 'x'\n```\n\n"
@@ -266,7 +266,7 @@ class IpynbTest {
     }
 
     @Test
-    void a_null_result_is_not_saved_as_ijava_saves_none() throws Exception {
+    void aNullResultIsNotSavedAsIjavaSavesNone() throws Exception {
         CodeCell cell = new CodeCell("c1", "String s = null;\ns", List.of(new Output.Value("s", "String", "null", null)),
                 null, Map.of());
 
@@ -274,7 +274,7 @@ class IpynbTest {
     }
 
     @Test
-    void malformed_notebooks_name_the_file_and_the_problem() throws Exception {
+    void malformedNotebooksNameTheFileAndTheProblem() throws Exception {
         Path broken = dir.resolve("broken.ipynb");
         Files.writeString(broken, "{\n \"cells\": [\n  {\"cell_type\": \"code\",,}\n ]\n}\n");
         Path old = dir.resolve("old.ipynb");

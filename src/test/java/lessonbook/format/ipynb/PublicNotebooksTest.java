@@ -30,7 +30,7 @@ class PublicNotebooksTest {
     @ParameterizedTest
     @ValueSource(strings = {"tribuo-anomaly-tribuo-v4.ipynb", "tribuo-clustering-tribuo-v4.ipynb",
             "rapaio-bootstrap.ipynb", "tribuo-liblinear-GenerateTestData.ipynb"})
-    void opens_and_saves_back_to_valid_nbformat_with_its_metadata_and_cells_intact(String name) throws Exception {
+    void opensAndSavesBackToValidNbformatWithItsMetadataAndCellsIntact(String name) throws Exception {
         Path file = dir.resolve(name);
         try (InputStream in = getClass().getResourceAsStream("/notebooks/public/" + name)) {
             Files.write(file, in.readAllBytes());
@@ -56,7 +56,7 @@ class PublicNotebooksTest {
     @ParameterizedTest
     @ValueSource(strings = {"tribuo-anomaly-tribuo-v4.ipynb", "tribuo-clustering-tribuo-v4.ipynb",
             "rapaio-bootstrap.ipynb"})
-    void java_notebooks_open_editable_and_their_magics_are_named(String name) throws Exception {
+    void javaNotebooksOpenEditableAndTheirMagicsAreNamed(String name) throws Exception {
         Path file = dir.resolve(name);
         try (InputStream in = getClass().getResourceAsStream("/notebooks/public/" + name)) {
             Files.write(file, in.readAllBytes());
@@ -77,7 +77,7 @@ class PublicNotebooksTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"tribuo-liblinear-GenerateTestData.ipynb"})
-    void a_python_notebook_is_read_only(String name) throws Exception {
+    void aPythonNotebookIsReadOnly(String name) throws Exception {
         Path file = dir.resolve(name);
         try (InputStream in = getClass().getResourceAsStream("/notebooks/public/" + name)) {
             Files.write(file, in.readAllBytes());

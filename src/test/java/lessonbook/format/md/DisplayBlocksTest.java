@@ -32,7 +32,7 @@ class DisplayBlocksTest {
     Path dir;
 
     @Test
-    void rich_outputs_are_written_in_their_own_blocks_and_read_back_equal() throws Exception {
+    void richOutputsAreWrittenInTheirOwnBlocksAndReadBackEqual() throws Exception {
         Path file = dir.resolve("lesson.md");
         CodeCell cell = new CodeCell("c1", "Display.table(...);", List.of(
                 new Output.Stream(StreamName.STDOUT, "done\n"), TABLE, CHART, WORKERS.get(0), WORKERS.get(1)),
@@ -52,7 +52,7 @@ class DisplayBlocksTest {
     }
 
     @Test
-    void hand_formatted_blocks_survive_an_unedited_save_and_a_rerun_with_equal_results() throws Exception {
+    void handFormattedBlocksSurviveAnUneditedSaveAndARerunWithEqualResults() throws Exception {
         Path file = dir.resolve("lesson.md");
         String text = "```java\nshow();\n```\n\n```table\n" + OutputBlocks.body(TABLE) + "```\n\n\n"
                 + "~~~~chart\n" + OutputBlocks.body(CHART) + "~~~~\n\nAfter.\n";
@@ -68,7 +68,7 @@ class DisplayBlocksTest {
     }
 
     @Test
-    void a_malformed_block_is_kept_as_text_with_a_note() throws Exception {
+    void aMalformedBlockIsKeptAsTextWithANote() throws Exception {
         Path file = dir.resolve("broken.md");
         String text = "```java\nshow();\n```\n```output\nok\n```\n```chart\nnot a chart at all\n```\n";
         Files.writeString(file, text);

@@ -48,7 +48,7 @@ class LessonMarkdownRoundTripTest {
     }
 
     @Test
-    void a_compile_error_with_jshells_source_line_and_caret_reads_back_as_the_same_diagnostic() {
+    void aCompileErrorWithJshellsSourceLineAndCaretReadsBackAsTheSameDiagnostic() {
         String source = "int fine = 1;\nint sum = fine + undefinedThing;";
         lessonbook.model.Diagnostic diagnostic = new lessonbook.model.Diagnostic(true, 31, 45, 2, 18,
                 "cannot find symbol\n  symbol:   variable undefinedThing",
@@ -72,7 +72,7 @@ class LessonMarkdownRoundTripTest {
 
     @ParameterizedTest
     @MethodSource("trickyFiles")
-    void unedited_file_saves_to_the_same_bytes(String text) throws Exception {
+    void uneditedFileSavesToTheSameBytes(String text) throws Exception {
         Path file = dir.resolve("lesson.md");
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         Files.write(file, bytes);
@@ -84,7 +84,7 @@ class LessonMarkdownRoundTripTest {
     }
 
     @Test
-    void fixture_reads_as_the_cells_a_reader_sees() throws Exception {
+    void fixtureReadsAsTheCellsAReaderSees() throws Exception {
         Notebook notebook = read("/lessons/tricky.md");
         List<Cell> cells = notebook.cells();
 
@@ -110,7 +110,7 @@ class LessonMarkdownRoundTripTest {
     }
 
     @Test
-    void editing_one_cell_rewrites_only_that_cell() throws Exception {
+    void editingOneCellRewritesOnlyThatCell() throws Exception {
         Path file = copy("/lessons/tricky.md");
         String before = Files.readString(file);
         Notebook notebook = LessonFiles.read(file);
@@ -126,7 +126,7 @@ class LessonMarkdownRoundTripTest {
     }
 
     @Test
-    void new_outputs_replace_the_output_block_in_canonical_form() throws Exception {
+    void newOutputsReplaceTheOutputBlockInCanonicalForm() throws Exception {
         Path file = dir.resolve("lesson.md");
         Files.writeString(file, "Intro\n\n~~~java\nSystem.out.println(\"```\");\n~~~\n\nOutro\n");
         Notebook notebook = LessonFiles.read(file);
@@ -142,7 +142,7 @@ class LessonMarkdownRoundTripTest {
     }
 
     @Test
-    void inserted_deleted_and_converted_cells_keep_the_cell_structure() throws Exception {
+    void insertedDeletedAndConvertedCellsKeepTheCellStructure() throws Exception {
         Path file = copy("/lessons/tricky.md");
         Notebook notebook = LessonFiles.read(file);
         List<Cell> cells = new java.util.ArrayList<>(notebook.cells());
@@ -164,7 +164,7 @@ class LessonMarkdownRoundTripTest {
     }
 
     @Test
-    void edits_in_a_crlf_file_keep_its_line_endings() throws Exception {
+    void editsInACrlfFileKeepItsLineEndings() throws Exception {
         Path file = dir.resolve("windows.md");
         Files.writeString(file, "Intro\r\n\r\n```java\r\nint a = 1;\r\n```\r\n");
         Notebook notebook = LessonFiles.read(file);
@@ -180,7 +180,7 @@ class LessonMarkdownRoundTripTest {
     }
 
     @Test
-    void prose_that_looks_like_cells_stays_one_prose_cell() throws Exception {
+    void proseThatLooksLikeCellsStaysOneProseCell() throws Exception {
         Path file = dir.resolve("from-notebook.md");
         Notebook notebook = new Notebook(List.of(
                 new CodeCell("c1", "int x = 1;"),
@@ -202,7 +202,7 @@ class LessonMarkdownRoundTripTest {
     }
 
     @Test
-    void new_notebook_is_written_in_canonical_form() throws Exception {
+    void newNotebookIsWrittenInCanonicalForm() throws Exception {
         Path file = dir.resolve("new.md");
         Notebook notebook = new Notebook(List.of(
                 new MarkdownCell("a", "# Title"),

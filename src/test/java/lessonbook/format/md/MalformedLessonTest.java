@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,7 +24,7 @@ class MalformedLessonTest {
     Path dir;
 
     @Test
-    void unclosed_code_fence_names_the_line_where_it_opened() throws Exception {
+    void unclosedCodeFenceNamesTheLineWhereItOpened() throws Exception {
         LessonFormatException e = failure("unclosed.md", "# Title\n\n```java\nint x = 1;\n\nMore prose\n");
 
         assertThat(e.line()).isEqualTo(3);
@@ -31,7 +32,7 @@ class MalformedLessonTest {
     }
 
     @Test
-    void unclosed_output_block_and_prose_fence_are_reported_too() throws Exception {
+    void unclosedOutputBlockAndProseFenceAreReportedToo() throws Exception {
         LessonFormatException output = failure("output.md", "```java\nx\n```\n~~~~output\nx ==> 1\n~~~\n");
         LessonFormatException prose = failure("prose.md", "Text\r\n\r\n\r\n````python\r\nprint()\r\n```\r\n");
 
@@ -40,7 +41,7 @@ class MalformedLessonTest {
     }
 
     @Test
-    void bad_utf8_names_the_line_of_the_first_bad_byte() throws Exception {
+    void badUtf8NamesTheLineOfTheFirstBadByte() throws Exception {
         byte[] head = "# Café\n\n```java\nString s = \"".getBytes(StandardCharsets.UTF_8);
         byte[] bytes = new byte[head.length + 5];
         System.arraycopy(head, 0, bytes, 0, head.length);
@@ -57,7 +58,7 @@ class MalformedLessonTest {
     }
 
     @Test
-    void binary_junk_is_refused_with_its_line() throws Exception {
+    void binaryJunkIsRefusedWithItsLine() throws Exception {
         Path file = dir.resolve("image.md");
         Files.write(file, new byte[] {'#', ' ', 'x', '\n', (byte) 0x89, 'P', 'N', 'G', 0, 0, 0, 13, 'I', 'H'});
 
@@ -68,7 +69,7 @@ class MalformedLessonTest {
     }
 
     @Test
-    void a_hundred_megabytes_are_refused_before_reading() throws Exception {
+    void aHundredMegabytesAreRefusedBeforeReading() throws Exception {
         Path file = dir.resolve("huge.md");
         try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
             raf.setLength(100L * 1024 * 1024); // sparse: reading it all would show as NUL bytes, not a size error
@@ -80,8 +81,9 @@ class MalformedLessonTest {
         assertThat(e.getMessage()).contains("huge.md").contains("100.0 MB").contains("larger than 48 MB");
     }
 
+    @Tag("slow")
     @Test
-    void a_large_valid_lesson_parses_without_hanging() throws Exception {
+    void aLargeValidLessonParsesWithoutHanging() throws Exception {
         Path file = dir.resolve("large.md");
         int cells = 0;
         try (Writer out = Files.newBufferedWriter(file)) {
@@ -104,7 +106,7 @@ class MalformedLessonTest {
     }
 
     @Test
-    void a_single_enormous_line_is_linear_too() throws Exception {
+    void aSingleEnormousLineIsLinearToo() throws Exception {
         Path file = dir.resolve("line.md");
         Files.writeString(file, "x" + "`".repeat(2_000_000) + " [a] " + "|  ".repeat(500_000) + "\n"
                 + "```java\n" + "[w ".repeat(500_000) + "\n```\n```output\n" + "|  Error at line ".repeat(50_000)
@@ -116,7 +118,7 @@ class MalformedLessonTest {
     }
 
     @Test
-    void an_unclosed_enormous_fence_gives_a_short_message() throws Exception {
+    void anUnclosedEnormousFenceGivesAShortMessage() throws Exception {
         LessonFormatException e = failure("long.md", "`".repeat(100_000) + "java" + "x".repeat(100_000) + "\n");
 
         assertThat(e.getMessage()).hasSizeLessThan(400).contains("long.md:1:");

@@ -20,7 +20,7 @@ class OutputTextParserTest {
     }
 
     @Test
-    void a_run_of_diagnostics_stops_before_the_first_that_would_not_print_back() {
+    void aRunOfDiagnosticsStopsBeforeTheFirstThatWouldNotPrintBack() {
         String good = "|  Error at line 1, column 5:\n|  cannot find symbol\n";
         String odd = "|  Error at line 01, column 1:\n";
         String saved = good + good + odd + good;
@@ -35,7 +35,7 @@ class OutputTextParserTest {
     }
 
     @Test
-    void two_hundred_thousand_odd_diagnostic_lines_read_within_a_time_bound() {
+    void twoHundredThousandOddDiagnosticLinesReadWithinATimeBound() {
         String saved = "|  Error at line 01, column 1:\n".repeat(200_000);
 
         List<Output> outputs = assertTimeoutPreemptively(Duration.ofSeconds(10),
@@ -45,7 +45,7 @@ class OutputTextParserTest {
     }
 
     @Test
-    void many_diagnostics_on_a_long_cell_are_placed_without_rescanning_it() {
+    void manyDiagnosticsOnALongCellArePlacedWithoutRescanningIt() {
         String source = "int x = 1;\n".repeat(100_000);
         String saved = "|  Error at line 99999, column 3:\n|  boom\n".repeat(50_000);
 

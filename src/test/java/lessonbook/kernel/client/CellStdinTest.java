@@ -97,7 +97,8 @@ class CellStdinTest {
         CompletableFuture<CellRun> run = harness.kernel.execute(cell, "String line = new Scanner(System.in).nextLine();");
         Asked asked = nextRequest(cell);
         harness.kernel.interrupt();
-        assertThat(run.get(10, TimeUnit.SECONDS).outcome()).isEqualTo(Outcome.INTERRUPTED);
+        CellRun interrupted = run.get(10, TimeUnit.SECONDS);
+        assertThat(interrupted.outcome()).as("outputs %s", harness.outputsOf(cell)).isEqualTo(Outcome.INTERRUPTED);
         assertThat(harness.outputsOf(cell)).contains(new Output.Notice("Interrupted."));
         // the lapsed request's answer goes nowhere; the next cell asks afresh
         harness.kernel.answerInput(asked.inputId(), "too late");

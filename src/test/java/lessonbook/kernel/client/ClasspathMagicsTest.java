@@ -20,6 +20,7 @@ import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import lessonbook.testkit.Await;
 import lessonbook.kernel.protocol.KernelEvent.Outcome;
 import lessonbook.model.Output;
 
@@ -64,7 +65,7 @@ class ClasspathMagicsTest {
                     + "w.join();\n"
                     + "w.exitCode()");
             assertThat(inWorker.only(Output.Value.class).value()).isEqualTo("0");
-            KernelHarness.await("the worker's line", KernelHarness.CELL_TIMEOUT,
+            Await.until("the worker's line", KernelHarness.CELL_TIMEOUT,
                     () -> h.outputsOf(cell).stream().anyMatch(Output.WorkerLine.class::isInstance));
             Output.WorkerLine line = h.outputsOf(cell).stream().filter(Output.WorkerLine.class::isInstance)
                     .map(Output.WorkerLine.class::cast).findFirst().orElseThrow();
@@ -163,7 +164,7 @@ class ClasspathMagicsTest {
                 String cell = KernelHarness.newCellId();
                 java.util.concurrent.CompletableFuture<CellRun> running =
                         h.startRunning(cell, "%maven org.apache.commons:commons-text:1.12.0");
-                KernelHarness.await("a connection to the silent repository", KernelHarness.CELL_TIMEOUT,
+                Await.until("a connection to the silent repository", KernelHarness.CELL_TIMEOUT,
                         () -> held.size() >= 1);
                 h.kernel.interrupt();
                 CellRun interrupted = running.get(KernelHarness.CELL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);

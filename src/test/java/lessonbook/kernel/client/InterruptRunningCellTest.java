@@ -14,6 +14,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 import lessonbook.kernel.protocol.KernelEvent.Outcome;
 import lessonbook.model.Output;
+import lessonbook.testkit.Await;
 
 /**
  * Interrupting a cell that is really running (it printed first), on the JDK these tests run on: what the user
@@ -124,7 +125,7 @@ class InterruptRunningCellTest {
         KernelHarness.Ran ran = harness.run(cell, "Thread failing = new Thread(() -> { throw new IllegalStateException(\"boom\"); });"
                 + " failing.start(); failing.join();");
         assertThat(ran.run().outcome()).isEqualTo(Outcome.OK);
-        KernelHarness.await("the thread's exception", KernelHarness.CELL_TIMEOUT,
+        Await.until("the thread's exception", KernelHarness.CELL_TIMEOUT, 
                 () -> KernelHarness.streamText(harness.outputsOf(cell), lessonbook.model.StreamName.STDERR)
                         .contains("java.lang.IllegalStateException: boom"));
     }

@@ -14,6 +14,7 @@ import lessonbook.kernel.protocol.KernelEvent;
 import lessonbook.kernel.protocol.KernelEvent.Outcome;
 import lessonbook.model.Diagnostic;
 import lessonbook.model.Output;
+import lessonbook.testkit.Await;
 
 /** What each kind of cell produces, on one shared kernel (each test uses its own names). */
 class KernelEvaluationTest {
@@ -243,7 +244,7 @@ class KernelEvaluationTest {
         String other = KernelHarness.newCellId();
         harness.run(other, "release.countDown(); System.out.println(\"other cell\");");
         harness.awaitStdout(starter, "late line\n");
-        KernelHarness.await("late error", KernelHarness.CELL_TIMEOUT,
+        Await.until("late error", KernelHarness.CELL_TIMEOUT, 
                 () -> KernelHarness.streamText(harness.outputsOf(starter), lessonbook.model.StreamName.STDERR).equals("late error\n"));
         assertThat(KernelHarness.streamText(harness.outputsOf(other), lessonbook.model.StreamName.STDOUT)).isEqualTo("other cell\n");
     }

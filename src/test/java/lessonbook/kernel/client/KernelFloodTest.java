@@ -9,10 +9,12 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import lessonbook.kernel.protocol.KernelEvent.Outcome;
 import lessonbook.model.Output;
+import lessonbook.testkit.Await;
 
 /**
  * A cell that prints forever, in every shape a beginner manages: the kernel sends its head, then only a rolling
@@ -58,6 +60,7 @@ class KernelFloodTest {
         assertThat(next.run().executionCount()).isEqualTo(ended.executionCount() + 1);
     }
 
+    @Tag("slow")
     @Test
     void oneEndlessLineIsCutToo() throws Exception {
         String cell = KernelHarness.newCellId();
@@ -118,7 +121,7 @@ class KernelFloodTest {
     }
 
     private static long awaitOmittedBytes(String cell, long atLeast) {
-        KernelHarness.await(atLeast + " bytes left out of " + cell, FLOOD_WAIT, () -> omittedBytes(cell) >= atLeast);
+        Await.until(atLeast + " bytes left out of " + cell, FLOOD_WAIT, () -> omittedBytes(cell) >= atLeast);
         return omittedBytes(cell);
     }
 

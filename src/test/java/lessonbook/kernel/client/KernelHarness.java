@@ -10,11 +10,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 
 import lessonbook.model.Output;
 import lessonbook.model.StreamName;
+import lessonbook.testkit.Await;
 
 /** A kernel under test plus everything it reported, per cell. */
 final class KernelHarness implements AutoCloseable {
@@ -101,13 +101,13 @@ final class KernelHarness implements AutoCloseable {
     /** Queues a cell and waits until the kernel runs it. */
     java.util.concurrent.CompletableFuture<CellRun> startRunning(String cellId, String code) {
         java.util.concurrent.CompletableFuture<CellRun> future = kernel.execute(cellId, code);
-        await("cell " + cellId + " to start", CELL_TIMEOUT, () -> started.containsKey(cellId));
+        Await.until("cell " + cellId + " to start", CELL_TIMEOUT, () -> started.containsKey(cellId));
         return future;
     }
 
     /** Waits until the cell's stdout contains {@code text}; returns that stdout. */
     String awaitStdout(String cellId, String text) {
-        await("'" + text + "' in " + cellId, CELL_TIMEOUT,
+        Await.until("'" + text + "' in " + cellId, CELL_TIMEOUT, 
                 () -> streamText(outputsOf(cellId), StreamName.STDOUT).contains(text));
         return streamText(outputsOf(cellId), StreamName.STDOUT);
     }
@@ -121,25 +121,9 @@ final class KernelHarness implements AutoCloseable {
                 .map(Output::text).collect(Collectors.joining());
     }
 
-    static void await(String what, Duration timeout, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                fail("timed out after " + timeout.toMillis() + " ms waiting for " + what);
-            }
-            Thread.onSpinWait();
-            try {
-                // Polling pause of a deadline-bounded wait, not a sleep standing in for an event.
-                TimeUnit.MILLISECONDS.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                fail("interrupted");
-            }
-        }
-    }
-
     static void awaitGone(long pid, Duration timeout) {
-        await("process " + pid + " to end", timeout, () -> ProcessHandle.of(pid).map(h -> !h.isAlive()).orElse(true));
+        Await.until("process " + pid + " to end", timeout,
+                () -> ProcessHandle.of(pid).map(h -> !h.isAlive()).orElse(true));
     }
 
     @Override

@@ -16,10 +16,12 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import lessonbook.kernel.protocol.KernelEvent.Outcome;
 import lessonbook.model.Output;
+import lessonbook.testkit.Await;
 
 /** Interrupt, System.exit, restart, shutdown, kernel and host death, with real processes checked by pid. */
 class KernelLifecycleTest {
@@ -78,7 +80,7 @@ class KernelLifecycleTest {
             h.kernel.interrupt();
             assertThat(run.get(2, TimeUnit.SECONDS).outcome()).isEqualTo(Outcome.INTERRUPTED);
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(TWO_SECONDS);
-            KernelHarness.await("the notice", TWO_SECONDS,
+            Await.until("the notice", TWO_SECONDS, 
                     () -> h.outputsOf(cell).contains(new Output.Notice(JvmKernel.NOT_STOPPED)));
             KernelHarness.awaitGone(oldPid, TWO_SECONDS);
             KernelHarness.awaitGone(child, TWO_SECONDS);
@@ -130,13 +132,14 @@ class KernelLifecycleTest {
         assertThat(h.kernel.status()).isEqualTo(KernelStatus.DEAD);
     }
 
+    @Tag("slow")
     @Test
     void killedKernelIsReplacedAndItsChildrenEnd() throws Exception {
         try (KernelHarness h = new KernelHarness()) {
             long child = childPid(h.run(PRINT_SLEEPING_CHILD));
             long kernelPid = h.kernel.pid();
             // The host notes a kernel's children about once a second; only then can it end them for a dead kernel.
-            KernelHarness.await("the host to note the child", Duration.ofSeconds(5),
+            Await.until("the host to note the child", Duration.ofSeconds(5), 
                     () -> h.kernel.knownDescendantPids().contains(child));
             String running = KernelHarness.newCellId();
             CompletableFuture<CellRun> run = h.startRunning(running, "Thread.sleep(1_000_000);");

@@ -11,11 +11,13 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import lessonbook.kernel.client.faults.GatedKernelMain;
 import lessonbook.process.Strangers;
+import lessonbook.testkit.Await;
 
 /**
  * Another user on the machine against the kernel, as the issue measured it: the kernel's secret was on its
@@ -26,6 +28,7 @@ class KernelStrangersTest {
     @TempDir
     Path temp;
 
+    @Tag("slow")
     @Test
     void strangersOnTheKernelsPortAreDroppedAndTheKernelStillRunsCells() throws Exception {
         assumeTrue(Files.isDirectory(Path.of("/proc/self")), "needs /proc (Linux)");
@@ -36,7 +39,7 @@ class KernelStrangersTest {
         try (KernelHarness h = new KernelHarness(KernelLauncher.standard().withClassDataCache(null)
                 .withMainClass(GatedKernelMain.class.getName()).withJvmOptions(options))) {
             Set<Integer> ports = new HashSet<>();
-            KernelHarness.await("the kernel's port", Duration.ofSeconds(30), () -> {
+            Await.until("the kernel's port", Duration.ofSeconds(30), () -> {
                 try {
                     ports.addAll(Strangers.listeningPortsOfThisJvm());
                 } catch (java.io.IOException e) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 
 import lessonbook.model.Output;
+import lessonbook.testkit.Await;
 
 /**
  * The kernel's {@code WorkerHost}, seen from a cell the way the worker runtime sees it: variables with their
@@ -48,7 +49,7 @@ class KernelWorkerHostTest {
                     + "events.line(\"Worker-1\", 123, false, \"hello from worker\");\n"
                     + "host.warn(\"variable lock cannot be copied\");\n"
                     + "events.exited(\"Worker-1\", 123, 0, 2000, 5);");
-            KernelHarness.await("worker outputs", KernelHarness.CELL_TIMEOUT, () -> h.outputsOf(cell).size() >= 4);
+            Await.until("worker outputs", KernelHarness.CELL_TIMEOUT, () -> h.outputsOf(cell).size() >= 4);
             long afterLines = System.currentTimeMillis();
             assertThat(h.outputsOf(cell)).usingRecursiveFieldByFieldElementComparatorIgnoringFields("epochMillis")
                     .contains(

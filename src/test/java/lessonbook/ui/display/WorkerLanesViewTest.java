@@ -2,10 +2,10 @@ package lessonbook.ui.display;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -29,6 +29,7 @@ import lessonbook.model.Output;
 import lessonbook.model.Output.WorkerEvent;
 import lessonbook.model.Output.WorkerEvent.Phase;
 import lessonbook.model.StreamName;
+import lessonbook.testkit.Await;
 
 @ExtendWith(ApplicationExtension.class)
 class WorkerLanesViewTest {
@@ -108,10 +109,10 @@ class WorkerLanesViewTest {
 
         assertThat(view.isAnimating()).isTrue();
         assertThat(bar.getPseudoClassStates()).contains(PseudoClass.getPseudoClass("running"));
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> bar.getWidth() > first + 20);
+        Await.until("bar.getWidth() > first + 20", Duration.ofSeconds(5), () -> bar.getWidth() > first + 20);
 
         feed(robot, view, List.of(new WorkerEvent("Worker-1", 777, Phase.EXITED, System.currentTimeMillis(), 0, 90)), System.currentTimeMillis());
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !view.isAnimating());
+        Await.until("!view.isAnimating()", Duration.ofSeconds(5), () -> !view.isAnimating());
         WaitForAsyncUtils.waitForFxEvents();
         double frozen = bar.getWidth();
         for (int pulse = 0; pulse < 5; pulse++) {
@@ -126,10 +127,10 @@ class WorkerLanesViewTest {
     void freezingStopsTheClockAndSaysTheExitWasNotSeen(FxRobot robot) throws Exception {
         WorkerLanesView view = show(robot, new WorkerLanesView());
         feed(robot, view, List.of(new WorkerEvent("orphan", 31, Phase.STARTED, System.currentTimeMillis() - 1_000, null, 0)), System.currentTimeMillis());
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, view::isAnimating);
+        Await.until("view::isAnimating", Duration.ofSeconds(5), view::isAnimating);
 
         view.freeze();
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !view.isAnimating());
+        Await.until("!view.isAnimating()", Duration.ofSeconds(5), () -> !view.isAnimating());
         WaitForAsyncUtils.waitForFxEvents();
 
         assertThat(view.barOf(31).getPseudoClassStates()).contains(PseudoClass.getPseudoClass("unknown"));
@@ -203,7 +204,7 @@ class WorkerLanesViewTest {
             feed(robot, view, lines, t0);
         }
         feed(robot, view, List.of(new WorkerEvent("chatty", 9, Phase.EXITED, t0 + 2_000, 0, 1_900)), System.currentTimeMillis());
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !view.isAnimating());
+        Await.until("!view.isAnimating()", Duration.ofSeconds(5), () -> !view.isAnimating());
         WaitForAsyncUtils.waitForFxEvents();
 
         List<Region> markers = robot.lookup(".lane-marker").queryAllAs(Region.class).stream()

@@ -1,6 +1,5 @@
 package lessonbook.ui.editor;
 
-import static lessonbook.ui.editor.JavaCodeEditorTest.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -19,6 +18,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+
+import lessonbook.testkit.Await;
 
 /**
  * Completion through a test source that answers like JShell does for {@code System.out.pri}: the anchor at
@@ -57,7 +58,7 @@ class CompletionTest {
             editor.moveCaretTo(text.length());
             editor.requestEditorFocus();
         });
-        waitUntil(() -> editor.getCodeArea().isFocused());
+        Await.until("editor.getCodeArea().isFocused()", Duration.ofSeconds(5), () -> editor.getCodeArea().isFocused());
     }
 
     private void ctrlSpace(FxRobot robot) {
@@ -68,7 +69,7 @@ class CompletionTest {
     void ctrlSpaceShowsDistinctSuggestionsAndEnterInsertsTheSelectedOne(FxRobot robot) {
         prepare(robot, "System.out.pri");
         ctrlSpace(robot);
-        waitUntil(() -> editor.isCompletionShowing());
+        Await.until("editor.isCompletionShowing()", Duration.ofSeconds(5), () -> editor.isCompletionShowing());
         assertThat(requests).containsExactly("System.out.pri");
         assertThat(editor.completionItems()).containsExactly("print(", "println(", "printf(");
         robot.type(KeyCode.DOWN);
@@ -81,9 +82,10 @@ class CompletionTest {
     void typingFiltersTheListAndTabInserts(FxRobot robot) {
         prepare(robot, "System.out.pri");
         ctrlSpace(robot);
-        waitUntil(() -> editor.isCompletionShowing());
+        Await.until("editor.isCompletionShowing()", Duration.ofSeconds(5), () -> editor.isCompletionShowing());
         robot.write("ntf");
-        waitUntil(() -> editor.completionItems().equals(List.of("printf(")));
+        Await.until("editor.completionItems().equals(List.of(\"printf(\"))", Duration.ofSeconds(5),
+                () -> editor.completionItems().equals(List.of("printf(")));
         robot.type(KeyCode.TAB);
         assertThat(editor.getText()).isEqualTo("System.out.printf(");
     }
@@ -92,22 +94,24 @@ class CompletionTest {
     void doubleClickInsertsAndEscapeClosesWithoutReachingTheShell(FxRobot robot) {
         prepare(robot, "System.out.pri");
         ctrlSpace(robot);
-        waitUntil(() -> editor.isCompletionShowing());
+        Await.until("editor.isCompletionShowing()", Duration.ofSeconds(5), () -> editor.isCompletionShowing());
         robot.type(KeyCode.ESCAPE);
         assertThat(editor.isCompletionShowing()).isFalse();
         assertThat(editor.getText()).isEqualTo("System.out.pri");
 
         ctrlSpace(robot);
-        waitUntil(() -> editor.isCompletionShowing());
+        Await.until("editor.isCompletionShowing()", Duration.ofSeconds(5), () -> editor.isCompletionShowing());
         robot.doubleClickOn("println(");
-        waitUntil(() -> editor.getText().equals("System.out.println("));
+        Await.until("editor.getText().equals(\"System.out.println(\")", Duration.ofSeconds(5),
+                () -> editor.getText().equals("System.out.println("));
     }
 
     @Test
     void aSingleSuggestionIsInsertedAtOnce(FxRobot robot) {
         prepare(robot, "System.out.eq");
         ctrlSpace(robot);
-        waitUntil(() -> editor.getText().equals("System.out.equals("));
+        Await.until("editor.getText().equals(\"System.out.equals(\")", Duration.ofSeconds(5),
+                () -> editor.getText().equals("System.out.equals("));
         assertThat(editor.isCompletionShowing()).isFalse();
     }
 
@@ -129,7 +133,8 @@ class CompletionTest {
         assertThat(calls).hasValue(1);
         // After the timeout has passed, completing the old future late still shows nothing.
         long deadline = System.nanoTime() + 400_000_000L;
-        waitUntil(() -> System.nanoTime() > deadline);
+        // the behaviour is about time passing: nothing to wait on but the clock, past twice the 200 ms timeout
+        Await.until("the editor's timeout to pass", Duration.ofSeconds(5), () -> System.nanoTime() > deadline);
         never.complete(new Completions(11, List.of(new Completions.Suggestion("println(", false),
                 new Completions.Suggestion("printf(", false))));
         robot.interact(() -> { });

@@ -1,28 +1,31 @@
 package lessonbook.ui.editor;
 
-import static lessonbook.ui.editor.JavaCodeEditorTest.onFx;
-import static lessonbook.ui.editor.JavaCodeEditorTest.waitUntil;
+import static lessonbook.testkit.Fx.onFx;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import javafx.event.Event;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.Scene;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 
+import org.fxmisc.richtext.CodeArea;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.robot.Motion;
 
 import lessonbook.model.Diagnostic;
+import lessonbook.testkit.Await;
 
 /** Many auto-growing editors stacked in a scrolling notebook, the way the shell uses them. */
 @ExtendWith(ApplicationExtension.class)
@@ -50,20 +53,36 @@ class EditorsInANotebookTest {
     @Test
     void everyCellIsHighlightedInTheBackground() {
         for (JavaCodeEditor editor : editors) {
-            waitUntil(() -> onFx(() -> editor.getCodeArea().getStyleOfChar(editor.getText().indexOf("int")).contains("keyword")));
+            Await.until("'int' highlighted as a keyword", Duration.ofSeconds(5),
+                    () -> onFx(() -> editor.getCodeArea().getStyleOfChar(editor.getText().indexOf("int"))
+                            .contains("keyword")));
         }
     }
 
     @Test
     void theMouseWheelOverACellScrollsTheNotebook(FxRobot robot) {
-        waitUntil(() -> editors.get(15).getCodeArea().getHeight() > 30);
-        // The robot's wheel direction differs between platforms: start mid-way and expect any movement.
+        Await.until("editors.get(15).getCodeArea().getHeight() > 30", Duration.ofSeconds(5),
+                () -> editors.get(15).getCodeArea().getHeight() > 30);
         robot.interact(() -> notebook.setVvalue(0.5));
-        JavaCodeEditor middle = editors.get(15);
-        Bounds cell = onFx(() -> middle.getCodeArea().localToScreen(middle.getCodeArea().getBoundsInLocal()));
-        robot.moveTo(new Point2D(cell.getCenterX(), cell.getCenterY()), Motion.DIRECT);
-        robot.scroll(5, javafx.geometry.VerticalDirection.DOWN);
-        waitUntil(() -> notebook.getVvalue() != 0.5);
+        // A wheel turn as JavaFX reports it on every platform (a negative delta moves the page down), sent where
+        // the mouse is: over the middle cell. The robot's own wheel direction differs between platforms.
+        robot.interact(() -> wheelOver(editors.get(15), -3));
+        double down = notebook.getVvalue();
+        assertThat(down).as("the notebook moved down").isGreaterThan(0.5);
+        robot.interact(() -> wheelOver(editors.get(15), 6));
+        assertThat(notebook.getVvalue()).as("the notebook moved up again").isLessThan(down).isLessThan(0.5);
+    }
+
+    /** Turns the wheel {@code notches} (negative: towards the reader) with the mouse over the editor's middle. */
+    private static void wheelOver(JavaCodeEditor editor, int notches) {
+        CodeArea area = editor.getCodeArea();
+        Bounds local = area.getBoundsInLocal();
+        Point2D screen = area.localToScreen(local.getCenterX(), local.getCenterY());
+        double delta = notches * 40.0;
+        Event.fireEvent(area, new ScrollEvent(ScrollEvent.SCROLL, local.getCenterX(), local.getCenterY(),
+                screen.getX(), screen.getY(), false, false, false, false, false, false, 0, delta, 0, delta,
+                ScrollEvent.HorizontalTextScrollUnits.NONE, 0, ScrollEvent.VerticalTextScrollUnits.LINES, notches,
+                0, null));
     }
 
     @Test

@@ -1,12 +1,12 @@
 package lessonbook.ui.editor;
 
+import static lessonbook.testkit.Fx.onFx;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
@@ -22,9 +22,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 import lessonbook.model.Diagnostic;
+import lessonbook.testkit.Await;
 
 @ExtendWith(ApplicationExtension.class)
 class JavaCodeEditorTest {
@@ -49,25 +49,13 @@ class JavaCodeEditorTest {
         stage.show();
     }
 
-    static void waitUntil(BooleanSupplier condition) {
-        try {
-            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, condition::getAsBoolean);
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("condition not met within 5 s", e);
-        }
-    }
-
-    static <T> T onFx(java.util.concurrent.Callable<T> call) {
-        return WaitForAsyncUtils.waitForAsyncFx(5000, call);
-    }
-
     private void setTextAndFocus(FxRobot robot, String text, int caret) {
         robot.interact(() -> {
             editor.setText(text);
             editor.moveCaretTo(caret);
             editor.requestEditorFocus();
         });
-        waitUntil(() -> editor.getCodeArea().isFocused());
+        Await.until("editor.getCodeArea().isFocused()", Duration.ofSeconds(5), () -> editor.getCodeArea().isFocused());
     }
 
     private List<String> stylesAt(FxRobot robot, int index) {
@@ -84,7 +72,7 @@ class JavaCodeEditorTest {
     void typingHighlightsKeywordsStringsAndComments(FxRobot robot) {
         setTextAndFocus(robot, "", 0);
         robot.write("public class A { String s = \"if\"; } // for");
-        waitUntil(() -> hasStyle(robot, 0, "keyword"));
+        Await.until("hasStyle(robot, 0, \"keyword\")", Duration.ofSeconds(5), () -> hasStyle(robot, 0, "keyword"));
         String text = editor.getText();
         assertThat(stylesAt(robot, text.indexOf("class"))).contains("keyword");
         assertThat(stylesAt(robot, text.indexOf("String"))).contains("type-name");
@@ -144,11 +132,13 @@ class JavaCodeEditorTest {
     void bracketAtCaretAndItsPartnerAreMarked(FxRobot robot) {
         String code = "f(a[1], \")\", {b})";
         setTextAndFocus(robot, code, code.length());
-        waitUntil(() -> hasStyle(robot, code.length() - 1, "bracket-match"));
+        Await.until("hasStyle(robot, code.length() - 1, \"bracket-match\")", Duration.ofSeconds(5),
+                () -> hasStyle(robot, code.length() - 1, "bracket-match"));
         assertThat(stylesAt(robot, 1)).contains("bracket-match");
         assertThat(stylesAt(robot, code.indexOf("\")\"") + 1)).doesNotContain("bracket-match");
         robot.interact(() -> editor.moveCaretTo(code.indexOf('{')));
-        waitUntil(() -> hasStyle(robot, code.indexOf('}'), "bracket-match"));
+        Await.until("hasStyle(robot, code.indexOf('}'), \"bracket-match\")", Duration.ofSeconds(5),
+                () -> hasStyle(robot, code.indexOf('}'), "bracket-match"));
         assertThat(stylesAt(robot, 1)).doesNotContain("bracket-match");
     }
 
@@ -172,10 +162,12 @@ class JavaCodeEditorTest {
         setTextAndFocus(robot, code, 0);
         robot.press(KeyCode.CONTROL).type(KeyCode.H).release(KeyCode.CONTROL);
         FindReplaceBar bar = editor.findBar();
-        waitUntil(() -> bar.isOpen() && bar.queryField().isFocused());
+        Await.until("bar.isOpen() && bar.queryField().isFocused()", Duration.ofSeconds(5),
+                () -> bar.isOpen() && bar.queryField().isFocused());
         robot.write("a");
         assertThat(bar.countText()).isEqualTo("1 of 3");
-        waitUntil(() -> hasStyle(robot, code.indexOf("a + 1"), "search-hit"));
+        Await.until("hasStyle(robot, code.indexOf(\"a + 1\"), \"search-hit\")", Duration.ofSeconds(5),
+                () -> hasStyle(robot, code.indexOf("a + 1"), "search-hit"));
         robot.type(KeyCode.ENTER);
         assertThat(bar.countText()).isEqualTo("2 of 3");
         robot.clickOn(bar.replacementField()).write("count");
@@ -185,7 +177,7 @@ class JavaCodeEditorTest {
         robot.type(KeyCode.ESCAPE);
         assertThat(bar.isOpen()).isFalse();
         assertThat(keysSeenByShell).isEmpty();
-        waitUntil(() -> editor.getCodeArea().isFocused());
+        Await.until("editor.getCodeArea().isFocused()", Duration.ofSeconds(5), () -> editor.getCodeArea().isFocused());
         robot.press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
         assertThat(editor.getText()).isEqualTo(code);
     }
@@ -196,19 +188,22 @@ class JavaCodeEditorTest {
         setTextAndFocus(robot, code, 0);
         String message = "incompatible types: java.lang.String cannot be converted to int";
         robot.interact(() -> editor.showDiagnostics(List.of(new Diagnostic(true, 8, 14, 1, 9, message))));
-        waitUntil(() -> hasStyle(robot, 10, "diagnostic-error"));
+        Await.until("hasStyle(robot, 10, \"diagnostic-error\")", Duration.ofSeconds(5),
+                () -> hasStyle(robot, 10, "diagnostic-error"));
         assertThat(stylesAt(robot, 3)).doesNotContain("diagnostic-error");
         assertThat(stylesAt(robot, 10)).contains("string");
 
         Bounds charBounds = onFx(() -> editor.getCodeArea().getCharacterBoundsOnScreen(10, 11).orElseThrow());
         robot.moveTo(new Point2D(charBounds.getMinX() + 2, charBounds.getCenterY()));
         robot.moveBy(1, 0);
-        waitUntil(() -> editor.diagnosticTooltip().isShowing());
+        Await.until("editor.diagnosticTooltip().isShowing()", Duration.ofSeconds(5),
+                () -> editor.diagnosticTooltip().isShowing());
         assertThat(editor.diagnosticTooltip().getText()).isEqualTo(message);
 
         robot.interact(() -> editor.moveCaretTo(code.length()));
         robot.write(" ");
-        waitUntil(() -> !hasStyle(robot, 10, "diagnostic-error"));
+        Await.until("!hasStyle(robot, 10, \"diagnostic-error\")", Duration.ofSeconds(5),
+                () -> !hasStyle(robot, 10, "diagnostic-error"));
         assertThat(editor.getDiagnostics()).isEmpty();
     }
 
@@ -216,7 +211,8 @@ class JavaCodeEditorTest {
     void aDiagnosticWithAnEmptySpanStillMarksOneCharacter(FxRobot robot) {
         setTextAndFocus(robot, "int x = 1", 0);
         robot.interact(() -> editor.showDiagnostics(List.of(new Diagnostic(true, 9, 9, 1, 10, "';' expected"))));
-        waitUntil(() -> hasStyle(robot, 8, "diagnostic-error"));
+        Await.until("hasStyle(robot, 8, \"diagnostic-error\")", Duration.ofSeconds(5),
+                () -> hasStyle(robot, 8, "diagnostic-error"));
         assertThat(editor.diagnosticMessageAt(8)).contains("';' expected");
     }
 
@@ -235,9 +231,9 @@ class JavaCodeEditorTest {
     void fontSizeFollowsTheInheritedZoomAndTheProperty(FxRobot robot) {
         setTextAndFocus(robot, "int zoom = 2;", 0);
         robot.interact(() -> root.setStyle("-fx-font-size: 26px;"));
-        waitUntil(() -> firstTextSize(robot) == 26.0);
+        Await.until("firstTextSize(robot) == 26.0", Duration.ofSeconds(5), () -> firstTextSize(robot) == 26.0);
         robot.interact(() -> editor.fontSizeProperty().set(31));
-        waitUntil(() -> firstTextSize(robot) == 31.0);
+        Await.until("firstTextSize(robot) == 31.0", Duration.ofSeconds(5), () -> firstTextSize(robot) == 31.0);
     }
 
     private double firstTextSize(FxRobot robot) {
@@ -249,7 +245,8 @@ class JavaCodeEditorTest {
 
     /** The area's height once it matches its laid-out text (the estimate settles within a few pulses). */
     private double fittedHeight() {
-        waitUntil(() -> onFx(() -> {
+        Await.until("the editor's height to fit its text", Duration.ofSeconds(5),
+                () -> onFx(() -> {
             Double estimate = editor.getCodeArea().getTotalHeightEstimate();
             double height = editor.getCodeArea().getHeight();
             return estimate != null && height > estimate && height < estimate + 20
@@ -263,7 +260,8 @@ class JavaCodeEditorTest {
         setTextAndFocus(robot, "a();\nb();", 0);
         double twoLines = fittedHeight();
         setTextAndFocus(robot, "a();\n".repeat(19) + "b();", 0);
-        waitUntil(() -> editor.getCodeArea().getHeight() > twoLines * 8);
+        Await.until("editor.getCodeArea().getHeight() > twoLines * 8", Duration.ofSeconds(5),
+                () -> editor.getCodeArea().getHeight() > twoLines * 8);
         double twenty = fittedHeight();
         assertThat(twenty).isLessThan(twoLines * 11);
         // Every line is on screen: the last one lies inside the area's visible bounds.
@@ -283,7 +281,7 @@ class JavaCodeEditorTest {
         }));
         setTextAndFocus(robot, "System.out.println", 18);
         robot.press(KeyCode.SHIFT).type(KeyCode.TAB).release(KeyCode.SHIFT);
-        waitUntil(() -> editor.isDocumentationShowing());
+        Await.until("editor.isDocumentationShowing()", Duration.ofSeconds(5), () -> editor.isDocumentationShowing());
         assertThat(asked).containsExactly("System.out.println");
         assertThat(editor.documentationPopup().text())
                 .contains("void java.io.PrintStream.println(String x)")

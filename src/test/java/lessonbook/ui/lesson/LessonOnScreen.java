@@ -1,5 +1,7 @@
 package lessonbook.ui.lesson;
 
+import static lessonbook.testkit.Fx.onFx;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -10,7 +12,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
@@ -21,7 +22,6 @@ import javafx.scene.text.Text;
 import javafx.stage.Stage;
 
 import org.fxmisc.richtext.GenericStyledArea;
-import org.testfx.util.WaitForAsyncUtils;
 
 import lessonbook.kernel.client.JvmKernel;
 import lessonbook.ui.NotebookWindowFixture;
@@ -78,21 +78,6 @@ final class LessonOnScreen {
     /** Ends the kernel JVM and closes the window. */
     void close() {
         fixture.close();
-    }
-
-    static void waitFor(long seconds, String what, java.util.concurrent.Callable<Boolean> condition) {
-        waitFor(seconds, what, condition, () -> "");
-    }
-
-    /** Waits on the FX thread's state with a deadline; {@code state} says what was seen instead. */
-    static void waitFor(long seconds, String what, java.util.concurrent.Callable<Boolean> condition,
-                        java.util.function.Supplier<String> state) {
-        try {
-            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("timed out after " + seconds + " s waiting until " + what + "; saw "
-                    + state.get(), e);
-        }
     }
 
     // ----- what is on screen -----
@@ -248,19 +233,4 @@ final class LessonOnScreen {
         return true;
     }
 
-    /** Reads the scene graph on the FX thread (the window keeps changing it while cells run). */
-    static <T> T onFx(java.util.concurrent.Callable<T> read) {
-        if (javafx.application.Platform.isFxApplicationThread()) {
-            try {
-                return read.call();
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        try {
-            return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException("could not read the scene graph", e);
-        }
-    }
 }

@@ -1,8 +1,9 @@
 package lessonbook.ui.lesson;
 
-import static lessonbook.ui.lesson.LessonOnScreen.onFx;
+import static lessonbook.testkit.Fx.onFx;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -19,11 +20,13 @@ import javafx.scene.text.Text;
 import javafx.stage.Stage;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import lessonbook.testkit.Await;
 
 /**
  * The whole default lesson, run as a teacher runs it before class (Run All, Ctrl+F9), with the real kernel
@@ -49,6 +52,7 @@ class LessonRunThroughTest {
         lesson.close();
     }
 
+    @Tag("slow")
     @Test
     void runAllRunsEveryCellAndShowsTheWorkersTheChartAndTheTable(FxRobot robot) {
         List<Node> code = lesson.codeCells();
@@ -56,7 +60,7 @@ class LessonRunThroughTest {
         assertThat(code).noneMatch(LessonOnScreen::hasExecutionCount);
 
         robot.press(KeyCode.CONTROL, KeyCode.F9).release(KeyCode.F9, KeyCode.CONTROL);
-        LessonOnScreen.waitFor(RUN_ALL_SECONDS, "every code cell ran",
+        Await.until("every code cell ran", Duration.ofSeconds(RUN_ALL_SECONDS), 
                 () -> lesson.codeCells().stream().allMatch(LessonOnScreen::ranToCompletion));
 
         everyCellRanWithoutAnError();
@@ -86,7 +90,7 @@ class LessonRunThroughTest {
     private void theManualCellShowsTenWorkersInTheirOwnProcesses() {
         Node manual = lesson.codeCell("new Worker(() -> factorial(arg))");
         lesson.scrollTo(manual);
-        LessonOnScreen.waitFor(10, "the manual cell's ten lines are drawn, scrolled to",
+        Await.until("the manual cell's ten lines are drawn, scrolled to", Duration.ofSeconds(10), 
                 () -> LessonOnScreen.workerLines(manual).size() == 10);
         assertThat(LessonOnScreen.laneLabels(manual)).allMatch(l -> l.startsWith("Worker-"));
         Set<Long> lanePids = lanePids(manual);
@@ -111,7 +115,7 @@ class LessonRunThroughTest {
     private void thePoolCellShowsItsLanesAndTheResultsInInputOrder() {
         Node pool = lesson.codeCell("results = pool.map(n -> factorial(n), INPUTS)");
         lesson.scrollTo(pool);
-        LessonOnScreen.waitFor(10, "the pool cell's ten lines are drawn, scrolled to",
+        Await.until("the pool cell's ten lines are drawn, scrolled to", Duration.ofSeconds(10), 
                 () -> LessonOnScreen.workerLines(pool).size() == 10);
         assertThat(LessonOnScreen.laneLabels(pool)).allMatch(l -> l.startsWith("PoolWorker-"));
         Set<Long> lanePids = lanePids(pool);
@@ -127,7 +131,7 @@ class LessonRunThroughTest {
                 .filter(c -> !onFx(() -> c.lookup(".exercise-row") != null && c.lookup(".exercise-row").isVisible()))
                 .reduce((first, second) -> second).orElseThrow();
         lesson.scrollTo(last);
-        LessonOnScreen.waitFor(10, "the last cell's chart is drawn, scrolled to",
+        Await.until("the last cell's chart is drawn, scrolled to", Duration.ofSeconds(10), 
                 () -> onFx(() -> last.lookup(".chart-view") != null && LessonOnScreen.shown(last.lookup(".chart-view"))));
         onFx(() -> {
             Node chart = last.lookup(".chart-view");

@@ -1,8 +1,9 @@
 package lessonbook.ui.lesson;
 
-import static lessonbook.ui.lesson.LessonOnScreen.onFx;
+import static lessonbook.testkit.Fx.onFx;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,6 +15,7 @@ import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -21,6 +23,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 import lessonbook.kernel.client.KernelStatus;
+import lessonbook.testkit.Await;
 
 /**
  * The classroom flow on the default lesson: F5, then one key (Space) per cell, from the first cell through
@@ -43,6 +46,7 @@ class PresenterModeLessonTest {
         lesson.close();
     }
 
+    @Tag("slow")
     @Test
     void spaceRunsTheCurrentCellAndMovesOnWhileTheProgressAdvances(FxRobot robot) {
         List<Node> cells = lesson.cells();
@@ -52,9 +56,9 @@ class PresenterModeLessonTest {
         assertThat(steps).isGreaterThan(3);
 
         // a key typed before the window has focus goes nowhere (seen once on a loaded machine)
-        LessonOnScreen.waitFor(10, "the lesson window has focus", () -> onFx(() -> lesson.stage.isFocused()));
+        Await.until("the lesson window has focus", Duration.ofSeconds(10), () -> onFx(() -> lesson.stage.isFocused()));
         robot.type(KeyCode.F5);
-        LessonOnScreen.waitFor(10, "presenter mode shows its progress",
+        Await.until("presenter mode shows its progress", Duration.ofSeconds(10), 
                 () -> progress().equals("cell 1 of " + total), this::progress);
         assertThat(toolbarShown()).as("toolbar hidden").isFalse();
         assertThat(onFx(() -> lesson.stage.isFullScreen())).isTrue();
@@ -66,13 +70,14 @@ class PresenterModeLessonTest {
             assertThat(isSelected(current)).as("cell %d is the current cell", n).isTrue();
             // The class sees the cell about to run: its top (its heading) is on screen.
             int number = n;
-            LessonOnScreen.waitFor(10, "cell " + number + " is in view", () -> inViewport(current),
+            Await.until("cell " + number + " is in view", Duration.ofSeconds(10), () -> inViewport(current),
                     () -> where(current));
             robot.type(KeyCode.SPACE);
             String next = "cell " + (n + 1) + " of " + total;
-            LessonOnScreen.waitFor(10, "the progress reads " + next, () -> progress().equals(next), this::progress);
+            Await.until("the progress reads " + next, Duration.ofSeconds(10),
+                    () -> progress().equals(next), this::progress);
             if (current.getStyleClass().contains("code-cell")) {
-                LessonOnScreen.waitFor(CELL_SECONDS, "code cell " + n + " ran",
+                Await.until("code cell " + n + " ran", Duration.ofSeconds(CELL_SECONDS), 
                         () -> LessonOnScreen.ranToCompletion(current));
                 assertThat(LessonOnScreen.statusIs(current, "done"))
                         .as("cell %d: %s", n, LessonOnScreen.outputLines(current)).isTrue();
@@ -85,14 +90,14 @@ class PresenterModeLessonTest {
         }
         assertThat(counters).isEqualTo(expected);
         // its last line may reach the screen a pulse after the status says done
-        LessonOnScreen.waitFor(10, "the sequential cell shows its elapsed time",
+        Await.until("the sequential cell shows its elapsed time", Duration.ofSeconds(10), 
                 () -> LessonOnScreen.outputLines(sequential).stream().anyMatch(l -> l.startsWith("elapsed time = ")),
                 () -> LessonOnScreen.outputLines(sequential).toString());
         // The cells after the current one have not run: one key, one cell.
         assertThat(lesson.codeCells().stream().filter(LessonOnScreen::hasExecutionCount)).hasSize(counters.size());
 
         robot.type(KeyCode.ESCAPE);
-        LessonOnScreen.waitFor(10, "Escape leaves presenter mode",
+        Await.until("Escape leaves presenter mode", Duration.ofSeconds(10), 
                 () -> onFx(() -> !lesson.stage.isFullScreen()) && toolbarShown());
         assertThat(onFx(() -> lesson.root().lookup(".presenter-bar").isVisible())).isFalse();
 
@@ -100,10 +105,10 @@ class PresenterModeLessonTest {
         long kernelBefore = lesson.kernel.pid();
         robot.clickOn("Kernel");
         robot.clickOn("Reset Lesson (clear outputs, restart)");
-        LessonOnScreen.waitFor(10, "every output is cleared", () -> lesson.codeCells().stream()
+        Await.until("every output is cleared", Duration.ofSeconds(10), () -> lesson.codeCells().stream()
                 .allMatch(c -> LessonOnScreen.outputLines(c).isEmpty() && !LessonOnScreen.hasExecutionCount(c)),
                 () -> lesson.codeCells().stream().map(LessonOnScreen::counter).toList().toString());
-        LessonOnScreen.waitFor(60, "a new kernel process is ready",
+        Await.until("a new kernel process is ready", Duration.ofSeconds(60), 
                 () -> lesson.kernel.status() == KernelStatus.IDLE && lesson.kernel.pid() > 0
                         && lesson.kernel.pid() != kernelBefore,
                 () -> lesson.kernel.status() + " pid " + lesson.kernel.pid());

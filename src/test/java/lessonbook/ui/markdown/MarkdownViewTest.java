@@ -1,5 +1,6 @@
 package lessonbook.ui.markdown;
 
+import static lessonbook.testkit.Fx.onFx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -8,7 +9,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
 import javafx.scene.Node;
@@ -56,10 +56,6 @@ class MarkdownViewTest {
         EditorTheme.LIGHT.applyTo(scene);
         stage.setScene(scene);
         stage.show();
-    }
-
-    private static <T> T onFx(Callable<T> call) {
-        return WaitForAsyncUtils.waitForAsyncFx(5000, call);
     }
 
     private void show(FxRobot robot, String markdown) {

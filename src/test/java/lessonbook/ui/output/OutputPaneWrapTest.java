@@ -2,12 +2,12 @@ package lessonbook.ui.output;
 
 import static lessonbook.ui.output.SampleOutput.out;
 
+import static lessonbook.testkit.Fx.onFx;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.SimpleDoubleProperty;
@@ -24,10 +24,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 import lessonbook.model.Output;
 import lessonbook.model.StreamName;
+import lessonbook.testkit.Await;
 
 /**
  * A long output line, as a student meets it in a pane of the app's width and style: wrapped to the pane, every
@@ -35,6 +35,7 @@ import lessonbook.model.StreamName;
  */
 @ExtendWith(ApplicationExtension.class)
 class OutputPaneWrapTest {
+    private static final Duration WAIT = Duration.ofSeconds(10);
     private static final String LONG_FRAME = "at java.base/java.util.concurrent.ThreadPoolExecutor$Worker.run"
             + "(ThreadPoolExecutor.java:635) in lessonbook.workers.WorkerMain.runTask(WorkerMain.java:118) "
             + "while mapping the tenth input of the pool";
@@ -63,10 +64,6 @@ class OutputPaneWrapTest {
         return OutputPaneWrapTest.class.getResource("/lessonbook/ui/" + name).toExternalForm();
     }
 
-    private static void waitFor(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition);
-    }
-
     /** Each drawn row's text is no wider than the cell that draws it. */
     private void assertEveryDrawnRowFitsThePane(FxRobot robot) {
         robot.interact(() -> root.lookupAll(".output-line").stream().map(n -> (ListCell<?>) n)
@@ -93,11 +90,12 @@ class OutputPaneWrapTest {
     @Test
     void aLongLineIsReadInFullInWrappedRowsAndThePaneGrowsForIt(FxRobot robot) throws Exception {
         robot.interact(() -> pane.append(List.of(out("short\n"))));
-        waitFor(() -> drawnRows(robot).equals(List.of("short")));
+        Await.until("drawnRows(robot).equals(List.of(\"short\"))", WAIT,
+                () -> drawnRows(robot).equals(List.of("short")));
         double oneRowTall = paneHeight(robot);
 
         robot.interact(() -> pane.append(List.of(out(LONG_FRAME + "\n"))));
-        waitFor(() -> drawnRows(robot).size() >= 3);
+        Await.until("drawnRows(robot).size() >= 3", WAIT, () -> drawnRows(robot).size() >= 3);
         List<String> rows = drawnRows(robot);
         assertThat(rows.get(0)).isEqualTo("short");
         // Every character of the long line is drawn, in order, across its rows; none cut with an ellipsis.
@@ -118,7 +116,7 @@ class OutputPaneWrapTest {
             root.setStyle("-fx-font-size: 24px;");
             pane.append(List.of(out(LONG_FRAME + "\n")));
         });
-        waitFor(() -> drawnRows(robot).size() >= 4);
+        Await.until("drawnRows(robot).size() >= 4", WAIT, () -> drawnRows(robot).size() >= 4);
         assertThat(String.join("", drawnRows(robot))).isEqualTo(LONG_FRAME);
         assertEveryDrawnRowFitsThePane(robot);
     }
@@ -126,30 +124,30 @@ class OutputPaneWrapTest {
     @Test
     void aWiderPaneRewrapsIntoFewerRows(FxRobot robot) throws Exception {
         robot.interact(() -> pane.append(List.of(out(LONG_FRAME + "\n"))));
-        waitFor(() -> drawnRows(robot).size() >= 3);
+        Await.until("drawnRows(robot).size() >= 3", WAIT, () -> drawnRows(robot).size() >= 3);
         int narrow = drawnRows(robot).size();
         robot.interact(() -> pane.setMaxWidth(1000));
-        waitFor(() -> drawnRows(robot).size() < narrow);
+        Await.until("drawnRows(robot).size() < narrow", WAIT, () -> drawnRows(robot).size() < narrow);
         assertThat(String.join("", drawnRows(robot))).isEqualTo(LONG_FRAME);
     }
 
     @Test
     void zoomingInRewrapsIntoMoreRows(FxRobot robot) throws Exception {
         robot.interact(() -> pane.append(List.of(out(LONG_FRAME + "\n"))));
-        waitFor(() -> drawnRows(robot).size() >= 3);
+        Await.until("drawnRows(robot).size() >= 3", WAIT, () -> drawnRows(robot).size() >= 3);
         int before = drawnRows(robot).size();
         robot.interact(() -> {
             fontSize.set(21);
             root.setStyle("-fx-font-size: 21px;");
         });
-        waitFor(() -> drawnRows(robot).size() > before);
+        Await.until("drawnRows(robot).size() > before", WAIT, () -> drawnRows(robot).size() > before);
         assertThat(String.join("", drawnRows(robot))).isEqualTo(LONG_FRAME);
     }
 
     @Test
     void aFloodOfLongLinesKeepsTheCapTheNoteAndOneChangePerBatch(FxRobot robot) throws Exception {
         robot.interact(() -> pane.append(List.of(out(LONG_FRAME + "\n"))));
-        waitFor(() -> drawnRows(robot).size() >= 3);
+        Await.until("drawnRows(robot).size() >= 3", WAIT, () -> drawnRows(robot).size() >= 3);
         List<Integer> changes = new ArrayList<>();
         robot.interact(() -> pane.viewRows().addListener((ListChangeListener<Object>) c -> {
             while (c.next()) {
@@ -164,11 +162,10 @@ class OutputPaneWrapTest {
         assertThat(changes).hasSize(1);
         assertThat(pane.lines()).hasSize(OutputPane.MAX_LINES);
         assertThat(pane.hiddenLineCount()).isEqualTo(50_001 - OutputPane.MAX_LINES);
-        assertThat(WaitForAsyncUtils.asyncFx(() -> robot.lookup(".output-hidden-note").queryLabeled().getText())
-                .get(10, TimeUnit.SECONDS)).isEqualTo(String.format("%,d earlier lines hidden", 48_001));
+        assertThat(onFx(() -> robot.lookup(".output-hidden-note").queryLabeled().getText())).isEqualTo(String.format("%,d earlier lines hidden", 48_001));
         assertThat(robot.lookup(".output-hidden-note").queryLabeled().isVisible()).isTrue();
         // Scrolled to the end: the last row on screen ends the last line.
-        waitFor(() -> {
+        Await.until("the last line drawn at the bottom", WAIT, () -> {
             List<String> rows = drawnRows(robot);
             return !rows.isEmpty() && rows.get(rows.size() - 1).endsWith("tenth input of the pool")
                     && String.join("", rows).contains("49999 at java.base");
@@ -182,9 +179,10 @@ class OutputPaneWrapTest {
                 new Output.WorkerLine("alpha", 101, StreamName.STDOUT, "short from alpha\n"),
                 new Output.WorkerLine("beta", 202, StreamName.STDOUT, LONG_FRAME + "\n"),
                 new Output.WorkerLine("alpha", 101, StreamName.STDOUT, "bye\n"))));
-        waitFor(() -> drawnRows(robot).size() >= 5);
+        Await.until("drawnRows(robot).size() >= 5", WAIT, () -> drawnRows(robot).size() >= 5);
         robot.interact(() -> pane.showOnlyWorker("beta 202"));
-        waitFor(() -> drawnRows(robot).stream().noneMatch(r -> r.contains("alpha")));
+        Await.until("drawnRows(robot).stream().noneMatch(r -> r.contains(\"alpha\"))", WAIT,
+                () -> drawnRows(robot).stream().noneMatch(r -> r.contains("alpha")));
         List<String> rows = drawnRows(robot);
         assertThat(String.join("", rows)).isEqualTo("[beta 202] " + LONG_FRAME);
         assertThat(rows.size()).isGreaterThan(1);
@@ -194,20 +192,22 @@ class OutputPaneWrapTest {
                 .allMatch(c -> c.getStyleClass().contains("out-worker-1"))).isTrue());
         assertThat(pane.visibleText()).isEqualTo("[beta 202] " + LONG_FRAME);
         robot.interact(() -> pane.showOnlyWorker(null));
-        waitFor(() -> drawnRows(robot).get(0).equals("[alpha 101] short from alpha"));
+        Await.until("drawnRows(robot).get(0).equals(\"[alpha 101] short from alpha\")", WAIT,
+                () -> drawnRows(robot).get(0).equals("[alpha 101] short from alpha"));
     }
 
     @Test
     void aCollapsedStackTraceStaysCollapsedWithLongFrames(FxRobot robot) throws Exception {
         robot.interact(() -> pane.append(List.of(new Output.Error("java.lang.IllegalStateException", "boom",
                 List.of(LONG_FRAME, "REPL.$JShell$12.do_it$(#1:1)")))));
-        waitFor(() -> drawnRows(robot).size() >= 4);
+        Await.until("drawnRows(robot).size() >= 4", WAIT, () -> drawnRows(robot).size() >= 4);
         robot.clickOn(robot.lookup(".out-error-header").<Node>query());
-        waitFor(() -> String.join("", drawnRows(robot)).contains("(2 frames hidden)"));
+        Await.until("String.join(\"\", drawnRows(robot)).contains(\"(2 frames hidden)\")", WAIT,
+                () -> String.join("", drawnRows(robot)).contains("(2 frames hidden)"));
         assertThat(drawnRows(robot)).noneMatch(r -> r.contains("ThreadPoolExecutor"));
     }
 
     private double paneHeight(FxRobot robot) throws Exception {
-        return WaitForAsyncUtils.asyncFx(() -> pane.getHeight()).get(10, TimeUnit.SECONDS);
+        return onFx(() -> pane.getHeight());
     }
 }

@@ -1,0 +1,58 @@
+package lessonbook.testkit;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+import javafx.application.Platform;
+
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Runs test code on the JavaFX application thread and waits (bounded) for it: the scene graph may only be read
+ * and changed there. Called on the FX thread itself, the code runs at once.
+ */
+public final class Fx {
+    /** Bound on one piece of test code on the FX thread; a stuck FX thread fails the test instead of hanging it. */
+    private static final long SECONDS = 10;
+
+    private Fx() {
+    }
+
+    /** The value {@code read} returns on the FX thread. */
+    public static <T> T onFx(Callable<T> read) {
+        if (Platform.isFxApplicationThread()) {
+            try {
+                return read.call();
+            } catch (RuntimeException | Error e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        try {
+            return WaitForAsyncUtils.asyncFx(read).get(SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted waiting for the FX thread", e);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("the FX thread did not run the test's code within " + SECONDS + " s", e);
+        }
+    }
+
+    /** Runs {@code action} on the FX thread and waits until it has run. */
+    public static void onFx(Runnable action) {
+        onFx(() -> {
+            action.run();
+            return null;
+        });
+    }
+}
