@@ -306,8 +306,15 @@ final class NotebookView extends ScrollPane {
         if (reference == null || anchor.isActive() || top <= 0) {
             return;
         }
-        column.applyCss();   // new nodes take their size from their styles
-        layout();
+        // New nodes take their size from their styles; a drawn output list learns its width in one layout and
+        // wraps its rows to it in the next: lay out until the page's height settles.
+        column.applyCss();
+        double before;
+        int passes = 0;
+        do {
+            before = page.getHeight();
+            layout();
+        } while (page.getHeight() != before && ++passes < 4);
         double max = page.getHeight() - viewport;
         if (max > 0) {
             setVvalue(Math.max(0, Math.min(1, (onPage(reference) - offset) / max)));

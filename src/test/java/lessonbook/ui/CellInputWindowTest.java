@@ -52,7 +52,10 @@ class CellInputWindowTest {
         fixture.waitFor(() -> inputField() != null && inputField().isFocused());
         assertThat(fixture.window().shownOutput("ask")).isEqualTo("Your name? ");
 
+        // Clicked as a user would: keys go to the focused window, and a window left by an earlier test may hold it.
+        robot.clickOn(inputField());
         robot.write("Ada");
+        fixture.waitFor(() -> "Ada".equals(inputField().getText()));
         robot.type(KeyCode.ENTER);
 
         fixture.waitFor(() -> fixture.shownState("ask") == CellState.DONE);
