@@ -294,9 +294,11 @@ final class NotebookView extends ScrollPane {
         javafx.scene.layout.Region page = (javafx.scene.layout.Region) getContent();
         double viewport = getViewportBounds().getHeight();
         double top = getVvalue() * Math.max(0, page.getHeight() - viewport);
+        // The first cell whose top is in view: the reader's text. A cell cut by the viewport's top edge may be the
+        // one that grows; only when one cell spans the whole view is it the reference.
         javafx.scene.Node reference = null;
         for (javafx.scene.Node node : column.getChildren()) {
-            if (onPage(node) + node.getBoundsInParent().getHeight() > top) {
+            if (onPage(node) >= top || onPage(node) + node.getBoundsInParent().getHeight() > top + viewport) {
                 reference = node;
                 break;
             }
