@@ -116,6 +116,14 @@ public final class ChildJvm {
         sink.line(tag, pid, stderr, text);
     }
 
+    /** Who hears of this worker's exit, waits and CPU time, read together; null before {@link #bind}. */
+    private record Listener(WorkerEvents sink, String tag) {
+    }
+
+    private synchronized Listener listener() {
+        return events == null ? null : new Listener(events, name);
+    }
+
     /** Gives the worker its name and the sink of its output and lifecycle; reports it started. */
     void bind(String workerName, WorkerEvents sink) {
         cpuMillisAtBind = Math.max(0, cpuMillisNow());
@@ -154,14 +162,10 @@ public final class ChildJvm {
                 c.close();
             }
             int code = process.exitValue();
-            WorkerEvents sink;
-            String tag;
-            synchronized (this) {
-                sink = events;
-                tag = name;
-            }
-            if (sink != null) {
-                sink.exited(tag, pid, code, System.currentTimeMillis(), Math.max(0, reportedCpuMillis - cpuMillisAtBind));
+            Listener to = listener();
+            if (to != null) {
+                to.sink().exited(to.tag(), pid, code, System.currentTimeMillis(),
+                        Math.max(0, reportedCpuMillis - cpuMillisAtBind));
             }
             ended.complete(code);
         }, "worker-exit-" + pid);
@@ -196,14 +200,9 @@ public final class ChildJvm {
 
     /** The worker said what it waits on now (see {@link WaitReporter}); passed to the sink of its events. */
     void reportWaits(Messages.Waits waits) {
-        WorkerEvents sink;
-        String tag;
-        synchronized (this) {
-            sink = events;
-            tag = name;
-        }
-        if (sink != null && process.isAlive()) {
-            sink.waits(tag, pid, waits.waitingOn(), waits.holding());
+        Listener to = listener();
+        if (to != null && process.isAlive()) {
+            to.sink().waits(to.tag(), pid, waits.waitingOn(), waits.holding());
         }
     }
 
@@ -221,14 +220,9 @@ public final class ChildJvm {
             return;
         }
         reportedCpuMillis = now;
-        WorkerEvents sink;
-        String tag;
-        synchronized (this) {
-            sink = events;
-            tag = name;
-        }
-        if (sink != null) {
-            sink.cpu(tag, pid, Math.max(0, now - cpuMillisAtBind));
+        Listener to = listener();
+        if (to != null) {
+            to.sink().cpu(to.tag(), pid, Math.max(0, now - cpuMillisAtBind));
         }
     }
 
