@@ -60,6 +60,11 @@ abstract class CellView extends HBox {
         return false;
     }
 
+    /** The estimated height of the space that stands in for what is undrawn; 0 when all is drawn. */
+    double undrawnHeight() {
+        return 0;
+    }
+
     /** Draws what was left undrawn (idempotent). */
     void drawContent() {
     }

@@ -266,6 +266,11 @@ final class CodeCellView extends CellView {
     }
 
     @Override
+    double undrawnHeight() {
+        return hasUnrestoredOutputs() ? unrestoredSpace.getPrefHeight() : 0;
+    }
+
+    @Override
     void drawContent() {
         if (hasUnrestoredOutputs()) {
             outputs();

@@ -65,6 +65,11 @@ final class MarkdownCellView extends CellView {
     }
 
     @Override
+    double undrawnHeight() {
+        return undrawn ? undrawnSpace.getPrefHeight() : 0;
+    }
+
+    @Override
     void drawContent() {
         if (undrawn) {
             undrawn = false;

@@ -206,7 +206,8 @@ final class NotebookView extends ScrollPane {
     /**
      * A lesson just opened shows its top: the cells that will be on its first screens are drawn now (their prose
      * rendered, their saved outputs restored), before the window's first frame, and the others when they come near
-     * ({@link #materializeVisible}). Nothing is laid out yet, so where a cell will lie is estimated from its text.
+     * ({@link #materializeVisible}). Nothing is laid out yet, so where a cell will lie is estimated from its text
+     * (the views' own estimates of what they have not drawn).
      */
     private void drawFirstScreens(List<CellView> ordered) {
         double limit = 1.5 * javafx.stage.Screen.getPrimary().getVisualBounds().getHeight();
@@ -216,12 +217,9 @@ final class NotebookView extends ScrollPane {
             if (y > limit) {
                 return;
             }
-            Cell cell = document.cell(view.cellId());
-            if (cell instanceof CodeCell code) {
-                y += 24 + line * code.source().lines().count() + EstimatedHeight.ofOutputs(code.outputs(), fontSize.get());
-            } else if (cell != null) {
-                y += 12 + EstimatedHeight.ofMarkdown(cell.source(), fontSize.get());
-            }
+            // The views estimated what they have not drawn when they were made; a code cell's source is a line each.
+            y += view.undrawnHeight() + (document.cell(view.cellId()) instanceof CodeCell code
+                    ? 24 + line * code.source().lines().count() : 12);
             view.drawContent();
         }
     }
