@@ -135,8 +135,10 @@ public final class KernelMain {
                 KernelRequest request = channel.read();
                 if (request instanceof KernelRequest.Interrupt) {
                     // Here, not queued: the main thread is busy with the very cell to stop.
-                    input.interrupt();
+                    // The evaluator first: it marks the cell interrupted before a read woken by the input's
+                    // interrupt can end the cell, which would otherwise end as an error ("No line found").
                     evaluator.interrupt();
+                    input.interrupt();
                     WorkerRuntime.terminateAll();
                     ProcessTrees.endDescendants(ProcessHandle.current());
                 } else if (request instanceof KernelRequest.InputReply reply) {
