@@ -27,7 +27,9 @@ final class EditorAssist {
     private final Supplier<CompletionPopup> completion;
     private final Supplier<DocumentationPopup> documentation;
     private final LongSupplier textVersion;
-    private Duration timeout = Duration.ofSeconds(3);
+    // Long enough for a kernel still starting on a loaded classroom machine (a Ctrl+Space pressed then must not do
+    // nothing); a late reply cannot land in the wrong place: only the latest request shows, and only at its anchor.
+    private Duration timeout = Duration.ofSeconds(15);
     private long completionRequest;
     private long documentationRequest;
 
