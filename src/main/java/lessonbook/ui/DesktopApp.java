@@ -20,12 +20,17 @@ public final class DesktopApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        WindowCompilers.lowerInBackground();
-        addIcons(stage);
         Path lesson = DesktopLauncher.lesson();
         if (lesson == null && getParameters() != null && !getParameters().getUnnamed().isEmpty()) {
             lesson = Path.of(getParameters().getUnnamed().get(0));
         }
+        start(stage, lesson);
+    }
+
+    /** Opens {@code lesson} in {@code stage}, or the lesson library when it is null (the bench's probes call this). */
+    public void start(Stage stage, Path lesson) {
+        WindowCompilers.c1OnlyInBackground();
+        addIcons(stage);
         if (lesson != null) {
             openNotebook(stage, lesson);
         } else {
@@ -38,6 +43,7 @@ public final class DesktopApp extends Application {
         NotebookWindow window = new NotebookWindow(stage, DesktopLauncher.kernelFactory(), LessonStore.files(),
                 FileDialogs.system());
         window.setLinkOpener(link -> getHostServices().showDocument(link));
+        WindowCompilers.stepBackOnceCellsRun(window.document());
         // A file that cannot be read is reported in a dialog over an empty lesson.
         window.open(lesson);
         window.show();

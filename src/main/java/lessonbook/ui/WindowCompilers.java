@@ -11,13 +11,17 @@ import java.util.concurrent.TimeUnit;
 import javax.management.JMException;
 import javax.management.ObjectName;
 
+import lessonbook.model.CellState;
+import lessonbook.model.DocumentChange;
+import lessonbook.model.NotebookDocument;
+
 /**
  * Keeps the app JVM's JIT compilers out of the workers' way: while a lesson's workers hold every core, the window
  * compiling its own code for the first time competed with them (see the app bench's
  * {@code app.cpu_during_workers.jit}).
  * <ul>
- * <li>The compiler threads run at the lowest priority (nice 19), where the system lets a process do that to its
- * own threads (Linux: {@code renice} on their thread ids; raising one's own niceness needs no rights).</li>
+ * <li>Once cells run, the compiler threads run at the lowest priority (nice 19), where the system lets a process do
+ * that to its own threads (Linux: {@code renice} on their thread ids; raising one's own niceness needs no rights).</li>
  * <li>The window's code is compiled by C1 only: a compiler directive, added at run time through the JVM's
  * diagnostic command, excludes C2, and tiered compilation then compiles those methods at C1's optimising level.
  * The window needs little of C2's peak speed, and C2's compiles of big UI methods are what cost. Only the app JVM
@@ -36,16 +40,39 @@ public final class WindowCompilers {
     private WindowCompilers() {
     }
 
-    /** Off the calling thread: C1 only, and the compiler threads at nice 19; does nothing where it cannot. */
-    public static void lowerInBackground() {
-        Thread thread = new Thread(() -> {
-            if (!KEEP_C2) {
-                c1Only();
+    /** Off the calling thread: C1 only from now on; does nothing where it cannot. Called as the app starts. */
+    public static void c1OnlyInBackground() {
+        if (!KEEP_C2) {
+            inBackground(WindowCompilers::c1Only);
+        }
+    }
+
+    /**
+     * Off the calling thread: the compiler threads at nice 19; does nothing where it cannot. Called once cells run,
+     * not at start-up: there the window's first frame waits for its own compiles, and niced compilers waited behind
+     * the kernel JVM's start (the first-frame probe's FX thread took 3.2-3.6 s of CPU instead of 2.0 s, running
+     * interpreted for longer).
+     */
+    public static void lowerPriorityInBackground() {
+        if (NICENESS > 0 && Files.isDirectory(TASKS)) {
+            inBackground(WindowCompilers::lower);
+        }
+    }
+
+    /** Lowers the compilers' priority when a cell of {@code document} first runs. Called on the FX thread. */
+    public static void stepBackOnceCellsRun(NotebookDocument document) {
+        boolean[] done = {false};   // FX thread only, as are the document's changes
+        document.addListener(change -> {
+            if (!done[0] && change instanceof DocumentChange.RuntimeChanged r
+                    && r.runtime().state() == CellState.RUNNING) {
+                done[0] = true;
+                lowerPriorityInBackground();
             }
-            if (NICENESS > 0 && Files.isDirectory(TASKS)) {
-                lower();
-            }
-        }, "lessonbook-jit-priority");
+        });
+    }
+
+    private static void inBackground(Runnable task) {
+        Thread thread = new Thread(task, "lessonbook-jit-priority");
         thread.setDaemon(true);
         thread.setPriority(Thread.MIN_PRIORITY);
         thread.start();

@@ -31,6 +31,20 @@ class WindowCompilersTest {
     }
 
     @Test
+    void theCompilersKeepTheirPriorityUntilACellFirstRuns() throws Exception {
+        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Child.class.getName(), "once-a-cell-runs")
+                .redirectErrorStream(true).start();
+        assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        String report = new String(child.getInputStream().readAllBytes());
+
+        String before = report.substring(0, report.indexOf("-- a cell runs"));
+        String after = report.substring(report.indexOf("-- a cell runs"));
+        assertThat(before).contains("C2 CompilerThre 0").doesNotContain("CompilerThre 19");
+        assertThat(after).contains("C2 CompilerThre 19").contains("VM Thread 0");
+    }
+
+    @Test
     void afterTheDirectiveAHotMethodIsCompiledByC1OnlyNeverByC2() throws Exception {
         Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:+PrintCompilation", "-cp", System.getProperty("java.class.path"), HotLoop.class.getName())
@@ -68,21 +82,57 @@ class WindowCompilersTest {
         }
     }
 
-    /** Lowers its compilers as the app does, then prints each thread's name and niceness. */
+    /**
+     * Lowers its compilers as the app does, then prints each thread's name and niceness; with an argument, as the
+     * app's window does: nothing until a cell of its lesson runs.
+     */
     static final class Child {
-        public static void main(String[] args) throws IOException {
-            WindowCompilers.lower();
+        public static void main(String[] args) throws Exception {
+            if (args.length == 0) {
+                WindowCompilers.lower();
+                printNiceness();
+                return;
+            }
+            lessonbook.model.NotebookDocument document = lessonbook.model.NotebookDocument.untitled();
+            WindowCompilers.stepBackOnceCellsRun(document);
+            String cell = document.cells().get(0).id();
+            document.setRuntime(cell, lessonbook.model.CellRuntime.queued());
+            Thread.sleep(300);   // a lowering started by mistake would have run by now (renice takes ~10 ms)
+            printNiceness();
+            System.out.println("-- a cell runs");
+            document.setRuntime(cell, lessonbook.model.CellRuntime.running(java.time.Instant.now()));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (!niceness().contains("C2 CompilerThre 19") && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            printNiceness();
+        }
+
+        private static void printNiceness() throws IOException {
+            System.out.print(niceness());
+        }
+
+        private static String niceness() throws IOException {
+            StringBuilder out = new StringBuilder();
             try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc/self/task"))) {
                 for (Path task : tasks) {
-                    String stat = Files.readString(task.resolve("stat"));
+                    String stat;
+                    String name;
+                    try {
+                        stat = Files.readString(task.resolve("stat"));
+                        name = Files.readString(task.resolve("comm")).trim();
+                    } catch (java.nio.file.NoSuchFileException e) {
+                        continue;   // a thread that ended since the listing (the renice helper's reaper)
+                    }
                     // Fields after the ")" that ends the name: state is field 3, nice is field 19.
                     String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
                     List<String> line = new ArrayList<>();
-                    line.add(Files.readString(task.resolve("comm")).trim());
+                    line.add(name);
                     line.add(fields[19 - 3]);
-                    System.out.println(String.join(" ", line));
+                    out.append(String.join(" ", line)).append('\n');
                 }
             }
+            return out.toString();
         }
     }
 }

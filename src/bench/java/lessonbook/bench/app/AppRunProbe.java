@@ -53,10 +53,11 @@ public final class AppRunProbe {
     public static void main(String[] args) {
         Path lesson = Path.of(args[0]);
         Platform.startup(() -> {
-            // What DesktopApp.start does first, so the probe's JVM is the app's in this too.
-            WindowCompilers.lowerInBackground();
+            // What DesktopApp does with its compilers, so the probe's JVM is the app's in this too.
+            WindowCompilers.c1OnlyInBackground();
             NotebookWindow window = new NotebookWindow(new Stage(), DesktopLauncher.kernelFactory(),
                     LessonStore.files(), FileDialogs.system());
+            WindowCompilers.stepBackOnceCellsRun(window.document());
             if (!window.open(lesson)) {
                 fail("cannot open " + lesson);
             }
@@ -82,7 +83,7 @@ public final class AppRunProbe {
         String id = r.cellId();
         CellState state = r.runtime().state();
         if (state == CellState.RUNNING) {
-            spans.put(id, new long[] {System.nanoTime(), appCpu(), 0, 0});
+            spans.put(id, new long[] {System.nanoTime(), appCpu(), 0, 0, System.currentTimeMillis(), 0});
             threadsAtStart.put(id, ThreadCpu.read());
             System.err.println("app probe: cell " + document.indexOf(id) + " running");
         } else if (state == CellState.DONE || state == CellState.ERROR || state == CellState.INTERRUPTED) {
@@ -90,6 +91,7 @@ public final class AppRunProbe {
             if (span != null) {
                 span[2] = System.nanoTime();
                 span[3] = appCpu();
+                span[5] = System.currentTimeMillis();
                 if (startedWorkers(id)) {
                     ThreadCpu.addSince(threadsAtStart.get(id), ThreadCpu.read(), threadCpu);
                 }
@@ -129,8 +131,9 @@ public final class AppRunProbe {
             if (s != null && startedWorkers(cell.id())) {
                 wall += s[2] - s[0];
                 cpu += s[3] - s[1];
-                System.err.printf(Locale.ROOT, "app probe: worker cell %d: wall %.0f ms, app cpu %.0f ms%n",
-                        document.indexOf(cell.id()), (s[2] - s[0]) / 1e6, (s[3] - s[1]) / 1e6);
+                // epoch millis too, to cut a flight recording to the worker cells' spans
+                System.err.printf(Locale.ROOT, "app probe: worker cell %d: wall %.0f ms, app cpu %.0f ms (epoch ms %d-%d)%n",
+                        document.indexOf(cell.id()), (s[2] - s[0]) / 1e6, (s[3] - s[1]) / 1e6, s[4], s[5]);
             }
         }
         List<Map.Entry<String, Long>> top = new ArrayList<>(threadCpu.entrySet());
@@ -159,6 +162,7 @@ public final class AppRunProbe {
             }
         }
         System.out.flush();
+        lessonbook.bench.FlightRecordings.dump();
         // The kernel ends itself and its workers when its host is gone.
         Runtime.getRuntime().halt(0);
     }

@@ -16,12 +16,12 @@ import java.util.Map;
  * figures), the JVM's native threads (compilers, GC) by their name in Linux /proc, whose names are cut to 15
  * characters ("lessonbook-kern" would be four threads of the kernel client in one).
  */
-final class ThreadCpu {
+public final class ThreadCpu {
     private ThreadCpu() {
     }
 
     /** Thread name to cpu ns (utime + stime from schedstat's first field). */
-    static Map<String, Long> read() {
+    public static Map<String, Long> read() {
         Map<String, Long> byName = new HashMap<>();
         Set<String> javaComms = new HashSet<>();
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
