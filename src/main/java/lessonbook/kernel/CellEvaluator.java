@@ -217,7 +217,10 @@ final class CellEvaluator {
                 emit(cellId, compileError(event.snippet(), cellText, snippetStart));
                 return false;
             }
-            Output.CompileError warnings = compileError(event.snippet(), cellText, snippetStart);
+            // A recoverable declaration's errors (a call to an overload declared further down) are not a failure:
+            // JShell keeps it, jshell's feedback names them ("until this error is corrected"), IJava saves none.
+            Output.CompileError warnings = new Output.CompileError(compileError(event.snippet(), cellText,
+                    snippetStart).diagnostics().stream().filter(d -> !d.error()).collect(Collectors.toList()));
             if (!warnings.diagnostics().isEmpty()) {
                 emit(cellId, warnings);
             }
