@@ -120,6 +120,34 @@ class ClasspathMagicsTest {
         }
     }
 
+    /**
+     * IJava and JJava take a {@code %} line anywhere in the cell for a magic and run it at its place (their
+     * MagicsResolver turns it into a call there): the Java above runs first, the Java below sees the jar.
+     */
+    @Test
+    void aMagicBelowJavaRunsAtItsPlaceAsInIjava() throws Exception {
+        Path notebookFolder = dir.resolve("lesson");
+        Path lib = Files.createDirectories(notebookFolder.resolve("lib"));
+        Files.copy(jar(dir.resolve("dice-classes"), "dice.Die",
+                "package dice; public class Die { public static int faces() { return 6; } }", null),
+                lib.resolve("dice.jar"));
+
+        try (KernelHarness h = new KernelHarness()) {
+            KernelHarness.Ran ran = run(h, "System.out.println(\"above\");\n%jars lib/*.jar\n"
+                    + "System.out.println(dice.Die.faces());\nint r = 7\n  % 4;\nr", notebookFolder);
+            assertThat(ran.run().outcome()).as(ran.outputs().toString()).isEqualTo(Outcome.OK);
+            assertThat(ran.outputs()).filteredOn(o -> !(o instanceof Output.Value)).extracting(Output::text)
+                    .containsExactly("above\n", "|  %jars: 1 entry on the class path: dice.jar\n", "6\n");
+            assertThat(ran.only(Output.Value.class).value()).as("'% 4' continues Java: no magic").isEqualTo("3");
+
+            KernelHarness.Ran failing = run(h, "System.out.println(\"ran\");\n%jars none/*.jar\n"
+                    + "System.out.println(\"never\");", notebookFolder);
+            assertThat(failing.run().outcome()).isEqualTo(Outcome.ERROR);
+            assertThat(failing.all(Output.Stream.class)).extracting(Output::text).containsExactly("ran\n");
+            assertThat(failing.only(Output.Notice.class).message()).startsWith("%jars: nothing matches none/*.jar");
+        }
+    }
+
     @Test
     void anUnreachableRepositoryIsACellErrorWithinSeconds() throws Exception {
         // port 1 on this machine: nothing listens, so the connection is refused at once, as on a machine offline
