@@ -12,8 +12,8 @@ import java.util.Set;
  * runs first and the Java below it sees what it added; the evaluator keeps that order ({@link Magic#line()}).
  * Three line magics run here ({@link #SUPPORTED}); any other magic, and a cell magic ({@code %%bash}, only at the top,
  * as in both kernels), is refused by name. Below the first line of Java a {@code %} line is a magic only where a new
- * statement may start (the Java before it ends with {@code ;}, <code>{</code> or <code>}</code>), and never inside a
- * text block or a comment: {@code 7\n  % 3} and a text block's {@code %d items} stay Java (where the two kernels
+ * statement may start at the cell's top level (the Java before it ends with {@code ;} or <code>}</code>, outside
+ * braces), and never inside a text block or a comment: {@code 7\n  % 3} and a text block's {@code %d items} stay Java (where the two kernels
  * would take the text block's line for a magic).
  */
 public final class CellMagics {
@@ -88,17 +88,21 @@ public final class CellMagics {
     }
 
     /**
-     * Follows the Java lines far enough to know whether the next line may start a statement: outside a comment,
-     * string or text block, after {@code ;}, <code>{</code> or <code>}</code> (or before any Java).
+     * Follows the Java lines far enough to know whether the next line may start a statement at the cell's top level:
+     * outside a comment, string, text block or braces, after {@code ;} or <code>}</code> (or before any Java).
      */
     private static final class JavaScanner {
         private boolean inBlockComment;
         private boolean inTextBlock;
         private char lastSignificant = ';';
+        private int depth;
 
+        /**
+         * Magics run between parts of the cell, so not inside a block (where IJava would run one at each turn of a
+         * loop): there a {@code %} line stays Java, and javac says what is wrong with it.
+         */
         boolean atStatementStart() {
-            return !inBlockComment && !inTextBlock
-                    && (lastSignificant == ';' || lastSignificant == '{' || lastSignificant == '}');
+            return !inBlockComment && !inTextBlock && depth <= 0 && (lastSignificant == ';' || lastSignificant == '}');
         }
 
         void scan(String line) {
@@ -137,6 +141,7 @@ public final class CellMagics {
                     if (!Character.isWhitespace(c)) {
                         lastSignificant = c;
                     }
+                    depth += c == '{' ? 1 : c == '}' ? -1 : 0;
                     i++;
                 }
             }

@@ -26,7 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
  * read as {@code @<hash>}, as it differs from one JVM to the next.
  *
  * <p>Tagged slow: it starts Lessonbook and its kernel once per notebook (14 notebooks, 129 cells compared): 6.3 min
- * measured on a two-core machine at load average 30 (3 min 11 s of CPU), so about two minutes on an idle one.
+ * and 3.1 min measured on a shared two-core machine at load averages of 30 and about 15 (3 min 11 s of CPU), so
+ * expect a minute or two on an idle one.
  */
 @Tag("slow")
 class IjavaStoredOutputsTest {

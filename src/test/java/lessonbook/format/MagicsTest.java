@@ -45,6 +45,8 @@ class MagicsTest {
         assertThat(split.magics()).containsExactly(new CellMagics.Magic("maven", "a:b:1", 2),
                 new CellMagics.Magic("classpath", "lib", 11));
         assertThat(split.java()).hasSameSizeAs(cell).startsWith("int x = 1;\n" + " ".repeat(14) + "\nString s");
+        assertThat(CellMagics.split("for (int i = 0; i < 3; i++) {\n%jars x.jar\n}\n%jars y.jar").magics())
+                .as("inside braces a % line is Java").containsExactly(new CellMagics.Magic("jars", "y.jar", 4));
         assertThat(Magics.unsupported("int x = 1;\n%time x")).hasValueSatisfying(m -> assertThat(m)
                 .startsWith("The magic %time is not supported"));
     }
