@@ -5,8 +5,8 @@ import java.util.Optional;
 import lessonbook.model.CellMagics;
 
 /**
- * IJava's magics ({@code %maven}, {@code %%bash}, {@code %jars}...) are lines starting with {@code %} at the top
- * of a cell. {@code %maven}, {@code %jars} and {@code %classpath} run in the kernel (see {@link CellMagics}); a cell
+ * IJava's magics ({@code %maven}, {@code %%bash}, {@code %jars}...) are lines starting with {@code %}: line magics
+ * anywhere in a cell, a cell magic at its top (see {@link CellMagics} for where exactly). {@code %maven}, {@code %jars} and {@code %classpath} run in the kernel (see {@link CellMagics}); a cell
  * with any other magic cannot run here, and the runner shows this message as the cell's error and goes on.
  */
 public final class Magics {

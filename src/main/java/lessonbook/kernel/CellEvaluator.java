@@ -135,22 +135,74 @@ final class CellEvaluator {
         stopper.start();
     }
 
-    /** The cell's leading magic lines first (see {@link lessonbook.model.CellMagics}), then its Java. */
+    /**
+     * The cell's magics (see {@link lessonbook.model.CellMagics}) each at its place, as IJava and JJava run them: the
+     * Java above a magic first, then the magic, then the Java below it, which sees what the magic added. Magics
+     * with no Java between them run together (one resolution for several {@code %maven} lines).
+     */
     private Outcome runMagicsThenJava(KernelRequest.Execute request) {
         lessonbook.model.CellMagics.Split split = lessonbook.model.CellMagics.split(request.code());
         if (split.magics().isEmpty()) {
-            return evaluate(request.cellId(), request.code());
+            return evaluate(request.cellId(), request.code(), true);
         }
-        Optional<String> failure = split.unsupported()
-                .or(() -> magics.run(split.magics(), request.folder(), o -> emit(request.cellId(), o)));
-        if (failure.isPresent()) {
-            emit(request.cellId(), new Output.Notice(failure.get()));
+        Optional<String> refused = split.unsupported();
+        if (refused.isPresent()) {
+            emit(request.cellId(), new Output.Notice(refused.get()));
             return Outcome.ERROR;
         }
-        return evaluate(request.cellId(), split.java());
+        String java = split.java();
+        int done = 0;
+        List<lessonbook.model.CellMagics.Magic> group = new ArrayList<>();
+        for (lessonbook.model.CellMagics.Magic magic : split.magics()) {
+            int at = startOfLine(java, magic.line());
+            String above = only(java, done, at);
+            if (!above.isBlank()) {
+                Outcome outcome = runMagics(request, group);
+                if (outcome == Outcome.OK) {
+                    outcome = evaluate(request.cellId(), above, false);
+                }
+                if (outcome != Outcome.OK || interruptRequested) {
+                    return outcome;
+                }
+                group.clear();
+                done = at;
+            }
+            group.add(magic);
+        }
+        Outcome outcome = runMagics(request, group);
+        return outcome == Outcome.OK ? evaluate(request.cellId(), only(java, done, java.length()), true) : outcome;
     }
 
-    private Outcome evaluate(String cellId, String code) {
+    private Outcome runMagics(KernelRequest.Execute request, List<lessonbook.model.CellMagics.Magic> group) {
+        if (group.isEmpty()) {
+            return Outcome.OK;
+        }
+        Optional<String> failure = magics.run(List.copyOf(group), request.folder(), o -> emit(request.cellId(), o));
+        failure.ifPresent(f -> emit(request.cellId(), new Output.Notice(f)));
+        return failure.isPresent() ? Outcome.ERROR : Outcome.OK;
+    }
+
+    /** The offset where the 1-based {@code line} starts. */
+    private static int startOfLine(String text, int line) {
+        int at = 0;
+        for (int l = 1; l < line && at >= 0; l++) {
+            at = text.indexOf('\n', at) + 1;
+        }
+        return Math.max(0, at);
+    }
+
+    /** {@code text} with everything outside [from, to) blanked, newlines kept: positions stay those of the cell. */
+    private static String only(String text, int from, int to) {
+        StringBuilder kept = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            kept.append(i >= from && i < to || c == '\n' ? c : ' ');
+        }
+        return kept.toString();
+    }
+
+    /** {@code finalPart}: the Java after the cell's last magic (or the whole cell), whose last value is shown. */
+    private Outcome evaluate(String cellId, String code, boolean finalPart) {
         SourceCodeAnalysis analysis = jshell.sourceCodeAnalysis();
         String remaining = code;
         int consumedUpTo = 0;
@@ -170,7 +222,7 @@ final class CellEvaluator {
             }
             int consumedLength = remaining.length() - nextRemainingLength;
             int snippetStart = consumedUpTo + locate(remaining.substring(0, consumedLength), source);
-            boolean last = remaining.substring(consumedLength).isBlank();
+            boolean last = finalPart && remaining.substring(consumedLength).isBlank();
             if (!evalSnippet(cellId, code, source, snippetStart, last)) {
                 return Outcome.ERROR;
             }
@@ -217,7 +269,10 @@ final class CellEvaluator {
                 emit(cellId, compileError(event.snippet(), cellText, snippetStart));
                 return false;
             }
-            Output.CompileError warnings = compileError(event.snippet(), cellText, snippetStart);
+            // A recoverable declaration's errors (a call to an overload declared further down) are not a failure:
+            // JShell keeps it, jshell's feedback names them ("until this error is corrected"), IJava saves none.
+            Output.CompileError warnings = new Output.CompileError(compileError(event.snippet(), cellText,
+                    snippetStart).diagnostics().stream().filter(d -> !d.error()).collect(Collectors.toList()));
             if (!warnings.diagnostics().isEmpty()) {
                 emit(cellId, warnings);
             }

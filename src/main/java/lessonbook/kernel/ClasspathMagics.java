@@ -23,6 +23,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import lessonbook.kernel.maven.MavenResolver;
+import lessonbook.kernel.maven.MavenSettings;
 import lessonbook.model.CellMagics;
 import lessonbook.model.Output;
 
@@ -170,13 +171,20 @@ final class ClasspathMagics {
         }
     }
 
-    private MavenResolver resolver() {
+    /**
+     * Maven's user settings ({@code -Dlessonbook.maven.settings}, else {@code ~/.m2/settings.xml}) give offline,
+     * mirrors and the local repository; a property given to the app names the local repository before them.
+     */
+    private MavenResolver resolver() throws MavenResolver.Failure {
         if (resolver == null) {
+            Path home = Path.of(System.getProperty("user.home"), ".m2");
+            MavenSettings settings = MavenSettings.read(Path.of(System.getProperty("lessonbook.maven.settings",
+                    home.resolve("settings.xml").toString())));
             String local = System.getProperty("lessonbook.maven.localRepository", System.getProperty("maven.repo.local",
-                    Path.of(System.getProperty("user.home"), ".m2", "repository").toString()));
+                    settings.localRepository().orElse(home.resolve("repository")).toString()));
             List<String> urls = Arrays.stream(System.getProperty("lessonbook.maven.repositories", MavenResolver.CENTRAL)
                     .split(",")).map(String::strip).filter(s -> !s.isEmpty()).collect(Collectors.toList());
-            resolver = new MavenResolver(Path.of(local), urls, Duration.ofSeconds(10));
+            resolver = new MavenResolver(Path.of(local), urls, Duration.ofSeconds(10), settings);
         }
         return resolver;
     }

@@ -1,10 +1,12 @@
 package lessonbook.kernel;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
 import jdk.jshell.DeclarationSnippet;
+import jdk.jshell.Diag;
 import jdk.jshell.ExpressionSnippet;
 import jdk.jshell.JShell;
 import jdk.jshell.MethodSnippet;
@@ -140,15 +142,26 @@ final class SnippetFeedback {
             return "";
         }
         List<String> missing = jshell.unresolvedDependencies(declaration).collect(Collectors.toList());
-        if (missing.isEmpty()) {
+        List<String> errors = jshell.diagnostics(declaration).filter(Diag::isError)
+                .map(d -> d.getMessage(Locale.ROOT)).collect(Collectors.toList());
+        if (missing.isEmpty() && errors.isEmpty()) {
             return "";
         }
         StringBuilder names = new StringBuilder();
         for (int i = 0; i < missing.size(); i++) {
             names.append(i == 0 ? "" : i == missing.size() - 1 ? ", and " : ", ").append(missing.get(i));
         }
-        return until(declaration, status, primary) + " " + names + (missing.size() == 1 ? " is" : " are")
-                + " declared";
+        String waitsFor = missing.isEmpty() ? "" : names + (missing.size() == 1 ? " is" : " are") + " declared";
+        if (errors.isEmpty()) {
+            return until(declaration, status, primary) + " " + waitsFor;
+        }
+        // jshell's {unrerr}: "... until this error is corrected:" and each error's lines under it, indented
+        StringBuilder corrected = new StringBuilder(until(declaration, status, primary)).append(' ')
+                .append(waitsFor.isEmpty() ? "" : waitsFor + " and ")
+                .append(errors.size() == 1 ? "this error is corrected:" : "these errors are corrected:");
+        errors.forEach(e -> e.lines().filter(l -> !l.strip().startsWith("location:"))
+                .forEach(l -> corrected.append("\n|      ").append(l)));
+        return corrected.toString();
     }
 
     private static String until(DeclarationSnippet declaration, Snippet.Status status, boolean primary) {

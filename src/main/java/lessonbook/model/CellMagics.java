@@ -6,11 +6,15 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The magic lines at the top of a code cell, as IJava and JJava write them ({@code %maven g:a:v},
- * {@code %jars lib/*.jar}): lines starting with {@code %}, before the cell's first line of Java (blank lines and
- * {@code //} comments may stand between them). Three line magics run here ({@link #SUPPORTED}); any other magic,
- * and every cell magic ({@code %%bash}), is refused by name. A {@code %} further down is Java ({@code 7 % 3}, a
- * text block), never a magic.
+ * The line magics of a code cell, where IJava and JJava find them ({@code %maven g:a:v}, {@code %jars lib/*.jar}): a
+ * line starting with {@code %} and a name, on any line of the cell. Both kernels (their {@code MagicsResolver}
+ * pattern {@code (?<=(?:^|=))\\s*%} with MULTILINE) turn such a line into a call at its place, so the Java above it
+ * runs first and the Java below it sees what it added; the evaluator keeps that order ({@link Magic#line()}).
+ * Three line magics run here ({@link #SUPPORTED}); any other magic, and a cell magic ({@code %%bash}, only at the top,
+ * as in both kernels), is refused by name. Below the first line of Java a {@code %} line is a magic only where a new
+ * statement may start at the cell's top level (the Java before it ends with {@code ;} or <code>}</code>, outside
+ * braces), and never inside a text block or a comment: {@code 7\n  % 3} and a text block's {@code %d items} stay Java (where the two kernels
+ * would take the text block's line for a magic).
  */
 public final class CellMagics {
     /** The line magics Lessonbook runs: they extend the class path of the kernel and of workers started after. */
@@ -47,10 +51,13 @@ public final class CellMagics {
         StringBuilder java = new StringBuilder(source.length());
         String[] lines = source.split("\n", -1);
         boolean inMagics = true;
+        JavaScanner scanner = new JavaScanner();
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i];
             String code = line.strip();
-            if (inMagics && code.startsWith("%") && code.length() > 1) {
+            boolean topMagic = inMagics && code.startsWith("%") && code.length() > 1;
+            boolean lowerMagic = !inMagics && scanner.atStatementStart() && isLineMagic(code);
+            if (topMagic || lowerMagic) {
                 int nameEnd = code.startsWith("%%") ? 2 : 1;
                 while (nameEnd < code.length() && !Character.isWhitespace(code.charAt(nameEnd))) {
                     nameEnd++;
@@ -65,6 +72,7 @@ public final class CellMagics {
                 if (!code.isEmpty() && !code.startsWith("//")) {
                     inMagics = false;
                 }
+                scanner.scan(line);
                 java.append(line);
             }
             if (i < lines.length - 1) {
@@ -72,5 +80,87 @@ public final class CellMagics {
             }
         }
         return new Split(List.copyOf(magics), java.toString());
+    }
+
+    /** {@code %name ...}: a line magic's form (a name starting with a letter; {@code % 3} and {@code %3} are Java). */
+    private static boolean isLineMagic(String code) {
+        return code.length() > 1 && code.charAt(0) == '%' && Character.isLetter(code.charAt(1));
+    }
+
+    /**
+     * Follows the Java lines far enough to know whether the next line may start a statement at the cell's top level:
+     * outside a comment, string, text block or braces, after {@code ;} or <code>}</code> (or before any Java).
+     */
+    private static final class JavaScanner {
+        private boolean inBlockComment;
+        private boolean inTextBlock;
+        private char lastSignificant = ';';
+        private int depth;
+
+        /**
+         * Magics run between parts of the cell, so not inside a block (where IJava would run one at each turn of a
+         * loop): there a {@code %} line stays Java, and javac says what is wrong with it.
+         */
+        boolean atStatementStart() {
+            return !inBlockComment && !inTextBlock && depth <= 0 && (lastSignificant == ';' || lastSignificant == '}');
+        }
+
+        void scan(String line) {
+            int i = 0;
+            while (i < line.length()) {
+                char c = line.charAt(i);
+                if (inBlockComment) {
+                    if (line.startsWith("*/", i)) {
+                        inBlockComment = false;
+                        i += 2;
+                    } else {
+                        i++;
+                    }
+                } else if (inTextBlock) {
+                    if (c == '\\') {
+                        i += 2;
+                    } else if (line.startsWith("\"\"\"", i)) {
+                        inTextBlock = false;
+                        lastSignificant = '"';
+                        i += 3;
+                    } else {
+                        i++;
+                    }
+                } else if (line.startsWith("//", i)) {
+                    return;
+                } else if (line.startsWith("/*", i)) {
+                    inBlockComment = true;
+                    i += 2;
+                } else if (line.startsWith("\"\"\"", i)) {
+                    inTextBlock = true;
+                    i += 3;
+                } else if (c == '"' || c == '\'') {
+                    i = endOfLiteral(line, i, c);
+                    lastSignificant = c;
+                } else {
+                    if (!Character.isWhitespace(c)) {
+                        lastSignificant = c;
+                    }
+                    depth += c == '{' ? 1 : c == '}' ? -1 : 0;
+                    i++;
+                }
+            }
+        }
+
+        /** The index after a string or char literal that starts at {@code start} (its line's end if unclosed). */
+        private static int endOfLiteral(String line, int start, char quote) {
+            int i = start + 1;
+            while (i < line.length()) {
+                char c = line.charAt(i);
+                if (c == '\\') {
+                    i += 2;
+                } else if (c == quote) {
+                    return i + 1;
+                } else {
+                    i++;
+                }
+            }
+            return i;
+        }
     }
 }

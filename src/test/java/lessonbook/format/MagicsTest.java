@@ -35,4 +35,19 @@ class MagicsTest {
         assertThat(split.magics()).containsExactly(new CellMagics.Magic("maven", "a:b:1 c:d:2", 2));
         assertThat(split.java()).hasSameSizeAs(cell).isEqualTo("// deps\n" + " ".repeat(18) + "\n\nint x = 1;\n% 2");
     }
+
+    @Test
+    void aLineMagicBelowJavaIsFoundWhereAStatementMayStartAndNotInsideATextBlock() {
+        String cell = "int x = 1;\n  %maven a:b:1\nString s = \"\"\"\n%d items\n\"\"\";\nint r = 7\n%jars x.jar;\n"
+                + "/*\n%classpath c\n*/\n%classpath lib";
+        CellMagics.Split split = CellMagics.split(cell);
+
+        assertThat(split.magics()).containsExactly(new CellMagics.Magic("maven", "a:b:1", 2),
+                new CellMagics.Magic("classpath", "lib", 11));
+        assertThat(split.java()).hasSameSizeAs(cell).startsWith("int x = 1;\n" + " ".repeat(14) + "\nString s");
+        assertThat(CellMagics.split("for (int i = 0; i < 3; i++) {\n%jars x.jar\n}\n%jars y.jar").magics())
+                .as("inside braces a % line is Java").containsExactly(new CellMagics.Magic("jars", "y.jar", 4));
+        assertThat(Magics.unsupported("int x = 1;\n%time x")).hasValueSatisfying(m -> assertThat(m)
+                .startsWith("The magic %time is not supported"));
+    }
 }

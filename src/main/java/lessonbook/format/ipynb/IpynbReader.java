@@ -39,8 +39,12 @@ public final class IpynbReader {
             root = JupyterJson.MAPPER.readTree(text);
         } catch (JsonProcessingException e) {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+            // Jackson names where an unclosed array began as "(start marker at [Source: REDACTED (`...` disabled);
+            // line: 1, column: 11])": parser internals in a message for a teacher, and the line is said already
+            String reason = String.valueOf(e.getOriginalMessage())
+                    .replaceAll("\\s*\\(start marker at \\[Source:[^\\]]*\\]\\)", "");
             throw new LessonFormatException(file, Math.max(line, 0), "not valid JSON, so not a Jupyter notebook: "
-                    + e.getOriginalMessage());
+                    + reason);
         }
         if (root == null || !root.isObject() || !root.has("cells")) {
             throw new LessonFormatException(file, 1, "not a Jupyter notebook (no \"cells\" list at the top level)");

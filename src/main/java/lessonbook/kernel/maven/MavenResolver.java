@@ -25,6 +25,7 @@ import org.eclipse.aether.supplier.SessionBuilderSupplier;
 import org.eclipse.aether.transfer.ArtifactNotFoundException;
 import org.eclipse.aether.util.artifact.JavaScopes;
 import org.eclipse.aether.util.filter.DependencyFilterUtils;
+import org.eclipse.aether.util.repository.DefaultMirrorSelector;
 
 /**
  * {@code %maven}: Maven's own resolver (maven-resolver 2, wired by its supplier, no DI container) finds the
@@ -49,17 +50,29 @@ public final class MavenResolver implements AutoCloseable {
     private final Path localRepository;
     private final List<RemoteRepository> repositories = new ArrayList<>();
     private final Duration connectTimeout;
+    private final MavenSettings settings;
+    private final DefaultMirrorSelector mirrors = new DefaultMirrorSelector();
 
     /**
      * @param repositoryUrls remote repositories, searched in order; the first is named "central" (so that the
      *        local repository's record of what came from Central matches Maven's own)
+     * @param settings       Maven's user settings: offline, and mirrors (which stand in for the repositories they
+     *                       match, and for those POMs name, as in Maven); the local repository is the caller's
      */
-    public MavenResolver(Path localRepository, List<String> repositoryUrls, Duration connectTimeout) {
+    public MavenResolver(Path localRepository, List<String> repositoryUrls, Duration connectTimeout,
+                         MavenSettings settings) {
         this.localRepository = localRepository;
         this.connectTimeout = connectTimeout;
+        this.settings = settings;
+        for (MavenSettings.Mirror mirror : settings.mirrors()) {
+            // Maven's defaults for a mirror with no <layout> and no <mirrorOfLayouts>
+            mirrors.add(mirror.id(), mirror.url(), "default", false, false, mirror.mirrorOf(), "default,legacy");
+        }
         for (String url : repositoryUrls) {
             String id = repositories.isEmpty() ? "central" : "repository-" + repositories.size();
-            repositories.add(new RemoteRepository.Builder(id, "default", url).build());
+            RemoteRepository repository = new RemoteRepository.Builder(id, "default", url).build();
+            RemoteRepository mirror = mirrors.getMirror(repository);
+            repositories.add(mirror != null ? mirror : repository);
         }
     }
 
@@ -105,6 +118,8 @@ public final class MavenResolver implements AutoCloseable {
         // POMs activate profiles on the JDK and OS: the model builder reads them from the system properties
         builder.setSystemProperties(System.getProperties());
         builder.withLocalRepositoryBaseDirectories(localRepository);
+        builder.setOffline(settings.offline());
+        builder.setMirrorSelector(mirrors);
         builder.setConfigProperty(ConfigurationProperties.CONNECT_TIMEOUT, (int) connectTimeout.toMillis());
         // no byte for 30 s: a dead connection (Maven waits 30 min); a download that moves is never cut by this
         builder.setConfigProperty(ConfigurationProperties.REQUEST_TIMEOUT, (int) Math.max(connectTimeout.toMillis(), 30_000));
@@ -130,6 +145,10 @@ public final class MavenResolver implements AutoCloseable {
 
     /** What went wrong, said for a student: not found, no network, or the resolver's own first line. */
     private String explain(String what, Exception e) {
+        if (settings.offline()) {
+            return "%maven found no " + what + " in " + localRepository + ", and Maven's settings.xml says offline "
+                    + "(<offline>true</offline>), so no repository was asked.";
+        }
         String where = repositories.isEmpty() ? "no repository" : repositories.get(0).getUrl();
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof UnknownHostException || t instanceof ConnectException

@@ -120,6 +120,34 @@ class ClasspathMagicsTest {
         }
     }
 
+    /**
+     * IJava and JJava take a {@code %} line anywhere in the cell for a magic and run it at its place (their
+     * MagicsResolver turns it into a call there): the Java above runs first, the Java below sees the jar.
+     */
+    @Test
+    void aMagicBelowJavaRunsAtItsPlaceAsInIjava() throws Exception {
+        Path notebookFolder = dir.resolve("lesson");
+        Path lib = Files.createDirectories(notebookFolder.resolve("lib"));
+        Files.copy(jar(dir.resolve("dice-classes"), "dice.Die",
+                "package dice; public class Die { public static int faces() { return 6; } }", null),
+                lib.resolve("dice.jar"));
+
+        try (KernelHarness h = new KernelHarness()) {
+            KernelHarness.Ran ran = run(h, "System.out.println(\"above\");\n%jars lib/*.jar\n"
+                    + "System.out.println(dice.Die.faces());\nint r = 7\n  % 4;\nr", notebookFolder);
+            assertThat(ran.run().outcome()).as(ran.outputs().toString()).isEqualTo(Outcome.OK);
+            assertThat(ran.outputs()).filteredOn(o -> !(o instanceof Output.Value)).extracting(Output::text)
+                    .containsExactly("above\n", "|  %jars: 1 entry on the class path: dice.jar\n", "6\n");
+            assertThat(ran.only(Output.Value.class).value()).as("'% 4' continues Java: no magic").isEqualTo("3");
+
+            KernelHarness.Ran failing = run(h, "System.out.println(\"ran\");\n%jars none/*.jar\n"
+                    + "System.out.println(\"never\");", notebookFolder);
+            assertThat(failing.run().outcome()).isEqualTo(Outcome.ERROR);
+            assertThat(failing.all(Output.Stream.class)).extracting(Output::text).containsExactly("ran\n");
+            assertThat(failing.only(Output.Notice.class).message()).startsWith("%jars: nothing matches none/*.jar");
+        }
+    }
+
     @Test
     void anUnreachableRepositoryIsACellErrorWithinSeconds() throws Exception {
         // port 1 on this machine: nothing listens, so the connection is refused at once, as on a machine offline
@@ -186,6 +214,52 @@ class ClasspathMagicsTest {
                 socket.close();
             }
         }
+    }
+
+    /**
+     * Maven's user settings: a mirror of everything (a school's repository manager; here a file: repository) stands
+     * in for the configured repository, which cannot be reached; the local repository is the one settings.xml
+     * names; and with {@code <offline>true</offline>} what is already there resolves while what is not is a clear
+     * error that says why.
+     */
+    @Test
+    void settingsXmlGivesTheMirrorTheLocalRepositoryAndOffline() throws Exception {
+        Path mirror = dir.resolve("school-mirror");
+        publish(mirror, "words", jar(dir.resolve("words"), "demo.words.Words",
+                "package demo.words; public class Words { public static String hello() { return \"hello\"; } }",
+                null), "");
+        Path local = dir.resolve("settings-local");
+        String mirrors = "<mirrors><mirror><id>school</id><url>" + mirror.toUri() + "</url><mirrorOf>*</mirrorOf>"
+                + "</mirror></mirrors>";
+        Path online = Files.writeString(dir.resolve("settings.xml"), "<settings><localRepository>" + local
+                + "</localRepository>" + mirrors + "</settings>");
+        Path offline = Files.writeString(dir.resolve("offline-settings.xml"), "<settings><offline>true</offline>"
+                + "<localRepository>" + local + "</localRepository>" + mirrors + "</settings>");
+
+        try (KernelHarness h = new KernelHarness(settingsLauncher(online))) {
+            KernelHarness.Ran added = run(h, "%maven lessonbook.demo:words:1.0\ndemo.words.Words.hello()", null);
+            assertThat(added.only(Output.Value.class).value()).as(added.outputs().toString()).isEqualTo("\"hello\"");
+            assertThat(local.resolve("lessonbook/demo/words/1.0/words-1.0.jar")).exists();
+        }
+        // offline, nothing but the local repository may serve: the mirror is gone
+        Files.move(mirror, dir.resolve("mirror-gone"));
+        try (KernelHarness h = new KernelHarness(settingsLauncher(offline))) {
+            KernelHarness.Ran kept = run(h, "%maven lessonbook.demo:words:1.0\ndemo.words.Words.hello()", null);
+            assertThat(kept.only(Output.Value.class).value()).as(kept.outputs().toString()).isEqualTo("\"hello\"");
+            KernelHarness.Ran missing = run(h, "%maven lessonbook.demo:greeter:1.0", null);
+            assertThat(missing.run().outcome()).isEqualTo(Outcome.ERROR);
+            assertThat(missing.only(Output.Notice.class).message()).isEqualTo("%maven found no "
+                    + "lessonbook.demo:greeter:1.0 in " + local + ", and Maven's settings.xml says offline "
+                    + "(<offline>true</offline>), so no repository was asked.");
+        }
+    }
+
+    /** A kernel with {@code settings} as Maven's settings and, but for its mirror, a repository nothing serves. */
+    private static KernelLauncher settingsLauncher(Path settings) {
+        List<String> options = new ArrayList<>(KernelLauncher.DEFAULT_JVM_OPTIONS);
+        options.add("-Dlessonbook.maven.settings=" + settings);
+        options.add("-Dlessonbook.maven.repositories=http://127.0.0.1:1/maven2/");
+        return KernelLauncher.standard().withJvmOptions(options);
     }
 
     /** The one test that needs Maven Central (reachable from developers' machines and CI): a small real jar. */

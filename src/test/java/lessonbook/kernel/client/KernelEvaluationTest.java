@@ -149,6 +149,24 @@ class KernelEvaluationTest {
         assertThat(harness.run("usesLater()").only(Output.Value.class).value()).isEqualTo("42");
     }
 
+    /**
+     * Found by comparing with IJava's stored outputs (a public FRC lesson): a method calling an overload declared
+     * further down the cell is recoverable, not a failed cell. IJava saves no error for it; jshell's feedback says
+     * what it waits for.
+     */
+    @Test
+    void aCallToAnOverloadDeclaredLaterIsFeedbackNotACompileError() {
+        KernelHarness.Ran ran = harness.run("double clamp01(double v) { return clamp01(v, 0.0, 1.0); }\n"
+                + "double clamp01(double v, double min, double max) { return Math.max(min, Math.min(max, v)); }\n"
+                + "System.out.println(clamp01(2.5));");
+        assertThat(ran.run().outcome()).isEqualTo(Outcome.OK);
+        assertThat(ran.all(Output.CompileError.class)).as("no error output: IJava saves none").isEmpty();
+        assertThat(ran.all(Output.Info.class).get(0).text()).startsWith(
+                "|  created method clamp01(double), however, it cannot be invoked until this error is corrected:\n"
+                + "|      method clamp01 in class  cannot be applied to given types;\n");
+        assertThat(ran.all(Output.Stream.class)).extracting(Output.Stream::text).containsExactly("1.0\n");
+    }
+
     @Test
     void aVariableResetByARedefinedClassSaysWhyInJshellsWords() {
         harness.run("class Pet { }");
