@@ -10,10 +10,26 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
-/** The keyboard shortcuts as a card over the notebook (H or F1; Escape or a click closes it). */
+/**
+ * The keyboard shortcuts as a card over the notebook (H or F1; Escape or a click closes it). The card is built the
+ * first time it is shown: its ~80 labels were a tenth of the nodes styled before a lesson's first frame.
+ */
 final class HelpOverlay extends StackPane {
+    private final Map<String, List<Shortcut>> groups;
+
     HelpOverlay(Map<String, List<Shortcut>> groups) {
+        this.groups = groups;
         getStyleClass().add("help-overlay");
+        setVisible(false);
+        setOnMouseClicked(e -> setVisible(false));
+        visibleProperty().addListener((o, was, now) -> {
+            if (now && getChildren().isEmpty()) {
+                getChildren().add(card());
+            }
+        });
+    }
+
+    private VBox card() {
         GridPane grid = new GridPane();
         grid.getStyleClass().add("help-grid");
         int row = 0;
@@ -49,9 +65,7 @@ final class HelpOverlay extends StackPane {
         hint.setMaxWidth(700);
         card.setMaxHeight(640);
         StackPane.setAlignment(card, Pos.CENTER);
-        getChildren().add(card);
-        setVisible(false);
-        setOnMouseClicked(e -> setVisible(false));
         card.setOnMouseClicked(e -> e.consume());
+        return card;
     }
 }
