@@ -10,10 +10,10 @@ import java.util.concurrent.Callable;
 import lessonbook.cli.grade.GradeCsv;
 import lessonbook.cli.grade.GradeRow;
 import lessonbook.cli.grade.Grader;
+import lessonbook.cli.grade.GradingKernels;
 import lessonbook.format.AtomicFileWriter;
 import lessonbook.format.LessonFiles;
 import lessonbook.format.LessonFormatException;
-import lessonbook.kernel.client.JvmKernel;
 import lessonbook.model.Notebook;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -58,7 +58,7 @@ final class GradeCommand implements Callable<Integer> {
             return 2;
         }
         int parallel = jobs != null ? jobs : Runtime.getRuntime().availableProcessors();
-        Grader grader = new Grader(teacher, JvmKernel::start,
+        Grader grader = new Grader(teacher, GradingKernels.fresh(),
                 Duration.ofMillis((long) (cellTimeoutSeconds * 1000)), parallel);
         if (grader.exercises() == 0) {
             System.err.println("lessonbook: " + lesson + " has no ```java exercise cell to grade");

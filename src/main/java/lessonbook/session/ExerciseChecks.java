@@ -14,17 +14,17 @@ import lessonbook.model.NotebookDocument;
 /**
  * The Check button: runs an exercise cell, then its checks (the check cells that follow it, up to the next
  * exercise), through the session like any other run. A failing exercise must not break the next one: one that
- * called {@code System.exit}, crashed the kernel or would not stop took the kernel's definitions with it, so
- * when the kernel is not the one the last check started on, the lesson's plain code cells above the exercise
- * run again first (never the exercises above: one of them may be what killed the kernel).
+ * called {@code System.exit}, ran out of memory or would not stop took the kernel's definitions with it, so
+ * first the lesson's plain code cells above the exercise that have not run in the kernel running now run
+ * (again): after a death during a Check or during a plain Run alike, after a restart, and on a first Check
+ * before the student ran the lesson's set-up. Never the exercises above: one of them may be what killed the
+ * kernel.
  *
  * <p>Threading: the document's thread, as for the session.
  */
 public final class ExerciseChecks {
     private final NotebookDocument document;
     private final NotebookSession session;
-    /** The kernel process the last check started on; -1 before the first. */
-    private long lastKernelPid = -1;
 
     public ExerciseChecks(NotebookDocument document, NotebookSession session) {
         this.document = document;
@@ -56,11 +56,7 @@ public final class ExerciseChecks {
             return CompletableFuture.failedFuture(new IllegalArgumentException("not an exercise: " + exerciseCellId));
         }
         List<String> run = new ArrayList<>();
-        long pid = session.kernel().pid();
-        if (lastKernelPid != -1 && pid != lastKernelPid) {
-            plainCellsAbove(index).forEach(run::add);
-        }
-        lastKernelPid = pid;
+        plainCellsAbove(index).stream().filter(id -> !session.ranInCurrentKernel(id)).forEach(run::add);
         run.add(exerciseCellId);
         run.addAll(checksOf(index));
         CompletableFuture<CellState> last = null;

@@ -47,6 +47,12 @@ public final class NotebookSession implements AutoCloseable {
     /** Cells whose request for a line of input is unanswered; document thread only. */
     private final java.util.Set<String> asking = new java.util.HashSet<>();
     private KernelStatus status;
+    /**
+     * The kernel process each cell last ran in (its pid when queued), whatever its end; document thread only. A
+     * cell that ran in a kernel since replaced (a crash, System.exit, an out-of-memory end, a restart) left
+     * nothing there.
+     */
+    private final Map<String, Long> ranInKernel = new HashMap<>();
 
     /** @param documentThread runs tasks on the thread that owns {@code document} */
     public NotebookSession(NotebookDocument document, Kernel kernel, Executor documentThread) {
@@ -135,10 +141,18 @@ public final class NotebookSession implements AutoCloseable {
             return CompletableFuture.completedFuture(document.runtime(cellId).state());
         }
         CompletableFuture<CellState> previous = endings.remove(cellId);
+        ranInKernel.remove(cellId);
+        long kernelPid = kernel.pid();
         document.clearOutputs(cellId);
         document.setRuntime(cellId, CellRuntime.queued());
         CompletableFuture<CellState> ending = new CompletableFuture<>();
         endings.put(cellId, ending);
+        // completes on the document thread (finish, setIdle): the map needs no lock
+        ending.thenAccept(state -> {
+            if (state != CellState.IDLE && kernelPid > 0) {
+                ranInKernel.put(cellId, kernelPid);
+            }
+        });
         if (previous != null) {
             // Queued twice: the first run's answer still comes and ends the cell; both callers hear of it.
             ending.whenComplete((state, e) -> previous.complete(state));
@@ -150,6 +164,15 @@ public final class NotebookSession implements AutoCloseable {
                 ? new KernelUpdate.CellFinished(run)
                 : new KernelUpdate.CellFailed(cellId, String.valueOf(rootCause(failure).getMessage()))));
         return ending;
+    }
+
+    /**
+     * Whether the cell's last run was in the kernel process running now (done, failed or interrupted: it had its
+     * chance to define what it defines there); false if it never ran, or ran in a kernel since replaced.
+     */
+    public boolean ranInCurrentKernel(String cellId) {
+        Long pid = ranInKernel.get(cellId);
+        return pid != null && pid == kernel.pid();
     }
 
     /** A notice in a cell's output from the host itself (a magic that cannot run, a timeout). */

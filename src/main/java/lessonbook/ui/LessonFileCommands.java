@@ -112,6 +112,9 @@ final class LessonFileCommands {
         try {
             store.write(file, document.notebook());
         } catch (IOException | RuntimeException e) {
+            if (inReadOnlyPlace(file, e)) {
+                return saveElsewhere(file);
+            }
             error("Could not save " + file.getFileName(), e.getMessage());
             return false;
         }
@@ -123,6 +126,49 @@ final class LessonFileCommands {
             autosave.discard(before); // its unsaved changes are now saved, under the new name
         }
         return true;
+    }
+
+    /**
+     * The lesson's folder cannot be written (a bundled lesson of an install in /opt, a read-only share): says so
+     * and asks where to save a copy, suggesting the user's Documents folder. Cancelled, the edits stay in the
+     * window as unsaved changes (and in their recovery file, which goes to the user's folder then).
+     */
+    private boolean saveElsewhere(Path file) {
+        Path folder = file.toAbsolutePath().getParent();
+        ButtonType elsewhere = new ButtonType("Save Elsewhere\u2026", ButtonBar.ButtonData.YES);
+        Alert alert = new Alert(Alert.AlertType.WARNING, "", elsewhere, ButtonType.CANCEL);
+        alert.initOwner(stage);
+        alert.setTitle("Read-only folder");
+        alert.setHeaderText("Cannot save " + file.getFileName() + " in " + folder);
+        alert.setContentText("That folder is read-only for you (Lessonbook's own lessons are installed that way). "
+                + "Your changes are kept: save your copy of the lesson in a folder of your own.");
+        alert.getDialogPane().getStylesheets().setAll(stage.getScene().getStylesheets());
+        if (alert.showAndWait().orElse(ButtonType.CANCEL) != elsewhere) {
+            return false;
+        }
+        Optional<Path> target = dialogs.chooseWhereToSave(stage, userFolder().resolve(file.getFileName()));
+        return target.isPresent() && saveAs(target.get());
+    }
+
+    /** Where a copy goes by default: the user's Documents folder, else their home folder. */
+    static Path userFolder() {
+        Path home = Path.of(System.getProperty("user.home"));
+        Path documents = home.resolve("Documents");
+        return java.nio.file.Files.isDirectory(documents) ? documents : home;
+    }
+
+    /** Whether a save failed because the place is read-only, not because of the lesson or a full disk. */
+    static boolean inReadOnlyPlace(Path file, Exception failure) {
+        if (failure instanceof java.nio.file.AccessDeniedException
+                || failure instanceof java.nio.file.ReadOnlyFileSystemException) {
+            return true;
+        }
+        String reason = failure instanceof java.nio.file.FileSystemException fs ? fs.getReason() : null;
+        if (reason != null && (reason.contains("Read-only file system") || reason.contains("Operation not permitted"))) {
+            return true;
+        }
+        Path folder = file.toAbsolutePath().getParent();
+        return folder != null && java.nio.file.Files.isDirectory(folder) && !java.nio.file.Files.isWritable(folder);
     }
 
     /** Asks about unsaved changes; true when it is fine to throw the current lesson away. */

@@ -10,6 +10,8 @@ final class PathDialogs implements FileDialogs {
     volatile Path open;
     volatile Path save;
     volatile Path export;
+    /** The place the last save question suggested. */
+    volatile Path suggestedSave;
 
     @Override
     public Optional<Path> chooseLessonToOpen(Window owner, Path near) {
@@ -18,6 +20,7 @@ final class PathDialogs implements FileDialogs {
 
     @Override
     public Optional<Path> chooseWhereToSave(Window owner, Path suggested) {
+        suggestedSave = suggested;
         return Optional.ofNullable(save);
     }
 
