@@ -8,7 +8,7 @@
  *   cell thread, or a thread it started ── System.out/err (PrintStream) ──┐
  *   worker JVM stdout pipe ── OutputPump thread (stamps the line's time) ──┤ WorkerLine, WorkerEvent
  *                                                                          v
- *   OutputHub (kernel/OutputHub): per cell run a HEAD of 256 KB goes on as printed; past it, a rolling
+ *   OutputHub (kernel/jvm/OutputHub): per cell run a HEAD of 256 KB goes on as printed; past it, a rolling
  *     TAIL of 32 KB (OutputTail) plus a count of what fell out. Bounds: 256 KB waiting for the socket
  *     (head writers wait), tails never wait, at most 4,096 worker events a run.
  *   flusher thread: one message per (cell, stream) every 25 ms or 8 KB; a tail every 250 ms, behind an

@@ -120,7 +120,7 @@ public final class ClassDataCache {
                 Path temp = directory.resolve(archive.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
                 List<String> options = new ArrayList<>(List.of("-XX:ArchiveClassesAtExit=" + temp, "-Xlog:disable"));
                 options.addAll(KernelLauncher.DEFAULT_JVM_OPTIONS);
-                options.add("lessonbook.kernel.KernelTraining");
+                options.add("lessonbook.kernel.jvm.KernelTraining");
                 Process process = new ProcessBuilder(javaCommand(options.toArray(new String[0])))
                         .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
                 boolean done = process.waitFor(120, TimeUnit.SECONDS);

@@ -11,13 +11,13 @@ import java.util.List;
  * class and options are parameters so tests can start kernels that hang, die or flood.
  */
 public final class KernelLauncher {
-    public static final String KERNEL_MAIN = "lessonbook.kernel.KernelMain";
+    public static final String KERNEL_MAIN = "lessonbook.kernel.jvm.KernelMain";
 
     /**
      * Cheap start-up wins that do not slow long-running cells: the serial collector starts fastest and suits a
      * one-user heap; class data sharing is on by default and kept. (TieredStopAtLevel=1 would start faster
      * but leaves cells' loops in the C1 compiler.) java.lang is opened so the kernel can number the threads
-     * cells create from "Thread-0" as jshell does (lessonbook.kernel.ThreadNumbers); without it they still run.
+     * cells create from "Thread-0" as jshell does (lessonbook.kernel.jvm.ThreadNumbers); without it they still run.
      * Its cost: on JDK 17 the option turns off CDS's archived full module graph (-Xlog:cds says "full module
      * graph: disabled"); the dynamic class-data archive is still mapped.
      */

@@ -4,7 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
-import lessonbook.kernel.KernelMain;
+import lessonbook.kernel.jvm.KernelMain;
 
 /**
  * The real kernel, which first waits until the file named by {@code -Dlessonbook.test.gate} exists, so that a

@@ -1,4 +1,4 @@
-package lessonbook.kernel;
+package lessonbook.kernel.jvm;
 
 import java.util.ArrayList;
 import java.util.List;

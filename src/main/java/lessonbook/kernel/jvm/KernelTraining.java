@@ -1,4 +1,4 @@
-package lessonbook.kernel;
+package lessonbook.kernel.jvm;
 
 import java.net.InetAddress;
 import java.net.ServerSocket;

@@ -1,4 +1,4 @@
-package lessonbook.kernel;
+package lessonbook.kernel.jvm;
 
 import java.io.IOException;
 import java.nio.file.FileSystems;
@@ -22,8 +22,8 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import lessonbook.kernel.maven.MavenResolver;
-import lessonbook.kernel.maven.MavenSettings;
+import lessonbook.kernel.jvm.maven.MavenResolver;
+import lessonbook.kernel.jvm.maven.MavenSettings;
 import lessonbook.model.CellMagics;
 import lessonbook.model.Output;
 

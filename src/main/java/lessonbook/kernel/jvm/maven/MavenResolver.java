@@ -1,4 +1,4 @@
-package lessonbook.kernel.maven;
+package lessonbook.kernel.jvm.maven;
 
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;

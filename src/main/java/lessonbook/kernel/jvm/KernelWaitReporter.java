@@ -1,4 +1,4 @@
-package lessonbook.kernel;
+package lessonbook.kernel.jvm;
 
 import lessonbook.kernel.protocol.KernelEvent;
 import lessonbook.workers.shared.WaitStates;

@@ -1,4 +1,4 @@
-package lessonbook.kernel;
+package lessonbook.kernel.jvm;
 
 import java.io.File;
 import java.lang.reflect.Field;

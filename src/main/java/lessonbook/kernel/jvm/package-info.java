@@ -1,10 +1,10 @@
 /**
  * The kernel JVM: everything here runs inside the child JVM that {@link lessonbook.kernel.client} starts, never in
  * the app. It owns the JShell that evaluates cells, the capture of what cells print (bounded: see
- * {@link lessonbook.kernel.OutputHub}), the dumping of cell classes for workers, and the kernel's side of the
+ * {@link lessonbook.kernel.jvm.OutputHub}), the dumping of cell classes for workers, and the kernel's side of the
  * worker host.
  *
- * <p>Who calls it: nothing in the app imports these classes; the app starts {@link lessonbook.kernel.KernelMain}
+ * <p>Who calls it: nothing in the app imports these classes; the app starts {@link lessonbook.kernel.jvm.KernelMain}
  * by name and speaks to it only through {@link lessonbook.kernel.protocol} messages on a socket. It uses
  * {@code model}, {@code kernel.protocol}, {@code process}, {@code workers} and {@code display}; never JavaFX.
  *
@@ -15,4 +15,4 @@
  * thread of its own group and may start more; those threads only append to bounded buffers, and only the
  * flusher and the evaluating thread write to the socket.
  */
-package lessonbook.kernel;
+package lessonbook.kernel.jvm;

@@ -1,4 +1,4 @@
-package lessonbook.kernel.maven;
+package lessonbook.kernel.jvm.maven;
 
 import java.io.IOException;
 import java.nio.file.Files;

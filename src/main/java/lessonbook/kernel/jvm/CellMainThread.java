@@ -1,4 +1,4 @@
-package lessonbook.kernel;
+package lessonbook.kernel.jvm;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
