@@ -28,7 +28,12 @@ import lessonbook.ui.output.OutputPane;
 final class CodeCellView extends CellView {
     private final KernelAssist completion;
     private final Consumer<String> onEdit;
-    private final Label preview = new Label();
+    /**
+     * The preview: a text in a box, not a Label. A lesson opens with every code cell's preview in the scene (the
+     * editors come later), and a Label's skin and its many CSS properties cost several times a plain text's.
+     */
+    private final javafx.scene.text.Text previewText = new javafx.scene.text.Text();
+    private final javafx.scene.layout.StackPane preview = new javafx.scene.layout.StackPane(previewText);
     private final boolean editable;
     private JavaCellEditor editor;
     private final Label counter = new Label("In [ ]:");
@@ -74,8 +79,16 @@ final class CodeCellView extends CellView {
         statusRow.getStyleClass().add("cell-status-row");
         this.completion = completion;
         this.onEdit = onEdit;
-        preview.getStyleClass().add("code-preview");
+        previewText.getStyleClass().add("code-preview");
+        preview.getStyleClass().add("code-preview-box");
+        javafx.scene.layout.StackPane.setAlignment(previewText, javafx.geometry.Pos.TOP_LEFT);
         preview.setMaxWidth(Double.MAX_VALUE);
+        preview.setMinWidth(0);
+        // a line longer than the cell is cut at its edge, as the editor shows it (scrolled), not drawn past it
+        javafx.scene.shape.Rectangle clip = new javafx.scene.shape.Rectangle();
+        clip.widthProperty().bind(preview.widthProperty());
+        clip.heightProperty().bind(preview.heightProperty());
+        preview.setClip(clip);
         preview.setOnMousePressed(e -> {
             materialize();
             editor.focusEditor();
@@ -131,7 +144,7 @@ final class CodeCellView extends CellView {
         roleRow.getStyleClass().add("exercise-row");
         roleRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         hiddenCode = new Label();
-        hiddenCode.getStyleClass().addAll("code-preview", "hidden-solution");
+        hiddenCode.getStyleClass().addAll("code-preview-box", "code-preview", "hidden-solution");
         hiddenCode.setMaxWidth(Double.MAX_VALUE);
         body.getChildren().addAll(0, List.of(roleRow, hiddenCode));
     }
@@ -180,7 +193,7 @@ final class CodeCellView extends CellView {
         if (editor != null) {
             editor.setText(code.source());
         } else {
-            preview.setText(numbered(code.source()));
+            previewText.setText(numbered(code.source()));
         }
         counter.setText(runtime.state() == lessonbook.model.CellState.RUNNING
                 || runtime.state() == lessonbook.model.CellState.QUEUED ? "In [*]:"
