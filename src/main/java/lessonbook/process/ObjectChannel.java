@@ -65,6 +65,11 @@ public final class ObjectChannel implements Closeable {
      * pinning) every object sent.
      */
     public static void write(ObjectOutputStream out, Object message) throws IOException {
+        writeUnflushed(out, message);
+        out.flush();
+    }
+
+    private static void writeUnflushed(ObjectOutputStream out, Object message) throws IOException {
         if (message instanceof byte[] frame) {
             out.writeByte(BYTES);
             out.writeInt(frame.length);
@@ -74,12 +79,28 @@ public final class ObjectChannel implements Closeable {
             out.writeObject(message);
             out.reset();
         }
-        out.flush();
     }
 
     public void send(Object message) throws IOException {
         synchronized (out) {
             write(out, message);
+        }
+    }
+
+    /**
+     * Writes one message but leaves it in the channel's buffer (64 KB; a longer message goes out as it is
+     * written) until the next {@link #send} or {@link #flush}: several messages for one peer in a row (a pool's
+     * chunks sent ahead) then cost one socket write instead of one each, ~50 µs of CPU apiece.
+     */
+    public void sendBuffered(Object message) throws IOException {
+        synchronized (out) {
+            writeUnflushed(out, message);
+        }
+    }
+
+    public void flush() throws IOException {
+        synchronized (out) {
+            out.flush();
         }
     }
 

@@ -191,6 +191,14 @@ public final class PoolDispatcher {
      * another worker becomes free (a worker still connecting, or the last chunks of a map). Called under the lock.
      */
     private void dispatch() {
+        try {
+            dispatchUnflushed();
+        } finally {
+            members.forEach(PoolMember::flush);   // one socket write per worker for all its chunks
+        }
+    }
+
+    private void dispatchUnflushed() {
         for (int depth = 0; ; depth++) {
             if (depth > 0 && (queue.size() < members.size() || !members.stream().allMatch(m -> m.ready))) {
                 return;
