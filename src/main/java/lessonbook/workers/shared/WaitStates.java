@@ -4,8 +4,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * What this process's threads wait on and which locks it holds, for the worker lanes ("waiting on the WorkerLock",
- * "holds the WorkerLock"). Waits register themselves only once they park (after ~200 µs), and a sampler
+ * What this process's threads wait on and which locks it holds, for the worker lanes ("waiting for lock
+ * 'counter lock' (held by pid 4242)", "holds lock #1"). Waits register themselves only once they park (after ~200 µs), and a sampler
  * ({@link #now}) reads the table about every 100 ms, so a quick hand-over costs nothing and a lock taken a million
  * times a second reports at most ten states a second. A wait ends when its thread stops calling
  * {@link Waiting#pause()} (whatever way it left: taken, timed out, interrupted, broken), which the sampler
@@ -55,7 +55,7 @@ public final class WaitStates {
         Waiting longest = null;
         for (Map.Entry<Thread, Waiting> entry : waits.entrySet()) {
             Waiting w = entry.getValue();
-            if (now - w.lastPauseNanos() > ENDED_AFTER_NANOS || !entry.getKey().isAlive()) {
+            if (w.ended() || now - w.lastPauseNanos() > ENDED_AFTER_NANOS || !entry.getKey().isAlive()) {
                 waits.remove(entry.getKey(), w);
             } else if (now - w.startNanos() >= REPORT_AFTER_NANOS
                     && (longest == null || w.startNanos() - longest.startNanos() < 0)) {
@@ -66,6 +66,6 @@ public final class WaitStates {
         if (longest == null && holding == null) {
             return Snapshot.NOTHING;
         }
-        return new Snapshot(longest == null ? null : longest.what(), holding);
+        return new Snapshot(longest == null ? null : longest.describe(), holding);
     }
 }

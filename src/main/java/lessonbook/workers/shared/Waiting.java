@@ -3,6 +3,7 @@ package lessonbook.workers.shared;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
 import java.util.concurrent.locks.LockSupport;
 
 import lessonbook.workers.BrokenSharedObjectException;
@@ -36,6 +37,8 @@ public final class Waiting {
     private static volatile BooleanSupplier ownWorkersRunning = () -> false;
 
     private final String what;
+    /** For a lock: who holds it now, read when the wait is reported (0 free); null for other waits. */
+    private final LongSupplier holderPid;
     private final long deadline;
     private final boolean timed;
     private final long spinUntil;
@@ -44,12 +47,20 @@ public final class Waiting {
     private long park = FIRST_PARK_NANOS;
     /** When this wait last paused, for {@link WaitStates} (read by its sampler thread); 0 before it parked. */
     private volatile long lastPause;
+    /** Set by a caller that says the wait is over (see {@link #end()}). */
+    private volatile boolean ended;
     private long nextCheck;
     private long othersEndedSince;
 
     /** {@code timeout} null: wait until the condition holds (or the wait can never end). */
     public Waiting(String what, Duration timeout) {
+        this(what, timeout, null);
+    }
+
+    /** A wait for a lock whose holder's pid {@code holderPid} reads (from any thread), for the lanes' report. */
+    public Waiting(String what, Duration timeout, LongSupplier holderPid) {
         this.what = what;
+        this.holderPid = holderPid;
         long now = System.nanoTime();
         this.start = now;
         this.timed = timeout != null;
@@ -96,8 +107,25 @@ public final class Waiting {
         return true;
     }
 
-    String what() {
-        return what;
+    /**
+     * What the lanes say this wait is for: "lock 'counter lock' (held by pid 4242)" (the host names the pid's
+     * worker), "an item in queue #1". Called by the sampler thread.
+     */
+    String describe() {
+        long holder = holderPid == null ? 0 : holderPid.getAsLong();
+        return holder == 0 ? what : what + " (held by pid " + holder + ")";
+    }
+
+    /**
+     * The wait is over: the sampler drops it at once instead of when its pauses go stale (up to 50 ms later, when
+     * a lock's waiter that took the lock would be reported waiting for a lock "held by" itself).
+     */
+    public void end() {
+        ended = true;
+    }
+
+    boolean ended() {
+        return ended;
     }
 
     long startNanos() {
