@@ -113,6 +113,7 @@ public final class WorkerMain {
             // the wait reporter's first look (a record's equals is bootstrapped on first call: ~15 ms interpreted,
             // which otherwise lands 100 ms into the worker's first task)
             WaitStates.now().equals(WaitStates.Snapshot.NOTHING);
+            EndThisJvm.prepare();   // a worker whose host dies ends in ~0.1 s, not after loading the process classes
             "x".repeat(2).concat(String.valueOf(ProcessHandle.current().pid()));
         } catch (Exception e) {
             // warming is an optimisation only
