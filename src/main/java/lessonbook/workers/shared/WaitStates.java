@@ -15,7 +15,7 @@ public final class WaitStates {
     /** A wait shorter than this is not news: a class should see contention, not every hand-over. */
     static final long REPORT_AFTER_NANOS = 50_000_000L;
     /** Parks last at most 1 ms; a wait whose thread has not paused for this long has ended. */
-    private static final long ENDED_AFTER_NANOS = 50_000_000L;
+    static final long ENDED_AFTER_NANOS = 50_000_000L;
 
     private static final Map<Thread, Waiting> waits = new ConcurrentHashMap<>();
     private static final Map<String, String> held = new ConcurrentHashMap<>();
@@ -32,8 +32,14 @@ public final class WaitStates {
         if (waits.size() >= 256) {
             // where nobody samples (the kernel's own cells), ended waits and threads are dropped here instead
             long now = System.nanoTime();
-            waits.entrySet().removeIf(e -> now - e.getValue().lastPauseNanos() > ENDED_AFTER_NANOS
-                    || !e.getKey().isAlive());
+            waits.entrySet().removeIf(e -> {
+                boolean gone = e.getValue().ended() || now - e.getValue().lastPauseNanos() > ENDED_AFTER_NANOS
+                        || !e.getKey().isAlive();
+                if (gone) {
+                    e.getValue().dropped();
+                }
+                return gone;
+            });
         }
         waits.put(Thread.currentThread(), waiting);
     }
@@ -56,7 +62,9 @@ public final class WaitStates {
         for (Map.Entry<Thread, Waiting> entry : waits.entrySet()) {
             Waiting w = entry.getValue();
             if (w.ended() || now - w.lastPauseNanos() > ENDED_AFTER_NANOS || !entry.getKey().isAlive()) {
-                waits.remove(entry.getKey(), w);
+                if (waits.remove(entry.getKey(), w)) {
+                    w.dropped();
+                }
             } else if (now - w.startNanos() >= REPORT_AFTER_NANOS
                     && (longest == null || w.startNanos() - longest.startNanos() < 0)) {
                 longest = w;

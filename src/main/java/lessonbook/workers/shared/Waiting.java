@@ -49,6 +49,8 @@ public final class Waiting {
     private volatile long lastPause;
     /** Set by a caller that says the wait is over (see {@link #end()}). */
     private volatile boolean ended;
+    /** Whether {@link WaitStates} has this wait in its table; the sampler clears it when it drops a stale one. */
+    private volatile boolean registered;
     private long nextCheck;
     private long othersEndedSince;
 
@@ -95,10 +97,13 @@ public final class Waiting {
             Thread.yield();
             return true;
         }
-        if (lastPause == 0) {
+        lastPause = now;   // before registering: the sampler must not find it stale at once
+        if (!registered) {
+            // first park, or the sampler dropped this wait as stale: on a loaded machine a parked waiter can miss
+            // its cpu for longer than the staleness limit, and a wait not put back was never reported again
+            registered = true;
             WaitStates.parking(this);
         }
-        lastPause = now;
         LockSupport.parkNanos(timed ? Math.min(park, deadline - now) : park);
         park = Math.min(LONGEST_PARK_NANOS, park * 2);
         if (Thread.interrupted()) {
@@ -126,6 +131,11 @@ public final class Waiting {
 
     boolean ended() {
         return ended;
+    }
+
+    /** The sampler dropped this wait from its table (ended, or stale); a next pause puts it back. */
+    void dropped() {
+        registered = false;
     }
 
     long startNanos() {
