@@ -63,6 +63,10 @@ public final class AllowList {
         return of(type -> own.test(type) || JDK_MESSAGE_PARTS.contains(type.getName()), Limits.MESSAGES);
     }
 
+    public Limits limits() {
+        return limits;
+    }
+
     public boolean allows(Class<?> type) {
         Class<?> element = type;
         while (element.isArray()) {

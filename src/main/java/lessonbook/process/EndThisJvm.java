@@ -1,9 +1,10 @@
 package lessonbook.process;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 
 /** The one way a child JVM ends at once when its host is gone: its whole process tree, then itself. */
 public final class EndThisJvm {
@@ -18,15 +19,49 @@ public final class EndThisJvm {
      * out of reach), then this JVM from outside ({@link #killSelf()}), then, if still here, {@code halt}. No
      * shutdown hook of user code runs. Never returns.
      * <p>
-     * The JDK's own process-table scan, not {@link ProcessTrees#descendants}: it is native, and a worker runs
-     * without the C1 compiler, so the /proc walk in Java ran interpreted; with the machine loaded it took a
-     * worker 300-500 ms to end.
+     * Written for a worker, whose code runs interpreted (no C1 compiler) and for the first time here: the tree is
+     * walked level by level with {@link ProcessHandle#children()} (its scan of the process table filters by parent
+     * in native code; {@code descendants()} builds the whole table's tree in Java, 80-780 ms in a cold worker on a
+     * loaded machine), and without lambdas or method references, whose first call spins classes (tens of ms
+     * interpreted). {@link #prepare()} does the class loading beforehand where there is time for it.
      */
     public static void parentGone() {
-        List<ProcessHandle> all = ProcessHandle.current().descendants().collect(Collectors.toList());
-        all.forEach(ProcessHandle::destroyForcibly);
+        List<ProcessHandle> all = new ArrayList<>();
+        collectDescendants(ProcessHandle.current(), all);
+        for (ProcessHandle p : all) {
+            p.destroyForcibly();
+        }
         killSelf();
         Runtime.getRuntime().halt(EXIT_PARENT_GONE);
+    }
+
+    /**
+     * Loads and initializes what {@link #parentGone()} uses (process handles, the launcher of the kill command),
+     * so that a JVM whose host dies does not load it then. For an idle moment, e.g. a spare worker's warm-up.
+     */
+    public static void prepare() {
+        try {
+            Class.forName("java.lang.ProcessImpl", true, null);
+            Class.forName("java.lang.ProcessHandleImpl", true, null);
+            new ProcessBuilder(List.of("true")).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        } catch (ClassNotFoundException | LinkageError e) {
+            // an optimisation only
+        }
+    }
+
+    /** Children first, then theirs; bounded by the process table (and a depth no tree reaches). */
+    private static void collectDescendants(ProcessHandle parent, List<ProcessHandle> into) {
+        List<ProcessHandle> level = List.of(parent);
+        for (int depth = 0; depth < 64 && !level.isEmpty(); depth++) {
+            List<ProcessHandle> next = new ArrayList<>();
+            for (ProcessHandle p : level) {
+                for (Iterator<ProcessHandle> children = p.children().iterator(); children.hasNext(); ) {
+                    next.add(children.next());
+                }
+            }
+            into.addAll(next);
+            level = next;
+        }
     }
 
     /**

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 
 import lessonbook.workers.shared.Segment;
+import lessonbook.workers.shared.SharedNames;
 import lessonbook.workers.shared.Waiting;
 import lessonbook.workers.shared.WordLock;
 
@@ -24,7 +25,6 @@ import lessonbook.workers.shared.WordLock;
 public final class WorkerBarrier implements Serializable {
     private static final long serialVersionUID = 1L;
     static final String KIND = "barrier";
-    private static final String WHAT = "the WorkerBarrier";
     private static final int ARRIVED = Segment.DATA;
     private static final int ROUND = ARRIVED + 8;
     private static final int BROKEN = ARRIVED + 16;
@@ -33,19 +33,27 @@ public final class WorkerBarrier implements Serializable {
     private static final int ARRIVED_PIDS = ARRIVED + 32;
     private static final int ARRIVED_SLOTS = 32;
     private final String path;
+    /** "barrier 'phase end'" or "barrier #1" (see {@link SharedNames}). */
+    private final String what;
     private transient Segment segment;
 
     public WorkerBarrier(int parties) {
-        this(Segment.create(KIND, 32 + 8 * ARRIVED_SLOTS));
+        this(null, parties);
+    }
+
+    /** A barrier the worker lanes show by {@code name}: "waiting for barrier 'phase end' (1 of 4 arrived)". */
+    public WorkerBarrier(String name, int parties) {
+        this(Segment.create(KIND, 32 + 8 * ARRIVED_SLOTS), SharedNames.describe(KIND, name));
         if (parties < 1) {
             throw new IllegalArgumentException("a barrier needs at least 1 party, not " + parties);
         }
         segment.setVolatile(PARTIES, parties);
     }
 
-    private WorkerBarrier(Segment segment) {
+    private WorkerBarrier(Segment segment, String what) {
         this.segment = segment;
         this.path = segment.path();
+        this.what = what;
     }
 
     /** Waits for the other parties; returns this party's arrival index, {@code parties - 1} for the first. */
@@ -58,7 +66,7 @@ public final class WorkerBarrier implements Serializable {
         long parties = parties();
         long round;
         long arrived;
-        WordLock.lock(segment, Segment.LOCK, WHAT, null);
+        WordLock.lock(segment, Segment.LOCK, what, null);
         try {
             requireNotBroken();
             round = segment.getVolatile(ROUND);
@@ -73,9 +81,9 @@ public final class WorkerBarrier implements Serializable {
                 segment.setVolatile(ARRIVED_PIDS + 8 * (int) (arrived - 1), ProcessHandle.current().pid());
             }
         } finally {
-            WordLock.unlock(segment, Segment.LOCK, WHAT);
+            WordLock.unlock(segment, Segment.LOCK, what);
         }
-        Waiting waiting = new Waiting(WHAT + " (" + arrived + " of " + parties + " arrived)", timeout);
+        Waiting waiting = new Waiting(what + " (" + arrived + " of " + parties + " arrived)", timeout);
         while (segment.getVolatile(ROUND) == round) {
             requireNotBroken();
             if (waiting.checkDue()) {
@@ -95,7 +103,7 @@ public final class WorkerBarrier implements Serializable {
         if (died.isEmpty()) {
             return;
         }
-        WordLock.lock(segment, Segment.LOCK, WHAT, null);
+        WordLock.lock(segment, Segment.LOCK, what, null);
         try {
             long arrived = segment.getVolatile(ARRIVED);
             if (segment.getVolatile(ROUND) != round || arrived > ARRIVED_SLOTS) {
@@ -108,13 +116,13 @@ public final class WorkerBarrier implements Serializable {
                 }
                 if (!arrivedBeforeDying) {
                     segment.setVolatile(BROKEN, 1);
-                    throw new BrokenSharedObjectException(WHAT + " is broken: process " + pid + ", which used it, died"
+                    throw new BrokenSharedObjectException(what + " is broken: process " + pid + ", which used it, died"
                             + " before it arrived (" + arrived + " of " + parties() + " arrived), so this round can"
                             + " never be full; make a new barrier");
                 }
             }
         } finally {
-            WordLock.unlock(segment, Segment.LOCK, WHAT);
+            WordLock.unlock(segment, Segment.LOCK, what);
         }
     }
 
@@ -133,21 +141,21 @@ public final class WorkerBarrier implements Serializable {
 
     private void breakWith(String why) {
         segment.setVolatile(BROKEN, 1);
-        throw new BrokenSharedObjectException(WHAT + " is broken: " + why);
+        throw new BrokenSharedObjectException(what + " is broken: " + why);
     }
 
     private void requireNotBroken() {
         if (isBroken()) {
-            throw new BrokenSharedObjectException(WHAT + " is broken (a party timed out or died); make a new one");
+            throw new BrokenSharedObjectException(what + " is broken (a party timed out or died); make a new one");
         }
     }
 
     @Override
     public String toString() {
-        return "WorkerBarrier[" + waiting() + " of " + parties() + " waiting" + (isBroken() ? ", broken]" : "]");
+        return "WorkerBarrier[" + what + ", " + waiting() + " of " + parties() + " waiting" + (isBroken() ? ", broken]" : "]");
     }
 
     private Object readResolve() {
-        return new WorkerBarrier(Segment.open(path, KIND));
+        return new WorkerBarrier(Segment.open(path, KIND), what);
     }
 }

@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.time.Duration;
 
 import lessonbook.workers.shared.Segment;
+import lessonbook.workers.shared.SharedNames;
 import lessonbook.workers.shared.Waiting;
 
 /**
@@ -16,15 +17,24 @@ public final class WorkerEvent implements Serializable {
     static final String KIND = "event";
     private static final int FLAG = Segment.DATA;
     private final String path;
+    /** "event 'go'" or "event #1" (see {@link SharedNames}). */
+    private final String what;
     private transient Segment segment;
 
+    /** An event called "event #n" in the worker lanes. */
     public WorkerEvent() {
-        this(Segment.create(KIND, 8));
+        this((String) null);
     }
 
-    private WorkerEvent(Segment segment) {
+    /** An event the worker lanes show by {@code name}: "waiting for event 'go' to be set". */
+    public WorkerEvent(String name) {
+        this(Segment.create(KIND, 8), SharedNames.describe(KIND, name));
+    }
+
+    private WorkerEvent(Segment segment, String what) {
         this.segment = segment;
         this.path = segment.path();
+        this.what = what;
     }
 
     public void set() {
@@ -46,7 +56,7 @@ public final class WorkerEvent implements Serializable {
 
     /** Waits up to {@code timeout} for the flag; true if it was set (Python's {@code wait(timeout)}). */
     public boolean await(Duration timeout) {
-        Waiting waiting = new Waiting("the WorkerEvent to be set", timeout);
+        Waiting waiting = new Waiting(what + " to be set", timeout);
         while (!isSet()) {
             if (waiting.checkDue()) {
                 waiting.requireOthersAlive(segment, "set it");
@@ -60,10 +70,10 @@ public final class WorkerEvent implements Serializable {
 
     @Override
     public String toString() {
-        return "WorkerEvent[" + (isSet() ? "set]" : "not set]");
+        return "WorkerEvent[" + what + ", " + (isSet() ? "set]" : "not set]");
     }
 
     private Object readResolve() {
-        return new WorkerEvent(Segment.open(path, KIND));
+        return new WorkerEvent(Segment.open(path, KIND), what);
     }
 }

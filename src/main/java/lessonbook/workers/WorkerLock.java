@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.time.Duration;
 
 import lessonbook.workers.shared.Segment;
+import lessonbook.workers.shared.SharedNames;
 import lessonbook.workers.shared.WaitStates;
 import lessonbook.workers.shared.WordLock;
 
@@ -23,37 +24,45 @@ import lessonbook.workers.shared.WordLock;
 public final class WorkerLock implements Serializable {
     private static final long serialVersionUID = 1L;
     static final String KIND = "lock";
-    private static final String WHAT = "the WorkerLock";
     private final String path;
+    /** "lock 'counter lock'" or "lock #1": how the lanes and errors call it (see {@link SharedNames}). */
+    private final String what;
     private transient Segment segment;
 
+    /** A lock called "lock #n" in the worker lanes and errors. */
     public WorkerLock() {
-        this(Segment.create(KIND, 8));
+        this((String) null);
     }
 
-    private WorkerLock(Segment segment) {
+    /** A lock the worker lanes show by {@code name}: "waiting for lock 'counter lock' (held by Worker-3)". */
+    public WorkerLock(String name) {
+        this(Segment.create(KIND, 8), SharedNames.describe(KIND, name));
+    }
+
+    private WorkerLock(Segment segment, String what) {
         this.segment = segment;
         this.path = segment.path();
+        this.what = what;
     }
 
     /** Takes the lock, waiting while another thread or process holds it. */
     public void lock() {
-        WordLock.lock(segment, Segment.DATA, WHAT, null);
-        WaitStates.held(path, WHAT);
+        WordLock.lock(segment, Segment.DATA, what, null);
+        WaitStates.held(path, what);
     }
 
     /** Takes the lock if it is free within {@code timeout}; true if taken. */
     public boolean tryLock(Duration timeout) {
-        boolean taken = WordLock.lock(segment, Segment.DATA, WHAT, timeout);
+        boolean taken = WordLock.lock(segment, Segment.DATA, what, timeout);
         if (taken) {
-            WaitStates.held(path, WHAT);
+            WaitStates.held(path, what);
         }
         return taken;
     }
 
     /** Frees the lock; any thread of the holding process may (a later cell), another process may not. */
     public void unlock() {
-        WordLock.unlock(segment, Segment.DATA, WHAT);
+        WordLock.unlock(segment, Segment.DATA, what);
         WaitStates.released(path);
     }
 
@@ -75,11 +84,11 @@ public final class WorkerLock implements Serializable {
     @Override
     public String toString() {
         long holder = holderPid();
-        return "WorkerLock[" + (holder == 0 ? "free]" : "held by pid " + holder + "]");
+        return "WorkerLock[" + what + ", " + (holder == 0 ? "free]" : "held by pid " + holder + "]");
     }
 
     private Object readResolve() {
-        return new WorkerLock(Segment.open(path, KIND));
+        return new WorkerLock(Segment.open(path, KIND), what);
     }
 
     /** A held lock; closing it unlocks and throws nothing, so it fits try-with-resources in a lambda. */

@@ -3,6 +3,8 @@ package lessonbook.workers;
 import java.io.Serializable;
 import java.time.Duration;
 
+import lessonbook.workers.shared.SharedNames;
+
 /**
  * Two connected ends that send objects to each other: Python's {@code a, b = Pipe()}. What {@code left()} sends,
  * {@code right()} receives, and back. Each direction is a {@link WorkerQueue} (bounded, waits while full), so a
@@ -18,6 +20,7 @@ import java.time.Duration;
  */
 public final class WorkerPipe<T> implements Serializable {
     private static final long serialVersionUID = 1L;
+    static final String KIND = "pipe";
     private final End<T> left;
     private final End<T> right;
 
@@ -25,10 +28,20 @@ public final class WorkerPipe<T> implements Serializable {
         this(1_000, 1 << 20);
     }
 
+    /** A pipe the worker lanes show by {@code name}: "waiting for an item in pipe 'ping-pong' (to the left end)". */
+    public WorkerPipe(String name) {
+        this(name, 1_000, 1 << 20);
+    }
+
     /** Each direction holds up to {@code maxItems} items and {@code capacityBytes} serialized bytes. */
     public WorkerPipe(int maxItems, int capacityBytes) {
-        WorkerQueue<T> leftToRight = new WorkerQueue<>(maxItems, capacityBytes);
-        WorkerQueue<T> rightToLeft = new WorkerQueue<>(maxItems, capacityBytes);
+        this(null, maxItems, capacityBytes);
+    }
+
+    public WorkerPipe(String name, int maxItems, int capacityBytes) {
+        String what = SharedNames.describe(KIND, name);
+        WorkerQueue<T> leftToRight = new WorkerQueue<>(maxItems, capacityBytes, what + " (to the right end)");
+        WorkerQueue<T> rightToLeft = new WorkerQueue<>(maxItems, capacityBytes, what + " (to the left end)");
         this.left = new End<>("left", leftToRight, rightToLeft);
         this.right = new End<>("right", rightToLeft, leftToRight);
     }

@@ -5,6 +5,7 @@ import java.time.Duration;
 
 import lessonbook.workers.runtime.SharedItems;
 import lessonbook.workers.shared.ByteQueue;
+import lessonbook.workers.shared.SharedNames;
 
 /**
  * A queue that the kernel and every worker can put into and get from: Python's {@code multiprocessing.Queue}
@@ -25,8 +26,10 @@ import lessonbook.workers.shared.ByteQueue;
  */
 public final class WorkerQueue<T> implements Serializable, AutoCloseable {
     private static final long serialVersionUID = 1L;
-    private static final String WHAT = "the WorkerQueue";
+    static final String KIND = "queue";
     private final String path;
+    /** "queue 'results'" or "queue #1": how the lanes and errors call it (see {@link SharedNames}). */
+    private final String what;
     private transient ByteQueue queue;
 
     /** Up to 10,000 items and 1 MiB of serialized items. */
@@ -40,28 +43,47 @@ public final class WorkerQueue<T> implements Serializable, AutoCloseable {
     }
 
     public WorkerQueue(int maxItems, int capacityBytes) {
-        this(ByteQueue.create(maxItems, capacityBytes, WHAT));
+        this(null, maxItems, capacityBytes);
     }
 
-    private WorkerQueue(ByteQueue queue) {
+    /** A queue the worker lanes show by {@code name}: "waiting for an item in queue 'results'". */
+    public WorkerQueue(String name) {
+        this(name, 10_000);
+    }
+
+    public WorkerQueue(String name, int maxItems) {
+        this(name, maxItems, 1 << 20);
+    }
+
+    public WorkerQueue(String name, int maxItems, int capacityBytes) {
+        this(maxItems, capacityBytes, SharedNames.describe(KIND, name));
+    }
+
+    /** A queue described as {@code what} (a pipe's direction). */
+    WorkerQueue(int maxItems, int capacityBytes, String what) {
+        this(ByteQueue.create(maxItems, capacityBytes, what), what);
+    }
+
+    private WorkerQueue(ByteQueue queue, String what) {
         this.queue = queue;
         this.path = queue.path();
+        this.what = what;
     }
 
     /** Adds an item at the end, waiting while the queue is full. */
     public void put(T item) {
-        queue.put(SharedItems.toBytes(item, WHAT));
+        queue.put(SharedItems.toBytes(item, what));
     }
 
     /** Takes the oldest item, waiting while the queue is empty. */
     public T get() {
-        return SharedItems.fromBytes(queue.take(null), WHAT);
+        return SharedItems.fromBytes(queue.take(null), what);
     }
 
     /** Takes the oldest item, waiting up to {@code timeout}; null if none came in time (as BlockingQueue.poll). */
     public T get(Duration timeout) {
         byte[] bytes = queue.take(timeout);
-        return bytes == null ? null : SharedItems.fromBytes(bytes, WHAT);
+        return bytes == null ? null : SharedItems.fromBytes(bytes, what);
     }
 
     /** Items in the queue now (in every process; another may change it right after). */
@@ -91,10 +113,10 @@ public final class WorkerQueue<T> implements Serializable, AutoCloseable {
 
     @Override
     public String toString() {
-        return "WorkerQueue[" + size() + " items" + (queue.isClosed() ? ", closed]" : "]");
+        return "WorkerQueue[" + what + ", " + size() + " items" + (queue.isClosed() ? ", closed]" : "]");
     }
 
     private Object readResolve() {
-        return new WorkerQueue<T>(ByteQueue.open(path, WHAT));
+        return new WorkerQueue<T>(ByteQueue.open(path, what), what);
     }
 }

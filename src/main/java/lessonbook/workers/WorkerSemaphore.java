@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.time.Duration;
 
 import lessonbook.workers.shared.Segment;
+import lessonbook.workers.shared.SharedNames;
 import lessonbook.workers.shared.Waiting;
 
 /**
@@ -18,19 +19,27 @@ public final class WorkerSemaphore implements Serializable {
     static final String KIND = "semaphore";
     private static final int PERMITS = Segment.DATA;
     private final String path;
+    /** "semaphore 'slots'" or "semaphore #1" (see {@link SharedNames}). */
+    private final String what;
     private transient Segment segment;
 
     public WorkerSemaphore(int permits) {
-        this(Segment.create(KIND, 8));
+        this(null, permits);
+    }
+
+    /** A semaphore the worker lanes show by {@code name}: "waiting for a permit of semaphore 'slots'". */
+    public WorkerSemaphore(String name, int permits) {
+        this(Segment.create(KIND, 8), SharedNames.describe(KIND, name));
         if (permits < 0) {
             throw new IllegalArgumentException("a semaphore cannot start with " + permits + " permits");
         }
         segment.setVolatile(PERMITS, permits);
     }
 
-    private WorkerSemaphore(Segment segment) {
+    private WorkerSemaphore(Segment segment, String what) {
         this.segment = segment;
         this.path = segment.path();
+        this.what = what;
     }
 
     public void acquire() {
@@ -49,7 +58,7 @@ public final class WorkerSemaphore implements Serializable {
                 continue;
             }
             if (waiting == null) {
-                waiting = new Waiting("a permit of the WorkerSemaphore", timeout);
+                waiting = new Waiting("a permit of " + what, timeout);
             }
             if (waiting.checkDue()) {
                 waiting.requireOthersAlive(segment, "release a permit");
@@ -75,10 +84,10 @@ public final class WorkerSemaphore implements Serializable {
 
     @Override
     public String toString() {
-        return "WorkerSemaphore[" + availablePermits() + " permits]";
+        return "WorkerSemaphore[" + what + ", " + availablePermits() + " permits]";
     }
 
     private Object readResolve() {
-        return new WorkerSemaphore(Segment.open(path, KIND));
+        return new WorkerSemaphore(Segment.open(path, KIND), what);
     }
 }

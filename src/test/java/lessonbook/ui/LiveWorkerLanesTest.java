@@ -73,26 +73,33 @@ class LiveWorkerLanesTest {
         assertThat(laneText(robot, 71)).startsWith("running · wall");
 
         kernel.activity(new KernelEvent.WorkerCpu("contend", "Worker-1", 71, 1_300));
-        kernel.activity(new KernelEvent.WorkerWaits("contend", "Worker-1", 71, null, "the WorkerLock"));
-        kernel.activity(new KernelEvent.WorkerWaits("contend", "Worker-2", 72, "the WorkerLock", null));
-        Await.until("worker 71's lane to show it holds the lock", WAIT,
-                () -> laneText(robot, 71).startsWith("holds the WorkerLock · cpu 1.3 s / wall")
-                && laneText(robot, 72).startsWith("waiting on the WorkerLock · wall"));
+        kernel.activity(new KernelEvent.WorkerWaits("contend", "Worker-1", 71, null, "lock 'counter lock'"));
+        kernel.activity(new KernelEvent.WorkerWaits("contend", "Worker-2", 72, "lock 'counter lock' (held by pid 71)", null));
+        Await.until("worker 71's lane to show it holds the lock, 72's whom it waits for", WAIT,
+                () -> laneText(robot, 71).startsWith("holds lock 'counter lock' · cpu 1.3 s / wall")
+                && laneText(robot, 72).startsWith("waiting for lock 'counter lock' (held by Worker-1) · wall"));
         assertThat(barWaiting(robot, 72)).as("the waiter's bar is hatched").isTrue();
         assertThat(barWaiting(robot, 71)).as("the holder's bar is not").isFalse();
 
         // the kernel's own cell has no lane: the summary says what it waits on
         kernel.activity(new KernelEvent.WorkerWaits("contend", KernelEvent.WorkerWaits.KERNEL_PROCESS, 70,
-                "the WorkerBarrier (1 of 3 arrived)", null));
+                "barrier #1 (1 of 3 arrived)", null));
         Await.until("the lanes' summary", WAIT,
                 () -> robot.lookup(".lanes-summary").queryAs(Label.class).getText()
-                .endsWith("the notebook waits on the WorkerBarrier (1 of 3 arrived)"));
+                .endsWith("the notebook waits for barrier #1 (1 of 3 arrived)"));
+        // a lock the notebook holds is held by "the notebook"; an unknown pid stays a pid
+        kernel.activity(new KernelEvent.WorkerWaits("contend", "Worker-1", 71, "lock #2 (held by pid 70)", null));
+        Await.until("worker 71 waiting for the notebook's lock", WAIT,
+                () -> laneText(robot, 71).startsWith("waiting for lock #2 (held by the notebook) · "));
+        kernel.activity(new KernelEvent.WorkerWaits("contend", "Worker-1", 71, "lock #2 (held by pid 99999)", null));
+        Await.until("worker 71 waiting for a lock held by a pid without a lane", WAIT,
+                () -> laneText(robot, 71).startsWith("waiting for lock #2 (held by pid 99999) · "));
         assertThat(robot.lookup(".lane").queryAll()).hasSize(2);
 
         // the wait ends: the lane says so; and nothing of it was kept in the document
-        kernel.activity(new KernelEvent.WorkerWaits("contend", "Worker-2", 72, null, "the WorkerLock"));
+        kernel.activity(new KernelEvent.WorkerWaits("contend", "Worker-2", 72, null, "lock 'counter lock'"));
         Await.until("worker 72 to hold the lock and wait no more", WAIT,
-                () -> laneText(robot, 72).startsWith("holds the WorkerLock") && !barWaiting(robot, 72));
+                () -> laneText(robot, 72).startsWith("holds lock 'counter lock'") && !barWaiting(robot, 72));
         List<Output> kept = window.document().cell("contend") instanceof CodeCell code ? code.outputs() : List.of();
         assertThat(kept).allMatch(o -> o instanceof Output.WorkerEvent || o instanceof Output.Stream);
         assertThat(kept).hasSize(3);

@@ -411,7 +411,7 @@ class SharedObjectsTest extends WithRecordingHost {
         queue.put(2);   // fills it
         assertTimeoutPreemptively(Duration.ofSeconds(10), () ->
                 assertThatThrownBy(() -> queue.put(3)).isInstanceOf(BrokenSharedObjectException.class)
-                        .hasMessageContaining("room in the WorkerQueue")
+                        .hasMessageContaining("room in queue #")
                         .hasMessageContaining("nobody is left to take items out of it")
                         .hasMessageContaining(Long.toString(reader.pid())));
     }

@@ -38,6 +38,21 @@ class WorkerPoolTest extends WithRecordingHost {
     }
 
     /**
+     * The pool keeps a lambda that captures nothing serialized between calls; one that captures a value is sent
+     * again each call, so the same call site with a new captured value computes with the new value.
+     */
+    @Test
+    void theSameCallSiteUsesWhatItCapturedThisTime() {
+        try (WorkerPool pool = new WorkerPool(2)) {
+            for (int k = 1; k <= 3; k++) {
+                int added = k;
+                assertThat(pool.map(x -> x + added, range(20))).isEqualTo(range(20).stream().map(x -> x + added).toList());
+                assertThat(pool.map(x -> x * 2, range(20))).isEqualTo(range(20).stream().map(x -> x * 2).toList());
+            }
+        }
+    }
+
+    /**
      * Once a function is known to be cheap, a map sends its chunks far ahead to each worker (as Python's shared pipe
      * holds them); results still come back in input order and a failure still names its input.
      */

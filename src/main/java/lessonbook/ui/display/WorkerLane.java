@@ -24,7 +24,10 @@ final class WorkerLane {
     long exitMillis = -1;
     Integer exitCode;
     long cpuMillis;
-    /** Live only (never saved): what one of its threads waits on for over ~50 ms, a lock it holds; or null. */
+    /**
+     * Live only (never saved): what one of its threads waits for over ~50 ms ("lock 'counter lock' (held by
+     * Worker-3)"), a lock it holds ("lock #1"); or null.
+     */
     String waitingOn;
     String holding;
     /** Live only: when it waited, {start, end} (end -1 while it waits); at most {@link #MAX_WAITS}, then merged. */
@@ -103,7 +106,7 @@ final class WorkerLane {
         String wall = "wall " + seconds(wallMillis(now));
         switch (state()) {
             case RUNNING:
-                return (waitingOn != null ? "waiting on " + waitingOn + " · "
+                return (waitingOn != null ? "waiting for " + waitingOn + " · "
                         : holding != null ? "holds " + holding + " · " : "running · ")
                         + (cpuMillis > 0 ? "cpu " + seconds(cpuMillis) + " / " : "") + wall;
             case UNKNOWN:

@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import javafx.application.Platform;
 import javafx.scene.control.Label;
@@ -59,6 +61,9 @@ public final class WorkerLanesView extends VBox {
     private boolean stale;
     /** Live only: what the kernel's own cell waits on or holds (it has no lane), for the summary; or null. */
     private String kernelWaits;
+    /** The notebook's own pid, once a wait report told it (-1 before): a lock it holds is "held by the notebook". */
+    private long kernelPid = -1;
+    private static final Pattern HELD_BY_PID = Pattern.compile("\\(held by pid (\\d+)\\)$");
     private long refreshes;
 
     /** An empty, live view, fed as workers start, print and exit. */
@@ -152,26 +157,46 @@ public final class WorkerLanesView extends VBox {
     }
 
     /**
-     * What a running worker waits on now (null: nothing for over ~50 ms) and a lock it holds (null: none): its
-     * bar is hatched while it waits and its text says on what, so a class sees contention as it happens. Live
-     * only; an exit clears it.
+     * What a running worker waits for now (null: nothing for over ~50 ms) and a lock it holds (null: none): its
+     * bar is hatched while it waits and its text says for what ("waiting for lock 'counter lock' (held by
+     * Worker-3)"), so a class sees contention as it happens. Live only; an exit clears it.
      */
     public void acceptWaits(String worker, long pid, String waitingOn, String holding) {
         onFx(() -> {
             if (KernelEvent.WorkerWaits.KERNEL_PROCESS.equals(worker)) {
-                kernelWaits = waitingOn != null ? "the notebook waits on " + waitingOn
+                kernelPid = pid;
+                kernelWaits = waitingOn != null ? "the notebook waits for " + withHolderNamed(waitingOn)
                         : holding != null ? "the notebook holds " + holding : null;
                 changed();
                 return;
             }
             WorkerLane lane = lane(worker, pid);
             if (!lane.exited()) {
-                lane.waitingOn = waitingOn;
+                lane.waitingOn = waitingOn == null ? null : withHolderNamed(waitingOn);
                 lane.holding = holding;
                 lane.noteWaiting(waitingOn != null, wallClock.getAsLong(), WAIT_REPORTED_AFTER_MS);
                 changed();
             }
         });
+    }
+
+    /**
+     * A worker only knows the pid holding the lock it waits for ("(held by pid 4242)"); the lanes know whose pid
+     * that is: a running worker's name, or the notebook itself. An unknown pid stays a pid.
+     */
+    private String withHolderNamed(String waitingOn) {
+        Matcher held = HELD_BY_PID.matcher(waitingOn);
+        if (!held.find()) {
+            return waitingOn;
+        }
+        long holder = Long.parseLong(held.group(1));
+        String name = holder == kernelPid ? "the notebook" : null;
+        for (WorkerLane lane : workers.values()) {
+            if (lane.pid == holder && !lane.exited()) {
+                name = lane.worker;
+            }
+        }
+        return name == null ? waitingOn : waitingOn.substring(0, held.start()) + "(held by " + name + ")";
     }
 
     /** The text of a worker's lane as shown now (tests). FX thread. */

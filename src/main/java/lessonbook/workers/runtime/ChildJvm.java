@@ -194,6 +194,15 @@ public final class ChildJvm {
         channel.send(message);
     }
 
+    /** Sends without flushing: see {@link ObjectChannel#sendBuffered}; {@link #flush()} must follow. */
+    void sendBuffered(Object message) throws IOException {
+        channel.sendBuffered(message);
+    }
+
+    void flush() throws IOException {
+        channel.flush();
+    }
+
     Object receive() throws IOException, ClassNotFoundException {
         return channel.receive();
     }

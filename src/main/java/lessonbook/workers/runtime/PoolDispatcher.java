@@ -47,6 +47,9 @@ public final class PoolDispatcher {
     private RuntimeException broken;
     private byte[] lastFunctionBytes;
     private long lastFunctionId;
+    /** The last function, when it captures nothing (see {@link #function}); null otherwise. */
+    private MapRun.PoolFunction lastStateless;
+    private Class<?> lastStatelessClass;
     /** Worker time a worker is committed to ahead of its running chunk, at most (see the class comment). */
     static final long AHEAD_BUDGET_NANOS = 2_000_000;
     private static final int MAX_AHEAD = 64;
@@ -74,15 +77,30 @@ public final class PoolDispatcher {
         }
     }
 
-    /** Serializes a call's function once; the same lambda sent again keeps its id, so workers keep their copy. */
+    /**
+     * Serializes a call's function once; the same lambda sent again keeps its id, so workers keep their copy.
+     * A lambda that captures nothing (a hidden class without fields) always serializes to the same bytes, so
+     * calling with it again skips serializing it (~0.4 ms of a cold map of 1000 items); one that captures values
+     * is serialized each call, as what it captured may have changed.
+     */
     public MapRun.PoolFunction function(Serializable fn) {
+        Class<?> type = fn.getClass();
+        synchronized (lock) {
+            if (type == lastStatelessClass) {
+                return lastStateless;
+            }
+        }
         byte[] bytes = serialized(fn, "the function");
         synchronized (lock) {
             if (!Arrays.equals(bytes, lastFunctionBytes)) {
                 lastFunctionBytes = bytes;
                 lastFunctionId = functionIds.incrementAndGet();
             }
-            return new MapRun.PoolFunction(lastFunctionId, bytes, fn.getClass().getClassLoader());
+            MapRun.PoolFunction function = new MapRun.PoolFunction(lastFunctionId, bytes, type.getClassLoader());
+            boolean stateless = type.isHidden() && type.getDeclaredFields().length == 0;
+            lastStateless = stateless ? function : null;
+            lastStatelessClass = stateless ? type : null;
+            return function;
         }
     }
 
@@ -173,6 +191,14 @@ public final class PoolDispatcher {
      * another worker becomes free (a worker still connecting, or the last chunks of a map). Called under the lock.
      */
     private void dispatch() {
+        try {
+            dispatchUnflushed();
+        } finally {
+            members.forEach(PoolMember::flush);   // one socket write per worker for all its chunks
+        }
+    }
+
+    private void dispatchUnflushed() {
         for (int depth = 0; ; depth++) {
             if (depth > 0 && (queue.size() < members.size() || !members.stream().allMatch(m -> m.ready))) {
                 return;

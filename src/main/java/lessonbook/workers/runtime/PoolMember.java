@@ -55,18 +55,41 @@ final class PoolMember {
         return inFlight.peek();
     }
 
-    /** Sends a chunk, with the function and fresh classes only when this worker does not have them yet. */
+    /** Chunks written to the worker's channel but not flushed yet (see {@link #flush()}). */
+    private boolean unflushed;
+
+    /**
+     * Writes a chunk, with the function and fresh classes only when this worker does not have them yet; it leaves
+     * with {@link #flush()}, so that the chunks a dispatch sends ahead to one worker go in one socket write.
+     */
     void send(MapRun.Chunk chunk) throws IOException {
         MapRun run = chunk.run();
         boolean newClasses = run.generation != generation;
         byte[] function = run.function.id() != lastFunctionId || newClasses ? run.function.bytes() : null;
         Messages.Chunk message = new Messages.Chunk(run.function.id(), chunk.inputIndex(), function, chunk.inputs(),
                 run.generation, newClasses ? run.classpath : null, newClasses ? run.variables : null);
-        child.send(ChunkFrames.fits(message) ? ChunkFrames.of(message) : message);
+        child.sendBuffered(ChunkFrames.fits(message) ? ChunkFrames.of(message) : message);
+        unflushed = true;
         inFlight.add(chunk);
         inFlightBytes += chunk.inputs().length;
         tasksSent++;
         lastFunctionId = run.function.id();
         generation = run.generation;
+    }
+
+    /**
+     * Sends what {@link #send} wrote. A failure means the worker is dying: its reader finds it ended and puts back
+     * the chunks it had not started.
+     */
+    void flush() {
+        if (!unflushed) {
+            return;
+        }
+        unflushed = false;
+        try {
+            child.flush();
+        } catch (IOException e) {
+            ready = false;
+        }
     }
 }

@@ -19,6 +19,7 @@ import lessonbook.process.EndThisJvm;
 import lessonbook.process.ObjectChannel;
 import lessonbook.process.ParentWatch;
 import lessonbook.workers.shared.Segment;
+import lessonbook.workers.shared.WaitStates;
 
 /**
  * The main class of a worker JVM. It connects back to the JVM that started it, waits to be told who it is,
@@ -109,6 +110,10 @@ public final class WorkerMain {
             Class.forName(PoolLoop.class.getName());
             ChunkCodec.decode(ChunkCodec.encode(new Object[] {1, 2}), WorkerMain.class.getClassLoader());
             new java.net.URLClassLoader(new java.net.URL[0]).close();
+            // the wait reporter's first look (a record's equals is bootstrapped on first call: ~15 ms interpreted,
+            // which otherwise lands 100 ms into the worker's first task)
+            WaitStates.now().equals(WaitStates.Snapshot.NOTHING);
+            EndThisJvm.prepare();   // a worker whose host dies ends in ~0.1 s, not after loading the process classes
             "x".repeat(2).concat(String.valueOf(ProcessHandle.current().pid()));
         } catch (Exception e) {
             // warming is an optimisation only

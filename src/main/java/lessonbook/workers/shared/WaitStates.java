@@ -4,8 +4,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * What this process's threads wait on and which locks it holds, for the worker lanes ("waiting on the WorkerLock",
- * "holds the WorkerLock"). Waits register themselves only once they park (after ~200 µs), and a sampler
+ * What this process's threads wait on and which locks it holds, for the worker lanes ("waiting for lock
+ * 'counter lock' (held by pid 4242)", "holds lock #1"). Waits register themselves only once they park (after ~200 µs), and a sampler
  * ({@link #now}) reads the table about every 100 ms, so a quick hand-over costs nothing and a lock taken a million
  * times a second reports at most ten states a second. A wait ends when its thread stops calling
  * {@link Waiting#pause()} (whatever way it left: taken, timed out, interrupted, broken), which the sampler
@@ -15,7 +15,7 @@ public final class WaitStates {
     /** A wait shorter than this is not news: a class should see contention, not every hand-over. */
     static final long REPORT_AFTER_NANOS = 50_000_000L;
     /** Parks last at most 1 ms; a wait whose thread has not paused for this long has ended. */
-    private static final long ENDED_AFTER_NANOS = 50_000_000L;
+    static final long ENDED_AFTER_NANOS = 50_000_000L;
 
     private static final Map<Thread, Waiting> waits = new ConcurrentHashMap<>();
     private static final Map<String, String> held = new ConcurrentHashMap<>();
@@ -32,8 +32,14 @@ public final class WaitStates {
         if (waits.size() >= 256) {
             // where nobody samples (the kernel's own cells), ended waits and threads are dropped here instead
             long now = System.nanoTime();
-            waits.entrySet().removeIf(e -> now - e.getValue().lastPauseNanos() > ENDED_AFTER_NANOS
-                    || !e.getKey().isAlive());
+            waits.entrySet().removeIf(e -> {
+                boolean gone = e.getValue().ended() || now - e.getValue().lastPauseNanos() > ENDED_AFTER_NANOS
+                        || !e.getKey().isAlive();
+                if (gone) {
+                    e.getValue().dropped();
+                }
+                return gone;
+            });
         }
         waits.put(Thread.currentThread(), waiting);
     }
@@ -55,8 +61,10 @@ public final class WaitStates {
         Waiting longest = null;
         for (Map.Entry<Thread, Waiting> entry : waits.entrySet()) {
             Waiting w = entry.getValue();
-            if (now - w.lastPauseNanos() > ENDED_AFTER_NANOS || !entry.getKey().isAlive()) {
-                waits.remove(entry.getKey(), w);
+            if (w.ended() || now - w.lastPauseNanos() > ENDED_AFTER_NANOS || !entry.getKey().isAlive()) {
+                if (waits.remove(entry.getKey(), w)) {
+                    w.dropped();
+                }
             } else if (now - w.startNanos() >= REPORT_AFTER_NANOS
                     && (longest == null || w.startNanos() - longest.startNanos() < 0)) {
                 longest = w;
@@ -66,6 +74,6 @@ public final class WaitStates {
         if (longest == null && holding == null) {
             return Snapshot.NOTHING;
         }
-        return new Snapshot(longest == null ? null : longest.what(), holding);
+        return new Snapshot(longest == null ? null : longest.describe(), holding);
     }
 }

@@ -3,6 +3,7 @@ package lessonbook.workers.shared;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
 import java.util.concurrent.locks.LockSupport;
 
 import lessonbook.workers.BrokenSharedObjectException;
@@ -36,6 +37,8 @@ public final class Waiting {
     private static volatile BooleanSupplier ownWorkersRunning = () -> false;
 
     private final String what;
+    /** For a lock: who holds it now, read when the wait is reported (0 free); null for other waits. */
+    private final LongSupplier holderPid;
     private final long deadline;
     private final boolean timed;
     private final long spinUntil;
@@ -44,12 +47,22 @@ public final class Waiting {
     private long park = FIRST_PARK_NANOS;
     /** When this wait last paused, for {@link WaitStates} (read by its sampler thread); 0 before it parked. */
     private volatile long lastPause;
+    /** Set by a caller that says the wait is over (see {@link #end()}). */
+    private volatile boolean ended;
+    /** Whether {@link WaitStates} has this wait in its table; the sampler clears it when it drops a stale one. */
+    private volatile boolean registered;
     private long nextCheck;
     private long othersEndedSince;
 
     /** {@code timeout} null: wait until the condition holds (or the wait can never end). */
     public Waiting(String what, Duration timeout) {
+        this(what, timeout, null);
+    }
+
+    /** A wait for a lock whose holder's pid {@code holderPid} reads (from any thread), for the lanes' report. */
+    public Waiting(String what, Duration timeout, LongSupplier holderPid) {
         this.what = what;
+        this.holderPid = holderPid;
         long now = System.nanoTime();
         this.start = now;
         this.timed = timeout != null;
@@ -84,10 +97,13 @@ public final class Waiting {
             Thread.yield();
             return true;
         }
-        if (lastPause == 0) {
+        lastPause = now;   // before registering: the sampler must not find it stale at once
+        if (!registered) {
+            // first park, or the sampler dropped this wait as stale: on a loaded machine a parked waiter can miss
+            // its cpu for longer than the staleness limit, and a wait not put back was never reported again
+            registered = true;
             WaitStates.parking(this);
         }
-        lastPause = now;
         LockSupport.parkNanos(timed ? Math.min(park, deadline - now) : park);
         park = Math.min(LONGEST_PARK_NANOS, park * 2);
         if (Thread.interrupted()) {
@@ -96,8 +112,30 @@ public final class Waiting {
         return true;
     }
 
-    String what() {
-        return what;
+    /**
+     * What the lanes say this wait is for: "lock 'counter lock' (held by pid 4242)" (the host names the pid's
+     * worker), "an item in queue #1". Called by the sampler thread.
+     */
+    String describe() {
+        long holder = holderPid == null ? 0 : holderPid.getAsLong();
+        return holder == 0 ? what : what + " (held by pid " + holder + ")";
+    }
+
+    /**
+     * The wait is over: the sampler drops it at once instead of when its pauses go stale (up to 50 ms later, when
+     * a lock's waiter that took the lock would be reported waiting for a lock "held by" itself).
+     */
+    public void end() {
+        ended = true;
+    }
+
+    boolean ended() {
+        return ended;
+    }
+
+    /** The sampler dropped this wait from its table (ended, or stale); a next pause puts it back. */
+    void dropped() {
+        registered = false;
     }
 
     long startNanos() {

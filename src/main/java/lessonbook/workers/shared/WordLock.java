@@ -50,21 +50,25 @@ public final class WordLock {
             throw new IllegalStateException("this thread already holds " + what + "; it is not reentrant,"
                     + " so taking it again would wait forever");
         }
-        Waiting waiting = new Waiting(what, timeout);
-        while (true) {
-            long holder = segment.getVolatile(offset);
-            if (holder == 0) {
-                if (segment.compareAndSet(offset, 0, me)) {
-                    return true;
+        Waiting waiting = new Waiting(what, timeout, () -> holderPid(segment.getVolatile(offset)));
+        try {
+            while (true) {
+                long holder = segment.getVolatile(offset);
+                if (holder == 0) {
+                    if (segment.compareAndSet(offset, 0, me)) {
+                        return true;
+                    }
+                    continue;
                 }
-                continue;
+                if (waiting.checkDue()) {
+                    requireHolderAlive(holder, what);
+                }
+                if (!waiting.pause()) {
+                    return false;
+                }
             }
-            if (waiting.checkDue()) {
-                requireHolderAlive(holder, what);
-            }
-            if (!waiting.pause()) {
-                return false;
-            }
+        } finally {
+            waiting.end();   // taken (or given up): never reported as waiting for a lock it holds itself
         }
     }
 

@@ -40,7 +40,7 @@ class LiveWorkerActivityTest {
     void twoWorkersContendingForALockAreReportedAsWaiterAndHolder() {
         try (KernelHarness h = new KernelHarness()) {
             KernelHarness.Ran ran = h.run("import lessonbook.workers.*;\n"
-                    + "var lock = new WorkerLock();\nvar arrived = new SharedLong();\n"
+                    + "var lock = new WorkerLock(\"counter lock\");\nvar arrived = new SharedLong();\n"
                     + "void contend() { arrived.incrementAndGet(); lock.lock(); try {"
                     + " long end = System.nanoTime() + 800_000_000L; while (System.nanoTime() < end) Thread.onSpinWait();"
                     + " } finally { lock.unlock(); } }\n"
@@ -54,13 +54,20 @@ class LiveWorkerActivityTest {
                     .map(KernelEvent.WorkerWaits.class::cast).toList();
             assertThat(all).as("the kernel's cell held the lock while the workers started").anyMatch(w ->
                     w.worker().equals(KernelEvent.WorkerWaits.KERNEL_PROCESS) && w.pid() == h.kernel.pid()
-                    && "the WorkerLock".equals(w.holding()));
+                    && "lock 'counter lock'".equals(w.holding()));
             List<KernelEvent.WorkerWaits> waits = all.stream()
                     .filter(w -> !w.worker().equals(KernelEvent.WorkerWaits.KERNEL_PROCESS)).toList();
-            List<Long> waiters = waits.stream().filter(w -> "the WorkerLock".equals(w.waitingOn()))
+            List<KernelEvent.WorkerWaits> waiting = waits.stream()
+                    .filter(w -> w.waitingOn() != null && w.waitingOn().startsWith("lock 'counter lock' (held by pid ")).toList();
+            List<Long> waiters = waiting.stream().map(KernelEvent.WorkerWaits::pid).distinct().toList();
+            List<Long> holders = waits.stream().filter(w -> "lock 'counter lock'".equals(w.holding()))
                     .map(KernelEvent.WorkerWaits::pid).distinct().toList();
-            List<Long> holders = waits.stream().filter(w -> "the WorkerLock".equals(w.holding()))
-                    .map(KernelEvent.WorkerWaits::pid).distinct().toList();
+            // a waiter names the holder's pid: the other worker, or the kernel whose cell held it first
+            for (KernelEvent.WorkerWaits w : waiting) {
+                long named = Long.parseLong(w.waitingOn().replaceAll(".*held by pid (\\d+)\\)$", "$1"));
+                assertThat(named).as("holder named in %s", w).isNotEqualTo(w.pid());
+                assertThat(holders.contains(named) || named == h.kernel.pid()).as("holder named in %s", w).isTrue();
+            }
             assertThat(waiters).as("pids reported waiting on the lock, in %s", waits).isNotEmpty();
             assertThat(holders).as("pids reported holding the lock, in %s", waits).isNotEmpty();
             // the second to get the lock waited while the first held it: some waiter is not the only holder

@@ -1,0 +1,34 @@
+package lessonbook.workers.shared;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** What the worker lanes are told about a wait, sampled the way a worker's wait reporter samples it. */
+class WaitStatesTest {
+
+    /**
+     * On a loaded machine a parked waiter can miss its cpu for longer than the sampler's staleness limit (50 ms);
+     * the sampler then drops the wait. Seen in the app: a worker blocked 20 s on a lock showed as "running" after
+     * such a gap, because a dropped wait never came back. The sleep below is that missed cpu, not a wait for an
+     * event.
+     */
+    @Test
+    void aWaitDroppedAsStaleIsReportedAgainWhenItPausesAgain() throws Exception {
+        Waiting waiting = new Waiting("lock 'counter lock'", null, () -> 4242);
+        long until = System.nanoTime() + 60_000_000L;
+        while (System.nanoTime() < until) {
+            waiting.pause();   // spins, yields, then parks: registered once it parked
+        }
+        assertThat(WaitStates.now().waitingOn()).isEqualTo("lock 'counter lock' (held by pid 4242)");
+
+        Thread.sleep(WaitStates.ENDED_AFTER_NANOS / 1_000_000 + 30);   // no pause for longer than the limit
+        assertThat(WaitStates.now().waitingOn()).as("a stale wait is dropped").isNull();
+
+        waiting.pause();
+        assertThat(WaitStates.now().waitingOn()).as("the same wait, pausing again")
+                .isEqualTo("lock 'counter lock' (held by pid 4242)");
+        waiting.end();
+        assertThat(WaitStates.now().waitingOn()).as("a wait said to be over").isNull();
+    }
+}
