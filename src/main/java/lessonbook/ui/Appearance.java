@@ -5,7 +5,7 @@ import javafx.beans.property.SimpleDoubleProperty;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 
-import lessonbook.ui.display.DisplayViews;
+import lessonbook.ui.richoutput.DisplayViews;
 import lessonbook.ui.editor.EditorTheme;
 
 /**
@@ -64,7 +64,7 @@ final class Appearance {
         root.setStyle("-fx-font-size: " + fontSize.get() + "px;");
     }
 
-    /** Ours, then the editor's and Markdown view's for the same theme, then the display views'. */
+    /** Ours, then the editor's and Markdown view's for the same theme, then the rich outputs' views'. */
     private void applyTheme() {
         java.util.List<String> sheets = new java.util.ArrayList<>();
         sheets.add(BASE_CSS);

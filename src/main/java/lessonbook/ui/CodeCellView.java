@@ -16,8 +16,8 @@ import lessonbook.model.CellRuntime;
 import lessonbook.model.CodeCell;
 import lessonbook.model.Output;
 import lessonbook.model.SolutionRegions;
-import lessonbook.ui.display.OnScreen;
-import lessonbook.ui.display.TickingLabel;
+import lessonbook.ui.richoutput.OnScreen;
+import lessonbook.ui.richoutput.TickingLabel;
 import lessonbook.ui.output.OutputPane;
 
 /**

@@ -24,7 +24,7 @@ final class LessonAutosave implements AutoCloseable {
     private final RecoveryStore store;
     private final FileWork files;
     /** Runs while the lesson has unsaved changes, i.e. through every Run All: a clock that keeps no pulse going. */
-    private final lessonbook.ui.display.FxClock timer;
+    private final lessonbook.ui.richoutput.FxClock timer;
     private final AtomicBoolean writing = new AtomicBoolean();
     private Notebook lastWritten;
     private boolean closed;
@@ -33,7 +33,7 @@ final class LessonAutosave implements AutoCloseable {
         this.document = document;
         this.store = store;
         this.files = files;
-        this.timer = new lessonbook.ui.display.FxClock(Math.max(1, Math.round(period.toMillis())), this::tick);
+        this.timer = new lessonbook.ui.richoutput.FxClock(Math.max(1, Math.round(period.toMillis())), this::tick);
         document.addListener(change -> {
             if (change instanceof DocumentChange.DirtyChanged dirty) {
                 if (dirty.dirty() && !closed) {

@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import javafx.application.Platform;
 import javafx.beans.property.DoubleProperty;
 import javafx.geometry.Bounds;
 import javafx.scene.control.ScrollPane;
@@ -32,9 +31,7 @@ final class NotebookView extends ScrollPane {
     /** The sheet the cells lie on, drawn behind the column; see {@link #placePaper}. */
     private final javafx.scene.layout.Region paper = new javafx.scene.layout.Region();
     private final Map<String, CellView> views = new HashMap<>();
-    private static final int CELLS_PER_TURN = 1;
-    private final java.util.ArrayDeque<CellView> toMaterialize = new java.util.ArrayDeque<>();
-    private boolean materializing;
+    private final LazyCellDrawing lazy;
     private String selectedId;
     private final SelectedCellAnchor anchor;
 
@@ -57,10 +54,8 @@ final class NotebookView extends ScrollPane {
         setFocusTraversable(true);
         skinProperty().addListener((o, was, now) -> uncacheViewport());
         anchor = new SelectedCellAnchor(this, column, () -> selectedId == null ? null : views.get(selectedId));
+        lazy = new LazyCellDrawing(this, column, anchor, fontSize, document);
         document.addListener(this::onChange);
-        vvalueProperty().addListener((o, was, now) -> materializeVisible());
-        viewportBoundsProperty().addListener((o, was, now) -> materializeVisible());
-        column.heightProperty().addListener((o, was, now) -> Platform.runLater(this::materializeVisible));
         rebuild();
     }
 
@@ -143,7 +138,7 @@ final class NotebookView extends ScrollPane {
         views.putAll(keep);
         column.getChildren().setAll(ordered);
         if (opened) {
-            drawFirstScreens(ordered);
+            lazy.drawFirstScreens(ordered);
         } else {
             created.forEach(CellView::drawContent);   // a cell added, or its kind changed, where the user works
         }
@@ -201,129 +196,6 @@ final class NotebookView extends ScrollPane {
     private java.nio.file.Path lessonFolder() {
         java.nio.file.Path file = document.file();
         return file == null ? null : file.toAbsolutePath().getParent();
-    }
-
-    /**
-     * A lesson just opened shows its top: the cells that will be on its first screens are drawn now (their prose
-     * rendered, their saved outputs restored), before the window's first frame, and the others when they come near
-     * ({@link #materializeVisible}). Nothing is laid out yet, so where a cell will lie is estimated from its text
-     * (the views' own estimates of what they have not drawn).
-     */
-    private void drawFirstScreens(List<CellView> ordered) {
-        double limit = 1.5 * javafx.stage.Screen.getPrimary().getVisualBounds().getHeight();
-        double line = Math.ceil(fontSize.get() * 1.5);
-        double y = 0;
-        for (CellView view : ordered) {
-            if (y > limit) {
-                return;
-            }
-            // The views estimated what they have not drawn when they were made; a code cell's source is a line each.
-            y += view.undrawnHeight() + (document.cell(view.cellId()) instanceof CodeCell code
-                    ? 24 + line * code.source().lines().count() : 12);
-            view.drawContent();
-        }
-    }
-
-    /**
-     * Builds the real editors and draws the saved outputs of the code cells within a screen of the viewport, and
-     * draws the output that arrived while a cell was out of sight.
-     */
-    private void materializeVisible() {
-        double viewport = getViewportBounds().getHeight();
-        double total = column.getHeight();
-        if (viewport <= 0 || total <= 0) {
-            return;
-        }
-        double top = getVvalue() * Math.max(0, total - viewport);
-        for (javafx.scene.Node node : column.getChildren()) {
-            if (node instanceof CodeCellView code && code.hasOutputPane() && !code.hasUndrawnContent()) {
-                Bounds b = code.getBoundsInParent();
-                if (b.getMaxY() >= top && b.getMinY() <= top + viewport) {
-                    code.outputs().catchUp();
-                }
-            }
-        }
-        for (javafx.scene.Node node : column.getChildren()) {
-            CellView cell = (CellView) node;
-            boolean editorToBuild = cell instanceof CodeCellView code && !code.isMaterialized();
-            if ((editorToBuild || cell.hasUndrawnContent()) && cell.getHeight() > 0) {
-                Bounds b = cell.getBoundsInParent();
-                if (b.getMaxY() >= top - viewport && b.getMinY() <= top + 2 * viewport
-                        && !toMaterialize.contains(cell)) {
-                    toMaterialize.add(cell);
-                }
-            }
-        }
-        if (!toMaterialize.isEmpty() && !materializing) {
-            materializing = true;
-            Platform.runLater(this::materializeSome);
-        }
-    }
-
-    /**
-     * A few cells per turn of the FX thread, so fast scrolling through a long lesson never stalls: their saved
-     * outputs drawn (without moving what the reader sees) and their editors built.
-     */
-    private void materializeSome() {
-        for (int i = 0; i < CELLS_PER_TURN && !toMaterialize.isEmpty(); i++) {
-            CellView cell = toMaterialize.poll();
-            if (cell.getParent() != null) {
-                keepingViewInPlace(() -> {
-                    cell.drawContent();
-                    if (cell instanceof CodeCellView code) {
-                        code.materialize();
-                    }
-                });
-            }
-        }
-        if (toMaterialize.isEmpty()) {
-            materializing = false;
-        } else {
-            Platform.runLater(this::materializeSome);
-        }
-    }
-
-    /**
-     * Makes a change to cells' heights without moving what the reader sees: the cell at the top of the viewport
-     * keeps its place on screen (the scroll pane alone would keep the scroll fraction, and the text would jump).
-     * In presenter mode the selected cell's anchor does this job.
-     */
-    private void keepingViewInPlace(Runnable change) {
-        javafx.scene.layout.Region page = (javafx.scene.layout.Region) getContent();
-        double viewport = getViewportBounds().getHeight();
-        double top = getVvalue() * Math.max(0, page.getHeight() - viewport);
-        // The first cell whose top is in view: the reader's text. A cell cut by the viewport's top edge may be the
-        // one that grows; only when one cell spans the whole view is it the reference.
-        javafx.scene.Node reference = null;
-        for (javafx.scene.Node node : column.getChildren()) {
-            if (onPage(node) >= top || onPage(node) + node.getBoundsInParent().getHeight() > top + viewport) {
-                reference = node;
-                break;
-            }
-        }
-        double offset = reference == null ? 0 : onPage(reference) - top;
-        change.run();
-        if (reference == null || anchor.isActive() || top <= 0) {
-            return;
-        }
-        // New nodes take their size from their styles; a drawn output list learns its width in one layout and
-        // wraps its rows to it in the next: lay out until the page's height settles.
-        column.applyCss();
-        double before;
-        int passes = 0;
-        do {
-            before = page.getHeight();
-            layout();
-        } while (page.getHeight() != before && ++passes < 4);
-        double max = page.getHeight() - viewport;
-        if (max > 0) {
-            setVvalue(Math.max(0, Math.min(1, (onPage(reference) - offset) / max)));
-        }
-    }
-
-    /** Where a cell's top lies on the scrolled page (the column sits inside the page's padding). */
-    private double onPage(javafx.scene.Node cell) {
-        return column.getBoundsInParent().getMinY() + cell.getBoundsInParent().getMinY();
     }
 
     // ----- selection and modes -----

@@ -57,8 +57,8 @@ public final class NotebookWindow implements WindowActions {
     private final NotebookBanner banner = new NotebookBanner();
     private final PresenterMode presenter;
     /** The running cells' elapsed times, 10 times a second (a clock that does not keep the pulse running). */
-    private final lessonbook.ui.display.FxClock ticker = new lessonbook.ui.display.FxClock(
-            lessonbook.ui.display.FxClock.FRAME_MILLIS, this::tick);
+    private final lessonbook.ui.richoutput.FxClock ticker = new lessonbook.ui.richoutput.FxClock(
+            lessonbook.ui.richoutput.FxClock.FRAME_MILLIS, this::tick);
 
     public NotebookWindow(Stage stage, Supplier<Kernel> kernels, LessonStore store, FileDialogs dialogs) {
         this(stage, kernels, store, dialogs, RecentFiles.forUser());

@@ -16,9 +16,9 @@ import lessonbook.display.Chart;
 import lessonbook.display.Table;
 import lessonbook.model.Output;
 import lessonbook.model.StreamName;
-import lessonbook.ui.display.ChartView;
-import lessonbook.ui.display.TableOutputView;
-import lessonbook.ui.display.WorkerLanesView;
+import lessonbook.ui.richoutput.ChartView;
+import lessonbook.ui.richoutput.TableOutputView;
+import lessonbook.ui.richoutput.WorkerLanesView;
 
 /**
  * Shows the rich outputs as a lesson would: the closing bar chart, a table, and worker lanes fed with ten

@@ -7,8 +7,8 @@ import javafx.scene.layout.VBox;
 
 import lessonbook.kernel.protocol.KernelEvent;
 import lessonbook.model.Output;
-import lessonbook.ui.display.DisplayViews;
-import lessonbook.ui.display.WorkerLanesView;
+import lessonbook.ui.richoutput.DisplayViews;
+import lessonbook.ui.richoutput.WorkerLanesView;
 
 /**
  * The drawn parts of an output pane: the cell's worker lanes, above its lines (made on the first worker

@@ -21,8 +21,8 @@ import javafx.scene.layout.VBox;
 import lessonbook.kernel.protocol.KernelEvent;
 import lessonbook.model.Diagnostic;
 import lessonbook.model.Output;
-import lessonbook.ui.display.OnScreen;
-import lessonbook.ui.display.WorkerLanesView;
+import lessonbook.ui.richoutput.OnScreen;
+import lessonbook.ui.richoutput.WorkerLanesView;
 
 /**
  * The output of one code cell as it arrives. Lines live in a virtualized list so only the visible ones

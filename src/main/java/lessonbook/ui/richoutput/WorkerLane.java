@@ -1,4 +1,4 @@
-package lessonbook.ui.display;
+package lessonbook.ui.richoutput;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package lessonbook.ui.display;
+package lessonbook.ui.richoutput;
 
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import lessonbook.testkit.Await;
 
 /** Whole process trees: a killed parent, daemon children, nested workers. */
-class ProcessTreeTest extends WithRecordingHost {
+class ProcessTreesTest extends WithRecordingHost {
 
 
     @Test

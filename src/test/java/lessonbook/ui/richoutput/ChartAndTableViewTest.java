@@ -1,4 +1,4 @@
-package lessonbook.ui.display;
+package lessonbook.ui.richoutput;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

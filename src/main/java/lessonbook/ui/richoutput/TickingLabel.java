@@ -1,4 +1,4 @@
-package lessonbook.ui.display;
+package lessonbook.ui.richoutput;
 
 import javafx.scene.control.Label;
 import javafx.scene.layout.Region;

@@ -1,4 +1,4 @@
-package lessonbook.ui.display;
+package lessonbook.ui.richoutput;
 
 import java.util.List;
 import java.util.Optional;

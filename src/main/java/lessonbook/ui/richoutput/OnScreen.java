@@ -1,4 +1,4 @@
-package lessonbook.ui.display;
+package lessonbook.ui.richoutput;
 
 import javafx.geometry.Bounds;
 import javafx.scene.Node;

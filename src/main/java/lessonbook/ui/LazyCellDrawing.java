@@ -1,0 +1,164 @@
+package lessonbook.ui;
+
+import java.util.ArrayDeque;
+import java.util.List;
+
+import javafx.application.Platform;
+import javafx.beans.property.DoubleProperty;
+import javafx.geometry.Bounds;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.VBox;
+
+import lessonbook.model.CodeCell;
+import lessonbook.model.NotebookDocument;
+
+/**
+ * What the notebook view draws when: a lesson opens with only its first screens drawn, and the other cells' prose,
+ * saved outputs and editors are drawn as they come near the viewport, a few per turn of the FX thread, without
+ * moving the text the reader sees. Threads: FX thread only, as the view it serves.
+ */
+final class LazyCellDrawing {
+    private static final int CELLS_PER_TURN = 1;
+    private final ScrollPane scroller;
+    private final VBox column;
+    private final SelectedCellAnchor anchor;
+    private final DoubleProperty fontSize;
+    private final NotebookDocument document;
+    private final ArrayDeque<CellView> toMaterialize = new ArrayDeque<>();
+    private boolean materializing;
+
+    LazyCellDrawing(ScrollPane scroller, VBox column, SelectedCellAnchor anchor, DoubleProperty fontSize,
+                    NotebookDocument document) {
+        this.scroller = scroller;
+        this.column = column;
+        this.anchor = anchor;
+        this.fontSize = fontSize;
+        this.document = document;
+        scroller.vvalueProperty().addListener((o, was, now) -> materializeVisible());
+        scroller.viewportBoundsProperty().addListener((o, was, now) -> materializeVisible());
+        column.heightProperty().addListener((o, was, now) -> Platform.runLater(this::materializeVisible));
+    }
+
+    /**
+     * A lesson just opened shows its top: the cells that will be on its first screens are drawn now (their prose
+     * rendered, their saved outputs restored), before the window's first frame, and the others when they come near
+     * ({@link #materializeVisible}). Nothing is laid out yet, so where a cell will lie is estimated from its text
+     * (the views' own estimates of what they have not drawn).
+     */
+    void drawFirstScreens(List<CellView> ordered) {
+        double limit = 1.5 * javafx.stage.Screen.getPrimary().getVisualBounds().getHeight();
+        double line = Math.ceil(fontSize.get() * 1.5);
+        double y = 0;
+        for (CellView view : ordered) {
+            if (y > limit) {
+                return;
+            }
+            // The views estimated what they have not drawn when they were made; a code cell's source is a line each.
+            y += view.undrawnHeight() + (document.cell(view.cellId()) instanceof CodeCell code
+                    ? 24 + line * code.source().lines().count() : 12);
+            view.drawContent();
+        }
+    }
+
+    /**
+     * Builds the real editors and draws the saved outputs of the code cells within a screen of the viewport, and
+     * draws the output that arrived while a cell was out of sight.
+     */
+    private void materializeVisible() {
+        double viewport = scroller.getViewportBounds().getHeight();
+        double total = column.getHeight();
+        if (viewport <= 0 || total <= 0) {
+            return;
+        }
+        double top = scroller.getVvalue() * Math.max(0, total - viewport);
+        for (javafx.scene.Node node : column.getChildren()) {
+            if (node instanceof CodeCellView code && code.hasOutputPane() && !code.hasUndrawnContent()) {
+                Bounds b = code.getBoundsInParent();
+                if (b.getMaxY() >= top && b.getMinY() <= top + viewport) {
+                    code.outputs().catchUp();
+                }
+            }
+        }
+        for (javafx.scene.Node node : column.getChildren()) {
+            CellView cell = (CellView) node;
+            boolean editorToBuild = cell instanceof CodeCellView code && !code.isMaterialized();
+            if ((editorToBuild || cell.hasUndrawnContent()) && cell.getHeight() > 0) {
+                Bounds b = cell.getBoundsInParent();
+                if (b.getMaxY() >= top - viewport && b.getMinY() <= top + 2 * viewport
+                        && !toMaterialize.contains(cell)) {
+                    toMaterialize.add(cell);
+                }
+            }
+        }
+        if (!toMaterialize.isEmpty() && !materializing) {
+            materializing = true;
+            Platform.runLater(this::materializeSome);
+        }
+    }
+
+    /**
+     * A few cells per turn of the FX thread, so fast scrolling through a long lesson never stalls: their saved
+     * outputs drawn (without moving what the reader sees) and their editors built.
+     */
+    private void materializeSome() {
+        for (int i = 0; i < CELLS_PER_TURN && !toMaterialize.isEmpty(); i++) {
+            CellView cell = toMaterialize.poll();
+            if (cell.getParent() != null) {
+                keepingViewInPlace(() -> {
+                    cell.drawContent();
+                    if (cell instanceof CodeCellView code) {
+                        code.materialize();
+                    }
+                });
+            }
+        }
+        if (toMaterialize.isEmpty()) {
+            materializing = false;
+        } else {
+            Platform.runLater(this::materializeSome);
+        }
+    }
+
+    /**
+     * Makes a change to cells' heights without moving what the reader sees: the cell at the top of the viewport
+     * keeps its place on screen (the scroll pane alone would keep the scroll fraction, and the text would jump).
+     * In presenter mode the selected cell's anchor does this job.
+     */
+    private void keepingViewInPlace(Runnable change) {
+        javafx.scene.layout.Region page = (javafx.scene.layout.Region) scroller.getContent();
+        double viewport = scroller.getViewportBounds().getHeight();
+        double top = scroller.getVvalue() * Math.max(0, page.getHeight() - viewport);
+        // The first cell whose top is in view: the reader's text. A cell cut by the viewport's top edge may be the
+        // one that grows; only when one cell spans the whole view is it the reference.
+        javafx.scene.Node reference = null;
+        for (javafx.scene.Node node : column.getChildren()) {
+            if (onPage(node) >= top || onPage(node) + node.getBoundsInParent().getHeight() > top + viewport) {
+                reference = node;
+                break;
+            }
+        }
+        double offset = reference == null ? 0 : onPage(reference) - top;
+        change.run();
+        if (reference == null || anchor.isActive() || top <= 0) {
+            return;
+        }
+        // New nodes take their size from their styles; a drawn output list learns its width in one layout and
+        // wraps its rows to it in the next: lay out until the page's height settles.
+        column.applyCss();
+        double before;
+        int passes = 0;
+        do {
+            before = page.getHeight();
+            scroller.layout();
+        } while (page.getHeight() != before && ++passes < 4);
+        double max = page.getHeight() - viewport;
+        if (max > 0) {
+            scroller.setVvalue(Math.max(0, Math.min(1, (onPage(reference) - offset) / max)));
+        }
+    }
+
+    /** Where a cell's top lies on the scrolled page (the column sits inside the page's padding). */
+    private double onPage(javafx.scene.Node cell) {
+        return column.getBoundsInParent().getMinY() + cell.getBoundsInParent().getMinY();
+    }
+}
