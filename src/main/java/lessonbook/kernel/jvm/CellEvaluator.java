@@ -113,9 +113,11 @@ final class CellEvaluator {
 
     /**
      * Called on the socket reader thread while a cell may be running. Stops again every 50 ms while the cell
-     * is still active: the first stop can land before the snippet runs, or be caught by the cell once.
+     * is still active: the first stop can land before the snippet runs, or be caught by the cell once. Each turn
+     * also runs {@code eachTurn} (the kernel ends the processes the cell started: one started after the first
+     * turn would otherwise keep a cell blocked in reading from it, where no stop reaches).
      */
-    void interrupt() {
+    void interrupt(Runnable eachTurn) {
         if (!cellActive) {
             return;
         }
@@ -124,6 +126,7 @@ final class CellEvaluator {
             long deadline = System.nanoTime() + 5_000_000_000L;
             while (cellActive && interruptRequested && System.nanoTime() < deadline) {
                 control.requestStop();
+                eachTurn.run();
                 try {
                     Thread.sleep(50);
                 } catch (InterruptedException e) {

@@ -137,7 +137,7 @@ public final class KernelMain {
                     // Here, not queued: the main thread is busy with the very cell to stop.
                     // The evaluator first: it marks the cell interrupted before a read woken by the input's
                     // interrupt can end the cell, which would otherwise end as an error ("No line found").
-                    evaluator.interrupt();
+                    evaluator.interrupt(() -> ProcessTrees.endDescendants(ProcessHandle.current()));
                     input.interrupt();
                     WorkerRuntime.terminateAll();
                     ProcessTrees.endDescendants(ProcessHandle.current());

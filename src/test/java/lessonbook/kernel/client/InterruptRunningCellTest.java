@@ -1,5 +1,6 @@
 package lessonbook.kernel.client;
 
+import lessonbook.testkit.KernelHarness;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -54,6 +55,13 @@ class InterruptRunningCellTest {
         SLEEP("Thread.sleep(1_000_000);", Ending.IN_PLACE, Ending.IN_PLACE),
         LATCH("new CountDownLatch(1).await();", Ending.IN_PLACE, Ending.IN_PLACE),
         READ_FROM_A_CHILD("new ProcessBuilder(\"sleep\", \"60\").start().getInputStream().read();", Ending.IN_PLACE, Ending.IN_PLACE),
+        /**
+         * Starts its child only after catching the stops for 0.3 s: the kernel ends the cell's children on every
+         * stop, not only the first, or the read would block where no stop reaches (a fresh-clone CI run saw that race).
+         */
+        READ_FROM_A_CHILD_STARTED_LATE("long end = System.nanoTime() + 300_000_000L;\n"
+                + "while (System.nanoTime() < end) { try { Thread.sleep(10); } catch (Throwable ignored) { } }\n"
+                + "new ProcessBuilder(\"sleep\", \"60\").start().getInputStream().read();", Ending.IN_PLACE, Ending.IN_PLACE),
         READ_FROM_A_PIPE("new java.io.PipedInputStream(new java.io.PipedOutputStream()).read();", Ending.IN_PLACE, Ending.IN_PLACE),
         /** Up to 19 every stop lands inside the try; from 20 JShell's check sits on the loop's back edge. */
         CATCHES_THE_STOP("while (true) { try { while (true) { } } catch (ThreadDeath ignored) { } }", Ending.RESTART, Ending.IN_PLACE),
