@@ -1,4 +1,4 @@
-package lessonbook.kernel.client;
+package lessonbook.testkit;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -12,23 +12,31 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
+import lessonbook.kernel.client.CellRun;
+import lessonbook.kernel.client.JvmKernel;
+import lessonbook.kernel.client.KernelLauncher;
+import lessonbook.kernel.client.KernelListener;
+import lessonbook.kernel.client.KernelStatus;
 import lessonbook.model.Output;
 import lessonbook.model.StreamName;
-import lessonbook.testkit.Await;
 
-/** A kernel under test plus everything it reported, per cell. */
-final class KernelHarness implements AutoCloseable {
-    static final Duration CELL_TIMEOUT = Duration.ofSeconds(30);
+/**
+ * A real kernel under test plus everything it reported, per cell: the one way tests run cells in a kernel JVM
+ * (kernel, workers and session tests alike) and wait on what they print, with bounded waits.
+ */
+public final class KernelHarness implements AutoCloseable {
+    public static final Duration CELL_TIMEOUT = Duration.ofSeconds(30);
     private static final AtomicInteger CELL_IDS = new AtomicInteger();
 
-    final JvmKernel kernel;
-    final Map<String, List<Output>> outputs = new ConcurrentHashMap<>();
-    final List<KernelStatus> statuses = new CopyOnWriteArrayList<>();
-    final Map<String, Integer> started = new ConcurrentHashMap<>();
+    public final JvmKernel kernel;
+    public final Map<String, List<Output>> outputs = new ConcurrentHashMap<>();
+    public final List<KernelStatus> statuses = new CopyOnWriteArrayList<>();
+    public final Map<String, Integer> started = new ConcurrentHashMap<>();
     /** Outputs and transient worker activity together, in the order the listener heard them. */
-    final List<Object> heard = new CopyOnWriteArrayList<>();
+    public final List<Object> heard = new CopyOnWriteArrayList<>();
+    private Duration cellTimeout = CELL_TIMEOUT;
 
-    KernelHarness(KernelLauncher launcher) {
+    public KernelHarness(KernelLauncher launcher) {
         kernel = JvmKernel.start(launcher);
         kernel.addListener(new KernelListener() {
             @Override
@@ -54,29 +62,35 @@ final class KernelHarness implements AutoCloseable {
         });
     }
 
-    KernelHarness() {
+    public KernelHarness() {
         this(KernelLauncher.standard());
     }
 
-    static String newCellId() {
+    /** How long a cell may take before a test fails (worker cells on a loaded machine need more). */
+    public KernelHarness cellTimeout(Duration timeout) {
+        cellTimeout = timeout;
+        return this;
+    }
+
+    public static String newCellId() {
         return "cell-" + CELL_IDS.incrementAndGet();
     }
 
     /** A finished run with the outputs its cell had when it finished. */
-    record Ran(CellRun run, List<Output> outputs) {
-        String stdout() {
+    public record Ran(CellRun run, List<Output> outputs) {
+        public String stdout() {
             return streamText(outputs, StreamName.STDOUT);
         }
 
-        String stderr() {
+        public String stderr() {
             return streamText(outputs, StreamName.STDERR);
         }
 
-        <T extends Output> List<T> all(Class<T> type) {
+        public <T extends Output> List<T> all(Class<T> type) {
             return outputs.stream().filter(type::isInstance).map(type::cast).collect(Collectors.toList());
         }
 
-        <T extends Output> T only(Class<T> type) {
+        public <T extends Output> T only(Class<T> type) {
             List<T> found = all(type);
             if (found.size() != 1) {
                 fail("expected one " + type.getSimpleName() + " in " + outputs);
@@ -85,13 +99,13 @@ final class KernelHarness implements AutoCloseable {
         }
     }
 
-    Ran run(String code) {
+    public Ran run(String code) {
         return run(newCellId(), code);
     }
 
-    Ran run(String cellId, String code) {
+    public Ran run(String cellId, String code) {
         try {
-            CellRun run = kernel.execute(cellId, code).get(CELL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            CellRun run = kernel.execute(cellId, code).get(cellTimeout.toMillis(), TimeUnit.MILLISECONDS);
             return new Ran(run, outputsOf(cellId));
         } catch (Exception e) {
             throw new AssertionError("cell " + cellId + " did not finish: " + e + " outputs " + outputsOf(cellId), e);
@@ -99,29 +113,29 @@ final class KernelHarness implements AutoCloseable {
     }
 
     /** Queues a cell and waits until the kernel runs it. */
-    java.util.concurrent.CompletableFuture<CellRun> startRunning(String cellId, String code) {
+    public java.util.concurrent.CompletableFuture<CellRun> startRunning(String cellId, String code) {
         java.util.concurrent.CompletableFuture<CellRun> future = kernel.execute(cellId, code);
-        Await.until("cell " + cellId + " to start", CELL_TIMEOUT, () -> started.containsKey(cellId));
+        Await.until("cell " + cellId + " to start", cellTimeout, () -> started.containsKey(cellId));
         return future;
     }
 
     /** Waits until the cell's stdout contains {@code text}; returns that stdout. */
-    String awaitStdout(String cellId, String text) {
-        Await.until("'" + text + "' in " + cellId, CELL_TIMEOUT, 
+    public String awaitStdout(String cellId, String text) {
+        Await.until("'" + text + "' in " + cellId, cellTimeout,
                 () -> streamText(outputsOf(cellId), StreamName.STDOUT).contains(text));
         return streamText(outputsOf(cellId), StreamName.STDOUT);
     }
 
-    List<Output> outputsOf(String cellId) {
+    public List<Output> outputsOf(String cellId) {
         return new ArrayList<>(outputs.getOrDefault(cellId, List.of()));
     }
 
-    static String streamText(List<Output> outputs, StreamName stream) {
+    public static String streamText(List<Output> outputs, StreamName stream) {
         return outputs.stream().filter(o -> o instanceof Output.Stream && ((Output.Stream) o).stream() == stream)
                 .map(Output::text).collect(Collectors.joining());
     }
 
-    static void awaitGone(long pid, Duration timeout) {
+    public static void awaitGone(long pid, Duration timeout) {
         Await.until("process " + pid + " to end", timeout,
                 () -> ProcessHandle.of(pid).map(h -> !h.isAlive()).orElse(true));
     }

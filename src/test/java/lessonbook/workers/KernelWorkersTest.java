@@ -5,15 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
-import lessonbook.kernel.client.CellRun;
-import lessonbook.kernel.client.JvmKernel;
-import lessonbook.kernel.client.KernelListener;
+import lessonbook.testkit.KernelHarness;
 import lessonbook.model.Output;
 import lessonbook.model.StreamName;
 import lessonbook.testkit.Await;
@@ -24,25 +18,11 @@ import org.junit.jupiter.api.Test;
 /** The teaching API end to end: cells in a real kernel start real worker JVMs. */
 class KernelWorkersTest {
     private static final Duration T = Duration.ofSeconds(60);
-    private static final AtomicInteger CELLS = new AtomicInteger();
-    private final Map<String, List<Output>> outputs = new ConcurrentHashMap<>();
-    private final java.util.Set<String> startedCells = ConcurrentHashMap.newKeySet();
-    private JvmKernel kernel;
+    private KernelHarness h;
 
     @BeforeEach
     void start() {
-        kernel = JvmKernel.start();
-        kernel.addListener(new KernelListener() {
-            @Override
-            public void onOutput(String cellId, Output output) {
-                outputs.computeIfAbsent(cellId, k -> new CopyOnWriteArrayList<>()).add(output);
-            }
-
-            @Override
-            public void onCellStarted(String cellId, int executionCount) {
-                startedCells.add(cellId);
-            }
-        });
+        h = new KernelHarness().cellTimeout(T);
         run("import lessonbook.workers.*;");
         run("long factorial(long n) { long res = 1; for (long i = 1; i <= n; i++) { res += i; } "
                 + "System.out.println(res); return res; }");
@@ -50,22 +30,18 @@ class KernelWorkersTest {
 
     @AfterEach
     void stop() {
-        kernel.close();
+        h.close();
     }
 
+    /** Runs a cell that must succeed; returns its id (its outputs go on arriving: worker lines come later). */
     private String run(String code) {
-        String cell = "cell-" + CELLS.incrementAndGet();
-        try {
-            CellRun run = kernel.execute(cell, code).get(T.toMillis(), TimeUnit.MILLISECONDS);
-            assertThat(run.ok()).as("cell %s: %s -> %s", cell, code, outputsOf(cell)).isTrue();
-        } catch (Exception e) {
-            throw new AssertionError("cell " + code + " did not finish: " + e + " " + outputsOf(cell), e);
-        }
-        return cell;
+        KernelHarness.Ran ran = h.run(code);
+        assertThat(ran.run().ok()).as("cell %s -> %s", code, ran.outputs()).isTrue();
+        return ran.run().cellId();
     }
 
     private List<Output> outputsOf(String cell) {
-        return new ArrayList<>(outputs.getOrDefault(cell, List.of()));
+        return h.outputsOf(cell);
     }
 
     private List<Output.WorkerLine> workerLines(String cell) {
@@ -74,8 +50,7 @@ class KernelWorkersTest {
     }
 
     private String stdout(String cell) {
-        return outputsOf(cell).stream().filter(o -> o instanceof Output.Stream s && s.stream() == StreamName.STDOUT)
-                .map(Output::text).collect(Collectors.joining());
+        return KernelHarness.streamText(outputsOf(cell), StreamName.STDOUT);
     }
 
     private long printedPid(String cell) {
@@ -88,7 +63,7 @@ class KernelWorkersTest {
         String first = run("var w = new Worker(() -> factorial(10));\nw.start();\nw.join();\n"
                 + "System.out.println(\"exit \" + w.exitCode() + \" pid \" + w.pid());");
         long pid = printedPid(first);
-        assertThat(pid).isNotEqualTo(kernel.pid());
+        assertThat(pid).isNotEqualTo(h.kernel.pid());
         assertThat(stdout(first)).startsWith("exit 0 ");
         assertThat(workerLines(first)).extracting(Output.WorkerLine::line).containsExactly("56");
         assertThat(workerLines(first)).allMatch(l -> l.pid() == pid && l.worker().matches("Worker-\\d+"));
@@ -159,11 +134,10 @@ class KernelWorkersTest {
             }
         }
         assertThat(pids).hasSize(2).allMatch(RecordingHost::pidAlive);
-        String looping = "cell-" + CELLS.incrementAndGet();
-        var running = kernel.execute(looping, "pool.mapAsync(x -> { while (true) { Thread.onSpinWait(); } }, List.of(1));\n"
+        var running = h.startRunning(KernelHarness.newCellId(),
+                "pool.mapAsync(x -> { while (true) { Thread.onSpinWait(); } }, List.of(1));\n"
                 + "while (true) { Thread.onSpinWait(); }");
-        Await.until("the looping cell to start", T, () -> startedCells.contains(looping));
-        kernel.interrupt();
+        h.kernel.interrupt();
         running.get(T.toMillis(), TimeUnit.MILLISECONDS);
         Await.until("workers gone after interrupt", Duration.ofSeconds(3), 
                 () -> pids.stream().noneMatch(RecordingHost::pidAlive));
@@ -173,7 +147,7 @@ class KernelWorkersTest {
                 + "System.out.println(\"pid \" + b.pid());");
         long pid = printedPid(again);
         assertThat(RecordingHost.pidAlive(pid)).isTrue();
-        kernel.restart().get(T.toMillis(), TimeUnit.MILLISECONDS);
+        h.kernel.restart().get(T.toMillis(), TimeUnit.MILLISECONDS);
         Await.until("worker gone after restart", Duration.ofSeconds(3), () -> !RecordingHost.pidAlive(pid));
     }
 

@@ -1,5 +1,6 @@
 package lessonbook.kernel.client;
 
+import lessonbook.testkit.KernelHarness;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
