@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import javax.management.JMException;
 import javax.management.ObjectName;
 
@@ -61,12 +62,14 @@ public final class WindowCompilers {
 
     /** Lowers the compilers' priority when a cell of {@code document} first runs. Called on the FX thread. */
     public static void stepBackOnceCellsRun(NotebookDocument document) {
-        boolean[] done = {false};   // FX thread only, as are the document's changes
-        document.addListener(change -> {
-            if (!done[0] && change instanceof DocumentChange.RuntimeChanged r
-                    && r.runtime().state() == CellState.RUNNING) {
-                done[0] = true;
-                lowerPriorityInBackground();
+        document.addListener(new Consumer<DocumentChange>() {
+            @Override
+            public void accept(DocumentChange change) {
+                if (change instanceof DocumentChange.RuntimeChanged r && r.runtime().state() == CellState.RUNNING) {
+                    // once is enough: off the list, so the document's later changes (every output) skip it
+                    document.removeListener(this);
+                    lowerPriorityInBackground();
+                }
             }
         });
     }
