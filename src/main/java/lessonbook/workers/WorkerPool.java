@@ -36,7 +36,8 @@ import lessonbook.workers.runtime.WorkerRuntime;
  * that follows a redefinition of cell code).
  * <p>
  * Inputs travel in chunks; {@code map} makes about four per worker, as Python's does, so that the cost of sending
- * is paid per chunk rather than per input. Arguments and results must be Serializable: one that is not fails the
+ * is paid per chunk rather than per input; once a function proved so cheap that a worker's whole share takes
+ * under 2 ms, one chunk per worker. Arguments and results must be Serializable: one that is not fails the
  * call with an {@link IllegalArgumentException} (an argument, at once) or a {@link WorkerException} (a result)
  * naming its class.
  * <p>
@@ -104,7 +105,7 @@ public final class WorkerPool implements AutoCloseable {
 
     /** Applies {@code fn} to every input in the workers; the results are in input order. */
     public <T, R> List<R> map(SerializableFunction<T, R> fn, List<T> inputs) {
-        return map(fn, inputs, defaultChunkSize(inputs.size()));
+        return cast(await(dispatcher.submit(dispatcher.function(fn), inputs, PoolDispatcher.AUTO_CHUNK_SIZE, 0, null).done()));
     }
 
     /**
@@ -117,11 +118,15 @@ public final class WorkerPool implements AutoCloseable {
 
     /** Like {@link #map} but returns at once; the future completes with the results in input order. */
     public <T, R> CompletableFuture<List<R>> mapAsync(SerializableFunction<T, R> fn, List<T> inputs) {
-        return mapAsync(fn, inputs, defaultChunkSize(inputs.size()));
+        return mapAsyncIn(fn, inputs, PoolDispatcher.AUTO_CHUNK_SIZE);
     }
 
     public <T, R> CompletableFuture<List<R>> mapAsync(SerializableFunction<T, R> fn, List<T> inputs, int chunkSize) {
-        MapRun run = dispatcher.submit(dispatcher.function(fn), inputs, checked(chunkSize), 0, null);
+        return mapAsyncIn(fn, inputs, checked(chunkSize));
+    }
+
+    private <T, R> CompletableFuture<List<R>> mapAsyncIn(SerializableFunction<T, R> fn, List<T> inputs, int chunkSize) {
+        MapRun run = dispatcher.submit(dispatcher.function(fn), inputs, chunkSize, 0, null);
         return run.done().thenApplyAsync(WorkerPool::cast, WorkerRuntime.callbacks());
     }
 

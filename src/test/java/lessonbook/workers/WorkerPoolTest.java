@@ -76,6 +76,42 @@ class WorkerPoolTest extends WithRecordingHost {
         }
     }
 
+    /**
+     * Python's default chunking (about four chunks per worker) for a function the pool has not measured, or one
+     * that is not cheap; once a function proved cheap, each worker gets its whole share as one chunk, which shows
+     * as one unbroken run of the same pid per worker in the results.
+     */
+    @Test
+    void aCheapFunctionGoesOutAsOneChunkPerWorkerAndAnExpensiveOneInFourEach() {
+        SerializableFunction<Integer, Long> cheap = x -> ProcessHandle.current().pid();
+        SerializableFunction<Integer, Long> expensive = x -> {
+            long until = System.nanoTime() + 300_000;   // 0.3 ms per input: a share of 40 costs a worker 12 ms
+            while (System.nanoTime() < until) {
+                Thread.onSpinWait();
+            }
+            return ProcessHandle.current().pid();
+        };
+        try (WorkerPool pool = new WorkerPool(2)) {
+            pool.map(cheap, range(1000));   // measured now (a worker may still be connecting: no assertion)
+            List<Long> shares = pool.map(cheap, range(1000));
+            assertThat(runsOfTheSamePid(shares)).isEqualTo(2);
+            assertThat(shares.get(499)).isNotEqualTo(shares.get(500));
+            pool.map(expensive, range(80));
+            // chunks alternate between the workers, so several chunks each show as more than two runs
+            assertThat(runsOfTheSamePid(pool.map(expensive, range(80)))).isGreaterThan(2);
+            assertThat(runsOfTheSamePid(pool.map(cheap, range(1000), 125))).as("an explicit chunk size is kept")
+                    .isGreaterThan(2);
+        }
+    }
+
+    private static int runsOfTheSamePid(List<Long> pids) {
+        int runs = 1;
+        for (int i = 1; i < pids.size(); i++) {
+            runs += pids.get(i).equals(pids.get(i - 1)) ? 0 : 1;
+        }
+        return runs;
+    }
+
     @Test
     void poolWorkersHaveTheirNamesAndTagTheirLines() {
         try (WorkerPool pool = new WorkerPool(2)) {
