@@ -9,7 +9,9 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -36,15 +38,31 @@ public final class ProcessTrees {
      * subtree is read; elsewhere the JDK scans the whole process table, which costs milliseconds.
      */
     public static List<Known> descendants(ProcessHandle root) {
+        return descendants(root, List.of());
+    }
+
+    /**
+     * As {@link #descendants(ProcessHandle)}, keeping the entries of {@code lastSeen} whose pid is still a
+     * descendant: a process's start time costs several /proc reads (its {@code info()}), and a kernel whose ten
+     * workers are looked up every second paid that for each of them every time.
+     */
+    public static List<Known> descendants(ProcessHandle root, List<Known> lastSeen) {
         Path tasks = Path.of("/proc", String.valueOf(root.pid()), "task");
         if (!Files.isDirectory(tasks)) {
             return root.descendants().map(Known::of).collect(Collectors.toList());
         }
+        Map<Long, Known> seen = new HashMap<>();
+        lastSeen.forEach(k -> seen.put(k.pid(), k));
         List<Known> found = new ArrayList<>();
         Deque<Long> todo = new ArrayDeque<>(childPids(root.pid()));
         while (!todo.isEmpty()) {
             long pid = todo.pop();
-            ProcessHandle.of(pid).ifPresent(h -> found.add(Known.of(h)));
+            Known known = seen.get(pid);
+            if (known != null) {
+                found.add(known);
+            } else {
+                ProcessHandle.of(pid).ifPresent(h -> found.add(Known.of(h)));
+            }
             todo.addAll(childPids(pid));
         }
         return found;

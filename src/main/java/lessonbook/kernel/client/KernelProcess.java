@@ -112,7 +112,7 @@ final class KernelProcess {
 
     void refreshDescendants() {
         if (process.isAlive()) {
-            knownDescendants = ProcessTrees.descendants(process.toHandle());
+            knownDescendants = ProcessTrees.descendants(process.toHandle(), knownDescendants);
         }
     }
 
