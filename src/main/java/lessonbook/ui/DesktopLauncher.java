@@ -24,7 +24,6 @@ public final class DesktopLauncher {
     /** Opens the lesson (or a new one when null) and blocks until the last window closed. */
     public static void open(Path lessonFile) {
         lesson = lessonFile;
-        FrameRate.beforeToolkitStarts();
         Application.launch(DesktopApp.class);
     }
 

@@ -52,7 +52,6 @@ public final class AppRunProbe {
 
     public static void main(String[] args) {
         Path lesson = Path.of(args[0]);
-        lessonbook.ui.FrameRate.beforeToolkitStarts();   // as the app does
         Platform.startup(() -> {
             // What DesktopApp does with its compilers, so the probe's JVM is the app's in this too.
             WindowCompilers.c1OnlyInBackground();

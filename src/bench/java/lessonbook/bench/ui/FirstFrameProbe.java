@@ -42,7 +42,6 @@ public final class FirstFrameProbe {
 
     public static void main(String[] args) {
         Path lesson = args.length > 0 ? Path.of(args[0]) : null;
-        lessonbook.ui.FrameRate.beforeToolkitStarts();   // as the app does
         Platform.startup(() -> {
             Stage stage = new Stage();
             // As the app starts (its icons, its compilers' priority), so the figure is the one a teacher sees.

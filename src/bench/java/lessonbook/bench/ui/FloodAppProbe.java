@@ -164,7 +164,6 @@ public final class FloodAppProbe {
 
     private static void startToolkit() throws InterruptedException {
         CountDownLatch started = new CountDownLatch(1);
-        lessonbook.ui.FrameRate.beforeToolkitStarts();   // as the app does
         Platform.startup(started::countDown);
         Platform.setImplicitExit(false);
         if (!started.await(30, TimeUnit.SECONDS)) {

@@ -251,7 +251,6 @@ public final class UiBench {
         }
         CountDownLatch started = new CountDownLatch(1);
         try {
-            lessonbook.ui.FrameRate.beforeToolkitStarts();   // as the app does
             Platform.startup(started::countDown);
         } catch (IllegalStateException alreadyRunning) {
             started.countDown();
