@@ -30,7 +30,7 @@ public final class DesktopApp extends Application {
     /** Opens {@code lesson} in {@code stage}, or the lesson library when it is null (the bench's probes call this). */
     public void start(Stage stage, Path lesson) {
         WindowCompilers.c1OnlyInBackground();
-        addIcons(stage);
+        AfterFirstFrame.run(() -> addIcons(stage));   // decoding them cost the first frame 40-100 ms
         if (lesson != null) {
             openNotebook(stage, lesson);
         } else {

@@ -26,6 +26,8 @@ final class LazyCellDrawing {
     private final NotebookDocument document;
     private final ArrayDeque<CellView> toMaterialize = new ArrayDeque<>();
     private boolean materializing;
+    /** Editors are built once the window's first frame is on its way ({@link AfterFirstFrame}). */
+    private boolean firstFrameDrawn;
 
     LazyCellDrawing(ScrollPane scroller, VBox column, SelectedCellAnchor anchor, DoubleProperty fontSize,
                     NotebookDocument document) {
@@ -37,6 +39,10 @@ final class LazyCellDrawing {
         scroller.vvalueProperty().addListener((o, was, now) -> materializeVisible());
         scroller.viewportBoundsProperty().addListener((o, was, now) -> materializeVisible());
         column.heightProperty().addListener((o, was, now) -> Platform.runLater(this::materializeVisible));
+        AfterFirstFrame.run(() -> {
+            firstFrameDrawn = true;
+            materializeVisible();
+        });
     }
 
     /**
@@ -65,6 +71,9 @@ final class LazyCellDrawing {
      * draws the output that arrived while a cell was out of sight.
      */
     private void materializeVisible() {
+        if (!firstFrameDrawn) {
+            return;
+        }
         double viewport = scroller.getViewportBounds().getHeight();
         double total = column.getHeight();
         if (viewport <= 0 || total <= 0) {
