@@ -40,7 +40,7 @@ public final class DesktopApp extends Application {
     }
 
     private void openNotebook(Stage stage, Path lesson) {
-        NotebookWindow window = new NotebookWindow(stage, DesktopLauncher.kernelFactory(), LessonStore.files(),
+        NotebookWindow window = new NotebookWindow(stage, DesktopLauncher.kernelFactory(), DesktopLauncher.lessonStore(),
                 FileDialogs.system());
         window.setLinkOpener(link -> getHostServices().showDocument(link));
         WindowCompilers.stepBackOnceCellsRun(window.document());

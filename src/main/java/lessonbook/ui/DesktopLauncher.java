@@ -17,14 +17,29 @@ import lessonbook.kernel.client.KernelLauncher;
 public final class DesktopLauncher {
     private static volatile Path lesson;
     private static volatile Supplier<Kernel> kernels = DesktopLauncher::processKernel;
+    private static volatile LessonStore store = LessonStore.files();
 
     private DesktopLauncher() {
     }
 
     /** Opens the lesson (or a new one when null) and blocks until the last window closed. */
     public static void open(Path lessonFile) {
-        lesson = lessonFile;
+        prepare(lessonFile);
         Application.launch(DesktopApp.class);
+    }
+
+    /**
+     * What {@link #open} does before JavaFX starts: remembers the lesson and starts reading it meanwhile
+     * ({@link LessonReadAhead}). The first-frame probe calls it too, so that it starts as the app does.
+     */
+    public static void prepare(Path lessonFile) {
+        lesson = lessonFile;
+        store = lessonFile == null ? LessonStore.files() : new LessonReadAhead(LessonStore.files(), lessonFile);
+    }
+
+    /** The store the app's windows read and save lessons with. */
+    static LessonStore lessonStore() {
+        return store;
     }
 
     /** Which kernel the app starts; set before {@link #open}. */

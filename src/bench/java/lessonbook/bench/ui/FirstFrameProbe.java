@@ -42,10 +42,12 @@ public final class FirstFrameProbe {
 
     public static void main(String[] args) {
         Path lesson = args.length > 0 ? Path.of(args[0]) : null;
+        Path opened = lesson != null && Files.exists(lesson) ? lesson : null;
+        lessonbook.ui.DesktopLauncher.prepare(opened);   // as the app: the lesson is read while JavaFX starts
         Platform.startup(() -> {
             Stage stage = new Stage();
             // As the app starts (its icons, its compilers' priority), so the figure is the one a teacher sees.
-            new DesktopApp().start(stage, lesson != null && Files.exists(lesson) ? lesson : null);
+            new DesktopApp().start(stage, opened);
             new AnimationTimer() {
                 @Override
                 public void handle(long now) {
