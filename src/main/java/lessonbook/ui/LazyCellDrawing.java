@@ -49,21 +49,24 @@ final class LazyCellDrawing {
      * A lesson just opened shows its top: the cells that will be on its first screens are drawn now (their prose
      * rendered, their saved outputs restored), before the window's first frame, and the others when they come near
      * ({@link #materializeVisible}). Nothing is laid out yet, so where a cell will lie is estimated from its text
-     * (the views' own estimates of what they have not drawn).
+     * (the views' own estimates of what they have not drawn). Returns how many of {@code ordered} that covers.
      */
-    void drawFirstScreens(List<CellView> ordered) {
+    int drawFirstScreens(List<CellView> ordered) {
         double limit = 1.5 * javafx.stage.Screen.getPrimary().getVisualBounds().getHeight();
         double line = Math.ceil(fontSize.get() * 1.5);
         double y = 0;
+        int drawn = 0;
         for (CellView view : ordered) {
             if (y > limit) {
-                return;
+                return drawn;
             }
             // The views estimated what they have not drawn when they were made; a code cell's source is a line each.
             y += view.undrawnHeight() + (document.cell(view.cellId()) instanceof CodeCell code
                     ? 24 + line * code.source().lines().count() : 12);
             view.drawContent();
+            drawn++;
         }
+        return drawn;
     }
 
     /**

@@ -136,10 +136,16 @@ final class NotebookView extends ScrollPane {
         }
         views.clear();
         views.putAll(keep);
-        column.getChildren().setAll(ordered);
         if (opened) {
-            lazy.drawFirstScreens(ordered);
+            // Only the first screens' cells are in the scene for the first frame: the CSS and layout passes over
+            // every cell's chrome were a third of the FX thread's work before it. The rest join right after.
+            int firstScreens = Math.max(1, lazy.drawFirstScreens(ordered));
+            column.getChildren().setAll(ordered.subList(0, Math.min(firstScreens, ordered.size())));
+            if (firstScreens < ordered.size()) {
+                AfterFirstFrame.run(this::showAllCells);
+            }
         } else {
+            column.getChildren().setAll(ordered);
             created.forEach(CellView::drawContent);   // a cell added, or its kind changed, where the user works
         }
         if (selectedId == null || !views.containsKey(selectedId)) {
@@ -214,8 +220,21 @@ final class NotebookView extends ScrollPane {
 
     List<CellView> cellViews() {
         List<CellView> ordered = new ArrayList<>();
-        column.getChildren().forEach(n -> ordered.add((CellView) n));
+        for (Cell cell : document.cells()) {
+            CellView view = views.get(cell.id());
+            if (view != null) {
+                ordered.add(view);
+            }
+        }
         return ordered;
+    }
+
+    /** Puts every cell's view in the column (a lesson just opened had only its first screens there). */
+    private void showAllCells() {
+        List<CellView> all = cellViews();
+        if (!column.getChildren().equals(all)) {
+            column.getChildren().setAll(all);
+        }
     }
 
     void select(String cellId) {
@@ -283,6 +302,9 @@ final class NotebookView extends ScrollPane {
      */
     private void scrollToSelected(boolean headingFirst) {
         CellView view = views.get(selectedId);
+        if (view != null && view.getParent() == null) {
+            showAllCells();   // selected before the rest of a just-opened lesson joined the column
+        }
         if (view == null || column.getHeight() <= getViewportBounds().getHeight()) {
             return;
         }
