@@ -72,6 +72,9 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (CompilersOfThisJvm.c1Only()) {
+            return CompilersOfThisJvm.rerunWithDefaultCompilers(only);
+        }
         List<String> names = suites.stream().map(Named::name).toList();
         if (only != null) {
             List<String> unknown = only.stream().filter(n -> !names.contains(n)).toList();

@@ -67,4 +67,17 @@ class BenchCommandTest {
                 + "(see bench --help)\n");
         assertThat(exit).isEqualTo(2);
     }
+
+    /** Started as the app image's launcher starts its JVM (C1 only), the bench runs itself again with C2. */
+    @Test
+    void fromAJvmWithC1OnlyTheBenchRunsItselfAgainWithTheDefaultCompilers() throws Exception {
+        Process bench = new ProcessBuilder(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), "lessonbook.Main", "bench",
+                "--only=nosuch").redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        String errors = new String(bench.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(bench.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(errors).contains("bench: this JVM compiles with C1 only (the app image's launcher); running the "
+                + "bench again with the default compilers").contains("bench: no suite named nosuch");
+        assertThat(bench.exitValue()).isEqualTo(2);
+    }
 }
