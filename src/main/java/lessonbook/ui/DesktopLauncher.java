@@ -65,9 +65,20 @@ public final class DesktopLauncher {
      */
     static final int KERNEL_NICENESS = Integer.getInteger("lessonbook.kernel.niceness", 10);
 
-    /** A kernel JVM (started in the background; cells queue until it is ready). */
+    /**
+     * A kernel JVM (started in the background; cells queue until it is ready). Asked for by a window being built, it
+     * starts once that window's first frame is drawn: starting beside it, the kernel JVM's second of CPU delayed
+     * that frame on two cores, while the kernel is ready ~1.3 s after it starts, before a teacher's first Run.
+     */
     static Kernel processKernel() {
-        return JvmKernel.start(KernelLauncher.standard().withNiceness(KERNEL_NICENESS));
+        KernelLauncher launcher = KernelLauncher.standard().withNiceness(KERNEL_NICENESS);
+        if (!javafx.application.Platform.isFxApplicationThread()) {
+            return JvmKernel.start(launcher);
+        }
+        java.util.concurrent.CompletableFuture<Void> framed = new java.util.concurrent.CompletableFuture<>();
+        // completed off the FX thread: starting the process is the completing thread's work
+        AfterFirstFrame.run(() -> framed.completeAsync(() -> null));
+        return JvmKernel.startWhen(launcher, framed);
     }
 
     public static void main(String[] args) {

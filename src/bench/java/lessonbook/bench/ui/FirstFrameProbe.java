@@ -53,6 +53,10 @@ public final class FirstFrameProbe {
                 public void handle(long now) {
                     stop();
                     System.out.println("first-frame " + System.currentTimeMillis());
+                    // The app's kernel (and its class-data helper) outlive this probe for a moment: the bench waits
+                    // for them, so that the next start does not share the cores with this one's leftovers.
+                    System.out.println("probe-children " + ProcessHandle.current().descendants()
+                            .map(h -> String.valueOf(h.pid())).collect(java.util.stream.Collectors.joining(" ")));
                     System.out.flush();
                     if (Boolean.getBoolean("lessonbook.bench.threadCpu")) {
                         reportCpuAndNodes(stage);

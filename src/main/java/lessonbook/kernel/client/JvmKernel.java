@@ -58,6 +58,24 @@ public final class JvmKernel implements Kernel {
         return start(KernelLauncher.standard());
     }
 
+    /**
+     * A kernel whose process starts only once {@code when} completed (on that completion's thread): the app's
+     * window asks for its kernel after its first frame, which a kernel JVM starting beside it on two cores
+     * delayed. Until then the kernel is STARTING and cells queue, as while any kernel starts; a restart or close
+     * before then takes its place.
+     */
+    public static JvmKernel startWhen(KernelLauncher launcher, java.util.concurrent.CompletionStage<?> when) {
+        JvmKernel kernel = new JvmKernel(launcher);
+        when.whenComplete((ok, failure) -> kernel.launchIfNotStarted());
+        return kernel;
+    }
+
+    private synchronized void launchIfNotStarted() {
+        if (!closed && current == null && status == KernelStatus.STARTING) {
+            launch(KernelStatus.STARTING);
+        }
+    }
+
     /** Completes when the current kernel process is ready for cells (exceptionally if it failed to start). */
     public synchronized CompletableFuture<Void> ready() {
         return readyFuture;
