@@ -105,7 +105,7 @@ public final class WorkerPool implements AutoCloseable {
 
     /** Applies {@code fn} to every input in the workers; the results are in input order. */
     public <T, R> List<R> map(SerializableFunction<T, R> fn, List<T> inputs) {
-        return cast(await(dispatcher.submit(dispatcher.function(fn), inputs, PoolDispatcher.AUTO_CHUNK_SIZE, 0, null).done()));
+        return mapIn(fn, inputs, PoolDispatcher.AUTO_CHUNK_SIZE);
     }
 
     /**
@@ -113,7 +113,11 @@ public final class WorkerPool implements AutoCloseable {
      * chunks cost less per input to send, smaller ones share uneven work out better.
      */
     public <T, R> List<R> map(SerializableFunction<T, R> fn, List<T> inputs, int chunkSize) {
-        return cast(await(dispatcher.submit(dispatcher.function(fn), inputs, checked(chunkSize), 0, null).done()));
+        return mapIn(fn, inputs, checked(chunkSize));
+    }
+
+    private <T, R> List<R> mapIn(SerializableFunction<T, R> fn, List<T> inputs, int chunkSize) {
+        return cast(await(dispatcher.submit(dispatcher.function(fn), inputs, chunkSize, 0, null).done()));
     }
 
     /** Like {@link #map} but returns at once; the future completes with the results in input order. */
@@ -191,7 +195,7 @@ public final class WorkerPool implements AutoCloseable {
     public <T, R> Iterable<R> mapUnordered(SerializableFunction<T, R> fn, List<T> inputs) {
         // bounded by the inputs: each result is held until read
         BlockingQueue<Object[]> arrived = new LinkedBlockingQueue<>();
-        MapRun run = dispatcher.submit(dispatcher.function(fn), inputs, defaultChunkSize(inputs.size()), 0,
+        MapRun run = dispatcher.submit(dispatcher.function(fn), inputs, PoolDispatcher.pythonChunkSize(inputs.size(), workers), 0,
                 result -> arrived.add(new Object[] {result}));
         run.done().whenComplete((ok, failure) -> {
             if (failure != null) {
@@ -242,11 +246,6 @@ public final class WorkerPool implements AutoCloseable {
 
     public int size() {
         return dispatcher.size();
-    }
-
-    /** Python's: about four chunks per worker, {@code ceil(n / (4 * workers))}. */
-    private int defaultChunkSize(int inputs) {
-        return Math.max(1, (inputs + 4 * workers - 1) / (4 * workers));
     }
 
     private static int checked(int chunkSize) {

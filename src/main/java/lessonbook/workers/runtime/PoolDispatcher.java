@@ -155,8 +155,12 @@ public final class PoolDispatcher {
             long share = (inputs + workers - 1) / workers;
             cheap = function.id() == costedFunctionId && nanosPerInput * share <= AHEAD_BUDGET_NANOS;
         }
-        int chunks = cheap ? workers : 4 * workers;
-        return Math.max(1, (inputs + chunks - 1) / chunks);
+        return cheap ? Math.max(1, (inputs + workers - 1) / workers) : pythonChunkSize(inputs, workers);
+    }
+
+    /** Python's default: about four chunks per worker, {@code ceil(n / (4 * workers))}. */
+    public static int pythonChunkSize(int inputs, int workers) {
+        return Math.max(1, (inputs + 4 * workers - 1) / (4 * workers));
     }
 
     /** Ends the pool's workers; calls still running fail with a CancellationException. */
