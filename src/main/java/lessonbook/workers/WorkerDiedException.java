@@ -1,14 +1,29 @@
 package lessonbook.workers;
 
-/** A pool worker's process ended (System.exit, OutOfMemoryError, killed) while it was running a task. */
+/**
+ * A pool worker's process ended (System.exit, OutOfMemoryError, killed) while it was running a task, or pool
+ * workers kept ending before they could take any.
+ */
 public final class WorkerDiedException extends RuntimeException {
     private static final long serialVersionUID = 1L;
     private final String workerName;
     private final long pid;
     private final int exitCode;
 
-    WorkerDiedException(String workerName, long pid, int exitCode, String inputs) {
-        super(workerName + " (pid " + pid + ") died with exit code " + exitCode + " while running " + inputs);
+    static WorkerDiedException whileRunning(String workerName, long pid, int exitCode, String inputs) {
+        return new WorkerDiedException(workerName, pid, exitCode, workerName + " (pid " + pid + ") died with exit code "
+                + exitCode + " while running " + inputs);
+    }
+
+    static WorkerDiedException beforeStarting(String workerName, long pid, int exitCode, int attempts) {
+        return new WorkerDiedException(workerName, pid, exitCode, workerName + " (pid " + pid + ") exited with code "
+                + exitCode + " before it could take any work; " + attempts + " pool workers in a row failed to start, "
+                + "so the pool gives up; its output above says why (a JVM option in lessonbook.workers.jvmOptions "
+                + "or lessonbook.workers.xmx that java rejects, or no memory left)");
+    }
+
+    private WorkerDiedException(String workerName, long pid, int exitCode, String message) {
+        super(message);
         this.workerName = workerName;
         this.pid = pid;
         this.exitCode = exitCode;

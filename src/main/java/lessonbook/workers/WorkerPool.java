@@ -64,7 +64,12 @@ public final class WorkerPool implements AutoCloseable {
 
         @Override
         public RuntimeException workerDied(String worker, long pid, int exitCode, String inputs) {
-            return new WorkerDiedException(worker, pid, exitCode, inputs);
+            return WorkerDiedException.whileRunning(worker, pid, exitCode, inputs);
+        }
+
+        @Override
+        public RuntimeException workersCannotStart(String worker, long pid, int exitCode, int attempts) {
+            return WorkerDiedException.beforeStarting(worker, pid, exitCode, attempts);
         }
     };
 

@@ -2,6 +2,7 @@ package lessonbook.workers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,6 +19,7 @@ class WorkerPoolTest extends WithRecordingHost {
     @AfterEach
     void clearWorkerOptions() {
         System.clearProperty("lessonbook.workers.xmx");
+        System.clearProperty("lessonbook.workers.jvmOptions");
     }
 
     private static List<Integer> range(int n) {
@@ -217,6 +219,23 @@ class WorkerPoolTest extends WithRecordingHost {
             }, range(1))).isInstanceOf(WorkerDiedException.class).hasMessageContaining("while running input 0");
             Await.until("the OOM report", T,
                     () -> host.lines().stream().anyMatch(l -> l.text().contains("OutOfMemoryError")));
+        }
+    }
+
+    /** Workers that cannot start (java rejects an option) fail the call after a few tries, not start forever. */
+    @Test
+    void workersThatCannotStartFailTheCallInsteadOfRestartingForever() throws Exception {
+        System.setProperty("lessonbook.workers.jvmOptions", "-XX:NoSuchOptionForLessonbook");
+        try (WorkerPool pool = new WorkerPool(2)) {
+            // the pool may have given up before the call: then the call fails at once, else when it gives up
+            assertTimeoutPreemptively(T, () -> assertThatThrownBy(() -> pool.map(x -> x, range(4)))
+                    .isInstanceOf(WorkerDiedException.class)
+                    .hasMessageContaining("pool workers in a row failed to start, so the pool gives up"));
+            Await.until("the worker's own complaint", T,
+                    () -> host.lines().stream().anyMatch(l -> l.text().contains("NoSuchOptionForLessonbook")));
+            long started = host.lines().stream().filter(l -> l.text().contains("Could not create the Java Virtual Machine"))
+                    .map(l -> l.worker()).distinct().count();
+            assertThat(started).as("workers started").isLessThanOrEqualTo(2 + 3);   // the pool's two, and a replacement for each failure until the third
         }
     }
 

@@ -43,8 +43,14 @@ public final class PoolDispatcher {
     private final Deque<MapRun.Chunk> queue = new ArrayDeque<>();
     private final Object lock = new Object();
     private boolean closed;
-    /** Set when the initializer failed: every call fails with it, rather than starting workers that fail again. */
+    /**
+     * Set when the initializer failed or workers keep failing to start: every call fails with it, rather than
+     * starting workers that fail again.
+     */
     private RuntimeException broken;
+    /** Members that ended before they connected since one last did; at {@link #START_ATTEMPTS} the pool breaks. */
+    private int startFailuresInARow;
+    static final int START_ATTEMPTS = 3;
     private byte[] lastFunctionBytes;
     private long lastFunctionId;
     /** The last function, when it captures nothing (see {@link #function}); null otherwise. */
@@ -290,6 +296,8 @@ public final class PoolDispatcher {
             }
             synchronized (lock) {
                 member.ready = true;
+                member.started = true;
+                startFailuresInARow = 0;
                 dispatch();
             }
             while (true) {
@@ -363,16 +371,21 @@ public final class PoolDispatcher {
 
     private void initializerFailed(PoolMember member, Messages.Failure failure) {
         synchronized (lock) {
-            if (broken == null) {
-                broken = failures.initializerFailed(member.name, member.child.pid(), failure);
-            }
-            for (MapRun.Chunk chunk : queue) {
-                chunk.run().fail(broken);
-            }
-            queue.clear();
-            for (PoolMember m : members) {
-                m.inFlight.forEach(chunk -> chunk.run().fail(broken));
-            }
+            breakPool(failures.initializerFailed(member.name, member.child.pid(), failure));
+        }
+    }
+
+    /** Fails every call waiting or running with {@code failure} (the first one wins), and all later calls. */
+    private void breakPool(RuntimeException failure) {
+        if (broken == null) {
+            broken = failure;
+        }
+        for (MapRun.Chunk chunk : queue) {
+            chunk.run().fail(broken);
+        }
+        queue.clear();
+        for (PoolMember m : members) {
+            m.inFlight.forEach(chunk -> chunk.run().fail(broken));
         }
     }
 
@@ -392,8 +405,11 @@ public final class PoolDispatcher {
             if (running != null) {
                 failRun(running.run(), failures.workerDied(member.name, member.child.pid(), code, running.describe()));
             }
+            if (!member.started && !member.retiring && ++startFailuresInARow >= START_ATTEMPTS) {
+                breakPool(failures.workersCannotStart(member.name, member.child.pid(), code, startFailuresInARow));
+            }
             if (broken != null) {
-                member.inFlight.clear();   // their calls failed with the initializer; no worker will take them
+                member.inFlight.clear();   // their calls failed with the pool; no worker will take them
                 return;
             }
             // chunks that were waiting behind it were never started: they go to the other workers

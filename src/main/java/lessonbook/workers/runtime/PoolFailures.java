@@ -13,4 +13,10 @@ public interface PoolFailures {
 
     /** The worker's process ended while running {@code inputs} ("input 3", "inputs 0-124"). */
     RuntimeException workerDied(String worker, long pid, int exitCode, String inputs);
+
+    /**
+     * {@code attempts} workers in a row ended before they connected (a JVM option it rejects, a machine out of
+     * memory): every call on the pool fails with this from now on, rather than the pool starting workers forever.
+     */
+    RuntimeException workersCannotStart(String worker, long pid, int exitCode, int attempts);
 }

@@ -18,6 +18,8 @@ final class PoolMember {
     final ChildJvm child;
     final String name;
     volatile boolean ready;
+    /** It connected and was handed its assignment once (ready may drop again when it is dying). */
+    boolean started;
     /** No more chunks for it: it reached the pool's maximum of tasks and is told to stop when idle. */
     boolean retiring;
     final Deque<MapRun.Chunk> inFlight = new ArrayDeque<>();
