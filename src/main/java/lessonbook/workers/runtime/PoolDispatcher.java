@@ -25,7 +25,7 @@ import java.util.function.Consumer;
  * and every answer has the pool's reader thread send the next. On a busy machine that thread waits for a cpu for
  * milliseconds, so with one chunk ahead a map of cheap items ran at the pace of those wake-ups (8 chunks of
  * {@code x -> x + 1}: 10-70 ms a map, Python 1-1.5 ms). So a worker gets as many chunks ahead as it is expected
- * to run within {@link #AHEAD_BUDGET_NANOS}, judged by what the last chunk of the same function cost a worker:
+ * to run within {@link ChunkSizing#AHEAD_BUDGET_NANOS}, judged by what the last chunk of the same function cost a worker:
  * for cheap work that is the whole map at once, as Python's pipe would hold it; for expensive work it stays one,
  * so that uneven work still goes to whichever worker is free. A function not seen yet gets one.
  */
@@ -56,14 +56,9 @@ public final class PoolDispatcher {
     /** The last function, when it captures nothing (see {@link #function}); null otherwise. */
     private MapRun.PoolFunction lastStateless;
     private Class<?> lastStatelessClass;
-    /** Worker time a worker is committed to ahead of its running chunk, at most (see the class comment). */
-    static final long AHEAD_BUDGET_NANOS = 2_000_000;
-    /** As a chunk size: let the pool choose (see {@link #autoChunkSize}). */
+    /** As a chunk size: let the pool choose (see {@link ChunkSizing}). */
     public static final int AUTO_CHUNK_SIZE = 0;
-    private static final int MAX_AHEAD = 64;
-    /** The function whose cost per input was measured last, and that cost (worker nanoseconds per input). */
-    private long costedFunctionId = -1;
-    private long nanosPerInput;
+    private final ChunkSizing sizing = new ChunkSizing();
 
     /**
      * Starts {@code workers} worker JVMs; {@code initializer} (a Serializable Runnable, or null) runs in each before
@@ -146,27 +141,15 @@ public final class PoolDispatcher {
         return run;
     }
 
-    /**
-     * Python's default chunk size, about four chunks per worker, spreads uneven work over the workers. But when the
-     * function's last chunk showed that a whole share of this call costs a worker less than
-     * {@link #AHEAD_BUDGET_NANOS}, spreading cannot save more than that, while each chunk costs a worker ~0.1-0.3 ms
-     * to receive, unpack and answer (most of a cheap map's time; measured with {@code x -> x + 1} over 1000 inputs):
-     * then each worker gets its share as one chunk.
-     */
     private int autoChunkSize(MapRun.PoolFunction function, int inputs) {
-        int workers;
-        boolean cheap;
         synchronized (lock) {
-            workers = Math.max(1, members.size());
-            long share = (inputs + workers - 1) / workers;
-            cheap = function.id() == costedFunctionId && nanosPerInput * share <= AHEAD_BUDGET_NANOS;
+            return sizing.chunkSize(function.id(), inputs, members.size());
         }
-        return cheap ? Math.max(1, (inputs + workers - 1) / workers) : pythonChunkSize(inputs, workers);
     }
 
     /** Python's default: about four chunks per worker, {@code ceil(n / (4 * workers))}. */
     public static int pythonChunkSize(int inputs, int workers) {
-        return Math.max(1, (inputs + 4 * workers - 1) / (4 * workers));
+        return ChunkSizing.pythonChunkSize(inputs, workers);
     }
 
     /** Ends the pool's workers; calls still running fail with a CancellationException. */
@@ -263,11 +246,7 @@ public final class PoolDispatcher {
 
     /** How many chunks like {@code chunk} a worker may have waiting behind its running one (see the class comment). */
     private int chunksAhead(MapRun.Chunk chunk) {
-        if (chunk.run().function.id() != costedFunctionId) {
-            return 1;
-        }
-        long perChunk = Math.max(1, nanosPerInput * chunk.count());
-        return (int) Math.max(1, Math.min(MAX_AHEAD, AHEAD_BUDGET_NANOS / perChunk));
+        return sizing.chunksAhead(chunk.run().function.id(), chunk.count());
     }
 
     private void dropFailedChunks() {
@@ -341,8 +320,7 @@ public final class PoolDispatcher {
         synchronized (lock) {
             member.answered();
             if (workNanos >= 0) {
-                costedFunctionId = chunk.run().function.id();
-                nanosPerInput = workNanos / Math.max(1, chunk.count());
+                sizing.measured(chunk.run().function.id(), workNanos, chunk.count());
             }
             if (results != null) {
                 chunk.run().deliver(chunk.firstIndex(), results);
