@@ -5,12 +5,10 @@ import java.io.NotSerializableException;
 import java.io.Serializable;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
@@ -30,8 +28,6 @@ import java.util.function.Consumer;
  * so that uneven work still goes to whichever worker is free. A function not seen yet gets one.
  */
 public final class PoolDispatcher {
-    private static final AtomicLong functionIds = new AtomicLong();
-
     private final WorkerHost host;
     private WorkerEvents events;
     private final long generation;
@@ -51,14 +47,10 @@ public final class PoolDispatcher {
     /** Members that ended before they connected since one last did; at {@link #START_ATTEMPTS} the pool breaks. */
     private int startFailuresInARow;
     static final int START_ATTEMPTS = 3;
-    private byte[] lastFunctionBytes;
-    private long lastFunctionId;
-    /** The last function, when it captures nothing (see {@link #function}); null otherwise. */
-    private MapRun.PoolFunction lastStateless;
-    private Class<?> lastStatelessClass;
     /** As a chunk size: let the pool choose (see {@link ChunkSizing}). */
     public static final int AUTO_CHUNK_SIZE = 0;
     private final ChunkSizing sizing = new ChunkSizing();
+    private final PoolFunctions functions = new PoolFunctions();
 
     /**
      * Starts {@code workers} worker JVMs; {@code initializer} (a Serializable Runnable, or null) runs in each before
@@ -72,7 +64,7 @@ public final class PoolDispatcher {
         variables = Variables.snapshot(host);
         this.maxTasksPerWorker = maxTasksPerWorker;
         this.failures = failures;
-        this.initializer = initializer == null ? null : serialized(initializer, "the initializer");
+        this.initializer = initializer == null ? null : PoolFunctions.serialized(initializer, "the initializer");
         synchronized (lock) {
             for (int i = 0; i < workers; i++) {
                 addMember();
@@ -80,31 +72,9 @@ public final class PoolDispatcher {
         }
     }
 
-    /**
-     * Serializes a call's function once; the same lambda sent again keeps its id, so workers keep their copy.
-     * A lambda that captures nothing (a hidden class without fields) always serializes to the same bytes, so
-     * calling with it again skips serializing it (~0.4 ms of a cold map of 1000 items); one that captures values
-     * is serialized each call, as what it captured may have changed.
-     */
+    /** The call's function, serialized once (see {@link PoolFunctions}). */
     public MapRun.PoolFunction function(Serializable fn) {
-        Class<?> type = fn.getClass();
-        synchronized (lock) {
-            if (type == lastStatelessClass) {
-                return lastStateless;
-            }
-        }
-        byte[] bytes = serialized(fn, "the function");
-        synchronized (lock) {
-            if (!Arrays.equals(bytes, lastFunctionBytes)) {
-                lastFunctionBytes = bytes;
-                lastFunctionId = functionIds.incrementAndGet();
-            }
-            MapRun.PoolFunction function = new MapRun.PoolFunction(lastFunctionId, bytes, type.getClassLoader());
-            boolean stateless = type.isHidden() && type.getDeclaredFields().length == 0;
-            lastStateless = stateless ? function : null;
-            lastStatelessClass = stateless ? type : null;
-            return function;
-        }
+        return functions.of(fn);
     }
 
     /**
@@ -418,15 +388,6 @@ public final class PoolDispatcher {
                     : "input " + (first + culprit) + " is " + ChunkCodec.describe(slice[culprit], e) + ", which";
             throw new IllegalArgumentException(what + " is not Serializable, so it cannot travel to a worker; pass "
                     + "Serializable values (numbers, Strings, records that implement Serializable)", e);
-        }
-    }
-
-    private static byte[] serialized(Object value, String what) {
-        try {
-            return Payloads.toBytes(value);
-        } catch (NotSerializableException e) {
-            throw new IllegalArgumentException(what + " captures a value that is not Serializable ("
-                    + e.getMessage() + "); pass what it needs as Serializable values", e);
         }
     }
 }
