@@ -24,6 +24,12 @@ public final class KernelLauncher {
     public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-XX:-UsePerfData",
             "-Dfile.encoding=UTF-8", "--add-opens=java.base/java.lang=ALL-UNNAMED");
 
+    /**
+     * JVM options for the kernel, given to the app or {@code run} ({@code -Dlessonbook.kernel.jvmOptions="-Xmx2g"}),
+     * as {@code lessonbook.workers.jvmOptions} is for the workers. Options, not secrets: a command line is public.
+     */
+    public static final String EXTRA_OPTIONS_PROPERTY = "lessonbook.kernel.jvmOptions";
+
     private final String mainClass;
     private final List<String> jvmOptions;
     private final Duration startTimeout;
@@ -107,6 +113,11 @@ public final class KernelLauncher {
         // somewhere (its output thread, javac) lives on half-broken, and a cell would only see a stack trace.
         command.add("-XX:+ExitOnOutOfMemoryError");
         command.addAll(jvmOptions);
+        // after the defaults, so that the user's choice (a heap, a compiler level) wins where they overlap
+        String extra = System.getProperty(EXTRA_OPTIONS_PROPERTY, "").strip();
+        if (!extra.isEmpty()) {
+            command.addAll(List.of(extra.split("\\s+")));
+        }
         String trace = System.getProperty("lessonbook.kernel.trace");
         if (trace != null) {
             command.add("-Dlessonbook.kernel.trace=" + trace);
