@@ -37,7 +37,7 @@ final class CodeCellView extends CellView {
     private final boolean editable;
     private JavaCellEditor editor;
     private final Label counter = new Label("In [ ]:");
-    /** Ticks 4 times a second while running: a slot of its own, so a tick lays out and repaints only it. */
+    /** Ticks twice a second while running: a slot of its own, so a tick lays out and repaints only it. */
     private final TickingLabel statusSlot = new TickingLabel();
     private final Label status = statusSlot.label();
     private final HBox statusRow = new HBox(statusSlot);

@@ -31,7 +31,7 @@ import lessonbook.model.Output.WorkerEvent.Phase;
 import lessonbook.model.StreamName;
 
 /**
- * While a cell runs, its elapsed time ticks and its workers' lanes grow 4 times a second, in the same frames. In
+ * While a cell runs, its elapsed time ticks and its workers' lanes grow twice a second, in the same frames. In
  * the app under software rendering these ticks cost the workers their cores when each one lays out the whole
  * window (a label's new text asks every parent up to the root for a layout) or, out of view, repaints all of it
  * (a frame whose changes are all off screen has no dirty region, and JavaFX then paints everything). So: a tick
@@ -70,7 +70,7 @@ class TickingCellLayoutTest {
         AtomicInteger ticks = countChanges(() -> fixture.code("spin").statusText());
         AtomicInteger growths = countChanges(() -> barWidth());
 
-        fixture.waitFor(() -> ticks.get() >= 8 && growths.get() >= 8);
+        fixture.waitFor(() -> ticks.get() >= 4 && growths.get() >= 4);   // two seconds
 
         // Before: every tick and every lane frame laid out the window from its root (20 or more here). A lane's
         // times growing a digit wider widens their column, which is the lanes' own layout: a few at most.

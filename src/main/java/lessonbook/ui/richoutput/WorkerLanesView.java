@@ -27,7 +27,7 @@ import lessonbook.model.Output;
  * should make visible.
  *
  * <p>Live: create it empty and feed it {@link #accept(Output, long)} with every output of the cell as it
- * arrives (or the two typed methods); bars grow 4 times a second until every worker exited.
+ * arrives (or the two typed methods); bars grow twice a second until every worker exited.
  * Reopened: {@link #WorkerLanesView(List)} with the cell's saved outputs shows the finished timeline.
  * Live CPU figures and wait states ({@link #acceptCpu}, {@link #acceptWaits}) are shown, never kept.
  * Methods may be called from any thread; the work happens on the FX thread. Sizes follow the font size,
@@ -302,7 +302,7 @@ public final class WorkerLanesView extends VBox {
 
     /**
      * Recomputes the scale from the lanes and the clock, then every lane's bar and text. While workers run this
-     * is 4 times a second, and it lays out nothing around the view: bars and ticks are placed directly, the times
+     * is twice a second, and it lays out nothing around the view: bars and ticks are placed directly, the times
      * are {@link TickingLabel}s; only a new lane, a new summary or a times column grown wider does.
      */
     private void refresh() {
