@@ -139,8 +139,8 @@ class KernelLifecycleTest {
         try (KernelHarness h = new KernelHarness()) {
             long child = childPid(h.run(PRINT_SLEEPING_CHILD));
             long kernelPid = h.kernel.pid();
-            // The host notes a kernel's children about once a second; only then can it end them for a dead kernel.
-            Await.until("the host to note the child", Duration.ofSeconds(5), 
+            // The host notes a kernel's children every two seconds; only then can it end them for a dead kernel.
+            Await.until("the host to note the child", Duration.ofSeconds(10),
                     () -> h.kernel.knownDescendantPids().contains(child));
             String running = KernelHarness.newCellId();
             CompletableFuture<CellRun> run = h.startRunning(running, "Thread.sleep(1_000_000);");
