@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import lessonbook.process.ExtraJvmOptions;
+
 /**
  * How a kernel JVM is started: {@code <java.home>/bin/java -cp <this JVM's class path> [options] <main>}; its
  * port and secrets reach it on stdin ({@link lessonbook.process.ChildTicket}), never on this command line. Main
@@ -26,7 +28,7 @@ public final class KernelLauncher {
 
     /**
      * JVM options for the kernel, given to the app or {@code run} ({@code -Dlessonbook.kernel.jvmOptions="-Xmx2g"}),
-     * as {@code lessonbook.workers.jvmOptions} is for the workers. Options, not secrets: a command line is public.
+     * as {@code lessonbook.workers.jvmOptions} is for the workers.
      */
     public static final String EXTRA_OPTIONS_PROPERTY = "lessonbook.kernel.jvmOptions";
 
@@ -114,10 +116,7 @@ public final class KernelLauncher {
         command.add("-XX:+ExitOnOutOfMemoryError");
         command.addAll(jvmOptions);
         // after the defaults, so that the user's choice (a heap, a compiler level) wins where they overlap
-        String extra = System.getProperty(EXTRA_OPTIONS_PROPERTY, "").strip();
-        if (!extra.isEmpty()) {
-            command.addAll(List.of(extra.split("\\s+")));
-        }
+        command.addAll(ExtraJvmOptions.fromProperty(EXTRA_OPTIONS_PROPERTY));
         String trace = System.getProperty("lessonbook.kernel.trace");
         if (trace != null) {
             command.add("-Dlessonbook.kernel.trace=" + trace);

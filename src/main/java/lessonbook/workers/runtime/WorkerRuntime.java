@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import lessonbook.process.ExtraJvmOptions;
 import lessonbook.workers.shared.SegmentFiles;
 import lessonbook.workers.shared.Waiting;
 
@@ -243,10 +244,7 @@ public final class WorkerRuntime {
         options.add("-XX:+ExitOnOutOfMemoryError");
         options.add("-Xshare:auto");
         options.add("-Dfile.encoding=UTF-8");
-        String extra = System.getProperty("lessonbook.workers.jvmOptions", "").strip();
-        if (!extra.isEmpty()) {
-            options.addAll(List.of(extra.split("\\s+")));
-        }
+        options.addAll(ExtraJvmOptions.fromProperty("lessonbook.workers.jvmOptions"));
         return options;
     }
 
