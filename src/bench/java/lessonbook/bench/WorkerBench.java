@@ -1,7 +1,10 @@
 package lessonbook.bench;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -108,6 +111,27 @@ public final class WorkerBench {
         System.err.printf("worker bench: one input in a fresh worker, ms: first call %s, compiled %s%n", first, warm);
         figures.add(new Figure("worker.factorial.first_call", Median.of(first), "ms"));
         figures.add(new Figure("worker.factorial.first_call.vs.compiled", Median.of(warm), "ms"));
+
+        // The lesson's own situation: ten fresh workers at once on the machine's cores, one call each. A worker
+        // alone sometimes runs the OSR loop at full speed; ten sharing the cores do not. CPU time, not wall time,
+        // so that the sharing itself does not count, only what each call costs.
+        List<Double> tenAtOnce = new ArrayList<>();
+        for (int r = 0; r < 3; r++) {
+            WorkerRuntime.prewarm(INPUTS);
+            try (WorkerPool p = new WorkerPool(INPUTS)) {
+                tenAtOnce.addAll(p.map(WorkerBench::callCpuMillis, Collections.nCopies(INPUTS, n)));
+            }
+        }
+        System.err.printf("worker bench: one input in each of %d fresh workers at once, cpu ms: %s%n", INPUTS,
+                tenAtOnce);
+        figures.add(new Figure("worker.factorial.first_call.cpu_ten_at_once", Median.of(tenAtOnce), "ms"));
+    }
+
+    static double callCpuMillis(long n) {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long t0 = threads.getCurrentThreadCpuTime();
+        sink += factorial(n);
+        return (threads.getCurrentThreadCpuTime() - t0) / 1e6;
     }
 
     static double[] firstAndWarmCall(long n) {
