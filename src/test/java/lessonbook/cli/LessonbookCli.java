@@ -39,7 +39,17 @@ final class LessonbookCli {
         return runWith(workDir, List.of(), input, args);
     }
 
+    /** As {@link #run}, in an environment with no display (no DISPLAY, no WAYLAND_DISPLAY), as on a server. */
+    static Run runWithoutDisplay(Path workDir, String... args) throws IOException, InterruptedException {
+        return runWith(workDir, List.of(), null, true, args);
+    }
+
     private static Run runWith(Path workDir, List<String> jvmOptions, Path input, String... args)
+            throws IOException, InterruptedException {
+        return runWith(workDir, jvmOptions, input, false, args);
+    }
+
+    private static Run runWith(Path workDir, List<String> jvmOptions, Path input, boolean noDisplay, String... args)
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString()));
@@ -49,8 +59,13 @@ final class LessonbookCli {
         Path out = Files.createTempFile(workDir, "stdout", ".txt");
         Path err = Files.createTempFile(workDir, "stderr", ".txt");
         File noInput = input != null ? input.toFile() : new File(File.separatorChar == '/' ? "/dev/null" : "NUL");
-        Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(noInput)).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(noInput));
+        if (noDisplay) {
+            builder.environment().remove("DISPLAY");
+            builder.environment().remove("WAYLAND_DISPLAY");
+        }
+        Process process = builder.start();
         if (!process.waitFor(180, TimeUnit.SECONDS)) {
             process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
