@@ -1,17 +1,12 @@
 package lessonbook.ui;
 
-import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import javax.management.JMException;
-import javax.management.ObjectName;
 
+import lessonbook.jit.CompilerDirectives;
+import lessonbook.jit.Niceness;
 import lessonbook.model.CellState;
 import lessonbook.model.DocumentChange;
 import lessonbook.model.NotebookDocument;
@@ -36,7 +31,7 @@ public final class WindowCompilers {
     private static final boolean KEEP_C2 = Boolean.getBoolean("lessonbook.app.c2");
     private static final Path TASKS = Path.of("/proc/self/task");
     /** Every method: C2 may not compile it (tiered compilation then compiles it at C1's level 1). */
-    private static final String C1_ONLY = "[{ match: \"*.*\", c2: { Exclude: true } }]";
+    private static final String C1_ONLY = CompilerDirectives.c2Excluded(List.of("*.*"));
 
     private WindowCompilers() {
     }
@@ -83,52 +78,10 @@ public final class WindowCompilers {
 
     /** Adds the directive that keeps C2 from compiling this JVM's methods from now on. True if it took. */
     static boolean c1Only() {
-        Path file = null;
-        try {
-            file = Files.createTempFile("lessonbook-c1-only", ".json");
-            Files.writeString(file, C1_ONLY);
-            Object answer = ManagementFactory.getPlatformMBeanServer().invoke(
-                    new ObjectName("com.sun.management:type=DiagnosticCommand"), "compilerDirectivesAdd",
-                    new Object[] {new String[] {file.toString()}}, new String[] {String[].class.getName()});
-            return String.valueOf(answer).contains("added");
-        } catch (IOException | JMException | RuntimeException e) {
-            return false;   // a JVM without the command (or without java.management) keeps C2, as before
-        } finally {
-            if (file != null) {
-                try {
-                    Files.deleteIfExists(file);
-                } catch (IOException e) {
-                    // a temp file of a few bytes; the system's temp cleaning removes it
-                }
-            }
-        }
+        return CompilerDirectives.add(C1_ONLY);
     }
 
     static void lower() {
-        List<String> command = new ArrayList<>(List.of("renice", "-n", String.valueOf(NICENESS), "-p"));
-        try (DirectoryStream<Path> tasks = Files.newDirectoryStream(TASKS)) {
-            for (Path task : tasks) {
-                String name = Files.readString(task.resolve("comm")).trim();
-                if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")) {
-                    command.add(task.getFileName().toString());
-                }
-            }
-        } catch (IOException e) {
-            return;
-        }
-        if (command.size() == 4) {
-            return;
-        }
-        try {
-            Process renice = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            if (!renice.waitFor(5, TimeUnit.SECONDS)) {
-                renice.destroyForcibly();
-            }
-        } catch (IOException e) {
-            // No renice here: the compilers keep their priority, as before.
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        Niceness.compilerThreads(NICENESS);
     }
 }

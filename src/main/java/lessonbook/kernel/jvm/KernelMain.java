@@ -94,6 +94,7 @@ public final class KernelMain {
         reader.setDaemon(true);
         reader.start();
         channel.send(new KernelEvent.Ready(ProcessHandle.current().pid(), Runtime.version().toString()));
+        KernelCompilers.javacAtC1InBackground();
         if (!trainingRun && !Boolean.getBoolean("lessonbook.kernel.noWarmUp")) {
             warmUp.start();
         }

@@ -6,11 +6,10 @@ import java.io.IOException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.OutputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 
+import lessonbook.jit.Niceness;
 import lessonbook.kernel.protocol.KernelEvent;
 import lessonbook.kernel.protocol.MessageStreams;
 import lessonbook.model.Output;
@@ -29,7 +28,8 @@ import lessonbook.workers.SerializableRunnable;
  * window and other programs come first.
  * <p>
  * Not done: warming alongside cells (the JIT compiles at normal priority, inside timed runs) nor warming javac
- * and JShell with lesson-like snippets (costly, and each cell's own compile warms further javac methods anyway).
+ * and JShell with lesson-like snippets (costly, and each cell's own compile warms further javac methods anyway;
+ * {@link KernelCompilers} keeps C2 off javac instead).
  */
 final class KernelWarmUp {
     /** Serialization round trips per step; {@link #STEPS} of them pass the JIT's C2 thresholds. */
@@ -65,7 +65,8 @@ final class KernelWarmUp {
     }
 
     private void run() {
-        lowerOwnPriority();
+        // the warm-up then gets a core only when nothing else wants it, also when the app's window is busy
+        Niceness.currentThread(19);
         try {
             for (int i = 0; i < STEPS; i++) {
                 awaitTurn();
@@ -112,27 +113,6 @@ final class KernelWarmUp {
                 // woken by mayGoOn(); the timeout only guards against a missed wake-up
                 wake.wait(250);
             }
-        }
-    }
-
-    /**
-     * Linux applies nice to a single thread (its task id): the warm-up then gets a core only when nothing else
-     * wants it, also when other programs (the app's window) are busy. Elsewhere it runs at normal priority.
-     */
-    private static void lowerOwnPriority() {
-        try {
-            Path self = Path.of("/proc/thread-self");
-            if (!Files.exists(self)) {
-                return;
-            }
-            String task = Files.readSymbolicLink(self).getFileName().toString();
-            new ProcessBuilder("renice", "-n", "19", "-p", task).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start()
-                    .waitFor(2, java.util.concurrent.TimeUnit.SECONDS);
-        } catch (IOException | RuntimeException e) {
-            // normal priority then; the warm-up still only runs while the kernel is idle
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

@@ -1,0 +1,56 @@
+package lessonbook.jit;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import javax.management.JMException;
+import javax.management.ObjectName;
+
+/**
+ * HotSpot compiler directives added to this JVM while it runs, through its DiagnosticCommand MBean (the public
+ * route; a directives file on the command line would stop the JVM from starting when the file is missing). A
+ * directive applies to compiles that start after it is added; methods compiled before keep their code.
+ */
+public final class CompilerDirectives {
+    private CompilerDirectives() {
+    }
+
+    /**
+     * A directive that keeps C2 from compiling the methods matching {@code patterns} (HotSpot's form, e.g.
+     * {@code "com/sun/tools/javac/*.*"}): tiered compilation then compiles them at C1's optimising level 1.
+     */
+    public static String c2Excluded(List<String> patterns) {
+        String matches = patterns.stream().map(p -> "\"" + p + "\"").collect(Collectors.joining(", "));
+        return "[{ match: [" + matches + "], c2: { Exclude: true } }]";
+    }
+
+    /**
+     * Adds {@code directive} (JSON) to this JVM. True if it took; false where the JVM has no such command or no
+     * {@code java.management}. The first call costs ~100 ms of CPU (the platform MBean server): call it off any
+     * thread a user waits on.
+     */
+    public static boolean add(String directive) {
+        Path file = null;
+        try {
+            file = Files.createTempFile("lessonbook-directive", ".json");
+            Files.writeString(file, directive);
+            Object answer = ManagementFactory.getPlatformMBeanServer().invoke(
+                    new ObjectName("com.sun.management:type=DiagnosticCommand"), "compilerDirectivesAdd",
+                    new Object[] {new String[] {file.toString()}}, new String[] {String[].class.getName()});
+            return String.valueOf(answer).contains("added");
+        } catch (IOException | JMException | RuntimeException e) {
+            return false;
+        } finally {
+            if (file != null) {
+                try {
+                    Files.deleteIfExists(file);
+                } catch (IOException e) {
+                    // a temp file of a few bytes; the system's temp cleaning removes it
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package lessonbook.jit;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Lowers the priority of some of this JVM's threads, so that they get a core only when nothing else wants it.
+ * Linux applies nice to a single thread (its task id) and lets any process raise its own threads' niceness
+ * without rights, but not lower it again: a lowered thread stays lowered. Elsewhere nothing changes.
+ */
+public final class Niceness {
+    private static final Path TASKS = Path.of("/proc/self/task");
+
+    private Niceness() {
+    }
+
+    /** This JVM's JIT compiler threads (C1 and C2) at {@code niceness}. Blocks for the {@code renice} (~10 ms). */
+    public static void compilerThreads(int niceness) {
+        List<String> ids = new ArrayList<>();
+        try (DirectoryStream<Path> tasks = Files.newDirectoryStream(TASKS)) {
+            for (Path task : tasks) {
+                String name = Files.readString(task.resolve("comm")).trim();
+                if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")) {
+                    ids.add(task.getFileName().toString());
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return;
+        }
+        renice(niceness, ids);
+    }
+
+    /** The calling thread at {@code niceness}. */
+    public static void currentThread(int niceness) {
+        try {
+            Path self = Path.of("/proc/thread-self");
+            if (Files.exists(self)) {
+                renice(niceness, List.of(Files.readSymbolicLink(self).getFileName().toString()));
+            }
+        } catch (IOException | RuntimeException e) {
+            // the thread keeps its priority
+        }
+    }
+
+    private static void renice(int niceness, List<String> taskIds) {
+        if (taskIds.isEmpty()) {
+            return;
+        }
+        List<String> command = new ArrayList<>(List.of("renice", "-n", String.valueOf(niceness), "-p"));
+        command.addAll(taskIds);
+        try {
+            Process renice = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            if (!renice.waitFor(5, TimeUnit.SECONDS)) {
+                renice.destroyForcibly();
+            }
+        } catch (IOException e) {
+            // no renice on this system: the threads keep their priority
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

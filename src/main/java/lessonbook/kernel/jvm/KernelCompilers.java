@@ -1,0 +1,47 @@
+package lessonbook.kernel.jvm;
+
+import java.util.List;
+
+import lessonbook.jit.CompilerDirectives;
+
+/**
+ * Keeps the kernel's own work for a cell out of the way of the workers the cell starts: javac, JShell and Java
+ * serialization are compiled by C1 only, never by C2.
+ * <p>
+ * Why: each cell is compiled by javac inside the kernel, and the cell then sends its workers their tasks and the
+ * notebook's variables through Java serialization. C2 spends seconds optimising the methods these made hot, on
+ * its own thread, while the cell's workers are meant to have every core. In a run of the default lesson the
+ * kernel's C2 thread used 1.3 s of CPU during the worker cells (single compiles of javac's {@code ClassReader} and
+ * {@code PoolReader} and of {@code ObjectOutputStream.writeClassDesc} took 1.7-2 s each, waiting for a core).
+ * With javac, JShell and zipfs at C1 it still spent 1.1 s, most of it on {@code java.io.Object*}. javac at C1's
+ * level is fast enough for notebook cells (bench {@code eval.warm}: 8-12 ms against 19 ms with C2, which was
+ * still compiling), the kernels that {@code grade} starts already run C1 only, and the kernel's serialization
+ * is small messages whose cost is latency (a pool's {@code map} of 1,000 items in a kernel: ~0.001 ms per item
+ * either way).
+ * <p>
+ * The cells' own code, and the JDK code it calls, keep C2; a cell that itself serializes millions of objects
+ * runs that part at C1 speed. The directive is added once the kernel is ready (its ~100 ms of CPU are off the
+ * start-up path); {@code -Dlessonbook.kernel.c2ForJavac=true} leaves C2 as it is.
+ */
+final class KernelCompilers {
+    /**
+     * javac, JShell, what javac reads class files through (the JDK's image, the jars on the class path), and
+     * Java serialization, which the kernel uses for what it sends workers and the app (tasks, variables, events).
+     */
+    static final List<String> C1_ONLY = List.of("com/sun/tools/javac/*.*", "jdk/jshell/*.*",
+            "jdk/internal/jrtfs/*.*", "jdk/internal/jimage/*.*", "jdk/nio/zipfs/*.*", "java/io/Object*.*");
+
+    private KernelCompilers() {
+    }
+
+    /** Adds the directive on a background thread; returns at once. */
+    static void javacAtC1InBackground() {
+        if (Boolean.getBoolean("lessonbook.kernel.c2ForJavac")) {
+            return;
+        }
+        Thread thread = new Thread(() -> CompilerDirectives.add(CompilerDirectives.c2Excluded(C1_ONLY)),
+                "lessonbook-kernel-compilers");
+        thread.setDaemon(true);
+        thread.start();
+    }
+}
