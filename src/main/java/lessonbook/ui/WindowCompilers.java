@@ -21,7 +21,7 @@ import lessonbook.model.NotebookDocument;
  * <li>The window's code is compiled by C1 only: a compiler directive, added at run time through the JVM's
  * diagnostic command, excludes C2, and tiered compilation then compiles those methods at C1's optimising level.
  * The window needs little of C2's peak speed, and C2's compiles of big UI methods are what cost. Only the app JVM
- * is affected: the kernel and the workers keep C2.</li>
+ * is affected: the workers keep C2, and the kernel keeps it for the cells' code ({@code KernelCompilers}).</li>
  * </ul>
  * The window's own threads keep their priority, so it stays responsive. {@code -Dlessonbook.app.jitNiceness=0}
  * leaves the compilers' priority as it is; {@code -Dlessonbook.app.c2=true} keeps C2.

@@ -32,7 +32,7 @@ import lessonbook.workers.SerializableRunnable;
  * {@link KernelCompilers} keeps C2 off javac instead).
  */
 final class KernelWarmUp {
-    /** Serialization round trips per step; {@link #STEPS} of them pass the JIT's C2 thresholds. */
+    /** Serialization round trips per step; {@link #STEPS} of them pass the JIT's thresholds (C1 for java.io). */
     static final int ROUND_TRIPS = 250;
     static final int STEPS = 4;
 
