@@ -29,7 +29,7 @@ public final class CompilerDirectives {
 
     /**
      * Adds {@code directive} (JSON) to this JVM. True if it took; false where the JVM has no such command or no
-     * {@code java.management}. The first call costs ~100 ms of CPU (the platform MBean server): call it off any
+     * {@code java.management}. Never throws. The first call costs ~100 ms of CPU (the platform MBean server): call it off any
      * thread a user waits on.
      */
     public static boolean add(String directive) {
@@ -41,7 +41,9 @@ public final class CompilerDirectives {
                     new ObjectName("com.sun.management:type=DiagnosticCommand"), "compilerDirectivesAdd",
                     new Object[] {new String[] {file.toString()}}, new String[] {String[].class.getName()});
             return String.valueOf(answer).contains("added");
-        } catch (IOException | JMException | RuntimeException e) {
+        } catch (IOException | JMException | RuntimeException | LinkageError e) {
+            // LinkageError: a runtime image without java.management; an uncaught error would print on the
+            // background thread's System.err, which in the kernel is a cell's output
             return false;
         } finally {
             if (file != null) {
