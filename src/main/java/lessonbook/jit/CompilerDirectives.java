@@ -29,8 +29,8 @@ public final class CompilerDirectives {
 
     /**
      * Adds {@code directive} (JSON) to this JVM. True if it took; false where the JVM has no such command or no
-     * {@code java.management}. Never throws. The first call costs ~100 ms of CPU (the platform MBean server): call it off any
-     * thread a user waits on.
+     * {@code java.management}. Never throws. The first call costs ~100 ms of CPU (the platform MBean server):
+     * call it off any thread a user waits on.
      */
     public static boolean add(String directive) {
         Path file = null;
