@@ -21,9 +21,13 @@ import lessonbook.jit.CompilerDirectives;
  * <p>
  * The cells' own code, and the JDK code it calls, keep C2; a cell that itself serializes millions of objects
  * runs that part at C1 speed. The directive is added once the kernel is ready (its ~100 ms of CPU are off the
- * start-up path); {@code -Dlessonbook.kernel.c2ForJavac=true} leaves C2 as it is.
+ * start-up path); {@code -Dlessonbook.kernel.javacAtC1=false} leaves the compilers as they are (the kernels
+ * {@code grade} starts, C1 only already, say so and save the directive's ~100 ms of CPU).
  */
 final class KernelCompilers {
+    /** {@code -Dlessonbook.kernel.javacAtC1=false} in the kernel JVM: no directive. */
+    static final String OFF_PROPERTY = "lessonbook.kernel.javacAtC1";
+
     /**
      * javac, JShell, what javac reads class files through (the JDK's image, the jars on the class path), and
      * Java serialization, which the kernel uses for what it sends workers and the app (tasks, variables, events).
@@ -36,7 +40,7 @@ final class KernelCompilers {
 
     /** Adds the directive on a background thread; returns at once. */
     static void javacAtC1InBackground() {
-        if (Boolean.getBoolean("lessonbook.kernel.c2ForJavac")) {
+        if ("false".equals(System.getProperty(OFF_PROPERTY))) {
             return;
         }
         Thread thread = new Thread(() -> CompilerDirectives.add(CompilerDirectives.c2Excluded(C1_ONLY)),
