@@ -95,18 +95,19 @@ class SharedObjectsTest extends WithRecordingHost {
         int workers = 4;
         int racyRounds = 2_000_000;
         var racy = new SharedLong();
-        var go = new WorkerEvent();
+        // all four leave the start line together: an event set by the test let a worker whose JVM started late
+        // (a loaded CI machine) find it set and race alone after the others had finished, losing nothing
+        var startLine = new WorkerBarrier(workers);
         List<SerializableRunnable> racers = new ArrayList<>();
         for (int w = 0; w < workers; w++) {
             racers.add(() -> {
-                go.await();
+                startLine.await(Duration.ofSeconds(60));
                 for (int i = 0; i < racyRounds; i++) {
                     racy.set(racy.get() + 1);
                 }
             });
         }
         List<Worker> racing = startAll(racers);
-        go.set();
         joinAll(racing);
         assertThat(racy.get()).as("lost updates without a lock").isLessThan((long) workers * racyRounds);
 
