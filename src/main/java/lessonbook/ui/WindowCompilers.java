@@ -1,7 +1,5 @@
 package lessonbook.ui;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -29,7 +27,6 @@ import lessonbook.model.NotebookDocument;
 public final class WindowCompilers {
     private static final int NICENESS = Integer.getInteger("lessonbook.app.jitNiceness", 19);
     private static final boolean KEEP_C2 = Boolean.getBoolean("lessonbook.app.c2");
-    private static final Path TASKS = Path.of("/proc/self/task");
     /** Every method: C2 may not compile it (tiered compilation then compiles it at C1's level 1). */
     private static final String C1_ONLY = CompilerDirectives.c2Excluded(List.of("*.*"));
 
@@ -50,7 +47,7 @@ public final class WindowCompilers {
      * interpreted for longer).
      */
     public static void lowerPriorityInBackground() {
-        if (NICENESS > 0 && Files.isDirectory(TASKS)) {
+        if (NICENESS > 0) {
             inBackground(WindowCompilers::lower);
         }
     }

@@ -22,7 +22,7 @@ final class LessonbookCli {
 
     /** As {@link #run}, in a JVM whose heap is at most {@code xmx} (e.g. "256m"; null for the default). */
     static Run runWithHeap(Path workDir, String xmx, String... args) throws IOException, InterruptedException {
-        return runWith(workDir, xmx == null ? List.of() : List.of("-Xmx" + xmx), null, args);
+        return runWith(workDir, xmx == null ? List.of() : List.of("-Xmx" + xmx), null, false, args);
     }
 
     /**
@@ -31,22 +31,17 @@ final class LessonbookCli {
      */
     static Run runQuickly(Path workDir, String... args) throws IOException, InterruptedException {
         return runWith(workDir, List.of("-XX:TieredStopAtLevel=1", "-Dlessonbook.kernel.jvmOptions=-XX:TieredStopAtLevel=1"),
-                null, args);
+                null, false, args);
     }
 
     /** As {@link #run}, with {@code input}'s content as the command's stdin (null: an empty stdin). */
     static Run runWithStdin(Path workDir, Path input, String... args) throws IOException, InterruptedException {
-        return runWith(workDir, List.of(), input, args);
+        return runWith(workDir, List.of(), input, false, args);
     }
 
     /** As {@link #run}, in an environment with no display (no DISPLAY, no WAYLAND_DISPLAY), as on a server. */
     static Run runWithoutDisplay(Path workDir, String... args) throws IOException, InterruptedException {
         return runWith(workDir, List.of(), null, true, args);
-    }
-
-    private static Run runWith(Path workDir, List<String> jvmOptions, Path input, String... args)
-            throws IOException, InterruptedException {
-        return runWith(workDir, jvmOptions, input, false, args);
     }
 
     private static Run runWith(Path workDir, List<String> jvmOptions, Path input, boolean noDisplay, String... args)

@@ -23,8 +23,8 @@ import java.util.function.Consumer;
  * and every answer has the pool's reader thread send the next. On a busy machine that thread waits for a cpu for
  * milliseconds, so with one chunk ahead a map of cheap items ran at the pace of those wake-ups (8 chunks of
  * {@code x -> x + 1}: 10-70 ms a map, Python 1-1.5 ms). So a worker gets as many chunks ahead as it is expected
- * to run within {@link ChunkSizing#AHEAD_BUDGET_NANOS}, judged by what the last chunk of the same function cost a worker:
- * for cheap work that is the whole map at once, as Python's pipe would hold it; for expensive work it stays one,
+ * to run within {@link ChunkSizing#AHEAD_BUDGET_NANOS}, judged by what the last chunk of the same function cost a
+ * worker: for cheap work that is the whole map at once, as Python's pipe would hold it; for expensive work it stays one,
  * so that uneven work still goes to whichever worker is free. A function not seen yet gets one.
  */
 public final class PoolDispatcher {
