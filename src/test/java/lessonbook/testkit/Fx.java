@@ -5,6 +5,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import javafx.application.Platform;
+import javafx.scene.Scene;
 
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -54,5 +55,36 @@ public final class Fx {
             action.run();
             return null;
         });
+    }
+
+    /**
+     * Waits (bounded) until {@code scene} has run {@code count} more pulses, each with its CSS and layout pass:
+     * what {@code waitForFxEvents} does not promise, since a pulse is not an event on the queue.
+     */
+    public static void awaitPulses(Scene scene, int count) {
+        java.util.concurrent.CountDownLatch pulses = new java.util.concurrent.CountDownLatch(count);
+        Runnable onPulse = new Runnable() {
+            @Override
+            public void run() {
+                pulses.countDown();
+                if (pulses.getCount() > 0) {
+                    Platform.requestNextPulse();
+                }
+            }
+        };
+        onFx(() -> {
+            scene.addPostLayoutPulseListener(onPulse);
+            Platform.requestNextPulse();
+        });
+        try {
+            if (!pulses.await(SECONDS, TimeUnit.SECONDS)) {
+                throw new AssertionError("the scene ran fewer than " + count + " pulses within " + SECONDS + " s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted waiting for pulses", e);
+        } finally {
+            onFx(() -> scene.removePostLayoutPulseListener(onPulse));
+        }
     }
 }
