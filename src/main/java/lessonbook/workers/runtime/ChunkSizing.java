@@ -9,11 +9,18 @@ package lessonbook.workers.runtime;
  * spreading cannot save more than that, while each chunk costs a worker ~0.1-0.3 ms to receive, unpack and answer
  * (most of a cheap map's time; measured with {@code x -> x + 1} over 1000 inputs): then each worker gets its share
  * as one chunk. Send-ahead follows the same budget (see {@link PoolDispatcher}).
+ * <p>
+ * A short map, at most {@link #SHORT_MAP_PER_WORKER} inputs a worker, of a function not known to be cheap sends each
+ * input on its own. Python's chunks there save at most a few ms a worker, but can leave one worker a whole chunk
+ * behind the others: the tutorial's ten inputs on two workers come in chunks of two, five chunks, so one worker
+ * runs six inputs while the other runs four, and the map takes 6/5 of an even split.
  */
 final class ChunkSizing {
     /** Worker time a worker is committed to ahead of its running chunk, at most. */
     static final long AHEAD_BUDGET_NANOS = 2_000_000;
     private static final int MAX_AHEAD = 64;
+    /** Inputs a worker, at most, for which a map sends each input as its own chunk (~0.1-0.3 ms each). */
+    static final int SHORT_MAP_PER_WORKER = 16;
 
     /** The function whose cost per input was measured last, and that cost (worker nanoseconds per input). */
     private long costedFunctionId = -1;
@@ -30,7 +37,10 @@ final class ChunkSizing {
         workers = Math.max(1, workers);
         int share = Math.max(1, (inputs + workers - 1) / workers);
         boolean cheap = functionId == costedFunctionId && nanosPerInput * share <= AHEAD_BUDGET_NANOS;
-        return cheap ? share : pythonChunkSize(inputs, workers);
+        if (cheap) {
+            return share;
+        }
+        return share <= SHORT_MAP_PER_WORKER ? 1 : pythonChunkSize(inputs, workers);
     }
 
     /** How many chunks of {@code count} inputs a worker may have waiting behind its running one. */

@@ -15,6 +15,15 @@ class ChunkSizingTest {
     }
 
     @Test
+    void aShortMapSendsEachInputOnItsOwnSoThatNoWorkerIsAChunkBehind() {
+        assertThat(sizing.chunkSize(7, 10, 2)).as("the tutorial's ten inputs on two workers, not 6 + 4").isEqualTo(1);
+        assertThat(sizing.chunkSize(7, 32, 2)).as("16 a worker").isEqualTo(1);
+        assertThat(sizing.chunkSize(7, 34, 2)).as("17 a worker: Python's chunks").isEqualTo(5);
+        sizing.measured(7, 10 * 300_000L, 10);   // 0.3 ms an input: a share of 5 costs 1.5 ms, cheap
+        assertThat(sizing.chunkSize(7, 10, 2)).as("a cheap function still goes out as one share").isEqualTo(5);
+    }
+
+    @Test
     void aCheapFunctionGetsOneChunkPerWorkerAndTheWholeMapAhead() {
         sizing.measured(7, 125 * 500L, 125);   // 0.5 us an input: a share of 500 costs 0.25 ms
         assertThat(sizing.chunkSize(7, 1000, 2)).isEqualTo(500);
