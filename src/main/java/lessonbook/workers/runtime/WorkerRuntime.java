@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import lessonbook.process.ExtraJvmOptions;
@@ -24,8 +25,9 @@ import lessonbook.workers.shared.Waiting;
  * path, generation and variables when it is claimed, so a redefinition is still honoured.
  * <p>
  * Spares: see {@link #spareTarget()}; {@code -Dlessonbook.workers.spares=0} disables them. They are refilled in
- * the background only while no worker is busy, so refilling never competes with user work for the cpus. An idle
- * spare costs about 45 MB of memory and no cpu.
+ * the background only while no worker is busy, so refilling never competes with user work for the cpus, and a few
+ * at a time, leaving a core to the kernel and the window (see {@link #refillInBackground()}); {@code prestart} starts
+ * them all at once, as its caller waits for them. An idle spare costs about 45 MB of memory and no cpu.
  * Worker heap: {@code -Dlessonbook.workers.xmx=256m}.
  */
 public final class WorkerRuntime {
@@ -38,6 +40,7 @@ public final class WorkerRuntime {
     private static final AtomicInteger peakBusy = new AtomicInteger();
     /** Spares asked for by {@link #prewarm(int)} ({@code Worker.prestart}); the spare target never drops below it. */
     private static final AtomicInteger requestedSpares = new AtomicInteger();
+    private static final AtomicBoolean refilling = new AtomicBoolean();
     private static final AtomicInteger workerNumbers = new AtomicInteger();
     private static final AtomicInteger poolWorkerNumbers = new AtomicInteger();
     static final ExecutorService background = Executors.newCachedThreadPool(r -> runtimeThread(r, "worker-runtime"));
@@ -69,7 +72,7 @@ public final class WorkerRuntime {
         if (newHost != null && !(newHost instanceof WorkerSelf)) {
             // not at once: a kernel installs this while starting up, and spares would compete for its cpus
             CompletableFuture.delayedExecutor(Long.getLong("lessonbook.workers.sparesDelayMs", 2000),
-                    TimeUnit.MILLISECONDS, background).execute(WorkerRuntime::refillSpares);
+                    TimeUnit.MILLISECONDS, background).execute(WorkerRuntime::refillInBackground);
             // what an earlier kernel killed with SIGKILL left in shared memory
             background.execute(SegmentFiles::sweepEnded);
         }
@@ -105,6 +108,17 @@ public final class WorkerRuntime {
         return pids;
     }
 
+    /** The spares now: how many are still booting and how many are ready (for tests and diagnostics). */
+    public static SpareCount spareCount() {
+        synchronized (spares) {
+            int ready = (int) spares.stream().filter(ChildJvm::isConnected).count();
+            return new SpareCount(spares.size() - ready, ready);
+        }
+    }
+
+    public record SpareCount(int booting, int ready) {
+    }
+
     /**
      * Starts the spare worker JVMs now and waits (a few seconds at most) until they are connected and idle, e.g.
      * before a timed run. Spares only start while no worker is busy.
@@ -120,7 +134,7 @@ public final class WorkerRuntime {
             while (busy.get() > 0 && System.nanoTime() < deadline) {
                 Thread.sleep(2);   // workers that just ended report so a moment after join() returned
             }
-            refillSpares().get(10, TimeUnit.SECONDS);
+            launchMissingSpares(Integer.MAX_VALUE);
             List<ChildJvm> ready;
             synchronized (spares) {
                 ready = new ArrayList<>(spares);
@@ -183,7 +197,7 @@ public final class WorkerRuntime {
         ChildJvm claimed = child;
         claimed.ended().whenComplete((code, error) -> {
             if (busy.decrementAndGet() == 0) {
-                refillSpares();
+                refillInBackground();
             }
         });
         return claimed;
@@ -197,25 +211,64 @@ public final class WorkerRuntime {
         return child;
     }
 
-    private static java.util.concurrent.Future<?> refillSpares() {
-        int target = spareTarget();
-        if (host() instanceof WorkerSelf) {
-            target = 0;   // nested workers are rare: a worker keeps no spares of its own
+    /**
+     * Refills the spares on a background thread, at most {@link #bootingAtOnce()} booting at a time: ten JVMs
+     * booting at once after a cell's ten workers ended took both cores for about a second, and the next cell, a
+     * single {@code println}, took 0.9-1.4 s instead of 0.1 s. One refill runs at a time; a request during it is
+     * met by the refill running, which reads the target again before each boot.
+     */
+    private static void refillInBackground() {
+        if (!refilling.compareAndSet(false, true)) {
+            return;
         }
-        int wanted = target;
-        return background.submit(() -> {
-            List<String> options = jvmOptions();
-            synchronized (spares) {
-                spares.removeIf(s -> !s.isAlive() || !s.options().equals(options));
-                while (spares.size() < wanted && busy.get() == 0) {
-                    try {
-                        spares.add(launch(options, true));
-                    } catch (IOException e) {
-                        return;   // spares are an optimisation: a real start will report the problem
+        background.execute(() -> {
+            boolean failed = false;
+            try {
+                while (true) {
+                    List<ChildJvm> booting = launchMissingSpares(bootingAtOnce());
+                    if (booting.isEmpty()) {
+                        break;
+                    }
+                    for (ChildJvm spare : booting) {
+                        spare.awaitConnected();   // connected = booted and idle (see WorkerMain)
                     }
                 }
+            } catch (IOException e) {
+                failed = true;   // spares are an optimisation: a real start will report the problem
+            } finally {
+                refilling.set(false);
+            }
+            if (!failed && missingSpares() > 0 && busy.get() == 0) {
+                refillInBackground();   // asked for while this refill was ending
             }
         });
+    }
+
+    /** Spares booting at once in a background refill: all cores but one, at least one. */
+    static int bootingAtOnce() {
+        return Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
+    }
+
+    /** Starts up to {@code limit} of the spares missing, while no worker is busy; returns those it started. */
+    private static List<ChildJvm> launchMissingSpares(int limit) throws IOException {
+        List<String> options = jvmOptions();
+        List<ChildJvm> started = new ArrayList<>();
+        synchronized (spares) {
+            spares.removeIf(s -> !s.isAlive() || !s.options().equals(options));
+            while (started.size() < limit && missingSpares() > 0 && busy.get() == 0) {
+                ChildJvm spare = launch(options, true);
+                spares.add(spare);
+                started.add(spare);
+            }
+        }
+        return started;
+    }
+
+    private static int missingSpares() {
+        int target = host() instanceof WorkerSelf ? 0 : spareTarget();   // a worker keeps no spares of its own
+        synchronized (spares) {
+            return target - spares.size();
+        }
     }
 
     /**

@@ -1,0 +1,60 @@
+package lessonbook.workers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import lessonbook.testkit.Await;
+import lessonbook.workers.runtime.WorkerRuntime;
+
+/**
+ * The spare JVMs that replace a cell's workers boot a few at a time, leaving a core to the kernel and the window
+ * (ten booting at once made the next one-line cell take a second); {@code prestart}, whose caller waits, boots them
+ * all at once.
+ */
+class SpareRefillTest extends WithRecordingHost {
+    private static final int SPARES = 4;
+    private String before;
+
+    @BeforeEach
+    void fourSpares() {
+        before = System.getProperty("lessonbook.workers.spares");
+        System.setProperty("lessonbook.workers.spares", Integer.toString(SPARES));
+        WorkerRuntime.terminateAll();
+    }
+
+    @AfterEach
+    void restore() {
+        if (before == null) {
+            System.clearProperty("lessonbook.workers.spares");
+        } else {
+            System.setProperty("lessonbook.workers.spares", before);
+        }
+    }
+
+    @Test
+    void afterTheWorkersEndTheSparesBootAtMostAllCoresButOneAtATime() {
+        Worker w = new Worker(() -> { });
+        w.start();
+        w.join();
+        AtomicInteger mostBooting = new AtomicInteger();
+        Await.until(SPARES + " spares ready", T, () -> {
+            WorkerRuntime.SpareCount now = WorkerRuntime.spareCount();
+            mostBooting.accumulateAndGet(now.booting(), Math::max);
+            return now.ready() == SPARES;
+        }, () -> WorkerRuntime.spareCount().toString());
+        assertThat(mostBooting.get()).as("spares booting at once, seen").isBetween(1,
+                Math.max(1, Runtime.getRuntime().availableProcessors() - 1));
+        assertThat(WorkerRuntime.livePids()).hasSize(SPARES);
+    }
+
+    @Test
+    void prestartBootsTheSparesItWaitsForAtOnce() {
+        Worker.prestart(SPARES);
+        assertThat(WorkerRuntime.spareCount()).isEqualTo(new WorkerRuntime.SpareCount(0, SPARES));
+    }
+}
