@@ -244,9 +244,13 @@ public final class WorkerRuntime {
         });
     }
 
-    /** Spares booting at once in a background refill: all cores but one, at least one. */
+    /**
+     * Spares booting at once in a background refill: all cores but one, at least one; or
+     * {@code -Dlessonbook.workers.bootingAtOnce}.
+     */
     static int bootingAtOnce() {
-        return Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
+        Integer fixed = Integer.getInteger("lessonbook.workers.bootingAtOnce");
+        return fixed != null ? Math.max(1, fixed) : Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
     }
 
     /** Starts up to {@code limit} of the spares missing, while no worker is busy; returns those it started. */
