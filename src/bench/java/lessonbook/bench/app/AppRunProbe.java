@@ -154,6 +154,8 @@ public final class AppRunProbe {
         if (table == null) {
             fail("no \"" + TABLE_TITLE + "\" table in the lesson's outputs");
         }
+        // the seconds behind the ratios, so that a slow run shows which side was slow
+        System.err.println("app probe: " + TABLE_TITLE + ": " + table.rows());
         for (List<String> row : table.rows()) {
             String name = row.get(0).startsWith("one worker") ? "speedup.process"
                     : row.get(0).startsWith("pool") ? "speedup.pool" : null;
