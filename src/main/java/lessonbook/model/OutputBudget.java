@@ -10,7 +10,9 @@ import java.util.List;
  * that prints forever holds a bounded amount in memory and in its file, and reads back the same. Pure logic.
  *
  * <p>Worker lifecycle events carry no text and are kept wherever they fall (the lanes need every start and
- * exit; the kernel bounds how many a cell sends). Markers that arrive from the kernel (it sheds a flood before
+ * exit; the kernel bounds how many a cell sends). So are notices (a timeout, an interrupt, a {@code System.exit}:
+ * a few per run, said by the host or the kernel, never by the cell): a timeout's note, added while a flood still
+ * arrives, was pushed out of the tail by the lines after it, and the cell then said only "Interrupted.". Markers that arrive from the kernel (it sheds a flood before
  * it crosses the socket) inside the tail stay where they are: they say exactly where lines are missing.
  */
 public record OutputBudget(int headChars, int tailChars) {
@@ -95,7 +97,7 @@ public record OutputBudget(int headChars, int tailChars) {
         for (Output output : rest.subList(0, j + 1)) {
             if (output instanceof Output.Omitted o) {
                 omitted = omitted.plus(o);
-            } else if (output instanceof Output.WorkerEvent) {
+            } else if (output instanceof Output.WorkerEvent || output instanceof Output.Notice) {
                 lifecycle.add(output);
             } else {
                 omitted = omitted.plus(Output.Omitted.of(output.text()));

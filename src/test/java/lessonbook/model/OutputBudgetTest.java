@@ -79,6 +79,18 @@ class OutputBudgetTest {
     }
 
     @Test
+    void aTimeoutsNoteIsKeptWhenTheFloodGoesOnAfterIt() {
+        Output timedOut = new Output.Notice("The cell ran longer than 10 s and was interrupted.");
+        List<Output> kept = SMALL.append(List.of(), List.of(out("x".repeat(99) + "\n"), timedOut));
+        for (int i = 0; i < 50; i++) {
+            kept = SMALL.append(kept, List.of(out("more " + i + "\n")));
+        }
+        kept = SMALL.append(kept, List.of(new Output.Notice("Interrupted.")));
+        assertThat(kept).contains(timedOut, new Output.Notice("Interrupted."));
+        assertThat(text(kept)).endsWith("more 49\n|  Interrupted.\n");
+    }
+
+    @Test
     void oneEndlessLineIsCutIntoHeadAndTail() {
         List<Output> kept = SMALL.append(List.of(), List.of(out("z".repeat(10_000))));
         assertThat(kept).hasSize(3);
