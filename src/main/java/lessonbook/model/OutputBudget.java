@@ -12,8 +12,9 @@ import java.util.List;
  * <p>Worker lifecycle events carry no text and are kept wherever they fall (the lanes need every start and
  * exit; the kernel bounds how many a cell sends). So are notices (a timeout, an interrupt, a {@code System.exit}:
  * a few per run, said by the host or the kernel, never by the cell): a timeout's note, added while a flood still
- * arrives, was pushed out of the tail by the lines after it, and the cell then said only "Interrupted.". Markers that arrive from the kernel (it sheds a flood before
- * it crosses the socket) inside the tail stay where they are: they say exactly where lines are missing.
+ * arrives, was pushed out of the tail by the lines after it, and the cell then said only "Interrupted.". Markers
+ * that arrive from the kernel (it sheds a flood before it crosses the socket) inside the tail stay where they are:
+ * they say exactly where lines are missing.
  */
 public record OutputBudget(int headChars, int tailChars) {
     /** About 10,000 lines of a typical {@code println} before the cut, and the last 2,500 after it. */

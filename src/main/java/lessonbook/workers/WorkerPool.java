@@ -38,9 +38,9 @@ import lessonbook.workers.runtime.WorkerRuntime;
  * Inputs travel in chunks; {@code map} makes about four per worker, as Python's does, so that the cost of sending
  * is paid per chunk rather than per input; once a function proved so cheap that a worker's whole share takes
  * under 2 ms, one chunk per worker; a short map (at most 16 inputs a worker) of a function not known to be cheap,
- * one input per chunk, so that no worker ends a whole chunk behind the others. Arguments and results must be Serializable: one that is not fails the
- * call with an {@link IllegalArgumentException} (an argument, at once) or a {@link WorkerException} (a result)
- * naming its class.
+ * one input per chunk, so that no worker ends a whole chunk behind the others. Arguments and results must be
+ * Serializable: one that is not fails the call with an {@link IllegalArgumentException} (an argument, at once) or
+ * a {@link WorkerException} (a result) naming its class.
  * <p>
  * Failures: an exception in the function fails the call with a {@link WorkerException} carrying the worker's
  * exception. A worker that dies while running a chunk fails that call at once with a {@link WorkerDiedException};

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -18,22 +17,11 @@ import lessonbook.workers.runtime.WorkerRuntime;
  */
 class SpareRefillTest extends WithRecordingHost {
     private static final int SPARES = 4;
-    private String before;
 
     @BeforeEach
     void fourSpares() {
-        before = System.getProperty("lessonbook.workers.spares");
-        System.setProperty("lessonbook.workers.spares", Integer.toString(SPARES));
+        spares(SPARES);
         WorkerRuntime.terminateAll();
-    }
-
-    @AfterEach
-    void restore() {
-        if (before == null) {
-            System.clearProperty("lessonbook.workers.spares");
-        } else {
-            System.setProperty("lessonbook.workers.spares", before);
-        }
     }
 
     @Test

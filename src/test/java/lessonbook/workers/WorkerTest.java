@@ -56,25 +56,16 @@ class WorkerTest extends WithRecordingHost {
         fromSpare.start();
         fromSpare.join();
 
-        String spares = System.getProperty("lessonbook.workers.spares");
-        System.setProperty("lessonbook.workers.spares", "0");
-        try {
-            WorkerRuntime.terminateAll();
-            Worker cold = new Worker(() -> { });
-            cold.start();
-            cold.join();
-            Await.until("both exit events", T, () -> host.exits.size() >= 2);
-            long spareCpu = cpuOf(fromSpare.pid());
-            long coldCpu = cpuOf(cold.pid());
-            // the cold worker's JVM started within its life, the spare's before it: only the first counts it
-            assertThat(spareCpu).as("spare %d ms, cold %d ms", spareCpu, coldCpu).isLessThan(coldCpu / 2);
-        } finally {
-            if (spares == null) {
-                System.clearProperty("lessonbook.workers.spares");
-            } else {
-                System.setProperty("lessonbook.workers.spares", spares);
-            }
-        }
+        spares(0);
+        WorkerRuntime.terminateAll();
+        Worker cold = new Worker(() -> { });
+        cold.start();
+        cold.join();
+        Await.until("both exit events", T, () -> host.exits.size() >= 2);
+        long spareCpu = cpuOf(fromSpare.pid());
+        long coldCpu = cpuOf(cold.pid());
+        // the cold worker's JVM started within its life, the spare's before it: only the first counts it
+        assertThat(spareCpu).as("spare %d ms, cold %d ms", spareCpu, coldCpu).isLessThan(coldCpu / 2);
     }
 
     private long cpuOf(long pid) {
