@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 
 import lessonbook.kernel.protocol.KernelEvent;
+import lessonbook.kernel.protocol.KernelFolders;
 import lessonbook.kernel.protocol.KernelRequest;
 import lessonbook.kernel.protocol.MessageStreams;
 import lessonbook.model.StreamName;
@@ -124,6 +125,7 @@ final class KernelProcess {
     void kill() {
         ProcessTrees.kill(process.toHandle(), knownDescendants, Duration.ofSeconds(2));
         closeQuietly();
+        KernelFolders.CLASSES.sweepEnded();
     }
 
     /** Asks the kernel to end, then ends it and its children anyway. Never throws: the host is closing. */

@@ -5,22 +5,21 @@ import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URISyntaxException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 
 import lessonbook.display.Display;
 import lessonbook.kernel.protocol.KernelEvent;
+import lessonbook.kernel.protocol.KernelFolders;
 import lessonbook.kernel.protocol.KernelRequest;
 import lessonbook.model.StreamName;
 import lessonbook.process.ChildTicket;
 import lessonbook.process.EndThisJvm;
 import lessonbook.process.ParentWatch;
+import lessonbook.process.ProcessFolders;
 import lessonbook.process.ProcessTrees;
 import lessonbook.workers.runtime.WorkerRuntime;
 
@@ -34,6 +33,7 @@ import lessonbook.workers.runtime.WorkerRuntime;
 public final class KernelMain {
     private static final PrintStream ORIGINAL_ERR = System.err;
     private static volatile boolean halting;
+    private static final ProcessFolders CLASS_FOLDERS = KernelFolders.CLASSES;
     /** Set by {@link KernelTraining}: there the "host" is this JVM's own driver, see {@link #hostGone()}. */
     private static volatile boolean trainingRun;
 
@@ -67,13 +67,13 @@ public final class KernelMain {
         CellInput input = new CellInput(hub, out);
         System.setIn(input);
 
-        Path dumpDir = Files.createTempDirectory("lessonbook-classes-");
+        Path dumpDir = CLASS_FOLDERS.mine();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             hub.flushNow();
             if (!halting && calledSystemExit()) {
                 channel.send(new KernelEvent.Exiting());
             }
-            deleteTree(dumpDir);
+            CLASS_FOLDERS.deleteMine();
         }, "lessonbook-kernel-exit"));
 
         List<Path> classpath = List.of(ownClasspathEntry());
@@ -176,6 +176,7 @@ public final class KernelMain {
         try {
             WorkerRuntime.terminateAll();
             WorkerRuntime.deleteSharedObjects();
+            CLASS_FOLDERS.deleteMine();
         } catch (RuntimeException | LinkageError e) {
             // ending the tree below covers the workers too
         }
@@ -201,13 +202,5 @@ public final class KernelMain {
     /** The folder or jar holding the worker API, so cells can {@code import lessonbook.workers.*;}. */
     private static Path ownClasspathEntry() throws URISyntaxException {
         return Path.of(WorkerRuntime.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-    }
-
-    private static void deleteTree(Path root) {
-        try (Stream<Path> paths = Files.walk(root)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException | RuntimeException e) {
-            // a temp folder left behind is harmless
-        }
     }
 }

@@ -56,7 +56,8 @@ final class LessonOnScreen {
             if (small.equals(text)) {
                 throw new IllegalStateException("the lesson no longer holds the inputs this test shrinks");
             }
-            Path dir = Files.createTempDirectory("lesson-test");
+            // under target/, which the build cleans: the system temp folder would keep one per test run
+            Path dir = Files.createTempDirectory(Files.createDirectories(Path.of("target", "test-lessons")), "lesson");
             Path file = dir.resolve("multiprocessing.md");
             Files.writeString(file, small, StandardCharsets.UTF_8);
             return file;

@@ -1,0 +1,77 @@
+package lessonbook.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Per-process scratch folders: private, and what an ended process left is removed by the next one. */
+class ProcessFoldersTest {
+    @TempDir
+    Path parent;
+
+    @Test
+    void aProcessGetsAPrivateFolderNamedByItsPidUnderAPrivateRoot() throws IOException {
+        ProcessFolders folders = new ProcessFolders(parent, "scratch");
+        Path mine = folders.mine();
+
+        assertThat(mine.getParent()).isEqualTo(folders.root());
+        assertThat(folders.root().getFileName().toString()).startsWith("scratch-");
+        assertThat(mine.getFileName().toString()).startsWith(ProcessHandle.current().pid() + "-");
+        assertThat(ProcessFolders.creatorPid(mine.resolve("a-file"))).isEqualTo(ProcessHandle.current().pid());
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(folders.root()))).isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(mine))).isEqualTo("rwx------");
+        assertThat(folders.mine()).isEqualTo(mine);
+
+        Files.writeString(Files.createDirectories(mine.resolve("REPL")).resolve("A.class"), "x");
+        folders.deleteMine();
+        assertThat(mine).doesNotExist();
+    }
+
+    @Test
+    void theFoldersOfEndedProcessesAreSweptAndThoseOfLiveOnesKept() throws Exception {
+        ProcessFolders folders = new ProcessFolders(parent, "scratch");
+        Process live = new ProcessBuilder("sleep", "60").start();
+        Process ended = new ProcessBuilder("true").start();
+        try {
+            long liveStart = live.toHandle().info().startInstant().orElseThrow().toEpochMilli() / 1000;
+            assertThat(ended.waitFor(10, TimeUnit.SECONDS)).isTrue();
+            Files.createDirectories(folders.root());
+            Path ofLive = Files.createDirectories(folders.root().resolve(live.pid() + "-" + liveStart));
+            Path ofEnded = Files.createDirectories(folders.root().resolve(ended.pid() + "-" + liveStart));
+            // the live pid with another start time: that pid was reused, its first owner ended
+            Path ofReusedPid = Files.createDirectories(folders.root().resolve(live.pid() + "-" + (liveStart - 100)));
+            Files.writeString(Files.createDirectories(ofEnded.resolve("REPL")).resolve("A.class"), "x");
+            Path notOurs = Files.createDirectories(folders.root().resolve("something-else-entirely"));
+
+            folders.mine();
+
+            assertThat(ofEnded).doesNotExist();
+            assertThat(ofReusedPid).doesNotExist();
+            assertThat(ofLive).isDirectory();
+            assertThat(notOurs).isDirectory();
+        } finally {
+            live.destroyForcibly();
+        }
+    }
+
+    @Test
+    void aLinkSomeoneLeftUnderTheRootsNameIsRefused() throws IOException {
+        Path elsewhere = Files.createDirectories(parent.resolve("elsewhere"));
+        ProcessFolders folders = new ProcessFolders(parent, "scratch");
+        Files.createSymbolicLink(folders.root(), elsewhere);
+
+        assertThatThrownBy(folders::mine).isInstanceOf(UncheckedIOException.class).hasMessageContaining("private folder");
+        try (var inElsewhere = Files.list(elsewhere)) {
+            assertThat(inElsewhere).isEmpty();
+        }
+    }
+}
