@@ -10,18 +10,23 @@ import lessonbook.workers.BrokenSharedObjectException;
 import lessonbook.workers.WaitInterruptedException;
 
 /**
- * How a process waits for another without a broker to wake it: spin for 20 µs, then yield the cpu until 200 µs
- * have passed (the other side is often just about to answer, and on a busy machine yielding lets it run;
- * the shortest park costs ~70 µs on Linux), then park for growing pauses, 20 µs doubling up to 1 ms, so an
- * idle waiter costs about a thousand wake-ups a second and an answer is seen at most ~1 ms late. Every wait checks the interrupt flag (an Interrupt
- * in the notebook ends it with an unchecked {@link WaitInterruptedException}) and, every 100 ms, whether the
- * processes it waits for still live. One instance per wait, used by one thread. The three phases can be tuned
- * with {@code -Dlessonbook.workers.spinMicros=20}, {@code yieldMicros=200} and {@code parkMicros=20} (for
- * workers, through {@code -Dlessonbook.workers.jvmOptions}); next to the workers' start-up, none of them
- * matters much to a pipe's round trip.
+ * How a process waits for another without a broker to wake it: yield the cpu between looks until 200 µs have
+ * passed (the other side is often just about to answer), then park for growing pauses, 20 µs doubling up to
+ * 1 ms, so an idle waiter costs about a thousand wake-ups a second and an answer is seen at most ~1 ms late.
+ * <p>
+ * Why yield and not spin first: on two cores the other side is often on this very core (Linux keeps two
+ * processes that hand work back and forth together for a while), and a spinning waiter only delays it. Measured
+ * with {@code lessonbook bench --only ipc} (a queue's round trip to a worker and back): spinning 20 µs first,
+ * 0.065-0.079 ms; 2 µs, 0.034-0.041; none, 0.028-0.037. A yield with nothing else to run costs ~0.5 µs.
+ * <p>
+ * Every wait checks the interrupt flag (an Interrupt in the notebook ends it with an unchecked
+ * {@link WaitInterruptedException}) and, every 100 ms, whether the processes it waits for still live. One
+ * instance per wait, used by one thread. The phases can be tuned with {@code -Dlessonbook.workers.spinMicros=0}
+ * (a spin before the yields, for machines with cores to spare), {@code yieldMicros=200} and {@code parkMicros=20}
+ * (for workers, through {@code -Dlessonbook.workers.jvmOptions}).
  */
 public final class Waiting {
-    private static final long SPIN_NANOS = 1000 * Long.getLong("lessonbook.workers.spinMicros", 20);
+    private static final long SPIN_NANOS = 1000 * Long.getLong("lessonbook.workers.spinMicros", 0);
     private static final long YIELD_NANOS = 1000 * Long.getLong("lessonbook.workers.yieldMicros", 200);
     private static final long FIRST_PARK_NANOS = 1000 * Long.getLong("lessonbook.workers.parkMicros", 20);
     private static final long LONGEST_PARK_NANOS = 1_000_000;
