@@ -1,5 +1,6 @@
 package lessonbook.workers.shared;
 
+import java.util.Iterator;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -86,7 +87,9 @@ public final class WaitStates {
                 longest = w;
             }
         }
-        String holding = held.isEmpty() ? null : held.values().iterator().next();
+        // hasNext, not isEmpty: the lock may be released between the two (seen: NoSuchElementException in a lesson)
+        Iterator<String> holds = held.values().iterator();
+        String holding = holds.hasNext() ? holds.next() : null;
         if (longest == null && holding == null) {
             return Snapshot.NOTHING;
         }

@@ -31,4 +31,32 @@ class WaitStatesTest {
         waiting.end();
         assertThat(WaitStates.now().waitingOn()).as("a wait said to be over").isNull();
     }
+
+    /**
+     * A lock released while the sampler looks: the sampler read "not empty", then took the first held lock of a
+     * table emptied in between, and its NoSuchElementException ended the reporter thread and printed into the
+     * cell's output (seen in the second lesson's saved outputs).
+     */
+    @Test
+    void aLockReleasedWhileTheSamplerLooksIsNeverAnError() throws Exception {
+        Thread locker = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                WaitStates.held("lock-file", "lock #1");
+                WaitStates.released("lock-file");
+            }
+        });
+        locker.start();
+        try {
+            int sawHeld = 0;
+            for (int i = 0; i < 2_000_000 && sawHeld < 20_000; i++) {
+                if (WaitStates.now().holding() != null) {
+                    sawHeld++;
+                }
+            }
+            assertThat(sawHeld).as("the sampler saw the lock held at times").isPositive();
+        } finally {
+            locker.interrupt();
+            locker.join();
+        }
+    }
 }
