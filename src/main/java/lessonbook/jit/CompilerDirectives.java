@@ -9,12 +9,18 @@ import java.util.stream.Collectors;
 import javax.management.JMException;
 import javax.management.ObjectName;
 
+import lessonbook.process.ProcessFolders;
+
 /**
  * HotSpot compiler directives added to this JVM while it runs, through its DiagnosticCommand MBean (the public
  * route; a directives file on the command line would stop the JVM from starting when the file is missing). A
  * directive applies to compiles that start after it is added; methods compiled before keep their code.
  */
 public final class CompilerDirectives {
+    /** The directive's file; in a folder of this process, so that one left by a process killed meanwhile is swept. */
+    private static final ProcessFolders FOLDERS =
+            new ProcessFolders(Path.of(System.getProperty("java.io.tmpdir")), "lessonbook-jit");
+
     private CompilerDirectives() {
     }
 
@@ -32,10 +38,9 @@ public final class CompilerDirectives {
      * {@code java.management}. Never throws. The first call costs ~100 ms of CPU (the platform MBean server):
      * call it off any thread a user waits on.
      */
-    public static boolean add(String directive) {
-        Path file = null;
+    public static synchronized boolean add(String directive) {
         try {
-            file = Files.createTempFile("lessonbook-directive", ".json");
+            Path file = FOLDERS.mine().resolve("directive.json");
             Files.writeString(file, directive);
             Object answer = ManagementFactory.getPlatformMBeanServer().invoke(
                     new ObjectName("com.sun.management:type=DiagnosticCommand"), "compilerDirectivesAdd",
@@ -46,13 +51,7 @@ public final class CompilerDirectives {
             // background thread's System.err, which in the kernel is a cell's output
             return false;
         } finally {
-            if (file != null) {
-                try {
-                    Files.deleteIfExists(file);
-                } catch (IOException e) {
-                    // a temp file of a few bytes; the system's temp cleaning removes it
-                }
-            }
+            FOLDERS.deleteMine();
         }
     }
 }
