@@ -40,21 +40,34 @@ public final class ProcessFolders {
         return root;
     }
 
-    /** This process's folder, made on the first call (which first sweeps what ended processes left). */
+    /**
+     * This process's folder, made on the first call (which first sweeps what ended processes left). Where the
+     * shared root cannot be used (another user made a folder or a link under its name first, which would
+     * otherwise keep this user's kernels from starting), a private folder with a random name in {@code parent}
+     * instead: it is deleted as usual, only not swept if this process is killed.
+     */
     public synchronized Path mine() {
         if (mine == null) {
-            makeRoot();
-            sweepEnded();
-            ProcessHandle me = ProcessHandle.current();
-            Path folder = root.resolve(me.pid() + "-" + startSeconds(me));
+            Path folder;
             try {
-                Files.createDirectories(folder, privateFolder());
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot make a private folder: " + folder, e);
+                makeRoot();
+                sweepEnded();
+                ProcessHandle me = ProcessHandle.current();
+                folder = Files.createDirectories(root.resolve(me.pid() + "-" + startSeconds(me)), privateFolder());
+            } catch (IOException | UncheckedIOException e) {
+                folder = randomPrivateFolder();
             }
             mine = folder;
         }
         return mine;
+    }
+
+    private Path randomPrivateFolder() {
+        try {
+            return Files.createTempDirectory(root.getParent(), root.getFileName() + "-", privateFolder());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot make a private folder in " + root.getParent(), e);
+        }
     }
 
     /** Deletes this process's folder and all in it, if it made one; the next {@link #mine()} makes a new one. */

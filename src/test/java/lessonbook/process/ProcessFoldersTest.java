@@ -1,10 +1,8 @@
 package lessonbook.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -64,14 +62,20 @@ class ProcessFoldersTest {
     }
 
     @Test
-    void aLinkSomeoneLeftUnderTheRootsNameIsRefused() throws IOException {
+    void aLinkSomeoneLeftUnderTheRootsNameIsNotFollowedAndAPrivateFolderIsUsedInstead() throws IOException {
         Path elsewhere = Files.createDirectories(parent.resolve("elsewhere"));
         ProcessFolders folders = new ProcessFolders(parent, "scratch");
         Files.createSymbolicLink(folders.root(), elsewhere);
 
-        assertThatThrownBy(folders::mine).isInstanceOf(UncheckedIOException.class).hasMessageContaining("private folder");
+        Path mine = folders.mine();
+
+        assertThat(mine.getParent()).isEqualTo(parent);
+        assertThat(mine.getFileName().toString()).startsWith(folders.root().getFileName() + "-");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(mine))).isEqualTo("rwx------");
         try (var inElsewhere = Files.list(elsewhere)) {
             assertThat(inElsewhere).isEmpty();
         }
+        folders.deleteMine();
+        assertThat(mine).doesNotExist();
     }
 }
