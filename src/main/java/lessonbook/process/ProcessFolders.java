@@ -3,6 +3,7 @@ package lessonbook.process;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -123,7 +124,11 @@ public final class ProcessFolders {
         try {
             if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
                 Files.createDirectories(root.getParent());
-                Files.createDirectory(root, privateFolder());
+                try {
+                    Files.createDirectory(root, privateFolder());
+                } catch (FileAlreadyExistsException e) {
+                    // another process made it just now (grade starts several kernels at once): checked below
+                }
             }
             requireOwnPrivateFolder();
         } catch (IOException e) {

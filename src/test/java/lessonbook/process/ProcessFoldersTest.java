@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
@@ -77,5 +78,32 @@ class ProcessFoldersTest {
         }
         folders.deleteMine();
         assertThat(mine).doesNotExist();
+    }
+
+    @Test
+    void processesMakingTheRootAtOnceAllGetTheirFolderUnderIt() throws Exception {
+        List<Path> made = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<Thread> threads = new java.util.ArrayList<>();
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        for (int i = 0; i < 8; i++) {
+            // one ProcessFolders per "process": each makes the root if it finds none
+            ProcessFolders folders = new ProcessFolders(parent, "scratch");
+            Thread t = new Thread(() -> {
+                try {
+                    go.await();
+                    made.add(folders.mine());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            t.start();
+            threads.add(t);
+        }
+        go.countDown();
+        for (Thread t : threads) {
+            t.join(10_000);
+        }
+        assertThat(made).hasSize(8).allSatisfy(p -> assertThat(p.getParent()).isEqualTo(parent.resolve("scratch-"
+                + System.getProperty("user.name").replaceAll("[^A-Za-z0-9_.-]", "_"))));
     }
 }
