@@ -19,7 +19,6 @@ import lessonbook.model.StreamName;
 import lessonbook.process.ChildTicket;
 import lessonbook.process.EndThisJvm;
 import lessonbook.process.ParentWatch;
-import lessonbook.process.ProcessFolders;
 import lessonbook.process.ProcessTrees;
 import lessonbook.workers.runtime.WorkerRuntime;
 
@@ -33,7 +32,6 @@ import lessonbook.workers.runtime.WorkerRuntime;
 public final class KernelMain {
     private static final PrintStream ORIGINAL_ERR = System.err;
     private static volatile boolean halting;
-    private static final ProcessFolders CLASS_FOLDERS = KernelFolders.CLASSES;
     /** Set by {@link KernelTraining}: there the "host" is this JVM's own driver, see {@link #hostGone()}. */
     private static volatile boolean trainingRun;
 
@@ -67,13 +65,13 @@ public final class KernelMain {
         CellInput input = new CellInput(hub, out);
         System.setIn(input);
 
-        Path dumpDir = CLASS_FOLDERS.mine();
+        Path dumpDir = KernelFolders.CLASSES.mine();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             hub.flushNow();
             if (!halting && calledSystemExit()) {
                 channel.send(new KernelEvent.Exiting());
             }
-            CLASS_FOLDERS.deleteMine();
+            KernelFolders.CLASSES.deleteMine();
         }, "lessonbook-kernel-exit"));
 
         List<Path> classpath = List.of(ownClasspathEntry());
@@ -176,7 +174,7 @@ public final class KernelMain {
         try {
             WorkerRuntime.terminateAll();
             WorkerRuntime.deleteSharedObjects();
-            CLASS_FOLDERS.deleteMine();
+            KernelFolders.CLASSES.deleteMine();
         } catch (RuntimeException | LinkageError e) {
             // ending the tree below covers the workers too
         }

@@ -43,7 +43,7 @@ public final class SegmentFiles {
         }
         byte[] random = new byte[16];
         RANDOM.nextBytes(random);
-        return myFolder().resolve(kind + "-" + HexFormat.of().formatHex(random));
+        return FOLDERS.mine().resolve(kind + "-" + HexFormat.of().formatHex(random));
     }
 
     static FileAttribute<?>[] privateFile() {
@@ -65,10 +65,6 @@ public final class SegmentFiles {
     /** Removes what processes that have ended left behind (a kernel killed with SIGKILL), if anything. */
     public static void sweepEnded() {
         FOLDERS.sweepEnded();
-    }
-
-    private static Path myFolder() {
-        return FOLDERS.mine();
     }
 
     /** {@code /dev/shm} is memory, never written to disk; where there is none, the temp folder. */
