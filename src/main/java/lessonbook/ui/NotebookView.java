@@ -59,11 +59,6 @@ final class NotebookView extends ScrollPane {
         rebuild();
     }
 
-    /** The height of the column of cells: it changes whenever a cell's height does, in view or not. */
-    javafx.beans.value.ObservableDoubleValue columnHeight() {
-        return column.heightProperty();
-    }
-
     /**
      * The paper follows the column's width at once but its height only in steps of {@link #PAPER_STEP} pixels
      * (below the last cell it runs on, out of the scroll range). A background that changes size is repainted

@@ -97,14 +97,13 @@ public final class NotebookWindow implements WindowActions {
         main.setCenter(center);
         main.setBottom(statusBar);
         StackPane root = new StackPane(main, help, beacon);
-        // a cell out of view that grew moves everything below it, out of view too
-        view.columnHeight().addListener((o, was, now) -> beacon.touch());
         root.getStyleClass().add("lessonbook-root");
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(root, Math.min(1180, screen.getWidth()), Math.min(860, screen.getHeight()));
         appearance.attach(scene);
         scene.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
         stage.setScene(scene);
+        beacon.watch(scene);   // changes out of view must not repaint the whole window
         // A stage hidden or given another scene no longer shows this lesson: its autosave must not outlive it.
         stage.sceneProperty().addListener((o, was, now) -> {
             if (now != scene) {
@@ -165,7 +164,6 @@ public final class NotebookWindow implements WindowActions {
     }
 
     private void onDocumentChange(DocumentChange change) {
-        beacon.touch();   // the change may lie out of view: see VisibleChangeBeacon
         if (change instanceof DocumentChange.DirtyChanged || change instanceof DocumentChange.FileChanged) {
             updateTitle();
             updateStatusBar();
