@@ -83,8 +83,9 @@ public final class AppRunProbe {
         String id = r.cellId();
         CellState state = r.runtime().state();
         if (state == CellState.RUNNING) {
-            spans.put(id, new long[] {System.nanoTime(), appCpu(), 0, 0, System.currentTimeMillis(), 0});
+            // the threads' snapshot first: reading it (every thread's /proc files) is the probe's cost, not the app's
             threadsAtStart.put(id, ThreadCpu.read());
+            spans.put(id, new long[] {System.nanoTime(), appCpu(), 0, 0, System.currentTimeMillis(), 0});
             System.err.println("app probe: cell " + document.indexOf(id) + " running");
         } else if (state == CellState.DONE || state == CellState.ERROR || state == CellState.INTERRUPTED) {
             long[] span = spans.get(id);
