@@ -51,6 +51,12 @@ public final class NotebookWindow implements WindowActions {
     private final KernelStatusView kernelStatus = new KernelStatusView();
     private final StatusBar statusBar = new StatusBar();
     private final VisibleChangeBeacon beacon = new VisibleChangeBeacon();
+    /**
+     * On the window's root while a cell runs or waits to: carets hold still then (lessonbook.css). A blinking caret
+     * keeps JavaFX drawing 60 frames a second for its timeline and repaints twice a second, CPU the workers need.
+     */
+    static final javafx.css.PseudoClass CELLS_BUSY = javafx.css.PseudoClass.getPseudoClass("cells-busy");
+    private final StackPane root;
     private final ComboBox<String> cellType = new ComboBox<>();
     private final Menu recentMenu = new Menu("Open Recent");
     private final HelpOverlay help;
@@ -96,7 +102,7 @@ public final class NotebookWindow implements WindowActions {
         VBox.setVgrow(view, Priority.ALWAYS);
         main.setCenter(center);
         main.setBottom(statusBar);
-        StackPane root = new StackPane(main, help, beacon);
+        root = new StackPane(main, help, beacon);
         root.getStyleClass().add("lessonbook-root");
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(root, Math.min(1180, screen.getWidth()), Math.min(860, screen.getHeight()));
@@ -179,6 +185,9 @@ public final class NotebookWindow implements WindowActions {
             } else if (!running) {
                 ticker.stop();
             }
+            // queued counts too, so that a Run All does not toggle the carets (a CSS pass) between its cells
+            root.pseudoClassStateChanged(CELLS_BUSY, running || document.cells().stream()
+                    .anyMatch(c -> document.runtime(c.id()).state() == lessonbook.model.CellState.QUEUED));
         }
         syncCellType();
     }

@@ -123,6 +123,26 @@ class TickingCellLayoutTest {
         interruptAndWait();
     }
 
+    @Test
+    void aCaretHoldsStillWhileCellsRunAndBlinksAgainAfter() throws Exception {
+        org.fxmisc.richtext.CaretNode caret = onFx(() -> {
+            fixture.code("spin").editor().focusEditor();
+            return (org.fxmisc.richtext.CaretNode) ((JavaCellEditor) fixture.code("spin").editor()).component()
+                    .getCodeArea().lookup(".caret");
+        });
+        fixture.waitFor(() -> onFx(() -> caret.getBlinkRate().toMillis()) == 500.0);
+
+        startSpinningWithThreeWorkers();
+        // A blinking caret's timeline keeps JavaFX drawing 60 frames a second while the workers want the cores.
+        fixture.waitFor(() -> onFx(() -> caret.getBlinkRate().toMillis()) == 0.0);
+        AtomicInteger flips = countChanges(caret::isVisible);
+        awaitFrames(40);   // more than a second: two blinks
+        assertThat(flips.get()).as("times the caret appeared or vanished while the cell ran").isZero();
+
+        interruptAndWait();
+        fixture.waitFor(() -> onFx(() -> caret.getBlinkRate().toMillis()) == 500.0);
+    }
+
     private void startSpinningWithThreeWorkers() throws Exception {
         onFx(() -> {
             window.view().select("spin");
