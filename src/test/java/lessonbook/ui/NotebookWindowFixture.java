@@ -95,10 +95,15 @@ public final class NotebookWindowFixture {
             return fixture;
         }
 
-        /** Shows the window with {@code notebook} as if it had been read from {@code file}. */
+        /**
+         * Shows the window with {@code notebook} as if it had been read from {@code file}; a relative {@code file}
+         * lies under {@code target/test-lessons}, so that what the window writes beside it (a recovery file of
+         * unsaved changes) stays out of the project's own folders.
+         */
         NotebookWindowFixture show(Stage stage, Notebook notebook, Path file) {
             NotebookWindowFixture fixture = build(stage);
-            fixture.window.document().replace(notebook, file);
+            fixture.window.document().replace(notebook, file.isAbsolute() ? file
+                    : Path.of("target", "test-lessons").toAbsolutePath().resolve(file));
             fixture.window.show();
             return fixture;
         }

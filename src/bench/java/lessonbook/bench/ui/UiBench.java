@@ -49,6 +49,8 @@ public final class UiBench {
 
     private final Supplier<Kernel> kernels;
     private final Path lesson;
+    /** How long a cold start may take to show its first frame before the probe is ended. */
+    private static final long PROBE_LIMIT_SECONDS = 120;
 
     public UiBench() {
         this(DesktopLauncher.kernelFactory(), Path.of("lessons", "multiprocessing.md"));
@@ -112,22 +114,51 @@ public final class UiBench {
         }
     }
 
+    /**
+     * One cold start to its first frame. The probe opens a copy of the lesson in a folder of its own, which is also
+     * its home, as the app bench's runs do: a recovery file beside the real lesson (an app killed with unsaved
+     * changes) would otherwise hold the probe in its "Restore them?" dialog, and the bench with it. The kernel's
+     * class-data archive and JavaFX's unpacked native libraries stay in the usual caches. A probe that shows no
+     * window within two minutes is ended.
+     */
     private double firstFrame(AppImage image) throws Exception {
-        String[] args = Files.exists(lesson) ? new String[] {lesson.toString()} : new String[0];
+        Path home = Files.createTempDirectory("lessonbook-first-frame");
+        try {
+            return firstFrame(image, home);
+        } finally {
+            try (var files = Files.walk(home)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    private double firstFrame(AppImage image, Path home) throws Exception {
+        String[] args = Files.exists(lesson)
+                ? new String[] {Files.copy(lesson, home.resolve(lesson.getFileName())).toString()} : new String[0];
+        List<String> options = new ArrayList<>(BenchDisplay.childProperties());
+        options.add("-Duser.home=" + home);
+        // JavaFX's native libraries stay unpacked where they are, as on a teacher's second start
+        options.add("-Djavafx.cachedir=" + Path.of(System.getProperty("user.home"), ".openjfx", "cache"));
         List<String> command;
         if (image != null) {
-            command = image.command(FirstFrameProbe.class.getName(), BenchDisplay.childProperties(), args);
+            command = image.command(FirstFrameProbe.class.getName(), options, args);
         } else {
             command = new ArrayList<>();
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            command.addAll(BenchDisplay.childProperties());
+            command.addAll(options);
             command.add("-cp");
             command.add(System.getProperty("java.class.path"));
             command.add(FirstFrameProbe.class.getName());
             command.addAll(List.of(args));
         }
         long spawned = System.currentTimeMillis();
-        Process probe = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
+        builder.environment().putIfAbsent("XDG_CACHE_HOME",
+                Path.of(System.getProperty("user.home"), ".cache").toString());
+        Process probe = builder.start();
+        CompletableFuture<Void> watchdog = CompletableFuture.runAsync(
+                probe::destroyForcibly, CompletableFuture.delayedExecutor(
+                        PROBE_LIMIT_SECONDS, TimeUnit.SECONDS));
         try (BufferedReader out = new BufferedReader(
                 new InputStreamReader(probe.getInputStream(), StandardCharsets.UTF_8))) {
             long firstFrame = -1;
@@ -143,12 +174,13 @@ public final class UiBench {
                 return firstFrame;
             }
         } finally {
+            watchdog.cancel(false);
             if (!probe.waitFor(20, TimeUnit.SECONDS)) {
                 probe.destroyForcibly();
             }
         }
-        throw new IllegalStateException("the first-frame probe ended without showing a window (exit "
-                + probe.exitValue() + ")");
+        throw new IllegalStateException("the first-frame probe showed no window within " + PROBE_LIMIT_SECONDS
+                + " s (exit " + probe.exitValue() + ")");
     }
 
     /**
