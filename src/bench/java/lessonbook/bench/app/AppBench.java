@@ -4,7 +4,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,6 +18,7 @@ import java.util.regex.Pattern;
 import lessonbook.bench.Figure;
 import lessonbook.bench.Median;
 import lessonbook.bench.PythonPeer;
+import lessonbook.bench.ScratchFolder;
 
 /**
  * The {@code app} suite: the speedup a class sees in the window. Each run opens the lesson in the real app (a
@@ -96,14 +96,8 @@ public final class AppBench {
      * offered in a dialog, no recent files); the kernel's class-data archive stays where it always is.
      */
     private Map<String, Double> appRun(String display) throws IOException, InterruptedException {
-        Path home = Files.createTempDirectory("lessonbook-app-bench");
-        try {
-            Path copy = Files.copy(lesson, home.resolve(lesson.getFileName()));
-            return appRun(display, home, copy);
-        } finally {
-            try (var files = Files.walk(home)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+        try (ScratchFolder home = ScratchFolder.create("lessonbook-app-bench")) {
+            return appRun(display, home.path(), home.copyIn(lesson));
         }
     }
 
@@ -121,8 +115,7 @@ public final class AppBench {
                 lessonCopy.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
         builder.environment().put("DISPLAY", display);
-        builder.environment().putIfAbsent("XDG_CACHE_HOME",
-                Path.of(System.getProperty("user.home"), ".cache").toString());
+        ScratchFolder.keepUserCache(builder);
         Process app = builder.start();
         Map<String, Double> figures = new HashMap<>();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(app.getInputStream(),

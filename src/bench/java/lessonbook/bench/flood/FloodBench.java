@@ -5,12 +5,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
 import lessonbook.bench.Figure;
+import lessonbook.bench.ScratchFolder;
 import lessonbook.bench.ui.BenchDisplay;
 import lessonbook.bench.ui.FloodAppProbe;
 
@@ -29,15 +29,10 @@ public final class FloodBench {
     private final String heap = System.getProperty("lessonbook.bench.floodXmx", "512m");
 
     public List<Figure> run() throws IOException, InterruptedException {
-        Path dir = Files.createTempDirectory("lessonbook-flood");
-        try {
-            List<Figure> figures = new ArrayList<>(inApp(dir));
-            figures.addAll(inRun(dir));
+        try (ScratchFolder dir = ScratchFolder.create("lessonbook-flood")) {
+            List<Figure> figures = new ArrayList<>(inApp(dir.path()));
+            figures.addAll(inRun(dir.path()));
             return figures;
-        } finally {
-            try (Stream<Path> files = Files.walk(dir)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
         }
     }
 

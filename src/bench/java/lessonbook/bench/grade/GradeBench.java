@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 
 import lessonbook.bench.Figure;
 import lessonbook.bench.Median;
+import lessonbook.bench.ScratchFolder;
 import lessonbook.cli.grade.GradeRow;
 import lessonbook.cli.grade.Grader;
 import lessonbook.cli.grade.GradingKernels;
@@ -85,8 +86,8 @@ public final class GradeBench {
     private final int runs = Integer.getInteger("lessonbook.bench.gradeRuns", 3);
 
     public List<Figure> run() throws Exception {
-        Path dir = Files.createTempDirectory("lessonbook-grade-bench");
-        try {
+        try (ScratchFolder scratch = ScratchFolder.create("lessonbook-grade-bench")) {
+            Path dir = scratch.path();
             Path lesson = Files.writeString(dir.resolve("lesson.md"), LESSON, StandardCharsets.UTF_8);
             List<Path> copies = new ArrayList<>();
             for (int i = 1; i <= submissions; i++) {
@@ -115,10 +116,6 @@ public final class GradeBench {
                     endedChildrenCpuMs() < 0
                             ? Figure.notMeasured("grade.kernel_cpu_per_submission", "ms", "no /proc/self/stat here")
                             : new Figure("grade.kernel_cpu_per_submission", Median.of(kernelCpu), "ms"));
-        } finally {
-            try (var files = Files.walk(dir)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
         }
     }
 

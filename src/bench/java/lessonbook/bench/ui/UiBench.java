@@ -20,6 +20,7 @@ import javafx.stage.Stage;
 
 import lessonbook.bench.Figure;
 import lessonbook.bench.Median;
+import lessonbook.bench.ScratchFolder;
 import lessonbook.bench.SuiteCannotRun;
 import lessonbook.kernel.client.ClassDataCache;
 import lessonbook.kernel.client.Kernel;
@@ -122,21 +123,15 @@ public final class UiBench {
      * window within two minutes is ended.
      */
     private double firstFrame(AppImage image) throws Exception {
-        Path home = Files.createTempDirectory("lessonbook-first-frame");
-        try {
+        try (ScratchFolder home = ScratchFolder.create("lessonbook-first-frame")) {
             return firstFrame(image, home);
-        } finally {
-            try (var files = Files.walk(home)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
         }
     }
 
-    private double firstFrame(AppImage image, Path home) throws Exception {
-        String[] args = Files.exists(lesson)
-                ? new String[] {Files.copy(lesson, home.resolve(lesson.getFileName())).toString()} : new String[0];
+    private double firstFrame(AppImage image, ScratchFolder home) throws Exception {
+        String[] args = Files.exists(lesson) ? new String[] {home.copyIn(lesson).toString()} : new String[0];
         List<String> options = new ArrayList<>(BenchDisplay.childProperties());
-        options.add("-Duser.home=" + home);
+        options.add("-Duser.home=" + home.path());
         // JavaFX's native libraries stay unpacked where they are, as on a teacher's second start
         options.add("-Djavafx.cachedir=" + Path.of(System.getProperty("user.home"), ".openjfx", "cache"));
         List<String> command;
@@ -153,8 +148,7 @@ public final class UiBench {
         }
         long spawned = System.currentTimeMillis();
         ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
-        builder.environment().putIfAbsent("XDG_CACHE_HOME",
-                Path.of(System.getProperty("user.home"), ".cache").toString());
+        ScratchFolder.keepUserCache(builder);
         Process probe = builder.start();
         CompletableFuture<Void> watchdog = CompletableFuture.runAsync(
                 probe::destroyForcibly, CompletableFuture.delayedExecutor(
