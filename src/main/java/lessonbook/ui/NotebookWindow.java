@@ -178,16 +178,20 @@ public final class NotebookWindow implements WindowActions {
             updateStatusBar();
             updatePresenter();
         } else if (change instanceof DocumentChange.RuntimeChanged) {
-            boolean running = document.cells().stream()
-                    .anyMatch(c -> document.runtime(c.id()).state() == lessonbook.model.CellState.RUNNING);
+            boolean running = false;
+            boolean queued = false;
+            for (var cell : document.cells()) {
+                lessonbook.model.CellState state = document.runtime(cell.id()).state();
+                running |= state == lessonbook.model.CellState.RUNNING;
+                queued |= state == lessonbook.model.CellState.QUEUED;
+            }
             if (running && !ticker.isRunning()) {
                 ticker.start();
             } else if (!running) {
                 ticker.stop();
             }
             // queued counts too, so that a Run All does not toggle the carets (a CSS pass) between its cells
-            root.pseudoClassStateChanged(CELLS_BUSY, running || document.cells().stream()
-                    .anyMatch(c -> document.runtime(c.id()).state() == lessonbook.model.CellState.QUEUED));
+            root.pseudoClassStateChanged(CELLS_BUSY, running || queued);
         }
         syncCellType();
     }
