@@ -297,6 +297,11 @@ public final class WorkerRuntime {
         options.add("-XX:-UsePerfData");   // no shared-memory counters file to create and delete per worker
         // C2 only: a worker runs the cell's hot loop once, and the runtime's own run-once code is not worth compiling.
         options.add("-XX:-TieredCompilation");
+        // A thread waits for its method's compile instead of interpreting it meanwhile: ten workers share two cores,
+        // and a worker interpreting its loop at a thirtieth of the speed while C2 compiles that loop spends a core
+        // the others could use. Ten workers of the lesson: ~15 ms less of the run's ~90 ms above its ideal
+        // (alternating bench runs on 2 cores).
+        options.add("-XX:-BackgroundCompilation");
         // ...but the shared objects' code (VarHandles on mapped memory, ~µs a call when interpreted) is compiled
         // after 100 calls, not C2's 10,000: a queue's first 2,000 round trips took 0.050 ms each, now ~0.022.
         // "quiet": the command would print itself on the worker's stdout, which is the cell's output.
