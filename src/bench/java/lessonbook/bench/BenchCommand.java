@@ -43,8 +43,7 @@ public final class BenchCommand implements Callable<Integer> {
                 new Named("ipc", "queue round trip and a shared counter across workers (vs Python's mp.Queue, Value)",
                         () -> new IpcBench().run()),
                 new Named("lesson", "the lesson's own cells in a real kernel: speedups *.in_kernel",
-                        () -> new lessonbook.bench.kernel.LessonWorkloadBench(
-                                lessonbook.format.LessonFiles.read(DefaultLesson.find())).run()),
+                        () -> new lessonbook.bench.kernel.LessonWorkloadBench(DefaultLesson.find()).run()),
                 new Named("flood", "a cell printing forever, -Xmx512m: app (needs a display), `run`",
                         () -> new lessonbook.bench.flood.FloodBench().run()),
                 new Named("grade", "`grade` of 30 copies of a 3-exercise lesson: ms per submission (vs one at a time)",

@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 
 import lessonbook.format.LessonFiles;
 import lessonbook.format.LessonFormatException;
+import lessonbook.jit.HostCompilers;
 import lessonbook.kernel.client.JvmKernel;
 
 import lessonbook.model.Notebook;
@@ -89,6 +90,9 @@ final class RunCommand implements Callable<Integer> {
                 return 2;
             }
         }
+        // as the app's window does: this JVM's compiles must not take the cores from the lesson's workers
+        HostCompilers.c1OnlyInBackground();
+        HostCompilers.lowerPriorityInBackground();
         HeadlessRun.Result result;
         try (var kernel = JvmKernel.start()) {
             result = new HeadlessRun(kernel, out, timeout, allowErrors, stdin).run(notebook, file);

@@ -8,6 +8,7 @@ import javafx.scene.image.Image;
 import javafx.stage.Stage;
 
 import lessonbook.format.BundledLessons;
+import lessonbook.jit.HostCompilers;
 
 /**
  * The JavaFX application: one notebook window for the lesson the launcher was given, or, without one, the
@@ -29,7 +30,7 @@ public final class DesktopApp extends Application {
 
     /** Opens {@code lesson} in {@code stage}, or the lesson library when it is null (the bench's probes call this). */
     public void start(Stage stage, Path lesson) {
-        WindowCompilers.c1OnlyInBackground();
+        HostCompilers.c1OnlyInBackground();
         AfterFirstFrame.run(() -> addIcons(stage));   // decoding them cost the first frame 40-100 ms
         if (lesson != null) {
             openNotebook(stage, lesson);

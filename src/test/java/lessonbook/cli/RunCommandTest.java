@@ -44,6 +44,42 @@ class RunCommandTest {
         assertThat(run.stdout()).contains("[1]\n|  x ==> 20\n").contains("[2]\ntwice 40\n").contains("==> 42");
     }
 
+    /**
+     * The host JVM of a run steps its JIT back as the app's window does (HostCompilers): a cell, in the kernel, reads
+     * its parent's compiler threads' niceness from /proc (field 19 of a thread's stat).
+     */
+    @Test
+    @org.junit.jupiter.api.condition.EnabledOnOs(org.junit.jupiter.api.condition.OS.LINUX)
+    void theRunsOwnCompilerThreadsStepBackToNiceNineteen() throws Exception {
+        Path file = lesson("nice.md", cell("""
+                import java.nio.file.*;
+                String compilerNiceness() throws Exception {
+                    long host = ProcessHandle.current().parent().orElseThrow().pid();
+                    StringBuilder found = new StringBuilder();
+                    try (var tasks = Files.newDirectoryStream(Path.of("/proc/" + host + "/task"))) {
+                        for (Path task : tasks) {
+                            String stat = Files.readString(task.resolve("stat"));
+                            String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                            if (name.contains("CompilerThre")) found.append(name).append('=').append(fields[16]).append(' ');
+                        }
+                    }
+                    return found.toString().trim();
+                }""") + cell("""
+                String seen = compilerNiceness();
+                for (int i = 0; i < 200 && !seen.contains("C2 CompilerThre=19"); i++) {
+                    Thread.sleep(50);
+                    seen = compilerNiceness();
+                }
+                System.out.println("host compilers: " + seen);"""));
+
+        LessonbookCli.Run run = lessonbook("run", file.toString());
+
+        assertThat(run.exitCode()).as(run.stderr()).isZero();
+        assertThat(run.stdout()).contains("host compilers: ").contains("C2 CompilerThre=19")
+                .doesNotContainPattern("CompilerThre=(?!19)");
+    }
+
     @Test
     void stopsAtTheFirstFailingCellWithExitCodeOne() throws Exception {
         Path file = lesson("fail.md", cell("int y = \"not a number\";") + cell("System.out.println(\"never\");"));

@@ -72,7 +72,7 @@ class WindowCompilersTest {
         }
 
         public static void main(String[] args) {
-            System.out.println("directive in place: " + WindowCompilers.c1Only());
+            System.out.println("directive in place: " + lessonbook.jit.HostCompilers.c1Only());
             System.out.flush();
             long total = 0;
             for (int i = 0; i < 20_000; i++) {
@@ -89,7 +89,7 @@ class WindowCompilersTest {
     static final class Child {
         public static void main(String[] args) throws Exception {
             if (args.length == 0) {
-                WindowCompilers.lower();
+                lessonbook.jit.HostCompilers.lower();
                 printNiceness();
                 return;
             }

@@ -12,6 +12,7 @@ import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 
+import lessonbook.jit.HostCompilers;
 import lessonbook.model.Cell;
 import lessonbook.model.CellState;
 import lessonbook.model.CodeCell;
@@ -54,7 +55,7 @@ public final class AppRunProbe {
         Path lesson = Path.of(args[0]);
         Platform.startup(() -> {
             // What DesktopApp does with its compilers, so the probe's JVM is the app's in this too.
-            WindowCompilers.c1OnlyInBackground();
+            HostCompilers.c1OnlyInBackground();
             NotebookWindow window = new NotebookWindow(new Stage(), DesktopLauncher.kernelFactory(),
                     LessonStore.files(), FileDialogs.system());
             WindowCompilers.stepBackOnceCellsRun(window.document());

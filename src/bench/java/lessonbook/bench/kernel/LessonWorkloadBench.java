@@ -1,5 +1,9 @@
 package lessonbook.bench.kernel;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -7,6 +11,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import lessonbook.bench.Figure;
 import lessonbook.bench.Median;
+import lessonbook.format.LessonFiles;
+import lessonbook.jit.HostCompilers;
 import lessonbook.kernel.client.CellRun;
 import lessonbook.kernel.client.JvmKernel;
 import lessonbook.kernel.client.KernelListener;
@@ -21,6 +27,10 @@ import lessonbook.model.StreamName;
  * notebook's classes and variables; then the three methods are called in turn. The worker suite measures the
  * runtime through its Java API; this one adds everything a cell pays on top (JShell's wrapper classes, the
  * notebook's variables copied to each worker, output events).
+ * <p>
+ * The host of that kernel is a JVM of its own, set up as {@code run} sets up its own ({@link HostCompilers}): in the
+ * benchmark's JVM the host's first compiles landed in the timed cells, and C1 only would slow the suites that run
+ * after this one in that JVM.
  */
 public final class LessonWorkloadBench {
     private static final int RUNS = 3;
@@ -28,14 +38,55 @@ public final class LessonWorkloadBench {
     /** What the cells this bench runs must contain, in lesson order: each is found in the lesson, not copied. */
     static final List<String> DEFINITIONS = List.of("import lessonbook.workers.*;", "long factorial(long n)",
             "double runSequentially()", "double runOneWorkerPerInput()", "double runPool()");
+    private static final long HOST_TIMEOUT_S = 600;
 
-    private final List<String> setup;
-    private final Map<String, StringBuilder> stdout = new ConcurrentHashMap<>();
-    private int cells;
+    private final Path lesson;
 
-    /** The lesson's cells that define the workload; they run once (timed runs included) before the timed calls. */
-    public LessonWorkloadBench(Notebook lesson) {
-        this.setup = workloadCells(lesson);
+    /** {@code lesson}: the lesson file whose cells define the workload. */
+    public LessonWorkloadBench(Path lesson) {
+        this.lesson = lesson;
+    }
+
+    /** The lesson's workload in a host JVM of its own ({@link #main}); its figures, read from its stdout. */
+    public List<Figure> run() throws Exception {
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), LessonWorkloadBench.class.getName(), lesson.toString());
+        Process host = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        List<Figure> figures = new ArrayList<>();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(host.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            for (String line; (line = out.readLine()) != null; ) {
+                String[] parts = line.trim().split(" ");
+                if (parts.length == 4 && parts[0].equals("bench")) {
+                    figures.add(new Figure(parts[1], Double.parseDouble(parts[2]), parts[3]));
+                }
+            }
+        } finally {
+            if (!host.waitFor(HOST_TIMEOUT_S, TimeUnit.SECONDS)) {
+                host.destroyForcibly();
+            }
+        }
+        if (figures.isEmpty()) {
+            throw new IllegalStateException("the lesson bench's host gave no figures (exit code "
+                    + (host.isAlive() ? "none: still running" : host.exitValue()) + "; its reasons are above)");
+        }
+        return figures;
+    }
+
+    /** The host: {@code LessonWorkloadBench LESSON}; prints its figures as {@code bench} lines. */
+    public static void main(String[] args) {
+        HostCompilers.c1OnlyInBackground();
+        HostCompilers.lowerPriorityInBackground();
+        int code = 0;
+        try {
+            for (Figure figure : new Host(workloadCells(LessonFiles.read(Path.of(args[0])))).measure()) {
+                System.out.println(figure.line());
+            }
+        } catch (Exception e) {
+            System.err.println("lesson bench: " + e);
+            code = 1;
+        }
+        System.exit(code);   // the kernel client's threads must not keep this JVM
     }
 
     static List<String> workloadCells(Notebook lesson) {
@@ -52,48 +103,64 @@ public final class LessonWorkloadBench {
         return found;
     }
 
-    public List<Figure> run() throws Exception {
-        List<Double> sequential = new ArrayList<>();
-        List<Double> process = new ArrayList<>();
-        List<Double> pool = new ArrayList<>();
-        try (JvmKernel kernel = JvmKernel.start()) {
-            kernel.addListener(new KernelListener() {
-                @Override
-                public void onOutput(String cellId, Output output) {
-                    if (output instanceof Output.Stream s && s.stream() == StreamName.STDOUT) {
-                        stdout.computeIfAbsent(cellId, k -> new StringBuilder()).append(s.text());
+    /** The kernel's client in the host JVM: runs the cells, reads the seconds they print. */
+    private static final class Host {
+        private final List<String> setup;
+        private final Map<String, StringBuilder> stdout = new ConcurrentHashMap<>();
+        private int cells;
+
+        Host(List<String> setup) {
+            this.setup = setup;
+        }
+
+        List<Figure> measure() throws Exception {
+            List<Double> sequential = new ArrayList<>();
+            List<Double> process = new ArrayList<>();
+            List<Double> pool = new ArrayList<>();
+            try (JvmKernel kernel = JvmKernel.start()) {
+                kernel.addListener(new KernelListener() {
+                    @Override
+                    public void onOutput(String cellId, Output output) {
+                        if (output instanceof Output.Stream s && s.stream() == StreamName.STDOUT) {
+                            stdout.computeIfAbsent(cellId, k -> new StringBuilder()).append(s.text());
+                        }
                     }
+                });
+                for (String cell : setup) {
+                    run(kernel, cell);
                 }
-            });
-            for (String cell : setup) {
-                run(kernel, cell);
+                for (int r = 0; r < RUNS; r++) {
+                    // as in the lesson, one ready worker JVM per input before each timed cell
+                    sequential.add(seconds(kernel, timed("runSequentially()")));
+                    process.add(seconds(kernel, timed("runOneWorkerPerInput()")));
+                    pool.add(seconds(kernel, timed("runPool()")));
+                }
             }
-            for (int r = 0; r < RUNS; r++) {
-                // as in the lesson, one ready worker JVM per input before each timed cell
-                sequential.add(seconds(kernel, "Worker.prestart(NUM_PROCESSES);\nSystem.out.println(runSequentially());"));
-                process.add(seconds(kernel, "Worker.prestart(NUM_PROCESSES);\nSystem.out.println(runOneWorkerPerInput());"));
-                pool.add(seconds(kernel, "Worker.prestart(NUM_PROCESSES);\nSystem.out.println(runPool());"));
+            System.err.printf("lesson bench (in a kernel): seconds sequential %s process %s pool %s%n",
+                    sequential, process, pool);
+            double seq = Median.of(sequential);
+            return List.of(new Figure("speedup.process.in_kernel", seq / Median.of(process), "x"),
+                    new Figure("speedup.pool.in_kernel", seq / Median.of(pool), "x"));
+        }
+
+        private static String timed(String call) {
+            return "Worker.prestart(NUM_PROCESSES);\nSystem.out.println(" + call + ");";
+        }
+
+        private String run(JvmKernel kernel, String code) throws Exception {
+            String cell = "lesson-bench-" + ++cells;
+            CellRun result = kernel.execute(cell, code).get(CELL_TIMEOUT_S, TimeUnit.SECONDS);
+            if (!result.ok()) {
+                throw new IllegalStateException("lesson bench cell failed (" + result.outcome() + "): " + code);
             }
+            return cell;
         }
-        System.err.printf("lesson bench (in a kernel): seconds sequential %s process %s pool %s%n", sequential, process, pool);
-        double seq = Median.of(sequential);
-        return List.of(new Figure("speedup.process.in_kernel", seq / Median.of(process), "x"),
-                new Figure("speedup.pool.in_kernel", seq / Median.of(pool), "x"));
-    }
 
-    private String run(JvmKernel kernel, String code) throws Exception {
-        String cell = "lesson-bench-" + ++cells;
-        CellRun result = kernel.execute(cell, code).get(CELL_TIMEOUT_S, TimeUnit.SECONDS);
-        if (!result.ok()) {
-            throw new IllegalStateException("lesson bench cell failed (" + result.outcome() + "): " + code);
+        /** The number the cell printed last: its output also holds the workers' lines (their own events). */
+        private double seconds(JvmKernel kernel, String code) throws Exception {
+            String cell = run(kernel, code);
+            String printed = stdout.getOrDefault(cell, new StringBuilder()).toString().strip();
+            return Double.parseDouble(printed.substring(printed.lastIndexOf('\n') + 1).strip());
         }
-        return cell;
-    }
-
-    /** The number the cell printed last: its output also holds the workers' lines, which arrive as their own events. */
-    private double seconds(JvmKernel kernel, String code) throws Exception {
-        String cell = run(kernel, code);
-        String printed = stdout.getOrDefault(cell, new StringBuilder()).toString().strip();
-        return Double.parseDouble(printed.substring(printed.lastIndexOf('\n') + 1).strip());
     }
 }
