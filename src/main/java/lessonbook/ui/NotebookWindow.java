@@ -109,7 +109,7 @@ public final class NotebookWindow implements WindowActions {
         appearance.attach(scene);
         scene.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
         stage.setScene(scene);
-        beacon.watch(scene);   // changes out of view must not repaint the whole window
+        beacon.watch(scene, view);   // changes out of view must not repaint the whole window
         // A stage hidden or given another scene no longer shows this lesson: its autosave must not outlive it.
         stage.sceneProperty().addListener((o, was, now) -> {
             if (now != scene) {

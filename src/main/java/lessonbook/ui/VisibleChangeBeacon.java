@@ -4,7 +4,9 @@ import java.lang.reflect.Field;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import javafx.geometry.Bounds;
 import javafx.scene.Scene;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.Region;
 
 /**
@@ -35,6 +37,7 @@ final class VisibleChangeBeacon extends Region {
     private static final double STEP = 0.0002;
     private static final int STEPS = 50;
     private int touches;
+    private ViewPlace lastPlace;
 
     VisibleChangeBeacon() {
         getStyleClass().add("visible-change-beacon");
@@ -45,15 +48,27 @@ final class VisibleChangeBeacon extends Region {
         setOpacity(LOWEST);
     }
 
-    /** From now on, touches the pixel after the layout pass of each frame of {@code scene} that will be drawn. */
-    void watch(Scene scene) {
+    /**
+     * From now on, touches the pixel after the layout pass of each frame of {@code scene} that will be drawn, except
+     * in a frame where {@code view} (the notebook's scroll pane) scrolled or changed size. JavaFX finds no dirty
+     * region in view for some such frames (seen after a Run All: wheel scrolls moved the notebook and nothing on the
+     * screen changed until a zoom repainted it): there it must paint the whole window as it would without the pixel.
+     */
+    void watch(Scene scene, ScrollPane view) {
         if (DIRTY_NODES != null) {
             scene.addPostLayoutPulseListener(() -> {
-                if (willDraw(scene)) {
+                ViewPlace now = new ViewPlace(view.getVvalue(), view.getHvalue(), view.getViewportBounds());
+                boolean moved = !now.equals(lastPlace);
+                lastPlace = now;
+                if (!moved && willDraw(scene)) {
                     touch();
                 }
             });
         }
+    }
+
+    /** Where the notebook's view stood at the end of a frame's layout. */
+    private record ViewPlace(double vvalue, double hvalue, Bounds viewport) {
     }
 
     /** Whether a frame can be kept from painting the whole window here (false: JavaFX's internals differ). */

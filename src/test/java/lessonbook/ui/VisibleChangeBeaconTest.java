@@ -29,6 +29,7 @@ class VisibleChangeBeaconTest {
     private Scene scene;
     private VisibleChangeBeacon beacon;
     private Region farBelow;
+    private ScrollPane page;
     private final AtomicInteger touches = new AtomicInteger();
 
     @Start
@@ -38,10 +39,10 @@ class VisibleChangeBeaconTest {
         farBelow = new Region();
         farBelow.setMinSize(100, 20);
         farBelow.setStyle("-fx-background-color: steelblue;");
-        ScrollPane page = new ScrollPane(new VBox(spacer, farBelow));
+        page = new ScrollPane(new VBox(spacer, farBelow));
         beacon = new VisibleChangeBeacon();
         scene = new Scene(new StackPane(page, beacon), 400, 300);
-        beacon.watch(scene);
+        beacon.watch(scene, page);
         beacon.opacityProperty().addListener((o, was, now) -> touches.incrementAndGet());
         stage.setScene(scene);
         stage.show();
@@ -64,6 +65,25 @@ class VisibleChangeBeaconTest {
 
         awaitPulses(scene, 30);
         assertThat(touches.get()).as("touches afterwards: the pixel asks for no frame of its own")
+                .isEqualTo(settled + 1);
+    }
+
+    /**
+     * A frame that scrolls the page is left to JavaFX: after a Run All, wheel scrolls of the notebook whose frames had
+     * the pixel moved the notebook and painted nothing (the screen changed only when a zoom repainted it).
+     */
+    @Test
+    void aFrameThatScrollsThePageDoesNotGetThePixel() {
+        awaitPulses(scene, 5);
+        int settled = touches.get();
+
+        onFx(() -> page.setVvalue(0.5));
+        awaitPulses(scene, 3);
+        assertThat(touches.get()).as("touches in the frames that scrolled the page").isEqualTo(settled);
+
+        onFx(() -> farBelow.setTranslateX(farBelow.getTranslateX() + 5));   // out of view again, page still
+        awaitPulses(scene, 2);
+        assertThat(touches.get()).as("touches once the page stands still and a change lies out of view")
                 .isEqualTo(settled + 1);
     }
 
