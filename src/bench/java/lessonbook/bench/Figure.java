@@ -17,6 +17,22 @@ public record Figure(String name, double value, String unit, String problem) {
         return problem == null;
     }
 
+    /**
+     * A figure read back from its {@link #line()}, as a suite run in a JVM of its own prints it; empty for any other
+     * line (the workers' own output shares that stdout).
+     */
+    public static java.util.Optional<Figure> parse(String line) {
+        String[] parts = line.trim().split(" ");
+        if (parts.length != 4 || !parts[0].equals("bench")) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return java.util.Optional.of(new Figure(parts[1], Double.parseDouble(parts[2]), parts[3]));
+        } catch (NumberFormatException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     public String line() {
         String number = Math.abs(value) >= 100 || value == Math.rint(value)
                 ? String.format(java.util.Locale.ROOT, "%.1f", value)

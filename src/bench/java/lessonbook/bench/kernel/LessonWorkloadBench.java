@@ -56,10 +56,7 @@ public final class LessonWorkloadBench {
         try (BufferedReader out = new BufferedReader(new InputStreamReader(host.getInputStream(),
                 StandardCharsets.UTF_8))) {
             for (String line; (line = out.readLine()) != null; ) {
-                String[] parts = line.trim().split(" ");
-                if (parts.length == 4 && parts[0].equals("bench")) {
-                    figures.add(new Figure(parts[1], Double.parseDouble(parts[2]), parts[3]));
-                }
+                Figure.parse(line).ifPresent(figures::add);
             }
         } finally {
             if (!host.waitFor(HOST_TIMEOUT_S, TimeUnit.SECONDS)) {
