@@ -91,8 +91,7 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         // as the app's window does: this JVM's compiles must not take the cores from the lesson's workers
-        HostCompilers.c1OnlyInBackground();
-        HostCompilers.lowerPriorityInBackground();
+        HostCompilers.stepBackInBackground();
         HeadlessRun.Result result;
         try (var kernel = JvmKernel.start()) {
             result = new HeadlessRun(kernel, out, timeout, allowErrors, stdin).run(notebook, file);

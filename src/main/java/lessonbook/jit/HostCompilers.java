@@ -46,6 +46,21 @@ public final class HostCompilers {
         }
     }
 
+    /**
+     * Off the calling thread, both steps at once, for a host with no first frame to wait for ({@code run}): C1 only,
+     * then the compiler threads at nice 19 (each as its switch allows).
+     */
+    public static void stepBackInBackground() {
+        inBackground(() -> {
+            if (!KEEP_C2) {
+                c1Only();
+            }
+            if (NICENESS > 0) {
+                lower();
+            }
+        });
+    }
+
     /** Adds the directive that keeps C2 from compiling this JVM's methods from now on. True if it took. */
     public static boolean c1Only() {
         return CompilerDirectives.add(C1_ONLY);

@@ -72,8 +72,7 @@ public final class LessonWorkloadBench {
 
     /** The host: {@code LessonWorkloadBench LESSON}; prints its figures as {@code bench} lines. */
     public static void main(String[] args) {
-        HostCompilers.c1OnlyInBackground();
-        HostCompilers.lowerPriorityInBackground();
+        HostCompilers.stepBackInBackground();   // as run does
         int code = 0;
         try {
             for (Figure figure : new Host(workloadCells(LessonFiles.read(Path.of(args[0])))).measure()) {
