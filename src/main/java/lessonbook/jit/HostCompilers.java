@@ -18,11 +18,13 @@ import java.util.List;
  * threads (Linux: {@code renice} on their thread ids; raising one's own niceness needs no rights).</li>
  * </ul>
  * The host's own threads keep their priority, so the window stays responsive. {@code -Dlessonbook.app.jitNiceness=0}
- * leaves the compilers' priority as it is; {@code -Dlessonbook.app.c2=true} keeps C2.
+ * leaves the compilers' priority as it is; {@code -Dlessonbook.app.c2=true} keeps C2; {@code -Dlessonbook.jit.trace=true}
+ * prints on stderr what each step did (both steps fail silently by design: a host that cannot step back still runs).
  */
 public final class HostCompilers {
     private static final int NICENESS = Integer.getInteger("lessonbook.app.jitNiceness", 19);
     private static final boolean KEEP_C2 = Boolean.getBoolean("lessonbook.app.c2");
+    private static final boolean TRACE = Boolean.getBoolean("lessonbook.jit.trace");
     /** Every method: C2 may not compile it (tiered compilation then compiles it at C1's level 1). */
     private static final String C1_ONLY = CompilerDirectives.c2Excluded(List.of("*.*"));
 
@@ -47,32 +49,49 @@ public final class HostCompilers {
     }
 
     /**
-     * Off the calling thread, both steps at once, for a host with no first frame to wait for ({@code run}): C1 only,
-     * then the compiler threads at nice 19 (each as its switch allows).
+     * Off the calling thread, both steps at once, for a host with no first frame to wait for ({@code run}): the
+     * compiler threads at nice 19 first (a few ms, and it must not wait on the MBean server), then C1 only, each as
+     * its switch allows and each whatever became of the other.
      */
     public static void stepBackInBackground() {
         inBackground(() -> {
-            if (!KEEP_C2) {
-                c1Only();
-            }
             if (NICENESS > 0) {
                 lower();
+            }
+            if (!KEEP_C2) {
+                c1Only();
             }
         });
     }
 
     /** Adds the directive that keeps C2 from compiling this JVM's methods from now on. True if it took. */
     public static boolean c1Only() {
-        return CompilerDirectives.add(C1_ONLY);
+        boolean took = CompilerDirectives.add(C1_ONLY);
+        trace("C1 only: " + (took ? "directive added" : "directive not taken"));
+        return took;
     }
 
     /** This JVM's compiler threads at the configured niceness (19 unless told otherwise); blocks for the renice. */
     public static void lower() {
-        Niceness.compilerThreads(NICENESS);
+        String outcome = Niceness.compilerThreads(NICENESS);
+        trace("compiler threads at nice " + NICENESS + ": " + outcome);
+    }
+
+    private static void trace(String line) {
+        if (TRACE) {
+            System.err.println("lessonbook: jit: " + line);
+        }
     }
 
     private static void inBackground(Runnable task) {
-        Thread thread = new Thread(task, "lessonbook-jit-priority");
+        Thread thread = new Thread(() -> {
+            try {
+                task.run();
+            } catch (RuntimeException | LinkageError e) {
+                // neither step may end the host; the trace says why it did not step back
+                trace("did not step back: " + e);
+            }
+        }, "lessonbook-jit-priority");
         thread.setDaemon(true);
         thread.setPriority(Thread.MIN_PRIORITY);
         thread.start();

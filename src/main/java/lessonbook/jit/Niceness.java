@@ -1,6 +1,7 @@
 package lessonbook.jit;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,8 +20,11 @@ public final class Niceness {
     private Niceness() {
     }
 
-    /** This JVM's JIT compiler threads (C1 and C2) at {@code niceness}. Blocks for the {@code renice} (~10 ms). */
-    public static void compilerThreads(int niceness) {
+    /**
+     * This JVM's JIT compiler threads (C1 and C2) at {@code niceness}. Blocks for the {@code renice} (~10 ms).
+     * Returns what happened, in words, for a trace: the threads keep their priority wherever this cannot be done.
+     */
+    public static String compilerThreads(int niceness) {
         List<String> ids = new ArrayList<>();
         try (DirectoryStream<Path> tasks = Files.newDirectoryStream(TASKS)) {
             for (Path task : tasks) {
@@ -30,9 +34,9 @@ public final class Niceness {
                 }
             }
         } catch (IOException | RuntimeException e) {
-            return;
+            return "cannot list this JVM's threads: " + e;
         }
-        renice(niceness, ids);
+        return renice(niceness, ids);
     }
 
     /** The calling thread at {@code niceness}. */
@@ -47,22 +51,27 @@ public final class Niceness {
         }
     }
 
-    private static void renice(int niceness, List<String> taskIds) {
+    private static String renice(int niceness, List<String> taskIds) {
         if (taskIds.isEmpty()) {
-            return;
+            return "no threads to renice";
         }
         List<String> command = new ArrayList<>(List.of("renice", "-n", String.valueOf(niceness), "-p"));
         command.addAll(taskIds);
         try {
-            Process renice = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            // its few lines of output go to a pipe the size of which they cannot fill; read after it ends
+            Process renice = new ProcessBuilder(command).redirectErrorStream(true).start();
             if (!renice.waitFor(5, TimeUnit.SECONDS)) {
                 renice.destroyForcibly();
+                return "renice did not end in 5 s: " + command;
             }
+            byte[] said = renice.getInputStream().readNBytes(2_000);
+            return command + " exited " + renice.exitValue() + ": "
+                    + new String(said, StandardCharsets.UTF_8).strip();
         } catch (IOException e) {
-            // no renice on this system: the threads keep their priority
+            return "no renice on this system: " + e.getMessage();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return "interrupted";
         }
     }
 }

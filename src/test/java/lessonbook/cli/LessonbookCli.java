@@ -34,6 +34,12 @@ final class LessonbookCli {
                 null, false, args);
     }
 
+    /** As {@link #run}, with these options for the command's JVM (e.g. "-Dlessonbook.jit.trace=true"). */
+    static Run runWithOptions(Path workDir, List<String> jvmOptions, String... args)
+            throws IOException, InterruptedException {
+        return runWith(workDir, jvmOptions, null, false, args);
+    }
+
     /** As {@link #run}, with {@code input}'s content as the command's stdin (null: an empty stdin). */
     static Run runWithStdin(Path workDir, Path input, String... args) throws IOException, InterruptedException {
         return runWith(workDir, List.of(), input, false, args);
