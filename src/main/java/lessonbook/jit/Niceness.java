@@ -16,6 +16,9 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Niceness {
     private static final Path TASKS = Path.of("/proc/self/task");
+    /** The system's own renice where it is, so that a PATH without /usr/bin (some CI runners) does not matter. */
+    private static final String RENICE = List.of("/usr/bin/renice", "/bin/renice").stream()
+            .filter(p -> Files.isExecutable(Path.of(p))).findFirst().orElse("renice");
 
     private Niceness() {
     }
@@ -55,7 +58,7 @@ public final class Niceness {
         if (taskIds.isEmpty()) {
             return "no threads to renice";
         }
-        List<String> command = new ArrayList<>(List.of("renice", "-n", String.valueOf(niceness), "-p"));
+        List<String> command = new ArrayList<>(List.of(RENICE, "-n", String.valueOf(niceness), "-p"));
         command.addAll(taskIds);
         try {
             // its few lines of output go to a pipe the size of which they cannot fill; read after it ends
