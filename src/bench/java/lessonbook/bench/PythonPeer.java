@@ -4,23 +4,24 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /** Runs Python snippets and the tutorial script for the {@code .vs.python} peers, when python3 exists. */
 public final class PythonPeer {
     public static final String SCRIPT_PROPERTY = "lessonbook.python.tutorial";
+    /** More than any peer program prints: they print a figure or one line per run. */
+    private static final int KEPT_LINES = 1_000;
 
     private PythonPeer() {
     }
 
     public static boolean available() {
         try {
-            Process p = new ProcessBuilder("python3", "--version").redirectErrorStream(true).start();
-            p.getInputStream().readAllBytes();
-            return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0;
+            return BoundedChild.run(new ProcessBuilder("python3", "--version"), new BoundedChild.Discard(),
+                    new BoundedChild.Discard(), Duration.ofSeconds(10)).ok();
         } catch (IOException e) {
             return false;
         } catch (InterruptedException e) {
@@ -57,23 +58,19 @@ public final class PythonPeer {
         }
     }
 
+    /**
+     * Runs {@code command}: its stdout and stderr (the last {@value #KEPT_LINES} lines of each). A program that
+     * runs past {@code timeoutSeconds} is ended, and this throws.
+     */
     public static String[] run(List<String> command, long timeoutSeconds) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command).start();
-        var err = java.util.concurrent.CompletableFuture.supplyAsync(() -> readAll(p.getErrorStream()));
-        String out = readAll(p.getInputStream());
-        if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new IOException("python3 did not finish within " + timeoutSeconds + " s");
+        BoundedChild.Tail out = new BoundedChild.Tail(KEPT_LINES);
+        BoundedChild.Tail err = new BoundedChild.Tail(KEPT_LINES);
+        BoundedChild.Ended ended = BoundedChild.run(new ProcessBuilder(command), new BoundedChild.Lines(out),
+                new BoundedChild.Lines(err), Duration.ofSeconds(timeoutSeconds));
+        if (ended.timedOut()) {
+            throw new IOException("python3: " + ended.describe());
         }
-        return new String[] {out, err.join()};
-    }
-
-    private static String readAll(java.io.InputStream in) {
-        try {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return "";
-        }
+        return new String[] {out.text(), err.text()};
     }
 
     static final String SPAWN_FIRST_OUTPUT = """

@@ -1,20 +1,18 @@
 package lessonbook.bench.app;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import lessonbook.bench.BoundedChild;
 import lessonbook.bench.Figure;
 import lessonbook.bench.Median;
 import lessonbook.bench.PythonPeer;
@@ -103,37 +101,25 @@ public final class AppBench {
 
     private Map<String, Double> appRun(String display, Path home, Path lessonCopy)
             throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xmx256m");
-        command.add("-Duser.home=" + home);
+        List<String> options = new ArrayList<>(List.of("-Xmx256m", "-Duser.home=" + home));
         String extra = System.getProperty("lessonbook.bench.appJvmArgs", "").trim();
         if (!extra.isEmpty()) {
-            command.addAll(Arrays.asList(extra.split("\\s+")));
+            options.addAll(Arrays.asList(extra.split("\\s+")));
         }
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), AppRunProbe.class.getName(),
-                lessonCopy.toString()));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
+        ProcessBuilder builder = new ProcessBuilder(BoundedChild.javaCommand(options, AppRunProbe.class,
+                List.of(lessonCopy.toString())));
         builder.environment().put("DISPLAY", display);
         ScratchFolder.keepUserCache(builder);
-        Process app = builder.start();
-        Map<String, Double> figures = new HashMap<>();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(app.getInputStream(),
-                StandardCharsets.UTF_8))) {
-            for (String line; (line = out.readLine()) != null; ) {
-                String[] parts = line.trim().split(" ");
-                if (parts.length == 3 && parts[0].equals("in_app")) {
-                    figures.put(parts[1], Double.parseDouble(parts[2]));
-                }
+        Map<String, Double> figures = new ConcurrentHashMap<>();   // filled on the child's stdout reader
+        BoundedChild.Ended ended = BoundedChild.run(builder, new BoundedChild.Lines(line -> {
+            String[] parts = line.trim().split(" ");
+            if (parts.length == 3 && parts[0].equals("in_app")) {
+                figures.put(parts[1], Double.parseDouble(parts[2]));
             }
-        } finally {
-            if (!app.waitFor(RUN_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                app.destroyForcibly();
-            }
-        }
+        }), new BoundedChild.Inherit(), Duration.ofSeconds(RUN_TIMEOUT_SECONDS));
         for (String name : List.of("speedup.process", "speedup.pool", "cpu_during_workers")) {
             if (!figures.containsKey(name)) {
-                throw new IllegalStateException("the app run gave no " + name + " (exit " + app.exitValue()
+                throw new IllegalStateException("the app run gave no " + name + " (" + ended.describe()
                         + "; its stderr is above)");
             }
         }

@@ -1,17 +1,16 @@
 package lessonbook.bench.flood;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+import lessonbook.bench.BoundedChild;
 
 /**
  * A probe main run in a child JVM with its own heap, and what it left behind: the {@code key value} lines of its
@@ -53,52 +52,25 @@ final class ChildProbe {
 
     static Result run(List<String> jvmOptions, Class<?> main, List<String> args, Path report, long timeoutSeconds)
             throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(jvmOptions);
+        List<String> options = new ArrayList<>(jvmOptions);
         // The app's own settings (kernel niceness, worker heap...) apply in the child as in the app.
         System.getProperties().stringPropertyNames().stream()
                 .filter(k -> k.startsWith("lessonbook.") && !k.startsWith("lessonbook.bench."))
-                .forEach(k -> command.add("-D" + k + "=" + System.getProperty(k)));
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(main.getName());
-        command.add(report.toString());
-        command.addAll(args);
-        Process child = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        Deque<String> tail = new ArrayDeque<>();
-        String[] oom = new String[1];
-        Thread reader = new Thread(() -> {
-            try (BufferedReader err = new BufferedReader(
-                    new InputStreamReader(child.getErrorStream(), StandardCharsets.UTF_8))) {
-                for (String line; (line = err.readLine()) != null; ) {
-                    synchronized (tail) {
-                        if (oom[0] == null && line.contains("OutOfMemoryError")) {
-                            oom[0] = line.strip();
-                        }
-                        tail.addLast(line.length() > 300 ? line.substring(0, 300) + "..." : line);
-                        if (tail.size() > KEPT_STDERR_LINES) {
-                            tail.removeFirst();
-                        }
+                .forEach(k -> options.add("-D" + k + "=" + System.getProperty(k)));
+        List<String> childArgs = new ArrayList<>();
+        childArgs.add(report.toString());
+        childArgs.addAll(args);
+        BoundedChild.Tail tail = new BoundedChild.Tail(KEPT_STDERR_LINES);
+        AtomicReference<String> oom = new AtomicReference<>();
+        BoundedChild.Ended ended = BoundedChild.run(
+                new ProcessBuilder(BoundedChild.javaCommand(options, main, childArgs)), new BoundedChild.Discard(),
+                new BoundedChild.Lines(line -> {
+                    if (line.contains("OutOfMemoryError")) {
+                        oom.compareAndSet(null, line.strip());
                     }
-                }
-            } catch (IOException ended) {
-                // The child is gone.
-            }
-        }, "child stderr");
-        reader.setDaemon(true);
-        reader.start();
-        boolean timedOut = !child.waitFor(timeoutSeconds, TimeUnit.SECONDS);
-        if (timedOut) {
-            child.descendants().forEach(ProcessHandle::destroyForcibly);
-            child.destroyForcibly();
-            child.waitFor(30, TimeUnit.SECONDS);
-        }
-        reader.join(TimeUnit.SECONDS.toMillis(10));
+                    tail.accept(line.length() > 300 ? line.substring(0, 300) + "..." : line);
+                }), Duration.ofSeconds(timeoutSeconds));
         List<String> lines = Files.exists(report) ? Files.readAllLines(report, StandardCharsets.UTF_8) : List.of();
-        synchronized (tail) {
-            return new Result(lines, Optional.ofNullable(oom[0]), List.copyOf(tail), timedOut,
-                    timedOut ? -1 : child.exitValue());
-        }
+        return new Result(lines, Optional.ofNullable(oom.get()), tail.lines(), ended.timedOut(), ended.exitCode());
     }
 }

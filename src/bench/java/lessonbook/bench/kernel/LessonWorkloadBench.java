@@ -1,14 +1,14 @@
 package lessonbook.bench.kernel;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import lessonbook.bench.BoundedChild;
 import lessonbook.bench.Figure;
 import lessonbook.bench.Median;
 import lessonbook.format.LessonFiles;
@@ -38,7 +38,7 @@ public final class LessonWorkloadBench {
     /** What the cells this bench runs must contain, in lesson order: each is found in the lesson, not copied. */
     static final List<String> DEFINITIONS = List.of("import lessonbook.workers.*;", "long factorial(long n)",
             "double runSequentially()", "double runOneWorkerPerInput()", "double runPool()");
-    private static final long HOST_TIMEOUT_S = 600;
+    private static final Duration HOST_LIMIT = Duration.ofMinutes(10);
 
     private final Path lesson;
 
@@ -49,23 +49,14 @@ public final class LessonWorkloadBench {
 
     /** The lesson's workload in a host JVM of its own ({@link #main}); its figures, read from its stdout. */
     public List<Figure> run() throws Exception {
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), LessonWorkloadBench.class.getName(), lesson.toString());
-        Process host = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        List<Figure> figures = new ArrayList<>();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(host.getInputStream(),
-                StandardCharsets.UTF_8))) {
-            for (String line; (line = out.readLine()) != null; ) {
-                Figure.parse(line).ifPresent(figures::add);
-            }
-        } finally {
-            if (!host.waitFor(HOST_TIMEOUT_S, TimeUnit.SECONDS)) {
-                host.destroyForcibly();
-            }
-        }
-        if (figures.isEmpty()) {
-            throw new IllegalStateException("the lesson bench's host gave no figures (exit code "
-                    + (host.isAlive() ? "none: still running" : host.exitValue()) + "; its reasons are above)");
+        List<Figure> figures = new CopyOnWriteArrayList<>();   // filled on the child's stdout reader
+        BoundedChild.Ended ended = BoundedChild.run(
+                new ProcessBuilder(BoundedChild.javaCommand(List.of(), LessonWorkloadBench.class, List.of(lesson.toString()))),
+                new BoundedChild.Lines(line -> Figure.parse(line).ifPresent(figures::add)), new BoundedChild.Inherit(),
+                HOST_LIMIT);
+        if (figures.isEmpty() || ended.timedOut()) {
+            throw new IllegalStateException("the lesson bench's host gave " + figures.size() + " figures ("
+                    + ended.describe() + "; its reasons are above)");
         }
         return figures;
     }

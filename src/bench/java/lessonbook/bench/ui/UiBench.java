@@ -1,23 +1,24 @@
 package lessonbook.bench.ui;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 
+import lessonbook.bench.BoundedChild;
 import lessonbook.bench.Figure;
 import lessonbook.bench.Median;
 import lessonbook.bench.ScratchFolder;
@@ -134,47 +135,27 @@ public final class UiBench {
         options.add("-Duser.home=" + home.path());
         // JavaFX's native libraries stay unpacked where they are, as on a teacher's second start
         options.add("-Djavafx.cachedir=" + Path.of(System.getProperty("user.home"), ".openjfx", "cache"));
-        List<String> command;
-        if (image != null) {
-            command = image.command(FirstFrameProbe.class.getName(), options, args);
-        } else {
-            command = new ArrayList<>();
-            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            command.addAll(options);
-            command.add("-cp");
-            command.add(System.getProperty("java.class.path"));
-            command.add(FirstFrameProbe.class.getName());
-            command.addAll(List.of(args));
-        }
+        List<String> command = image != null ? image.command(FirstFrameProbe.class.getName(), options, args)
+                : BoundedChild.javaCommand(options, FirstFrameProbe.class, List.of(args));
         long spawned = System.currentTimeMillis();
-        ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
+        ProcessBuilder builder = new ProcessBuilder(command);
         ScratchFolder.keepUserCache(builder);
-        Process probe = builder.start();
-        CompletableFuture<Void> watchdog = CompletableFuture.runAsync(
-                probe::destroyForcibly, CompletableFuture.delayedExecutor(
-                        PROBE_LIMIT_SECONDS, TimeUnit.SECONDS));
-        try (BufferedReader out = new BufferedReader(
-                new InputStreamReader(probe.getInputStream(), StandardCharsets.UTF_8))) {
-            long firstFrame = -1;
-            for (String line; (line = out.readLine()) != null; ) {
-                if (line.startsWith("first-frame ")) {
-                    firstFrame = Long.parseLong(line.substring("first-frame ".length()).trim()) - spawned;
-                } else if (line.startsWith("probe-children") && firstFrame >= 0) {
-                    awaitEnd(line.substring("probe-children".length()).trim());
-                    return firstFrame;
-                }
+        AtomicLong firstFrame = new AtomicLong(-1);
+        AtomicReference<String> children = new AtomicReference<>();
+        BoundedChild.Ended ended = BoundedChild.run(builder, new BoundedChild.Lines(line -> {
+            if (line.startsWith("first-frame ")) {
+                firstFrame.set(Long.parseLong(line.substring("first-frame ".length()).trim()) - spawned);
+            } else if (line.startsWith("probe-children")) {
+                children.set(line.substring("probe-children".length()).trim());
             }
-            if (firstFrame >= 0) {
-                return firstFrame;
-            }
-        } finally {
-            watchdog.cancel(false);
-            if (!probe.waitFor(20, TimeUnit.SECONDS)) {
-                probe.destroyForcibly();
-            }
+        }), new BoundedChild.Discard(), Duration.ofSeconds(PROBE_LIMIT_SECONDS));
+        if (firstFrame.get() < 0) {
+            throw new IllegalStateException("the first-frame probe showed no window (" + ended.describe() + ")");
         }
-        throw new IllegalStateException("the first-frame probe showed no window within " + PROBE_LIMIT_SECONDS
-                + " s (exit " + probe.exitValue() + ")");
+        if (children.get() != null) {
+            awaitEnd(children.get());
+        }
+        return firstFrame.get();
     }
 
     /**
