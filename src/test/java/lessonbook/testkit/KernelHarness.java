@@ -12,6 +12,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
 import lessonbook.kernel.client.CellRun;
 import lessonbook.kernel.client.JvmKernel;
 import lessonbook.kernel.client.KernelLauncher;
@@ -24,7 +27,7 @@ import lessonbook.model.StreamName;
  * A real kernel under test plus everything it reported, per cell: the one way tests run cells in a kernel JVM
  * (kernel, workers and session tests alike) and wait on what they print, with bounded waits.
  */
-public final class KernelHarness implements AutoCloseable {
+public final class KernelHarness implements AutoCloseable, AfterAllCallback {
     public static final Duration CELL_TIMEOUT = Duration.ofSeconds(30);
     private static final AtomicInteger CELL_IDS = new AtomicInteger();
 
@@ -64,6 +67,27 @@ public final class KernelHarness implements AutoCloseable {
 
     public KernelHarness() {
         this(KernelLauncher.standard());
+    }
+
+    /**
+     * A kernel started and ready (waited for at most 30 s): for a test class's shared kernel, as
+     * {@code @RegisterExtension static final KernelHarness harness = KernelHarness.ready();}, which also closes it
+     * after the class's tests.
+     */
+    public static KernelHarness ready() {
+        KernelHarness harness = new KernelHarness();
+        try {
+            harness.kernel.ready().get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            harness.close();
+            throw new IllegalStateException("the kernel was not ready in 30 s", e);
+        }
+        return harness;
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
     }
 
     /** How long a cell may take before a test fails (worker cells on a loaded machine need more). */

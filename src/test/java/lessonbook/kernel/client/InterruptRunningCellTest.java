@@ -7,9 +7,8 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -27,18 +26,8 @@ import lessonbook.testkit.Await;
 class InterruptRunningCellTest {
     private static final Duration TWO_SECONDS = Duration.ofSeconds(2);
     private static final boolean THREAD_STOP_WORKS = Runtime.version().feature() < 20;
-    private static KernelHarness harness;
-
-    @BeforeAll
-    static void startKernel() throws Exception {
-        harness = new KernelHarness();
-        harness.kernel.ready().get(30, TimeUnit.SECONDS);
-    }
-
-    @AfterAll
-    static void stopKernel() {
-        harness.close();
-    }
+    @RegisterExtension
+    static final KernelHarness harness = KernelHarness.ready();
 
     /** How an interrupt ends a cell: in place (definitions kept) or by restarting the kernel. */
     enum Ending { IN_PLACE, RESTART }

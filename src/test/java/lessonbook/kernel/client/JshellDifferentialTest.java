@@ -16,9 +16,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import lessonbook.model.Output;
 
@@ -77,17 +76,8 @@ class JshellDifferentialTest {
             // a declared variable's value is feedback, marked by the bar, as a notebook keeps no result for it
             "$1", Pattern.compile("(?m)^\\|  (\\w+ ==> )"));
 
-    private static KernelHarness harness;
-
-    @BeforeAll
-    static void startKernel() {
-        harness = new KernelHarness();
-    }
-
-    @AfterAll
-    static void stopKernel() {
-        harness.close();
-    }
+    @RegisterExtension
+    static final KernelHarness harness = KernelHarness.ready();
 
     @Test
     void eachSnippetShowsWhatTheJshellToolShows() throws Exception {

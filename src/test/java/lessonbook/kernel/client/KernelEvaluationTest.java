@@ -7,9 +7,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import lessonbook.kernel.protocol.KernelEvent;
 import lessonbook.kernel.protocol.KernelEvent.Outcome;
@@ -19,17 +18,8 @@ import lessonbook.testkit.Await;
 
 /** What each kind of cell produces, on one shared kernel (each test uses its own names). */
 class KernelEvaluationTest {
-    private static KernelHarness harness;
-
-    @BeforeAll
-    static void startKernel() {
-        harness = new KernelHarness();
-    }
-
-    @AfterAll
-    static void stopKernel() {
-        harness.close();
-    }
+    @RegisterExtension
+    static final KernelHarness harness = KernelHarness.ready();
 
     @Test
     void expressionReportsItsValueLikeJshell() {

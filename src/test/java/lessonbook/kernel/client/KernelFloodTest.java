@@ -8,10 +8,9 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import lessonbook.kernel.protocol.KernelEvent.Outcome;
 import lessonbook.model.Output;
@@ -26,18 +25,8 @@ class KernelFloodTest {
     private static final Duration FLOOD_WAIT = Duration.ofSeconds(60);
     /** The kernel's head (256 KB) plus generous room for the tails sent while the test watches. */
     private static final long MAX_RECEIVED_CHARS = 4L * 1024 * 1024;
-    private static KernelHarness harness;
-
-    @BeforeAll
-    static void startKernel() throws Exception {
-        harness = new KernelHarness();
-        harness.kernel.ready().get(30, TimeUnit.SECONDS);
-    }
-
-    @AfterAll
-    static void stopKernel() {
-        harness.close();
-    }
+    @RegisterExtension
+    static final KernelHarness harness = KernelHarness.ready();
 
     @Test
     void linesPrintedForeverSendTheHeadAndATailAndTheCellCanBeInterrupted() throws Exception {

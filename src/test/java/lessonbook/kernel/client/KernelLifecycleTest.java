@@ -15,10 +15,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import lessonbook.kernel.protocol.KernelEvent.Outcome;
 import lessonbook.model.Output;
@@ -30,18 +29,8 @@ class KernelLifecycleTest {
     /** A cell's code that starts a child process of the kernel (sleep 60) and prints its pid. */
     private static final String PRINT_SLEEPING_CHILD =
             "System.out.println(new ProcessBuilder(\"sleep\", \"60\").start().pid());";
-    private static KernelHarness harness;
-
-    @BeforeAll
-    static void startKernel() throws Exception {
-        harness = new KernelHarness();
-        harness.kernel.ready().get(30, TimeUnit.SECONDS);
-    }
-
-    @AfterAll
-    static void stopKernel() {
-        harness.close();
-    }
+    @RegisterExtension
+    static final KernelHarness harness = KernelHarness.ready();
 
     @Test
     void interruptDropsQueuedCells() throws Exception {
