@@ -104,6 +104,8 @@ final class ClassDumpingExecutionControl extends LocalExecutionControl {
         int mark = ThreadNumbers.next();
         super.invoke(NO_OP);
         ThreadNumbers.takeBack(mark);
+        // the collection the cell's compile made due, before its code and not in what the code times
+        YoungCollection.beforeCellCode();
         running = true;
         try {
             if (stopRequested) {
