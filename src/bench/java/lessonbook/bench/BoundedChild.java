@@ -89,10 +89,17 @@ public final class BoundedChild {
     private BoundedChild() {
     }
 
-    /** {@code java [jvmOptions] -cp <this class path> main [args]}, with this JVM's own java. */
+    /**
+     * {@code java [the app's settings] [jvmOptions] -cp <this class path> main [args]}, with this JVM's own java.
+     * The app's settings given to the bench ({@code -Dlessonbook.kernel.jvmOptions=...}, the workers' heap...; every
+     * {@code lessonbook.*} property but the bench's own) apply in the child as they would in the app.
+     */
     public static List<String> javaCommand(List<String> jvmOptions, Class<?> main, List<String> args) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        System.getProperties().stringPropertyNames().stream().sorted()
+                .filter(k -> k.startsWith("lessonbook.") && !k.startsWith("lessonbook.bench."))
+                .forEach(k -> command.add("-D" + k + "=" + System.getProperty(k)));
         command.addAll(jvmOptions);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));

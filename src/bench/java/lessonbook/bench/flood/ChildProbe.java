@@ -52,18 +52,13 @@ final class ChildProbe {
 
     static Result run(List<String> jvmOptions, Class<?> main, List<String> args, Path report, long timeoutSeconds)
             throws IOException, InterruptedException {
-        List<String> options = new ArrayList<>(jvmOptions);
-        // The app's own settings (kernel niceness, worker heap...) apply in the child as in the app.
-        System.getProperties().stringPropertyNames().stream()
-                .filter(k -> k.startsWith("lessonbook.") && !k.startsWith("lessonbook.bench."))
-                .forEach(k -> options.add("-D" + k + "=" + System.getProperty(k)));
         List<String> childArgs = new ArrayList<>();
         childArgs.add(report.toString());
         childArgs.addAll(args);
         BoundedChild.Tail tail = new BoundedChild.Tail(KEPT_STDERR_LINES);
         AtomicReference<String> oom = new AtomicReference<>();
         BoundedChild.Ended ended = BoundedChild.run(
-                new ProcessBuilder(BoundedChild.javaCommand(options, main, childArgs)), new BoundedChild.Discard(),
+                new ProcessBuilder(BoundedChild.javaCommand(jvmOptions, main, childArgs)), new BoundedChild.Discard(),
                 new BoundedChild.Lines(line -> {
                     if (line.contains("OutOfMemoryError")) {
                         oom.compareAndSet(null, line.strip());
