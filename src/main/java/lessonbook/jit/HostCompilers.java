@@ -50,7 +50,8 @@ public final class HostCompilers {
 
     /**
      * Off the calling thread, both steps at once, for a host with no first frame to wait for ({@code run}): the
-     * compiler threads at nice 19 first (a few ms, and it must not wait on the MBean server), then C1 only, each as
+     * compiler threads at nice 19 first (a few ms; the MBean server that C1 only needs took 1.7 s to start on a loaded
+     * machine, and CI once saw no renice 10 s after start), then C1 only, each as
      * its switch allows and each whatever became of the other.
      */
     public static void stepBackInBackground() {

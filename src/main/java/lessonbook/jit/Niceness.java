@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Niceness {
     private static final Path TASKS = Path.of("/proc/self/task");
-    /** The system's own renice where it is, so that a PATH without /usr/bin (some CI runners) does not matter. */
+    /** The system's own renice where it is: what PATH holds does not decide which program this JVM runs. */
     private static final String RENICE = List.of("/usr/bin/renice", "/bin/renice").stream()
             .filter(p -> Files.isExecutable(Path.of(p))).findFirst().orElse("renice");
 
