@@ -51,8 +51,8 @@ final class YoungCollection {
     /**
      * Before a snippet's code: a young collection now if eden is more than half full. True if one ran. Not in the
      * kernel's first cell: its result is what a teacher waits for after opening a lesson, and eden then often holds
-     * the start-up's and the warm-up's garbage (over half full in two of four starts), so a collection there added
-     * to the bench's {@code kernel.ready} (800 ms instead of 716).
+     * the start-up's and the warm-up's garbage (over half full in two of four starts): a collection there would add
+     * its pause to that first result, where it is not otherwise due.
      */
     static boolean beforeCellCode() {
         return ENABLED && firstCellEnded && THIS_JVM.map(YoungCollection::ifFuller).orElse(false);
