@@ -85,6 +85,10 @@ final class CellEvaluator {
         executionCount++;
         interruptRequested = false;
         control.clearStop();
+        // Not in the kernel's first cell: its result is what a teacher waits for after opening a lesson, and eden
+        // then often holds the start-up's and the warm-up's garbage (over half full in two of four starts), so a
+        // collection there would add its pause to that first result, where it is not otherwise due.
+        control.collectYoungBeforeCode(executionCount > 1);
         cellActive = true;
         CellContext.enter(request.cellId());
         hub.beginCell(request.cellId());

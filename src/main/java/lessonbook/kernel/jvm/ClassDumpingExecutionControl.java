@@ -28,6 +28,7 @@ final class ClassDumpingExecutionControl extends LocalExecutionControl {
     private final List<String> wrapperClasses = new ArrayList<>();
     private volatile boolean running;
     private volatile boolean stopRequested;
+    private volatile boolean collectYoungBeforeCode;
     private final CellMainThread mainThread = new CellMainThread(ClassDumpingExecutionControl::reportUncaught);
     /** The last snippet's value as IJava saves it (see {@link #takeNotebookText()}); null for none. */
     private volatile String notebookText;
@@ -84,6 +85,11 @@ final class ClassDumpingExecutionControl extends LocalExecutionControl {
         stopRequested = false;
     }
 
+    /** Whether this cell's snippets start on a young collection when eden is over half full ({@link YoungCollection}). */
+    void collectYoungBeforeCode(boolean collect) {
+        collectYoungBeforeCode = collect;
+    }
+
     /**
      * Stops the running snippet, also one that has not started yet: an interrupt may arrive while JShell is
      * still compiling, when the engine's own stop finds nothing to stop.
@@ -104,8 +110,10 @@ final class ClassDumpingExecutionControl extends LocalExecutionControl {
         int mark = ThreadNumbers.next();
         super.invoke(NO_OP);
         ThreadNumbers.takeBack(mark);
-        // the collection the cell's compile made due, before its code and not in what the code times
-        YoungCollection.beforeCellCode();
+        if (collectYoungBeforeCode) {
+            // the collection the cell's compile made due, before its code and not in what the code times
+            YoungCollection.ifEdenOverHalfFull();
+        }
         running = true;
         try {
             if (stopRequested) {

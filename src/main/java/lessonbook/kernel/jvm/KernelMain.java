@@ -112,7 +112,6 @@ public final class KernelMain {
                         evaluator.execute(execute);
                     } finally {
                         input.endCell();
-                        YoungCollection.cellEnded();
                     }
                 } else if (request instanceof KernelRequest.Complete) {
                     hub.sendAfterPending(evaluator.complete((KernelRequest.Complete) request));

@@ -45,22 +45,12 @@ final class YoungCollection {
         this.collector = collector;
     }
 
-    /** Set once the kernel's first cell has ended: see {@link #beforeCellCode()}. */
-    private static volatile boolean firstCellEnded;
-
     /**
-     * Before a snippet's code: a young collection now if eden is more than half full. True if one ran. Not in the
-     * kernel's first cell: its result is what a teacher waits for after opening a lesson, and eden then often holds
-     * the start-up's and the warm-up's garbage (over half full in two of four starts): a collection there would add
-     * its pause to that first result, where it is not otherwise due.
+     * Before a snippet's code: a young collection now if eden is more than half full. True if one ran. The kernel
+     * asks for it before every cell's code but its first one's ({@link CellEvaluator}).
      */
-    static boolean beforeCellCode() {
-        return ENABLED && firstCellEnded && THIS_JVM.map(YoungCollection::ifFuller).orElse(false);
-    }
-
-    /** A cell ended (called on the kernel's main thread after each one). */
-    static void cellEnded() {
-        firstCellEnded = true;
+    static boolean ifEdenOverHalfFull() {
+        return ENABLED && THIS_JVM.map(YoungCollection::ifFuller).orElse(false);
     }
 
     private boolean ifFuller() {
@@ -71,15 +61,17 @@ final class YoungCollection {
         }
         long before = collector.getCollectionCount();
         // bounded: an eden that grew meanwhile, or a collector that does not count, costs one eden of garbage
-        for (long allocated = 0; allocated <= capacity; allocated += CHUNK) {
-            sink = new byte[CHUNK];
-            if (collector.getCollectionCount() != before) {
-                sink = null;
-                return true;
+        try {
+            for (long allocated = 0; allocated <= capacity; allocated += CHUNK) {
+                sink = new byte[CHUNK];
+                if (collector.getCollectionCount() != before) {
+                    return true;
+                }
             }
+            return false;
+        } finally {
+            sink = null;
         }
-        sink = null;
-        return false;
     }
 
     private static Optional<YoungCollection> find() {
