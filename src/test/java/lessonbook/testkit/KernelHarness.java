@@ -75,7 +75,12 @@ public final class KernelHarness implements AutoCloseable, AfterAllCallback {
      * after the class's tests.
      */
     public static KernelHarness ready() {
-        KernelHarness harness = new KernelHarness();
+        return ready(KernelLauncher.standard());
+    }
+
+    /** As {@link #ready()}, with this launcher. */
+    public static KernelHarness ready(KernelLauncher launcher) {
+        KernelHarness harness = new KernelHarness(launcher);
         try {
             harness.kernel.ready().get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
