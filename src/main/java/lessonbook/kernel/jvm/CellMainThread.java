@@ -9,7 +9,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.TimeUnit;
 
 import jdk.jshell.spi.ExecutionControl.StoppedException;
 
@@ -30,8 +30,9 @@ import jdk.jshell.spi.ExecutionControl.StoppedException;
  * snippet started (those alive when it began, started by earlier cells, are left alone, as before). Stopped with
  * {@code Thread.stop} where the JDK still has it (up to 19); from JDK 20 it throws, and an interrupt ends sleeps,
  * waits and interruptible I/O while JShell's own stop check (see {@link ClassDumpingExecutionControl#stop()})
- * ends loops in cell code. A stop that lands just as a snippet ends is caught here, so the thread lives on; its
- * interrupt status is cleared before each snippet, so a late interrupt never ends the next cell's first sleep.
+ * ends loops in cell code. A stop that lands just as a snippet ends is mostly caught here, so the thread lives on;
+ * one that ends it anyway ends that snippet, and the next gets a new "main" thread (see {@link #run}). Its interrupt
+ * status is cleared before each snippet, so a late interrupt never ends the next cell's first sleep.
  *
  * <p>Threading: {@link #run} on the kernel's evaluating thread, one at a time; {@link #stop} from any thread.
  */
@@ -39,11 +40,17 @@ final class CellMainThread {
     static final String NAME = "main";
     private static volatile boolean threadStopUnsupported;
 
+    /** How often the evaluating thread looks whether this thread is still there while it waits for a snippet. */
+    private static final long WATCH_MS = 50;
+
     private final ThreadGroup group;
-    private final SynchronousQueue<Job> jobs = new SynchronousQueue<>();
+    /** Guards {@link #pending}; this thread waits on it for the next snippet. */
+    private final Object handoff = new Object();
+    /** The snippet the evaluating thread waits for; stays here until it ends, so a lost pick-up is picked up again. */
+    private Job pending;
     /** Held while stopping, and while the thread marks a snippet's end: no stop is sent after that mark. */
     private final Object stopLock = new Object();
-    /** Evaluating thread only; replaced should a stray stop ever end it. */
+    /** Started by the evaluating thread; replaced when a stray stop ended it. */
     private volatile Thread thread;
     private volatile Job running;
 
@@ -52,6 +59,8 @@ final class CellMainThread {
         final String cellId;
         final Set<Thread> earlier;
         final CountDownLatch done = new CountDownLatch(1);
+        /** Set by this thread as it takes the snippet on: from then on a death of the thread ends the snippet. */
+        volatile boolean started;
         volatile Object result;
         volatile Throwable failure;
 
@@ -71,19 +80,46 @@ final class CellMainThread {
         };
     }
 
-    /** Runs one snippet on the "main" thread to its end; a stop surfaces as JShell's {@link StoppedException}. */
+    /**
+     * Runs one snippet on the "main" thread to its end; a stop surfaces as JShell's {@link StoppedException}.
+     * <p>
+     * Why it watches instead of only waiting: {@code Thread.stop} is delivered when the stopped thread next
+     * checks for it, which can be after the snippet ended, in this class's own hand-back (a stop sent as the
+     * snippet returned, seen in a stress test within ~30 snippets). Such a stop can end this thread or cut a
+     * count-down short, and a plain wait then never returns: the interrupted cell never ends and the host
+     * restarts the kernel. So the wait looks every {@value #WATCH_MS} ms: a snippet whose thread died after
+     * taking it on was stopped; one whose thread died before gets a new thread.
+     */
     Object run(Method doIt) throws Exception {
         Set<Thread> earlier = Collections.newSetFromMap(new IdentityHashMap<>());
         earlier.addAll(threads());
         Job job = new Job(doIt, CellContext.current(), earlier);
-        if (thread == null || !thread.isAlive()) {
-            thread = new Thread(group, this::serve, NAME);
-            thread.setDaemon(false);
-            thread.start();
+        synchronized (handoff) {
+            pending = job;
+            handoff.notifyAll();
         }
-        jobs.put(job);
-        job.done.await();
+        try {
+            do {
+                Thread serving = thread;
+                if (serving == null || !serving.isAlive()) {
+                    if (job.started) {
+                        break;
+                    }
+                    serving = new Thread(group, this::serve, NAME);
+                    serving.setDaemon(false);
+                    thread = serving;
+                    serving.start();
+                }
+            } while (!job.done.await(WATCH_MS, TimeUnit.MILLISECONDS));
+        } finally {
+            synchronized (handoff) {
+                pending = null;
+            }
+        }
         Throwable failure = job.failure;
+        if (failure == null && job.done.getCount() > 0) {
+            throw new StoppedException();   // the thread died under a stop before it could say so
+        }
         if (failure == null) {
             return job.result;
         }
@@ -97,34 +133,40 @@ final class CellMainThread {
         throw (Error) failure;
     }
 
+    /**
+     * This thread's loop. A stop that lands outside a snippet (as it ended, or while idle) is caught here; one
+     * that lands in the catch or the count-down ends the thread, which {@link #run} notices.
+     */
     private void serve() {
-        try {
-            while (true) {
-                Job job = null;
-                try {
-                    job = jobs.take();
-                    runOne(job);
-                } catch (Throwable stray) {
-                    // a stop or interrupt that came as a snippet ended, or while idle: this thread lives on
-                    if (job != null && job.failure == null) {
-                        job.failure = stray;
-                    }
-                } finally {
-                    if (job != null) {
-                        job.done.countDown();
-                    }
+        while (true) {
+            Job job = null;
+            try {
+                job = next();
+                runOne(job);
+            } catch (Throwable stray) {
+                if (job != null && job.failure == null) {
+                    job.failure = stray;
                 }
-            }
-        } finally {
-            // Only if a stop escaped everything above: the kernel must not wait for this thread forever.
-            Job left = running;
-            if (left != null) {
-                left.done.countDown();
+            } finally {
+                if (job != null) {
+                    job.done.countDown();
+                }
             }
         }
     }
 
+    /** The waiting snippet not yet taken on; a pick-up that a stray stop cut short finds it again. */
+    private Job next() throws InterruptedException {
+        synchronized (handoff) {
+            while (pending == null || pending.started) {
+                handoff.wait();
+            }
+            return pending;
+        }
+    }
+
     private void runOne(Job job) {
+        job.started = true;
         Thread.interrupted();
         CellContext.adopt(job.cellId);
         running = job;
