@@ -3,26 +3,21 @@ package lessonbook.kernel;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import lessonbook.kernel.client.KernelLauncher;
 import lessonbook.testkit.Await;
 import lessonbook.testkit.KernelHarness;
 
 /**
- * With the young collection asked for, a cell's code starts on a young generation that is less than half full: when
+ * A cell's code starts on a young generation that is less than half full: when
  * the cells before (and the cell's own compile) filled eden past half, the kernel collects it before the code runs,
  * not in the middle of what the code times. Read in a real kernel from its own memory MXBeans.
  */
 class YoungCollectionTest {
-    /** The collection is off unless the kernel's options ask for it. */
     @RegisterExtension
-    static final KernelHarness harness = KernelHarness.ready(KernelLauncher.standard().withJvmOptions(
-            Stream.concat(KernelLauncher.DEFAULT_JVM_OPTIONS.stream(), Stream.of("-Dlessonbook.kernel.youngCollection=true"))
-                    .toList()));
+    static final KernelHarness harness = KernelHarness.ready();
 
     private static final String HELPERS = """
             import java.lang.management.*;
