@@ -14,8 +14,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * The one way a suite runs a child process (a probe JVM, the app, Python's peer): bounded in time and in what it
- * keeps. A child that hangs, even with its output still open, is ended with its whole tree when its time is up,
+ * The one way a suite runs a child process (a probe JVM, the app, Python's peer), and the way the tests run the
+ * {@code lessonbook} command as a user does: bounded in time and in what it keeps. A child that hangs, even with its output still open, is ended with its whole tree when its time is up,
  * and the suite says so instead of hanging the bench; a line is cut at {@link #MAX_LINE_CHARS}, so a child that
  * prints one endless line costs the bench no more memory than one that prints short ones.
  * <p>
@@ -30,7 +30,7 @@ public final class BoundedChild {
     private static final long READER_GRACE_MS = 10_000;
 
     /** What becomes of one of the child's output streams. */
-    public sealed interface Sink permits Inherit, Discard, Lines {
+    public sealed interface Sink permits Inherit, Discard, Lines, ToFile {
     }
 
     /** To this JVM's own stream, as the child wrote it (a probe's reasons, for the user to read). */
@@ -43,6 +43,10 @@ public final class BoundedChild {
 
     /** Each line, without its line end and at most {@link #MAX_LINE_CHARS} long, to {@code consumer}. */
     public record Lines(Consumer<String> consumer) implements Sink {
+    }
+
+    /** Into {@code file}, replacing what it held: all of it, for a caller that bounds the child by its own means. */
+    public record ToFile(Path file) implements Sink {
     }
 
     /** Keeps the last {@code max} lines it is given: a stream's tail, for a figure or for a reason. Thread-safe. */
@@ -149,6 +153,9 @@ public final class BoundedChild {
     private static ProcessBuilder.Redirect redirect(Sink sink) {
         if (sink instanceof Inherit) {
             return ProcessBuilder.Redirect.INHERIT;
+        }
+        if (sink instanceof ToFile toFile) {
+            return ProcessBuilder.Redirect.to(toFile.file().toFile());
         }
         return sink instanceof Discard ? ProcessBuilder.Redirect.DISCARD : ProcessBuilder.Redirect.PIPE;
     }

@@ -4,12 +4,20 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
-/** Runs {@code lessonbook ...} as a user does: a separate JVM, with its exit code and both streams. */
+import lessonbook.Main;
+import lessonbook.bench.BoundedChild;
+
+/**
+ * Runs {@code lessonbook ...} as a user does: a separate JVM (through the bench's {@link BoundedChild}, so it
+ * gets the test run's {@code lessonbook.*} settings and is ended with its tree if it hangs), with its exit code
+ * and both streams.
+ */
 final class LessonbookCli {
+    private static final Duration LIMIT = Duration.ofSeconds(180);
+
     record Run(int exitCode, String stdout, String stderr) {
     }
 
@@ -52,26 +60,21 @@ final class LessonbookCli {
 
     private static Run runWith(Path workDir, List<String> jvmOptions, Path input, boolean noDisplay, String... args)
             throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        command.addAll(jvmOptions);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "lessonbook.Main"));
-        command.addAll(List.of(args));
         Path out = Files.createTempFile(workDir, "stdout", ".txt");
         Path err = Files.createTempFile(workDir, "stderr", ".txt");
         File noInput = input != null ? input.toFile() : new File(File.separatorChar == '/' ? "/dev/null" : "NUL");
-        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile())
+        ProcessBuilder builder = new ProcessBuilder(BoundedChild.javaCommand(jvmOptions, Main.class, List.of(args)))
                 .redirectInput(ProcessBuilder.Redirect.from(noInput));
         if (noDisplay) {
             builder.environment().remove("DISPLAY");
             builder.environment().remove("WAYLAND_DISPLAY");
         }
-        Process process = builder.start();
-        if (!process.waitFor(180, TimeUnit.SECONDS)) {
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
-            throw new AssertionError("lessonbook " + String.join(" ", args) + " did not finish in 180 s");
+        BoundedChild.Ended ended = BoundedChild.run(builder, new BoundedChild.ToFile(out), new BoundedChild.ToFile(err),
+                LIMIT);
+        if (ended.timedOut()) {
+            throw new AssertionError("lessonbook " + String.join(" ", args) + ": " + ended.describe()
+                    + "; its stderr:\n" + Files.readString(err));
         }
-        return new Run(process.exitValue(), Files.readString(out), Files.readString(err));
+        return new Run(ended.exitCode(), Files.readString(out), Files.readString(err));
     }
 }
