@@ -2,10 +2,12 @@ package lessonbook.bench;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -56,6 +58,9 @@ public final class WorkerBench {
         List<Double> sequential = new ArrayList<>();
         List<Double> process = new ArrayList<>();
         List<Double> pool = new ArrayList<>();
+        Optional<Path> tutorial = pythonTutorial();
+        List<Double> pyProcess = new ArrayList<>();
+        List<Double> pyPool = new ArrayList<>();
         for (int r = 0; r < RUNS; r++) {
             // the spares that replace the last run's workers start now, not during the sequential loop
             Worker.prestart(inputs.size());
@@ -84,13 +89,26 @@ public final class WorkerBench {
                 p.map(WorkerBench::factorialPrinted, inputs);
             }
             pool.add(seconds(t0));
+
+            // Python's tutorial after each of our rounds, not once after all of them: its figure is a median of
+            // as many runs, under the same spells of load elsewhere (one lone run read pool 0.70x once)
+            if (tutorial.isPresent()) {
+                pythonRun(tutorial.get()).ifPresent(py -> {
+                    pyProcess.add(py[0]);
+                    pyPool.add(py[1]);
+                });
+            }
         }
         // medians of each strategy's times, runs interleaved, so that a burst of load elsewhere skews one run only
         double seq = Median.of(sequential);
         System.err.printf("worker bench: seconds sequential %s process %s pool %s%n", sequential, process, pool);
         figures.add(new Figure("speedup.process", seq / Median.of(process), "x"));
         figures.add(new Figure("speedup.pool", seq / Median.of(pool), "x"));
-        pythonTutorial(figures);
+        if (!pyProcess.isEmpty()) {
+            System.err.printf("worker bench: python start=fork speedups process %s pool %s%n", pyProcess, pyPool);
+            figures.add(new Figure("speedup.process.vs.python", Median.of(pyProcess), "x"));
+            figures.add(new Figure("speedup.pool.vs.python", Median.of(pyPool), "x"));
+        }
     }
 
     /**
@@ -172,31 +190,35 @@ public final class WorkerBench {
         return inputs;
     }
 
-    private void pythonTutorial(List<Figure> figures) {
+    /** The tutorial's script, or empty (with the reason on stderr) when Python's peer cannot run here. */
+    private static Optional<Path> pythonTutorial() {
         if (!PythonPeer.available()) {
             System.err.println("bench: workers: no .vs.python peers: python3 is not on the PATH (install python3 to "
                     + "measure them; the Java figures above do not need it)");
-            return;
+            return Optional.empty();
         }
-        var script = PythonPeer.tutorialScript();
+        Optional<Path> script = PythonPeer.tutorialScript();
         if (script.isEmpty()) {
             System.err.println("worker bench: python_tutorial.py not found (set -D" + PythonPeer.SCRIPT_PROPERTY
                     + "=PATH), no speedup .vs.python peers");
-            return;
         }
+        return script;
+    }
+
+    /** One run of the tutorial with fork: its process and pool speedups, or empty (and why, on stderr). */
+    private static Optional<double[]> pythonRun(Path script) {
         try {
-            String[] outErr = PythonPeer.run(List.of("python3", script.get().toString(), "fork", "1"), 120);
+            String[] outErr = PythonPeer.run(List.of("python3", script.toString(), "fork", "1"), 120);
             Matcher m = Pattern.compile("speedup_process=([0-9.]+) speedup_pool=([0-9.]+)").matcher(outErr[1]);
             if (m.find()) {
-                figures.add(new Figure("speedup.process.vs.python", Double.parseDouble(m.group(1)), "x"));
-                figures.add(new Figure("speedup.pool.vs.python", Double.parseDouble(m.group(2)), "x"));
                 System.err.println("worker bench: " + outErr[1].strip());
-            } else {
-                System.err.println("worker bench: could not read the tutorial's figures: " + outErr[1].strip());
+                return Optional.of(new double[] {Double.parseDouble(m.group(1)), Double.parseDouble(m.group(2))});
             }
+            System.err.println("worker bench: could not read the tutorial's figures: " + outErr[1].strip());
         } catch (Exception e) {
             System.err.println("worker bench: python tutorial failed: " + e);
         }
+        return Optional.empty();
     }
 
     private void firstOutput(List<Figure> figures) throws Exception {
