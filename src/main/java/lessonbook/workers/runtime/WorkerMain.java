@@ -114,6 +114,9 @@ public final class WorkerMain {
             // which otherwise lands 100 ms into the worker's first task)
             WaitStates.now().equals(WaitStates.Snapshot.NOTHING);
             EndThisJvm.prepare();   // a worker whose host dies ends in ~0.1 s, not after loading the process classes
+            // the way out (see leave): in ten workers ending at once at the end of a timed run, not now
+            cpuMillis();
+            lessonbook.workers.shared.Segment.leavingNormally();
             "x".repeat(2).concat(String.valueOf(ProcessHandle.current().pid()));
         } catch (Exception e) {
             // warming is an optimisation only
