@@ -280,7 +280,7 @@ public final class WorkerBench {
                 pool.map(x -> x + 1, inputs);
                 double ms = (System.nanoTime() - t0) / 1e6;
                 slowest = Math.max(slowest, ms);
-                if (i >= 5 && i < 14) {   // after four warm maps, nine timed: as before, and as Python's peer
+                if (i >= 5 && i < 14) {   // nine timed after four warm-up maps, as before (Python's peer: nine after one)
                     perItem.add(ms / inputs.size());
                 }
             }
