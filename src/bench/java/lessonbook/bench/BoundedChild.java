@@ -15,9 +15,10 @@ import java.util.function.Consumer;
 
 /**
  * The one way a suite runs a child process (a probe JVM, the app, Python's peer), and the way the tests run the
- * {@code lessonbook} command as a user does: bounded in time and in what it keeps. A child that hangs, even with its output still open, is ended with its whole tree when its time is up,
- * and the suite says so instead of hanging the bench; a line is cut at {@link #MAX_LINE_CHARS}, so a child that
- * prints one endless line costs the bench no more memory than one that prints short ones.
+ * {@code lessonbook} command as a user does: bounded in time and in what it keeps. A child that hangs, even with
+ * its output still open, is ended with its whole tree when its time is up, and the suite says so instead of hanging
+ * the bench; a line is cut at {@link #MAX_LINE_CHARS}, so a child that prints one endless line costs the bench no
+ * more memory than one that prints short ones.
  * <p>
  * Threads: each stream given to {@link Lines} is read on a thread of its own, which calls the consumer once per
  * line, in order; the consumers of the two streams may run at the same time.

@@ -11,9 +11,9 @@ import lessonbook.testkit.Await;
 import lessonbook.testkit.KernelHarness;
 
 /**
- * A cell's code starts on a young generation that is less than half full: when
- * the cells before (and the cell's own compile) filled eden past half, the kernel collects it before the code runs,
- * not in the middle of what the code times. Read in a real kernel from its own memory MXBeans.
+ * A cell's code starts on a young generation that is less than half full: when the cells before (and the cell's own
+ * compile) filled eden past half, the kernel collects it before the code runs, not in the middle of what the code
+ * times. Read in a real kernel from its own memory MXBeans.
  */
 class YoungCollectionTest {
     @RegisterExtension

@@ -75,12 +75,7 @@ public final class KernelHarness implements AutoCloseable, AfterAllCallback {
      * after the class's tests.
      */
     public static KernelHarness ready() {
-        return ready(KernelLauncher.standard());
-    }
-
-    /** As {@link #ready()}, with this launcher. */
-    public static KernelHarness ready(KernelLauncher launcher) {
-        KernelHarness harness = new KernelHarness(launcher);
+        KernelHarness harness = new KernelHarness();
         try {
             harness.kernel.ready().get(30, TimeUnit.SECONDS);
         } catch (Exception e) {

@@ -50,29 +50,28 @@ final class YoungCollection {
     }
 
     /**
-     * Before a snippet's code: a young collection now if eden is more than half full. True if one ran. The kernel
-     * asks for it before every cell's code but its first one's ({@link CellEvaluator}).
+     * Before a snippet's code: a young collection now if eden is more than half full. The kernel asks for it before
+     * every cell's code but its first one's ({@link CellEvaluator}).
      */
-    static boolean ifEdenOverHalfFull() {
-        return ENABLED && THIS_JVM.map(YoungCollection::ifFuller).orElse(false);
+    static void ifEdenOverHalfFull() {
+        if (ENABLED) {
+            THIS_JVM.ifPresent(YoungCollection::ifFuller);
+        }
     }
 
-    private boolean ifFuller() {
+    private void ifFuller() {
         MemoryUsage usage = eden.getUsage();
         long capacity = usage.getCommitted();
         if (capacity <= 0 || usage.getUsed() <= capacity * FULLER_THAN) {
-            return false;
+            return;
         }
         long before = collector.getCollectionCount();
         // bounded: an eden that grew meanwhile, or a collector that does not count, costs one eden of garbage
         try {
-            for (long allocated = 0; allocated <= capacity; allocated += CHUNK) {
+            for (long allocated = 0; allocated <= capacity && collector.getCollectionCount() == before;
+                    allocated += CHUNK) {
                 sink = new byte[CHUNK];
-                if (collector.getCollectionCount() != before) {
-                    return true;
-                }
             }
-            return false;
         } finally {
             sink = null;
         }
