@@ -37,6 +37,8 @@ class KernelCompilersTest {
             }, directives::get);
             String javacDirective = directives.get().substring(directives.get().indexOf("com/sun/tools/javac/*.*"));
             assertThat(javacDirective.substring(javacDirective.indexOf("c2 directives:"))).contains("Exclude:true");
+            // and the JDK's class writer, which each cell's lambdas make hot (its C2 compile landed in timed cells)
+            assertThat(directives.get()).contains("jdk/internal/org/objectweb/asm/*.*");
 
             // Compiler.codelist: "<id> <level> <state> <method> ...": the cell's spin(long) reached level 4 (C2)
             AtomicReference<String> code = new AtomicReference<>("");

@@ -13,7 +13,10 @@ import lessonbook.jit.CompilerDirectives;
  * its own thread, while the cell's workers are meant to have every core. In a run of the default lesson the
  * kernel's C2 thread used 1.3 s of CPU during the worker cells (single compiles of javac's {@code ClassReader} and
  * {@code PoolReader} and of {@code ObjectOutputStream.writeClassDesc} took 1.7-2 s each, waiting for a core).
- * With javac, JShell and zipfs at C1 it still spent 1.1 s, most of it on {@code java.io.Object*}. javac at C1's
+ * With javac, JShell and zipfs at C1 it still spent 1.1 s, most of it on {@code java.io.Object*}. Later the JDK's
+ * class writer (its internal ASM, which spins each lambda's and method handle's class) became hot after a few cells:
+ * C2's compile of its {@code Frame.execute} took 60-140 ms of CPU inside the lesson's timed "one worker per input"
+ * cell in two runs of two (logged with {@code -XX:+LogCompilation}). javac at C1's
  * level is fast enough for notebook cells (bench {@code eval.warm}: 8-12 ms against 19 ms with C2, which was
  * still compiling), the kernels that {@code grade} starts already run C1 only, and the kernel's serialization
  * is small messages whose cost is latency (a pool's {@code map} of 1,000 items in a kernel: ~0.001 ms per item
@@ -30,10 +33,12 @@ final class KernelCompilers {
 
     /**
      * javac, JShell, what javac reads class files through (the JDK's image, the jars on the class path), and
-     * Java serialization, which the kernel uses for what it sends workers and the app (tasks, variables, events).
+     * Java serialization, which the kernel uses for what it sends workers and the app (tasks, variables, events),
+     * and the JDK's class writers (ASM up to JDK 23, the ClassFile API after).
      */
     static final List<String> C1_ONLY = List.of("com/sun/tools/javac/*.*", "jdk/jshell/*.*",
-            "jdk/internal/jrtfs/*.*", "jdk/internal/jimage/*.*", "jdk/nio/zipfs/*.*", "java/io/Object*.*");
+            "jdk/internal/jrtfs/*.*", "jdk/internal/jimage/*.*", "jdk/nio/zipfs/*.*", "java/io/Object*.*",
+            "jdk/internal/org/objectweb/asm/*.*", "jdk/internal/classfile/*.*", "java/lang/classfile/*.*");
 
     private KernelCompilers() {
     }
