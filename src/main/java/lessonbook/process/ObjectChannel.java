@@ -132,6 +132,11 @@ public final class ObjectChannel implements Closeable {
         }
     }
 
+    /** The longest {@code byte[]} message this channel accepts (the allow-list's array bound). */
+    public long maxFrameBytes() {
+        return maxFrameBytes;
+    }
+
     public Socket socket() {
         return socket;
     }

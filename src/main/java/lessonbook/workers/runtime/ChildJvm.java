@@ -10,7 +10,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import lessonbook.process.ChildProcess;
-import lessonbook.process.ObjectChannel;
 
 /**
  * One worker JVM as seen from the JVM that started it: the process, its control socket and the two threads that
@@ -28,7 +27,7 @@ public final class ChildJvm {
     private final CompletableFuture<Integer> ended = new CompletableFuture<>();
     private final List<Thread> pumps = new ArrayList<>(2);
     private final List<Object[]> heldLines = new ArrayList<>();
-    private volatile ObjectChannel channel;
+    private volatile WorkerChannel channel;
     private String name;
     private WorkerEvents events;
     private volatile long reportedCpuMillis = -1;
@@ -65,7 +64,7 @@ public final class ChildJvm {
         child.startPumps();
         launched.connected().whenComplete((channel, error) -> {
             if (error == null) {
-                child.channel = channel;
+                child.channel = new WorkerChannel(channel);
                 child.connected.complete(null);
             } else {
                 child.connected.completeExceptionally(error instanceof IOException ? error
@@ -157,7 +156,7 @@ public final class ChildJvm {
                     Thread.currentThread().interrupt();
                 }
             }
-            ObjectChannel c = channel;
+            WorkerChannel c = channel;
             if (c != null) {
                 c.close();
             }
@@ -194,7 +193,7 @@ public final class ChildJvm {
         channel.send(message);
     }
 
-    /** Sends without flushing: see {@link ObjectChannel#sendBuffered}; {@link #flush()} must follow. */
+    /** Sends without flushing: see {@link WorkerChannel#sendBuffered}; {@link #flush()} must follow. */
     void sendBuffered(Object message) throws IOException {
         channel.sendBuffered(message);
     }

@@ -27,8 +27,14 @@ final class NotebookClassLoader extends URLClassLoader {
             List<Messages.VariableValue> variables) {
         super(name, urls, parent);
         this.workerName = workerName;
+        // loops, not lambdas: this runs as a worker's task starts, and a lambda's first use there costs ~1 ms
         for (Messages.VariableValue v : variables) {
-            pendingByClass.computeIfAbsent(v.declaringClass(), c -> new ArrayList<>()).add(v);
+            List<Messages.VariableValue> ofClass = pendingByClass.get(v.declaringClass());
+            if (ofClass == null) {
+                ofClass = new ArrayList<>();
+                pendingByClass.put(v.declaringClass(), ofClass);
+            }
+            ofClass.add(v);
         }
     }
 
@@ -37,7 +43,9 @@ final class NotebookClassLoader extends URLClassLoader {
         Class<?> found = super.findClass(name);
         List<Messages.VariableValue> pending = pendingByClass.remove(name);
         if (pending != null) {
-            pending.forEach(v -> set(found, v));
+            for (Messages.VariableValue v : pending) {
+                set(found, v);
+            }
         }
         return found;
     }

@@ -251,9 +251,6 @@ public final class PoolDispatcher {
             }
             while (true) {
                 Object message = member.child.receive();
-                if (message instanceof byte[] frame) {
-                    message = ChunkFrames.read(frame);
-                }
                 if (message instanceof Messages.Waits waits) {
                     member.child.reportWaits(waits);
                 } else if (message instanceof Messages.Finished finished) {

@@ -8,7 +8,6 @@ import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
 import java.util.function.Function;
 
-import lessonbook.process.ObjectChannel;
 
 /**
  * Inside a pool worker: run the pool's initializer, then apply the function to each chunk of inputs the pool
@@ -24,13 +23,13 @@ final class PoolLoop {
     private static final boolean CPU_TIME = THREADS.isCurrentThreadCpuTimeSupported();
 
     private final WorkerSelf self;
-    private final ObjectChannel channel;
+    private final WorkerChannel channel;
     private long functionId = -1;
     private byte[] functionBytes;
     private Function<Object, Object> function;
     private byte[] initializer;
 
-    PoolLoop(WorkerSelf self, ObjectChannel channel) {
+    PoolLoop(WorkerSelf self, WorkerChannel channel) {
         this.self = self;
         this.channel = channel;
     }
@@ -55,7 +54,7 @@ final class PoolLoop {
                 if (!initialize()) {
                     return WorkerMain.EXIT_TASK_FAILED;
                 }
-            } else if (!runChunk((Messages.Chunk) (message instanceof byte[] frame ? ChunkFrames.read(frame) : message))) {
+            } else if (!runChunk((Messages.Chunk) message)) {
                 return WorkerMain.EXIT_TASK_FAILED;
             }
             message = null;
@@ -105,8 +104,7 @@ final class PoolLoop {
             }
             System.out.flush();
             byte[] encoded = ChunkCodec.encode(results);
-            channel.send(ChunkFrames.of(new Messages.ChunkDone(chunk.mapId(), chunk.firstIndex(),
-                    workClock() - start, encoded)));
+            channel.send(new Messages.ChunkDone(chunk.mapId(), chunk.firstIndex(), workClock() - start, encoded));
         } catch (NotSerializableException e) {
             int culprit = results == null ? -1 : ChunkCodec.firstUnserializable(results);
             channel.send(new Messages.ChunkFailed(chunk.mapId(), culprit < 0 ? index : chunk.firstIndex() + culprit,

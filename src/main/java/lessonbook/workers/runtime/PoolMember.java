@@ -70,7 +70,7 @@ final class PoolMember {
         byte[] function = run.function.id() != lastFunctionId || newClasses ? run.function.bytes() : null;
         Messages.Chunk message = new Messages.Chunk(run.function.id(), chunk.inputIndex(), function, chunk.inputs(),
                 run.generation, newClasses ? run.classpath : null, newClasses ? run.variables : null);
-        child.sendBuffered(ChunkFrames.fits(message) ? ChunkFrames.of(message) : message);
+        child.sendBuffered(message);
         unflushed = true;
         inFlight.add(chunk);
         inFlightBytes += chunk.inputs().length;

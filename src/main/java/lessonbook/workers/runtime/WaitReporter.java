@@ -2,7 +2,6 @@ package lessonbook.workers.runtime;
 
 import java.io.IOException;
 
-import lessonbook.process.ObjectChannel;
 import lessonbook.workers.shared.WaitStates;
 
 /**
@@ -15,13 +14,13 @@ final class WaitReporter {
     private WaitReporter() {
     }
 
-    static void start(ObjectChannel channel) {
+    static void start(WorkerChannel channel) {
         Thread reporter = new Thread(() -> report(channel), "lessonbook-wait-reporter");
         reporter.setDaemon(true);
         reporter.start();
     }
 
-    private static void report(ObjectChannel channel) {
+    private static void report(WorkerChannel channel) {
         WaitStates.Snapshot last = WaitStates.Snapshot.NOTHING;
         while (true) {
             try {

@@ -16,7 +16,6 @@ import java.util.function.Function;
 import lessonbook.process.ChildProcess;
 import lessonbook.process.ChildTicket;
 import lessonbook.process.EndThisJvm;
-import lessonbook.process.ObjectChannel;
 import lessonbook.process.ParentWatch;
 import lessonbook.workers.shared.Segment;
 import lessonbook.workers.shared.WaitStates;
@@ -57,7 +56,8 @@ public final class WorkerMain {
             warmUp();
             settle();
         }
-        ObjectChannel channel = ChildProcess.connectToHost(ticket, Messages.ALLOW_LIST, CONNECT_PATIENCE);
+        WorkerChannel channel = new WorkerChannel(ChildProcess.connectToHost(ticket, Messages.ALLOW_LIST,
+                CONNECT_PATIENCE));
         Messages.Assign assign = (Messages.Assign) channel.receive();
         WorkerSelf self = new WorkerSelf(assign);
         WorkerRuntime.install(self);
@@ -98,18 +98,31 @@ public final class WorkerMain {
             @SuppressWarnings("unchecked")
             Function<Integer, Integer> g = (Function<Integer, Integer>) back;
             g.apply(1);
-            // the first read of each record class is slow (its canonical constructor is looked up): do it now
-            Object[] messages = {new Object[] {1, "x", 2L},
-                new Messages.Assign("", false, List.of(), 0, List.of(new Messages.VariableValue("", "", "", new byte[0]))),
-                new Messages.RunOnce(new byte[0]), new Messages.Chunk(0, 0, null, new byte[0], 0, null, null),
-                new Messages.Stop(), new Messages.Finished(0, 0), new Messages.Initialize(new byte[0]),
-                new Messages.ChunkDone(0, 0, 0, new byte[0]), new Messages.ChunkFailed(0, 0, Messages.Failure.of(new Exception()))};
+            // the messages that travel as frames, packed and read once (see MessageFrames)...
+            List<Messages.VariableValue> variables = List.of(new Messages.VariableValue("", "", "", new byte[0]));
+            Object[] framed = {new Messages.Assign("", false, List.of(""), 0, variables),
+                new Messages.RunOnce(new byte[0]), new Messages.Chunk(0, 0, null, new byte[0], 0, List.of(""), variables),
+                new Messages.Stop(), new Messages.Finished(0, 0), new Messages.ChunkDone(0, 0, 0, new byte[0])};
+            for (Object message : framed) {
+                MessageFrames.unpack(MessageFrames.pack(message, Long.MAX_VALUE));
+            }
+            // ...and the first read of each record class that still travels as one is slow (its canonical
+            // constructor is looked up): do it now
+            Object[] messages = {new Object[] {1, "x", 2L}, new Messages.Initialize(new byte[0]),
+                new Messages.Waits(null, null), new Messages.ChunkFailed(0, 0, Messages.Failure.of(new Exception()))};
             Payloads.fromBytes(Payloads.toBytes(messages), WorkerMain.class.getClassLoader());
             WorkerRuntime.host();   // its static set-up (executor, registries)
             Class.forName(WorkerSelf.class.getName());
             Class.forName(PoolLoop.class.getName());
             ChunkCodec.decode(ChunkCodec.encode(new Object[] {1, 2}), WorkerMain.class.getClassLoader());
-            new java.net.URLClassLoader(new java.net.URL[0]).close();
+            // a notebook class loader over a folder, as a task's first class is loaded (nothing is found there)
+            try (NotebookClassLoader loader = new NotebookClassLoader("warm-up",
+                    WorkerSelf.urls(List.of(System.getProperty("java.io.tmpdir"))), WorkerMain.class.getClassLoader(),
+                    "", variables)) {
+                loader.loadClass("lessonbook.workers.runtime.NoSuchClass");
+            } catch (ClassNotFoundException e) {
+                // as expected
+            }
             // the wait reporter's first look (a record's equals is bootstrapped on first call: ~15 ms interpreted,
             // which otherwise lands 100 ms into the worker's first task)
             WaitStates.now().equals(WaitStates.Snapshot.NOTHING);

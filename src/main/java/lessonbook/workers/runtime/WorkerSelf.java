@@ -46,7 +46,7 @@ final class WorkerSelf implements WorkerHost {
         return loader;
     }
 
-    private static URL[] urls(List<String> classpath) {
+    static URL[] urls(List<String> classpath) {
         URL[] urls = new URL[classpath.size()];
         for (int i = 0; i < urls.length; i++) {
             try {
