@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -115,14 +117,7 @@ public final class WorkerMain {
             Class.forName(WorkerSelf.class.getName());
             Class.forName(PoolLoop.class.getName());
             ChunkCodec.decode(ChunkCodec.encode(new Object[] {1, 2}), WorkerMain.class.getClassLoader());
-            // a notebook class loader over a folder, as a task's first class is loaded (nothing is found there)
-            try (NotebookClassLoader loader = new NotebookClassLoader("warm-up",
-                    WorkerSelf.urls(List.of(System.getProperty("java.io.tmpdir"))), WorkerMain.class.getClassLoader(),
-                    "", variables)) {
-                loader.loadClass("lessonbook.workers.runtime.NoSuchClass");
-            } catch (ClassNotFoundException e) {
-                // as expected
-            }
+            warmNotebookClassLoader(variables);
             // the wait reporter's first look (a record's equals is bootstrapped on first call: ~15 ms interpreted,
             // which otherwise lands 100 ms into the worker's first task)
             WaitStates.now().equals(WaitStates.Snapshot.NOTHING);
@@ -133,6 +128,32 @@ public final class WorkerMain {
             "x".repeat(2).concat(String.valueOf(ProcessHandle.current().pid()));
         } catch (Exception e) {
             // warming is an optimisation only
+        }
+    }
+
+    /**
+     * Looks for a class through a notebook class loader over a folder, as a task's first class is looked for. The
+     * folder is a fresh one only this user may enter (not the shared temp folder, where another user could put a
+     * class file for it to find), and it stays empty.
+     */
+    private static void warmNotebookClassLoader(List<Messages.VariableValue> variables) {
+        Path folder = null;
+        try {
+            folder = Files.createTempDirectory("lessonbook-worker-");
+            try (NotebookClassLoader loader = new NotebookClassLoader("warm-up",
+                    WorkerSelf.urls(List.of(folder.toString())), WorkerMain.class.getClassLoader(), "", variables)) {
+                loader.loadClass("lessonbook.workers.runtime.NoSuchClass");
+            }
+        } catch (ClassNotFoundException | IOException e) {
+            // not found, as expected; or no temp folder: warming is an optimisation only
+        } finally {
+            if (folder != null) {
+                try {
+                    Files.deleteIfExists(folder);
+                } catch (IOException e) {
+                    // left for the system's temp cleaning: an empty folder
+                }
+            }
         }
     }
 
