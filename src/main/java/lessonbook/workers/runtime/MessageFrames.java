@@ -1,7 +1,6 @@
 package lessonbook.workers.runtime;
 
 import java.io.StreamCorruptedException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -115,8 +114,20 @@ final class MessageFrames {
             return this;
         }
 
+        /** As its chars, two bytes each: exact for any string, a lone surrogate too (UTF-8 would turn it into '?'). */
         Out putString(String s) {
-            return putBytes(s == null ? null : s.getBytes(StandardCharsets.UTF_8));
+            if (s == null) {
+                return putInt(-1);
+            }
+            int length = s.length();
+            putInt(length);
+            ensure(2 * length);
+            for (int i = 0; i < length; i++) {
+                char c = s.charAt(i);
+                bytes[size++] = (byte) (c >>> 8);
+                bytes[size++] = (byte) c;
+            }
+            return this;
         }
 
         Out putStrings(List<String> strings) {
@@ -205,8 +216,17 @@ final class MessageFrames {
         }
 
         String getString() throws StreamCorruptedException {
-            byte[] b = getBytes();
-            return b == null ? null : new String(b, StandardCharsets.UTF_8);
+            int length = getInt();
+            if (length == -1) {
+                return null;
+            }
+            need(2L * length);
+            char[] chars = new char[length];
+            for (int i = 0; i < length; i++) {
+                chars[i] = (char) (((frame[at] & 0xff) << 8) | (frame[at + 1] & 0xff));
+                at += 2;
+            }
+            return new String(chars);
         }
 
         List<String> getStrings() throws StreamCorruptedException {

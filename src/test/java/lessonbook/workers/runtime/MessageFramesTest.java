@@ -10,14 +10,14 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * What one end of a worker's channel packs, the other reads back field for field; a message too large for a frame
- * stays a record; a frame cut short, with a length or count beyond its end, or with bytes left over is refused
- * before anything that size is allocated.
+ * What one end of a worker's channel packs, the other reads back field for field (any string: a lone surrogate
+ * too); a message too large for a frame stays a record; a frame cut short, with a length or count beyond its end,
+ * or with bytes left over is refused before anything that size is allocated.
  */
 class MessageFramesTest {
     private static final List<Messages.VariableValue> VARIABLES = List.of(
             new Messages.VariableValue("INPUTS", "REPL.$JShell$21", "INPUTS", new byte[] {1, 2, 3}),
-            new Messages.VariableValue("é ✓", "REPL.$JShell$22", "x", new byte[0]));
+            new Messages.VariableValue("é ✓ \ud83d\ude00", "REPL.$JShell$22", "lone \ud800 surrogate", new byte[0]));
 
     private static Object roundTrip(Object message) throws Exception {
         Object packed = MessageFrames.pack(message, Long.MAX_VALUE);
@@ -94,7 +94,7 @@ class MessageFramesTest {
         // an Assign claiming a 2 GB name, or two billion class path entries, in a frame of a few bytes
         byte[] hugeLength = {'A', 0x7f, -1, -1, -1};
         assertThatThrownBy(() -> MessageFrames.unpack(hugeLength)).isInstanceOf(StreamCorruptedException.class);
-        byte[] hugeCount = {'A', 0, 0, 0, 1, 'w', 0, 0, 0, 0, 0x7f, -1, -1, -1};
+        byte[] hugeCount = {'A', 0, 0, 0, 1, 0, 'w', 0, 0, 0, 0, 0x7f, -1, -1, -1};
         assertThatThrownBy(() -> MessageFrames.unpack(hugeCount)).isInstanceOf(StreamCorruptedException.class);
         byte[] negativeLength = {'R', -1, -1, -1, -2};
         assertThatThrownBy(() -> MessageFrames.unpack(negativeLength)).isInstanceOf(StreamCorruptedException.class);
