@@ -32,9 +32,24 @@ final class MessageFrames {
     private MessageFrames() {
     }
 
-    /** The frame for {@code message}, or {@code message} itself when it has none or would not fit {@code maxBytes}. */
+    /**
+     * The frame for {@code message}, or {@code message} itself when it has none or would not fit {@code maxBytes}.
+     * The frame's size is counted first, so a message too large for one costs no allocation, and one that fits is
+     * written straight into an array of its exact size.
+     */
     static Object pack(Object message, long maxBytes) {
-        Out out = new Out();
+        Out counter = new Out(-1);
+        // Integer.MAX_VALUE - 8: the largest array a JVM allocates (several large variables can add up to more)
+        if (!write(message, counter) || counter.size > Math.min(maxBytes, Integer.MAX_VALUE - 8)) {
+            return message;
+        }
+        Out out = new Out((int) counter.size);
+        write(message, out);
+        return out.bytes;
+    }
+
+    /** Writes {@code message}'s frame to {@code out}; false when it has no frame. */
+    private static boolean write(Object message, Out out) {
         if (message instanceof Messages.Chunk chunk) {
             out.kind(CHUNK).putLong(chunk.mapId()).putInt(chunk.firstIndex()).putLong(chunk.generation())
                     .putBytes(chunk.function()).putBytes(chunk.inputs()).putStrings(chunk.userClasspath())
@@ -52,9 +67,9 @@ final class MessageFrames {
         } else if (message instanceof Messages.Finished finished) {
             out.kind(FINISHED).putInt(finished.exitCode()).putLong(finished.cpuMillis());
         } else {
-            return message;
+            return false;
         }
-        return out.size > maxBytes ? message : out.bytes();
+        return true;
     }
 
     /** The message a received frame carries; anything else received is returned as it is. */
@@ -78,23 +93,35 @@ final class MessageFrames {
         return message;
     }
 
-    /** A growing frame. A null array, list or string is written as length -1. */
+    /**
+     * Writes a frame into an array of the size counted before; with no array ({@code new Out(-1)}) it only counts.
+     * A null array, list or string is written as length -1.
+     */
     private static final class Out {
-        private byte[] bytes = new byte[64];
-        private int size;
+        private final byte[] bytes;
+        private long size;
+        private int at;
+
+        Out(int exactSize) {
+            bytes = exactSize < 0 ? null : new byte[exactSize];
+        }
 
         Out kind(byte kind) {
-            ensure(1);
-            bytes[size++] = kind;
+            if (bytes != null) {
+                bytes[at++] = kind;
+            }
+            size += 1;
             return this;
         }
 
         Out putInt(int v) {
-            ensure(4);
-            bytes[size] = (byte) (v >>> 24);
-            bytes[size + 1] = (byte) (v >>> 16);
-            bytes[size + 2] = (byte) (v >>> 8);
-            bytes[size + 3] = (byte) v;
+            if (bytes != null) {
+                bytes[at] = (byte) (v >>> 24);
+                bytes[at + 1] = (byte) (v >>> 16);
+                bytes[at + 2] = (byte) (v >>> 8);
+                bytes[at + 3] = (byte) v;
+                at += 4;
+            }
             size += 4;
             return this;
         }
@@ -108,8 +135,10 @@ final class MessageFrames {
                 return putInt(-1);
             }
             putInt(b.length);
-            ensure(b.length);
-            System.arraycopy(b, 0, bytes, size, b.length);
+            if (bytes != null) {
+                System.arraycopy(b, 0, bytes, at, b.length);
+                at += b.length;
+            }
             size += b.length;
             return this;
         }
@@ -121,12 +150,14 @@ final class MessageFrames {
             }
             int length = s.length();
             putInt(length);
-            ensure(2 * length);
-            for (int i = 0; i < length; i++) {
-                char c = s.charAt(i);
-                bytes[size++] = (byte) (c >>> 8);
-                bytes[size++] = (byte) c;
+            if (bytes != null) {
+                for (int i = 0; i < length; i++) {
+                    char c = s.charAt(i);
+                    bytes[at++] = (byte) (c >>> 8);
+                    bytes[at++] = (byte) c;
+                }
             }
+            size += 2L * length;
             return this;
         }
 
@@ -150,21 +181,6 @@ final class MessageFrames {
                 putString(v.name()).putString(v.declaringClass()).putString(v.field()).putBytes(v.value());
             }
             return this;
-        }
-
-        private void ensure(int more) {
-            if (more > bytes.length - size) {
-                // long arithmetic: a frame near 2 GB must fail here, not wrap around
-                long wanted = Math.max((long) bytes.length * 2, (long) size + more);
-                if (wanted > Integer.MAX_VALUE - 8) {
-                    throw new IllegalStateException("a message of over 2 GB");
-                }
-                bytes = Arrays.copyOf(bytes, (int) wanted);
-            }
-        }
-
-        byte[] bytes() {
-            return Arrays.copyOf(bytes, size);
         }
     }
 
@@ -253,7 +269,7 @@ final class MessageFrames {
             return variables;
         }
 
-        /** A count of items that take at least {@code minBytes} each: more than the bytes left could hold is corrupt. */
+        /** A count of items of at least {@code minBytes} each: more than the bytes left could hold is corrupt. */
         private int count(int minBytes) throws StreamCorruptedException {
             int count = getInt();
             if (count != -1) {

@@ -52,7 +52,8 @@ class MessageFramesTest {
 
         Messages.ChunkDone done = (Messages.ChunkDone) roundTrip(new Messages.ChunkDone(3, 8, 123_456_789_012L,
                 new byte[] {-1, 0, 1}));
-        assertThat(List.of(done.mapId(), (long) done.firstIndex(), done.workNanos())).containsExactly(3L, 8L, 123_456_789_012L);
+        assertThat(List.of(done.mapId(), (long) done.firstIndex(), done.workNanos()))
+                .containsExactly(3L, 8L, 123_456_789_012L);
         assertThat(done.results()).containsExactly(-1, 0, 1);
 
         assertThat(((Messages.RunOnce) roundTrip(new Messages.RunOnce(new byte[] {42}))).task()).containsExactly(42);
@@ -65,7 +66,8 @@ class MessageFramesTest {
         for (int i = 0; i < read.size(); i++) {
             Messages.VariableValue v = read.get(i);
             Messages.VariableValue w = VARIABLES.get(i);
-            assertThat(List.of(v.name(), v.declaringClass(), v.field())).containsExactly(w.name(), w.declaringClass(), w.field());
+            assertThat(List.of(v.name(), v.declaringClass(), v.field()))
+                    .containsExactly(w.name(), w.declaringClass(), w.field());
             assertThat(v.value()).containsExactly(w.value());
         }
     }
