@@ -124,7 +124,7 @@ public final class WorkerMain {
             EndThisJvm.prepare();   // a worker whose host dies ends in ~0.1 s, not after loading the process classes
             // the way out (see leave): in ten workers ending at once at the end of a timed run, not now
             cpuMillis();
-            lessonbook.workers.shared.Segment.leavingNormally();
+            Segment.leavingNormally();
             "x".repeat(2).concat(String.valueOf(ProcessHandle.current().pid()));
         } catch (Exception e) {
             // warming is an optimisation only
