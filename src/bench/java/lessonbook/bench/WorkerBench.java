@@ -58,6 +58,7 @@ public final class WorkerBench {
         List<Double> sequential = new ArrayList<>();
         List<Double> process = new ArrayList<>();
         List<Double> pool = new ArrayList<>();
+        List<Double> plain = new ArrayList<>();
         Optional<Path> tutorial = pythonTutorial();
         List<Double> pyProcess = new ArrayList<>();
         List<Double> pyPool = new ArrayList<>();
@@ -90,6 +91,10 @@ public final class WorkerBench {
             }
             pool.add(seconds(t0));
 
+            // the ceiling: ten plain JVMs running the same loop at once, with nothing of Lessonbook around them
+            Worker.prestart(inputs.size());   // the spares that replace the pool's start now, not beside them
+            plain.add(PlainJvms.runOnce(inputs));
+
             // Python's tutorial after each of our rounds, not once after all of them: its figure is a median of
             // as many runs, under the same spells of load elsewhere (one lone run read pool 0.70x once)
             if (tutorial.isPresent()) {
@@ -101,8 +106,10 @@ public final class WorkerBench {
         }
         // medians of each strategy's times, runs interleaved, so that a burst of load elsewhere skews one run only
         double seq = Median.of(sequential);
-        System.err.printf("worker bench: seconds sequential %s process %s pool %s%n", sequential, process, pool);
+        System.err.printf("worker bench: seconds sequential %s process %s pool %s plain JVMs %s%n", sequential,
+                process, pool, plain);
         figures.add(new Figure("speedup.process", seq / Median.of(process), "x"));
+        figures.add(new Figure("speedup.process.vs.plain_jvms", seq / Median.of(plain), "x"));
         figures.add(new Figure("speedup.pool", seq / Median.of(pool), "x"));
         if (!pyProcess.isEmpty()) {
             System.err.printf("worker bench: python start=fork speedups process %s pool %s%n", pyProcess, pyPool);
