@@ -34,11 +34,6 @@ import lessonbook.model.Output;
  * so a root {@code -fx-font-size} scales it for a projector.
  */
 public final class WorkerLanesView extends VBox {
-    /**
-     * 4 frames a second: the window's renderer competes with the workers for the cores, and 15 cost it about
-     * 40 % more CPU during the lesson's worker cells.
-     */
-
     /** Workers report a wait once it lasted this long (lessonbook.workers.shared.WaitStates). */
     private static final long WAIT_REPORTED_AFTER_MS = 50;
 

@@ -121,6 +121,8 @@ public final class WorkerMain {
             // the wait reporter's first look (a record's equals is bootstrapped on first call: ~15 ms interpreted,
             // which otherwise lands 100 ms into the worker's first task)
             WaitStates.now().equals(WaitStates.Snapshot.NOTHING);
+            WaitReporter.prepare();
+            WorkerRuntime.ensureShutdownHook();   // installed as the worker's host is (install), with its lambda
             EndThisJvm.prepare();   // a worker whose host dies ends in ~0.1 s, not after loading the process classes
             // the way out (see leave): in ten workers ending at once at the end of a timed run, not now
             cpuMillis();

@@ -376,7 +376,7 @@ public final class WorkerRuntime {
         terminateAll();
     }
 
-    private static synchronized void ensureShutdownHook() {
+    static synchronized void ensureShutdownHook() {
         if (hookInstalled) {
             return;
         }
