@@ -56,15 +56,30 @@ final class ChartsAndLanes {
         }
     }
 
-    /** The batch's worker events and lines, handed to the lanes at once: one lanes update per batch. */
-    void feedLanes(List<Output> workerOutputs) {
-        if (workerOutputs.isEmpty()) {
-            return;
+    /**
+     * The batch's worker events and lines, handed to the lanes at once: one lanes update per batch. Out of sight
+     * the lanes are made and fed but not put into the pane until {@link #attachLanes()}: a lanes view joining the
+     * scene is styled and laid out whole (its header, legend, axis), 10-25 ms of the FX thread each time a worker
+     * cell started or ended with its pane scrolled away (pulse logger, Run All of the lesson), while that cell's
+     * workers need the cores.
+     */
+    void feedLanes(List<Output> workerOutputs, boolean inSight) {
+        if (!workerOutputs.isEmpty()) {
+            if (lanes == null) {
+                lanes = new WorkerLanesView();
+            }
+            lanes.accept(workerOutputs, System.currentTimeMillis());
         }
-        if (lanes == null) {
-            showLanes(new WorkerLanesView());
+        if (inSight) {
+            attachLanes();
         }
-        lanes.accept(workerOutputs, System.currentTimeMillis());
+    }
+
+    /** Puts the lanes into the pane, if there are lanes and they are not there yet (the pane came into view). */
+    void attachLanes() {
+        if (lanes != null && lanes.getParent() == null) {
+            pane.getChildren().add(1, lanes);
+        }
     }
 
     /** A chart or a table, drawn below the lines; other outputs have no drawing. */
@@ -97,6 +112,6 @@ final class ChartsAndLanes {
 
     private void showLanes(WorkerLanesView view) {
         lanes = view;
-        pane.getChildren().add(1, lanes);
+        attachLanes();
     }
 }

@@ -172,10 +172,11 @@ public final class OutputPane extends VBox {
                 showExtra(extra);
             }
         }
+        boolean inSight = restoring || inSight();
         if (!restoring) {
-            charts.feedLanes(workerOutputs);
+            charts.feedLanes(workerOutputs, inSight);
         }
-        if (!restoring && !inSight()) {
+        if (!inSight) {
             // Drawn out of sight, the batch would change nothing visible yet repaint the whole window (OnScreen);
             // the lines are kept and drawn when the pane scrolls into view.
             behind = true;
@@ -192,6 +193,7 @@ public final class OutputPane extends VBox {
      * knows that from its scroll position, before the scroll has been laid out).
      */
     public void catchUp() {
+        charts.attachLanes();
         if (behind) {
             behind = false;
             rewrap();

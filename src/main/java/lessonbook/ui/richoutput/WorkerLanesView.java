@@ -93,7 +93,14 @@ public final class WorkerLanesView extends VBox {
                 refresh();
             }
         });
-        sceneProperty().addListener((obs, was, scene) -> updateClock());
+        // A view fed while out of the scene (an output pane scrolled away, see ChartsAndLanes) draws what it was
+        // told as it joins one, not at the clock's next frame.
+        sceneProperty().addListener((obs, was, scene) -> {
+            if (scene != null && stale) {
+                refresh();
+            }
+            updateClock();
+        });
         for (Output o : outputs) {
             if (o instanceof Output.WorkerEvent) {
                 apply((Output.WorkerEvent) o);
