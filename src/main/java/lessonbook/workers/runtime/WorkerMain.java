@@ -195,7 +195,8 @@ public final class WorkerMain {
                     Files.deleteIfExists(p);
                 }
             } catch (IOException e) {
-                // left for the caller's folder deletion to report: warming is an optimisation only
+                // then the caller cannot delete the folder either: a copy of our own class stays in a folder only
+                // this user may enter, for the system's temp cleaning; warming is an optimisation only
             }
         }
     }
