@@ -4,7 +4,6 @@ import static lessonbook.testkit.Fx.onFx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,12 +16,13 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
+import lessonbook.model.CellState;
 import lessonbook.model.CodeCell;
 import lessonbook.model.MarkdownCell;
 import lessonbook.model.Notebook;
 import lessonbook.model.Output;
 import lessonbook.model.Output.WorkerEvent.Phase;
-import lessonbook.testkit.Await;
+import lessonbook.model.StreamName;
 import lessonbook.ui.richoutput.OnScreen;
 import lessonbook.ui.richoutput.WorkerLanesView;
 
@@ -33,57 +33,55 @@ import lessonbook.ui.richoutput.WorkerLanesView;
  */
 @ExtendWith(ApplicationExtension.class)
 class OutOfSightLanesTest {
-    private static final Duration WAIT = Duration.ofSeconds(20);
-    private NotebookWindow window;
     private final ScriptedKernel kernel = new ScriptedKernel();
+    private NotebookWindowFixture fixture;
 
     @Start
     void start(Stage stage) {
-        window = new NotebookWindow(stage, () -> kernel, LessonStore.files(), FileDialogs.system());
         List<lessonbook.model.Cell> cells = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
             cells.add(new MarkdownCell("prose" + i, "## Part " + i + "\n\nA paragraph of the lesson before the "
                     + "cell that starts the workers, long enough to fill a line or two of the window.\n\nAnd one more."));
         }
         cells.add(new CodeCell("far", "System.out.println(\"three workers\");"));
-        window.document().replace(new Notebook(cells), Path.of("out-of-sight-lanes.md"));
         stage.setWidth(1000);
         stage.setHeight(600);
-        window.show();
+        fixture = NotebookWindowFixture.withKernel(kernel).waitingUpTo(20)
+                .show(stage, new Notebook(cells), Path.of("out-of-sight-lanes.md"));
     }
 
     @AfterEach
     void close() {
-        kernel.close();
+        fixture.close();
     }
 
     private WorkerLanesView lanes() throws Exception {
-        return onFx(() -> ((CodeCellView) window.view().view("far")).outputs().lanes());
+        return onFx(() -> fixture.code("far").outputs().lanes());
     }
 
     @Test
     void lanesOfACellOutOfSightJoinTheWindowWhenItIsScrolledIntoView(FxRobot robot) throws Exception {
-        robot.interact(() -> window.run("far"));
-        Await.until("the cell ran", WAIT, () -> onFx(() -> window.document().runtime("far").state()
-                == lessonbook.model.CellState.DONE));
-        assertThat(onFx(() -> OnScreen.shows(window.view().view("far")))).as("the cell is out of sight").isFalse();
+        NotebookWindow window = fixture.window();
+        robot.interact(() -> window.run("far"));   // runs it where it is, as Run All does: the view stays put
+        fixture.waitFor(() -> onFx(() -> window.document().runtime("far").state() == CellState.DONE));
+        assertThat(onFx(() -> OnScreen.shows(fixture.code("far")))).as("the cell is out of sight").isFalse();
 
         long now = System.currentTimeMillis();
         kernel.late("far", List.of(
                 new Output.WorkerEvent("Worker-1", 81, Phase.STARTED, now - 900, null, 0),
                 new Output.WorkerEvent("Worker-2", 82, Phase.STARTED, now - 800, null, 0),
                 new Output.WorkerEvent("Worker-3", 83, Phase.STARTED, now - 700, null, 0),
-                new Output.WorkerLine("Worker-2", 82, lessonbook.model.StreamName.STDOUT, "hello from 82\n"),
+                new Output.WorkerLine("Worker-2", 82, StreamName.STDOUT, "hello from 82\n"),
                 new Output.WorkerEvent("Worker-1", 81, Phase.EXITED, now - 100, 0, 700)));
-        Await.until("the lanes heard of the three workers", WAIT, () -> lanes() != null
-                && onFx(() -> lanes().getScene() == null && ((CodeCell) window.document().cell("far")).outputs().size() >= 5));
+        fixture.waitFor(() -> lanes() != null && onFx(() -> lanes().getScene() == null
+                && ((CodeCell) window.document().cell("far")).outputs().size() >= 5));
         assertThat(robot.lookup(".worker-lanes").queryAll()).as("no lanes in the window yet").isEmpty();
 
         robot.interact(() -> {
             window.view().select("far");
             window.view().scrollToSelected();
         });
-        Await.until("three lanes in the window", WAIT, () -> robot.lookup(".lane").queryAll().size() == 3);
+        fixture.waitFor(() -> robot.lookup(".lane").queryAll().size() == 3);
         assertThat(onFx(() -> lanes().getScene() != null && OnScreen.shows(lanes()))).isTrue();
     }
 }
