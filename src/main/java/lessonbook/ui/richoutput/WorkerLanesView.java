@@ -223,9 +223,7 @@ public final class WorkerLanesView extends VBox {
      * lesson's worker cells).
      */
     private void changed() {
-        if (getScene() == null) {
-            stale = true;
-        } else if (!live || !anyRunning() || OnScreen.shows(this)) {
+        if (getScene() != null && (!live || !anyRunning() || OnScreen.shows(this))) {
             refresh();
         } else {
             stale = true;

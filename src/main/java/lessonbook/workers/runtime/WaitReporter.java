@@ -35,18 +35,13 @@ final class WaitReporter implements Runnable {
         }
     }
 
-    /** Reports on {@code channel} from now on, on the thread {@link #prepare()} started, or on a new one. */
+    /** Reports on {@code channel} from now on, on the thread {@link #prepare()} started (now, if no spare did). */
     static void start(WorkerChannel channel) {
+        prepare();
         WaitReporter reporter = prepared;
         prepared = null;
-        if (reporter == null) {
-            reporter = new WaitReporter();
-            reporter.channel = channel;
-            reporter.thread.start();
-        } else {
-            reporter.channel = channel;
-            LockSupport.unpark(reporter.thread);
-        }
+        reporter.channel = channel;
+        LockSupport.unpark(reporter.thread);
     }
 
     @Override
