@@ -10,18 +10,18 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import lessonbook.workers.runtime.WorkerRuntime;
+
 /**
  * The ceiling for the lesson's "one process per input" on this machine: ten plain JVMs, started and idle, each
  * running the tutorial's function once on its input when told to, with no Lessonbook in between (no kernel, no
  * task to read, no output to forward). What they lose against half the sequential time is what the OS and the
  * JVM cost, ten loops sharing the cores, each compiled on the fly; what the lesson's workers lose beyond it is ours.
  * <p>
- * Each child is {@link Child}, run with the options that shape a worker's loop (see WorkerRuntime.jvmOptions).
+ * Each child is {@link Child}, run with a worker JVM's own options ({@link WorkerRuntime#jvmOptions()}): the same
+ * compilers, compiling the same loop the same way.
  */
 final class PlainJvms {
-    /** The JIT and GC options of a worker JVM: the same compilers, compiling the same loop the same way. */
-    private static final List<String> WORKER_LOOP_OPTIONS = List.of("-XX:+UseSerialGC", "-XX:-UsePerfData",
-            "-XX:-TieredCompilation", "-XX:-BackgroundCompilation", "-Xshare:auto");
     private static final Duration LIMIT = Duration.ofSeconds(120);
     private static final long SETTLE_MS = 300;
 
@@ -40,8 +40,8 @@ final class PlainJvms {
             ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
             List<Thread> children = new ArrayList<>();
             for (long n : inputs) {
-                ProcessBuilder builder = new ProcessBuilder(BoundedChild.javaCommand(WORKER_LOOP_OPTIONS, Child.class,
-                        List.of(Long.toString(n), go.toString())));
+                ProcessBuilder builder = new ProcessBuilder(BoundedChild.javaCommand(WorkerRuntime.jvmOptions(),
+                        Child.class, List.of(Long.toString(n), go.toString())));
                 Thread child = new Thread(() -> {
                     try {
                         BoundedChild.Ended ended = BoundedChild.run(builder, new BoundedChild.Lines(line -> {

@@ -291,7 +291,8 @@ public final class WorkerRuntime {
         return Math.min(Math.max(max, requestedSpares.get()), wanted);
     }
 
-    static List<String> jvmOptions() {
+    /** A worker JVM's options; public for the bench's peer of ten plain JVMs, which must compile its loop alike. */
+    public static List<String> jvmOptions() {
         List<String> options = new ArrayList<>();
         options.add("-XX:+UseSerialGC");
         options.add("-XX:-UsePerfData");   // no shared-memory counters file to create and delete per worker
