@@ -43,6 +43,7 @@ public final class AppRunProbe {
     private final Map<String, long[]> spans = new HashMap<>();
     private final Map<String, Map<String, Long>> threadsAtStart = new HashMap<>();
     private final Map<String, Long> threadCpu = new HashMap<>();
+    private final Map<String, Map<Long, Object[]>> machineAtStart = new HashMap<>();
     private boolean started;
     private boolean reported;
 
@@ -86,6 +87,7 @@ public final class AppRunProbe {
         if (state == CellState.RUNNING) {
             // the threads' snapshot first: reading it (every thread's /proc files) is the probe's cost, not the app's
             threadsAtStart.put(id, ThreadCpu.read());
+            machineAtStart.put(id, MachineCpu.read());
             spans.put(id, new long[] {System.nanoTime(), appCpu(), 0, 0, System.currentTimeMillis(), 0});
             System.err.println("app probe: cell " + document.indexOf(id) + " running");
         } else if (state == CellState.DONE || state == CellState.ERROR || state == CellState.INTERRUPTED) {
@@ -96,6 +98,10 @@ public final class AppRunProbe {
                 span[5] = System.currentTimeMillis();
                 if (startedWorkers(id)) {
                     ThreadCpu.addSince(threadsAtStart.get(id), ThreadCpu.read(), threadCpu);
+                    // who had the cores meanwhile: a slow cell's cause, when it is not the workers themselves
+                    System.err.println("app probe: cpu by process during cell " + document.indexOf(id) + ": "
+                            + MachineCpu.usedSince(machineAtStart.get(id), MachineCpu.read(), 20));
+                    System.err.println("app probe: workers of cell " + document.indexOf(id) + ": " + workerSpans(id));
                 }
             }
             if (state != CellState.DONE) {
@@ -123,6 +129,22 @@ public final class AppRunProbe {
     private boolean startedWorkers(String id) {
         return document.cell(id) instanceof CodeCell code
                 && code.outputs().stream().anyMatch(o -> o instanceof Output.WorkerEvent);
+    }
+
+    /** Each worker's start and exit (ms from the cell's first start) and cpu ms, as its events say. */
+    private String workerSpans(String id) {
+        List<Output.WorkerEvent> events = ((CodeCell) document.cell(id)).outputs().stream()
+                .filter(o -> o instanceof Output.WorkerEvent).map(o -> (Output.WorkerEvent) o).toList();
+        long first = events.stream().mapToLong(Output.WorkerEvent::epochMillis).min().orElse(0);
+        StringBuilder out = new StringBuilder();
+        for (Output.WorkerEvent e : events) {
+            out.append(e.worker()).append(' ').append(e.phase()).append(" +").append(e.epochMillis() - first);
+            if (e.cpuMillis() > 0) {
+                out.append(" cpu ").append(e.cpuMillis());
+            }
+            out.append(", ");
+        }
+        return out.toString();
     }
 
     private void report() {
