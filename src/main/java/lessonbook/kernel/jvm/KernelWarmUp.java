@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.OutputStream;
+import java.lang.reflect.Field;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 
@@ -14,13 +15,18 @@ import lessonbook.kernel.protocol.KernelEvent;
 import lessonbook.kernel.protocol.MessageStreams;
 import lessonbook.model.Output;
 import lessonbook.model.StreamName;
+import lessonbook.workers.PoolOptions;
 import lessonbook.workers.SerializableRunnable;
+import lessonbook.workers.WorkerDiedException;
+import lessonbook.workers.WorkerPool;
+import lessonbook.workers.runtime.WorkerRuntime;
 
 /**
- * Warms the kernel's own serialization paths while it waits for its first cells, so the JIT compiles them now
- * instead of inside a cell's timed run of workers, where every core is meant for the workers: a lambda task
- * and values out and back (as Worker, Variables and pool results use them) and output events onto an object
- * stream (as OutputHub sends them). Costs a few seconds of cpu once per kernel start.
+ * Warms the kernel's own paths while it waits for its first cells, so that they are loaded and compiled now
+ * instead of inside a cell's timed run of workers, where every core is meant for the workers: first what starting a
+ * cell's first workers and pool loads (the worker runtime's host side, {@link #startPathStep}), then, for the JIT, a
+ * lambda task and values out and back (as Worker, Variables and pool results use them) and output events onto an
+ * object stream (as OutputHub sends them). Costs a few seconds of cpu once per kernel start.
  * <p>
  * Runs on one background thread in small steps, and a step starts only while no cell (or other request) is
  * queued or being evaluated and no worker a cell started is running: a cell that arrives first wins, waiting
@@ -68,15 +74,43 @@ final class KernelWarmUp {
         // the warm-up then gets a core only when nothing else wants it, also when the app's window is busy
         Niceness.currentThread(19);
         try {
+            awaitTurn();
+            startPathStep();
             for (int i = 0; i < STEPS; i++) {
                 awaitTurn();
                 serializationStep();
             }
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | ReflectiveOperationException | RuntimeException e) {
             // warming is an optimisation: a kernel that could not warm up still runs cells
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * The first step: what a cell's first workers and first pool load on the kernel's side, loaded now. The worker
+     * runtime's side ({@link WorkerRuntime#warmUpHostSide}), the API's pool types, and a reflective read of a static
+     * field of each kind, as {@link KernelWorkerHost} reads the notebook's variables (each kind has its own accessor
+     * class, made on first use).
+     */
+    private static void startPathStep() throws ReflectiveOperationException {
+        WorkerRuntime.warmUpHostSide();
+        for (Class<?> api : List.of(WorkerPool.class, PoolOptions.class, WorkerDiedException.class)) {
+            Class.forName(api.getName(), true, api.getClassLoader());
+        }
+        for (Field field : VariablesOfEachKind.class.getDeclaredFields()) {
+            field.get(null);
+        }
+    }
+
+    /** Static fields as JShell declares a notebook's variables: one of each kind a lesson's variables have. */
+    @SuppressWarnings("unused")
+    private static final class VariablesOfEachKind {
+        static int anInt;
+        static long aLong;
+        static double aDouble;
+        static boolean aBoolean;
+        static Object anObject;
     }
 
     /** One step: round trips of a lambda task and of values, and output events written onto an object stream. */
@@ -92,6 +126,7 @@ final class KernelWarmUp {
                     new Output.WorkerLine("Worker-1", 1, StreamName.STDOUT, "500000000500000001")));
             MessageStreams.write(events, new KernelEvent.CellOutput("warm-up", new Output.WorkerEvent("Worker-1", 1,
                     Output.WorkerEvent.Phase.EXITED, System.currentTimeMillis(), 0, 10)));
+            MessageStreams.write(events, new KernelEvent.WorkerCpu("warm-up", "Worker-1", 1, 10));
         }
     }
 

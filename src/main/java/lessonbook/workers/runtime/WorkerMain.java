@@ -6,14 +6,12 @@ import java.io.FileInputStream;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 
 import lessonbook.process.ChildProcess;
 import lessonbook.process.ChildTicket;
@@ -102,32 +100,14 @@ public final class WorkerMain {
     /** Loads what every task needs (serialization, lambda bootstrap) while the worker is still an idle spare. */
     private static void warmUp() {
         try {
-            Function<Integer, Integer> f = (Function<Integer, Integer> & Serializable) x -> x + 1;
-            Object back = Payloads.fromBytes(Payloads.toBytes(f), WorkerMain.class.getClassLoader());
-            @SuppressWarnings("unchecked")
-            Function<Integer, Integer> g = (Function<Integer, Integer>) back;
-            g.apply(1);
-            // the messages that travel as frames, packed and read once (see MessageFrames)...
-            List<Messages.VariableValue> variables = List.of(new Messages.VariableValue("", "", "", new byte[0]));
-            Object[] framed = {new Messages.Assign("", false, List.of(""), 0, variables),
-                new Messages.RunOnce(new byte[0]), new Messages.Chunk(0, 0, null, new byte[0], 0, List.of(""), variables),
-                new Messages.Stop(), new Messages.Finished(0, 0), new Messages.ChunkDone(0, 0, 0, new byte[0])};
-            for (Object message : framed) {
-                MessageFrames.unpack(MessageFrames.pack(message, Long.MAX_VALUE));
-            }
-            // ...and the first read of each record class that still travels as one is slow (its canonical
-            // constructor is looked up): do it now
-            Object[] messages = {new Object[] {1, "x", 2L}, new Messages.Initialize(new byte[0]),
-                new Messages.Waits(null, null), new Messages.ChunkFailed(0, 0, Messages.Failure.of(new Exception()))};
-            Payloads.fromBytes(Payloads.toBytes(messages), WorkerMain.class.getClassLoader());
+            RuntimeWarmUp.codecs(WorkerMain.class.getClassLoader());
             WorkerRuntime.host();   // its static set-up (executor, registries)
             Class.forName(WorkerSelf.class.getName());
             Class.forName(PoolLoop.class.getName());
             for (String type : TASK_TYPES) {
                 Class.forName(type);
             }
-            ChunkCodec.decode(ChunkCodec.encode(new Object[] {1, 2}), WorkerMain.class.getClassLoader());
-            warmNotebookClassLoader(variables);
+            warmNotebookClassLoader(List.of(new Messages.VariableValue("", "", "", new byte[0])));
             // the wait reporter's first look (a record's equals is bootstrapped on first call: ~15 ms interpreted,
             // which otherwise lands 100 ms into the worker's first task)
             WaitStates.now().equals(WaitStates.Snapshot.NOTHING);

@@ -78,6 +78,19 @@ public final class WorkerRuntime {
         }
     }
 
+    /**
+     * For a kernel waiting for its cells: runs the host's side of starting workers and pools once with empty values,
+     * starting no process and reading no notebook state, so that the first timed cell does not load it (see
+     * {@link RuntimeWarmUp}). Safe beside a running cell; an optimisation only, so it reports no failure.
+     */
+    public static void warmUpHostSide() {
+        try {
+            RuntimeWarmUp.hostSide();
+        } catch (IOException | ClassNotFoundException | RuntimeException e) {
+            // the first worker then loads it, as it would without the warm-up
+        }
+    }
+
     /** Ends every worker process this JVM started (interrupt, restart, shutdown). Returns quickly. */
     public static void terminateAll() {
         synchronized (spares) {

@@ -1,7 +1,10 @@
 package lessonbook.kernel.client;
 
+import lessonbook.testkit.Await;
 import lessonbook.testkit.KernelHarness;
 import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 
@@ -31,6 +34,43 @@ class KernelWarmUpTest {
             long used = threads.getThreadCpuTime(warm.getId()) - before;
             System.out.println(warm.getState() + " " + used / 1_000_000);
             """;
+
+    /** "true" once the warm-up thread has ended (it ends after its last step), "false" before. */
+    private static final String WARM_UP_ENDED = """
+            System.out.println(Thread.getAllStackTraces().keySet().stream()
+                    .noneMatch(t -> t.getName().equals("lessonbook-kernel-warm-up")));
+            """;
+
+    /**
+     * Which of the classes a cell's first workers and first pool need on the kernel's side are loaded, asked of the
+     * kernel's class loader without loading them (java.lang is open to the kernel's cells, see KernelLauncher).
+     */
+    private static final String LOADED = """
+            var find = ClassLoader.class.getDeclaredMethod("findLoadedClass", String.class);
+            find.setAccessible(true);
+            for (String name : new String[] {"lessonbook.workers.runtime.Variables", "lessonbook.workers.runtime.CpuSampler",
+                    "lessonbook.workers.runtime.PoolDispatcher", "lessonbook.workers.runtime.MapRun$Chunk",
+                    "lessonbook.workers.WorkerPool"}) {
+                System.out.println(name + " " + (find.invoke(ClassLoader.getSystemClassLoader(), name) != null));
+            }
+            """;
+
+    @Test
+    void whileIdleItLoadsWhatItsFirstWorkersAndPoolNeedWithoutStartingAny() {
+        try (KernelHarness h = new KernelHarness()) {
+            // each probe pauses the warm-up only while it runs
+            Await.until("the kernel's warm-up ended", Duration.ofSeconds(60),
+                    () -> h.run(WARM_UP_ENDED).stdout().strip().equals("true"));
+            assertThat(h.run(LOADED).stdout().lines()).allMatch(line -> line.endsWith(" true"));
+            String jvms = """
+                    var spares = lessonbook.workers.runtime.WorkerRuntime.spareCount();
+                    System.out.println(lessonbook.workers.runtime.WorkerRuntime.livePids().size() + " "
+                            + (spares.booting() + spares.ready()));
+                    """;
+            String[] liveAndSpares = h.run(jvms).stdout().strip().split(" ");
+            assertThat(liveAndSpares[0]).as("worker JVMs alive: the spares, no more").isEqualTo(liveAndSpares[1]);
+        }
+    }
 
     @Test
     void aComputingCellHasTheCpuToItself() {
