@@ -2,14 +2,21 @@ package lessonbook.workers.runtime;
 
 import java.io.IOException;
 import java.io.Serializable;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Function;
 
+import lessonbook.process.EndThisJvm;
+import lessonbook.workers.shared.Segment;
+import lessonbook.workers.shared.WaitStates;
+
 /**
  * Runs the runtime's own paths once with empty values, so that their classes are loaded and linked and their first
- * calls made before a timed run needs them. Two callers: a spare worker JVM while it is idle ({@link WorkerMain}), and
- * the JVM that starts workers (a kernel) while it waits for cells ({@link WorkerRuntime#warmUpHostSide()}). Neither
- * starts a process, reads the notebook's state or keeps anything, so either may run beside a cell.
+ * calls made before a timed run needs them. Two sides: a spare worker JVM while it is idle ({@link #workerSide}, from
+ * {@link WorkerMain}), and the JVM that starts workers (a kernel) while it waits for cells ({@link #hostSide}, from
+ * {@link WorkerRuntime#warmUpHostSide()}); both run the same {@link #codecs}. Neither starts a process, reads the
+ * notebook's state or keeps anything, so either may run beside a cell.
  */
 final class RuntimeWarmUp {
     /**
@@ -21,6 +28,14 @@ final class RuntimeWarmUp {
     static final List<Class<?>> HOST_CLASSES = List.of(ChildJvm.class, CpuSampler.class, Variables.class,
             TopLevelVariable.class, WorkerEvents.class, PoolDispatcher.class, ChunkSizing.class, PoolFunctions.class,
             PoolMember.class, PoolFailures.class, MapRun.class, MapRun.PoolFunction.class, MapRun.Chunk.class);
+
+    /**
+     * The API's types a task or a map's function arrives as, loaded by a spare while it is idle: read from the jar
+     * as a task is read, each cost a worker ~0.3 ms of interpreted code. By name, because the runtime does not
+     * depend on the API it serves (RuntimeWarmUpTest checks that each still exists).
+     */
+    static final List<String> TASK_TYPES = List.of("lessonbook.workers.SerializableRunnable",
+            "lessonbook.workers.SerializableFunction", "lessonbook.workers.SerializableBiFunction");
 
     private RuntimeWarmUp() {
     }
@@ -46,6 +61,94 @@ final class RuntimeWarmUp {
             new Messages.InitializerFailed(Messages.Failure.of(new Exception()))};
         Payloads.fromBytes(Payloads.toBytes(whole), loader);
         ChunkCodec.decode(ChunkCodec.encode(new Object[] {1, 2}), loader);
+    }
+
+    /**
+     * A spare's side, while it is idle (before it connects, so that a connected spare is idle): what every task
+     * needs (the codecs, the lambda bootstrap, the task types, a notebook class loader's first definition, the wait
+     * reporter's thread, the way out).
+     */
+    static void workerSide() {
+        try {
+            codecs(WorkerMain.class.getClassLoader());
+            WorkerRuntime.host();   // its static set-up (executor, registries)
+            Class.forName(WorkerSelf.class.getName());
+            Class.forName(PoolLoop.class.getName());
+            for (String type : TASK_TYPES) {
+                Class.forName(type);
+            }
+            warmNotebookClassLoader(List.of(new Messages.VariableValue("", "", "", new byte[0])));
+            // the wait reporter's first look (a record's equals is bootstrapped on first call: ~15 ms interpreted,
+            // which otherwise lands 100 ms into the worker's first task)
+            WaitStates.now().equals(WaitStates.Snapshot.NOTHING);
+            WaitReporter.prepare();
+            WorkerRuntime.ensureShutdownHook();   // installed as the worker's host is (install), with its lambda
+            EndThisJvm.prepare();   // a worker whose host dies ends in ~0.1 s, not after loading the process classes
+            // the way out (see leave): in ten workers ending at once at the end of a timed run, not now
+            WorkerMain.cpuMillis();
+            Segment.leavingNormally();
+            "x".repeat(2).concat(String.valueOf(ProcessHandle.current().pid()));
+        } catch (Exception e) {
+            // warming is an optimisation only
+        }
+    }
+
+    /**
+     * Defines a class through a notebook class loader over a folder, as a task's first class is found and defined:
+     * the first definition in a loader (its folder's lookup, code source, protection domain and package) cost a
+     * worker's main thread 1.1-1.9 ms of interpreted code on its task's start, the next one 0.2-0.3 ms. The folder
+     * is a fresh one only this user may enter (not the shared temp folder, where another user could put a class file
+     * for it to find), deleted right after.
+     */
+    private static void warmNotebookClassLoader(List<Messages.VariableValue> variables) {
+        Path folder = null;
+        try {
+            folder = Files.createTempDirectory("lessonbook-worker-");
+            defineACopy(folder, variables);
+        } catch (IOException e) {
+            // no temp folder: warming is an optimisation only
+        } finally {
+            if (folder != null) {
+                try {
+                    Files.deleteIfExists(folder);
+                } catch (IOException e) {
+                    // left for the system's temp cleaning: an empty folder only we may enter
+                }
+            }
+        }
+    }
+
+    /**
+     * Writes a copy of one of the runtime's own classes into {@code folder} and defines it through a notebook class
+     * loader over that folder, by {@code findClass} (past the parent, which has the original); then deletes what it
+     * wrote, leaving {@code folder} as it found it. Returns whether the class was defined.
+     */
+    static boolean defineACopy(Path folder, List<Messages.VariableValue> variables) {
+        String name = TopLevelVariable.class.getName();
+        String file = name.replace('.', '/') + ".class";
+        Path copy = folder.resolve(file);
+        try (var in = RuntimeWarmUp.class.getClassLoader().getResourceAsStream(file)) {
+            if (in == null) {
+                return false;
+            }
+            Files.createDirectories(copy.getParent());
+            Files.write(copy, in.readAllBytes());
+            try (NotebookClassLoader loader = new NotebookClassLoader("warm-up",
+                    WorkerSelf.urls(List.of(folder.toString())), RuntimeWarmUp.class.getClassLoader(), "", variables)) {
+                return loader.findClass(name).getClassLoader() == loader;
+            }
+        } catch (ClassNotFoundException | IOException | LinkageError e) {
+            return false;   // warming is an optimisation only
+        } finally {
+            try {
+                for (Path p = copy; !p.equals(folder) && p.startsWith(folder); p = p.getParent()) {
+                    Files.deleteIfExists(p);
+                }
+            } catch (IOException e) {
+                // then the caller cannot delete the folder either: a copy of our own class stays in a folder only
+                // this user may enter, for the system's temp cleaning; warming is an optimisation only
+            }
+        }
     }
 
     /** The host's side: the codecs, then {@link #HOST_CLASSES} loaded and initialized (their statics hold no work). */

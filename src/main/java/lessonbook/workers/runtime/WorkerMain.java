@@ -7,10 +7,7 @@ import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import lessonbook.process.ChildProcess;
@@ -18,7 +15,6 @@ import lessonbook.process.ChildTicket;
 import lessonbook.process.EndThisJvm;
 import lessonbook.process.ParentWatch;
 import lessonbook.workers.shared.Segment;
-import lessonbook.workers.shared.WaitStates;
 
 /**
  * The main class of a worker JVM. It connects back to the JVM that started it, waits to be told who it is,
@@ -30,13 +26,6 @@ public final class WorkerMain {
     private static final long SETTLE_WINDOW_MS = 40;
     private static final long SETTLE_LIMIT_MS = 1500;
     private static final Duration CONNECT_PATIENCE = Duration.ofSeconds(30);
-    /**
-     * The API's types a task or a map's function arrives as, loaded by a spare while it is idle: read from the jar
-     * as a task is read, each cost a worker ~0.3 ms of interpreted code. By name, because the runtime does not
-     * depend on the API it serves (WorkerMainTest checks that each still exists).
-     */
-    static final List<String> TASK_TYPES = List.of("lessonbook.workers.SerializableRunnable",
-            "lessonbook.workers.SerializableFunction", "lessonbook.workers.SerializableBiFunction");
 
     private WorkerMain() {
     }
@@ -60,7 +49,7 @@ public final class WorkerMain {
 
         if (args.length > 0 && args[0].equals("spare")) {
             // before connecting, so that a connected spare is idle; a worker started on demand skips this
-            warmUp();
+            RuntimeWarmUp.workerSide();
             settle();
         }
         WorkerChannel channel = new WorkerChannel(ChildProcess.connectToHost(ticket, Messages.ALLOW_LIST,
@@ -95,90 +84,6 @@ public final class WorkerMain {
         System.out.flush();
         System.err.flush();
         Runtime.getRuntime().halt(code);
-    }
-
-    /** Loads what every task needs (serialization, lambda bootstrap) while the worker is still an idle spare. */
-    private static void warmUp() {
-        try {
-            RuntimeWarmUp.codecs(WorkerMain.class.getClassLoader());
-            WorkerRuntime.host();   // its static set-up (executor, registries)
-            Class.forName(WorkerSelf.class.getName());
-            Class.forName(PoolLoop.class.getName());
-            for (String type : TASK_TYPES) {
-                Class.forName(type);
-            }
-            warmNotebookClassLoader(List.of(new Messages.VariableValue("", "", "", new byte[0])));
-            // the wait reporter's first look (a record's equals is bootstrapped on first call: ~15 ms interpreted,
-            // which otherwise lands 100 ms into the worker's first task)
-            WaitStates.now().equals(WaitStates.Snapshot.NOTHING);
-            WaitReporter.prepare();
-            WorkerRuntime.ensureShutdownHook();   // installed as the worker's host is (install), with its lambda
-            EndThisJvm.prepare();   // a worker whose host dies ends in ~0.1 s, not after loading the process classes
-            // the way out (see leave): in ten workers ending at once at the end of a timed run, not now
-            cpuMillis();
-            Segment.leavingNormally();
-            "x".repeat(2).concat(String.valueOf(ProcessHandle.current().pid()));
-        } catch (Exception e) {
-            // warming is an optimisation only
-        }
-    }
-
-    /**
-     * Defines a class through a notebook class loader over a folder, as a task's first class is found and defined:
-     * the first definition in a loader (its folder's lookup, code source, protection domain and package) cost a
-     * worker's main thread 1.1-1.9 ms of interpreted code on its task's start, the next one 0.2-0.3 ms. The folder
-     * is a fresh one only this user may enter (not the shared temp folder, where another user could put a class file
-     * for it to find), deleted right after.
-     */
-    private static void warmNotebookClassLoader(List<Messages.VariableValue> variables) {
-        Path folder = null;
-        try {
-            folder = Files.createTempDirectory("lessonbook-worker-");
-            defineACopy(folder, variables);
-        } catch (IOException e) {
-            // no temp folder: warming is an optimisation only
-        } finally {
-            if (folder != null) {
-                try {
-                    Files.deleteIfExists(folder);
-                } catch (IOException e) {
-                    // left for the system's temp cleaning: an empty folder only we may enter
-                }
-            }
-        }
-    }
-
-    /**
-     * Writes a copy of one of the runtime's own classes into {@code folder} and defines it through a notebook class
-     * loader over that folder, by {@code findClass} (past the parent, which has the original); then deletes what it
-     * wrote, leaving {@code folder} as it found it. Returns whether the class was defined.
-     */
-    static boolean defineACopy(Path folder, List<Messages.VariableValue> variables) {
-        String name = TopLevelVariable.class.getName();
-        String file = name.replace('.', '/') + ".class";
-        Path copy = folder.resolve(file);
-        try (var in = WorkerMain.class.getClassLoader().getResourceAsStream(file)) {
-            if (in == null) {
-                return false;
-            }
-            Files.createDirectories(copy.getParent());
-            Files.write(copy, in.readAllBytes());
-            try (NotebookClassLoader loader = new NotebookClassLoader("warm-up",
-                    WorkerSelf.urls(List.of(folder.toString())), WorkerMain.class.getClassLoader(), "", variables)) {
-                return loader.findClass(name).getClassLoader() == loader;
-            }
-        } catch (ClassNotFoundException | IOException | LinkageError e) {
-            return false;   // warming is an optimisation only
-        } finally {
-            try {
-                for (Path p = copy; !p.equals(folder) && p.startsWith(folder); p = p.getParent()) {
-                    Files.deleteIfExists(p);
-                }
-            } catch (IOException e) {
-                // then the caller cannot delete the folder either: a copy of our own class stays in a folder only
-                // this user may enter, for the system's temp cleaning; warming is an optimisation only
-            }
-        }
     }
 
     /**
