@@ -79,21 +79,8 @@ public final class ProcessTrees {
      */
     private static Map<Long, List<Long>> childrenByParent() {
         Map<Long, List<Long>> children = new HashMap<>();
-        try (DirectoryStream<Path> processes = Files.newDirectoryStream(Path.of("/proc"),
-                p -> p.getFileName().toString().chars().allMatch(Character::isDigit))) {
-            for (Path process : processes) {
-                try {
-                    String stat = Files.readString(process.resolve("stat"));
-                    // after the command name, which may hold spaces and parentheses: state, then the parent's pid
-                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ", 3);
-                    children.computeIfAbsent(Long.parseLong(fields[1]), k -> new ArrayList<>())
-                            .add(Long.parseLong(process.getFileName().toString()));
-                } catch (IOException | RuntimeException e) {
-                    // the process ended meanwhile
-                }
-            }
-        } catch (IOException e) {
-            // no process table to read: only the root's children are known
+        for (ProcStat process : ProcStat.all()) {
+            children.computeIfAbsent(process.parentPid(), k -> new ArrayList<>()).add(process.pid());
         }
         return children;
     }

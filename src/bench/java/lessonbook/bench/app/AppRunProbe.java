@@ -43,7 +43,7 @@ public final class AppRunProbe {
     private final Map<String, long[]> spans = new HashMap<>();
     private final Map<String, Map<String, Long>> threadsAtStart = new HashMap<>();
     private final Map<String, Long> threadCpu = new HashMap<>();
-    private final Map<String, Map<Long, Object[]>> machineAtStart = new HashMap<>();
+    private final Map<String, Map<Long, MachineCpu.Seen>> machineAtStart = new HashMap<>();
     private boolean started;
     private boolean reported;
 

@@ -1,7 +1,6 @@
 package lessonbook.bench.app;
 
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,69 +9,66 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import lessonbook.process.ProcStat;
+
 /**
- * CPU time of every process on the machine (Linux /proc, clock ticks of 10 ms), so that a slow worker cell shows
- * who else had the cores meanwhile: the kernel, spares warming up, the app, the display server, the OS's own
- * threads. Processes are named by their main class when they are JVMs. Readable only where /proc is.
+ * CPU time of every process on the machine ({@link ProcStat}, Linux), so that a slow worker cell shows who else had
+ * the cores meanwhile: the kernel, spares warming up, the app, the display server, the OS's own threads. Processes
+ * are named by their main class when they are JVMs. Empty where there is no /proc.
  */
 final class MachineCpu {
-    private static final long TICK_MS = 10;
-
     private MachineCpu() {
     }
 
-    /** Pid to {name, ticks}; empty when there is no /proc. */
-    static Map<Long, Object[]> read() {
-        Map<Long, Object[]> byPid = new HashMap<>();
-        try (DirectoryStream<Path> procs = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
-            for (Path proc : procs) {
-                try {
-                    String stat = Files.readString(proc.resolve("stat"));
-                    int close = stat.lastIndexOf(')');
-                    String comm = stat.substring(stat.indexOf('(') + 1, close);
-                    String[] fields = stat.substring(close + 2).split(" ");
-                    long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);   // utime + stime
-                    byPid.put(Long.parseLong(proc.getFileName().toString()), new Object[] {name(proc, comm), ticks});
-                } catch (IOException | RuntimeException gone) {
-                    // ended between listing and reading
-                }
-            }
-        } catch (IOException | RuntimeException notLinux) {
-            // no detail
+    /** A process as read: its name for a person, and its CPU time so far. */
+    record Seen(String name, long cpuMillis) {
+    }
+
+    /** Pid to what was seen of it now. */
+    static Map<Long, Seen> read() {
+        Map<Long, Seen> byPid = new HashMap<>();
+        for (ProcStat process : ProcStat.all()) {
+            byPid.put(process.pid(), new Seen(name(process), process.cpuMillis()));
         }
         return byPid;
     }
 
     /** "name pid ms, ..." for the processes that used {@code minMs} or more between two readings, most first. */
-    static String usedSince(Map<Long, Object[]> before, Map<Long, Object[]> after, long minMs) {
-        List<Object[]> used = new ArrayList<>();
+    static String usedSince(Map<Long, Seen> before, Map<Long, Seen> after, long minMs) {
+        record Used(String who, long ms) {
+        }
+        List<Used> used = new ArrayList<>();
         after.forEach((pid, now) -> {
-            Object[] then = before.get(pid);
-            long ms = ((Long) now[1] - (then == null ? 0L : (Long) then[1])) * TICK_MS;
+            Seen then = before.get(pid);
+            long ms = now.cpuMillis() - (then == null ? 0 : then.cpuMillis());
             if (ms >= minMs) {
-                used.add(new Object[] {now[0] + (then == null ? " (new)" : "") + " " + pid, ms});
+                used.add(new Used(now.name() + (then == null ? " (new)" : "") + " " + pid, ms));
             }
         });
-        used.sort((a, b) -> Long.compare((Long) b[1], (Long) a[1]));
+        used.sort((a, b) -> Long.compare(b.ms(), a.ms()));
         StringBuilder out = new StringBuilder();
-        for (Object[] u : used) {
-            out.append(String.format(Locale.ROOT, "%s %d ms, ", u[0], (Long) u[1]));
+        for (Used u : used) {
+            out.append(String.format(Locale.ROOT, "%s %d ms, ", u.who(), u.ms()));
         }
         return out.toString();
     }
 
-    private static String name(Path proc, String comm) throws IOException {
-        if (!comm.equals("java")) {
-            return comm;
+    private static String name(ProcStat process) {
+        if (!process.name().equals("java")) {
+            return process.name();
         }
-        String[] args = Files.readString(proc.resolve("cmdline")).split("\0");
-        for (int i = args.length - 1; i > 0; i--) {
-            if (args[i].startsWith("lessonbook.")) {
-                return "java:" + args[i].substring(args[i].lastIndexOf('.') + 1);
+        try {
+            String[] args = Files.readString(Path.of("/proc", Long.toString(process.pid()), "cmdline")).split("\0");
+            for (int i = args.length - 1; i > 0; i--) {
+                if (args[i].startsWith("lessonbook.")) {
+                    return "java:" + args[i].substring(args[i].lastIndexOf('.') + 1);
+                }
+                if (args[i].endsWith(".jar")) {
+                    return "java:" + Path.of(args[i]).getFileName();
+                }
             }
-            if (args[i].endsWith(".jar")) {
-                return "java:" + Path.of(args[i]).getFileName();
-            }
+        } catch (IOException e) {
+            // ended meanwhile
         }
         return "java";
     }

@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import lessonbook.process.ChildProcess;
+import lessonbook.process.ProcStat;
 
 /**
  * One worker JVM as seen from the JVM that started it: the process, its control socket and the two threads that
@@ -236,9 +237,8 @@ public final class ChildJvm {
 
     /** The OS's CPU time of the worker JVM so far, or -1 where the system does not say. */
     private long cpuMillisNow() {
-        long fromProc = CpuSampler.procStatCpuMillis(pid);
-        return fromProc >= 0 ? fromProc
-                : process.info().totalCpuDuration().map(java.time.Duration::toMillis).orElse(-1L);
+        return ProcStat.of(pid).map(ProcStat::cpuMillis).or(() -> process.info().totalCpuDuration()
+                .map(java.time.Duration::toMillis)).orElse(-1L);
     }
 
     List<String> options() {

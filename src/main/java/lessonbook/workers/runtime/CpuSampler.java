@@ -1,8 +1,5 @@
 package lessonbook.workers.runtime;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -50,20 +47,6 @@ final class CpuSampler {
             } catch (RuntimeException e) {
                 // a sink that failed must not end the sampling of the others
             }
-        }
-    }
-
-    /**
-     * The CPU time of process {@code pid} in ms: user + system from {@code /proc/<pid>/stat} (fields 14 and 15, in
-     * clock ticks of 10 ms on Linux), or -1 where there is no such file; then the caller asks ProcessHandle.
-     */
-    static long procStatCpuMillis(long pid) {
-        try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
-        } catch (IOException | RuntimeException e) {
-            return -1;
         }
     }
 }
