@@ -10,8 +10,9 @@ import java.util.Optional;
 
 /**
  * A process's line in Linux's {@code /proc/<pid>/stat}: its name, state, parent and CPU time. One reader for the
- * process trees (parents), the workers' CPU sampler and the bench's view of the machine. The name comes first, in
- * parentheses, and may itself hold spaces and parentheses, so the fields are read after its last {@code ')'}.
+ * process trees (parents), the workers' CPU sampler, the shared objects' waiters (a zombie is no longer alive) and
+ * the bench's view of the machine. The name comes first, in parentheses, and may itself hold spaces and
+ * parentheses, so the fields are read after its last {@code ')'}.
  * Where there is no {@code /proc} (not Linux) nothing is found, and callers ask the JDK instead.
  */
 public record ProcStat(long pid, String name, char state, long parentPid, long cpuMillis) {

@@ -1,9 +1,10 @@
 package lessonbook.workers.shared;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+
+import lessonbook.process.ProcStat;
 
 /** Whether a process is alive, as the waiters that must not wait for a dead process ask it. */
 final class Pids {
@@ -25,12 +26,11 @@ final class Pids {
         if (process.isEmpty() || !process.get().isAlive()) {
             return false;
         }
-        Path stat = Path.of("/proc", Long.toString(pid), "stat");
-        try {
-            String text = Files.readString(stat);
-            return text.charAt(text.lastIndexOf(')') + 2) != 'Z';
-        } catch (IOException | RuntimeException e) {
-            return Files.exists(stat) || !Files.isDirectory(Path.of("/proc"));
+        Optional<ProcStat> stat = ProcStat.of(pid);
+        if (stat.isPresent()) {
+            return stat.get().state() != 'Z';
         }
+        // unreadable but there (alive), or no /proc to ask (ProcessHandle's answer stands)
+        return Files.exists(Path.of("/proc", Long.toString(pid), "stat")) || !Files.isDirectory(Path.of("/proc"));
     }
 }
