@@ -10,7 +10,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-import lessonbook.workers.runtime.WorkerRuntime;
+import lessonbook.workers.runtime.WorkerJvmOptions;
 
 /**
  * The ceiling for the lesson's "one process per input" on this machine: ten plain JVMs, started and idle, each
@@ -18,7 +18,7 @@ import lessonbook.workers.runtime.WorkerRuntime;
  * task to read, no output to forward). What they lose against half the sequential time is what the OS and the
  * JVM cost, ten loops sharing the cores, each compiled on the fly; what the lesson's workers lose beyond it is ours.
  * <p>
- * Each child is {@link Child}, run with a worker JVM's own options ({@link WorkerRuntime#jvmOptions()}): the same
+ * Each child is {@link Child}, run with a worker JVM's own options ({@link WorkerJvmOptions#all()}): the same
  * compilers, compiling the same loop the same way.
  */
 final class PlainJvms {
@@ -40,7 +40,7 @@ final class PlainJvms {
             ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
             List<Thread> children = new ArrayList<>();
             for (long n : inputs) {
-                ProcessBuilder builder = new ProcessBuilder(BoundedChild.javaCommand(WorkerRuntime.jvmOptions(),
+                ProcessBuilder builder = new ProcessBuilder(BoundedChild.javaCommand(WorkerJvmOptions.all(),
                         Child.class, List.of(Long.toString(n), go.toString())));
                 Thread child = new Thread(() -> {
                     try {

@@ -13,7 +13,7 @@ import java.util.Arrays;
  * <p>
  * The number loops are written out by hand (shifts into the array, {@code instanceof} instead of
  * {@code getClass()}), because in a pool worker they run interpreted: workers run without C1 (see
- * {@link WorkerRuntime#jvmOptions()}), and a map's few hundred items per chunk never make them hot enough for C2.
+ * {@link WorkerJvmOptions#all()}), and a map's few hundred items per chunk never make them hot enough for C2.
  * Through {@code ByteBuffer} (about eight nested calls per number) a chunk of 125 {@code x -> x + 1} items cost a
  * worker ~450 µs, most of a map's time next to Python's 1 ms for all 1000.
  */

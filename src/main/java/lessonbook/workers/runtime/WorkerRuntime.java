@@ -14,7 +14,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import lessonbook.process.ExtraJvmOptions;
 import lessonbook.workers.shared.SegmentFiles;
 import lessonbook.workers.shared.Waiting;
 
@@ -185,7 +184,7 @@ public final class WorkerRuntime {
     /** A worker JVM for a new worker: a ready spare if one fits, else a fresh launch. Counts as busy. */
     static ChildJvm claim() {
         ensureShutdownHook();
-        List<String> options = jvmOptions();
+        List<String> options = WorkerJvmOptions.all();
         ChildJvm child = null;
         synchronized (spares) {
             while (!spares.isEmpty() && child == null) {
@@ -268,7 +267,7 @@ public final class WorkerRuntime {
 
     /** Starts up to {@code limit} of the spares missing, while no worker is busy; returns those it started. */
     private static List<ChildJvm> launchMissingSpares(int limit) throws IOException {
-        List<String> options = jvmOptions();
+        List<String> options = WorkerJvmOptions.all();
         List<ChildJvm> started = new ArrayList<>();
         synchronized (spares) {
             spares.removeIf(s -> !s.isAlive() || !s.options().equals(options));
@@ -302,36 +301,6 @@ public final class WorkerRuntime {
         int wanted = Math.max(Runtime.getRuntime().availableProcessors(),
                 Math.max(peakBusy.get(), requestedSpares.get()));
         return Math.min(Math.max(max, requestedSpares.get()), wanted);
-    }
-
-    /** A worker JVM's options; public for the bench's peer of ten plain JVMs, which must compile its loop alike. */
-    public static List<String> jvmOptions() {
-        List<String> options = new ArrayList<>();
-        options.add("-XX:+UseSerialGC");
-        options.add("-XX:-UsePerfData");   // no shared-memory counters file to create and delete per worker
-        // C2 only: a worker runs the cell's hot loop once, and the runtime's own run-once code is not worth compiling.
-        options.add("-XX:-TieredCompilation");
-        // A thread waits for its method's compile instead of interpreting it meanwhile: ten workers share two cores,
-        // and a worker interpreting its loop at a thirtieth of the speed while C2 compiles that loop spends a core
-        // the others could use. Ten workers of the lesson: ~15 ms less of the run's ~90 ms above its ideal
-        // (alternating bench runs on 2 cores).
-        options.add("-XX:-BackgroundCompilation");
-        // ...but the shared objects' code (VarHandles on mapped memory, ~µs a call when interpreted) is compiled
-        // after 100 calls, not C2's 10,000: a queue's first 2,000 round trips took 0.050 ms each, now ~0.022.
-        // "quiet": the command would print itself on the worker's stdout, which is the cell's output.
-        options.add("-XX:CompileCommand=quiet");
-        options.add("-XX:CompileCommand=CompileThresholdScaling,lessonbook/workers/shared/*.*,0.01");
-        // ...and the runtime's own code (a pool's chunk loop and codec, the channel) compiles in the background:
-        // waiting for it stalled both workers of a pool at once, 40-50 ms at about the 40th map of 1,000 small
-        // items. With it, a pool's 60 such maps took 91-105 ms instead of 146-156, and no map over 15 ms.
-        options.add("-XX:CompileCommand=BackgroundCompilation,lessonbook/workers/runtime/*.*,true");
-        options.add("-XX:CompileCommand=BackgroundCompilation,lessonbook/process/*.*,true");
-        options.add("-Xmx" + System.getProperty("lessonbook.workers.xmx", "256m"));
-        options.add("-XX:+ExitOnOutOfMemoryError");
-        options.add("-Xshare:auto");
-        options.add("-Dfile.encoding=UTF-8");
-        options.addAll(ExtraJvmOptions.fromProperty("lessonbook.workers.jvmOptions"));
-        return options;
     }
 
     /**

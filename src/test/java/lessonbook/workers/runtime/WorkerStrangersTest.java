@@ -33,7 +33,7 @@ class WorkerStrangersTest {
     @Test
     void strangersOnAWorkersPortAreDroppedAndItsTaskStillRuns() throws Exception {
         // a spare warms up before it connects: the strangers are there first
-        ChildJvm child = ChildJvm.launch(StandaloneHost.javaClassPath(), WorkerRuntime.jvmOptions(), true);
+        ChildJvm child = ChildJvm.launch(StandaloneHost.javaClassPath(), WorkerJvmOptions.all(), true);
         List<String> lines = new CopyOnWriteArrayList<>();
         try (Strangers strangers = Strangers.attack(child.port())) {
             child.bind("Worker-strangers", new WorkerEvents() {

@@ -1,0 +1,47 @@
+package lessonbook.workers.runtime;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import lessonbook.process.ExtraJvmOptions;
+
+/**
+ * The options every worker JVM starts with, and why each is there: a worker runs one cell's task (often one hot
+ * loop) or a pool's chunks, ten of them may share two cores, and the JVM's defaults are tuned for long-lived
+ * servers. Spares and workers started on demand get the same list; a spare whose options differ from the list now
+ * (a changed {@code lessonbook.workers.*} property) is not used.
+ */
+public final class WorkerJvmOptions {
+    private WorkerJvmOptions() {
+    }
+
+    /** The options in order; public for the bench's peer of ten plain JVMs, which must compile its loop alike. */
+    public static List<String> all() {
+        List<String> options = new ArrayList<>();
+        options.add("-XX:+UseSerialGC");
+        options.add("-XX:-UsePerfData");   // no shared-memory counters file to create and delete per worker
+        // C2 only: a worker runs the cell's hot loop once, and the runtime's own run-once code is not worth compiling.
+        options.add("-XX:-TieredCompilation");
+        // A thread waits for its method's compile instead of interpreting it meanwhile: ten workers share two cores,
+        // and a worker interpreting its loop at a thirtieth of the speed while C2 compiles that loop spends a core
+        // the others could use. Ten workers of the lesson: ~15 ms less of the run's ~90 ms above its ideal
+        // (alternating bench runs on 2 cores).
+        options.add("-XX:-BackgroundCompilation");
+        // ...but the shared objects' code (VarHandles on mapped memory, ~µs a call when interpreted) is compiled
+        // after 100 calls, not C2's 10,000: a queue's first 2,000 round trips took 0.050 ms each, now ~0.022.
+        // "quiet": the command would print itself on the worker's stdout, which is the cell's output.
+        options.add("-XX:CompileCommand=quiet");
+        options.add("-XX:CompileCommand=CompileThresholdScaling,lessonbook/workers/shared/*.*,0.01");
+        // ...and the runtime's own code (a pool's chunk loop and codec, the channel) compiles in the background:
+        // waiting for it stalled both workers of a pool at once, 40-50 ms at about the 40th map of 1,000 small
+        // items. With it, a pool's 60 such maps took 91-105 ms instead of 146-156, and no map over 15 ms.
+        options.add("-XX:CompileCommand=BackgroundCompilation,lessonbook/workers/runtime/*.*,true");
+        options.add("-XX:CompileCommand=BackgroundCompilation,lessonbook/process/*.*,true");
+        options.add("-Xmx" + System.getProperty("lessonbook.workers.xmx", "256m"));
+        options.add("-XX:+ExitOnOutOfMemoryError");
+        options.add("-Xshare:auto");
+        options.add("-Dfile.encoding=UTF-8");
+        options.addAll(ExtraJvmOptions.fromProperty("lessonbook.workers.jvmOptions"));
+        return options;
+    }
+}
