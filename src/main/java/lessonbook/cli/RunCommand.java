@@ -77,7 +77,8 @@ final class RunCommand implements Callable<Integer> {
             return 2;
         }
         if (notebook.readOnlyReason().isPresent()) {
-            System.err.println("lessonbook: " + file + ": " + notebook.readOnlyReason().get() + "; not run.");
+            System.err.println("lessonbook: " + file + ": " + notebook.readOnlyReason().get()
+                    + " Its cells were not run.");
             return 2;
         }
         Duration timeout = cellTimeoutSeconds == null ? null : Duration.ofMillis((long) (cellTimeoutSeconds * 1000));

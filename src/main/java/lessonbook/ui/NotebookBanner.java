@@ -19,7 +19,8 @@ final class NotebookBanner extends Label {
     void update(NotebookDocument document) {
         Notebook notebook = document.notebook();
         StringBuilder text = new StringBuilder();
-        notebook.readOnlyReason().ifPresent(r -> text.append("Read-only: ").append(r).append('.'));
+        // the reason is a sentence of its own (the HTML export shows it alone)
+        notebook.readOnlyReason().ifPresent(r -> text.append("Read-only: ").append(r));
         for (String note : notebook.notes()) {
             text.append(text.length() == 0 ? "" : "\n").append(note);
         }

@@ -235,6 +235,7 @@ class RunCommandTest {
         LessonbookCli.Run run = lessonbook("run", file.toString());
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.stderr()).contains("py.ipynb").contains("not run");
+        assertThat(run.stderr()).contains("py.ipynb").contains("written in python").contains("not run")
+                .doesNotContain("..").doesNotContain(".;");
     }
 }

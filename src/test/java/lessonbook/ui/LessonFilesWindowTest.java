@@ -102,7 +102,7 @@ class LessonFilesWindowTest {
         assertThat(window.document().isReadOnly()).isTrue();
         javafx.scene.control.Label banner = robot.lookup(".notebook-banner").queryAs(javafx.scene.control.Label.class);
         assertThat(banner.isVisible()).isTrue();
-        assertThat(banner.getText()).startsWith("Read-only: ");
+        assertThat(banner.getText()).startsWith("Read-only: ").contains("python").doesNotContain("..");
         String first = window.document().notebook().codeCells().get(0).id();
         robot.interact(() -> window.view().select(first));
         robot.interact(window::runInPlace);
