@@ -20,6 +20,8 @@ final class Html {
                 case '>' -> html.append("&gt;");
                 case '"' -> html.append("&quot;");
                 case '\'' -> html.append("&#39;");
+                // what an HTML parser makes of a NUL anyway; written raw, it makes the page "binary" to other tools
+                case '\0' -> html.append('\uFFFD');
                 default -> html.append(c);
             }
         }

@@ -14,6 +14,7 @@ import lessonbook.format.md.OutputTextParser;
 import lessonbook.format.text.CheckBlock;
 import lessonbook.format.text.OutputBlocks;
 import lessonbook.model.Output;
+import lessonbook.model.PrintableText;
 import lessonbook.model.StreamName;
 
 /** Jupyter's output types to our outputs and back. */
@@ -29,8 +30,13 @@ final class JupyterOutputs {
     private JupyterOutputs() {
     }
 
-    static String stripAnsi(String text) {
-        return text.indexOf('\u001B') < 0 ? text : ANSI.matcher(text).replaceAll("");
+    /**
+     * Output text from a notebook made elsewhere, as a cell's own printing is kept: terminal colour codes (common
+     * in Jupyter tracebacks) left out, and any other control character shown as its escape ({@link PrintableText}),
+     * so that every format can save it and read it back.
+     */
+    static String shownText(String text) {
+        return PrintableText.of(text.indexOf('\u001B') < 0 ? text : ANSI.matcher(text).replaceAll(""));
     }
 
     /** @param source the cell's code, to place compile errors in it */
@@ -45,7 +51,7 @@ final class JupyterOutputs {
                 case "stream" -> {
                     StreamName name = "stderr".equals(output.path("name").asText()) ? StreamName.STDERR
                             : StreamName.STDOUT;
-                    result.addAll(OutputTextParser.parseStream(stripAnsi(JupyterJson.multiline(output.get("text"))),
+                    result.addAll(OutputTextParser.parseStream(shownText(JupyterJson.multiline(output.get("text"))),
                             name));
                 }
                 case "execute_result" -> result.add(value(output, executionCount));
@@ -69,7 +75,7 @@ final class JupyterOutputs {
         String name = ours.path("name").isTextual() ? ours.path("name").asText()
                 : "Out[" + (count == null ? " " : count) + "]";
         String type = ours.path("type").isTextual() ? ours.path("type").asText() : "";
-        String text = stripAnsi(JupyterJson.multiline(data.get("text/plain")));
+        String text = shownText(JupyterJson.multiline(data.get("text/plain")));
         return new Output.Value(name, type, ours.path("value").isTextual() ? ours.path("value").asText() : text, text);
     }
 
@@ -93,7 +99,7 @@ final class JupyterOutputs {
             // edited by hand or by another tool: the text/plain form below still shows what it was
         }
         if (data.has("text/plain")) {
-            String text = stripAnsi(JupyterJson.multiline(data.get("text/plain")));
+            String text = shownText(JupyterJson.multiline(data.get("text/plain")));
             return List.of(new Output.Stream(StreamName.STDOUT, text.endsWith("\n") ? text : text + "\n"));
         }
         List<String> types = new ArrayList<>();
@@ -104,11 +110,11 @@ final class JupyterOutputs {
 
     private static Output error(JsonNode output, String source) {
         String type = output.path("ename").asText("Error");
-        String message = stripAnsi(output.path("evalue").asText(""));
+        String message = shownText(output.path("evalue").asText(""));
         List<String> frames = new ArrayList<>();
         List<String> other = new ArrayList<>();
         for (Iterator<JsonNode> it = output.path("traceback").elements(); it.hasNext(); ) {
-            for (String line : stripAnsi(it.next().asText("")).split("\n")) {
+            for (String line : shownText(it.next().asText("")).split("\n")) {
                 String bare = line.startsWith("|") ? line.substring(1).strip() : line.strip();
                 if (bare.startsWith("at ")) {
                     frames.add(bare.substring(3));

@@ -56,7 +56,17 @@ public final class LessonMarkdownWriter {
         } else {
             endLine();
         }
-        return out.toString();
+        return withoutNul(out.toString());
+    }
+
+    /**
+     * The reader refuses a file with a NUL in it (binary data, {@link lessonbook.format.TextFiles}), so a NUL
+     * that reached a cell's source (an .ipynb from elsewhere, a paste) is written as Java's escape for it,
+     * {@code \\u0000}: in code javac reads the escape as the same character, and in prose and output it reads as
+     * {@link lessonbook.model.PrintableText} shows a printed NUL. Text kept raw from the file read cannot hold one.
+     */
+    static String withoutNul(String text) {
+        return text.indexOf('\0') < 0 ? text : text.replace("\0", "\\u0000");
     }
 
     private static boolean sameNeighbours(MarkdownLayout.CellText text, Cell cell, Cell previous) {
