@@ -81,6 +81,10 @@ final class RunCommand implements Callable<Integer> {
                     + " Its cells were not run.");
             return 2;
         }
+        if (notebook.codeCells().isEmpty()) {
+            // not an error (a reading page runs as it is), but a silent run of nothing looks like a broken file
+            System.err.println("lessonbook: " + file + " has no code cells; nothing to run.");
+        }
         Duration timeout = cellTimeoutSeconds == null ? null : Duration.ofMillis((long) (cellTimeoutSeconds * 1000));
         java.io.InputStream stdin = System.in;
         if (stdinFile != null) {

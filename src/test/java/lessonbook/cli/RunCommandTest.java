@@ -238,4 +238,15 @@ class RunCommandTest {
         assertThat(run.stderr()).contains("py.ipynb").contains("written in python").contains("not run")
                 .doesNotContain("..").doesNotContain(".;");
     }
+
+    @Test
+    void aLessonWithoutCodeSaysSoInsteadOfRunningNothingSilently() throws Exception {
+        Path file = dir.resolve("prose.md");
+        Files.writeString(file, "# Only prose\n\nNothing to run here.\n");
+
+        LessonbookCli.Run run = lessonbook("run", file.toString());
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.stderr()).contains("prose.md has no code cells; nothing to run.");
+    }
 }

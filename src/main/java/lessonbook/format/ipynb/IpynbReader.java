@@ -46,10 +46,12 @@ public final class IpynbReader {
             throw new LessonFormatException(file, Math.max(line, 0), "not valid JSON, so not a Jupyter notebook: "
                     + reason);
         }
-        if (root == null || !root.isObject() || !root.has("cells")) {
+        int major = root == null ? -1 : root.path("nbformat").asInt(-1);
+        // an nbformat 3 notebook (IPython 2 and older) keeps its cells under "worksheets": say which format it is
+        boolean olderFormat = major > 0 && major < 4;
+        if (root == null || !root.isObject() || (!root.has("cells") && !olderFormat)) {
             throw new LessonFormatException(file, 1, "not a Jupyter notebook (no \"cells\" list at the top level)");
         }
-        int major = root.path("nbformat").asInt(-1);
         if (major != 4) {
             throw new LessonFormatException(file, 0, "nbformat " + (major < 0 ? "(missing)" : major)
                     + " is not supported; Lessonbook reads nbformat 4 (open and save it once in Jupyter to upgrade)");

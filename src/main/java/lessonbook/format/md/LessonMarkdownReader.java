@@ -47,7 +47,13 @@ public final class LessonMarkdownReader {
     /** Parses {@code text} (already decoded, without a byte order mark) read from {@code file}. */
     public static Notebook parse(Path file, String text) throws LessonFormatException {
         boolean bom = text.startsWith("\uFEFF");
-        return new LessonMarkdownReader(file, bom ? text.substring(1) : text).parse(bom);
+        String body = bom ? text.substring(1) : text;
+        if (body.indexOf('\n') < 0 && body.indexOf('\r') >= 0) {
+            // lines ended by CR alone (classic Mac OS), which Markdown also counts as line ends: read as one
+            // prose cell, such a lesson showed no code and ran nothing. It is read (and saved) with LF instead.
+            body = body.replace('\r', '\n');
+        }
+        return new LessonMarkdownReader(file, body).parse(bom);
     }
 
     private Notebook parse(boolean bom) throws LessonFormatException {

@@ -278,7 +278,9 @@ class IpynbTest {
         Path broken = dir.resolve("broken.ipynb");
         Files.writeString(broken, "{\n \"cells\": [\n  {\"cell_type\": \"code\",,}\n ]\n}\n");
         Path old = dir.resolve("old.ipynb");
-        Files.writeString(old, "{\"cells\": [], \"metadata\": {}, \"nbformat\": 3, \"nbformat_minor\": 0}");
+        // nbformat 3 (IPython 2 and older) keeps its cells in worksheets, with no "cells" list
+        Files.writeString(old, "{\"worksheets\": [{\"cells\": [{\"cell_type\": \"code\", \"input\": \"int x = 3;\","
+                + " \"outputs\": []}]}], \"metadata\": {\"name\": \"old\"}, \"nbformat\": 3, \"nbformat_minor\": 0}");
         Path notNotebook = dir.resolve("array.ipynb");
         Files.writeString(notNotebook, "[1, 2, 3]");
 
@@ -288,7 +290,8 @@ class IpynbTest {
                 () -> LessonFiles.read(notNotebook));
 
         assertThat(json.getMessage()).startsWith(broken + ":3:").contains("not valid JSON");
-        assertThat(version.getMessage()).contains("old.ipynb").contains("nbformat 3 is not supported");
+        assertThat(version.getMessage()).contains("old.ipynb").contains("nbformat 3 is not supported")
+                .contains("save it once in Jupyter to upgrade");
         assertThat(shape.getMessage()).contains("array.ipynb").contains("not a Jupyter notebook");
     }
 

@@ -241,6 +241,20 @@ class LessonMarkdownRoundTripTest {
         assertThat(((CodeCell) reread.cells().get(2)).outputs()).containsExactly(new Output.Value("x", "", "42"));
     }
 
+    @Test
+    void aLessonWhoseLinesEndInCarriageReturnsAloneReadsAsCellsAndSavesWithNewlines() throws Exception {
+        Path file = dir.resolve("classic-mac.md");
+        Files.writeString(file, "# Old Mac\r\rSome prose.\r\r```java\rint y = 2;\rSystem.out.println(y);\r```\r");
+
+        Notebook read = LessonFiles.read(file);
+
+        assertThat(read.cells()).extracting(Cell::source)
+                .containsExactly("# Old Mac\n\nSome prose.", "int y = 2;\nSystem.out.println(y);");
+        Path saved = dir.resolve("saved.md");
+        LessonFiles.write(saved, read);
+        assertThat(Files.readString(saved)).doesNotContain("\r").contains("```java\nint y = 2;\n");
+    }
+
     private Notebook read(String resource) throws IOException, LessonFormatException {
         return LessonFiles.read(copy(resource));
     }
