@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 import lessonbook.format.Exporter;
+import lessonbook.format.FileErrors;
 import lessonbook.format.LessonFormatException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -34,11 +35,11 @@ final class ExportCommand implements Callable<Integer> {
             return 2;
         } catch (IOException e) {
             System.err.println("lessonbook: cannot export " + file + (output == null ? "" : " to " + output) + ": "
-                    + CliErrors.reason(e));
+                    + FileErrors.reason(e));
             return 2;
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
             // a reader's failure we did not foresee: still a message naming the file, not a trace
-            System.err.println("lessonbook: cannot read " + file + ": " + CliErrors.reason(e));
+            System.err.println("lessonbook: cannot read " + file + ": " + FileErrors.reason(e));
             return 2;
         }
     }

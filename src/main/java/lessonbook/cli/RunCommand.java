@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 
+import lessonbook.format.FileErrors;
 import lessonbook.format.LessonFiles;
 import lessonbook.format.LessonFormatException;
 import lessonbook.jit.HostCompilers;
@@ -73,7 +74,7 @@ final class RunCommand implements Callable<Integer> {
             return 2;
         } catch (IOException | RuntimeException | StackOverflowError | OutOfMemoryError e) {
             // the latter three: a reader's failure we did not foresee, still a message naming the file
-            System.err.println("lessonbook: cannot read " + file + ": " + CliErrors.reason(e));
+            System.err.println("lessonbook: cannot read " + file + ": " + FileErrors.reason(e));
             return 2;
         }
         if (notebook.readOnlyReason().isPresent()) {
@@ -91,7 +92,7 @@ final class RunCommand implements Callable<Integer> {
             try {
                 stdin = java.nio.file.Files.newInputStream(stdinFile);
             } catch (IOException | RuntimeException e) {
-                System.err.println("lessonbook: cannot read " + stdinFile + ": " + CliErrors.reason(e));
+                System.err.println("lessonbook: cannot read " + stdinFile + ": " + FileErrors.reason(e));
                 return 2;
             }
         }
@@ -113,7 +114,7 @@ final class RunCommand implements Callable<Integer> {
             try {
                 LessonFiles.write(output, result.notebook());
             } catch (IOException | RuntimeException e) {
-                System.err.println("lessonbook: cannot write " + output + ": " + CliErrors.reason(e));
+                System.err.println("lessonbook: cannot write " + output + ": " + FileErrors.reason(e));
                 return 2;
             }
         }

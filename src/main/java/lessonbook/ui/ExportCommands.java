@@ -10,6 +10,7 @@ import javafx.scene.control.ButtonType;
 import javafx.stage.Stage;
 
 import lessonbook.format.Exporter;
+import lessonbook.format.FileErrors;
 import lessonbook.model.Notebook;
 import lessonbook.model.NotebookDocument;
 
@@ -52,7 +53,7 @@ final class ExportCommands {
             } catch (Exception | OutOfMemoryError e) {
                 Platform.runLater(() -> {
                     status.accept("Export failed");
-                    error("Could not export to " + out.getFileName(), String.valueOf(e.getMessage()));
+                    error("Could not export to " + out.getFileName(), FileErrors.reason(e));
                 });
             }
         });

@@ -12,6 +12,7 @@ import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
 import javafx.stage.Stage;
 
+import lessonbook.format.FileErrors;
 import lessonbook.format.LessonFormatException;
 import lessonbook.format.RecoveryStore;
 import lessonbook.model.CellIds;
@@ -56,7 +57,7 @@ final class LessonFileCommands {
         try {
             notebook = store.read(file);
         } catch (LessonFormatException | IOException | RuntimeException e) {
-            error("Could not open " + file.getFileName(), e.getMessage());
+            error("Could not open " + file.getFileName(), FileErrors.reason(e));
             return false;
         }
         document.replace(notebook, file);
@@ -115,7 +116,7 @@ final class LessonFileCommands {
             if (inReadOnlyPlace(file, e)) {
                 return saveElsewhere(file);
             }
-            error("Could not save " + file.getFileName(), e.getMessage());
+            error("Could not save " + file.getFileName(), FileErrors.reason(e));
             return false;
         }
         Path before = document.file();

@@ -121,5 +121,8 @@ class LessonFilesWindowTest {
         assertThat(window.document().cells()).isEqualTo(before);
         Await.until("robot.listWindows().size() > 1", Duration.ofSeconds(10), () -> robot.listWindows().size() > 1);
         assertThat(robot.lookup("Could not open nope.md").tryQuery()).isPresent();
+        // the reason in words, not only the path that a NoSuchFileException's message is
+        assertThat(robot.lookup(".dialog-pane").queryAs(javafx.scene.control.DialogPane.class).getContentText())
+                .startsWith("no such file or folder");
     }
 }

@@ -1,4 +1,4 @@
-package lessonbook.cli;
+package lessonbook.format;
 
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
@@ -7,14 +7,15 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 
 /**
- * The reason a command failed, in words: {@code NoSuchFileException} alone says only the path, and an
- * unexpected parser failure must read as "cannot read FILE: reason", never as a stack trace.
+ * Why reading or writing a file failed, in words, for the command line and the window alike: a
+ * {@code NoSuchFileException}'s message is only the path, and an unexpected parser failure must read as
+ * "cannot read FILE: reason", never as a stack trace.
  */
-final class CliErrors {
-    private CliErrors() {
+public final class FileErrors {
+    private FileErrors() {
     }
 
-    static String reason(Throwable failure) {
+    public static String reason(Throwable failure) {
         if (failure instanceof NoSuchFileException e) {
             return "no such file or folder" + other(e);
         } else if (failure instanceof AccessDeniedException e) {
