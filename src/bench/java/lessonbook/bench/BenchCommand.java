@@ -34,7 +34,7 @@ public final class BenchCommand implements Callable<Integer> {
         return List.of(
                 new Named("kernel", "start to first result (vs no class-data archive); warm eval (vs JDI)",
                         () -> new lessonbook.bench.kernel.KernelBench().run()),
-                new Named("ui", "the app: first frame, first output, a 1M-line flood (needs a display)",
+                new Named("ui", "the app: first frame, a 20,000-cell notebook, first output, a 1M-line flood (needs a display)",
                         () -> new lessonbook.bench.ui.UiBench().run()),
                 new Named("app", "the lesson's first Run All in the real window: speedups *.in_app, app CPU (Xvfb if no display)",
                         () -> new lessonbook.bench.app.AppBench(DefaultLesson.find()).run()),

@@ -43,12 +43,20 @@ final class NotebookView extends ScrollPane {
         this.completion = completion;
         getStyleClass().add("notebook");
         column.getStyleClass().add("cell-column");
-        javafx.scene.layout.StackPane page = new javafx.scene.layout.StackPane(paper, column);
+        // The paper is placed once per layout pass, after the column's: a listener on the column's bounds was
+        // called, and made the bounds be computed over every cell, each time the column's layout moved one cell,
+        // which made laying out n cells take n * n steps (a 20,000-cell notebook never showed).
+        javafx.scene.layout.StackPane page = new javafx.scene.layout.StackPane(paper, column) {
+            @Override
+            protected void layoutChildren() {
+                super.layoutChildren();
+                placePaper();
+            }
+        };
         page.setAlignment(javafx.geometry.Pos.TOP_CENTER);
         page.getStyleClass().add("page");
         paper.getStyleClass().add("paper");
         paper.setManaged(false);
-        column.boundsInParentProperty().addListener((o, was, now) -> placePaper(now));
         setContent(page);
         setFitToWidth(true);
         setFocusTraversable(true);
@@ -66,11 +74,13 @@ final class NotebookView extends ScrollPane {
      * results (Run All of a lesson) repainted the whole visible notebook, under software rendering a quarter of a
      * second of a core each time, while the workers needed the cores.
      */
-    private void placePaper(javafx.geometry.Bounds column) {
+    private void placePaper() {
+        double x = column.getLayoutX();
+        double y = column.getLayoutY();
         double height = Math.ceil(column.getHeight() / PAPER_STEP) * PAPER_STEP;
-        if (paper.getLayoutX() != column.getMinX() || paper.getLayoutY() != column.getMinY()
-                || paper.getWidth() != column.getWidth() || paper.getHeight() != height) {
-            paper.resizeRelocate(column.getMinX(), column.getMinY(), column.getWidth(), height);
+        if (paper.getLayoutX() != x || paper.getLayoutY() != y || paper.getWidth() != column.getWidth()
+                || paper.getHeight() != height) {
+            paper.resizeRelocate(x, y, column.getWidth(), height);
         }
     }
 

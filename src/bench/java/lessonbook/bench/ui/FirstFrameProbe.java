@@ -11,9 +11,15 @@ import lessonbook.ui.DesktopApp;
 
 /**
  * Run in a fresh JVM by {@link UiBench}: opens the lesson in a window as the app does and prints the wall-clock time of
- * the first pulse after the window is shown ({@code first-frame <epochMillis>}), then exits.
+ * the first pulse after the window is shown ({@code first-frame <epochMillis>}), then exits; with
+ * {@code -Dlessonbook.bench.untilResponsive=true}, the time from which its pulses come quickly again (the first of
+ * ten in a row under 100 ms apart), i.e. when a click would be answered.
  */
 public final class FirstFrameProbe {
+    /** A window answers when its pulses come at most this far apart... */
+    private static final long RESPONSIVE_GAP_NANOS = 100_000_000L;
+    /** ...this many times in a row. */
+    private static final int RESPONSIVE_PULSES = 10;
     private FirstFrameProbe() {
     }
 
@@ -48,27 +54,56 @@ public final class FirstFrameProbe {
             Stage stage = new Stage();
             // As the app starts (its icons, its compilers' priority), so the figure is the one a teacher sees.
             new DesktopApp().start(stage, opened);
+            // -Dlessonbook.bench.untilResponsive=true: once the window answers again, not at its first pulse
+            boolean untilResponsive = Boolean.getBoolean("lessonbook.bench.untilResponsive");
             new AnimationTimer() {
+                private long last;
+                private long quickSince;
+                private int quick;
+
                 @Override
                 public void handle(long now) {
-                    stop();
-                    System.out.println("first-frame " + System.currentTimeMillis());
-                    // The app's kernel (and its class-data helper) outlive this probe for a moment: the bench waits
-                    // for them, so that the next start does not share the cores with this one's leftovers.
-                    System.out.println("probe-children " + ProcessHandle.current().descendants()
-                            .map(h -> String.valueOf(h.pid())).collect(java.util.stream.Collectors.joining(" ")));
-                    System.out.flush();
-                    if (Boolean.getBoolean("lessonbook.bench.threadCpu")) {
-                        reportCpuAndNodes(stage);
+                    if (!untilResponsive) {
+                        stop();
+                        report(stage, System.currentTimeMillis());
+                        return;
                     }
-                    Platform.exit();
-                    lessonbook.bench.FlightRecordings.dump();
-                    if (Boolean.getBoolean("lessonbook.bench.exitNormally")) {
-                        System.exit(0);   // a class-data archive is written at a normal exit only
+                    // pulses come every ~16 ms while the FX thread is free; the work done after the first frame
+                    // (editors, lazy drawing, their layout) shows as long gaps between them
+                    long millis = System.currentTimeMillis();
+                    if (last != 0 && now - last < RESPONSIVE_GAP_NANOS) {
+                        if (quick++ == 0) {
+                            quickSince = millis;
+                        }
+                        if (quick == RESPONSIVE_PULSES) {
+                            stop();
+                            report(stage, quickSince);
+                        }
+                    } else {
+                        quick = 0;
                     }
-                    Runtime.getRuntime().halt(0);
+                    last = now;
                 }
             }.start();
         });
+    }
+
+    /** Prints when the frame came and which processes the app left, then ends the probe. */
+    private static void report(Stage stage, long epochMillis) {
+        System.out.println("first-frame " + epochMillis);
+        // The app's kernel (and its class-data helper) outlive this probe for a moment: the bench waits
+        // for them, so that the next start does not share the cores with this one's leftovers.
+        System.out.println("probe-children " + ProcessHandle.current().descendants()
+                .map(h -> String.valueOf(h.pid())).collect(java.util.stream.Collectors.joining(" ")));
+        System.out.flush();
+        if (Boolean.getBoolean("lessonbook.bench.threadCpu")) {
+            reportCpuAndNodes(stage);
+        }
+        Platform.exit();
+        lessonbook.bench.FlightRecordings.dump();
+        if (Boolean.getBoolean("lessonbook.bench.exitNormally")) {
+            System.exit(0);   // a class-data archive is written at a normal exit only
+        }
+        Runtime.getRuntime().halt(0);
     }
 }

@@ -77,8 +77,30 @@ public final class UiBench {
                 System.err.println("bench: app.first_frame.image skipped: " + AppImage.howToBuild());
             }
         }
+        if (!Boolean.getBoolean("lessonbook.bench.skipLargeNotebook")) {
+            figures.add(new Figure("app.responsive.20000_cells", largeNotebookFirstLayout(), "ms"));
+        }
         figures.addAll(inProcess());
         return figures;
+    }
+
+    /**
+     * A notebook far longer than a lesson (someone's archive of 10,000 exercises), opened cold: milliseconds until
+     * the window answers again (see {@link FirstFrameProbe}). Laying out the cells once took time growing with the
+     * square of their number, and 20,000 cells never showed. Median of three starts, each in a fresh JVM at
+     * {@code -Xmx1g}.
+     */
+    private double largeNotebookFirstLayout() throws Exception {
+        try (ScratchFolder folder = ScratchFolder.create("lessonbook-large-notebook")) {
+            Path notebook = folder.path().resolve("large.ipynb");
+            Files.writeString(notebook, LargeNotebook.json(10_000));
+            List<Double> runs = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                runs.add(firstFrame(null, folder, notebook, List.of("-Xmx1g", "-Dlessonbook.bench.untilResponsive=true")));
+            }
+            System.err.println("bench: 20,000 cells, ms until the window answers: " + runs);
+            return Median.of(runs);
+        }
     }
 
     // ----- cold start, in fresh JVMs -----
@@ -130,8 +152,14 @@ public final class UiBench {
     }
 
     private double firstFrame(AppImage image, ScratchFolder home) throws Exception {
-        String[] args = Files.exists(lesson) ? new String[] {home.copyIn(lesson).toString()} : new String[0];
-        List<String> options = new ArrayList<>(BenchDisplay.childProperties());
+        return firstFrame(image, home, Files.exists(lesson) ? home.copyIn(lesson) : null, List.of());
+    }
+
+    private double firstFrame(AppImage image, ScratchFolder home, Path opened, List<String> jvmOptions)
+            throws Exception {
+        String[] args = opened != null ? new String[] {opened.toString()} : new String[0];
+        List<String> options = new ArrayList<>(jvmOptions);
+        options.addAll(BenchDisplay.childProperties());
         options.add("-Duser.home=" + home.path());
         // JavaFX's native libraries stay unpacked where they are, as on a teacher's second start
         options.add("-Djavafx.cachedir=" + Path.of(System.getProperty("user.home"), ".openjfx", "cache"));
