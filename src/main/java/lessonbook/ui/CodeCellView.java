@@ -10,6 +10,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 
+import lessonbook.format.ipynb.RichOutputs;
 import lessonbook.model.Cell;
 import lessonbook.model.CellRole;
 import lessonbook.model.CellRuntime;
@@ -49,6 +50,8 @@ final class CodeCellView extends CellView {
      * half the CPU of a lesson's first frame.
      */
     private List<Output> unrestored = List.of();
+    /** The same saved outputs with the images a notebook made elsewhere kept, when it kept any (else empty). */
+    private List<RichOutputs.Part> unrestoredWithImages = List.of();
     private final javafx.scene.layout.Region unrestoredSpace = new javafx.scene.layout.Region();
     private CellRuntime runtime = CellRuntime.IDLE;
     /**
@@ -104,6 +107,13 @@ final class CodeCellView extends CellView {
             body.getChildren().add(unrestoredSpace);
         }
         showRuntime(CellRuntime.IDLE);
+    }
+
+    /** The saved outputs with their images ({@link RichOutputs#of}), drawn in place of the text-only ones. */
+    void showSavedImages(List<RichOutputs.Part> parts) {
+        if (!unrestored.isEmpty()) {
+            unrestoredWithImages = List.copyOf(parts);
+        }
     }
 
     /** What the Check button does (the window runs the exercise and its checks). */
@@ -261,8 +271,13 @@ final class CodeCellView extends CellView {
         }
         if (!unrestored.isEmpty()) {
             List<Output> saved = unrestored;
+            List<RichOutputs.Part> withImages = unrestoredWithImages;
             dropUnrestored();
-            outputs.restore(saved);
+            if (withImages.isEmpty()) {
+                outputs.restore(saved);
+            } else {
+                outputs.restoreWithImages(withImages);
+            }
         }
         return outputs;
     }
@@ -294,6 +309,7 @@ final class CodeCellView extends CellView {
     }
 
     private void dropUnrestored() {
+        unrestoredWithImages = List.of();
         if (!unrestored.isEmpty()) {
             unrestored = List.of();
             body.getChildren().remove(unrestoredSpace);

@@ -11,6 +11,7 @@ import javafx.geometry.Bounds;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.VBox;
 
+import lessonbook.format.ipynb.RichOutputs;
 import lessonbook.model.Cell;
 import lessonbook.model.CodeCell;
 import lessonbook.model.DocumentChange;
@@ -190,6 +191,7 @@ final class NotebookView extends ScrollPane {
                 : new MarkdownCellView(cell, text -> document.editSource(id, text), this::lessonFolder, linkOpener,
                         document.canEdit(id), fontSize);
         if (view instanceof CodeCellView code) {
+            RichOutputs.of(document.notebook(), (CodeCell) cell).ifPresent(code::showSavedImages);
             code.setOnCheck(() -> onCheck.accept(id));
             code.setSolutionHidden(!solutionsShown);
         }

@@ -125,4 +125,33 @@ class LessonFilesWindowTest {
         assertThat(robot.lookup(".dialog-pane").queryAs(javafx.scene.control.DialogPane.class).getContentText())
                 .startsWith("no such file or folder");
     }
+
+    @Test
+    void aJupyterNotebooksSavedPlotShowsAsTheImageNotItsTextStandIn(FxRobot robot) throws Exception {
+        String png = java.util.Base64.getEncoder().encodeToString(
+                lessonbook.testkit.TestImages.encoded("png", 320, 200));
+        Path notebook = dir.resolve("plot.ipynb");
+        Files.writeString(notebook, """
+                {"cells": [{"cell_type": "code", "metadata": {}, "execution_count": 1, "source": "plot();",
+                  "outputs": [{"output_type": "stream", "name": "stdout", "text": "plotting\\n"},
+                              {"output_type": "display_data", "metadata": {},
+                               "data": {"image/png": "%s", "text/plain": "<Figure size 320x200>"}},
+                              {"output_type": "display_data", "metadata": {},
+                               "data": {"image/svg+xml": "<svg xmlns='http://www.w3.org/2000/svg'/>",
+                                        "text/plain": "<svg stand-in>"}}]}],
+                 "metadata": {"kernelspec": {"name": "java", "display_name": "Java", "language": "java"}},
+                 "nbformat": 4, "nbformat_minor": 5}
+                """.formatted(png));
+
+        robot.interact(() -> assertThat(window.open(notebook)).isTrue());
+
+        javafx.scene.image.ImageView image = robot.lookup(".output-image").queryAs(javafx.scene.image.ImageView.class);
+        assertThat(image.getImage().getWidth()).isEqualTo(320);
+        assertThat(image.getImage().getHeight()).isEqualTo(200);
+        lessonbook.ui.output.OutputPane pane = robot.lookup(".output-pane").queryAs(lessonbook.ui.output.OutputPane.class);
+        assertThat(pane.visibleText()).contains("plotting").doesNotContain("<Figure").doesNotContain("stand-in");
+        assertThat(robot.lookup(".output-hidden-note").queryAllAs(javafx.scene.control.Label.class))
+                .extracting(javafx.scene.control.Label::getText)
+                .contains("[an SVG image: the HTML export shows it]");
+    }
 }

@@ -89,6 +89,11 @@ final class ChartsAndLanes {
         }
     }
 
+    /** Nodes shown under the lines as charts and tables are (a saved notebook's images); cleared with them. */
+    void addDisplays(List<Node> nodes) {
+        displays.getChildren().addAll(nodes);
+    }
+
     void clear() {
         displays.getChildren().clear();
         if (lanes != null) {

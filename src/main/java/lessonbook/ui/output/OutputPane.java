@@ -18,6 +18,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
+import lessonbook.format.ipynb.RichOutputs;
 import lessonbook.kernel.protocol.KernelEvent;
 import lessonbook.model.Diagnostic;
 import lessonbook.model.Output;
@@ -120,6 +121,26 @@ public final class OutputPane extends VBox {
         } finally {
             restoring = false;
         }
+    }
+
+    /**
+     * Shows the saved outputs of a cell read from a notebook made elsewhere that kept images (see
+     * {@link lessonbook.format.ipynb.RichOutputs}): its text as {@link #restore} does, without the text stand-ins
+     * Jupyter keeps beside each image, and the images under it, where charts and tables go.
+     */
+    public void restoreWithImages(List<RichOutputs.Part> parts) {
+        List<Output> text = new ArrayList<>();
+        List<RichOutputs.Image> images = new ArrayList<>();
+        for (RichOutputs.Part part : parts) {
+            if (part instanceof RichOutputs.Text shown) {
+                text.addAll(shown.outputs());
+            } else if (part instanceof RichOutputs.Image image) {
+                images.add(image);
+            }
+        }
+        restore(text);
+        charts.addDisplays(SavedImages.nodesFor(images));
+        updateChrome();
     }
 
     /** Stops the live worker timeline (the kernel restarted or died: no more exits will come). */
