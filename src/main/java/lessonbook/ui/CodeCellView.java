@@ -3,7 +3,9 @@ package lessonbook.ui;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import javafx.beans.property.DoubleProperty;
 import javafx.scene.control.Button;
@@ -50,8 +52,11 @@ final class CodeCellView extends CellView {
      * half the CPU of a lesson's first frame.
      */
     private List<Output> unrestored = List.of();
-    /** The same saved outputs with the images a notebook made elsewhere kept, when it kept any (else empty). */
-    private List<RichOutputs.Part> unrestoredWithImages = List.of();
+    /**
+     * The same saved outputs with the images a notebook made elsewhere kept, if it kept any: asked when they are
+     * drawn, so that a notebook of thousands of cells does not read every cell's saved JSON as it opens.
+     */
+    private Supplier<Optional<List<RichOutputs.Part>>> unrestoredWithImages = Optional::empty;
     private final javafx.scene.layout.Region unrestoredSpace = new javafx.scene.layout.Region();
     private CellRuntime runtime = CellRuntime.IDLE;
     /**
@@ -109,10 +114,10 @@ final class CodeCellView extends CellView {
         showRuntime(CellRuntime.IDLE);
     }
 
-    /** The saved outputs with their images ({@link RichOutputs#of}), drawn in place of the text-only ones. */
-    void showSavedImages(List<RichOutputs.Part> parts) {
+    /** Where the saved outputs with their images come from ({@link RichOutputs#of}), drawn instead of the text. */
+    void showSavedImages(Supplier<Optional<List<RichOutputs.Part>>> parts) {
         if (!unrestored.isEmpty()) {
-            unrestoredWithImages = List.copyOf(parts);
+            unrestoredWithImages = parts;
         }
     }
 
@@ -271,12 +276,12 @@ final class CodeCellView extends CellView {
         }
         if (!unrestored.isEmpty()) {
             List<Output> saved = unrestored;
-            List<RichOutputs.Part> withImages = unrestoredWithImages;
+            Optional<List<RichOutputs.Part>> withImages = unrestoredWithImages.get();
             dropUnrestored();
-            if (withImages.isEmpty()) {
-                outputs.restore(saved);
+            if (withImages.isPresent()) {
+                outputs.restoreWithImages(withImages.get());
             } else {
-                outputs.restoreWithImages(withImages);
+                outputs.restore(saved);
             }
         }
         return outputs;
@@ -309,7 +314,7 @@ final class CodeCellView extends CellView {
     }
 
     private void dropUnrestored() {
-        unrestoredWithImages = List.of();
+        unrestoredWithImages = Optional::empty;
         if (!unrestored.isEmpty()) {
             unrestored = List.of();
             body.getChildren().remove(unrestoredSpace);

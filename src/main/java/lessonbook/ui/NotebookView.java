@@ -191,7 +191,9 @@ final class NotebookView extends ScrollPane {
                 : new MarkdownCellView(cell, text -> document.editSource(id, text), this::lessonFolder, linkOpener,
                         document.canEdit(id), fontSize);
         if (view instanceof CodeCellView code) {
-            RichOutputs.of(document.notebook(), (CodeCell) cell).ifPresent(code::showSavedImages);
+            // read when the outputs are drawn: by then they may have been run again, and have no images
+            code.showSavedImages(() -> document.notebook().cell(id).filter(CodeCell.class::isInstance)
+                    .flatMap(now -> RichOutputs.of(document.notebook(), (CodeCell) now)));
             code.setOnCheck(() -> onCheck.accept(id));
             code.setSolutionHidden(!solutionsShown);
         }
