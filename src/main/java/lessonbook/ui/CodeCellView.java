@@ -46,18 +46,7 @@ final class CodeCellView extends CellView {
     private final HBox statusRow = new HBox(statusSlot);
     private final DoubleProperty fontSize;
     private OutputPane outputs;
-    /**
-     * Saved outputs not drawn yet, and the space they will take. Opening a lesson draws only the outputs near the
-     * screen (the notebook view restores the others as they come near): saved lanes, charts and output lists were
-     * half the CPU of a lesson's first frame.
-     */
-    private List<Output> unrestored = List.of();
-    /**
-     * The same saved outputs with the images a notebook made elsewhere kept, if it kept any: asked when they are
-     * drawn, so that a notebook of thousands of cells does not read every cell's saved JSON as it opens.
-     */
-    private Supplier<Optional<List<RichOutputs.Part>>> unrestoredWithImages = Optional::empty;
-    private final javafx.scene.layout.Region unrestoredSpace = new javafx.scene.layout.Region();
+    private final UndrawnOutputs undrawn = new UndrawnOutputs(body);
     private CellRuntime runtime = CellRuntime.IDLE;
     /**
      * An exercise's or a check cell's header (what it is and, for an exercise, the Check button) and what stands
@@ -103,22 +92,13 @@ final class CodeCellView extends CellView {
         });
         body.getChildren().addAll(preview, statusRow);
         show(cell);
-        if (!cell.outputs().isEmpty()) {
-            unrestored = cell.outputs();
-            unrestoredSpace.getStyleClass().add("output-placeholder");
-            double height = EstimatedHeight.ofOutputs(unrestored, fontSize.get());
-            unrestoredSpace.setMinHeight(height);
-            unrestoredSpace.setPrefHeight(height);
-            body.getChildren().add(unrestoredSpace);
-        }
+        undrawn.hold(cell.outputs(), fontSize.get());
         showRuntime(CellRuntime.IDLE);
     }
 
     /** Where the saved outputs with their images come from ({@link RichOutputs#of}), drawn instead of the text. */
     void showSavedImages(Supplier<Optional<List<RichOutputs.Part>>> parts) {
-        if (!unrestored.isEmpty()) {
-            unrestoredWithImages = parts;
-        }
+        undrawn.withImagesFrom(parts);
     }
 
     /** What the Check button does (the window runs the exercise and its checks). */
@@ -220,7 +200,7 @@ final class CodeCellView extends CellView {
     }
 
     void clearOutputs() {
-        dropUnrestored();
+        undrawn.drop();
         if (outputs != null) {
             outputs.clear();
         }
@@ -274,26 +254,17 @@ final class CodeCellView extends CellView {
             outputs.setDiagnosticsSink(d -> editor().showDiagnostics(d));
             body.getChildren().add(outputs);
         }
-        if (!unrestored.isEmpty()) {
-            List<Output> saved = unrestored;
-            Optional<List<RichOutputs.Part>> withImages = unrestoredWithImages.get();
-            dropUnrestored();
-            if (withImages.isPresent()) {
-                outputs.restoreWithImages(withImages.get());
-            } else {
-                outputs.restore(saved);
-            }
-        }
+        undrawn.drawInto(outputs);
         return outputs;
     }
 
     boolean hasOutputPane() {
-        return outputs != null || !unrestored.isEmpty();
+        return outputs != null || !undrawn.isEmpty();
     }
 
     /** True while saved outputs wait to be drawn ({@link #outputs()} draws them). */
     boolean hasUnrestoredOutputs() {
-        return !unrestored.isEmpty();
+        return !undrawn.isEmpty();
     }
 
     @Override
@@ -303,21 +274,13 @@ final class CodeCellView extends CellView {
 
     @Override
     double undrawnHeight() {
-        return hasUnrestoredOutputs() ? unrestoredSpace.getPrefHeight() : 0;
+        return undrawn.height();
     }
 
     @Override
     void drawContent() {
         if (hasUnrestoredOutputs()) {
             outputs();
-        }
-    }
-
-    private void dropUnrestored() {
-        unrestoredWithImages = Optional::empty;
-        if (!unrestored.isEmpty()) {
-            unrestored = List.of();
-            body.getChildren().remove(unrestoredSpace);
         }
     }
 
@@ -366,7 +329,7 @@ final class CodeCellView extends CellView {
         if (runtime.state() == lessonbook.model.CellState.RUNNING && runtime.startedAt() != null
                 && OnScreen.shows(statusSlot)) {
             showElapsed(now);
-            if (outputs != null && unrestored.isEmpty()) {
+            if (outputs != null && undrawn.isEmpty()) {
                 outputs.catchUp(); // in case it came into view without a scroll (a cell above it shrank)
             }
         }
