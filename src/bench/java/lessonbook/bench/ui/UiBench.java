@@ -78,7 +78,7 @@ public final class UiBench {
             }
         }
         if (!Boolean.getBoolean("lessonbook.bench.skipLargeNotebook")) {
-            figures.add(new Figure("app.responsive.20000_cells", largeNotebookFirstLayout(), "ms"));
+            figures.add(new Figure("app.responsive.20000_cells", largeNotebookResponsive(), "ms"));
         }
         figures.addAll(inProcess());
         return figures;
@@ -90,7 +90,7 @@ public final class UiBench {
      * square of their number, and 20,000 cells never showed. Median of three starts, each in a fresh JVM at
      * {@code -Xmx1g}.
      */
-    private double largeNotebookFirstLayout() throws Exception {
+    private double largeNotebookResponsive() throws Exception {
         try (ScratchFolder folder = ScratchFolder.create("lessonbook-large-notebook")) {
             Path notebook = folder.path().resolve("large.ipynb");
             Files.writeString(notebook, LargeNotebook.json(10_000));
