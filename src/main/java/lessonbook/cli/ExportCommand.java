@@ -39,7 +39,7 @@ final class ExportCommand implements Callable<Integer> {
             return 2;
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
             // a reader's failure we did not foresee: still a message naming the file, not a trace
-            System.err.println("lessonbook: cannot read " + file + ": " + FileErrors.reason(e));
+            System.err.println("lessonbook: cannot read " + file + ": " + FileErrors.reason(e, file));
             return 2;
         }
     }

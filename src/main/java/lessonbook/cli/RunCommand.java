@@ -74,7 +74,7 @@ final class RunCommand implements Callable<Integer> {
             return 2;
         } catch (IOException | RuntimeException | StackOverflowError | OutOfMemoryError e) {
             // the latter three: a reader's failure we did not foresee, still a message naming the file
-            System.err.println("lessonbook: cannot read " + file + ": " + FileErrors.reason(e));
+            System.err.println("lessonbook: cannot read " + file + ": " + FileErrors.reason(e, file));
             return 2;
         }
         if (notebook.readOnlyReason().isPresent()) {
@@ -92,7 +92,7 @@ final class RunCommand implements Callable<Integer> {
             try {
                 stdin = java.nio.file.Files.newInputStream(stdinFile);
             } catch (IOException | RuntimeException e) {
-                System.err.println("lessonbook: cannot read " + stdinFile + ": " + FileErrors.reason(e));
+                System.err.println("lessonbook: cannot read " + stdinFile + ": " + FileErrors.reason(e, stdinFile));
                 return 2;
             }
         }
@@ -114,7 +114,7 @@ final class RunCommand implements Callable<Integer> {
             try {
                 LessonFiles.write(output, result.notebook());
             } catch (IOException | RuntimeException e) {
-                System.err.println("lessonbook: cannot write " + output + ": " + FileErrors.reason(e));
+                System.err.println("lessonbook: cannot write " + output + ": " + FileErrors.reason(e, output));
                 return 2;
             }
         }

@@ -98,11 +98,11 @@ class HostileFilesTest {
     }
 
     @Test
-    void aMissingFileIsNamedWithTheReason() throws Exception {
+    void aMissingFileIsNamedOnceWithTheReason() throws Exception {
         LessonbookCli.Run run = LessonbookCli.run(dir, "run", dir.resolve("nowhere.md").toString());
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.stderr()).contains("nowhere.md").contains("no such file");
+        assertThat(run.stderr()).containsOnlyOnce("nowhere.md").contains("no such file");
     }
 
     @Test
