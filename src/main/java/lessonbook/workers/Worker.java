@@ -106,7 +106,11 @@ public final class Worker implements Serializable {
         return daemon;
     }
 
-    /** Starts the worker process; returns as soon as it exists (its pid is known). */
+    /**
+     * Starts the worker process; returns as soon as it exists (its pid is known). Throws an
+     * {@code IllegalStateException} that says why when this process already has as many workers alive as it may
+     * (a worker is a whole JVM: see the package's table).
+     */
     public synchronized void start() {
         requireOriginal("start");
         if (child != null) {

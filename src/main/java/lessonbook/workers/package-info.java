@@ -59,6 +59,9 @@
  *     {@link lessonbook.workers.WorkerPipe}, {@link lessonbook.workers.WorkerEvent},
  *     {@link lessonbook.workers.WorkerSemaphore}, {@link lessonbook.workers.WorkerBarrier}: real shared memory,
  *     see {@link lessonbook.workers.shared}</td></tr>
+ * <tr><td>as many processes as memory holds</td><td>a worker is a whole JVM (~45 MB): a notebook has at most
+ *     one alive per 256 MiB of memory (8 to 64, {@code -Dlessonbook.workers.max}), a worker 2, a worker's worker
+ *     none; the start past that throws an {@code IllegalStateException} that says so</td></tr>
  * </table>
  *
  * <h2>How it works</h2>

@@ -59,7 +59,8 @@ final class MessageFrames {
                     .putBytes(done.results());
         } else if (message instanceof Messages.Assign assign) {
             out.kind(ASSIGN).putString(assign.name()).putInt(assign.daemon() ? 1 : 0)
-                    .putStrings(assign.userClasspath()).putLong(assign.generation()).putVariables(assign.variables());
+                    .putStrings(assign.userClasspath()).putLong(assign.generation()).putVariables(assign.variables())
+                    .putInt(assign.depth());
         } else if (message instanceof Messages.RunOnce once) {
             out.kind(RUN_ONCE).putBytes(once.task());
         } else if (message instanceof Messages.Stop) {
@@ -83,7 +84,7 @@ final class MessageFrames {
             case CHUNK -> in.chunk();
             case DONE -> new Messages.ChunkDone(in.getLong(), in.getInt(), in.getLong(), in.getBytes());
             case ASSIGN -> new Messages.Assign(in.getString(), in.getInt() != 0, in.getStrings(), in.getLong(),
-                    in.getVariables());
+                    in.getVariables(), in.getInt());
             case RUN_ONCE -> new Messages.RunOnce(in.getBytes());
             case STOP -> new Messages.Stop();
             case FINISHED -> new Messages.Finished(in.getInt(), in.getLong());

@@ -25,9 +25,12 @@ public final class Messages {
     record VariableValue(String name, String declaringClass, String field, byte[] value) implements Serializable {
     }
 
-    /** Parent to worker: who the worker is now and which user classes and variables it sees. */
+    /**
+     * Parent to worker: who the worker is now, which user classes and variables it sees, and how deep it is in the
+     * tree of workers ({@code depth} 1 for a notebook's worker: see {@link WorkerLimits}).
+     */
     record Assign(String name, boolean daemon, List<String> userClasspath, long generation,
-                  List<VariableValue> variables) implements Serializable {
+                  List<VariableValue> variables, int depth) implements Serializable {
     }
 
     /** Parent to a one-task worker: run this task once, then exit (0, or 1 when it threw). */

@@ -65,9 +65,15 @@ public final class PoolDispatcher {
         this.maxTasksPerWorker = maxTasksPerWorker;
         this.failures = failures;
         this.initializer = initializer == null ? null : PoolFunctions.serialized(initializer, "the initializer");
+        WorkerRuntime.checkRoomFor(workers);
         synchronized (lock) {
-            for (int i = 0; i < workers; i++) {
-                addMember();
+            try {
+                for (int i = 0; i < workers; i++) {
+                    addMember(false);
+                }
+            } catch (RuntimeException e) {
+                members.forEach(m -> m.child.kill());   // another thread took the last places: no half-made pool
+                throw e;
             }
         }
     }
@@ -225,13 +231,15 @@ public final class PoolDispatcher {
         }
     }
 
-    private void addMember() {
-        ChildJvm child = WorkerRuntime.claim();
+    /** Adds a worker; {@code admitted} when it replaces one (see {@link WorkerLimits}), else counted against them. */
+    private void addMember(boolean admitted) {
         String name = WorkerRuntime.nextPoolWorkerName();
+        ChildJvm child = WorkerRuntime.claim(admitted ? null : name);
         child.bind(name, events);
         PoolMember member = new PoolMember(child, name, generation);
         members.add(member);
-        Messages.Assign assign = new Messages.Assign(name, false, Variables.classpath(host), generation, variables);
+        Messages.Assign assign = new Messages.Assign(name, false, Variables.classpath(host), generation, variables,
+                host.depth() + 1);
         WorkerRuntime.background.execute(() -> serve(member, assign));
     }
 
@@ -310,7 +318,7 @@ public final class PoolDispatcher {
             member.child.kill();
         }
         if (!closed && broken == null) {
-            addMember();
+            addMember(true);
         }
     }
 
@@ -361,7 +369,7 @@ public final class PoolDispatcher {
             member.inFlight.descendingIterator().forEachRemaining(queue::addFirst);
             member.inFlight.clear();
             if (!member.retiring) {
-                addMember();
+                addMember(true);
             }
             dispatch();
         }

@@ -50,7 +50,7 @@ final class RuntimeWarmUp {
         Function<Integer, Integer> g = (Function<Integer, Integer>) Payloads.fromBytes(Payloads.toBytes(f), loader);
         g.apply(1);
         List<Messages.VariableValue> variables = List.of(new Messages.VariableValue("", "", "", new byte[0]));
-        Object[] framed = {new Messages.Assign("", false, List.of(""), 0, variables),
+        Object[] framed = {new Messages.Assign("", false, List.of(""), 0, variables, 1),
             new Messages.RunOnce(new byte[0]), new Messages.Chunk(0, 0, null, new byte[0], 0, List.of(""), variables),
             new Messages.Stop(), new Messages.Finished(0, 0), new Messages.ChunkDone(0, 0, 0, new byte[0])};
         for (Object message : framed) {

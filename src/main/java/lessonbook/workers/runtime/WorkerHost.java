@@ -37,6 +37,11 @@ public interface WorkerHost {
     /** The name of this process as {@code CurrentProcess.name()} reports it ("MainProcess" in a kernel). */
     String processName();
 
+    /** How deep this process is in a tree of workers: 0 for a kernel or a plain program (see {@link WorkerLimits}). */
+    default int depth() {
+        return 0;
+    }
+
     /** Whether this process is itself a daemon worker ({@code CurrentProcess.isDaemon()}); false in a kernel. */
     default boolean isDaemonProcess() {
         return false;

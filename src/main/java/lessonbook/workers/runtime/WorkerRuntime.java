@@ -181,9 +181,29 @@ public final class WorkerRuntime {
         return "PoolWorker-" + poolWorkerNumbers.incrementAndGet();
     }
 
-    /** A worker JVM for a new worker: a ready spare if one fits, else a fresh launch. Counts as busy. */
-    static ChildJvm claim() {
+    /**
+     * Fails with the reason when {@code count} more workers would pass the number this process may have alive (see
+     * {@link WorkerLimits}); a pool asks before it starts any, so that it is made whole or not at all.
+     */
+    static void checkRoomFor(int count) {
+        int depth = host().depth();
+        int allowed = WorkerLimits.allowedAlive(depth);
+        int alive = busy.get();
+        if (alive + count > allowed) {
+            throw new IllegalStateException(WorkerLimits.refusal(
+                    count == 1 ? "a worker" : "a pool's " + count + " workers", count, alive, allowed, depth));
+        }
+    }
+
+    /**
+     * A worker JVM for the worker {@code name}: a ready spare if one fits, else a fresh launch. Counts as busy, and
+     * fails with the reason when this process has as many alive as it may ({@link WorkerLimits}); {@code name} null
+     * for a pool's replacement of a worker, which was admitted with its pool.
+     */
+    static ChildJvm claim(String name) {
         ensureShutdownHook();
+        int nowBusy = name == null ? busy.incrementAndGet() : admit(name);
+        peakBusy.accumulateAndGet(nowBusy, Math::max);
         List<String> options = WorkerJvmOptions.all();
         ChildJvm child = null;
         synchronized (spares) {
@@ -196,8 +216,6 @@ public final class WorkerRuntime {
                 }
             }
         }
-        int nowBusy = busy.incrementAndGet();
-        peakBusy.accumulateAndGet(nowBusy, Math::max);
         if (child == null) {
             try {
                 child = launch(options, false);
@@ -213,6 +231,21 @@ public final class WorkerRuntime {
             }
         });
         return claimed;
+    }
+
+    /** Counts one more busy worker unless that passes the limit; returns the new count. */
+    private static int admit(String name) {
+        int depth = host().depth();
+        int allowed = WorkerLimits.allowedAlive(depth);
+        while (true) {
+            int alive = busy.get();
+            if (alive >= allowed) {
+                throw new IllegalStateException(WorkerLimits.refusal(name, 1, alive, allowed, depth));
+            }
+            if (busy.compareAndSet(alive, alive + 1)) {
+                return alive + 1;
+            }
+        }
     }
 
     private static ChildJvm launch(List<String> options, boolean spare) throws IOException {
@@ -309,9 +342,9 @@ public final class WorkerRuntime {
      */
     public static ChildJvm startTask(String name, boolean daemon, byte[] task) {
         WorkerHost h = host();
+        ChildJvm started = claim(name);
         Messages.Assign assign = new Messages.Assign(name, daemon, Variables.classpath(h), h.classGeneration(),
-                Variables.snapshot(h));
-        ChildJvm started = claim();
+                Variables.snapshot(h), h.depth() + 1);
         started.bind(name, h.eventsForCaller());
         if (!daemon) {
             nonDaemonWorkers.add(started);

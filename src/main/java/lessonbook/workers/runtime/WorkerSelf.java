@@ -15,6 +15,7 @@ import java.util.List;
 final class WorkerSelf implements WorkerHost {
     private final String name;
     private final boolean daemon;
+    private final int depth;
     private volatile List<String> userClasspath;
     private volatile long generation;
     private volatile ClassLoader loader;
@@ -22,6 +23,7 @@ final class WorkerSelf implements WorkerHost {
     WorkerSelf(Messages.Assign assign) {
         this.name = assign.name();
         this.daemon = assign.daemon();
+        this.depth = assign.depth();
         useClasses(assign.userClasspath(), assign.generation(), assign.variables());
     }
 
@@ -36,6 +38,11 @@ final class WorkerSelf implements WorkerHost {
                 : new NotebookClassLoader("user-gen-" + newGeneration, urls(classpath),
                         WorkerMain.class.getClassLoader(), name, variables);
         Thread.currentThread().setContextClassLoader(loader);
+    }
+
+    @Override
+    public int depth() {
+        return depth;
     }
 
     long generation() {

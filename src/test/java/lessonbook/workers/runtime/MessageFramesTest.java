@@ -28,12 +28,13 @@ class MessageFramesTest {
     @Test
     void everyFramedMessageComesBackFieldForField() throws Exception {
         Messages.Assign assign = (Messages.Assign) roundTrip(new Messages.Assign("PoolWorker-3", true,
-                List.of("/tmp/lessonbook-classes/1", "/home/ö/lib.jar"), 7, VARIABLES));
+                List.of("/tmp/lessonbook-classes/1", "/home/ö/lib.jar"), 7, VARIABLES, 2));
         assertThat(assign.name()).isEqualTo("PoolWorker-3");
         assertThat(assign.daemon()).isTrue();
         assertThat(assign.userClasspath()).containsExactly("/tmp/lessonbook-classes/1", "/home/ö/lib.jar");
         assertThat(assign.generation()).isEqualTo(7);
         assertSameVariables(assign.variables());
+        assertThat(assign.depth()).isEqualTo(2);
 
         Messages.Chunk chunk = (Messages.Chunk) roundTrip(new Messages.Chunk(Long.MAX_VALUE, 40, new byte[] {9},
                 new byte[] {4, 5}, -3, List.of("/a"), VARIABLES));
@@ -83,7 +84,7 @@ class MessageFramesTest {
 
     @Test
     void corruptFramesAreRefused() {
-        byte[] good = (byte[]) MessageFrames.pack(new Messages.Assign("w", false, List.of("/a"), 1, VARIABLES),
+        byte[] good = (byte[]) MessageFrames.pack(new Messages.Assign("w", false, List.of("/a"), 1, VARIABLES, 1),
                 Long.MAX_VALUE);
         for (int cut = 0; cut < good.length; cut++) {
             byte[] shorter = Arrays.copyOf(good, cut);

@@ -55,7 +55,7 @@ class WorkerStrangersTest {
             assertThat(child.rejectedConnections()).isEqualTo(4);
 
             SerializableRunnable task = () -> System.out.println("task ran in " + CurrentProcess.name());
-            child.send(new Messages.Assign("Worker-strangers", false, List.of(), 0, List.of()));
+            child.send(new Messages.Assign("Worker-strangers", false, List.of(), 0, List.of(), 1));
             child.send(new Messages.RunOnce(Payloads.toBytes(task)));
             assertThat(child.receive()).isInstanceOf(Messages.Finished.class);
             assertThat(child.ended().get(T.toSeconds(), TimeUnit.SECONDS)).isZero();
