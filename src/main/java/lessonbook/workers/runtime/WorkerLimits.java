@@ -1,6 +1,7 @@
 package lessonbook.workers.runtime;
 
 import java.lang.management.ManagementFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * How many worker JVMs a process may have alive at once. A worker is a whole JVM (about 45 MB, measured: 60 idle
@@ -24,6 +25,32 @@ final class WorkerLimits {
     static final int MOST = 64;
 
     private WorkerLimits() {
+    }
+
+    /**
+     * Counts the worker {@code name} into {@code alive} (the process's claimed worker JVMs) unless that passes the
+     * limit, in which case it throws the reason; returns the new count.
+     */
+    static int admit(AtomicInteger alive, String name, int depth) {
+        int allowed = allowedAlive(depth);
+        while (true) {
+            int now = alive.get();
+            if (now >= allowed) {
+                throw new IllegalStateException(refusal(name, 1, now, allowed, depth));
+            }
+            if (alive.compareAndSet(now, now + 1)) {
+                return now + 1;
+            }
+        }
+    }
+
+    /** Throws the reason when {@code count} more workers would pass the limit (a pool, before it starts any). */
+    static void checkRoom(int alive, int count, int depth) {
+        int allowed = allowedAlive(depth);
+        if (alive + count > allowed) {
+            throw new IllegalStateException(refusal(
+                    count == 1 ? "a worker" : "a pool's " + count + " workers", count, alive, allowed, depth));
+        }
     }
 
     /** Workers a process at {@code depth} may have alive at once. */

@@ -186,13 +186,7 @@ public final class WorkerRuntime {
      * {@link WorkerLimits}); a pool asks before it starts any, so that it is made whole or not at all.
      */
     static void checkRoomFor(int count) {
-        int depth = host().depth();
-        int allowed = WorkerLimits.allowedAlive(depth);
-        int alive = busy.get();
-        if (alive + count > allowed) {
-            throw new IllegalStateException(WorkerLimits.refusal(
-                    count == 1 ? "a worker" : "a pool's " + count + " workers", count, alive, allowed, depth));
-        }
+        WorkerLimits.checkRoom(busy.get(), count, host().depth());
     }
 
     /**
@@ -202,7 +196,7 @@ public final class WorkerRuntime {
      */
     static ChildJvm claim(String name) {
         ensureShutdownHook();
-        int nowBusy = name == null ? busy.incrementAndGet() : admit(name);
+        int nowBusy = name == null ? busy.incrementAndGet() : WorkerLimits.admit(busy, name, host().depth());
         peakBusy.accumulateAndGet(nowBusy, Math::max);
         List<String> options = WorkerJvmOptions.all();
         ChildJvm child = null;
@@ -231,21 +225,6 @@ public final class WorkerRuntime {
             }
         });
         return claimed;
-    }
-
-    /** Counts one more busy worker unless that passes the limit; returns the new count. */
-    private static int admit(String name) {
-        int depth = host().depth();
-        int allowed = WorkerLimits.allowedAlive(depth);
-        while (true) {
-            int alive = busy.get();
-            if (alive >= allowed) {
-                throw new IllegalStateException(WorkerLimits.refusal(name, 1, alive, allowed, depth));
-            }
-            if (busy.compareAndSet(alive, alive + 1)) {
-                return alive + 1;
-            }
-        }
     }
 
     private static ChildJvm launch(List<String> options, boolean spare) throws IOException {
