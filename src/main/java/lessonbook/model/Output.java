@@ -95,11 +95,22 @@ public sealed interface Output extends Serializable {
         }
     }
 
-    /** An exception thrown by the cell, with only the user's frames ("at factorial (#2:4)"). */
+    /**
+     * An exception thrown by the cell, with only the user's frames ("factorial (#2:4)"); a frame may also be a
+     * cause ("Caused by: ...") or a marker of folded repetitions ({@link RepeatedFrames}), which print without "at".
+     */
     record Error(String exceptionType, String message, List<String> frames) implements Output {
         public Error {
             frames = List.copyOf(frames);
         }
+
+        /** A frame as a line shows it: "at factorial (#2:4)", or a cause or marker as it is. */
+        public static String frameLine(String frame) {
+            return frame.startsWith(CAUSE) || RepeatedFrames.isMarker(frame) ? frame : "at " + frame;
+        }
+
+        /** How an exception's cause starts among its frames. */
+        public static final String CAUSE = "Caused by: ";
 
         @Override
         public String text() {
@@ -108,7 +119,7 @@ public sealed interface Output extends Serializable {
                 text.append(": ").append(message);
             }
             text.append('\n');
-            frames.forEach(f -> text.append("|        at ").append(f).append('\n'));
+            frames.forEach(f -> text.append("|        ").append(frameLine(f)).append('\n'));
             return text.toString();
         }
     }

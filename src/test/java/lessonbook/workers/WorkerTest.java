@@ -172,6 +172,25 @@ class WorkerTest extends WithRecordingHost {
         assertThat(host.exitOf(w.pid()).exitCode()).isEqualTo(1);
     }
 
+    static int countDown(int n) {
+        return countDown(n - 1);
+    }
+
+    @Test
+    void aRunawayRecursionInAWorkerPrintsItsRepeatedFrameOnce() {
+        Worker w = new Worker(() -> countDown(10));
+        w.start();
+        w.join();
+        assertThat(w.exitCode()).isEqualTo(1);
+        Await.until("exit event", T, () -> host.exitOf(w.pid()) != null);
+        List<String> err = host.lines().stream().filter(l -> l.pid() == w.pid() && l.stderr())
+                .map(RecordingHost.Line::text).toList();
+        assertThat(err.get(0)).contains("java.lang.StackOverflowError");
+        assertThat(err).filteredOn(l -> l.contains("WorkerTest.countDown")).hasSize(1);
+        assertThat(err).anyMatch(l -> l.matches("\\t\\.\\.\\. the line above, repeated [\\d,]+ more times"));
+        assertThat(err).hasSizeLessThan(10);
+    }
+
     @Test
     void terminateEndsAWorkerThatWouldRunForever() {
         Worker w = new Worker(() -> {

@@ -14,6 +14,7 @@ import lessonbook.format.md.OutputTextParser;
 import lessonbook.format.text.CheckBlock;
 import lessonbook.format.text.OutputBlocks;
 import lessonbook.model.Output;
+import lessonbook.model.RepeatedFrames;
 import lessonbook.model.PrintableText;
 import lessonbook.model.StreamName;
 
@@ -118,6 +119,8 @@ final class JupyterOutputs {
                 String bare = line.startsWith("|") ? line.substring(1).strip() : line.strip();
                 if (bare.startsWith("at ")) {
                     frames.add(bare.substring(3));
+                } else if (!frames.isEmpty() && (bare.startsWith(Output.Error.CAUSE) || RepeatedFrames.isMarker(bare))) {
+                    frames.add(bare);   // among the frames, as Output.Error prints them
                 } else if (!bare.isEmpty() && !bare.matches("-{5,}")) {
                     other.add(line);
                 }

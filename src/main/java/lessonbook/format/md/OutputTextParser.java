@@ -6,6 +6,7 @@ import java.util.List;
 import lessonbook.model.Diagnostic;
 import lessonbook.model.OmittedText;
 import lessonbook.model.Output;
+import lessonbook.model.RepeatedFrames;
 import lessonbook.model.StreamName;
 
 /**
@@ -17,7 +18,8 @@ import lessonbook.model.StreamName;
  */
 public final class OutputTextParser {
     private static final String BAR = "|  ";
-    private static final String FRAME = "|        at ";
+    private static final String FRAME_INDENT = "|        ";
+    private static final String FRAME = FRAME_INDENT + "at ";
     /** jshell's caret line under a diagnostic's span: {@code ^}, {@code ^--^}, or {@code ^--...} past the line. */
     private static final java.util.regex.Pattern CARET = java.util.regex.Pattern.compile("[ \t]*\\^(-*\\^|-*\\.\\.\\.)?");
 
@@ -126,6 +128,23 @@ public final class OutputTextParser {
         return null;
     }
 
+    /**
+     * The frame a line of an exception holds, as {@link Output.Error#frameLine} wrote it ("at " + frame, or a cause
+     * or marker as it is; older files wrote "at Caused by: ..."), or null when the line is not one.
+     */
+    private static String frame(String line) {
+        if (line.startsWith(FRAME)) {
+            return line.substring(FRAME.length(), line.length() - 1);
+        }
+        if (line.startsWith(FRAME_INDENT)) {
+            String rest = line.substring(FRAME_INDENT.length(), line.length() - 1);
+            if (rest.startsWith(Output.Error.CAUSE) || RepeatedFrames.isMarker(rest)) {
+                return rest;
+            }
+        }
+        return null;
+    }
+
     private Output error(String header) {
         String rest = header.substring((BAR + "Exception ").length());
         int colon = rest.indexOf(": ");
@@ -133,9 +152,12 @@ public final class OutputTextParser {
         String message = colon < 0 ? null : rest.substring(colon + 2);
         next++;
         List<String> frames = new ArrayList<>();
-        while (next < lines.size() && lines.get(next).startsWith(FRAME) && lines.get(next).endsWith("\n")) {
-            String frame = lines.get(next);
-            frames.add(frame.substring(FRAME.length(), frame.length() - 1));
+        while (next < lines.size() && lines.get(next).endsWith("\n")) {
+            String frame = frame(lines.get(next));
+            if (frame == null) {
+                break;
+            }
+            frames.add(frame);
             next++;
         }
         return new Output.Error(type, message, frames);

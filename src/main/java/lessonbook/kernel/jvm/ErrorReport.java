@@ -9,6 +9,7 @@ import jdk.jshell.JShell;
 import jdk.jshell.JShellException;
 import jdk.jshell.UnresolvedReferenceException;
 import lessonbook.model.Output;
+import lessonbook.model.RepeatedFrames;
 
 /** An exception from a snippet as the user should see it: their frames, none of the kernel's. */
 final class ErrorReport {
@@ -29,11 +30,12 @@ final class ErrorReport {
                     + (missing.isEmpty() ? "its errors are fixed" : String.join(", ", missing) + " is declared"),
                     List.of());
         }
-        List<String> frames = new ArrayList<>(userFrames(exception.getStackTrace()));
+        // a runaway recursion's thousand identical frames are folded here, before they cross the socket
+        List<String> frames = new ArrayList<>(RepeatedFrames.fold(userFrames(exception.getStackTrace())));
         Throwable cause = exception.getCause();
         while (cause != null) {
-            frames.add("Caused by: " + typeName(cause) + (cause.getMessage() == null ? "" : ": " + cause.getMessage()));
-            frames.addAll(userFrames(cause.getStackTrace()));
+            frames.add(Output.Error.CAUSE + typeName(cause) + (cause.getMessage() == null ? "" : ": " + cause.getMessage()));
+            frames.addAll(RepeatedFrames.fold(userFrames(cause.getStackTrace())));
             cause = cause.getCause();
         }
         return new Output.Error(typeName(exception), exception.getMessage(), frames);

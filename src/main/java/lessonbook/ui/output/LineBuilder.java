@@ -133,7 +133,7 @@ final class LineBuilder {
             String head = e.exceptionType() + (e.message() == null ? "" : ": " + e.message());
             state.rows.add(new OutputLine(head, "out-error-header", null, id, true));
             for (String frame : e.frames()) {
-                state.rows.add(new OutputLine("    at " + frame, "out-error-frame", null, id, false));
+                state.rows.add(new OutputLine("    " + Output.Error.frameLine(frame), "out-error-frame", null, id, false));
             }
         } else if (output instanceof Output.CompileError c) {
             state.extras.add(c);

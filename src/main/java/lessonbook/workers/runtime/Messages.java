@@ -62,9 +62,7 @@ public final class Messages {
     public record Failure(String className, String message, StackTraceElement[] stackTrace, String printed)
             implements Serializable {
         public static Failure of(Throwable t) {
-            java.io.StringWriter text = new java.io.StringWriter();
-            t.printStackTrace(new java.io.PrintWriter(text));
-            return new Failure(t.getClass().getName(), t.getMessage(), t.getStackTrace(), text.toString());
+            return new Failure(t.getClass().getName(), t.getMessage(), t.getStackTrace(), PrintedTrace.of(t));
         }
     }
 

@@ -78,8 +78,7 @@ final class WorkerSelf implements WorkerHost {
             task.run();
             return 0;
         } catch (Throwable t) {
-            System.err.print("Exception in worker \"" + name + "\" ");
-            t.printStackTrace();
+            System.err.print("Exception in worker \"" + name + "\" " + PrintedTrace.of(t));
             return WorkerMain.EXIT_TASK_FAILED;
         }
     }

@@ -222,6 +222,25 @@ class KernelEvaluationTest {
     }
 
     @Test
+    void aRunawayRecursionShowsItsFrameOnceAndTheKernelGoesOn() {
+        harness.run("int countDown(int n) { return countDown(n - 1); }");
+        KernelHarness.Ran ran = harness.run("countDown(10)");
+        assertThat(ran.run().outcome()).isEqualTo(Outcome.ERROR);
+        Output.Error error = ran.only(Output.Error.class);
+        assertThat(error.exceptionType()).isEqualTo("java.lang.StackOverflowError");
+        assertThat(error.frames()).hasSizeLessThanOrEqualTo(3);
+        assertThat(error.frames().get(0)).matches("countDown \\(#\\d+:1\\)");
+        assertThat(error.frames().get(1)).matches("\\.\\.\\. the line above, repeated [\\d,]+ more times");
+
+        harness.run("boolean isEven(int n) { return n == 0 || isOdd(n - 1); }\n"
+                + "boolean isOdd(int n) { return n != 0 && isEven(n - 1); }");
+        Output.Error mutual = harness.run("isEven(-1)").only(Output.Error.class);
+        assertThat(mutual.text()).contains("the 2 lines above, repeated");
+        assertThat(mutual.text().lines().count()).isLessThan(8);
+        assertThat(harness.run("1 + 1").run().outcome()).isEqualTo(Outcome.OK);
+    }
+
+    @Test
     void exceptionShowsTheRealTypeAndOnlyUserFrames() {
         harness.run("int divide(int a, int b) {\n    return a / b;\n}");
         KernelHarness.Ran ran = harness.run("int ok = 1;\ndivide(1, 0)");

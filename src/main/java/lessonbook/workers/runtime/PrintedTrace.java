@@ -1,0 +1,28 @@
+package lessonbook.workers.runtime;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+
+import lessonbook.model.RepeatedFrames;
+
+/**
+ * A worker's exception as {@link Throwable#printStackTrace()} prints it, with the frames a runaway recursion repeats
+ * folded ({@link RepeatedFrames}): a worker's {@code StackOverflowError} printed a thousand identical "at" lines into
+ * the cell, where the kernel's own shows the frame once and says how often it repeated.
+ */
+final class PrintedTrace {
+    private PrintedTrace() {
+    }
+
+    static String of(Throwable t) {
+        StringWriter text = new StringWriter();
+        t.printStackTrace(new PrintWriter(text));
+        List<String> lines = RepeatedFrames.fold(text.toString().lines().toList());
+        StringBuilder folded = new StringBuilder();
+        for (String line : lines) {
+            folded.append(RepeatedFrames.isMarker(line) ? "\t" : "").append(line).append(System.lineSeparator());
+        }
+        return folded.toString();
+    }
+}
