@@ -227,6 +227,9 @@ final class CellEvaluator {
                 source = remaining;
                 nextRemainingLength = 0;
             }
+            // JShell numbers a snippet's lines wrongly when its text starts with a line break (a method after an
+            // import in the same cell: "half (#14:1)" for its second line), so the snippet starts at its first token
+            source = source.stripLeading();
             int consumedLength = remaining.length() - nextRemainingLength;
             int snippetStart = consumedUpTo + locate(remaining.substring(0, consumedLength), source);
             boolean last = finalPart && remaining.substring(consumedLength).isBlank();

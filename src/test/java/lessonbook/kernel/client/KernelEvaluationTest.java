@@ -222,6 +222,16 @@ class KernelEvaluationTest {
     }
 
     @Test
+    void aMethodAfterAnImportInTheSameCellHasTheRightLineInItsTrace() {
+        harness.run("import java.util.*;\nint half(int x) {\n    if (x == 3) throw new IllegalArgumentException(\"odd\");\n"
+                + "    return x / 2;\n}");
+        Output.Error error = harness.run("int two = 2;\nhalf(3)").only(Output.Error.class);
+        assertThat(error.frames().get(0)).as("the throw is on the method's second line")
+                .matches("half \\(#\\d+:2\\)");
+        assertThat(error.frames().get(1)).matches("\\(#\\d+:1\\)");
+    }
+
+    @Test
     void aRunawayRecursionShowsItsFrameOnceAndTheKernelGoesOn() {
         harness.run("int countDown(int n) { return countDown(n - 1); }");
         KernelHarness.Ran ran = harness.run("countDown(10)");
