@@ -164,4 +164,19 @@ class KernelWorkersTest {
         assertThat(stdout(later)).contains("callback got 40");
         assertThat(stdout(first)).doesNotContain("callback");
     }
+
+    @Test
+    void aWorkersStackTraceNamesTheCellsLinesAsTheKernelsOwnErrorsDo() {
+        run("import java.util.*;\nint half(int x) {\n    if (x == 3) throw new IllegalArgumentException(\"odd\");\n"
+                + "    return x / 2;\n}");
+        String cell = run("Worker w = new Worker(() -> half(3));\nw.start();\nw.join();");
+        Await.until("the worker's trace", T, () -> workerLines(cell).stream().anyMatch(l -> l.line().contains("lambda")));
+
+        List<String> err = workerLines(cell).stream().filter(l -> l.stream() == StreamName.STDERR)
+                .map(Output.WorkerLine::line).collect(Collectors.toList());
+        assertThat(err.get(0)).contains("Exception in worker \"Worker-").contains("IllegalArgumentException: odd");
+        assertThat(err).anyMatch(l -> l.matches("\\tat half \\(#\\d+:2\\)"))
+                .anyMatch(l -> l.matches("\\tat lambda \\(#\\d+:1\\)"))
+                .noneMatch(l -> l.contains("REPL.") || l.contains("lessonbook.workers.runtime"));
+    }
 }

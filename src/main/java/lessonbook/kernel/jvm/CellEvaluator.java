@@ -39,6 +39,7 @@ final class CellEvaluator {
     private final OutputHub hub;
     private final SnippetFeedback feedback;
     private final ClasspathMagics magics;
+    private final WorkerTraceLines traceLines = new WorkerTraceLines();
     private int executionCount;
     private volatile boolean interruptRequested;
     private volatile boolean cellActive;
@@ -59,6 +60,11 @@ final class CellEvaluator {
         for (String imported : DEFAULT_IMPORTS) {
             jshell.eval("import " + imported + ";");
         }
+    }
+
+    /** Where the lines of cell code are in the classes workers run (see {@link WorkerTraceLines}). */
+    WorkerTraceLines traceLines() {
+        return traceLines;
     }
 
     ClassDumpingExecutionControl control() {
@@ -278,6 +284,9 @@ final class CellEvaluator {
             if (event.status() == Snippet.Status.REJECTED) {
                 emit(cellId, compileError(event.snippet(), cellText, snippetStart));
                 return false;
+            }
+            if (event.snippet().kind() != Snippet.Kind.IMPORT) {
+                traceLines.learn(jshell, event.snippet());   // before its code runs: it may start workers
             }
             // A recoverable declaration's errors (a call to an overload declared further down) are not a failure:
             // JShell keeps it, jshell's feedback names them ("until this error is corrected"), IJava saves none.

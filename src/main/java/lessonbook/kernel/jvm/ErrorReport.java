@@ -90,9 +90,11 @@ final class ErrorReport {
      * As the jshell tool shows it: {@code factorial (#2:4)}, {@code (#3:1)} for the snippet's own code,
      * {@code Integer.parseInt (Integer.java:668)} for a library's.
      */
-    private static String format(StackTraceElement frame) {
+    static String format(StackTraceElement frame) {
         if (isSnippetFrame(frame)) {
-            String method = frame.getMethodName().startsWith("do_it$") ? "" : frame.getMethodName();
+            String method = frame.getMethodName().startsWith("do_it$") ? ""
+                    // javac's name for a lambda's body (lambda$do_it$$e124482f$1) says nothing a student wrote
+                    : frame.getMethodName().startsWith("lambda$") ? "lambda" : frame.getMethodName();
             String type = userTypeName(frame.getClassName());
             if (!type.isEmpty() && !type.startsWith(WRAPPER_PREFIX) && !method.isEmpty()) {
                 method = type + "." + method;

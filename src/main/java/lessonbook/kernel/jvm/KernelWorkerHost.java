@@ -135,7 +135,7 @@ final class KernelWorkerHost implements WorkerHost {
             @Override
             public void line(String worker, long pid, boolean stderr, String text) {
                 hub.enqueue(cell, new Output.WorkerLine(worker, pid, stderr ? StreamName.STDERR : StreamName.STDOUT,
-                        text, System.currentTimeMillis()));
+                        stderr ? evaluator.traceLines().translate(text) : text, System.currentTimeMillis()));
             }
 
             @Override

@@ -35,7 +35,8 @@ final class WorkerSelf implements WorkerHost {
         userClasspath = classpath;
         generation = newGeneration;
         loader = classpath.isEmpty() ? WorkerMain.class.getClassLoader()
-                : new NotebookClassLoader("user-gen-" + newGeneration, urls(classpath),
+                // unnamed: a loader's name prefixes every frame of a worker's printed trace ("user-gen-5//REPL...")
+                : new NotebookClassLoader(null, urls(classpath),
                         WorkerMain.class.getClassLoader(), name, variables);
         Thread.currentThread().setContextClassLoader(loader);
     }
