@@ -233,12 +233,18 @@ final class CellEvaluator {
                 source = remaining;
                 nextRemainingLength = 0;
             }
-            // JShell numbers a snippet's lines wrongly when its text starts with a line break (a method after an
-            // import in the same cell: "half (#14:1)" for its second line), so the snippet starts at its first token
-            source = source.stripLeading();
             int consumedLength = remaining.length() - nextRemainingLength;
             int snippetStart = consumedUpTo + locate(remaining.substring(0, consumedLength), source);
             boolean last = finalPart && remaining.substring(consumedLength).isBlank();
+            // JShell numbers every line of a snippet whose text starts with a line break as line 1 (a method after
+            // an import in the same cell showed "half (#14:1)" for its second line); one space in front and it
+            // counts them all (ErrorReport takes the blank lines off again). Not stripped: a snippet whose text is
+            // the same as an existing one's is not re-checked with its dependents (an overload defined again next
+            // to the method that calls it then stayed "cannot be invoked"), so texts stay as distinct as they were.
+            if (source.startsWith("\n")) {
+                source = " " + source;
+                snippetStart--;
+            }
             if (!evalSnippet(cellId, code, source, snippetStart, last)) {
                 return Outcome.ERROR;
             }

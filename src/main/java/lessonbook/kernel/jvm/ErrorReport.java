@@ -1,6 +1,8 @@
 package lessonbook.kernel.jvm;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -31,14 +33,52 @@ final class ErrorReport {
                     List.of());
         }
         // a runaway recursion's thousand identical frames are folded here, before they cross the socket
-        List<String> frames = new ArrayList<>(RepeatedFrames.fold(userFrames(exception.getStackTrace())));
+        Map<String, Integer> blankLines = new HashMap<>();
+        List<String> frames = new ArrayList<>(RepeatedFrames.fold(userFrames(inSnippetLines(exception.getStackTrace(),
+                jshell, blankLines))));
         Throwable cause = exception.getCause();
         while (cause != null) {
             frames.add(Output.Error.CAUSE + typeName(cause) + (cause.getMessage() == null ? "" : ": " + cause.getMessage()));
-            frames.addAll(RepeatedFrames.fold(userFrames(cause.getStackTrace())));
+            frames.addAll(RepeatedFrames.fold(userFrames(inSnippetLines(cause.getStackTrace(), jshell, blankLines))));
             cause = cause.getCause();
         }
         return new Output.Error(typeName(exception), exception.getMessage(), frames);
+    }
+
+    /**
+     * The frames with each snippet line counted from the snippet's first line that is not blank: the kernel gives
+     * JShell a snippet that follows another in its cell with its line breaks in front (see CellEvaluator), and JShell
+     * counts them. {@code blankLines} remembers each snippet's count.
+     */
+    private static StackTraceElement[] inSnippetLines(StackTraceElement[] trace, JShell jshell,
+            Map<String, Integer> blankLines) {
+        StackTraceElement[] shifted = trace.clone();
+        for (int i = 0; i < shifted.length; i++) {
+            StackTraceElement frame = shifted[i];
+            String file = frame.getFileName();
+            if (file == null || !file.startsWith("#") || frame.getLineNumber() <= 1) {
+                continue;
+            }
+            int blank = blankLines.computeIfAbsent(file.substring(1), id -> jshell.snippets()
+                    .filter(s -> s.id().equals(id)).findFirst().map(s -> leadingBlankLines(s.source())).orElse(0));
+            if (blank > 0) {
+                shifted[i] = new StackTraceElement(frame.getClassLoaderName(), frame.getModuleName(),
+                        frame.getModuleVersion(), frame.getClassName(), frame.getMethodName(), file,
+                        Math.max(1, frame.getLineNumber() - blank));
+            }
+        }
+        return shifted;
+    }
+
+    /** Line breaks before the first character that is not white space. */
+    static int leadingBlankLines(String source) {
+        int lines = 0;
+        for (int i = 0; i < source.length() && Character.isWhitespace(source.charAt(i)); i++) {
+            if (source.charAt(i) == '\n') {
+                lines++;
+            }
+        }
+        return lines;
     }
 
     private static String typeName(Throwable t) {

@@ -49,6 +49,7 @@ final class WorkerTraceLines {
         String wrapped = wrapper.wrapped();
         String source = wrapper.source();
         int[] lines = new int[(int) wrapped.chars().filter(c -> c == '\n').count() + 2];
+        int blank = ErrorReport.leadingBlankLines(source);   // counted from the first line that is not blank
         int line = 1;
         int lineStart = 0;
         while (lineStart <= wrapped.length()) {
@@ -59,7 +60,7 @@ final class WorkerTraceLines {
                 first++;
             }
             int at = first < lineEnd ? wrapper.wrappedToSourcePosition(first) : -1;
-            lines[line] = at < 0 || at > source.length() ? 0 : lineOf(source, at);
+            lines[line] = at < 0 || at > source.length() ? 0 : Math.max(1, lineOf(source, at) - blank);
             if (end < 0) {
                 break;
             }

@@ -231,6 +231,17 @@ class KernelEvaluationTest {
         assertThat(error.frames().get(1)).matches("\\(#\\d+:1\\)");
     }
 
+    /** JShell re-checks a method's callers only when its text changed: the kernel must not make two texts equal. */
+    @Test
+    void anOverloadDefinedAgainBesideTheMethodThatCallsItCanBeCalled() {
+        String full = "double clip(double v, double lo, double hi) {\n    return v < lo ? lo : v > hi ? hi : v;\n}";
+        harness.run(full);
+        KernelHarness.Ran ran = harness.run("double clip(double v) {\n    return clip(v, 0.0, 1.0);\n}\n" + full
+                + "\nclip(-0.1)");
+        assertThat(ran.run().outcome()).as("%s", ran.outputs()).isEqualTo(Outcome.OK);
+        assertThat(ran.all(Output.Value.class).get(0).value()).isEqualTo("0.0");
+    }
+
     @Test
     void aRunawayRecursionShowsItsFrameOnceAndTheKernelGoesOn() {
         harness.run("int countDown(int n) { return countDown(n - 1); }");
