@@ -2,8 +2,8 @@ package lessonbook.kernel.jvm;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import jdk.jshell.EvalException;

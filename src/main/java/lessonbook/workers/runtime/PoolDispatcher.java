@@ -72,7 +72,9 @@ public final class PoolDispatcher {
                     addMember(false);
                 }
             } catch (RuntimeException e) {
-                members.forEach(m -> m.child.kill());   // another thread took the last places: no half-made pool
+                // another thread took the last places: no half-made pool, and (closed) no replacements for it
+                closed = true;
+                members.forEach(m -> m.child.kill());
                 throw e;
             }
         }
