@@ -216,6 +216,14 @@ final class CellEvaluator {
 
     /** {@code finalPart}: the Java after the cell's last magic (or the whole cell), whose last value is shown. */
     private Outcome evaluate(String cellId, String code, boolean finalPart) {
+        try {
+            return evaluateSnippets(cellId, code, finalPart);
+        } finally {
+            feedback.releaseHeld().forEach(o -> emit(cellId, o));
+        }
+    }
+
+    private Outcome evaluateSnippets(String cellId, String code, boolean finalPart) {
         SourceCodeAnalysis analysis = jshell.sourceCodeAnalysis();
         String remaining = code;
         int consumedUpTo = 0;
@@ -245,6 +253,9 @@ final class CellEvaluator {
                 source = " " + source;
                 snippetStart--;
             }
+            if (feedback.holding() && !onlyDeclarations(analysis, source)) {
+                feedback.releaseHeld().forEach(o -> emit(cellId, o));   // before this code prints anything
+            }
             if (!evalSnippet(cellId, code, source, snippetStart, last)) {
                 return Outcome.ERROR;
             }
@@ -252,6 +263,12 @@ final class CellEvaluator {
             remaining = remaining.substring(consumedLength);
         }
         return Outcome.OK;
+    }
+
+    /** Whether {@code source} only declares methods and types: it runs no code, so held feedback may wait on. */
+    private static boolean onlyDeclarations(SourceCodeAnalysis analysis, String source) {
+        return analysis.sourceToSnippets(source).stream()
+                .allMatch(s -> s.kind() == Snippet.Kind.METHOD || s.kind() == Snippet.Kind.TYPE_DECL);
     }
 
     /** Where the snippet's text starts inside the text it was cut from (JShell trims it, and may add a ';'). */

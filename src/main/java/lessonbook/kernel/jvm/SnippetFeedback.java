@@ -1,5 +1,6 @@
 package lessonbook.kernel.jvm;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -20,9 +21,20 @@ import lessonbook.model.Output;
  * Turns JShell's snippet events into what the {@code jshell} tool prints in its "normal" feedback mode, in its
  * words (its {@code /set format normal}): "created method f()", "replaced class Pet", "  update replaced variable
  * pet, reset to null"; an expression statement's value as an {@link Output.Value}, the result a notebook keeps.
+ * <p>
+ * One departure: a method or class that cannot be used yet when it is declared ("however, it cannot be invoked
+ * until method isOdd(int) is declared", or javac's error for an overload declared further down) is reported once
+ * the cell's declarations around it are all in ({@link #releaseHeld}), with what it still waits for then. jshell
+ * reads a cell line by line and says it at once; in a notebook, methods that call each other or an overload below
+ * are one cell, and the message was a false alarm for code that was right. On the thread that evaluates cells.
  */
 final class SnippetFeedback {
     private final JShell jshell;
+    /** Declarations whose feedback waits for the cell's next code, with jshell's action word for each. */
+    private final List<Held> held = new ArrayList<>();
+
+    private record Held(DeclarationSnippet declaration, String action) {
+    }
 
     SnippetFeedback(JShell jshell) {
         this.jshell = jshell;
@@ -52,10 +64,35 @@ final class SnippetFeedback {
         }
         if (snippet instanceof MethodSnippet || snippet instanceof TypeDeclSnippet) {
             DeclarationSnippet declaration = (DeclarationSnippet) snippet;
-            return Optional.of(new Output.Info(action(event, events) + " " + describe(declaration)
-                    + resolve(declaration, event.status(), true)));
+            if (!held.isEmpty() || event.status() != Snippet.Status.VALID) {
+                held.add(new Held(declaration, action(event, events)));   // in order, behind the one waiting
+                return Optional.empty();
+            }
+            return Optional.of(declared(declaration, action(event, events), event.status()));
         }
         return Optional.empty();
+    }
+
+    /** Whether feedback on declarations is waiting (see the class comment). */
+    boolean holding() {
+        return !held.isEmpty();
+    }
+
+    /**
+     * The held declarations' feedback, each with what it still waits for now: none, when the cell declared it.
+     * Called before the cell's next code that is not a declaration runs, and when the cell's code ends.
+     */
+    List<Output> releaseHeld() {
+        List<Output> released = new ArrayList<>();
+        for (Held h : held) {
+            released.add(declared(h.declaration(), h.action(), jshell.status(h.declaration())));
+        }
+        held.clear();
+        return released;
+    }
+
+    private Output declared(DeclarationSnippet declaration, String action, Snippet.Status status) {
+        return new Output.Info(action + " " + describe(declaration) + resolve(declaration, status, true));
     }
 
     /**

@@ -142,20 +142,35 @@ class KernelEvaluationTest {
 
     /**
      * Found by comparing with IJava's stored outputs (a public FRC lesson): a method calling an overload declared
-     * further down the cell is recoverable, not a failed cell. IJava saves no error for it; jshell's feedback says
-     * what it waits for.
+     * further down the cell is recoverable, not a failed cell. IJava saves no error for it. jshell says at once that
+     * it cannot be invoked until javac's error is corrected, which the next declaration does: a false alarm for right
+     * code, so the kernel says it only if the cell's declarations leave it so, and before the cell's next code runs.
      */
     @Test
-    void aCallToAnOverloadDeclaredLaterIsFeedbackNotACompileError() {
+    void aCallToAnOverloadDeclaredLaterInTheCellIsNoAlarm() {
         KernelHarness.Ran ran = harness.run("double clamp01(double v) { return clamp01(v, 0.0, 1.0); }\n"
                 + "double clamp01(double v, double min, double max) { return Math.max(min, Math.min(max, v)); }\n"
                 + "System.out.println(clamp01(2.5));");
         assertThat(ran.run().outcome()).isEqualTo(Outcome.OK);
         assertThat(ran.all(Output.CompileError.class)).as("no error output: IJava saves none").isEmpty();
-        assertThat(ran.all(Output.Info.class).get(0).text()).startsWith(
-                "|  created method clamp01(double), however, it cannot be invoked until this error is corrected:\n"
-                + "|      method clamp01 in class  cannot be applied to given types;\n");
-        assertThat(ran.all(Output.Stream.class)).extracting(Output.Stream::text).containsExactly("1.0\n");
+        assertThat(ran.outputs()).extracting(Output::text).containsExactly("|  created method clamp01(double)\n",
+                "|  created method clamp01(double,double,double)\n", "1.0\n");
+
+        KernelHarness.Ran mutual = harness.run("boolean isEven(int n) { return n == 0 || isOdd(n - 1); }\n"
+                + "boolean isOdd(int n) { return n != 0 && isEven(n - 1); }");
+        assertThat(mutual.outputs()).extracting(Output::text).containsExactly("|  created method isEven(int)\n",
+                "|  created method isOdd(int)\n");
+    }
+
+    /** What a declaration still waits for when the cell's next code runs is said before that code prints. */
+    @Test
+    void aDeclarationStillWaitingIsSaidBeforeTheCodeAfterIt() {
+        KernelHarness.Ran ran = harness.run("int asksFirst() { return answersLater(); }\n"
+                + "System.out.println(\"between\");\nint answersLater() { return 1; }\nasksFirst()");
+        assertThat(ran.outputs()).extracting(Output::text).startsWith(
+                "|  created method asksFirst(), however, it cannot be invoked until method answersLater() is declared\n",
+                "between\n", "|  created method answersLater()\n");
+        assertThat(ran.only(Output.Value.class).value()).isEqualTo("1");
     }
 
     @Test
