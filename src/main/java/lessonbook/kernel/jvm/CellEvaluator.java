@@ -253,7 +253,7 @@ final class CellEvaluator {
                 source = " " + source;
                 snippetStart--;
             }
-            if (feedback.holding() && !onlyDeclarations(analysis, source)) {
+            if (feedback.holding() && !SnippetFeedback.onlyDeclarations(analysis, source)) {
                 feedback.releaseHeld().forEach(o -> emit(cellId, o));   // before this code prints anything
             }
             if (!evalSnippet(cellId, code, source, snippetStart, last)) {
@@ -263,12 +263,6 @@ final class CellEvaluator {
             remaining = remaining.substring(consumedLength);
         }
         return Outcome.OK;
-    }
-
-    /** Whether {@code source} only declares methods and types: it runs no code, so held feedback may wait on. */
-    private static boolean onlyDeclarations(SourceCodeAnalysis analysis, String source) {
-        return analysis.sourceToSnippets(source).stream()
-                .allMatch(s -> s.kind() == Snippet.Kind.METHOD || s.kind() == Snippet.Kind.TYPE_DECL);
     }
 
     /** Where the snippet's text starts inside the text it was cut from (JShell trims it, and may add a ';'). */

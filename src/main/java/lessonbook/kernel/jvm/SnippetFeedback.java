@@ -13,6 +13,7 @@ import jdk.jshell.JShell;
 import jdk.jshell.MethodSnippet;
 import jdk.jshell.Snippet;
 import jdk.jshell.SnippetEvent;
+import jdk.jshell.SourceCodeAnalysis;
 import jdk.jshell.TypeDeclSnippet;
 import jdk.jshell.VarSnippet;
 import lessonbook.model.Output;
@@ -89,6 +90,12 @@ final class SnippetFeedback {
         }
         held.clear();
         return released;
+    }
+
+    /** Whether {@code source} only declares methods and types: it runs no code, so held feedback may wait on. */
+    static boolean onlyDeclarations(SourceCodeAnalysis analysis, String source) {
+        return analysis.sourceToSnippets(source).stream()
+                .allMatch(s -> s.kind() == Snippet.Kind.METHOD || s.kind() == Snippet.Kind.TYPE_DECL);
     }
 
     private Output declared(DeclarationSnippet declaration, String action, Snippet.Status status) {
