@@ -106,7 +106,12 @@ public sealed interface Output extends Serializable {
 
         /** A frame as a line shows it: "at factorial (#2:4)", or a cause or marker as it is. */
         public static String frameLine(String frame) {
-            return frame.startsWith(CAUSE) || RepeatedFrames.isMarker(frame) ? frame : "at " + frame;
+            return showsWithoutAt(frame) ? frame : "at " + frame;
+        }
+
+        /** Whether a frame is a cause or a marker, which {@link #frameLine} shows without "at" (readers ask too). */
+        public static boolean showsWithoutAt(String frame) {
+            return frame.startsWith(CAUSE) || RepeatedFrames.isMarker(frame);
         }
 
         /** How an exception's cause starts among its frames. */

@@ -14,7 +14,6 @@ import lessonbook.format.md.OutputTextParser;
 import lessonbook.format.text.CheckBlock;
 import lessonbook.format.text.OutputBlocks;
 import lessonbook.model.Output;
-import lessonbook.model.RepeatedFrames;
 import lessonbook.model.PrintableText;
 import lessonbook.model.StreamName;
 
@@ -119,7 +118,7 @@ final class JupyterOutputs {
                 String bare = line.startsWith("|") ? line.substring(1).strip() : line.strip();
                 if (bare.startsWith("at ")) {
                     frames.add(bare.substring(3));
-                } else if (!frames.isEmpty() && (bare.startsWith(Output.Error.CAUSE) || RepeatedFrames.isMarker(bare))) {
+                } else if (!frames.isEmpty() && Output.Error.showsWithoutAt(bare)) {
                     frames.add(bare);   // among the frames, as Output.Error prints them
                 } else if (!bare.isEmpty() && !bare.matches("-{5,}")) {
                     other.add(line);

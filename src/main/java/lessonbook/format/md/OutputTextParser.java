@@ -6,7 +6,6 @@ import java.util.List;
 import lessonbook.model.Diagnostic;
 import lessonbook.model.OmittedText;
 import lessonbook.model.Output;
-import lessonbook.model.RepeatedFrames;
 import lessonbook.model.StreamName;
 
 /**
@@ -129,8 +128,9 @@ public final class OutputTextParser {
     }
 
     /**
-     * The frame a line of an exception holds, as {@link Output.Error#frameLine} wrote it ("at " + frame, or a cause
-     * or marker as it is; older files wrote "at Caused by: ..."), or null when the line is not one.
+     * The frame a line of an exception holds, as {@link Output.Error#frameLine} writes it ("at " + frame, or a cause
+     * or marker as it is), or null when the line is not one. (Files written before wrote "at Caused by: ...": read
+     * as a frame here, such a block no longer prints back as read, so it is kept as the text it is.)
      */
     private static String frame(String line) {
         if (line.startsWith(FRAME)) {
@@ -138,7 +138,7 @@ public final class OutputTextParser {
         }
         if (line.startsWith(FRAME_INDENT)) {
             String rest = line.substring(FRAME_INDENT.length(), line.length() - 1);
-            if (rest.startsWith(Output.Error.CAUSE) || RepeatedFrames.isMarker(rest)) {
+            if (Output.Error.showsWithoutAt(rest)) {
                 return rest;
             }
         }
