@@ -1,5 +1,6 @@
 package lessonbook.kernel.jvm;
 
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -49,6 +50,7 @@ final class WorkerTraceLines {
         String wrapped = wrapper.wrapped();
         String source = wrapper.source();
         int[] lines = new int[(int) wrapped.chars().filter(c -> c == '\n').count() + 2];
+        int[] sourceLineStarts = lineStarts(source);
         int blank = ErrorReport.leadingBlankLines(source);   // counted from the first line that is not blank
         int line = 1;
         int lineStart = 0;
@@ -60,7 +62,8 @@ final class WorkerTraceLines {
                 first++;
             }
             int at = first < lineEnd ? wrapper.wrappedToSourcePosition(first) : -1;
-            lines[line] = at < 0 || at > source.length() ? 0 : Math.max(1, lineOf(source, at) - blank);
+            lines[line] = at < 0 || at > source.length() ? 0
+                    : Math.max(1, lineOf(sourceLineStarts, at) - blank);
             if (end < 0) {
                 break;
             }
@@ -90,13 +93,25 @@ final class WorkerTraceLines {
         return m.group(1) + ErrorReport.format(frame);
     }
 
-    private static int lineOf(String text, int position) {
+    /**
+     * Where each line of {@code text} starts, so that a position's line is a binary search: this runs on the cell
+     * thread for every snippet, and counting line breaks from the start for each wrapped line was n * n in a long
+     * method.
+     */
+    private static int[] lineStarts(String text) {
+        int[] starts = new int[(int) text.chars().filter(c -> c == '\n').count() + 1];
         int line = 1;
-        for (int i = 0; i < position; i++) {
+        for (int i = 0; i < text.length(); i++) {
             if (text.charAt(i) == '\n') {
-                line++;
+                starts[line++] = i + 1;
             }
         }
-        return line;
+        return starts;
+    }
+
+    /** The 1-based line of {@code position}, given its text's {@link #lineStarts}. */
+    private static int lineOf(int[] lineStarts, int position) {
+        int found = Arrays.binarySearch(lineStarts, position);
+        return found >= 0 ? found + 1 : -found - 1;
     }
 }
