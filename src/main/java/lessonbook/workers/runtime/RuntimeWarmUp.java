@@ -27,7 +27,8 @@ final class RuntimeWarmUp {
      */
     static final List<Class<?>> HOST_CLASSES = List.of(ChildJvm.class, CpuSampler.class, Variables.class,
             TopLevelVariable.class, WorkerEvents.class, PoolDispatcher.class, ChunkSizing.class, PoolFunctions.class,
-            PoolMember.class, PoolFailures.class, MapRun.class, MapRun.PoolFunction.class, MapRun.Chunk.class);
+            PoolMember.class, PoolFailures.class, MapRun.class, MapRun.PoolFunction.class, MapRun.Chunk.class,
+            WorkerLimits.Memory.class);
 
     /**
      * The API's types a task or a map's function arrives as, loaded by a spare while it is idle: read from the jar
