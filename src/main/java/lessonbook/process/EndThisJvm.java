@@ -26,13 +26,21 @@ public final class EndThisJvm {
      * interpreted). {@link #prepare()} does the class loading beforehand where there is time for it.
      */
     public static void parentGone() {
+        now(EXIT_PARENT_GONE);
+    }
+
+    /**
+     * As {@link #parentGone()}, for a JVM that must end for another reason (a kernel out of memory outside cell
+     * code); {@code exitCode} where the self-kill was not possible. Never returns.
+     */
+    public static void now(int exitCode) {
         List<ProcessHandle> all = new ArrayList<>();
         collectDescendants(ProcessHandle.current(), all);
         for (ProcessHandle p : all) {
             p.destroyForcibly();
         }
         killSelf();
-        Runtime.getRuntime().halt(EXIT_PARENT_GONE);
+        Runtime.getRuntime().halt(exitCode);
     }
 
     /**

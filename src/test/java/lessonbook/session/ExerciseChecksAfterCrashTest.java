@@ -23,8 +23,9 @@ import lessonbook.model.NotebookDocument;
 import lessonbook.model.Output;
 
 /**
- * The Check button after the kernel died outside a Check: an earlier exercise that calls System.exit or runs out
- * of memory when the student runs it (Run, not Check), or a first Check before the set-up ran. The later
+ * The Check button after the kernel died outside a Check: an earlier exercise that calls System.exit when the
+ * student runs it (Run, not Check), or a first Check before the set-up ran; and after one that ran out of memory,
+ * which the kernel survives. The later
  * exercise's Check runs the plain cells above again in the fresh kernel and passes; cells already run in the
  * kernel running now are not run twice. A real kernel with a small heap, so running out of memory is quick.
  */
@@ -62,10 +63,22 @@ class ExerciseChecksAfterCrashTest {
         documentThread.shutdown();
     }
 
+    /** Out of memory in an exercise's own code: the exercise fails as in jshell, and the kernel lives on. */
     @Test
-    void aLaterCheckPassesAfterAnExerciseRanOutOfMemory() throws Exception {
+    void aLaterCheckPassesInTheSameKernelAfterAnExerciseRanOutOfMemory() throws Exception {
         open("List<long[]> hoard = new ArrayList<>(); while (true) hoard.add(new long[1_000_000]);");
-        laterCheckPassesAfterTheEarlierExerciseKilledTheKernel("OutOfMemoryError");
+        assertThat(run("setup")).isEqualTo(CellState.DONE);
+        assertThat(run("more")).isEqualTo(CellState.DONE);
+        long before = onDocument(() -> session.kernel().pid());
+        int setupCount = onDocument(() -> ((CodeCell) document.cell("setup")).executionCount());
+
+        assertThat(run("dies")).isEqualTo(CellState.ERROR);
+        assertThat(text("dies")).contains("java.lang.OutOfMemoryError: Java heap space").doesNotContain("kernel");
+
+        assertThat(check("plus")).isEqualTo(CellState.DONE);
+        assertThat(text("plus-check")).isEqualTo("[passed] plusBase(1): 21\n");
+        assertThat(onDocument(() -> session.kernel().pid())).isEqualTo(before);
+        assertThat(onDocument(() -> ((CodeCell) document.cell("setup")).executionCount())).isEqualTo(setupCount);
     }
 
     @Test

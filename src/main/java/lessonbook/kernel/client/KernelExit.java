@@ -8,12 +8,12 @@ import java.util.Map;
  *
  * @param exitCode         what the process reported; on Unix, 128 + n means it was ended by signal n
  * @param calledSystemExit the kernel said it was exiting in an orderly way (a cell called System.exit)
- * @param lastOutput       the end of what the JVM itself printed (the kernel runs with
- *                         {@code -XX:+ExitOnOutOfMemoryError}, which prints {@link #OUT_OF_MEMORY} and exits)
+ * @param lastOutput       the end of what the JVM itself printed (a kernel out of memory outside cell code
+ *                         prints {@link #OUT_OF_MEMORY}, as {@code -XX:+ExitOnOutOfMemoryError} would, and ends)
  * @param unixSignals      exit codes above 128 mean signals (not on Windows, where they are plain codes)
  */
 record KernelExit(int exitCode, boolean calledSystemExit, String lastOutput, boolean unixSignals) {
-    /** What HotSpot prints (on its stdout) before it ends under {@code -XX:+ExitOnOutOfMemoryError}. */
+    /** What HotSpot prints (on its stdout) before it ends under {@code -XX:+ExitOnOutOfMemoryError}; the kernel too. */
     static final String OUT_OF_MEMORY = "Terminating due to java.lang.OutOfMemoryError: ";
 
     private static final Map<Integer, String> SIGNALS = Map.ofEntries(Map.entry(1, "SIGHUP"), Map.entry(2, "SIGINT"),

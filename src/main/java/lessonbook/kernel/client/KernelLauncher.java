@@ -111,9 +111,8 @@ public final class KernelLauncher {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
-        // An OutOfMemoryError ends the kernel at once, saying so (see KernelExit): a kernel that caught one
-        // somewhere (its output thread, javac) lives on half-broken, and a cell would only see a stack trace.
-        command.add("-XX:+ExitOnOutOfMemoryError");
+        // Not -XX:+ExitOnOutOfMemoryError: a cell that runs out of memory fails as in jshell and the kernel keeps
+        // its definitions; the kernel ends itself on one outside cell code (lessonbook.kernel.jvm.KernelMemory).
         command.addAll(jvmOptions);
         // after the defaults, so that the user's choice (a heap, a compiler level) wins where they overlap
         command.addAll(ExtraJvmOptions.fromProperty(EXTRA_OPTIONS_PROPERTY));

@@ -102,12 +102,21 @@ final class CellEvaluator {
         Outcome outcome;
         try {
             outcome = runMagicsThenJava(request);
+        } catch (OutOfMemoryError e) {
+            // not the cell's code (its error comes back as the snippet's exception): javac's or JShell's own
+            KernelMemory.endKernel(e);
+            throw e;
         } catch (RuntimeException | Error e) {
             emit(request.cellId(), new Output.Notice("The kernel failed to evaluate this cell: " + e));
             outcome = Outcome.ERROR;
         } finally {
             cellActive = false;
             CellContext.leave();
+        }
+        KernelMemory.HeapInUse stillFull = KernelMemory.afterCell();
+        if (stillFull != null) {
+            emit(request.cellId(), new Output.Notice(HeapHolders.stillFullMessage(stillFull,
+                    HeapHolders.largest(jshell, control, 3))));
         }
         if (interruptRequested) {
             // A stop that lands inside println leaves text in the PrintStream's own buffer; the next println

@@ -173,6 +173,12 @@ final class CellMainThread {
         try {
             job.result = job.doIt.invoke(null);
         } catch (Throwable e) {
+            Throwable cause = e instanceof InvocationTargetException ? e.getCause() : e;
+            if (cause instanceof OutOfMemoryError) {
+                KernelMemory.cellRanOutOfMemory();   // first, so what follows has room
+                // Method.invoke could not even wrap it: wrapped here, the engine reports it as the cell's error
+                e = e == cause ? new InvocationTargetException(e) : e;
+            }
             job.failure = e;
         } finally {
             synchronized (stopLock) {

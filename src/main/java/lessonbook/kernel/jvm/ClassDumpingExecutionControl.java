@@ -29,7 +29,7 @@ final class ClassDumpingExecutionControl extends LocalExecutionControl {
     private volatile boolean running;
     private volatile boolean stopRequested;
     private volatile boolean collectYoungBeforeCode;
-    private final CellMainThread mainThread = new CellMainThread(ClassDumpingExecutionControl::reportUncaught);
+    private final CellMainThread mainThread = new CellMainThread(ClassDumpingExecutionControl::reportCellThreadUncaught);
     /** The last snippet's value as IJava saves it (see {@link #takeNotebookText()}); null for none. */
     private volatile String notebookText;
     private static final Method NO_OP = noOpMethod();
@@ -128,7 +128,7 @@ final class ClassDumpingExecutionControl extends LocalExecutionControl {
             running = false;
             // The engine installs its own default handler when it runs; put back one that shows a background
             // thread's exception in the cell that started the thread.
-            Thread.setDefaultUncaughtExceptionHandler(ClassDumpingExecutionControl::reportUncaught);
+            installKernelThreadsHandler();
         }
     }
 
@@ -202,6 +202,29 @@ final class ClassDumpingExecutionControl extends LocalExecutionControl {
         } catch (NoSuchMethodException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * The default handler, for threads outside the cells' group: the kernel's own. An OutOfMemoryError there ends
+     * the kernel ({@link KernelMemory}); anything else is shown in the running cell.
+     */
+    static void installKernelThreadsHandler() {
+        Thread.setDefaultUncaughtExceptionHandler(ClassDumpingExecutionControl::reportKernelThreadUncaught);
+    }
+
+    private static void reportKernelThreadUncaught(Thread thread, Throwable error) {
+        if (error instanceof OutOfMemoryError) {
+            KernelMemory.endKernel((OutOfMemoryError) error);
+        }
+        reportUncaught(thread, error);
+    }
+
+    /** A thread a cell started: its OutOfMemoryError is the cell's, as on the cell's own thread. */
+    private static void reportCellThreadUncaught(Thread thread, Throwable error) {
+        if (error instanceof OutOfMemoryError) {
+            KernelMemory.cellRanOutOfMemory();
+        }
+        reportUncaught(thread, error);
     }
 
     private static void reportUncaught(Thread thread, Throwable error) {

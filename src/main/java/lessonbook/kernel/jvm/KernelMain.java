@@ -55,6 +55,8 @@ public final class KernelMain {
     static void run(ChildTicket ticket) throws Exception {
         // "main" is the name of the thread cells run on (CellMainThread), as in jshell; this one only serves.
         Thread.currentThread().setName("lessonbook-kernel");
+        // an OutOfMemoryError in the kernel's own threads ends it (KernelMemory); from now, not from the first cell
+        ClassDumpingExecutionControl.installKernelThreadsHandler();
         KernelChannel channel = new KernelChannel(ticket);
         OutputHub hub = new OutputHub(channel);
         PrintStream out = hub.printStream(StreamName.STDOUT);
@@ -120,6 +122,8 @@ public final class KernelMain {
                 }
             } catch (RuntimeException e) {
                 e.printStackTrace(ORIGINAL_ERR);
+            } catch (OutOfMemoryError e) {
+                KernelMemory.endKernel(e);   // in completion or documentation: JShell's own work, not a cell's
             } finally {
                 pending.decrementAndGet();
                 warmUp.mayGoOn();

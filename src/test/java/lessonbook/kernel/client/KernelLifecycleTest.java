@@ -143,22 +143,73 @@ class KernelLifecycleTest {
         }
     }
 
+    /**
+     * Out of memory in a cell's code fails that cell, as in jshell, and the kernel keeps its definitions: a single
+     * allocation too large, a list grown inside a block (garbage once the cell ends), and one grown in a notebook
+     * variable, which keeps the heap full until the student lets go of it (the cells in between say so, naming it).
+     */
     @Test
-    void cellThatFillsTheHeapSaysTheKernelRanOutOfMemoryAndTheNextCellRunsOnAFreshKernel() throws Exception {
-        List<String> smallHeap = new ArrayList<>(KernelLauncher.DEFAULT_JVM_OPTIONS);
-        smallHeap.add("-Xmx64m");
-        try (KernelHarness h = new KernelHarness(KernelLauncher.standard().withJvmOptions(smallHeap))) {
+    void aCellThatRunsOutOfMemoryFailsAndTheKernelKeepsItsDefinitions() throws Exception {
+        try (KernelHarness h = new KernelHarness(smallHeap())) {
             h.run("int kept = 1;");
-            long firstKernel = h.kernel.pid();
+            long kernel = h.kernel.pid();
+
+            KernelHarness.Ran huge = h.run("int[] huge = new int[Integer.MAX_VALUE - 8];");
+            assertThat(huge.run().outcome()).isEqualTo(Outcome.ERROR);
+            assertThat(huge.only(Output.Error.class).exceptionType()).isEqualTo("java.lang.OutOfMemoryError");
+            assertThat(huge.all(Output.Notice.class)).isEmpty();
+
+            KernelHarness.Ran inBlock = h.run("{\n    List<long[]> grow = new ArrayList<>();\n"
+                    + "    while (true) grow.add(new long[1 << 16]);\n}");
+            assertThat(inBlock.only(Output.Error.class).message()).isEqualTo("Java heap space");
+            assertThat(inBlock.all(Output.Notice.class)).isEmpty();
+            assertThat(h.run("kept + 41").only(Output.Value.class).value()).isEqualTo("42");
+
             KernelHarness.Ran full = h.run("List<long[]> hog = new ArrayList<>();\n"
-                    + "while (true) hog.add(new long[1 << 20]);");
+                    + "while (true) hog.add(new long[1 << 16]);");
             assertThat(full.run().outcome()).isEqualTo(Outcome.ERROR);
-            assertThat(full.all(Output.Notice.class)).extracting(Output.Notice::message).containsExactly(
+            assertThat(full.only(Output.Error.class).exceptionType()).isEqualTo("java.lang.OutOfMemoryError");
+            assertThat(full.only(Output.Notice.class).message())
+                    .startsWith("The kernel's memory is still full after this cell: ")
+                    .contains("held by the notebook's variables: hog (an ArrayList of ")
+                    .contains("Set it to null (hog = null;), or restart the kernel.");
+            KernelHarness.Ran whileFull = h.run("kept + 1");
+            assertThat(whileFull.only(Output.Value.class).value()).isEqualTo("2");
+            assertThat(whileFull.only(Output.Notice.class).message()).contains("hog (an ArrayList of ");
+
+            h.run("hog = null;");
+            KernelHarness.Ran after = h.run("kept + 2");
+            assertThat(after.only(Output.Value.class).value()).isEqualTo("3");
+            assertThat(after.all(Output.Notice.class)).isEmpty();
+            assertThat(h.kernel.pid()).isEqualTo(kernel);
+        }
+    }
+
+    /**
+     * Out of memory in the kernel's own code (here a thread outside the cells' group, as the kernel's socket and
+     * output threads are) leaves the kernel in a state nobody knows: it ends, the cell says why, and the next cell
+     * runs on a fresh kernel. Before, a kernel whose serving thread died so was left running and hung {@code run}.
+     */
+    @Test
+    void outOfMemoryInTheKernelsOwnThreadsEndsItAndTheCellSaysWhy() throws Exception {
+        try (KernelHarness h = new KernelHarness(smallHeap())) {
+            long firstKernel = h.kernel.pid();
+            KernelHarness.Ran ended = h.run("Thread t = new Thread(Thread.currentThread().getThreadGroup().getParent(),"
+                    + " () -> { throw new OutOfMemoryError(\"Java heap space\"); });\n"
+                    + "t.start();\nThread.sleep(20_000);");
+            assertThat(ended.run().outcome()).isEqualTo(Outcome.ERROR);
+            assertThat(ended.all(Output.Notice.class)).extracting(Output.Notice::message).containsExactly(
                     "The kernel ran out of memory (OutOfMemoryError: Java heap space): the cell's data did not fit"
                             + " in the kernel's heap; a fresh kernel was started.");
             assertThat(h.run("6 * 7").only(Output.Value.class).value()).isEqualTo("42");
             assertThat(h.kernel.pid()).isNotEqualTo(firstKernel);
         }
+    }
+
+    private static KernelLauncher smallHeap() {
+        List<String> options = new ArrayList<>(KernelLauncher.DEFAULT_JVM_OPTIONS);
+        options.add("-Xmx64m");
+        return KernelLauncher.standard().withJvmOptions(options);
     }
 
     /**
