@@ -96,7 +96,7 @@ public sealed interface Output extends Serializable {
     }
 
     /**
-     * An exception thrown by the cell, with only the user's frames ("factorial (#2:4)"); a frame may also be a
+     * An exception thrown by the cell, with only the user's frames ("factorial (In [2], line 4)"); a frame may also be a
      * cause ("Caused by: ...") or a marker of folded repetitions ({@link RepeatedFrames}), which print without "at".
      */
     record Error(String exceptionType, String message, List<String> frames) implements Output {
@@ -104,7 +104,7 @@ public sealed interface Output extends Serializable {
             frames = List.copyOf(frames);
         }
 
-        /** A frame as a line shows it: "at factorial (#2:4)", or a cause or marker as it is. */
+        /** A frame as a line shows it: "at factorial (In [2], line 4)", or a cause or marker as it is. */
         public static String frameLine(String frame) {
             return showsWithoutAt(frame) ? frame : "at " + frame;
         }

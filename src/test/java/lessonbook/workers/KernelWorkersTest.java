@@ -169,14 +169,14 @@ class KernelWorkersTest {
     void aWorkersStackTraceNamesTheCellsLinesAsTheKernelsOwnErrorsDo() {
         run("import java.util.*;\nint half(int x) {\n    if (x == 3) throw new IllegalArgumentException(\"odd\");\n"
                 + "    return x / 2;\n}");
-        String cell = run("Worker w = new Worker(() -> half(3));\nw.start();\nw.join();");
+        String cell = run("// the worker\nWorker w = new Worker(() -> half(3));\nw.start();\nw.join();");
         Await.until("the worker's trace", T, () -> workerLines(cell).stream().anyMatch(l -> l.line().contains("lambda")));
 
         List<String> err = workerLines(cell).stream().filter(l -> l.stream() == StreamName.STDERR)
                 .map(Output.WorkerLine::line).collect(Collectors.toList());
         assertThat(err.get(0)).contains("Exception in worker \"Worker-").contains("IllegalArgumentException: odd");
-        assertThat(err).anyMatch(l -> l.matches("\\tat half \\(#\\d+:2\\)"))
-                .anyMatch(l -> l.matches("\\tat lambda \\(#\\d+:1\\)"))
+        assertThat(err).anyMatch(l -> l.matches("\\tat half \\(In \\[\\d+\\], line 3\\)"))
+                .anyMatch(l -> l.matches("\\tat lambda \\(In \\[\\d+\\], line 2\\)"))
                 .noneMatch(l -> l.contains("REPL.") || l.contains("lessonbook.workers.runtime"));
     }
 }

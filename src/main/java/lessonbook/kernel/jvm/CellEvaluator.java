@@ -39,7 +39,8 @@ final class CellEvaluator {
     private final OutputHub hub;
     private final SnippetFeedback feedback;
     private final ClasspathMagics magics;
-    private final WorkerTraceLines traceLines = new WorkerTraceLines();
+    private final SnippetPlaces places = new SnippetPlaces();
+    private final WorkerTraceLines traceLines = new WorkerTraceLines(places);
     private int executionCount;
     private volatile boolean interruptRequested;
     private volatile boolean cellActive;
@@ -234,6 +235,7 @@ final class CellEvaluator {
 
     private Outcome evaluateSnippets(String cellId, String code, boolean finalPart) {
         SourceCodeAnalysis analysis = jshell.sourceCodeAnalysis();
+        LineStarts cellLines = new LineStarts(code);
         String remaining = code;
         int consumedUpTo = 0;
         while (!remaining.isBlank() && !interruptRequested) {
@@ -265,7 +267,7 @@ final class CellEvaluator {
             if (feedback.holding() && !SnippetFeedback.onlyDeclarations(analysis, source)) {
                 feedback.releaseHeld().forEach(o -> emit(cellId, o));   // before this code prints anything
             }
-            if (!evalSnippet(cellId, code, source, snippetStart, last)) {
+            if (!evalSnippet(cellId, code, source, snippetStart, cellLines.lineOf(snippetStart), last)) {
                 return Outcome.ERROR;
             }
             consumedUpTo += consumedLength;
@@ -294,7 +296,8 @@ final class CellEvaluator {
      * buries what the cell prints. jshell's feedback on declarations of methods and types is still reported
      * wherever they are, and javac's warnings on any snippet.
      */
-    private boolean evalSnippet(String cellId, String cellText, String source, int snippetStart, boolean last) {
+    private boolean evalSnippet(String cellId, String cellText, String source, int snippetStart, int firstLine,
+            boolean last) {
         control.takeNotebookText();
         List<SnippetEvent> events = jshell.eval(source);
         String notebookText = control.takeNotebookText();
@@ -312,7 +315,8 @@ final class CellEvaluator {
                 return false;
             }
             if (event.snippet().kind() != Snippet.Kind.IMPORT) {
-                traceLines.learn(jshell, event.snippet());   // before its code runs: it may start workers
+                places.place(event.snippet().id(), executionCount, firstLine);
+                traceLines.learn(jshell, event.snippet());   // before the next snippet runs: it may start workers
             }
             // A recoverable declaration's errors (a call to an overload declared further down) are not a failure:
             // JShell keeps it, jshell's feedback names them ("until this error is corrected"), IJava saves none.
@@ -325,7 +329,7 @@ final class CellEvaluator {
                 feedback.forOwnEvent(event, events, last, notebookText).ifPresent(o -> emit(cellId, o));
             }
             if (event.exception() != null) {
-                emit(cellId, ErrorReport.of(event.exception(), jshell));
+                emit(cellId, ErrorReport.of(event.exception(), jshell, places));
                 ok = false;
             }
         }

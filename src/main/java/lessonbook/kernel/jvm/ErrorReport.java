@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import jdk.jshell.EvalException;
@@ -20,7 +21,7 @@ final class ErrorReport {
     private ErrorReport() {
     }
 
-    static Output.Error of(JShellException exception, JShell jshell) {
+    static Output.Error of(JShellException exception, JShell jshell, SnippetPlaces places) {
         if (exception instanceof UnresolvedReferenceException) {
             UnresolvedReferenceException unresolved = (UnresolvedReferenceException) exception;
             List<String> missing = jshell.unresolvedDependencies(unresolved.getSnippet())
@@ -32,42 +33,41 @@ final class ErrorReport {
                     + (missing.isEmpty() ? "its errors are fixed" : String.join(", ", missing) + " is declared"),
                     List.of());
         }
+        Function<StackTraceElement, String> shown = new Shown(jshell, places);
         // a runaway recursion's thousand identical frames are folded here, before they cross the socket
-        Map<String, Integer> blankLines = new HashMap<>();
-        List<String> frames = new ArrayList<>(RepeatedFrames.fold(userFrames(inSnippetLines(exception.getStackTrace(),
-                jshell, blankLines))));
+        List<String> frames = new ArrayList<>(RepeatedFrames.fold(userFrames(exception.getStackTrace(), shown)));
         Throwable cause = exception.getCause();
         while (cause != null) {
             frames.add(Output.Error.CAUSE + typeName(cause) + (cause.getMessage() == null ? "" : ": " + cause.getMessage()));
-            frames.addAll(RepeatedFrames.fold(userFrames(inSnippetLines(cause.getStackTrace(), jshell, blankLines))));
+            frames.addAll(RepeatedFrames.fold(userFrames(cause.getStackTrace(), shown)));
             cause = cause.getCause();
         }
         return new Output.Error(typeName(exception), exception.getMessage(), frames);
     }
 
     /**
-     * The frames with each snippet line counted from the snippet's first line that is not blank: the kernel gives
-     * JShell a snippet that follows another in its cell with its line breaks in front (see CellEvaluator), and JShell
-     * counts them. {@code blankLines} remembers each snippet's count.
+     * A frame as the cell shows it, placed in its cell where it can be ({@link SnippetPlaces}); else in JShell's
+     * form, its line counted from the snippet's first line that is not blank (the kernel gives JShell a snippet that
+     * follows another in its cell with its line breaks in front, see CellEvaluator, and JShell counts them).
      */
-    private static StackTraceElement[] inSnippetLines(StackTraceElement[] trace, JShell jshell,
-            Map<String, Integer> blankLines) {
-        StackTraceElement[] shifted = trace.clone();
-        for (int i = 0; i < shifted.length; i++) {
-            StackTraceElement frame = shifted[i];
-            String file = frame.getFileName();
-            if (file == null || !file.startsWith("#") || frame.getLineNumber() <= 1) {
-                continue;
-            }
-            int blank = blankLines.computeIfAbsent(file.substring(1), id -> jshell.snippets()
-                    .filter(s -> s.id().equals(id)).findFirst().map(s -> leadingBlankLines(s.source())).orElse(0));
-            if (blank > 0) {
-                shifted[i] = new StackTraceElement(frame.getClassLoaderName(), frame.getModuleName(),
-                        frame.getModuleVersion(), frame.getClassName(), frame.getMethodName(), file,
-                        Math.max(1, frame.getLineNumber() - blank));
-            }
+    private static final class Shown implements Function<StackTraceElement, String> {
+        private final JShell jshell;
+        private final SnippetPlaces places;
+        private final Map<String, Integer> blankLines = new HashMap<>();
+
+        Shown(JShell jshell, SnippetPlaces places) {
+            this.jshell = jshell;
+            this.places = places;
         }
-        return shifted;
+
+        @Override
+        public String apply(StackTraceElement frame) {
+            String file = frame.getFileName();
+            int blank = file == null || !file.startsWith("#") ? 0 : blankLines.computeIfAbsent(file.substring(1),
+                    id -> jshell.snippets().filter(s -> s.id().equals(id)).findFirst()
+                            .map(s -> leadingBlankLines(s.source())).orElse(0));
+            return format(frame, places, blank);
+        }
     }
 
     /** Line breaks before the first character that is not white space. */
@@ -96,7 +96,7 @@ final class ErrorReport {
     }
 
     /** Frames down to the last snippet frame; below it is only the engine calling the snippet. */
-    static List<String> userFrames(StackTraceElement[] trace) {
+    static List<String> userFrames(StackTraceElement[] trace, Function<StackTraceElement, String> shown) {
         int last = -1;
         for (int i = 0; i < trace.length; i++) {
             if (isSnippetFrame(trace[i])) {
@@ -115,7 +115,7 @@ final class ErrorReport {
         }
         List<String> frames = new ArrayList<>();
         for (int i = 0; i <= last; i++) {
-            frames.add(format(trace[i]));
+            frames.add(shown.apply(trace[i]));
         }
         return frames;
     }
@@ -127,10 +127,12 @@ final class ErrorReport {
     }
 
     /**
-     * As the jshell tool shows it: {@code factorial (#2:4)}, {@code (#3:1)} for the snippet's own code,
+     * As the jshell tool shows it, with the cell in place of JShell's snippet number where {@code places} knows it:
+     * {@code factorial (In [2], line 4)}, {@code (In [3], line 1)} for the snippet's own code; {@code factorial (#2:4)}
+     * for a snippet no cell placed ({@code blankLines}: the snippet's blank lines in front, left out of that count);
      * {@code Integer.parseInt (Integer.java:668)} for a library's.
      */
-    static String format(StackTraceElement frame) {
+    static String format(StackTraceElement frame, SnippetPlaces places, int blankLines) {
         if (isSnippetFrame(frame)) {
             String method = frame.getMethodName().startsWith("do_it$") ? ""
                     // javac's name for a lambda's body (lambda$do_it$$e124482f$1) says nothing a student wrote
@@ -140,8 +142,12 @@ final class ErrorReport {
                 method = type + "." + method;
             }
             String file = frame.getFileName() == null ? "#?" : frame.getFileName();
-            return (method.isEmpty() ? "" : method + " ") + "(" + file
-                    + (frame.getLineNumber() >= 0 ? ":" + frame.getLineNumber() : "") + ")";
+            int line = frame.getLineNumber();
+            String where = file.startsWith("#") ? places.where(file.substring(1), line) : null;
+            if (where == null) {
+                where = file + (line >= 0 ? ":" + (line > 1 ? Math.max(1, line - blankLines) : line) : "");
+            }
+            return (method.isEmpty() ? "" : method + " ") + "(" + where + ")";
         }
         // the jshell tool's form of a library frame: Integer.parseInt (Integer.java:668)
         String type = frame.getClassName().substring(frame.getClassName().lastIndexOf('.') + 1);

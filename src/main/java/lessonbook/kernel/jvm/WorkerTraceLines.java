@@ -1,6 +1,5 @@
 package lessonbook.kernel.jvm;
 
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -14,8 +13,9 @@ import jdk.jshell.SourceCodeAnalysis;
 /**
  * Rewrites the frames of cell code in a worker's printed stack trace into the form the kernel's own errors use: a
  * worker runs the cell classes the kernel dumped, so Java prints their wrapper's name and line
- * ({@code at REPL.$JShell$14.half($JShell$14.java:7)}), where the kernel shows {@code at half (#14:2)}, the line in
- * the snippet the student wrote. The kernel learns each snippet's lines from JShell as it is defined.
+ * ({@code at REPL.$JShell$14.half($JShell$14.java:7)}), where the kernel shows {@code at half (In [3], line 4)}, the
+ * cell and line the student wrote ({@link SnippetPlaces}). The kernel learns each snippet's lines from JShell as it is
+ * defined.
  * <p>
  * Threading: {@link #learn} runs on the thread that evaluates cells (JShell is not thread-safe); {@link #translate}
  * on the threads that read workers' output, for each line a worker prints on stderr (a pattern match, no JShell).
@@ -28,9 +28,14 @@ final class WorkerTraceLines {
     private static final Pattern FRAME = Pattern.compile(
             "(\\s*at )(?:\\S*/)?(REPL\\.\\$JShell\\$\\d+)([\\w$]*)\\.([\\w$<>]+)\\(\\$JShell\\$\\d+\\.java:(\\d+)\\)");
 
-    /** A snippet's wrapper class: its snippet id and, per line of the wrapper's source, the snippet's line (0: none). */
-    private record Lines(String snippetId, int[] snippetLine) {
+    /**
+     * A snippet's wrapper class: its snippet id, per line of the wrapper's source the snippet's line as JShell counts
+     * them (0: none), and the snippet's blank lines in front (JShell's count starts there, the kernel's #id form not).
+     */
+    private record Lines(String snippetId, int[] snippetLine, int blankLines) {
     }
+
+    private final SnippetPlaces places;
 
     private final Map<String, Lines> byClass = Collections.synchronizedMap(new LinkedHashMap<>() {
         @Override
@@ -38,6 +43,10 @@ final class WorkerTraceLines {
             return size() > MOST_CLASSES;
         }
     });
+
+    WorkerTraceLines(SnippetPlaces places) {
+        this.places = places;
+    }
 
     /** Records where {@code snippet}'s lines are in its wrapper class. On the thread that evaluates cells. */
     void learn(JShell jshell, Snippet snippet) {
@@ -50,8 +59,7 @@ final class WorkerTraceLines {
         String wrapped = wrapper.wrapped();
         String source = wrapper.source();
         int[] lines = new int[(int) wrapped.chars().filter(c -> c == '\n').count() + 2];
-        int[] sourceLineStarts = lineStarts(source);
-        int blank = ErrorReport.leadingBlankLines(source);   // counted from the first line that is not blank
+        LineStarts sourceLines = new LineStarts(source);
         int line = 1;
         int lineStart = 0;
         while (lineStart <= wrapped.length()) {
@@ -62,15 +70,14 @@ final class WorkerTraceLines {
                 first++;
             }
             int at = first < lineEnd ? wrapper.wrappedToSourcePosition(first) : -1;
-            lines[line] = at < 0 || at > source.length() ? 0
-                    : Math.max(1, lineOf(sourceLineStarts, at) - blank);
+            lines[line] = at < 0 || at > source.length() ? 0 : sourceLines.lineOf(at);
             if (end < 0) {
                 break;
             }
             line++;
             lineStart = end + 1;
         }
-        byClass.put(wrapper.fullClassName(), new Lines(snippet.id(), lines));
+        byClass.put(wrapper.fullClassName(), new Lines(snippet.id(), lines, ErrorReport.leadingBlankLines(source)));
     }
 
     /** {@code line} with a frame of cell code in the kernel's form; any other line as it is. */
@@ -90,28 +97,6 @@ final class WorkerTraceLines {
         int snippetLine = wrappedLine < lines.snippetLine().length ? lines.snippetLine()[wrappedLine] : 0;
         StackTraceElement frame = new StackTraceElement(m.group(2) + m.group(3), m.group(4), "#" + lines.snippetId(),
                 snippetLine > 0 ? snippetLine : -1);
-        return m.group(1) + ErrorReport.format(frame);
-    }
-
-    /**
-     * Where each line of {@code text} starts, so that a position's line is a binary search: this runs on the cell
-     * thread for every snippet, and counting line breaks from the start for each wrapped line was n * n in a long
-     * method.
-     */
-    private static int[] lineStarts(String text) {
-        int[] starts = new int[(int) text.chars().filter(c -> c == '\n').count() + 1];
-        int line = 1;
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) == '\n') {
-                starts[line++] = i + 1;
-            }
-        }
-        return starts;
-    }
-
-    /** The 1-based line of {@code position}, given its text's {@link #lineStarts}. */
-    private static int lineOf(int[] lineStarts, int position) {
-        int found = Arrays.binarySearch(lineStarts, position);
-        return found >= 0 ? found + 1 : -found - 1;
+        return m.group(1) + ErrorReport.format(frame, places, lines.blankLines());
     }
 }

@@ -74,7 +74,9 @@ class JshellDifferentialTest {
             // calling a method that waits for a declaration is an exception (an error output in a notebook)
             "|  ", Pattern.compile("(?m)^\\|  Exception UnresolvedReferenceException: "),
             // a declared variable's value is feedback, marked by the bar, as a notebook keeps no result for it
-            "$1", Pattern.compile("(?m)^\\|  (\\w+ ==> )"));
+            "$1", Pattern.compile("(?m)^\\|  (\\w+ ==> )"),
+            // a frame names the cell and its line as the screen shows them (each snippet here is a cell of its own)
+            "(#N:$1)", Pattern.compile("\\(In \\[\\d+\\], line (\\d+)\\)"));
 
     @RegisterExtension
     static final KernelHarness harness = KernelHarness.ready();
