@@ -16,6 +16,7 @@ import lessonbook.format.ipynb.RichOutputs;
 import lessonbook.model.Cell;
 import lessonbook.model.CellRole;
 import lessonbook.model.CellRuntime;
+import lessonbook.model.CellLine;
 import lessonbook.model.CodeCell;
 import lessonbook.model.Output;
 import lessonbook.model.SolutionRegions;
@@ -58,6 +59,7 @@ final class CodeCellView extends CellView {
     private HBox roleRow;
     private Label hiddenCode;
     private Runnable onCheck = () -> { };
+    private Consumer<CellLine> goTo = place -> { };
     private CellRole role = CellRole.PLAIN;
     private boolean solutionHidden;
     private String shownSource = "";
@@ -94,6 +96,18 @@ final class CodeCellView extends CellView {
         show(cell);
         undrawn.hold(cell.outputs(), fontSize.get());
         showRuntime(CellRuntime.IDLE);
+    }
+
+    /** Where a click on a trace's frame that names a cell's line goes (the notebook finds the cell). */
+    void setGoTo(Consumer<CellLine> goTo) {
+        this.goTo = goTo;
+    }
+
+    /** The line a clicked trace named: in the editor, the caret on it and the line marked until the next edit. */
+    void showTraceLine(int line) {
+        materialize();
+        editor.focusEditor();
+        editor.component().showTraceLine(line);
     }
 
     /** Where the saved outputs with their images come from ({@link RichOutputs#of}), drawn instead of the text. */
@@ -252,6 +266,7 @@ final class CodeCellView extends CellView {
         if (outputs == null) {
             outputs = new OutputPane(fontSize);
             outputs.setDiagnosticsSink(d -> editor().showDiagnostics(d));
+            outputs.setGoTo(place -> goTo.accept(place));
             body.getChildren().add(outputs);
         }
         undrawn.drawInto(outputs);

@@ -13,6 +13,7 @@ import javafx.scene.layout.VBox;
 
 import lessonbook.format.ipynb.RichOutputs;
 import lessonbook.model.Cell;
+import lessonbook.model.CellLine;
 import lessonbook.model.CodeCell;
 import lessonbook.model.DocumentChange;
 import lessonbook.model.NotebookDocument;
@@ -195,6 +196,7 @@ final class NotebookView extends ScrollPane {
             code.showSavedImages(() -> document.notebook().cell(id).filter(CodeCell.class::isInstance)
                     .flatMap(now -> RichOutputs.of(document.notebook(), (CodeCell) now)));
             code.setOnCheck(() -> onCheck.accept(id));
+            code.setGoTo(place -> goTo(place, id));
             code.setSolutionHidden(!solutionsShown);
         }
         view.layoutYProperty().addListener(anchor.cellMoved());
@@ -262,6 +264,42 @@ final class NotebookView extends ScrollPane {
     }
 
     private Runnable onSelect = () -> { };
+    private java.util.function.Consumer<String> onMessage = m -> { };
+
+    /** Where a short note for the status bar goes (a trace's cell that is gone). */
+    void setOnMessage(java.util.function.Consumer<String> listener) {
+        this.onMessage = listener;
+    }
+
+    /**
+     * A click on a trace's frame in {@code fromCellId}'s output: selects the cell that ran as {@code In [n]} and
+     * shows the line in its editor. Runs share a number after a kernel restart: the nearest above the clicked
+     * cell wins, then the nearest below.
+     */
+    void goTo(CellLine place, String fromCellId) {
+        List<Cell> cells = document.cells();
+        int from = Math.max(0, cells.indexOf(document.cell(fromCellId)));
+        String target = null;
+        int best = Integer.MAX_VALUE;
+        for (int i = 0; i < cells.size(); i++) {
+            if (cells.get(i) instanceof CodeCell code && code.executionCount() != null
+                    && code.executionCount() == place.executionCount()) {
+                int distance = i <= from ? from - i : cells.size() + i - from;
+                if (distance < best) {
+                    best = distance;
+                    target = code.id();
+                }
+            }
+        }
+        if (target == null || !(views.get(target) instanceof CodeCellView view)) {
+            onMessage.accept("No cell shows In [" + place.executionCount() + "] now: it ran again since, or was"
+                    + " deleted. Run the cells again for a trace that points at them.");
+            return;
+        }
+        select(target);
+        view.showTraceLine(place.line());
+        scrollToSelected(false);
+    }
 
     void setOnSelect(Runnable listener) {
         this.onSelect = listener;

@@ -123,6 +123,7 @@ public final class NotebookWindow implements WindowActions {
         });
 
         view.setOnSelect(this::updatePresenter);
+        view.setOnMessage(statusBar::showMessage);
         session.setStatusListener((kernelState, detail) -> {
             kernelStatus.show(kernelState, detail);
             updatePresenter();

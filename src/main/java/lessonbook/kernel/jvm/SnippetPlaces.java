@@ -4,6 +4,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import lessonbook.model.CellLine;
+
 /**
  * Where each snippet the cells defined sits, so that a stack trace names the cell and line a student sees:
  * {@code at half (In [3], line 4)}, where JShell's own numbering says {@code half (#14:2)}: snippet 14, counted
@@ -17,7 +19,7 @@ import java.util.Map;
 final class SnippetPlaces {
     static final int MOST_SNIPPETS = 20_000;
 
-    /** The run of a cell ({@code In [executionCount]}) a snippet came from, and the cell line its line 1 is on. */
+    /** The run of a cell ({@code In [executionCount]}, from 1) a snippet came from, and the cell line its line 1 is on. */
     private record Place(int executionCount, int firstLine) {
     }
 
@@ -42,7 +44,6 @@ final class SnippetPlaces {
         if (place == null) {
             return null;
         }
-        return "In [" + place.executionCount() + "]"
-                + (snippetLine > 0 ? ", line " + (place.firstLine() + snippetLine - 1) : "");
+        return new CellLine(place.executionCount(), snippetLine > 0 ? place.firstLine() + snippetLine - 1 : 0).text();
     }
 }

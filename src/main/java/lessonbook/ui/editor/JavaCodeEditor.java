@@ -137,6 +137,24 @@ public class JavaCodeEditor extends VBox {
         area.requestFollowCaret();
     }
 
+    /**
+     * The line a stack trace named ({@code at half (In [3], line 4)}, clicked): the caret goes to its first
+     * character that is not blank and the line is marked until the next edit. A line past the end is the last.
+     */
+    public void showTraceLine(int line) {
+        int paragraph = Math.max(0, Math.min(line - 1, area.getParagraphs().size() - 1));
+        String text = area.getParagraph(paragraph).getText();
+        int indent = 0;
+        while (indent < text.length() && Character.isWhitespace(text.charAt(indent))) {
+            indent++;
+        }
+        int start = area.getAbsolutePosition(paragraph, 0);
+        styles.setMarks(StyleComposer.Layer.TARGET, text.isEmpty() ? List.of()
+                : List.of(new StyleComposer.Mark(start + indent, start + text.length(), "trace-target")));
+        area.moveTo(start + indent);
+        area.requestFollowCaret();
+    }
+
     /** For Jupyter-like navigation: Up on the first line may move to the previous cell. */
     public boolean isCaretOnFirstLine() {
         return area.getCurrentParagraph() == 0;
@@ -284,6 +302,9 @@ public class JavaCodeEditor extends VBox {
 
     private void onTextChanged() {
         popups.hideDocumentation();
+        if (!styles.marks(StyleComposer.Layer.TARGET).isEmpty()) {
+            styles.setMarks(StyleComposer.Layer.TARGET, List.of());
+        }
         if (!diagnostics.isEmpty()) {
             clearDiagnostics();
         }

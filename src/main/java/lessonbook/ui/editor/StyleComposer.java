@@ -15,20 +15,20 @@ import org.fxmisc.richtext.model.StyleSpansBuilder;
 
 /**
  * Puts the layers of styling together on the FX thread: the syntax colours (computed in the background) and
- * the decorations laid over them (diagnostics, the matched bracket pair, find hits). Every change of a layer
+ * the decorations laid over them (diagnostics, the matched bracket pair, find hits, the line a trace named). Every change of a layer
  * restyles the whole text at once, so layers never wipe each other out.
  */
 final class StyleComposer {
 
     /** A decoration layer; each owns its CSS classes. */
-    enum Layer { DIAGNOSTICS, BRACKETS, SEARCH }
+    enum Layer { DIAGNOSTICS, BRACKETS, SEARCH, TARGET }
 
     /** A style class over {@code [start, end)}. */
     record Mark(int start, int end, String styleClass) {
     }
 
     static final Set<String> DECORATION_CLASSES = Set.of(
-            "diagnostic-error", "diagnostic-warning", "bracket-match", "bracket-unmatched", "search-hit");
+            "diagnostic-error", "diagnostic-warning", "bracket-match", "bracket-unmatched", "search-hit", "trace-target");
 
     private final CodeArea area;
     private final Map<Layer, List<Mark>> layers = new EnumMap<>(Layer.class);

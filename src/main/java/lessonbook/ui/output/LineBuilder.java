@@ -3,6 +3,7 @@ package lessonbook.ui.output;
 import java.util.ArrayList;
 import java.util.List;
 
+import lessonbook.model.CellLine;
 import lessonbook.model.Output;
 import lessonbook.model.StreamName;
 
@@ -15,6 +16,9 @@ import lessonbook.model.StreamName;
  * <p>Knows nothing of JavaFX: the pane draws the rows and handles the extras.
  */
 final class LineBuilder {
+    /** The style of a line that names a place in the notebook ({@link CellLine}): a click goes there. */
+    static final String LINK = "out-frame-link";
+
     /** How the pane colours workers. */
     interface Sink {
         /** A worker's stable colour index, 0 to 9 (the pane's ten worker colours); registers it on first sight. */
@@ -119,7 +123,8 @@ final class LineBuilder {
             state.extras.add(w);
             String worker = w.worker() + " " + w.pid();
             String style = "out-worker out-worker-" + sink.colourOf(worker)
-                    + (w.stream() == StreamName.STDERR ? " out-worker-stderr" : "");
+                    + (w.stream() == StreamName.STDERR ? " out-worker-stderr" : "")
+                    + (w.stream() == StreamName.STDERR && CellLine.named(w.line()).isPresent() ? " " + LINK : "");
             lastLineOpen = false;
             for (String part : workerLineParts(w)) {
                 state.rows.add(new OutputLine("[" + worker + "] " + part, style, worker, -1, false));
@@ -133,7 +138,8 @@ final class LineBuilder {
             String head = e.exceptionType() + (e.message() == null ? "" : ": " + e.message());
             state.rows.add(new OutputLine(head, "out-error-header", null, id, true));
             for (String frame : e.frames()) {
-                state.rows.add(new OutputLine("    " + Output.Error.frameLine(frame), "out-error-frame", null, id, false));
+                state.rows.add(new OutputLine("    " + Output.Error.frameLine(frame),
+                        CellLine.named(frame).isPresent() ? "out-error-frame " + LINK : "out-error-frame", null, id, false));
             }
         } else if (output instanceof Output.CompileError c) {
             state.extras.add(c);

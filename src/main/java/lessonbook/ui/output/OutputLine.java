@@ -1,5 +1,9 @@
 package lessonbook.ui.output;
 
+import java.util.Optional;
+
+import lessonbook.model.CellLine;
+
 /**
  * One line of an output pane as drawn. {@code worker} is "name pid" for a worker's line, else null;
  * {@code errorId} ties an exception's header and frames together so the frames can be collapsed.
@@ -11,6 +15,11 @@ public record OutputLine(String text, String styleClass, String worker, int erro
 
     OutputLine append(String more) {
         return new OutputLine(text + more, styleClass, worker, errorId, errorHeader);
+    }
+
+    /** The notebook place this line's frame names, when a click on it goes there ({@link LineBuilder#LINK}). */
+    Optional<CellLine> place() {
+        return styleClass.contains(LineBuilder.LINK) ? CellLine.named(text) : Optional.empty();
     }
 
     boolean isErrorFrame() {

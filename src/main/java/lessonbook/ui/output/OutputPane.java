@@ -20,6 +20,7 @@ import javafx.scene.layout.VBox;
 
 import lessonbook.format.ipynb.RichOutputs;
 import lessonbook.kernel.protocol.KernelEvent;
+import lessonbook.model.CellLine;
 import lessonbook.model.Diagnostic;
 import lessonbook.model.Output;
 import lessonbook.ui.richoutput.OnScreen;
@@ -56,6 +57,7 @@ public final class OutputPane extends VBox {
     private boolean restoring;
     private final DoubleProperty fontSize;
     private Consumer<List<Diagnostic>> diagnosticsSink = d -> { };
+    private Consumer<CellLine> goTo = place -> { };
     private final LineBuilder builder = new LineBuilder(MAX_LINES, workerFilter::colourOf);
     private long hiddenLines;
     /** Lines the cell printed that were never kept (the kernel or the document left them out). */
@@ -69,7 +71,7 @@ public final class OutputPane extends VBox {
         list.getStyleClass().add("output-lines");
         list.setFocusTraversable(false);
         list.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        list.setCellFactory(v -> new OutputRowCell(list, this::toggleError));
+        list.setCellFactory(v -> new OutputRowCell(list, this::toggleError, place -> goTo.accept(place)));
         OutputClipboard.install(list, this::shownLines);
 
         hiddenLabel.getStyleClass().add("output-hidden-note");
@@ -92,6 +94,11 @@ public final class OutputPane extends VBox {
             getChildren().add(field);
         }
         updateChrome();
+    }
+
+    /** Where a click on a frame that names a cell's line ({@code at half (In [3], line 4)}) goes. */
+    public void setGoTo(Consumer<CellLine> goTo) {
+        this.goTo = goTo;
     }
 
     /** Where compile errors go to be underlined in the editor. */

@@ -2,13 +2,16 @@ package lessonbook.ui.output;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 
 import javafx.scene.control.ListCell;
 
+import lessonbook.model.CellLine;
+
 /**
  * One drawn row of an output pane: the row's text with its line's style classes; a click on an exception's
- * header folds or unfolds its frames. A laid-out row on screen tells the list its font and padding, so the
+ * header folds or unfolds its frames, one on a frame that names a cell's line ({@link CellLine}) goes there. A laid-out row on screen tells the list its font and padding, so the
  * list knows how many characters fit in a row.
  */
 final class OutputRowCell extends ListCell<RowWrapper.Row> {
@@ -16,13 +19,15 @@ final class OutputRowCell extends ListCell<RowWrapper.Row> {
     private final List<String> applied = new ArrayList<>();
     private String appliedStyle = "";
 
-    OutputRowCell(RowList list, IntConsumer toggleError) {
+    OutputRowCell(RowList list, IntConsumer toggleError, Consumer<CellLine> goTo) {
         this.list = list;
         getStyleClass().add("output-line");
         setOnMouseClicked(e -> {
             OutputLine line = getItem() == null ? null : getItem().line();
             if (line != null && line.errorHeader()) {
                 toggleError.accept(line.errorId());
+            } else if (line != null && e.getClickCount() == 1) {
+                line.place().ifPresent(goTo);
             }
         });
     }

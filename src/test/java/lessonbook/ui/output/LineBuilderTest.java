@@ -66,4 +66,20 @@ class LineBuilderTest {
         assertThat(batch.rows()).extracting(OutputLine::styleClass)
                 .containsExactly("out-stderr", "out-error-header", "out-error-frame");
     }
+
+    /** A frame that names a cell's line is a link (a click goes there); a library's frame and a worker's stdout are not. */
+    @Test
+    void framesThatNameACellLineAreLinks() {
+        LineBuilder.Batch batch = builder.build(List.of(
+                new Output.Error("java.lang.IllegalArgumentException", "odd", List.of("half (In [3], line 4)",
+                        "Integer.parseInt (Integer.java:668)", "(#12:1)")),
+                new Output.WorkerLine("w", 7, StreamName.STDERR, "\tat half (In [3], line 4)\n"),
+                new Output.WorkerLine("w", 7, StreamName.STDOUT, "printed (In [3], line 4)\n")));
+        List<OutputLine> rows = batch.rows();
+        assertThat(rows.get(1).place()).contains(new lessonbook.model.CellLine(3, 4));
+        assertThat(rows.get(2).place()).isEmpty();
+        assertThat(rows.get(3).place()).isEmpty();
+        assertThat(rows.get(4).place()).contains(new lessonbook.model.CellLine(3, 4));
+        assertThat(rows.get(5).place()).isEmpty();
+    }
 }
