@@ -29,6 +29,14 @@ public final class WorkerDiedException extends RuntimeException {
         this.exitCode = exitCode;
     }
 
+    /**
+     * This exception with the stack of the thread that calls this: the pool makes it on its own thread, whose frames
+     * tell a student nothing, and the caller of {@code map} rethrows it where the cell called.
+     */
+    WorkerDiedException thrownHere() {
+        return new WorkerDiedException(workerName, pid, exitCode, getMessage());
+    }
+
     public String workerName() {
         return workerName;
     }

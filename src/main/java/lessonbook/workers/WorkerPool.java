@@ -288,6 +288,9 @@ public final class WorkerPool implements AutoCloseable {
         if (t instanceof CompletionException && t.getCause() != null) {
             t = t.getCause();
         }
+        if (t instanceof WorkerDiedException died) {
+            return died.thrownHere();   // made on the pool's thread: the cell's trace should show the cell's call
+        }
         return t instanceof RuntimeException r ? r : new IllegalStateException(t);
     }
 }

@@ -179,4 +179,28 @@ class KernelWorkersTest {
                 .anyMatch(l -> l.matches("\\tat lambda \\(In \\[\\d+\\], line 2\\)"))
                 .noneMatch(l -> l.contains("REPL.") || l.contains("lessonbook.workers.runtime"));
     }
+
+    /**
+     * A pool's failure reads as the cell's: the frames a student wrote (in the worker, or where the cell called the
+     * pool), never the pool's dispatcher thread that completed the future or made the exception.
+     */
+    @Test
+    void aPoolsFailuresShowTheCellsFramesNotThePoolsThreads() {
+        run("int inverse(int x) { return 100 / x; }");
+        KernelHarness.Ran async = h.run("try (var pool = new WorkerPool(1)) {\n"
+                + "    pool.applyAsync((Integer n) -> inverse(n), 0).join();\n}");
+        Output.Error joined = async.only(Output.Error.class);
+        assertThat(joined.exceptionType()).isEqualTo("java.util.concurrent.CompletionException");
+        assertThat(joined.frames()).first().asString().startsWith(Output.Error.CAUSE + "lessonbook.workers.WorkerException");
+        assertThat(joined.frames()).anyMatch(f -> f.matches("inverse \\(In \\[\\d+\\], line 1\\)"))
+                .noneMatch(f -> f.contains("PoolDispatcher") || f.contains("CompletableFuture"));
+
+        KernelHarness.Ran died = h.run("try (var pool = new WorkerPool(1)) {\n"
+                + "    pool.map((Integer n) -> { System.exit(3); return n; }, List.of(1));\n}");
+        Output.Error error = died.only(Output.Error.class);
+        assertThat(error.exceptionType()).isEqualTo("lessonbook.workers.WorkerDiedException");
+        assertThat(error.frames()).hasSize(2);
+        assertThat(error.frames().get(0)).matches("WorkerPool\\.map \\(WorkerPool\\.java:\\d+\\)");
+        assertThat(error.frames().get(1)).isEqualTo("(In [" + died.run().executionCount() + "], line 2)");
+    }
 }

@@ -110,6 +110,9 @@ final class ClassDumpingExecutionControl extends LocalExecutionControl {
         int mark = ThreadNumbers.next();
         super.invoke(NO_OP);
         ThreadNumbers.takeBack(mark);
+        // JDK 17's engine makes its own handler the default as it runs a snippet: the kernel's threads need the
+        // kernel's while the cell runs too (an OutOfMemoryError there must end the kernel, KernelMemory)
+        installKernelThreadsHandler();
         if (collectYoungBeforeCode) {
             // the collection the cell's compile made due, before its code and not in what the code times
             YoungCollection.ifEdenOverHalfFull();
@@ -126,9 +129,6 @@ final class ClassDumpingExecutionControl extends LocalExecutionControl {
             return shown;
         } finally {
             running = false;
-            // The engine installs its own default handler when it runs; put back one that shows a background
-            // thread's exception in the cell that started the thread.
-            installKernelThreadsHandler();
         }
     }
 

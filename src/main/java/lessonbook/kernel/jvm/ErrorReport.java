@@ -95,13 +95,24 @@ final class ErrorReport {
         return className;
     }
 
-    /** Frames down to the last snippet frame; below it is only the engine calling the snippet. */
+    /**
+     * Frames down to the last snippet frame; below it is only the engine calling the snippet. The worker runtime's
+     * own frames are left out, as a worker's printed trace leaves them out, and of the worker API's only the call
+     * the cell made ({@code WorkerPool.map}), not the API's inner calls; so is every frame of a throwable the
+     * runtime's threads made (a {@code CompletionException} a pool's dispatcher completed a future with: its frames
+     * say nothing about the cell, and its cause has the worker's).
+     */
     static List<String> userFrames(StackTraceElement[] trace, Function<StackTraceElement, String> shown) {
         int last = -1;
+        boolean runtimeMade = false;
         for (int i = 0; i < trace.length; i++) {
             if (isSnippetFrame(trace[i])) {
                 last = i;
             }
+            runtimeMade |= isRuntimeFrame(trace[i]);
+        }
+        if (last < 0 && runtimeMade) {
+            return List.of();
         }
         if (last < 0) {
             last = trace.length - 1;
@@ -115,9 +126,21 @@ final class ErrorReport {
         }
         List<String> frames = new ArrayList<>();
         for (int i = 0; i <= last; i++) {
-            frames.add(shown.apply(trace[i]));
+            // of the worker API's own frames, only the call the cell made (WorkerPool.map), not what it called
+            boolean apiInside = isApiFrame(trace[i]) && i + 1 < trace.length && isApiFrame(trace[i + 1]);
+            if (!isRuntimeFrame(trace[i]) && !apiInside) {
+                frames.add(shown.apply(trace[i]));
+            }
         }
         return frames;
+    }
+
+    private static boolean isRuntimeFrame(StackTraceElement frame) {
+        return frame.getClassName().startsWith("lessonbook.workers.runtime.");
+    }
+
+    private static boolean isApiFrame(StackTraceElement frame) {
+        return frame.getClassName().startsWith("lessonbook.workers.");
     }
 
     /** JShell names a snippet's source "#id" (and blanks its wrapper class name in reported traces). */

@@ -197,7 +197,7 @@ class KernelLifecycleTest {
             KernelHarness.Ran ended = h.run("Thread t = new Thread(Thread.currentThread().getThreadGroup().getParent(),"
                     + " () -> { throw new OutOfMemoryError(\"Java heap space\"); });\n"
                     + "t.start();\nThread.sleep(20_000);");
-            assertThat(ended.run().outcome()).isEqualTo(Outcome.ERROR);
+            assertThat(ended.run().outcome()).as("%s", ended.outputs()).isEqualTo(Outcome.ERROR);
             assertThat(ended.all(Output.Notice.class)).extracting(Output.Notice::message).containsExactly(
                     "The kernel ran out of memory (OutOfMemoryError: Java heap space): the cell's data did not fit"
                             + " in the kernel's heap; a fresh kernel was started.");
