@@ -47,10 +47,7 @@ class TraceLinkWindowTest {
 
     @Test
     void clickingAFrameSelectsTheCellItNamesWithTheCaretOnTheLine(FxRobot robot) throws Exception {
-        fixture.run(robot, "half");
-        fixture.waitFor(() -> fixture.shownState("half") == CellState.DONE);
-        fixture.run(robot, "calls");
-        fixture.waitFor(() -> fixture.shownState("calls") == CellState.ERROR);
+        runTheMethodThenItsCaller(robot);
         int defined = executionCount("half");
         assertThat(fixture.window().shownOutput("calls")).contains("at half (In [" + defined + "], line 3)")
                 .contains("at (In [" + executionCount("calls") + "], line 2)");
@@ -68,10 +65,7 @@ class TraceLinkWindowTest {
     /** The cell ran again since: its old number names nothing now, and the status bar says so. */
     @Test
     void aFrameWhoseCellRanAgainSaysSoInsteadOfGoingAnywhere(FxRobot robot) throws Exception {
-        fixture.run(robot, "half");
-        fixture.waitFor(() -> fixture.shownState("half") == CellState.DONE);
-        fixture.run(robot, "calls");
-        fixture.waitFor(() -> fixture.shownState("calls") == CellState.ERROR);
+        runTheMethodThenItsCaller(robot);
         int before = executionCount("half");
         fixture.run(robot, "half");
         fixture.waitFor(() -> executionCount("half") != before && fixture.shownState("half") == CellState.DONE);
@@ -85,17 +79,25 @@ class TraceLinkWindowTest {
         assertThat(fixture.code("half").isEditing()).isFalse();
     }
 
+    /** Runs "half", then "calls", whose second call throws in "half". */
+    private void runTheMethodThenItsCaller(FxRobot robot) {
+        fixture.run(robot, "half");
+        fixture.waitFor(() -> fixture.shownState("half") == CellState.DONE);
+        fixture.run(robot, "calls");
+        fixture.waitFor(() -> fixture.shownState("calls") == CellState.ERROR);
+    }
+
     private int executionCount(String cellId) {
         Integer count = ((CodeCell) fixture.window().document().cell(cellId)).executionCount();
         return count == null ? -1 : count;
     }
 
-    /** The drawn output row that starts with {@code start} (after its indent). */
+    /** The drawn output row that starts with {@code start} (after its indent), once the list has drawn it. */
     private Node frameRow(FxRobot robot, String start) {
-        fixture.waitFor(() -> robot.lookup(".out-frame-link").queryAll().stream()
-                .anyMatch(n -> ((ListCell<?>) n).getText() != null && ((ListCell<?>) n).getText().strip().startsWith(start)));
-        return robot.lookup(".out-frame-link").queryAll().stream()
-                .filter(n -> ((ListCell<?>) n).getText() != null && ((ListCell<?>) n).getText().strip().startsWith(start))
-                .findFirst().orElseThrow();
+        java.util.function.Supplier<java.util.Optional<Node>> row = () -> robot.lookup(".out-frame-link").queryAll()
+                .stream().filter(n -> ((ListCell<?>) n).getText() != null
+                        && ((ListCell<?>) n).getText().strip().startsWith(start)).findFirst();
+        fixture.waitFor(() -> row.get().isPresent());
+        return row.get().orElseThrow();
     }
 }
