@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.ToIntFunction;
 import java.util.stream.Collectors;
 
 import jdk.jshell.EvalException;
@@ -62,11 +63,10 @@ final class ErrorReport {
 
         @Override
         public String apply(StackTraceElement frame) {
-            String file = frame.getFileName();
-            int blank = file == null || !file.startsWith("#") ? 0 : blankLines.computeIfAbsent(file.substring(1),
+            // the blank lines are looked up only for a snippet no cell placed: a walk over every snippet
+            return format(frame, places, snippetId -> blankLines.computeIfAbsent(snippetId,
                     id -> jshell.snippets().filter(s -> s.id().equals(id)).findFirst()
-                            .map(s -> leadingBlankLines(s.source())).orElse(0));
-            return format(frame, places, blank);
+                            .map(s -> leadingBlankLines(s.source())).orElse(0)));
         }
     }
 
@@ -152,10 +152,10 @@ final class ErrorReport {
     /**
      * As the jshell tool shows it, with the cell in place of JShell's snippet number where {@code places} knows it:
      * {@code factorial (In [2], line 4)}, {@code (In [3], line 1)} for the snippet's own code; {@code factorial (#2:4)}
-     * for a snippet no cell placed ({@code blankLines}: the snippet's blank lines in front, left out of that count);
-     * {@code Integer.parseInt (Integer.java:668)} for a library's.
+     * for a snippet no cell placed ({@code blankLinesOf}: a snippet's blank lines in front, by its id, left out of
+     * that count); {@code Integer.parseInt (Integer.java:668)} for a library's.
      */
-    static String format(StackTraceElement frame, SnippetPlaces places, int blankLines) {
+    static String format(StackTraceElement frame, SnippetPlaces places, ToIntFunction<String> blankLinesOf) {
         if (isSnippetFrame(frame)) {
             String method = frame.getMethodName().startsWith("do_it$") ? ""
                     // javac's name for a lambda's body (lambda$do_it$$e124482f$1) says nothing a student wrote
@@ -168,7 +168,8 @@ final class ErrorReport {
             int line = frame.getLineNumber();
             String where = file.startsWith("#") ? places.where(file.substring(1), line) : null;
             if (where == null) {
-                where = file + (line >= 0 ? ":" + (line > 1 ? Math.max(1, line - blankLines) : line) : "");
+                int blank = line > 1 && file.startsWith("#") ? blankLinesOf.applyAsInt(file.substring(1)) : 0;
+                where = file + (line >= 0 ? ":" + (line > 1 ? Math.max(1, line - blank) : line) : "");
             }
             return (method.isEmpty() ? "" : method + " ") + "(" + where + ")";
         }

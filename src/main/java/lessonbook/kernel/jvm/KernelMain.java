@@ -56,6 +56,7 @@ public final class KernelMain {
         // "main" is the name of the thread cells run on (CellMainThread), as in jshell; this one only serves.
         Thread.currentThread().setName("lessonbook-kernel");
         // an OutOfMemoryError in the kernel's own threads ends it (KernelMemory); from now, not from the first cell
+        KernelMemory.prepare();
         ClassDumpingExecutionControl.installKernelThreadsHandler();
         KernelChannel channel = new KernelChannel(ticket);
         OutputHub hub = new OutputHub(channel);

@@ -41,6 +41,14 @@ final class KernelMemory {
     private KernelMemory() {
     }
 
+    /**
+     * Makes the reserve and opens the JVM's stdout now, at the kernel's start: this class's first use must not be
+     * the moment a cell ran out of memory (the reserve's allocation would fail there, and the class with it).
+     */
+    static void prepare() {
+        // the class's initialization does the work
+    }
+
     /** A cell's thread ran out of memory: the reserve goes, so the error can be reported and the cell ended. */
     static void cellRanOutOfMemory() {
         reserve = null;

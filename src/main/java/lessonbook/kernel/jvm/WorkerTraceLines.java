@@ -97,6 +97,6 @@ final class WorkerTraceLines {
         int snippetLine = wrappedLine < lines.snippetLine().length ? lines.snippetLine()[wrappedLine] : 0;
         StackTraceElement frame = new StackTraceElement(m.group(2) + m.group(3), m.group(4), "#" + lines.snippetId(),
                 snippetLine > 0 ? snippetLine : -1);
-        return m.group(1) + ErrorReport.format(frame, places, lines.blankLines());
+        return m.group(1) + ErrorReport.format(frame, places, id -> lines.blankLines());
     }
 }

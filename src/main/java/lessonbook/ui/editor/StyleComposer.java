@@ -15,8 +15,8 @@ import org.fxmisc.richtext.model.StyleSpansBuilder;
 
 /**
  * Puts the layers of styling together on the FX thread: the syntax colours (computed in the background) and
- * the decorations laid over them (diagnostics, the matched bracket pair, find hits, the line a trace named). Every change of a layer
- * restyles the whole text at once, so layers never wipe each other out.
+ * the decorations laid over them (diagnostics, the matched bracket pair, find hits, the line a trace named).
+ * Every change of a layer restyles the whole text at once, so layers never wipe each other out.
  */
 final class StyleComposer {
 
@@ -28,7 +28,8 @@ final class StyleComposer {
     }
 
     static final Set<String> DECORATION_CLASSES = Set.of(
-            "diagnostic-error", "diagnostic-warning", "bracket-match", "bracket-unmatched", "search-hit", "trace-target");
+            "diagnostic-error", "diagnostic-warning", "bracket-match", "bracket-unmatched", "search-hit",
+            "trace-target");
 
     private final CodeArea area;
     private final Map<Layer, List<Mark>> layers = new EnumMap<>(Layer.class);

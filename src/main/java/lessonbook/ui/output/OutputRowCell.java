@@ -11,8 +11,9 @@ import lessonbook.model.CellLine;
 
 /**
  * One drawn row of an output pane: the row's text with its line's style classes; a click on an exception's
- * header folds or unfolds its frames, one on a frame that names a cell's line ({@link CellLine}) goes there. A laid-out row on screen tells the list its font and padding, so the
- * list knows how many characters fit in a row.
+ * header folds or unfolds its frames, one on a frame that names a cell's line ({@link CellLine}) goes there.
+ * A laid-out row on screen tells the list its font and padding, so the list knows how many characters fit in a
+ * row.
  */
 final class OutputRowCell extends ListCell<RowWrapper.Row> {
     private final RowList list;

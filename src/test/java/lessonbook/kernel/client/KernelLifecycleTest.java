@@ -185,6 +185,21 @@ class KernelLifecycleTest {
         }
     }
 
+    /** The kernel's very first cell fills the heap: the room for reporting it was made at the start, not now. */
+    @Test
+    void aFirstCellThatFillsTheHeapFailsAndTheKernelLivesOn() throws Exception {
+        try (KernelHarness h = new KernelHarness(smallHeap())) {
+            long kernel = h.kernel.pid();
+            KernelHarness.Ran full = h.run("List<long[]> hog = new ArrayList<>();\n"
+                    + "while (true) hog.add(new long[1 << 16]);");
+            assertThat(full.only(Output.Error.class).exceptionType()).isEqualTo("java.lang.OutOfMemoryError");
+            assertThat(full.only(Output.Notice.class).message()).contains("hog (an ArrayList of ");
+            h.run("hog = null;");
+            assertThat(h.run("6 * 7").only(Output.Value.class).value()).isEqualTo("42");
+            assertThat(h.kernel.pid()).isEqualTo(kernel);
+        }
+    }
+
     /**
      * Out of memory in the kernel's own code (here a thread outside the cells' group, as the kernel's socket and
      * output threads are) leaves the kernel in a state nobody knows: it ends, the cell says why, and the next cell
