@@ -1,5 +1,7 @@
 package lessonbook.workers;
 
+import lessonbook.workers.runtime.WorkerJvmOptions;
+
 /**
  * A pool worker's process ended (System.exit, OutOfMemoryError, killed) while it was running a task, or pool
  * workers kept ending before they could take any.
@@ -10,9 +12,13 @@ public final class WorkerDiedException extends RuntimeException {
     private final long pid;
     private final int exitCode;
 
-    static WorkerDiedException whileRunning(String workerName, long pid, int exitCode, String inputs) {
-        return new WorkerDiedException(workerName, pid, exitCode, workerName + " (pid " + pid + ") died with exit code "
-                + exitCode + " while running " + inputs);
+    static WorkerDiedException whileRunning(String workerName, long pid, int exitCode, String outOfMemory,
+            String inputs) {
+        String how = outOfMemory == null ? "died with exit code " + exitCode
+                : "ran out of memory (OutOfMemoryError: " + outOfMemory + "; a worker's heap is -Xmx"
+                        + WorkerJvmOptions.heap() + ", and -Dlessonbook.workers.xmx gives it more)";
+        return new WorkerDiedException(workerName, pid, exitCode, workerName + " (pid " + pid + ") " + how
+                + " while running " + inputs);
     }
 
     static WorkerDiedException beforeStarting(String workerName, long pid, int exitCode, int attempts) {

@@ -64,8 +64,8 @@ public final class WorkerPool implements AutoCloseable {
         }
 
         @Override
-        public RuntimeException workerDied(String worker, long pid, int exitCode, String inputs) {
-            return WorkerDiedException.whileRunning(worker, pid, exitCode, inputs);
+        public RuntimeException workerDied(String worker, long pid, int exitCode, String outOfMemory, String inputs) {
+            return WorkerDiedException.whileRunning(worker, pid, exitCode, outOfMemory, inputs);
         }
 
         @Override

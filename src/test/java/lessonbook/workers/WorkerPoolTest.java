@@ -216,7 +216,9 @@ class WorkerPoolTest extends WithRecordingHost {
                 while (true) {
                     hog.add(new long[1 << 20]);
                 }
-            }, range(1))).isInstanceOf(WorkerDiedException.class).hasMessageContaining("while running input 0");
+            }, range(1))).isInstanceOf(WorkerDiedException.class)
+                    .hasMessageContaining("ran out of memory (OutOfMemoryError: Java heap space; a worker's heap is -Xmx24m,"
+                            + " and -Dlessonbook.workers.xmx gives it more) while running input 0");
             Await.until("the OOM report", T,
                     () -> host.lines().stream().anyMatch(l -> l.text().contains("OutOfMemoryError")));
         }

@@ -32,6 +32,8 @@ public final class ChildJvm {
     private String name;
     private WorkerEvents events;
     private volatile long reportedCpuMillis = -1;
+    /** What HotSpot said it ran out of ("Java heap space"), from its last words on stdout; null if it did not. */
+    private volatile String outOfMemory;
     /** CPU the JVM had used before it became this worker (a spare's start-up), not part of the worker's life. */
     private volatile long cpuMillisAtBind;
 
@@ -103,6 +105,9 @@ public final class ChildJvm {
     }
 
     private void deliver(boolean stderr, String text) {
+        if (!stderr && text.startsWith(WorkerJvmOptions.OUT_OF_MEMORY)) {
+            outOfMemory = text.substring(WorkerJvmOptions.OUT_OF_MEMORY.length()).strip();
+        }
         WorkerEvents sink;
         String tag;
         synchronized (this) {
@@ -259,6 +264,14 @@ public final class ChildJvm {
 
     public boolean isAlive() {
         return process.isAlive();
+    }
+
+    /**
+     * "Java heap space" when the worker ended on an OutOfMemoryError (it runs with {@code ExitOnOutOfMemoryError},
+     * whose line on stdout says so), else null; final once {@link #ended()} completed.
+     */
+    String outOfMemory() {
+        return outOfMemory;
     }
 
     /** Completes with the exit code once the process ended and its output was delivered. */

@@ -358,7 +358,8 @@ public final class PoolDispatcher {
                 return;
             }
             if (running != null) {
-                failRun(running.run(), failures.workerDied(member.name, member.child.pid(), code, running.describe()));
+                failRun(running.run(), failures.workerDied(member.name, member.child.pid(), code,
+                        member.child.outOfMemory(), running.describe()));
             }
             if (!member.started && !member.retiring && ++startFailuresInARow >= START_ATTEMPTS) {
                 breakPool(failures.workersCannotStart(member.name, member.child.pid(), code, startFailuresInARow));
@@ -377,9 +378,10 @@ public final class PoolDispatcher {
         }
     }
 
+    /** Once its output was read too: its last line may say why it ended (out of memory). */
     private static int exitCodeOf(ChildJvm child) {
         try {
-            return child.process().onExit().get(5, TimeUnit.SECONDS).exitValue();
+            return child.ended().get(5, TimeUnit.SECONDS);
         } catch (Exception e) {
             child.kill();
             return -1;

@@ -11,8 +11,11 @@ public interface PoolFailures {
     /** The pool's initializer threw in a worker: every call on the pool fails with this from now on. */
     RuntimeException initializerFailed(String worker, long pid, Messages.Failure failure);
 
-    /** The worker's process ended while running {@code inputs} ("input 3", "inputs 0-124"). */
-    RuntimeException workerDied(String worker, long pid, int exitCode, String inputs);
+    /**
+     * The worker's process ended while running {@code inputs} ("input 3", "inputs 0-124"); {@code outOfMemory} is
+     * what it ran out of ("Java heap space") when that ended it, else null.
+     */
+    RuntimeException workerDied(String worker, long pid, int exitCode, String outOfMemory, String inputs);
 
     /**
      * {@code attempts} workers in a row ended before they connected (a JVM option it rejects, a machine out of

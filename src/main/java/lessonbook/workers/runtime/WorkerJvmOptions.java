@@ -12,7 +12,15 @@ import lessonbook.process.ExtraJvmOptions;
  * (a changed {@code lessonbook.workers.*} property) is not used.
  */
 public final class WorkerJvmOptions {
+    /** What HotSpot prints on stdout as {@code -XX:+ExitOnOutOfMemoryError} ends a worker; then the kind. */
+    static final String OUT_OF_MEMORY = "Terminating due to java.lang.OutOfMemoryError: ";
+
     private WorkerJvmOptions() {
+    }
+
+    /** The heap a worker gets, as {@code -Xmx} takes it ("256m"). */
+    public static String heap() {
+        return System.getProperty("lessonbook.workers.xmx", "256m");
     }
 
     /** The options in order; public for the bench's peer of ten plain JVMs, which must compile its loop alike. */
@@ -37,7 +45,7 @@ public final class WorkerJvmOptions {
         // items. With it, a pool's 60 such maps took 91-105 ms instead of 146-156, and no map over 15 ms.
         options.add("-XX:CompileCommand=BackgroundCompilation,lessonbook/workers/runtime/*.*,true");
         options.add("-XX:CompileCommand=BackgroundCompilation,lessonbook/process/*.*,true");
-        options.add("-Xmx" + System.getProperty("lessonbook.workers.xmx", "256m"));
+        options.add("-Xmx" + heap());
         options.add("-XX:+ExitOnOutOfMemoryError");
         options.add("-Xshare:auto");
         options.add("-Dfile.encoding=UTF-8");
