@@ -28,6 +28,8 @@ import java.util.function.Consumer;
  * so that uneven work still goes to whichever worker is free. A function not seen yet gets one.
  */
 public final class PoolDispatcher {
+    /** The exit code of a JVM that {@code -XX:+ExitOnOutOfMemoryError} ended (and of any {@code System.exit(3)}). */
+    private static final int OUT_OF_MEMORY_EXIT = 3;
     private final WorkerHost host;
     private WorkerEvents events;
     private final long generation;
@@ -351,6 +353,7 @@ public final class PoolDispatcher {
 
     private void memberEnded(PoolMember member) {
         int code = exitCodeOf(member.child);
+        String outOfMemory = code == OUT_OF_MEMORY_EXIT ? outOfMemoryOf(member.child) : null;
         synchronized (lock) {
             members.remove(member);
             MapRun.Chunk running = member.answered();
@@ -358,8 +361,8 @@ public final class PoolDispatcher {
                 return;
             }
             if (running != null) {
-                failRun(running.run(), failures.workerDied(member.name, member.child.pid(), code,
-                        member.child.outOfMemory(), running.describe()));
+                failRun(running.run(), failures.workerDied(member.name, member.child.pid(), code, outOfMemory,
+                        running.describe()));
             }
             if (!member.started && !member.retiring && ++startFailuresInARow >= START_ATTEMPTS) {
                 breakPool(failures.workersCannotStart(member.name, member.child.pid(), code, startFailuresInARow));
@@ -378,10 +381,22 @@ public final class PoolDispatcher {
         }
     }
 
-    /** Once its output was read too: its last line may say why it ended (out of memory). */
+    /**
+     * What the worker ran out of, from HotSpot's last line, once its output is read (a short wait, only for an exit
+     * with the code {@code ExitOnOutOfMemoryError} uses); null when it did not say.
+     */
+    private static String outOfMemoryOf(ChildJvm child) {
+        try {
+            child.ended().get(5, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            // not drained in time: the exit code alone, then
+        }
+        return child.outOfMemory();
+    }
+
     private static int exitCodeOf(ChildJvm child) {
         try {
-            return child.ended().get(5, TimeUnit.SECONDS);
+            return child.process().onExit().get(5, TimeUnit.SECONDS).exitValue();
         } catch (Exception e) {
             child.kill();
             return -1;
