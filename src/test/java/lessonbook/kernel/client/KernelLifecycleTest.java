@@ -165,14 +165,7 @@ class KernelLifecycleTest {
             assertThat(inBlock.all(Output.Notice.class)).isEmpty();
             assertThat(h.run("kept + 41").only(Output.Value.class).value()).isEqualTo("42");
 
-            KernelHarness.Ran full = h.run("List<long[]> hog = new ArrayList<>();\n"
-                    + "while (true) hog.add(new long[1 << 16]);");
-            assertThat(full.run().outcome()).isEqualTo(Outcome.ERROR);
-            assertThat(full.only(Output.Error.class).exceptionType()).isEqualTo("java.lang.OutOfMemoryError");
-            assertThat(full.only(Output.Notice.class).message())
-                    .startsWith("The kernel's memory is still full after this cell: ")
-                    .contains("held by the notebook's variables: hog (an ArrayList of ")
-                    .contains("Set it to null (hog = null;), or restart the kernel.");
+            fillTheHeapWithHog(h);
             KernelHarness.Ran whileFull = h.run("kept + 1");
             assertThat(whileFull.only(Output.Value.class).value()).isEqualTo("2");
             assertThat(whileFull.only(Output.Notice.class).message()).contains("hog (an ArrayList of ");
@@ -190,14 +183,23 @@ class KernelLifecycleTest {
     void aFirstCellThatFillsTheHeapFailsAndTheKernelLivesOn() throws Exception {
         try (KernelHarness h = new KernelHarness(smallHeap())) {
             long kernel = h.kernel.pid();
-            KernelHarness.Ran full = h.run("List<long[]> hog = new ArrayList<>();\n"
-                    + "while (true) hog.add(new long[1 << 16]);");
-            assertThat(full.only(Output.Error.class).exceptionType()).isEqualTo("java.lang.OutOfMemoryError");
-            assertThat(full.only(Output.Notice.class).message()).contains("hog (an ArrayList of ");
+            fillTheHeapWithHog(h);
             h.run("hog = null;");
             assertThat(h.run("6 * 7").only(Output.Value.class).value()).isEqualTo("42");
             assertThat(h.kernel.pid()).isEqualTo(kernel);
         }
+    }
+
+    /** Runs a cell that grows a notebook variable, hog, until the heap is full; the cell says what holds it. */
+    private static void fillTheHeapWithHog(KernelHarness h) {
+        KernelHarness.Ran full = h.run("List<long[]> hog = new ArrayList<>();\n"
+                + "while (true) hog.add(new long[1 << 16]);");
+        assertThat(full.run().outcome()).isEqualTo(Outcome.ERROR);
+        assertThat(full.only(Output.Error.class).exceptionType()).isEqualTo("java.lang.OutOfMemoryError");
+        assertThat(full.only(Output.Notice.class).message())
+                .startsWith("The kernel's memory is still full after this cell: ")
+                .contains("held by the notebook's variables: hog (an ArrayList of ")
+                .contains("Set it to null (hog = null;), or restart the kernel.");
     }
 
     /**
