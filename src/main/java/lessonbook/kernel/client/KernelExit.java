@@ -2,6 +2,8 @@ package lessonbook.kernel.client;
 
 import java.util.Map;
 
+import lessonbook.process.OutOfMemoryExit;
+
 /**
  * How a kernel JVM ended, in words for the cell that was running: a teacher reading "exit code 137" learns
  * nothing, "killed by SIGKILL, as the system's out-of-memory killer does" tells them where to look.
@@ -9,12 +11,11 @@ import java.util.Map;
  * @param exitCode         what the process reported; on Unix, 128 + n means it was ended by signal n
  * @param calledSystemExit the kernel said it was exiting in an orderly way (a cell called System.exit)
  * @param lastOutput       the end of what the JVM itself printed (a kernel out of memory outside cell code
- *                         prints {@link #OUT_OF_MEMORY}, as {@code -XX:+ExitOnOutOfMemoryError} would, and ends)
+ *                         prints {@link OutOfMemoryExit#LINE_START}, as {@code -XX:+ExitOnOutOfMemoryError}
+ *                         would, and ends)
  * @param unixSignals      exit codes above 128 mean signals (not on Windows, where they are plain codes)
  */
 record KernelExit(int exitCode, boolean calledSystemExit, String lastOutput, boolean unixSignals) {
-    /** What HotSpot prints (on its stdout) before it ends under {@code -XX:+ExitOnOutOfMemoryError}; the kernel too. */
-    static final String OUT_OF_MEMORY = "Terminating due to java.lang.OutOfMemoryError: ";
 
     private static final Map<Integer, String> SIGNALS = Map.ofEntries(Map.entry(1, "SIGHUP"), Map.entry(2, "SIGINT"),
             Map.entry(3, "SIGQUIT"), Map.entry(4, "SIGILL"), Map.entry(6, "SIGABRT"), Map.entry(7, "SIGBUS"),
@@ -80,12 +81,6 @@ record KernelExit(int exitCode, boolean calledSystemExit, String lastOutput, boo
 
     /** "Java heap space", "Metaspace", ... when the JVM ended on an OutOfMemoryError, else null. */
     private String outOfMemoryKind() {
-        int at = lastOutput == null ? -1 : lastOutput.lastIndexOf(OUT_OF_MEMORY);
-        if (at < 0) {
-            return null;
-        }
-        String rest = lastOutput.substring(at + OUT_OF_MEMORY.length());
-        int end = rest.indexOf('\n');
-        return (end < 0 ? rest : rest.substring(0, end)).strip();
+        return OutOfMemoryExit.kindIn(lastOutput);
     }
 }

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 import lessonbook.process.EndThisJvm;
+import lessonbook.process.OutOfMemoryExit;
 import lessonbook.workers.runtime.WorkerRuntime;
 
 /**
@@ -27,8 +28,7 @@ import lessonbook.workers.runtime.WorkerRuntime;
  */
 final class KernelMemory {
     /** HotSpot's own words under {@code -XX:+ExitOnOutOfMemoryError}; {@code KernelExit} looks for them. */
-    private static final byte[] TERMINATING = "Terminating due to java.lang.OutOfMemoryError: "
-            .getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] TERMINATING = OutOfMemoryExit.LINE_START.getBytes(StandardCharsets.US_ASCII);
     /** The JVM's own stdout, outside the protocol (System.out is the cells'); opened now, not when out of memory. */
     private static final FileOutputStream JVM_STDOUT = new FileOutputStream(FileDescriptor.out);
     /** The kernel's heap is "still full" after a cell when less than this share of it is free. */
@@ -104,6 +104,6 @@ final class KernelMemory {
         } catch (RuntimeException | LinkageError | OutOfMemoryError e) {
             // ending the tree below covers the workers too
         }
-        EndThisJvm.now(3);
+        EndThisJvm.now(OutOfMemoryExit.EXIT_CODE);
     }
 }

@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import lessonbook.process.ChildProcess;
+import lessonbook.process.OutOfMemoryExit;
 import lessonbook.process.ProcStat;
 
 /**
@@ -105,8 +106,8 @@ public final class ChildJvm {
     }
 
     private void deliver(boolean stderr, String text) {
-        if (!stderr && text.startsWith(WorkerJvmOptions.OUT_OF_MEMORY)) {
-            outOfMemory = text.substring(WorkerJvmOptions.OUT_OF_MEMORY.length()).strip();
+        if (!stderr && text.startsWith(OutOfMemoryExit.LINE_START)) {
+            outOfMemory = OutOfMemoryExit.kindIn(text);
         }
         WorkerEvents sink;
         String tag;

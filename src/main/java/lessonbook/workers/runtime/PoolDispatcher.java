@@ -11,6 +11,8 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
+import lessonbook.process.OutOfMemoryExit;
+
 /**
  * The engine of a pool (the API's {@code WorkerPool}): its worker JVMs, the queue of chunks not yet sent, and one reader thread
  * per worker that turns its answers into results. Threading: everything mutable is guarded by {@link #lock};
@@ -28,8 +30,6 @@ import java.util.function.Consumer;
  * so that uneven work still goes to whichever worker is free. A function not seen yet gets one.
  */
 public final class PoolDispatcher {
-    /** The exit code of a JVM that {@code -XX:+ExitOnOutOfMemoryError} ended (and of any {@code System.exit(3)}). */
-    private static final int OUT_OF_MEMORY_EXIT = 3;
     private final WorkerHost host;
     private WorkerEvents events;
     private final long generation;
@@ -353,7 +353,7 @@ public final class PoolDispatcher {
 
     private void memberEnded(PoolMember member) {
         int code = exitCodeOf(member.child);
-        String outOfMemory = code == OUT_OF_MEMORY_EXIT ? outOfMemoryOf(member.child) : null;
+        String outOfMemory = code == OutOfMemoryExit.EXIT_CODE ? outOfMemoryOf(member.child) : null;
         synchronized (lock) {
             members.remove(member);
             MapRun.Chunk running = member.answered();

@@ -12,9 +12,6 @@ import lessonbook.process.ExtraJvmOptions;
  * (a changed {@code lessonbook.workers.*} property) is not used.
  */
 public final class WorkerJvmOptions {
-    /** What HotSpot prints on stdout as {@code -XX:+ExitOnOutOfMemoryError} ends a worker; then the kind. */
-    static final String OUT_OF_MEMORY = "Terminating due to java.lang.OutOfMemoryError: ";
-
     private WorkerJvmOptions() {
     }
 
