@@ -14,6 +14,8 @@ import jdk.jshell.JShellException;
 import jdk.jshell.UnresolvedReferenceException;
 import lessonbook.model.Output;
 import lessonbook.model.RepeatedFrames;
+import lessonbook.workers.Worker;
+import lessonbook.workers.runtime.WorkerRuntime;
 
 /** An exception from a snippet as the user should see it: their frames, none of the kernel's. */
 final class ErrorReport {
@@ -135,12 +137,17 @@ final class ErrorReport {
         return frames;
     }
 
+    /** The worker runtime's classes, as a worker's printed trace leaves them out ({@code PrintedTrace}). */
+    private static final String RUNTIME_PACKAGE = WorkerRuntime.class.getPackageName() + ".";
+    /** The worker API's classes and the runtime's below them. */
+    private static final String API_PACKAGE = Worker.class.getPackageName() + ".";
+
     private static boolean isRuntimeFrame(StackTraceElement frame) {
-        return frame.getClassName().startsWith("lessonbook.workers.runtime.");
+        return frame.getClassName().startsWith(RUNTIME_PACKAGE);
     }
 
     private static boolean isApiFrame(StackTraceElement frame) {
-        return frame.getClassName().startsWith("lessonbook.workers.");
+        return frame.getClassName().startsWith(API_PACKAGE);
     }
 
     /** JShell names a snippet's source "#id" (and blanks its wrapper class name in reported traces). */
