@@ -6,12 +6,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
+import lessonbook.model.CellStep.Placed;
+
 /**
- * The one place a notebook changes: the current immutable {@link Notebook}, its file, the unsaved mark and
- * each cell's runtime state. Every edit replaces the notebook and tells the listeners what changed.
+ * The one place a notebook changes: the current immutable {@link Notebook}, its file, the unsaved mark,
+ * each cell's runtime state and the Undo of changes to its cells ({@link CellHistory}). Every edit replaces the
+ * notebook and tells the listeners what changed.
  *
  * <p>Confined to the thread that created it (the UI thread in the app): a kernel's output must be handed
  * over to that thread first. The check makes a wrong-thread call fail loudly instead of racing.
@@ -24,6 +28,7 @@ public final class NotebookDocument {
     private Path file;
     private boolean dirty;
     private OutputBudget outputBudget = OutputBudget.DEFAULT;
+    private final CellHistory history = new CellHistory();
 
     public NotebookDocument(Notebook notebook, Path file) {
         this.notebook = Objects.requireNonNull(notebook, "notebook");
@@ -83,6 +88,7 @@ public final class NotebookDocument {
         notebook = Objects.requireNonNull(next, "notebook");
         file = nextFile;
         runtimes.clear();
+        history.clear();
         fire(new DocumentChange.Structure());
         fire(new DocumentChange.FileChanged(file));
         setDirty(false);
@@ -143,6 +149,7 @@ public final class NotebookDocument {
         }
         List<Cell> next = new ArrayList<>(notebook.cells());
         next.add(index, cell);
+        history.record(CellStep.of("Insert Cell", List.of(), List.of(new Placed(index, cell))));
         notebook = notebook.withCells(next);
         changed(new DocumentChange.Structure());
     }
@@ -155,10 +162,13 @@ public final class NotebookDocument {
         }
         int index = requireIndex(cellId);
         List<Cell> next = new ArrayList<>(notebook.cells());
-        next.remove(index);
+        Cell removed = next.remove(index);
+        List<Placed> added = List.of();
         if (next.isEmpty()) {
             next.add(new CodeCell(CellIds.next(), ""));
+            added = List.of(new Placed(0, next.get(0)));
         }
+        history.record(CellStep.of("Delete Cell", List.of(new Placed(index, removed)), added));
         notebook = notebook.withCells(next);
         runtimes.remove(cellId);
         changed(new DocumentChange.Structure());
@@ -176,7 +186,10 @@ public final class NotebookDocument {
             return false;
         }
         List<Cell> next = new ArrayList<>(notebook.cells());
-        next.add(to, next.remove(from));
+        Cell moved = next.remove(from);
+        next.add(to, moved);
+        history.record(CellStep.of(delta < 0 ? "Move Cell Up" : "Move Cell Down",
+                List.of(new Placed(from, moved)), List.of(new Placed(to, moved))));
         notebook = notebook.withCells(next);
         changed(new DocumentChange.Structure());
         return true;
@@ -202,6 +215,8 @@ public final class NotebookDocument {
         List<Cell> next = new ArrayList<>(notebook.cells());
         next.set(index, cell.withSource(head));
         next.add(index + 1, second);
+        history.record(CellStep.of("Split Cell", List.of(new Placed(index, cell)),
+                List.of(new Placed(index, next.get(index)), new Placed(index + 1, second))));
         notebook = notebook.withCells(next);
         changed(new DocumentChange.Structure());
         return second.id();
@@ -225,6 +240,8 @@ public final class NotebookDocument {
         List<Cell> next = new ArrayList<>(notebook.cells());
         next.set(index, first.withSource(joined));
         next.remove(index + 1);
+        history.record(CellStep.of("Merge Cells", List.of(new Placed(index, first), new Placed(index + 1, second)),
+                List.of(new Placed(index, next.get(index)))));
         notebook = notebook.withCells(next);
         runtimes.remove(second.id());
         changed(new DocumentChange.Structure());
@@ -241,15 +258,19 @@ public final class NotebookDocument {
         if ((cell instanceof CodeCell) == toCode) {
             return;
         }
-        notebook = notebook.map(cellId, Cell::convert);
+        int index = requireIndex(cellId);
+        Cell converted = cell.convert();
+        history.record(CellStep.of(toCode ? "Change to Code" : "Change to Markdown",
+                List.of(new Placed(index, cell)), List.of(new Placed(index, converted))));
+        notebook = notebook.map(cellId, c -> converted);
         runtimes.remove(cellId);
         changed(new DocumentChange.Structure());
     }
 
-    /** Adds outputs to a code cell as they arrive; ignored for a cell that is gone or no longer code. */
     /**
      * Appends what a cell printed, within the {@link OutputBudget}: a cell that prints forever keeps its head, a
      * marker counting what was left out, and its tail. Listeners get the added outputs as kept (made printable).
+     * Ignored for a cell that is gone or no longer code.
      */
     public void appendOutputs(String cellId, List<Output> added) {
         checkThread();
@@ -280,11 +301,58 @@ public final class NotebookDocument {
         changed(new DocumentChange.OutputsCleared(cellId));
     }
 
+    /** Clears every code cell's outputs and count, as one step that Undo takes back. */
     public void clearAllOutputs() {
+        checkThread();
+        CellStep.clearingOutputs(notebook.cells()).ifPresent(history::record);
         for (CodeCell code : notebook.codeCells()) {
             clearOutputs(code.id());
             setRuntime(code.id(), CellRuntime.IDLE);
         }
+    }
+
+    /** What Undo would take back ("Delete Cell"), if anything. */
+    public Optional<String> undoLabel() {
+        return history.undoLabel();
+    }
+
+    public Optional<String> redoLabel() {
+        return history.redoLabel();
+    }
+
+    /** Takes back the last change to the cells as a whole (see {@link CellHistory}); typing has the editor's undo. */
+    public UndoOutcome undoCellChange() {
+        checkThread();
+        return show(history.undo(notebook.cells()));
+    }
+
+    public UndoOutcome redoCellChange() {
+        checkThread();
+        return show(history.redo(notebook.cells()));
+    }
+
+    /**
+     * Puts the cells Undo or Redo gave back in place. A cell kept under the same id and kind whose outputs changed
+     * is told as cleared and appended, so its view shows the outputs it has now.
+     */
+    private UndoOutcome show(CellHistory.Applied applied) {
+        if (applied.cells() == null) {
+            return applied.outcome();
+        }
+        Notebook was = notebook;
+        notebook = notebook.withCells(applied.cells());
+        runtimes.keySet().removeIf(id -> notebook.indexOf(id) < 0);
+        changed(new DocumentChange.Structure());
+        for (Cell cell : notebook.cells()) {
+            if (cell instanceof CodeCell now && was.cell(cell.id()).orElse(null) instanceof CodeCell then
+                    && !now.outputs().equals(then.outputs())) {
+                fire(new DocumentChange.OutputsCleared(now.id()));
+                if (!now.outputs().isEmpty()) {
+                    fire(new DocumentChange.OutputsAppended(now.id(), now.outputs()));
+                }
+            }
+        }
+        return applied.outcome();
     }
 
     public void setExecutionCount(String cellId, Integer count) {

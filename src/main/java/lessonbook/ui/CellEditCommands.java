@@ -4,8 +4,12 @@ import lessonbook.model.Cell;
 import lessonbook.model.CellIds;
 import lessonbook.model.CodeCell;
 import lessonbook.model.NotebookDocument;
+import lessonbook.model.UndoOutcome;
 
-/** Commands that change the notebook's cells around the selection: insert, delete, move, split, merge, type. */
+/**
+ * Commands that change the notebook's cells around the selection: insert, delete, move, split, merge, type, and
+ * Undo and Redo of those (the document keeps the history; this selects what came back and says what happened).
+ */
 final class CellEditCommands {
     private final NotebookDocument document;
     private final NotebookView view;
@@ -75,6 +79,23 @@ final class CellEditCommands {
             document.changeType(id, toCode);
             view.select(id);
         }
+    }
+
+    void undo() {
+        show(document.undoCellChange());
+    }
+
+    void redo() {
+        show(document.redoCellChange());
+    }
+
+    private void show(UndoOutcome outcome) {
+        if (outcome.selectCellId() != null) {
+            view.select(outcome.selectCellId());
+            view.scrollToSelected();
+        }
+        view.requestFocus();
+        view.tell(outcome.message());
     }
 
     void editSelected() {

@@ -48,6 +48,9 @@ final class NotebookCommands {
         add("File", null, null, null);
         add("File", "Quit", Mode.ANY, w::requestClose, key(KeyCode.Q, SHORTCUT_DOWN));
 
+        add("Edit", "Undo Cell Change", Mode.COMMAND, e::undo, key(KeyCode.Z));
+        add("Edit", "Redo Cell Change", Mode.COMMAND, e::redo, key(KeyCode.Z, SHIFT_DOWN));
+        add("Edit", null, null, null);
         add("Edit", "Insert Cell Above", Mode.COMMAND, () -> e.insertCell(false), key(KeyCode.A));
         add("Edit", "Insert Cell Below", Mode.COMMAND, () -> e.insertCell(true), key(KeyCode.B));
         addSequence("Edit", "Delete Cell", Mode.COMMAND, e::deleteCell, KeyCode.D, "D, D");

@@ -271,6 +271,11 @@ final class NotebookView extends ScrollPane {
         this.onMessage = listener;
     }
 
+    /** Shows a message in the window's status bar. */
+    void tell(String message) {
+        onMessage.accept(message);
+    }
+
     /**
      * A click on a trace's frame in {@code fromCellId}'s output: selects the cell that ran as {@code In [n]} and
      * shows the line in its editor. Runs share a number after a kernel restart: the nearest above the clicked

@@ -1,0 +1,101 @@
+package lessonbook.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import javafx.util.Duration;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+import lessonbook.format.LessonFiles;
+import lessonbook.format.RecoveryStore;
+import lessonbook.model.Cell;
+import lessonbook.model.CodeCell;
+import lessonbook.model.MarkdownCell;
+import lessonbook.model.Notebook;
+
+/** A teacher deletes the wrong cell in front of the class: Z gives it back, on screen and in the saved file. */
+@ExtendWith(ApplicationExtension.class)
+class CellUndoWindowTest {
+    @TempDir
+    static Path shared;
+    private Path lesson;
+    private NotebookWindowFixture fixture;
+    private NotebookWindow window;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        Path dir = Files.createTempDirectory(shared, "undo");
+        lesson = dir.resolve("lesson.md");
+        LessonFiles.write(lesson, new Notebook(List.of(new MarkdownCell("intro", "# Undo"),
+                new CodeCell("print", "System.out.println(\"answer is \" + (6 * 7));"),
+                new CodeCell("after", "int after = 1;"))));
+        fixture = NotebookWindowFixture.withTestKernel()
+                .recovery(new RecoveryStore(dir.resolve("user-recovery")), Duration.seconds(60)).open(stage, lesson);
+        window = fixture.window();
+    }
+
+    @AfterEach
+    void closeWindow() {
+        fixture.close();
+    }
+
+    @Test
+    void zBringsBackADeletedCellWithItsOutputAndTheSaveKeepsIt(FxRobot robot) throws Exception {
+        String print = fixture.cellId(1);   // a lesson file's cells get their ids when read
+        fixture.run(robot, print);
+        fixture.waitFor(() -> fixture.outputShows(print, "answer is 42"));
+        robot.interact(() -> window.view().select(print));
+        robot.interact(() -> window.view().requestFocus());
+
+        robot.type(KeyCode.D, KeyCode.D);
+        assertThat(window.document().indexOf(print)).isEqualTo(-1);
+        robot.type(KeyCode.Z);
+
+        assertThat(window.document().indexOf(print)).isEqualTo(1);
+        assertThat(window.view().selectedId()).isEqualTo(print);
+        assertThat(fixture.outputShows(print, "answer is 42")).isTrue();
+        assertThat(window.statusBar().message()).isEqualTo("Undid Delete Cell");
+
+        robot.press(KeyCode.SHIFT, KeyCode.Z).release(KeyCode.Z, KeyCode.SHIFT);
+        assertThat(window.document().indexOf(print)).isEqualTo(-1);
+        assertThat(window.statusBar().message()).isEqualTo("Redid Delete Cell");
+        robot.type(KeyCode.Z);
+
+        robot.press(KeyCode.CONTROL, KeyCode.S).release(KeyCode.S, KeyCode.CONTROL);
+        fixture.waitFor(() -> !window.document().isDirty());
+        Notebook saved = LessonFiles.read(lesson);
+        assertThat(saved.cells()).extracting(Cell::source).containsExactly("# Undo",
+                "System.out.println(\"answer is \" + (6 * 7));", "int after = 1;");
+        assertThat(((CodeCell) saved.cells().get(1)).outputText()).isEqualTo("answer is 42\n");
+    }
+
+    @Test
+    void anUndoThatWouldThrowAwayTypingSaysSoAndChangesNothing(FxRobot robot) throws Exception {
+        String after = fixture.cellId(2);
+        robot.interact(() -> window.view().select(after));
+        robot.interact(() -> window.view().requestFocus());
+        robot.type(KeyCode.B);
+        String inserted = window.view().selectedId();
+        assertThat(window.document().indexOf(inserted)).isEqualTo(3);
+        fixture.typeAtEnd(robot, 3, "int typed = 2;");
+        robot.type(KeyCode.ESCAPE);
+
+        robot.type(KeyCode.Z);
+
+        assertThat(window.document().cell(inserted).source()).isEqualTo("int typed = 2;");
+        assertThat(window.statusBar().message()).isEqualTo("Cannot undo Insert Cell: a cell it changed was edited"
+                + " since. Press Z again for the change before it.");
+    }
+}
