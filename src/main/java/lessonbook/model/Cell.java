@@ -15,6 +15,9 @@ public sealed interface Cell extends Serializable permits MarkdownCell, CodeCell
 
     Cell withSource(String newSource);
 
+    /** The same cell under another id, as a pasted copy is: source, outputs and metadata kept. */
+    Cell withId(String newId);
+
     /** A cell of the other kind with the same id and source, as Jupyter's M/Y keys do. Outputs are dropped. */
     Cell convert();
 }

@@ -28,6 +28,11 @@ public record CodeCell(String id, String source, List<Output> outputs, Integer e
     }
 
     @Override
+    public CodeCell withId(String newId) {
+        return new CodeCell(newId, source, outputs, executionCount, metadata);
+    }
+
+    @Override
     public MarkdownCell convert() {
         return new MarkdownCell(id, source, metadata);
     }

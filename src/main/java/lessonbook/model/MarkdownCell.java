@@ -20,6 +20,11 @@ public record MarkdownCell(String id, String source, Map<String, Object> metadat
     }
 
     @Override
+    public MarkdownCell withId(String newId) {
+        return new MarkdownCell(newId, source, metadata);
+    }
+
+    @Override
     public CodeCell convert() {
         return new CodeCell(id, source, java.util.List.of(), null, metadata);
     }

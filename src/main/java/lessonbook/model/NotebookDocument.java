@@ -137,6 +137,15 @@ public final class NotebookDocument {
 
     /** Inserts {@code cell} at {@code index} (0..size). */
     public void insertCell(int index, Cell cell) {
+        insert(index, cell, "Insert Cell");
+    }
+
+    /** Inserts a copy of a cut or copied cell, as one step that Undo names "Paste Cell". */
+    public void pasteCell(int index, Cell copy) {
+        insert(index, copy, "Paste Cell");
+    }
+
+    private void insert(int index, Cell cell, String label) {
         checkThread();
         if (isReadOnly()) {
             return;
@@ -149,13 +158,22 @@ public final class NotebookDocument {
         }
         List<Cell> next = new ArrayList<>(notebook.cells());
         next.add(index, cell);
-        history.record(CellStep.of("Insert Cell", List.of(), List.of(new Placed(index, cell))));
+        history.record(CellStep.of(label, List.of(), List.of(new Placed(index, cell))));
         notebook = notebook.withCells(next);
         changed(new DocumentChange.Structure());
     }
 
     /** Removes a cell; the last cell of a lesson is emptied instead so there is always one to type in. */
     public void deleteCell(String cellId) {
+        remove(cellId, "Delete Cell");
+    }
+
+    /** Removes a cell as {@link #deleteCell} does, as a step that Undo names "Cut Cell". */
+    public void cutCell(String cellId) {
+        remove(cellId, "Cut Cell");
+    }
+
+    private void remove(String cellId, String label) {
         checkThread();
         if (isReadOnly()) {
             return;
@@ -168,7 +186,7 @@ public final class NotebookDocument {
             next.add(new CodeCell(CellIds.next(), ""));
             added = List.of(new Placed(0, next.get(0)));
         }
-        history.record(CellStep.of("Delete Cell", List.of(new Placed(index, removed)), added));
+        history.record(CellStep.of(label, List.of(new Placed(index, removed)), added));
         notebook = notebook.withCells(next);
         runtimes.remove(cellId);
         changed(new DocumentChange.Structure());

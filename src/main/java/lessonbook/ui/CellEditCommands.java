@@ -13,6 +13,8 @@ import lessonbook.model.UndoOutcome;
 final class CellEditCommands {
     private final NotebookDocument document;
     private final NotebookView view;
+    /** The last cut or copied cell, as it was then; shared by no other window. */
+    private Cell copied;
 
     CellEditCommands(NotebookDocument document, NotebookView view) {
         this.document = document;
@@ -42,6 +44,54 @@ final class CellEditCommands {
         document.deleteCell(id);
         view.selectIndex(Math.min(index, document.cells().size() - 1));
         view.requestFocus();
+    }
+
+    /** Jupyter's C: keeps the selected cell, as it is now, for V to paste; the source goes to the clipboard too. */
+    void copyCell() {
+        String id = view.selectedId();
+        if (id != null) {
+            copied = document.cell(id);
+            toSystemClipboard(copied.source());
+            view.tell("Copied the cell: V pastes it below, Shift+V above");
+        }
+    }
+
+    /** Jupyter's X: copies the selected cell and takes it out (Z puts it back). */
+    void cutCell() {
+        String id = view.selectedId();
+        if (id == null || document.isReadOnly()) {
+            return;
+        }
+        copied = document.cell(id);
+        toSystemClipboard(copied.source());
+        int index = document.indexOf(id);
+        document.cutCell(id);
+        view.selectIndex(Math.min(index, document.cells().size() - 1));
+        view.requestFocus();
+        view.tell("Cut the cell: V pastes it below, Shift+V above, Z puts it back");
+    }
+
+    /** Jupyter's V and Shift+V: a copy of the last cut or copied cell, under a new id, with its outputs. */
+    void pasteCell(boolean below) {
+        if (copied == null) {
+            view.tell("Nothing to paste: C copies the selected cell, X cuts it");
+            return;
+        }
+        if (document.isReadOnly()) {
+            return;
+        }
+        Cell copy = copied.withId(CellIds.next());
+        document.pasteCell(Math.max(0, view.selectedIndex() + (below ? 1 : 0)), copy);
+        view.select(copy.id());
+        view.scrollToSelected();
+        view.requestFocus();
+    }
+
+    /** The text, for pasting into another program; a window system without a clipboard just does not get it. */
+    private static void toSystemClipboard(String text) {
+        javafx.scene.input.ClipboardContent content = new javafx.scene.input.ClipboardContent();
+        content.putString(text);
+        javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
     }
 
     void moveCell(int delta) {

@@ -55,6 +55,11 @@ final class NotebookCommands {
         add("Edit", "Insert Cell Below", Mode.COMMAND, () -> e.insertCell(true), key(KeyCode.B));
         addSequence("Edit", "Delete Cell", Mode.COMMAND, e::deleteCell, KeyCode.D, "D, D");
         add("Edit", null, null, null);
+        add("Edit", "Cut Cell", Mode.COMMAND, e::cutCell, key(KeyCode.X));
+        add("Edit", "Copy Cell", Mode.COMMAND, e::copyCell, key(KeyCode.C));
+        add("Edit", "Paste Cell Below", Mode.COMMAND, () -> e.pasteCell(true), key(KeyCode.V));
+        add("Edit", "Paste Cell Above", Mode.COMMAND, () -> e.pasteCell(false), key(KeyCode.V, SHIFT_DOWN));
+        add("Edit", null, null, null);
         add("Edit", "Move Cell Up", Mode.COMMAND, () -> e.moveCell(-1), key(KeyCode.UP, SHORTCUT_DOWN, SHIFT_DOWN));
         add("Edit", "Move Cell Down", Mode.COMMAND, () -> e.moveCell(1), key(KeyCode.DOWN, SHORTCUT_DOWN, SHIFT_DOWN));
         add("Edit", "Split Cell at Cursor", Mode.EDIT, e::splitCell, key(KeyCode.MINUS, SHORTCUT_DOWN, SHIFT_DOWN));

@@ -201,4 +201,17 @@ class CellUndoTest {
         assertThat(doc.undoLabel()).isEmpty();
         assertThat(doc.undoCellChange().message()).isEqualTo("Nothing to undo");
     }
+
+    @Test
+    void aCutAndAPasteAreStepsOfTheirOwnAndThePasteIsACopyUnderANewId() {
+        Cell cut = doc.cell("c1");
+        doc.cutCell("c1");
+        doc.pasteCell(2, cut.withId("c1-copy"));
+        assertThat(ids()).containsExactly("m1", "c2", "c1-copy");
+        assertThat(printed("c1-copy")).isEqualTo("created x\n");
+
+        assertThat(doc.undoCellChange().message()).isEqualTo("Undid Paste Cell");
+        assertThat(doc.undoCellChange().message()).isEqualTo("Undid Cut Cell");
+        assertThat(ids()).containsExactly("m1", "c1", "c2");
+    }
 }

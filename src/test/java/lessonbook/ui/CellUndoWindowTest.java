@@ -98,4 +98,42 @@ class CellUndoWindowTest {
         assertThat(window.statusBar().message()).isEqualTo("Cannot undo Insert Cell: a cell it changed was edited"
                 + " since. Press Z again for the change before it.");
     }
+
+    @Test
+    void cAndVPasteACopyWithItsOutputAndXThenVMovesACell(FxRobot robot) throws Exception {
+        String print = fixture.cellId(1);
+        String after = fixture.cellId(2);
+        fixture.run(robot, print);
+        fixture.waitFor(() -> fixture.outputShows(print, "answer is 42"));
+        robot.interact(() -> window.view().select(print));
+        robot.interact(() -> window.view().requestFocus());
+
+        robot.type(KeyCode.C);
+        robot.interact(() -> window.view().select(after));
+        robot.type(KeyCode.V);
+
+        String copy = window.view().selectedId();
+        assertThat(copy).isNotIn(print, after);
+        assertThat(window.document().indexOf(copy)).isEqualTo(3);
+        assertThat(window.document().cell(copy).source()).isEqualTo(window.document().cell(print).source());
+        assertThat(fixture.outputShows(copy, "answer is 42")).isTrue();
+        robot.type(KeyCode.Z);
+        assertThat(window.document().indexOf(copy)).isEqualTo(-1);
+        assertThat(window.statusBar().message()).isEqualTo("Undid Paste Cell");
+
+        robot.interact(() -> window.view().select(print));
+        robot.type(KeyCode.X);
+        assertThat(window.document().indexOf(print)).isEqualTo(-1);
+        assertThat(window.view().selectedId()).isEqualTo(after);
+        robot.type(KeyCode.V);
+        String pasted = window.view().selectedId();
+        robot.press(KeyCode.SHIFT, KeyCode.V).release(KeyCode.V, KeyCode.SHIFT);
+
+        String printing = "System.out.println(\"answer is \" + (6 * 7));";
+        assertThat(window.document().cells()).extracting(lessonbook.model.Cell::source)
+                .containsExactly("# Undo", "int after = 1;", printing, printing);
+        assertThat(window.document().indexOf(window.view().selectedId())).isEqualTo(2);
+        assertThat(window.document().indexOf(pasted)).isEqualTo(3);
+        assertThat(pasted).isNotEqualTo(print);
+    }
 }
