@@ -188,6 +188,11 @@ public final class NotebookSession implements AutoCloseable {
         runRange(0, index);
     }
 
+    /** Jupyter's "Run Selected Cell and All Below": the cell at {@code index} and every one after it. */
+    public void runFrom(int index) {
+        runRange(index, document.cells().size());
+    }
+
     private void runRange(int from, int to) {
         List<Cell> cells = new ArrayList<>(document.cells().subList(from, Math.min(to, document.cells().size())));
         for (Cell cell : cells) {

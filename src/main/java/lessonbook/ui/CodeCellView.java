@@ -110,6 +110,12 @@ final class CodeCellView extends CellView {
         editor.component().showTraceLine(line);
     }
 
+    /** A Find in Lesson hit: the text selected in the editor, the keyboard left where it is. */
+    void showFound(int start, int end) {
+        materialize();
+        editor.component().showFound(start, end);
+    }
+
     /** Where the saved outputs with their images come from ({@link RichOutputs#of}), drawn instead of the text. */
     void showSavedImages(Supplier<Optional<List<RichOutputs.Part>>> parts) {
         undrawn.withImagesFrom(parts);

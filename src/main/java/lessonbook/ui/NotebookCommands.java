@@ -68,6 +68,8 @@ final class NotebookCommands {
         add("Edit", "Change to Code", Mode.COMMAND, () -> e.changeType(true), key(KeyCode.Y));
         add("Edit", "Change to Markdown", Mode.COMMAND, () -> e.changeType(false), key(KeyCode.M));
         add("Edit", null, null, null);
+        add("Edit", "Find in Lesson\u2026", Mode.COMMAND, w::findInLesson, key(KeyCode.F, SHORTCUT_DOWN));
+        add("Edit", null, null, null);
         add("Edit", "Edit Cell", Mode.COMMAND, e::editSelected, key(KeyCode.ENTER));
         add("Edit", "Leave Editor", Mode.EDIT, e::commandMode, key(KeyCode.ESCAPE));
         add("Edit", "Select Cell Above", Mode.COMMAND, () -> e.moveSelection(-1), key(KeyCode.UP), key(KeyCode.K));
@@ -78,6 +80,7 @@ final class NotebookCommands {
         add("Run", "Run Cell and Insert Below", Mode.ANY, r::runAndInsert, key(KeyCode.ENTER, ALT_DOWN));
         add("Run", "Run All Cells", Mode.ANY, r::runAll, key(KeyCode.F9, SHORTCUT_DOWN));
         add("Run", "Run All Above", Mode.ANY, r::runAllAbove, key(KeyCode.F9, SHORTCUT_DOWN, SHIFT_DOWN));
+        add("Run", "Run Selected Cell and All Below", Mode.ANY, r::runSelectedAndBelow);
         add("Run", "Check Exercise", Mode.ANY, r::checkSelected, key(KeyCode.K, SHORTCUT_DOWN, SHIFT_DOWN));
         add("Run", null, null, null);
         add("Run", "Clear All Outputs", Mode.ANY, r::clearOutputs, key(KeyCode.L, SHORTCUT_DOWN, SHIFT_DOWN));

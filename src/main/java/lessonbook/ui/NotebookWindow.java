@@ -50,6 +50,7 @@ public final class NotebookWindow implements WindowActions {
     private final RunCommands runs;
     private final KernelStatusView kernelStatus = new KernelStatusView();
     private final StatusBar statusBar = new StatusBar();
+    private final LessonFindBar findBar;
     private final VisibleChangeBeacon beacon = new VisibleChangeBeacon();
     /**
      * On the window's root while a cell runs or waits to: carets hold still then (lessonbook.css). A blinking caret
@@ -98,7 +99,8 @@ public final class NotebookWindow implements WindowActions {
         presenter = new PresenterMode(stage, appearance, menus, tools, statusBar);
         presenter.setOnActive(view::setKeepSelectedInPlace);
         main.setTop(new VBox(menus, tools, presenter.bar()));
-        VBox center = new VBox(banner, view);
+        this.findBar = new LessonFindBar(document, view);
+        VBox center = new VBox(banner, findBar, view);
         VBox.setVgrow(view, Priority.ALWAYS);
         main.setCenter(center);
         main.setBottom(statusBar);
@@ -313,6 +315,11 @@ public final class NotebookWindow implements WindowActions {
         help.setVisible(!help.isVisible());
     }
 
+    @Override
+    public void findInLesson() {
+        findBar.open();
+    }
+
     // ----- driving an open window from outside the package (the benchmark, scripted demos) -----
     // On the FX thread, like everything here. Kept to what a user can do: run, interrupt, read, close.
 
@@ -375,6 +382,10 @@ public final class NotebookWindow implements WindowActions {
 
     VisibleChangeBeacon beacon() {
         return beacon;
+    }
+
+    LessonFindBar findBar() {
+        return findBar;
     }
 
     StatusBar statusBar() {

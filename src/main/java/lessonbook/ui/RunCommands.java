@@ -77,6 +77,12 @@ final class RunCommands {
         session.runAllAbove(Math.max(0, view.selectedIndex()));
     }
 
+    void runSelectedAndBelow() {
+        view.commandMode();
+        renderAllMarkdown();
+        session.runFrom(Math.max(0, view.selectedIndex()));
+    }
+
     /**
      * The Check button (and Run ▸ Check Exercise on the selected exercise or one of its check cells): runs the
      * exercise, then its checks.

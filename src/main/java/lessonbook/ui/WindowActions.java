@@ -13,6 +13,9 @@ interface WindowActions {
 
     void toggleHelp();
 
+    /** Edit ▸ Find in Lesson: opens the bar that searches every cell's source. */
+    void findInLesson();
+
     /** Quit: asks about unsaved changes, then ends the kernel and closes the window. */
     void requestClose();
 }

@@ -88,6 +88,21 @@ class ExerciseCheckWindowTest {
         robot.interact(window::togglePresenter);
     }
 
+    @Test
+    void findInLessonLeavesOutTheSolutionsWhileTheyAreHidden(FxRobot robot) {
+        robot.interact(() -> window.view().requestFocus());
+        robot.press(KeyCode.CONTROL, KeyCode.F).release(KeyCode.F, KeyCode.CONTROL);
+        robot.write("plusBase(");
+        assertThat(window.findBar().countText()).isEqualTo("1 of 5");
+
+        robot.interact(window::toggleSolutions);
+        robot.interact(() -> window.view().select("setup"));
+        robot.interact(() -> window.findBar().open());
+
+        assertThat(window.findBar().countText()).isEqualTo("No matches");
+        assertThat(window.view().selectedId()).isEqualTo("setup");
+    }
+
     private static CodeCell exercise(String id, String source, String exercise) {
         return new CodeCell(id, source, List.of(), null, Map.of()).withRole(CellRole.exercise(exercise));
     }

@@ -155,6 +155,13 @@ public class JavaCodeEditor extends VBox {
         area.requestFollowCaret();
     }
 
+    /** Selects a found piece of text and scrolls the area to it, without taking the keyboard. */
+    public void showFound(int start, int end) {
+        int length = area.getLength();
+        area.selectRange(Math.min(start, length), Math.min(end, length));
+        area.requestFollowCaret();
+    }
+
     /** For Jupyter-like navigation: Up on the first line may move to the previous cell. */
     public boolean isCaretOnFirstLine() {
         return area.getCurrentParagraph() == 0;

@@ -25,9 +25,12 @@ import lessonbook.model.CodeCell;
 import lessonbook.model.MarkdownCell;
 import lessonbook.model.Notebook;
 
-/** A teacher deletes the wrong cell in front of the class: Z gives it back, on screen and in the saved file. */
+/**
+ * Changing a lesson's cells in front of the class: a deleted cell comes back with Z, on screen and in the saved
+ * file; cells are cut, copied and pasted; the rest of the lesson runs from the selected cell.
+ */
 @ExtendWith(ApplicationExtension.class)
-class CellUndoWindowTest {
+class CellEditingWindowTest {
     @TempDir
     static Path shared;
     private Path lesson;
@@ -135,5 +138,51 @@ class CellUndoWindowTest {
         assertThat(window.document().indexOf(window.view().selectedId())).isEqualTo(2);
         assertThat(window.document().indexOf(pasted)).isEqualTo(3);
         assertThat(pasted).isNotEqualTo(print);
+    }
+
+    @Test
+    void runSelectedCellAndAllBelowLeavesTheCellsAboveAsTheyWere(FxRobot robot) throws Exception {
+        String print = fixture.cellId(1);
+        String after = fixture.cellId(2);
+        robot.interact(() -> window.view().select(after));
+
+        robot.clickOn("Run").clickOn("Run Selected Cell and All Below");
+
+        fixture.waitFor(() -> fixture.shownState(after) == lessonbook.model.CellState.DONE);
+        assertThat(((CodeCell) window.document().cell(after)).executionCount()).isEqualTo(1);
+        assertThat(((CodeCell) window.document().cell(print)).executionCount()).isNull();
+        assertThat(fixture.code(print).hasOutputPane()).isFalse();
+    }
+
+    @Test
+    void ctrlFFindsTextInEveryCellAndSelectsItWhileTheKeyboardStaysInTheBar(FxRobot robot) throws Exception {
+        String print = fixture.cellId(1);
+        robot.interact(() -> window.view().select(fixture.cellId(0)));
+        robot.interact(() -> window.view().requestFocus());
+
+        robot.press(KeyCode.CONTROL, KeyCode.F).release(KeyCode.F, KeyCode.CONTROL);
+        assertThat(window.findBar().isOpen()).isTrue();
+        robot.write("ANSWER");
+
+        assertThat(window.findBar().countText()).isEqualTo("1 of 1");
+        assertThat(window.view().selectedId()).isEqualTo(print);
+        assertThat(fixture.code(print).codeEditor().getCodeArea().getSelectedText()).isEqualTo("answer");
+
+        robot.press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL).write("add dd");
+        assertThat(window.findBar().countText()).isEqualTo("No matches");
+        assertThat(window.document().cells()).hasSize(3);   // the D,D typed in the bar deleted nothing
+
+        robot.press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL).write("t");
+        assertThat(window.findBar().countText()).isEqualTo("1 of 5");
+        robot.type(KeyCode.ENTER);
+        assertThat(window.findBar().countText()).isEqualTo("2 of 5");
+        robot.press(KeyCode.SHIFT, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.SHIFT);
+        robot.press(KeyCode.SHIFT, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.SHIFT);
+        assertThat(window.findBar().countText()).isEqualTo("5 of 5");
+        assertThat(window.view().selectedId()).isEqualTo(fixture.cellId(2));
+
+        robot.type(KeyCode.ESCAPE);
+        assertThat(window.findBar().isOpen()).isFalse();
+        assertThat(window.view().isEditing()).isFalse();
     }
 }

@@ -1,0 +1,184 @@
+package lessonbook.ui;
+
+import java.text.NumberFormat;
+import java.util.Locale;
+
+import javafx.application.Platform;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+
+import lessonbook.model.Cell;
+import lessonbook.model.CellRole;
+import lessonbook.model.CellSearch;
+import lessonbook.model.CodeCell;
+import lessonbook.model.DocumentChange;
+import lessonbook.model.NotebookDocument;
+
+/**
+ * Find in Lesson (Ctrl+F outside the editors; inside one, Ctrl+F finds in that cell): every place the query occurs
+ * in the cells' source, counted, and stepped through with Enter and Shift+Enter. Each step selects the cell,
+ * scrolls to it and, in a code cell, selects the text, while the keyboard stays in the bar. Exercise and check
+ * cells are not searched while their solutions are hidden, so a search in front of the class never points at one.
+ *
+ * <p>On the FX thread. The search runs there too ({@link CellSearch} is bounded, and a lesson file is at most
+ * 10 MB); while the bar is open, changes to the lesson mark the hits stale and one search per pulse renews them.
+ */
+final class LessonFindBar extends HBox {
+    private static final NumberFormat COUNT = NumberFormat.getIntegerInstance(Locale.ROOT);
+
+    private final NotebookDocument document;
+    private final NotebookView view;
+    private final TextField query = new TextField();
+    private final ToggleButton matchCase = new ToggleButton("Aa");
+    private final Label count = new Label();
+    private CellSearch.Result result = CellSearch.Result.NONE;
+    private int current = -1;
+    private boolean renewing;
+
+    LessonFindBar(NotebookDocument document, NotebookView view) {
+        this.document = document;
+        this.view = view;
+        getStyleClass().add("lesson-find-bar");
+        setSpacing(4);
+        setAlignment(Pos.CENTER_LEFT);
+        query.setPromptText("Find in lesson");
+        query.getStyleClass().add("lesson-find-field");
+        matchCase.setTooltip(new Tooltip("Match case"));
+        matchCase.setFocusTraversable(false);
+        count.getStyleClass().add("match-count");
+        count.setMinWidth(Region.USE_PREF_SIZE);
+        HBox.setHgrow(query, Priority.ALWAYS);
+        query.setMaxWidth(480);
+        getChildren().addAll(query, matchCase, button("\u2191", "Previous match (Shift+Enter)", this::previous),
+                button("\u2193", "Next match (Enter)", this::next), count,
+                button("\u2715", "Close (Escape)", this::close));
+
+        query.textProperty().addListener((o, was, now) -> search(true));
+        matchCase.selectedProperty().addListener((o, was, now) -> search(true));
+        document.addListener(this::onChange);
+        addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+        setVisible(false);
+        setManaged(false);
+    }
+
+    private static Button button(String text, String tip, Runnable action) {
+        Button b = new Button(text);
+        b.setTooltip(new Tooltip(tip));
+        b.setFocusTraversable(false);
+        b.setOnAction(e -> action.run());
+        return b;
+    }
+
+    /** Opens the bar with the keyboard in its field, searching from the selected cell. */
+    void open() {
+        setVisible(true);
+        setManaged(true);
+        query.requestFocus();
+        query.selectAll();
+        search(true);
+    }
+
+    void close() {
+        setVisible(false);
+        setManaged(false);
+        view.requestFocus();
+    }
+
+    boolean isOpen() {
+        return isVisible();
+    }
+
+    /** "3 of 12", "No matches" or why nothing was searched; for tests and the eye. */
+    String countText() {
+        return count.getText();
+    }
+
+    private void onKey(KeyEvent e) {
+        if (e.getCode() == KeyCode.ESCAPE) {
+            close();
+            e.consume();
+        } else if (e.getCode() == KeyCode.ENTER) {
+            if (e.isShiftDown()) {
+                previous();
+            } else {
+                next();
+            }
+            e.consume();
+        }
+    }
+
+    private void onChange(DocumentChange change) {
+        boolean text = change instanceof DocumentChange.Structure || change instanceof DocumentChange.CellUpdated;
+        if (text && isVisible() && !renewing) {
+            renewing = true;
+            Platform.runLater(() -> {
+                renewing = false;
+                search(false);
+            });
+        }
+    }
+
+    void next() {
+        step(1);
+    }
+
+    void previous() {
+        step(-1);
+    }
+
+    private void step(int delta) {
+        int size = result.hits().size();
+        if (size == 0) {
+            return;
+        }
+        current = current < 0 ? 0 : Math.floorMod(current + delta, size);
+        showCurrent();
+    }
+
+    /** Searches again; from the selected cell on when the query changed, else staying near the current hit. */
+    private void search(boolean fromSelection) {
+        String text = query.getText();
+        result = CellSearch.find(document.cells(), text, this::searched, matchCase.isSelected());
+        int size = result.hits().size();
+        if (size == 0) {
+            current = -1;
+        } else if (fromSelection || current < 0) {
+            current = result.firstFrom(document.cells(), Math.max(0, view.selectedIndex()), 0);
+            showCurrent();
+        } else {
+            current = Math.min(current, size - 1);
+        }
+        count.setText(text.isEmpty() ? ""
+                : text.length() > CellSearch.MAX_QUERY ? "At most " + COUNT.format(CellSearch.MAX_QUERY)
+                        + " characters"
+                : size == 0 ? "No matches"
+                : COUNT.format(current + 1) + " of " + COUNT.format(size) + (result.stopped() ? "+" : ""));
+    }
+
+    private void showCurrent() {
+        CellSearch.Hit hit = result.hits().get(current);
+        if (document.indexOf(hit.cellId()) < 0) {
+            return;
+        }
+        view.select(hit.cellId());
+        view.scrollToSelected();
+        if (view.view(hit.cellId()) instanceof CodeCellView code) {
+            code.showFound(hit.start(), hit.end());
+        }
+        count.setText(COUNT.format(current + 1) + " of " + COUNT.format(result.hits().size())
+                + (result.stopped() ? "+" : ""));
+    }
+
+    private boolean searched(Cell cell) {
+        return view.solutionsShown() || !(cell instanceof CodeCell code && code.role().kind() != CellRole.Kind.PLAIN);
+    }
+}
