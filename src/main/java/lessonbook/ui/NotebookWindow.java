@@ -124,7 +124,10 @@ public final class NotebookWindow implements WindowActions {
             requestClose();
         });
 
-        view.setOnSelect(this::updatePresenter);
+        view.setOnSelect(() -> {
+            updatePresenter();
+            syncCellType();   // the toolbar's Code/Markdown box names the selected cell's kind
+        });
         view.setOnMessage(statusBar::showMessage);
         session.setStatusListener((kernelState, detail) -> {
             kernelStatus.show(kernelState, detail);

@@ -167,6 +167,7 @@ class CellEditingWindowTest {
         assertThat(window.findBar().countText()).isEqualTo("1 of 1");
         assertThat(window.view().selectedId()).isEqualTo(print);
         assertThat(fixture.code(print).codeEditor().getCodeArea().getSelectedText()).isEqualTo("answer");
+        assertThat(robot.lookup(".cell-type").queryComboBox().getValue()).isEqualTo("Code");
 
         robot.press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL).write("add dd");
         assertThat(window.findBar().countText()).isEqualTo("No matches");
