@@ -51,6 +51,9 @@ public final class NotebookWindow implements WindowActions {
     private final KernelStatusView kernelStatus = new KernelStatusView();
     private final StatusBar statusBar = new StatusBar();
     private final LessonFindBar findBar;
+    private final OutlinePane outline;
+    /** Whether the outline was shown when presenter mode hid it, to show it again after. */
+    private boolean outlineBeforePresenter;
     private final VisibleChangeBeacon beacon = new VisibleChangeBeacon();
     /**
      * On the window's root while a cell runs or waits to: carets hold still then (lessonbook.css). A blinking caret
@@ -86,6 +89,7 @@ public final class NotebookWindow implements WindowActions {
         this.session = new NotebookSession(document, kernels.get(), Platform::runLater);
         this.view = new NotebookView(document, appearance.fontSize(), KernelAssist.of(session), this::openLink);
         this.exercises = new ExerciseChecks(document, session);
+        this.outline = new OutlinePane(document, view);
         CellEditCommands edits = new CellEditCommands(document, view);
         this.runs = new RunCommands(document, view, session, exercises, edits);
         view.setOnCheck(runs::checkExercise);
@@ -97,12 +101,13 @@ public final class NotebookWindow implements WindowActions {
         Node menus = commands.menuBar(() -> files.fillRecentMenu(recentMenu), recentMenu);
         Node tools = new NotebookToolbar(runs, edits, files, appearance, cellType, kernelStatus);
         presenter = new PresenterMode(stage, appearance, menus, tools, statusBar);
-        presenter.setOnActive(view::setKeepSelectedInPlace);
+        presenter.setOnActive(this::presenterActive);
         main.setTop(new VBox(menus, tools, presenter.bar()));
         this.findBar = new LessonFindBar(document, view);
         VBox center = new VBox(banner, findBar, view);
         VBox.setVgrow(view, Priority.ALWAYS);
         main.setCenter(center);
+        main.setLeft(outline);
         main.setBottom(statusBar);
         root = new StackPane(main, help, beacon);
         root.getStyleClass().add("lessonbook-root");
@@ -127,6 +132,7 @@ public final class NotebookWindow implements WindowActions {
         view.setOnSelect(() -> {
             updatePresenter();
             syncCellType();   // the toolbar's Code/Markdown box names the selected cell's kind
+            outline.selectionMoved();
         });
         view.setOnMessage(statusBar::showMessage);
         session.setStatusListener((kernelState, detail) -> {
@@ -316,6 +322,28 @@ public final class NotebookWindow implements WindowActions {
     @Override
     public void toggleHelp() {
         help.setVisible(!help.isVisible());
+    }
+
+    @Override
+    public void toggleOutline() {
+        outline.toggle();
+    }
+
+    /** The class sees the cells full width; the teacher's outline comes back afterwards. */
+    private void presenterActive(boolean active) {
+        view.setKeepSelectedInPlace(active);
+        if (active) {
+            outlineBeforePresenter = outline.isShown();
+            if (outlineBeforePresenter) {
+                outline.toggle();
+            }
+        } else if (outlineBeforePresenter && !outline.isShown()) {
+            outline.toggle();
+        }
+    }
+
+    OutlinePane outline() {
+        return outline;
     }
 
     @Override

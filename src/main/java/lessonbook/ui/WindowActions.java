@@ -13,6 +13,9 @@ interface WindowActions {
 
     void toggleHelp();
 
+    /** View ▸ Outline: the lesson's headings beside the cells. */
+    void toggleOutline();
+
     /** Edit ▸ Find in Lesson: opens the bar that searches every cell's source. */
     void findInLesson();
 

@@ -186,4 +186,27 @@ class CellEditingWindowTest {
         assertThat(window.findBar().isOpen()).isFalse();
         assertThat(window.view().isEditing()).isFalse();
     }
+
+    @Test
+    void theOutlineListsTheHeadingsGoesToOneOnClickAndMarksTheSelectedCellsSection(FxRobot robot) throws Exception {
+        String after = fixture.cellId(2);
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.O).release(KeyCode.O, KeyCode.SHIFT, KeyCode.CONTROL);
+        assertThat(window.outline().isShown()).isTrue();
+        assertThat(window.outline().entries()).extracting(lessonbook.format.LessonOutline.Entry::text)
+                .containsExactly("Undo");
+
+        robot.interact(() -> window.document().insertCell(2,
+                new MarkdownCell("later", "## Later on\n\nText.")));
+        fixture.waitFor(() -> window.outline().entries().size() == 2);
+        robot.interact(() -> window.view().select(after));
+        assertThat(window.outline().marked().text()).isEqualTo("Later on");
+
+        robot.clickOn("Undo");
+        assertThat(window.view().selectedId()).isEqualTo(fixture.cellId(0));
+
+        robot.interact(window::togglePresenter);
+        assertThat(window.outline().isShown()).isFalse();
+        robot.interact(window::togglePresenter);
+        assertThat(window.outline().isShown()).isTrue();
+    }
 }
