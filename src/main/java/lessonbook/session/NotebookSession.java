@@ -213,6 +213,11 @@ public final class NotebookSession implements AutoCloseable {
         document.clearAllOutputs();
     }
 
+    /** The notebook's variables, answered between cells on the kernel's event thread. */
+    public CompletableFuture<KernelEvent.VariablesResult> variables() {
+        return kernel.variables();
+    }
+
     public CompletableFuture<KernelEvent.Completions> complete(String code, int cursor) {
         return kernel.complete(code, cursor);
     }

@@ -210,6 +210,11 @@ public final class JvmKernel implements Kernel {
     }
 
     @Override
+    public CompletableFuture<KernelEvent.VariablesResult> variables() {
+        return query(KernelRequest.Variables::new).thenApply(e -> (KernelEvent.VariablesResult) e);
+    }
+
+    @Override
     public void addListener(KernelListener listener) {
         dispatch.add(listener);
     }
@@ -374,6 +379,8 @@ public final class JvmKernel implements Kernel {
                     queries.answer(completions.requestId(), event);
                 } else if (event instanceof KernelEvent.DocumentationResult documentation) {
                     queries.answer(documentation.requestId(), event);
+                } else if (event instanceof KernelEvent.VariablesResult variables) {
+                    queries.answer(variables.requestId(), event);
                 }
             }
         }

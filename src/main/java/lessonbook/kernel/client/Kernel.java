@@ -67,6 +67,14 @@ public interface Kernel extends AutoCloseable {
 
     CompletableFuture<List<KernelEvent.Doc>> documentation(String code, int cursor);
 
+    /**
+     * The notebook's variables, answered between cells (after the running cell and those queued before this call).
+     * A kernel that keeps none answers with none.
+     */
+    default CompletableFuture<KernelEvent.VariablesResult> variables() {
+        return CompletableFuture.completedFuture(new KernelEvent.VariablesResult(0, List.of(), 0));
+    }
+
     void addListener(KernelListener listener);
 
     void removeListener(KernelListener listener);

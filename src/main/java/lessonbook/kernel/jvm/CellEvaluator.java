@@ -402,6 +402,10 @@ final class CellEvaluator {
         return new KernelEvent.DocumentationResult(request.requestId(), docs);
     }
 
+    KernelEvent.VariablesResult variables(KernelRequest.Variables request) {
+        return NotebookVariables.list(request.requestId(), jshell, control);
+    }
+
     void close() {
         jshell.close();
     }

@@ -1,7 +1,6 @@
 package lessonbook.kernel.jvm;
 
 import java.lang.reflect.Array;
-import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -72,10 +71,7 @@ final class HeapHolders {
 
     private static Object valueOf(JShell jshell, ClassDumpingExecutionControl control, VarSnippet variable) {
         try {
-            String wrapper = jshell.sourceCodeAnalysis().wrapper(variable).fullClassName();
-            Field field = control.loadedClass(wrapper).getDeclaredField(variable.name());
-            field.setAccessible(true);
-            return field.get(null);
+            return NotebookVariables.read(jshell, control, variable);
         } catch (ReflectiveOperationException | RuntimeException e) {
             return null;   // not loaded (a declaration that failed), or not readable: not measured
         }
@@ -104,6 +100,9 @@ final class HeapHolders {
         }
         if (type.getClassLoader() != null) {
             return null;   // a cell's own class: its size() would run its code
+        }
+        if ((value instanceof Collection || value instanceof Map) && !ValuePreview.isPlainContainer(type)) {
+            return null;   // a wrapper (Collections.unmodifiableList) asks what it wraps, maybe a cell's class
         }
         if (value instanceof Collection) {
             Collection<?> collection = (Collection<?>) value;

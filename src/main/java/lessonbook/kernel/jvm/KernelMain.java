@@ -120,6 +120,8 @@ public final class KernelMain {
                     hub.sendAfterPending(evaluator.complete((KernelRequest.Complete) request));
                 } else if (request instanceof KernelRequest.Documentation) {
                     hub.sendAfterPending(evaluator.documentation((KernelRequest.Documentation) request));
+                } else if (request instanceof KernelRequest.Variables variables) {
+                    hub.sendAfterPending(evaluator.variables(variables));
                 }
             } catch (RuntimeException e) {
                 e.printStackTrace(ORIGINAL_ERR);

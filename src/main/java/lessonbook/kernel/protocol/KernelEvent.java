@@ -43,6 +43,23 @@ public sealed interface KernelEvent extends Serializable {
     }
 
     /**
+     * The answer to {@link KernelRequest.Variables}: the notebook's variables in the order they were declared, the
+     * newest {@link #MAX_VARIABLES} when there are more ({@code total} counts them all). Handled on the client's
+     * event thread, which completes the asker's future.
+     */
+    record VariablesResult(long requestId, List<Variable> variables, int total) implements KernelEvent {
+        public static final int MAX_VARIABLES = 500;
+
+        public VariablesResult {
+            variables = List.copyOf(variables);
+        }
+    }
+
+    /** One variable: its name, its declared type as written ({@code List<Long>}) and a preview of its value. */
+    record Variable(String name, String type, String value) implements Serializable {
+    }
+
+    /**
      * Sent by the kernel's shutdown hook (after flushing buffered output) when its JVM exits in an orderly
      * way, e.g. a cell called System.exit: lets the host tell that apart from a crash or a kill.
      */

@@ -39,6 +39,13 @@ public sealed interface KernelRequest extends Serializable {
         public static final int MAX_LINE_CHARS = 10_000;
     }
 
+    /**
+     * The notebook's variables for the Variables panel. Queued like an execution: answered between cells, never
+     * while one runs (JShell serves one thing at a time), and without running any of the notebook's code.
+     */
+    record Variables(long requestId) implements KernelRequest {
+    }
+
     /** End the kernel and every process it started. */
     record Shutdown() implements KernelRequest {
     }
