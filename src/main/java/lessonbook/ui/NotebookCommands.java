@@ -101,6 +101,7 @@ final class NotebookCommands {
                 key(KeyCode.NUMPAD0, SHORTCUT_DOWN));
         add("View", null, null, null);
         add("View", "Outline", Mode.ANY, w::toggleOutline, key(KeyCode.O, SHORTCUT_DOWN, SHIFT_DOWN));
+        add("View", "Variables", Mode.ANY, w::toggleVariables);
         add("View", "Presenter Mode", Mode.ANY, w::togglePresenter, key(KeyCode.F5));
         add("View", "Show or Hide Solutions and Checks", Mode.ANY, w::toggleSolutions, key(KeyCode.F6));
         add("View", "Dark Theme", Mode.ANY, () -> appearance.setDark(!appearance.isDark()),

@@ -52,6 +52,7 @@ public final class NotebookWindow implements WindowActions {
     private final StatusBar statusBar = new StatusBar();
     private final LessonFindBar findBar;
     private final OutlinePane outline;
+    private final VariablesPane variables;
     /** Whether the outline was shown when presenter mode hid it, to show it again after. */
     private boolean outlineBeforePresenter;
     private final VisibleChangeBeacon beacon = new VisibleChangeBeacon();
@@ -90,6 +91,7 @@ public final class NotebookWindow implements WindowActions {
         this.view = new NotebookView(document, appearance.fontSize(), KernelAssist.of(session), this::openLink);
         this.exercises = new ExerciseChecks(document, session);
         this.outline = new OutlinePane(document, view);
+        this.variables = new VariablesPane(session::variables);
         CellEditCommands edits = new CellEditCommands(document, view);
         this.runs = new RunCommands(document, view, session, exercises, edits);
         view.setOnCheck(runs::checkExercise);
@@ -108,6 +110,7 @@ public final class NotebookWindow implements WindowActions {
         VBox.setVgrow(view, Priority.ALWAYS);
         main.setCenter(center);
         main.setLeft(outline);
+        main.setRight(variables);
         main.setBottom(statusBar);
         root = new StackPane(main, help, beacon);
         root.getStyleClass().add("lessonbook-root");
@@ -140,6 +143,9 @@ public final class NotebookWindow implements WindowActions {
             updatePresenter();
             if (kernelState == KernelStatus.RESTARTING || kernelState == KernelStatus.DEAD) {
                 view.freezeWorkers();
+                variables.kernelGone();
+            } else if (kernelState == KernelStatus.IDLE) {
+                variables.kernelIdle();
             }
         });
         session.setInputPrompts(new CellInputPrompts(view));
@@ -344,6 +350,15 @@ public final class NotebookWindow implements WindowActions {
 
     OutlinePane outline() {
         return outline;
+    }
+
+    @Override
+    public void toggleVariables() {
+        variables.toggle();
+    }
+
+    VariablesPane variables() {
+        return variables;
     }
 
     @Override

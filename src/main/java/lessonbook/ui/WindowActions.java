@@ -16,6 +16,9 @@ interface WindowActions {
     /** View ▸ Outline: the lesson's headings beside the cells. */
     void toggleOutline();
 
+    /** View ▸ Variables: what the notebook's variables hold, beside the cells. */
+    void toggleVariables();
+
     /** Edit ▸ Find in Lesson: opens the bar that searches every cell's source. */
     void findInLesson();
 

@@ -26,6 +26,8 @@ final class NotebookVariables {
     static KernelEvent.VariablesResult list(long requestId, JShell jshell, ClassDumpingExecutionControl control) {
         List<VarSnippet> active = jshell.variables()
                 .filter(v -> jshell.status(v) == Snippet.Status.VALID)
+                // $1, $2...: the values of expressions, which jshell's /vars lists but a cell never named
+                .filter(v -> v.subKind() != Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND)
                 .collect(Collectors.toList());
         int max = KernelEvent.VariablesResult.MAX_VARIABLES;
         List<VarSnippet> shown = active.subList(Math.max(0, active.size() - max), active.size());

@@ -63,10 +63,12 @@ class KernelVariablesTest {
         harness.run("int twice = 1;");
         harness.run("String twice = \"two\";");
         harness.run("int broken = undefinedThing;");
+        harness.run("twice.length()");
 
         Map<String, KernelEvent.Variable> seen = variables();
 
         assertThat(seen.get("twice")).isEqualTo(new KernelEvent.Variable("twice", "String", "\"two\""));
         assertThat(seen).doesNotContainKey("broken");
+        assertThat(seen.keySet()).noneMatch(name -> name.startsWith("$"));   // an expression's value is no variable
     }
 }
