@@ -51,10 +51,7 @@ public final class NotebookWindow implements WindowActions {
     private final KernelStatusView kernelStatus = new KernelStatusView();
     private final StatusBar statusBar = new StatusBar();
     private final LessonFindBar findBar;
-    private final OutlinePane outline;
-    private final VariablesPane variables;
-    /** Whether the outline was shown when presenter mode hid it, to show it again after. */
-    private boolean outlineBeforePresenter;
+    private final SidePanes panes;
     private final VisibleChangeBeacon beacon = new VisibleChangeBeacon();
     /**
      * On the window's root while a cell runs or waits to: carets hold still then (lessonbook.css). A blinking caret
@@ -90,8 +87,7 @@ public final class NotebookWindow implements WindowActions {
         this.session = new NotebookSession(document, kernels.get(), Platform::runLater);
         this.view = new NotebookView(document, appearance.fontSize(), KernelAssist.of(session), this::openLink);
         this.exercises = new ExerciseChecks(document, session);
-        this.outline = new OutlinePane(document, view);
-        this.variables = new VariablesPane(session::variables);
+        this.panes = new SidePanes(document, view, session);
         CellEditCommands edits = new CellEditCommands(document, view);
         this.runs = new RunCommands(document, view, session, exercises, edits);
         view.setOnCheck(runs::checkExercise);
@@ -103,14 +99,16 @@ public final class NotebookWindow implements WindowActions {
         Node menus = commands.menuBar(() -> files.fillRecentMenu(recentMenu), recentMenu);
         Node tools = new NotebookToolbar(runs, edits, files, appearance, cellType, kernelStatus);
         presenter = new PresenterMode(stage, appearance, menus, tools, statusBar);
-        presenter.setOnActive(this::presenterActive);
+        presenter.setOnActive(active -> {
+            view.setKeepSelectedInPlace(active);
+            panes.presenterActive(active);
+        });
         main.setTop(new VBox(menus, tools, presenter.bar()));
         this.findBar = new LessonFindBar(document, view);
         VBox center = new VBox(banner, findBar, view);
         VBox.setVgrow(view, Priority.ALWAYS);
         main.setCenter(center);
-        main.setLeft(outline);
-        main.setRight(variables);
+        panes.placeIn(main);
         main.setBottom(statusBar);
         root = new StackPane(main, help, beacon);
         root.getStyleClass().add("lessonbook-root");
@@ -135,7 +133,7 @@ public final class NotebookWindow implements WindowActions {
         view.setOnSelect(() -> {
             updatePresenter();
             syncCellType();   // the toolbar's Code/Markdown box names the selected cell's kind
-            outline.selectionMoved();
+            panes.selectionMoved();
         });
         view.setOnMessage(statusBar::showMessage);
         session.setStatusListener((kernelState, detail) -> {
@@ -143,10 +141,8 @@ public final class NotebookWindow implements WindowActions {
             updatePresenter();
             if (kernelState == KernelStatus.RESTARTING || kernelState == KernelStatus.DEAD) {
                 view.freezeWorkers();
-                variables.kernelGone();
-            } else if (kernelState == KernelStatus.IDLE) {
-                variables.kernelIdle();
             }
+            panes.kernelStatus(kernelState);
         });
         session.setInputPrompts(new CellInputPrompts(view));
         session.setWorkerActivityListener(activity -> {
@@ -332,33 +328,20 @@ public final class NotebookWindow implements WindowActions {
 
     @Override
     public void toggleOutline() {
-        outline.toggle();
-    }
-
-    /** The class sees the cells full width; the teacher's outline comes back afterwards. */
-    private void presenterActive(boolean active) {
-        view.setKeepSelectedInPlace(active);
-        if (active) {
-            outlineBeforePresenter = outline.isShown();
-            if (outlineBeforePresenter) {
-                outline.toggle();
-            }
-        } else if (outlineBeforePresenter && !outline.isShown()) {
-            outline.toggle();
-        }
-    }
-
-    OutlinePane outline() {
-        return outline;
+        panes.outline().toggle();
     }
 
     @Override
     public void toggleVariables() {
-        variables.toggle();
+        panes.variables().toggle();
+    }
+
+    OutlinePane outline() {
+        return panes.outline();
     }
 
     VariablesPane variables() {
-        return variables;
+        return panes.variables();
     }
 
     @Override

@@ -40,16 +40,15 @@ final class VariablesPane extends VBox {
         count.getStyleClass().add("variables-count");
         table.getStyleClass().add("variables-table");
         table.setPlaceholder(new Label("No variables yet: run a cell that declares one."));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
-        table.getColumns().setAll(List.of(column("Name", KernelEvent.Variable::name, 0.25),
-                column("Type", KernelEvent.Variable::type, 0.3), column("Value", KernelEvent.Variable::value, 0.45)));
+        table.getColumns().setAll(List.of(column("Name", KernelEvent.Variable::name, 0.26),
+                column("Type", KernelEvent.Variable::type, 0.26), column("Value", KernelEvent.Variable::value, 0.48)));
         VBox.setVgrow(table, Priority.ALWAYS);
         getChildren().addAll(title, table, count);
         setVisible(false);
         setManaged(false);
     }
 
-    private static TableColumn<KernelEvent.Variable, String> column(String name,
+    private TableColumn<KernelEvent.Variable, String> column(String name,
             java.util.function.Function<KernelEvent.Variable, String> part, double share) {
         TableColumn<KernelEvent.Variable, String> column = new TableColumn<>(name);
         column.setCellValueFactory(row -> new ReadOnlyStringWrapper(part.apply(row.getValue())));
@@ -61,7 +60,8 @@ final class VariablesPane extends VBox {
                 setTooltip(empty || text == null || text.length() < 24 ? null : new Tooltip(text));
             }
         });
-        column.setMaxWidth(share * 10_000);   // with the constrained policy: the columns' shares of the width
+        // each column its share of the table, less room for the vertical scroll bar
+        column.prefWidthProperty().bind(table.widthProperty().subtract(20).multiply(share));
         column.setSortable(false);
         return column;
     }

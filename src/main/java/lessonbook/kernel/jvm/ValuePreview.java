@@ -12,7 +12,7 @@ import java.util.Set;
  * A variable's value in a few words for the Variables panel, read without running any of the notebook's code:
  * a student's {@code toString} that loops or throws would otherwise freeze the kernel between two cells. What is
  * shown: numbers, booleans, characters and strings (quoted, cut), enums by name, the JDK's value types
- * ({@code java.time}, {@code BigDecimal}...), arrays and the JDK's everyday collections and maps with their size and
+ * ({@code java.time}, {@code BigDecimal}...), the worker API's objects by their own {@code toString}, arrays and the JDK's everyday collections and maps with their size and
  * first elements, records with their components read from their fields; any other object as its class ("a
  * Counter"). Bounded: at most {@value #MAX_CHARS} characters, {@value #MAX_ELEMENTS} elements a level, two levels.
  *
@@ -85,6 +85,8 @@ final class ValuePreview {
             append(out, entry.getKey(), depth);
             out.append('=');
             append(out, entry.getValue(), depth);
+        } else if (isStudentApi(type)) {
+            out.append(value);   // lessonbook.workers' own toString: "WorkerQueue[Result, 0 items]", a counter's value
         } else if (type.isRecord() && depth < MAX_DEPTH) {
             appendRecord(out, value, depth);
         } else if (type.isSynthetic() || type.getName().contains("$$Lambda")) {
@@ -97,6 +99,15 @@ final class ValuePreview {
     /** True for the JDK's everyday collections and maps, whose size and iteration run no cell code. */
     static boolean isPlainContainer(Class<?> type) {
         return PLAIN_CONTAINERS.contains(type.getName());
+    }
+
+    /**
+     * The student API's own classes (WorkerQueue, SharedLong, Worker...), whose toString reads shared memory or
+     * the worker's state without locks. A cell's subclass of one is in JShell's package, so it is not one of them.
+     */
+    private static boolean isStudentApi(Class<?> type) {
+        return type.getPackageName().equals("lessonbook.workers")
+                && type.getClassLoader() == ValuePreview.class.getClassLoader();
     }
 
     private static boolean isPlainValue(Class<?> type) {

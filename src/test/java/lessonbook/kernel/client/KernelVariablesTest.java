@@ -71,4 +71,16 @@ class KernelVariablesTest {
         assertThat(seen).doesNotContainKey("broken");
         assertThat(seen.keySet()).noneMatch(name -> name.startsWith("$"));   // an expression's value is no variable
     }
+
+    @Test
+    void theWorkerApisObjectsShowWhatTheirOwnToStringSays() throws Exception {
+        harness.run("import lessonbook.workers.*;\nvar tally = new SharedLong();\ntally.addAndGet(7);\n"
+                + "var inbox = new WorkerQueue<String>();\ninbox.put(\"hi\");");
+
+        Map<String, KernelEvent.Variable> seen = variables();
+
+        assertThat(seen.get("tally").value()).isEqualTo("7");
+        assertThat(seen.get("inbox").value()).isEqualTo(harness.run("inbox.toString()")
+                .only(lessonbook.model.Output.Value.class).value().replace("\"", ""));
+    }
 }
