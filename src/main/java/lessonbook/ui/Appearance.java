@@ -23,6 +23,8 @@ final class Appearance {
     private final DoubleProperty fontSize = new SimpleDoubleProperty(BASE_FONT);
     private boolean dark;
     private Scene scene;
+    /** Told when the user zooms or changes the theme (not when presenter mode enlarges the font). */
+    private Runnable onChosen = () -> { };
 
     private static String css(String name) {
         return Appearance.class.getResource("/lessonbook/ui/" + name).toExternalForm();
@@ -44,6 +46,15 @@ final class Appearance {
         double next = direction == 0 ? BASE_FONT
                 : direction > 0 ? fontSize.get() * 1.15 : fontSize.get() / 1.15;
         fontSize.set(Math.max(MIN_FONT, Math.min(MAX_FONT, Math.round(next * 10) / 10.0)));
+        onChosen.run();
+    }
+
+    static boolean fitsFont(double size) {
+        return size >= MIN_FONT && size <= MAX_FONT;
+    }
+
+    void setOnChosen(Runnable listener) {
+        onChosen = listener;
     }
 
     int zoomPercent() {
@@ -57,6 +68,7 @@ final class Appearance {
     void setDark(boolean value) {
         dark = value;
         applyTheme();
+        onChosen.run();
     }
 
     private void applyFont() {

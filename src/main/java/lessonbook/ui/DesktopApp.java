@@ -36,7 +36,8 @@ public final class DesktopApp extends Application {
             openNotebook(stage, lesson);
         } else {
             WelcomeView.show(stage, BundledLessons.find().summaries(), RecentFiles.forUser().list(),
-                    FileDialogs.system(), chosen -> openNotebook(stage, chosen));
+                    FileDialogs.system(), chosen -> openNotebook(stage, chosen),
+                    DesktopLauncher.viewSettings() == null ? ViewSettings.DEFAULT : DesktopLauncher.viewSettings().join());
         }
     }
 
@@ -45,6 +46,9 @@ public final class DesktopApp extends Application {
                 FileDialogs.system());
         window.setLinkOpener(link -> getHostServices().showDocument(link));
         WindowCompilers.stepBackOnceCellsRun(window.document());
+        if (DesktopLauncher.viewSettings() != null) {
+            window.restoreView(DesktopLauncher.viewSettings().join(), ViewSettings::save);
+        }
         // A file that cannot be read is reported in a dialog over an empty lesson.
         window.open(lesson);
         window.show();

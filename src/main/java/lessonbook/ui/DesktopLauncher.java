@@ -18,6 +18,7 @@ public final class DesktopLauncher {
     private static volatile Path lesson;
     private static volatile Supplier<Kernel> kernels = DesktopLauncher::processKernel;
     private static volatile LessonStore store = LessonStore.files();
+    private static volatile java.util.concurrent.CompletableFuture<ViewSettings> viewSettings;
 
     private DesktopLauncher() {
     }
@@ -34,7 +35,13 @@ public final class DesktopLauncher {
      */
     public static void prepare(Path lessonFile) {
         lesson = lessonFile;
+        viewSettings = ViewSettings.readAhead();
         store = lessonFile == null ? LessonStore.files() : new LessonReadAhead(LessonStore.files(), lessonFile);
+    }
+
+    /** How the teacher last set the window up, read meanwhile; null when the launcher did not start the app. */
+    static java.util.concurrent.CompletableFuture<ViewSettings> viewSettings() {
+        return viewSettings;
     }
 
     /** The store the app's windows read and save lessons with. */

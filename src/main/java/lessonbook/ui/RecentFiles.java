@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 import java.util.prefs.Preferences;
 
@@ -19,11 +18,7 @@ import java.util.prefs.Preferences;
  */
 final class RecentFiles {
     private static final int MAX = 8;
-    private static final ExecutorService PREFERENCES = Executors.newSingleThreadExecutor(task -> {
-        Thread t = new Thread(task, "lessonbook-recent-files");
-        t.setDaemon(true);
-        return t;
-    });
+    private static final ExecutorService PREFERENCES = ViewSettings.PREFERENCES;
     private final Supplier<Preferences> node;
     private Preferences loaded;   // confined to the PREFERENCES thread
 

@@ -91,10 +91,19 @@ final class WelcomeView {
     /** Shows the library on {@code stage}, in the app's light theme, at the notebook window's size. */
     static WelcomeView show(Stage stage, List<LessonSummary> bundled, List<Path> recentFiles, FileDialogs dialogs,
                             Consumer<Path> onOpen) {
+        return show(stage, bundled, recentFiles, dialogs, onOpen, ViewSettings.DEFAULT);
+    }
+
+    /** As above, in the zoom and theme the teacher last chose. */
+    static WelcomeView show(Stage stage, List<LessonSummary> bundled, List<Path> recentFiles, FileDialogs dialogs,
+                            Consumer<Path> onOpen, ViewSettings look) {
         WelcomeView view = new WelcomeView(bundled, recentFiles, dialogs, onOpen);
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(view.root, Math.min(1180, screen.getWidth()), Math.min(860, screen.getHeight()));
-        new Appearance().attach(scene);
+        Appearance appearance = new Appearance();
+        appearance.attach(scene);
+        appearance.fontSize().set(look.fontSize());
+        appearance.setDark(look.dark());
         stage.setScene(scene);
         stage.setTitle("Lessonbook");
         stage.show();

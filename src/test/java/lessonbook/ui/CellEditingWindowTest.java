@@ -209,4 +209,26 @@ class CellEditingWindowTest {
         robot.interact(window::togglePresenter);
         assertThat(window.outline().isShown()).isTrue();
     }
+
+    @Test
+    void theViewComesBackAsTheTeacherLeftItAndEachChangeIsSavedButNotPresentersFont(FxRobot robot) {
+        List<ViewSettings> saved = new java.util.ArrayList<>();
+        robot.interact(() -> window.restoreView(new ViewSettings(21, true, true, false), saved::add));
+
+        assertThat(window.appearance().zoomPercent()).isEqualTo(150);
+        assertThat(window.appearance().isDark()).isTrue();
+        assertThat(window.outline().isShown()).isTrue();
+        assertThat(window.variables().isShown()).isFalse();
+        assertThat(saved).isEmpty();
+
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT0).release(KeyCode.DIGIT0, KeyCode.CONTROL);
+        robot.interact(window::toggleVariables);
+        assertThat(saved).containsExactly(new ViewSettings(Appearance.BASE_FONT, true, true, false),
+                new ViewSettings(Appearance.BASE_FONT, true, true, true));
+
+        robot.interact(window::togglePresenter);
+        robot.press(KeyCode.CONTROL, KeyCode.EQUALS).release(KeyCode.EQUALS, KeyCode.CONTROL);
+        robot.interact(window::togglePresenter);
+        assertThat(saved).hasSize(2);
+    }
 }
