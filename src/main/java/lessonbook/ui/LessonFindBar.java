@@ -5,7 +5,6 @@ import java.util.Locale;
 
 import javafx.application.Platform;
 import javafx.geometry.Pos;
-import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
@@ -22,6 +21,7 @@ import lessonbook.model.CellSearch;
 import lessonbook.model.CodeCell;
 import lessonbook.model.DocumentChange;
 import lessonbook.model.NotebookDocument;
+import lessonbook.ui.editor.BarButtons;
 
 /**
  * Find in Lesson (Ctrl+F outside the editors; inside one, Ctrl+F finds in that cell): every place the query occurs
@@ -58,9 +58,9 @@ final class LessonFindBar extends HBox {
         count.setMinWidth(Region.USE_PREF_SIZE);
         HBox.setHgrow(query, Priority.ALWAYS);
         query.setMaxWidth(480);
-        getChildren().addAll(query, matchCase, button("\u2191", "Previous match (Shift+Enter)", this::previous),
-                button("\u2193", "Next match (Enter)", this::next), count,
-                button("\u2715", "Close (Escape)", this::close));
+        getChildren().addAll(query, matchCase, BarButtons.of("\u2191", "Previous match (Shift+Enter)", this::previous),
+                BarButtons.of("\u2193", "Next match (Enter)", this::next), count,
+                BarButtons.of("\u2715", "Close (Escape)", this::close));
 
         query.textProperty().addListener((o, was, now) -> search(true));
         matchCase.selectedProperty().addListener((o, was, now) -> search(true));
@@ -68,14 +68,6 @@ final class LessonFindBar extends HBox {
         addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
         setVisible(false);
         setManaged(false);
-    }
-
-    private static Button button(String text, String tip, Runnable action) {
-        Button b = new Button(text);
-        b.setTooltip(new Tooltip(tip));
-        b.setFocusTraversable(false);
-        b.setOnAction(e -> action.run());
-        return b;
     }
 
     /** Opens the bar with the keyboard in its field, searching from the selected cell. */

@@ -25,7 +25,7 @@ import lessonbook.model.NotebookDocument;
  * <p>On the FX thread. It reads the lesson only while shown: changes mark it stale and one refresh per pulse
  * follows, which parses again only the Markdown cells whose text changed ({@link LessonOutline} per cell).
  */
-final class OutlinePane extends VBox {
+final class OutlinePane extends SideColumn {
     private final NotebookDocument document;
     private final NotebookView view;
     private final ListView<LessonOutline.Entry> list = new ListView<>();
@@ -55,21 +55,6 @@ final class OutlinePane extends VBox {
         VBox.setVgrow(list, Priority.ALWAYS);
         getChildren().addAll(title, list);
         document.addListener(this::onChange);
-        setVisible(false);
-        setManaged(false);
-    }
-
-    void toggle() {
-        boolean show = !isVisible();
-        setVisible(show);
-        setManaged(show);
-        if (show) {
-            refresh();
-        }
-    }
-
-    boolean isShown() {
-        return isVisible();
     }
 
     /** The headings as listed, for tests. */
@@ -119,7 +104,8 @@ final class OutlinePane extends VBox {
         }
     }
 
-    private void refresh() {
+    @Override
+    void refresh() {
         List<LessonOutline.Entry> headings = new ArrayList<>();
         Map<String, Parsed> next = new HashMap<>();
         for (Cell cell : document.cells()) {

@@ -25,7 +25,7 @@ import lessonbook.kernel.protocol.KernelEvent;
  * <p>On the FX thread. It asks the kernel only while shown, one question at a time: an answer still on its way
  * when the kernel is idle again is followed by one more question, not by a queue of them.
  */
-final class VariablesPane extends VBox {
+final class VariablesPane extends SideColumn {
     private final Supplier<CompletableFuture<KernelEvent.VariablesResult>> ask;
     private final TableView<KernelEvent.Variable> table = new TableView<>();
     private final Label count = new Label();
@@ -44,8 +44,6 @@ final class VariablesPane extends VBox {
                 column("Type", KernelEvent.Variable::type, 0.26), column("Value", KernelEvent.Variable::value, 0.48)));
         VBox.setVgrow(table, Priority.ALWAYS);
         getChildren().addAll(title, table, count);
-        setVisible(false);
-        setManaged(false);
     }
 
     private TableColumn<KernelEvent.Variable, String> column(String name,
@@ -66,19 +64,6 @@ final class VariablesPane extends VBox {
         return column;
     }
 
-    void toggle() {
-        boolean show = !isVisible();
-        setVisible(show);
-        setManaged(show);
-        if (show) {
-            refresh();
-        }
-    }
-
-    boolean isShown() {
-        return isVisible();
-    }
-
     /** The rows as shown, for tests. */
     List<KernelEvent.Variable> rows() {
         return List.copyOf(table.getItems());
@@ -97,7 +82,8 @@ final class VariablesPane extends VBox {
         count.setText("");
     }
 
-    private void refresh() {
+    @Override
+    void refresh() {
         if (asking) {
             askAgain = true;
             return;

@@ -8,8 +8,8 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
-import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
@@ -49,14 +49,14 @@ final class FindReplaceBar extends VBox {
         count.getStyleClass().add("match-count");
         count.setMinWidth(Region.USE_PREF_SIZE);
 
-        Button previous = button("\u2191", "Previous match (Shift+Enter)", this::previous);
-        Button next = button("\u2193", "Next match (Enter)", this::next);
-        Button close = button("\u2715", "Close (Escape)", this::close);
+        Button previous = BarButtons.of("\u2191", "Previous match (Shift+Enter)", this::previous);
+        Button next = BarButtons.of("\u2193", "Next match (Enter)", this::next);
+        Button close = BarButtons.of("\u2715", "Close (Escape)", this::close);
         HBox.setHgrow(query, Priority.ALWAYS);
         HBox findRow = new HBox(4, query, matchCase, previous, next, count, close);
         findRow.setAlignment(Pos.CENTER_LEFT);
-        Button replaceOne = button("Replace", "Replace this match", this::replaceCurrent);
-        Button replaceAll = button("Replace all", "Replace every match", this::replaceAll);
+        Button replaceOne = BarButtons.of("Replace", "Replace this match", this::replaceCurrent);
+        Button replaceAll = BarButtons.of("Replace all", "Replace every match", this::replaceAll);
         HBox.setHgrow(replacement, Priority.ALWAYS);
         replaceRow = new HBox(4, replacement, replaceOne, replaceAll);
         replaceRow.setAlignment(Pos.CENTER_LEFT);
@@ -75,14 +75,6 @@ final class FindReplaceBar extends VBox {
         });
         addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
         hideBar();
-    }
-
-    private static Button button(String text, String tip, Runnable action) {
-        Button b = new Button(text);
-        b.setTooltip(new Tooltip(tip));
-        b.setFocusTraversable(false);
-        b.setOnAction(e -> action.run());
-        return b;
     }
 
     private void onKey(KeyEvent e) {
