@@ -80,6 +80,9 @@ final class OutlinePane extends SideColumn {
                 best = i;
             }
         }
+        if (best == list.getSelectionModel().getSelectedIndex()) {
+            return;   // the same section: no layout of the column (a Run All moves the selection every cell)
+        }
         marking = true;
         try {
             if (best < 0) {

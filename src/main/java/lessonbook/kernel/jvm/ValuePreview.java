@@ -8,6 +8,8 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
 
+import lessonbook.model.PrintableText;
+
 /**
  * A variable's value in a few words for the Variables panel, read without running any of the notebook's code:
  * a student's {@code toString} that loops or throws would otherwise freeze the kernel between two cells. What is
@@ -54,7 +56,7 @@ final class ValuePreview {
             // a collection changed under the iteration (a cell's thread), or a field could not be read
             out.append(out.length() == 0 ? "(changing: run the cell again to see it)" : "\u2026");
         }
-        return cut(out.toString());
+        return cut(PrintableText.of(out.toString()));   // a NUL in a string shows as \u0000, as in the output
     }
 
     private static void append(StringBuilder out, Object value, int depth) {
