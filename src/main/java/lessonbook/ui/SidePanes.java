@@ -1,8 +1,11 @@
 package lessonbook.ui;
 
+import java.util.List;
+
 import javafx.scene.layout.BorderPane;
 
 import lessonbook.kernel.client.KernelStatus;
+import lessonbook.model.Cell;
 import lessonbook.model.NotebookDocument;
 import lessonbook.session.NotebookSession;
 
@@ -19,7 +22,11 @@ final class SidePanes {
 
     SidePanes(NotebookDocument document, NotebookView view, NotebookSession session) {
         this.outline = new OutlinePane(document, view);
-        this.variables = new VariablesPane(session::variables);
+        this.variables = new VariablesPane(session::variables, place -> {
+            // the newest run of that number: the nearest cell above the last one
+            List<Cell> cells = document.cells();
+            view.goTo(place, cells.get(cells.size() - 1).id());
+        });
     }
 
     void placeIn(BorderPane main) {

@@ -2,6 +2,7 @@ package lessonbook.ui;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import javafx.application.Platform;
@@ -11,16 +12,18 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.TableCell;
+import javafx.scene.control.TableRow;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 import lessonbook.kernel.protocol.KernelEvent;
+import lessonbook.model.CellLine;
 
 /**
  * View ▸ Variables: what the notebook's variables hold now, as jshell's {@code /vars} lists them, renewed each
  * time the kernel is idle again (after a cell, after Run All). Values are previews the kernel reads without
  * running the notebook's code (see {@code kernel/jvm/ValuePreview}): an object of a cell's own class shows as
- * "a Counter", not its {@code toString}.
+ * "a Counter", not its {@code toString}. A double-click on a row goes to the line that declared it.
  *
  * <p>On the FX thread. It asks the kernel only while shown, one question at a time: an answer still on its way
  * when the kernel is idle again is followed by one more question, not by a queue of them.
@@ -32,7 +35,7 @@ final class VariablesPane extends SideColumn {
     private boolean asking;
     private boolean askAgain;
 
-    VariablesPane(Supplier<CompletableFuture<KernelEvent.VariablesResult>> ask) {
+    VariablesPane(Supplier<CompletableFuture<KernelEvent.VariablesResult>> ask, Consumer<CellLine> goTo) {
         this.ask = ask;
         getStyleClass().add("variables-pane");
         Label title = new Label("Variables");
@@ -42,6 +45,18 @@ final class VariablesPane extends SideColumn {
         table.setPlaceholder(new Label("No variables yet: run a cell that declares one."));
         table.getColumns().setAll(List.of(column("Name", KernelEvent.Variable::name, 0.26),
                 column("Type", KernelEvent.Variable::type, 0.26), column("Value", KernelEvent.Variable::value, 0.48)));
+        // a double-click takes the teacher to the line that declared the variable, as a click on a trace's frame does
+        table.setRowFactory(t -> {
+            TableRow<KernelEvent.Variable> row = new TableRow<>();
+            row.itemProperty().addListener((o, was, now) -> row.setTooltip(now == null || now.declaredIn() == null
+                    ? null : new Tooltip("Declared in " + now.declaredIn() + ": double-click to go there")));
+            row.setOnMouseClicked(e -> {
+                if (e.getClickCount() == 2 && row.getItem() != null && row.getItem().declaredIn() != null) {
+                    CellLine.named("(" + row.getItem().declaredIn() + ")").ifPresent(goTo);
+                }
+            });
+            return row;
+        });
         VBox.setVgrow(table, Priority.ALWAYS);
         getChildren().addAll(title, table, count);
     }

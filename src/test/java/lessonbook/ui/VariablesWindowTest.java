@@ -45,11 +45,15 @@ class VariablesWindowTest {
 
         fixture.run(robot, "define");
         fixture.waitFor(() -> window.variables().rows().equals(List.of(
-                new KernelEvent.Variable("results", "List<Long>", "ArrayList {55, 210}"))));
+                new KernelEvent.Variable("results", "List<Long>", "ArrayList {55, 210}", "In [1], line 1"))));
         fixture.run(robot, "grow");
         fixture.waitFor(() -> window.variables().rows().equals(List.of(
-                new KernelEvent.Variable("results", "List<Long>", "ArrayList {55, 210, 465}"),
-                new KernelEvent.Variable("count", "int", "3"))));
+                new KernelEvent.Variable("results", "List<Long>", "ArrayList {55, 210, 465}", "In [1], line 1"),
+                new KernelEvent.Variable("count", "int", "3", "In [2], line 2"))));
+
+        robot.interact(() -> window.view().select("define"));
+        robot.doubleClickOn("count");
+        assertThat(window.view().selectedId()).isEqualTo("grow");
 
         robot.interact(window.session()::restart);
         fixture.waitFor(() -> window.session().status() == KernelStatus.IDLE);

@@ -403,7 +403,7 @@ final class CellEvaluator {
     }
 
     KernelEvent.VariablesResult variables(KernelRequest.Variables request) {
-        return NotebookVariables.list(request.requestId(), jshell, control);
+        return NotebookVariables.list(request.requestId(), jshell, control, places::where);
     }
 
     void close() {

@@ -23,7 +23,9 @@ final class NotebookVariables {
     private NotebookVariables() {
     }
 
-    static KernelEvent.VariablesResult list(long requestId, JShell jshell, ClassDumpingExecutionControl control) {
+    /** {@code where} names the cell line of a snippet's line ({@link SnippetPlaces#where}), or null. */
+    static KernelEvent.VariablesResult list(long requestId, JShell jshell, ClassDumpingExecutionControl control,
+                                            java.util.function.BiFunction<String, Integer, String> where) {
         List<VarSnippet> active = jshell.variables()
                 .filter(v -> jshell.status(v) == Snippet.Status.VALID)
                 // $1, $2...: the values of expressions, which jshell's /vars lists but a cell never named
@@ -39,9 +41,21 @@ final class NotebookVariables {
             } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
                 value = "(not readable)";
             }
-            variables.add(new KernelEvent.Variable(variable.name(), variable.typeName(), value));
+            variables.add(new KernelEvent.Variable(variable.name(), variable.typeName(), value,
+                    where.apply(variable.id(), firstWrittenLine(variable.source()))));
         }
         return new KernelEvent.VariablesResult(requestId, variables, active.size());
+    }
+
+    /** The snippet's line its text starts on: a snippet keeps the line end before it, and blank lines. */
+    private static int firstWrittenLine(String source) {
+        int line = 1;
+        for (int i = 0; i < source.length() && Character.isWhitespace(source.charAt(i)); i++) {
+            if (source.charAt(i) == '\n') {
+                line++;
+            }
+        }
+        return line;
     }
 
     /** The variable's value now; throws when its wrapper class is not loaded (its declaration failed). */

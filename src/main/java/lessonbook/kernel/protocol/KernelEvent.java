@@ -55,8 +55,11 @@ public sealed interface KernelEvent extends Serializable {
         }
     }
 
-    /** One variable: its name, its declared type as written ({@code List<Long>}) and a preview of its value. */
-    record Variable(String name, String type, String value) implements Serializable {
+    /**
+     * One variable: its name, its declared type as written ({@code List<Long>}), a preview of its value, and where
+     * its declaration ran as a {@link lessonbook.model.CellLine} text ("In [3], line 2"), or null when not known.
+     */
+    record Variable(String name, String type, String value, String declaredIn) implements Serializable {
     }
 
     /**
