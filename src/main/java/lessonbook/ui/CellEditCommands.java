@@ -148,6 +148,14 @@ final class CellEditCommands {
         view.tell(outcome.message());
     }
 
+    /** Jupyter's O: hides the selected code cell's output, or shows it again. */
+    void toggleOutput() {
+        String id = view.selectedId();
+        if (id != null && view.view(id) instanceof CodeCellView code) {
+            code.toggleOutputHidden();
+        }
+    }
+
     void editSelected() {
         view.editSelected();
     }

@@ -47,7 +47,8 @@ final class CodeCellView extends CellView {
     private final HBox statusRow = new HBox(statusSlot);
     private final DoubleProperty fontSize;
     private OutputPane outputs;
-    private final UndrawnOutputs undrawn = new UndrawnOutputs(body);
+    private final OutputArea outputArea = new OutputArea();
+    private final UndrawnOutputs undrawn = new UndrawnOutputs(outputArea);
     private CellRuntime runtime = CellRuntime.IDLE;
     /**
      * An exercise's or a check cell's header (what it is and, for an exercise, the Check button) and what stands
@@ -92,7 +93,7 @@ final class CodeCellView extends CellView {
             materialize();
             editor.focusEditor();
         });
-        body.getChildren().addAll(preview, statusRow);
+        body.getChildren().addAll(preview, statusRow, outputArea);
         show(cell);
         undrawn.hold(cell.outputs(), fontSize.get());
         showRuntime(CellRuntime.IDLE);
@@ -273,10 +274,19 @@ final class CodeCellView extends CellView {
             outputs = new OutputPane(fontSize);
             outputs.setDiagnosticsSink(d -> editor().showDiagnostics(d));
             outputs.setGoTo(place -> goTo.accept(place));
-            body.getChildren().add(outputs);
+            outputArea.getChildren().add(outputs);
         }
         undrawn.drawInto(outputs);
         return outputs;
+    }
+
+    /** Jupyter's O: hides the output (or shows it again); the output is kept and goes on arriving. */
+    void toggleOutputHidden() {
+        outputArea.toggle();
+    }
+
+    boolean outputHidden() {
+        return outputArea.isHidden();
     }
 
     boolean hasOutputPane() {

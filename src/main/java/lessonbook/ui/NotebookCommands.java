@@ -100,6 +100,7 @@ final class NotebookCommands {
         add("View", "Actual Size", Mode.ANY, () -> appearance.zoom(0), key(KeyCode.DIGIT0, SHORTCUT_DOWN),
                 key(KeyCode.NUMPAD0, SHORTCUT_DOWN));
         add("View", null, null, null);
+        add("View", "Hide or Show Cell Output", Mode.COMMAND, e::toggleOutput, key(KeyCode.O));
         add("View", "Outline", Mode.ANY, w::toggleOutline, key(KeyCode.O, SHORTCUT_DOWN, SHIFT_DOWN));
         add("View", "Variables", Mode.ANY, w::toggleVariables);
         add("View", "Presenter Mode", Mode.ANY, w::togglePresenter, key(KeyCode.F5));

@@ -231,4 +231,28 @@ class CellEditingWindowTest {
         robot.interact(window::togglePresenter);
         assertThat(saved).hasSize(2);
     }
+
+    @Test
+    void oHidesACellsOutputUntilPressedAgainAndARunMeanwhileKeepsItHidden(FxRobot robot) throws Exception {
+        String print = fixture.cellId(1);
+        fixture.run(robot, print);
+        fixture.waitFor(() -> fixture.outputShows(print, "answer is 42"));
+        robot.interact(() -> window.view().select(print));
+        robot.interact(() -> window.view().requestFocus());
+
+        robot.type(KeyCode.O);
+
+        assertThat(fixture.code(print).outputHidden()).isTrue();
+        assertThat(fixture.code(print).outputs().getParent().isVisible()).isFalse();
+        assertThat(robot.lookup(".output-hidden-by-user").queryLabeled().isVisible()).isTrue();
+        fixture.run(robot, print);
+        fixture.waitFor(() -> fixture.shownState(print) == lessonbook.model.CellState.DONE);
+        assertThat(fixture.code(print).outputs().getParent().isVisible()).isFalse();
+
+        robot.clickOn(".output-hidden-by-user");
+        assertThat(fixture.code(print).outputHidden()).isFalse();
+        assertThat(fixture.code(print).outputs().getParent().isVisible()).isTrue();
+        assertThat(robot.lookup(".output-hidden-by-user").queryLabeled().isVisible()).isFalse();
+        assertThat(((CodeCell) window.document().cell(print)).outputText()).isEqualTo("answer is 42\n");
+    }
 }
