@@ -11,11 +11,13 @@ import javafx.stage.Stage;
 
 import lessonbook.format.Exporter;
 import lessonbook.format.FileErrors;
+import lessonbook.format.LessonFiles;
 import lessonbook.model.Notebook;
 import lessonbook.model.NotebookDocument;
+import lessonbook.model.StudentVersion;
 
 /**
- * File ▸ Export as HTML / Lesson Markdown / Jupyter Notebook: writes the document as it is in the window
+ * File ▸ Export as HTML / Lesson Markdown / Jupyter Notebook, and the students' copy: writes the document as it is in the window
  * (unsaved edits and fresh outputs included) on the file thread, then says where it went or what failed.
  * Exporting neither saves the lesson nor changes which file the window edits.
  */
@@ -54,6 +56,44 @@ final class ExportCommands {
                 Platform.runLater(() -> {
                     status.accept("Export failed");
                     error("Could not export to " + out.getFileName(), FileErrors.reason(e));
+                });
+            }
+        });
+    }
+
+    /**
+     * File ▸ Export Students' Copy: the lesson as the {@code student} command writes it (each solution replaced by a
+     * placeholder that compiles, checks kept, the outputs of exercises and checks cleared), as Lesson Markdown or,
+     * named so, a Jupyter notebook. The teacher's lesson in the window is not changed.
+     */
+    void chooseAndExportStudentCopy() {
+        Path current = document.file() == null ? Path.of("Untitled.md") : document.file();
+        Path suggested = current.resolveSibling(baseName(current) + "-student.md");
+        dialogs.chooseExportTarget(stage, suggested, ExportFormat.MARKDOWN).ifPresent(this::exportStudentCopy);
+    }
+
+    void exportStudentCopy(Path out) {
+        Notebook teacher = document.notebook();
+        status.accept("Writing the students' copy to " + out.getFileName() + "\u2026");
+        files.submit(() -> {
+            try {
+                Notebook student = StudentVersion.of(teacher);
+                LessonFiles.write(out, student);
+                long exercises = teacher.codeCells().stream().filter(c -> c.role().isExercise()).count();
+                String done = exercises == 0
+                        ? "This lesson has no exercise cells: the students' copy written to " + out + " is the lesson as it is"
+                        : "Wrote the students' copy (" + exercises + (exercises == 1 ? " exercise" : " exercises")
+                                + ", solutions replaced) to " + out;
+                Platform.runLater(() -> status.accept(done));
+            } catch (IllegalArgumentException unpaired) {
+                Platform.runLater(() -> {
+                    status.accept("Students' copy not written");
+                    error("The students' copy was not written", unpaired.getMessage());
+                });
+            } catch (Exception | OutOfMemoryError e) {
+                Platform.runLater(() -> {
+                    status.accept("Students' copy not written");
+                    error("Could not write " + out.getFileName(), FileErrors.reason(e));
                 });
             }
         });

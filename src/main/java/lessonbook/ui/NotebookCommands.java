@@ -45,6 +45,7 @@ final class NotebookCommands {
         for (ExportFormat format : ExportFormat.values()) {
             add("File", format.menuLabel(), Mode.ANY, () -> exports.chooseAndExport(format));
         }
+        add("File", "Export Students' Copy\u2026", Mode.ANY, exports::chooseAndExportStudentCopy);
         add("File", null, null, null);
         add("File", "Quit", Mode.ANY, w::requestClose, key(KeyCode.Q, SHORTCUT_DOWN));
 

@@ -28,6 +28,9 @@ import lessonbook.model.Notebook;
  */
 @ExtendWith(ApplicationExtension.class)
 class ExerciseCheckWindowTest {
+    @org.junit.jupiter.api.io.TempDir
+    static Path shared;
+    private final PathDialogs dialogs = new PathDialogs();
     private NotebookWindowFixture fixture;
     private NotebookWindow window;
 
@@ -41,7 +44,7 @@ class ExerciseCheckWindowTest {
                         + "    // END SOLUTION\n}", "plus-base"),
                 check("plus-check", "Check.equal(\"plusBase(1)\", 21, plusBase(1));\n"
                         + "Check.that(\"plusBase(0) is base\", plusBase(0) == base);", "plus-base")));
-        fixture = NotebookWindowFixture.withTestKernel().show(stage, lesson, Path.of("exercises.md"));
+        fixture = NotebookWindowFixture.withTestKernel().dialogs(dialogs).show(stage, lesson, Path.of("exercises.md"));
         window = fixture.window();
     }
 
@@ -101,6 +104,24 @@ class ExerciseCheckWindowTest {
 
         assertThat(window.findBar().countText()).isEqualTo("No matches");
         assertThat(window.view().selectedId()).isEqualTo("setup");
+    }
+
+    @Test
+    void fileExportStudentsCopyWritesTheLessonWithItsSolutionsReplacedAndLeavesTheTeachersAsItIs(FxRobot robot)
+            throws Exception {
+        Path out = java.nio.file.Files.createTempDirectory(shared, "copy").resolve("exercises-student.md");
+        dialogs.export = out;
+
+        robot.clickOn("File").clickOn("Export Students' Copy\u2026");
+
+        fixture.waitFor(() -> window.statusBar().message().startsWith("Wrote"));
+        assertThat(window.statusBar().message())
+                .isEqualTo("Wrote the students' copy (2 exercises, solutions replaced) to " + out);
+        Notebook student = lessonbook.format.LessonFiles.read(out);
+        String plus = student.codeCells().stream().map(CodeCell::source).filter(s -> s.contains("plusBase"))
+                .findFirst().orElseThrow();
+        assertThat(plus).contains("YOUR CODE HERE").doesNotContain("return x + 1");
+        assertThat(window.document().cell("plus").source()).contains("return x + 1");
     }
 
     private static CodeCell exercise(String id, String source, String exercise) {
