@@ -21,7 +21,8 @@ import lessonbook.model.CellStep.Placed;
  * stay when the step gives back that same source.
  *
  * <p>Bounded: at most {@value #MAX_STEPS} steps and {@value #MAX_CHARS} characters of source and output in them,
- * the oldest dropped first; a single step larger than that is not kept, and Undo says so.
+ * the oldest dropped first. A single step larger than that is not kept, and Undo says so; the steps before it go
+ * too, since they were recorded on cells that step changed.
  *
  * <p>Not thread-safe: owned by {@link NotebookDocument} and confined with it.
  */

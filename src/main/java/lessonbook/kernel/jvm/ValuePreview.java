@@ -25,6 +25,8 @@ final class ValuePreview {
     static final int MAX_CHARS = 200;
     static final int MAX_ELEMENTS = 10;
     private static final int MAX_DEPTH = 2;
+    /** About 3,000 decimal digits: a number this long is cut in the preview anyway. */
+    private static final int HUGE_BITS = 10_000;
 
     /**
      * The JDK's collections and maps whose iteration and size run only JDK code. A wrapper such as
@@ -72,6 +74,11 @@ final class ValuePreview {
             out.append('"').append(cut(s).replace("\n", "\\n")).append('"');
         } else if (value instanceof Character c) {
             out.append('\'').append(c).append('\'');
+        } else if (value instanceof java.math.BigInteger big && big.bitLength() > HUGE_BITS) {
+            // its toString takes seconds for a factorial of 100,000 (456,574 digits), and the cell waits behind it
+            out.append("a BigInteger of ").append(big.bitLength()).append(" bits");
+        } else if (value instanceof java.math.BigDecimal big && big.unscaledValue().bitLength() > HUGE_BITS) {
+            out.append("a BigDecimal of ").append(big.precision()).append(" digits");
         } else if (isPlainValue(type)) {
             out.append(value);
         } else if (value instanceof Enum<?> e) {

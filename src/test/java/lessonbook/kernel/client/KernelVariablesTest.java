@@ -28,7 +28,8 @@ class KernelVariablesTest {
                 + "List.of(1L, 2L, 3L));\nint[] squares = IntStream.range(0, 20).map(i -> i * i).toArray();\n"
                 + "record Result(long input, String worker) {}\nvar first = new Result(7, \"Worker-1\");\n"
                 + "Map<String, Integer> ages = new TreeMap<>(Map.of(\"ada\", 36, \"alan\", 41));\n"
-                + "Runnable task = () -> {};\nString nothing = null;\nchar nul = 0;");
+                + "Runnable task = () -> {};\nString nothing = null;\nchar nul = 0;\n"
+                + "java.math.BigInteger huge = null;\n{ huge = java.math.BigInteger.TWO.pow(2_000_000); }");
 
         Map<String, KernelEvent.Variable> seen = variables();
 
@@ -45,6 +46,7 @@ class KernelVariablesTest {
         assertThat(seen.get("task").value()).isEqualTo("a lambda");
         assertThat(seen.get("nothing").value()).isEqualTo("null");
         assertThat(seen.get("nul").value()).isEqualTo("'\\u0000'");
+        assertThat(seen.get("huge").value()).isEqualTo("a BigInteger of 2000001 bits");
     }
 
     @Test
