@@ -11,14 +11,17 @@ import lessonbook.session.NotebookSession;
 
 /**
  * The columns beside the cells, each shown from the View menu: the outline on the left, the variables on the
- * right. Presenter mode hides the outline, the teacher's own map, and brings it back after; the variables stay,
- * since the class may be meant to see them. On the FX thread.
+ * right. Presenter mode hides both and brings back after what was shown: at its large font a column would take the
+ * width the class needs for the cells (found on screen: the variables squeezed the cells to a third). On the FX
+ * thread.
  */
 final class SidePanes {
+    static final double MOST_OF_WIDTH = 0.3;
     private final OutlinePane outline;
     private final VariablesPane variables;
-    /** Whether the outline was shown when presenter mode hid it. */
+    /** What was shown when presenter mode hid it. */
     private boolean outlineBeforePresenter;
+    private boolean variablesBeforePresenter;
 
     SidePanes(NotebookDocument document, NotebookView view, NotebookSession session) {
         this.outline = new OutlinePane(document, view);
@@ -29,9 +32,12 @@ final class SidePanes {
         });
     }
 
+    /** Each column at most 30 % of the window: their widths are in em, and presenter mode zooms. */
     void placeIn(BorderPane main) {
         main.setLeft(outline);
         main.setRight(variables);
+        outline.maxWidthProperty().bind(main.widthProperty().multiply(MOST_OF_WIDTH));
+        variables.maxWidthProperty().bind(main.widthProperty().multiply(MOST_OF_WIDTH));
     }
 
     OutlinePane outline() {
@@ -57,11 +63,15 @@ final class SidePanes {
     void presenterActive(boolean active) {
         if (active) {
             outlineBeforePresenter = outline.isShown();
-            if (outlineBeforePresenter) {
-                outline.toggle();
-            }
-        } else if (outlineBeforePresenter && !outline.isShown()) {
-            outline.toggle();
+            variablesBeforePresenter = variables.isShown();
+        }
+        showIf(outline, !active && outlineBeforePresenter);
+        showIf(variables, !active && variablesBeforePresenter);
+    }
+
+    private static void showIf(SideColumn column, boolean shown) {
+        if (column.isShown() != shown) {
+            column.toggle();
         }
     }
 }

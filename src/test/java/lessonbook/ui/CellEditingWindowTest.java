@@ -204,10 +204,13 @@ class CellEditingWindowTest {
         robot.clickOn("Undo");
         assertThat(window.view().selectedId()).isEqualTo(fixture.cellId(0));
 
+        robot.interact(window::toggleVariables);
         robot.interact(window::togglePresenter);
         assertThat(window.outline().isShown()).isFalse();
+        assertThat(window.variables().isShown()).isFalse();
         robot.interact(window::togglePresenter);
         assertThat(window.outline().isShown()).isTrue();
+        assertThat(window.variables().isShown()).isTrue();
     }
 
     @Test
