@@ -52,8 +52,7 @@ public final class NotebookWindow implements WindowActions {
     private final StatusBar statusBar = new StatusBar();
     private final LessonFindBar findBar;
     private final SidePanes panes;
-    /** Where changes of the view go once {@link #restoreView} ran; none before (a window of a test or probe). */
-    private java.util.function.Consumer<ViewSettings> viewSaver;
+    private final KeptView kept;
     private final VisibleChangeBeacon beacon = new VisibleChangeBeacon();
     /**
      * On the window's root while a cell runs or waits to: carets hold still then (lessonbook.css). A blinking caret
@@ -101,6 +100,7 @@ public final class NotebookWindow implements WindowActions {
         Node menus = commands.menuBar(() -> files.fillRecentMenu(recentMenu), recentMenu);
         Node tools = new NotebookToolbar(runs, edits, files, appearance, cellType, kernelStatus);
         presenter = new PresenterMode(stage, appearance, menus, tools, statusBar);
+        this.kept = new KeptView(appearance, panes, presenter::isActive);
         presenter.setOnActive(active -> {
             view.setKeepSelectedInPlace(active);
             panes.presenterActive(active);
@@ -330,36 +330,17 @@ public final class NotebookWindow implements WindowActions {
 
     @Override
     public void toggleOutline() {
-        panes.outline().toggle();
-        saveView();
+        kept.toggleOutline();
     }
 
     @Override
     public void toggleVariables() {
-        panes.variables().toggle();
-        saveView();
+        kept.toggleVariables();
     }
 
     /** Shows the window as the teacher last set it up; from now on each change of zoom, theme or column is saved. */
     void restoreView(ViewSettings settings, java.util.function.Consumer<ViewSettings> saver) {
-        appearance.fontSize().set(settings.fontSize());
-        appearance.setDark(settings.dark());
-        if (settings.outline() != panes.outline().isShown()) {
-            panes.outline().toggle();
-        }
-        if (settings.variables() != panes.variables().isShown()) {
-            panes.variables().toggle();
-        }
-        viewSaver = saver;
-        appearance.setOnChosen(this::saveView);
-    }
-
-    /** Not in presenter mode: its large font and hidden outline are for the class, not the teacher's set-up. */
-    private void saveView() {
-        if (viewSaver != null && !presenter.isActive()) {
-            viewSaver.accept(new ViewSettings(appearance.fontSize().get(), appearance.isDark(),
-                    panes.outline().isShown(), panes.variables().isShown()));
-        }
+        kept.restore(settings, saver);
     }
 
     OutlinePane outline() {
