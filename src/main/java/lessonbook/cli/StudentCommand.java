@@ -33,7 +33,7 @@ final class StudentCommand implements Callable<Integer> {
             Notebook teacher = LessonFiles.read(lesson);
             Notebook student = StudentVersion.of(teacher);
             LessonFiles.write(output, student);
-            long exercises = teacher.codeCells().stream().filter(c -> c.role().isExercise()).count();
+            long exercises = StudentVersion.exercises(teacher);
             System.out.println("Wrote " + output + " (" + exercises + " exercise" + (exercises == 1 ? "" : "s") + ")");
             if (exercises == 0) {
                 System.err.println("lessonbook: " + lesson + " has no ```java exercise cell; the copy is the lesson"

@@ -40,6 +40,11 @@ public final class StudentVersion {
         }
     }
 
+    /** How many exercise cells the copy changes: what the student command and the app's export both report. */
+    public static long exercises(Notebook lesson) {
+        return lesson.codeCells().stream().filter(c -> c.role().isExercise()).count();
+    }
+
     private static CodeCell cleared(CodeCell cell) {
         return cell.outputs().isEmpty() && cell.executionCount() == null ? cell
                 : cell.withOutputs(List.of()).withExecutionCount(null);

@@ -37,11 +37,15 @@ final class CellEditCommands {
 
     void deleteCell() {
         String id = view.selectedId();
-        if (id == null) {
-            return;
+        if (id != null) {
+            removeSelected(id, document::deleteCell);
         }
+    }
+
+    /** Takes the selected cell out with {@code removal} (delete or cut) and selects the cell now in its place. */
+    private void removeSelected(String id, java.util.function.Consumer<String> removal) {
         int index = document.indexOf(id);
-        document.deleteCell(id);
+        removal.accept(id);
         view.selectIndex(Math.min(index, document.cells().size() - 1));
         view.requestFocus();
     }
@@ -64,10 +68,7 @@ final class CellEditCommands {
         }
         copied = document.cell(id);
         toSystemClipboard(copied.source());
-        int index = document.indexOf(id);
-        document.cutCell(id);
-        view.selectIndex(Math.min(index, document.cells().size() - 1));
-        view.requestFocus();
+        removeSelected(id, document::cutCell);
         view.tell("Cut the cell: V pastes it below, Shift+V above, Z puts it back");
     }
 

@@ -79,7 +79,7 @@ final class ExportCommands {
             try {
                 Notebook student = StudentVersion.of(teacher);
                 LessonFiles.write(out, student);
-                long exercises = teacher.codeCells().stream().filter(c -> c.role().isExercise()).count();
+                long exercises = StudentVersion.exercises(teacher);
                 String done = exercises == 0
                         ? "This lesson has no exercise cells: the students' copy written to " + out + " is the lesson as it is"
                         : "Wrote the students' copy (" + exercises + (exercises == 1 ? " exercise" : " exercises")

@@ -24,12 +24,8 @@ final class KeptView {
     void restore(ViewSettings settings, Consumer<ViewSettings> saveTo) {
         appearance.fontSize().set(settings.fontSize());
         appearance.setDark(settings.dark());
-        if (settings.outline() != panes.outline().isShown()) {
-            panes.outline().toggle();
-        }
-        if (settings.variables() != panes.variables().isShown()) {
-            panes.variables().toggle();
-        }
+        SidePanes.showIf(panes.outline(), settings.outline());
+        SidePanes.showIf(panes.variables(), settings.variables());
         saver = saveTo;
         appearance.setOnChosen(this::save);
     }

@@ -3,7 +3,6 @@ package lessonbook.ui;
 import java.text.NumberFormat;
 import java.util.Locale;
 
-import javafx.application.Platform;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
@@ -19,7 +18,6 @@ import lessonbook.model.Cell;
 import lessonbook.model.CellRole;
 import lessonbook.model.CellSearch;
 import lessonbook.model.CodeCell;
-import lessonbook.model.DocumentChange;
 import lessonbook.model.NotebookDocument;
 import lessonbook.ui.editor.BarButtons;
 
@@ -42,7 +40,6 @@ final class LessonFindBar extends HBox {
     private final Label count = new Label();
     private CellSearch.Result result = CellSearch.Result.NONE;
     private int current = -1;
-    private boolean renewing;
 
     LessonFindBar(NotebookDocument document, NotebookView view) {
         this.document = document;
@@ -64,7 +61,7 @@ final class LessonFindBar extends HBox {
 
         query.textProperty().addListener((o, was, now) -> search(true));
         matchCase.selectedProperty().addListener((o, was, now) -> search(true));
-        document.addListener(this::onChange);
+        TextChangeRenewal.install(document, this, () -> search(false));
         addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
         setVisible(false);
         setManaged(false);
@@ -105,17 +102,6 @@ final class LessonFindBar extends HBox {
                 next();
             }
             e.consume();
-        }
-    }
-
-    private void onChange(DocumentChange change) {
-        boolean text = change instanceof DocumentChange.Structure || change instanceof DocumentChange.CellUpdated;
-        if (text && isVisible() && !renewing) {
-            renewing = true;
-            Platform.runLater(() -> {
-                renewing = false;
-                search(false);
-            });
         }
     }
 

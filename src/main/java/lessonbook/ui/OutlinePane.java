@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import javafx.application.Platform;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -14,7 +13,6 @@ import javafx.scene.layout.Priority;
 
 import lessonbook.format.LessonOutline;
 import lessonbook.model.Cell;
-import lessonbook.model.DocumentChange;
 import lessonbook.model.MarkdownCell;
 import lessonbook.model.NotebookDocument;
 
@@ -31,7 +29,6 @@ final class OutlinePane extends SideColumn {
     private final ListView<LessonOutline.Entry> list = new ListView<>();
     /** Per Markdown cell: the source last parsed and its headings. */
     private final Map<String, Parsed> parsed = new HashMap<>();
-    private boolean refreshing;
     private boolean marking;
 
     private record Parsed(String source, List<LessonOutline.Entry> headings) {
@@ -54,7 +51,7 @@ final class OutlinePane extends SideColumn {
         });
         VBox.setVgrow(list, Priority.ALWAYS);
         getChildren().addAll(title, list);
-        document.addListener(this::onChange);
+        TextChangeRenewal.install(document, this, this::refresh);
     }
 
     /** The headings as listed, for tests. */
@@ -93,17 +90,6 @@ final class OutlinePane extends SideColumn {
             }
         } finally {
             marking = false;
-        }
-    }
-
-    private void onChange(DocumentChange change) {
-        boolean text = change instanceof DocumentChange.Structure || change instanceof DocumentChange.CellUpdated;
-        if (text && isVisible() && !refreshing) {
-            refreshing = true;
-            Platform.runLater(() -> {
-                refreshing = false;
-                refresh();
-            });
         }
     }
 

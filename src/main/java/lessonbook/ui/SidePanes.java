@@ -69,7 +69,7 @@ final class SidePanes {
         showIf(variables, !active && variablesBeforePresenter);
     }
 
-    private static void showIf(SideColumn column, boolean shown) {
+    static void showIf(SideColumn column, boolean shown) {
         if (column.isShown() != shown) {
             column.toggle();
         }

@@ -91,11 +91,11 @@ final class HeapHolders {
             Class<?> component = type.getComponentType();
             if (component.isPrimitive()) {
                 long bytes = length * bytesOf(component);
-                return new Holder(name, article(type.getSimpleName()) + " of " + count(length, "element") + ", "
-                        + megabytes(bytes) + " MB", bytes);
+                return new Holder(name, ValuePreview.article(type.getSimpleName()) + " of "
+                        + count(length, "element") + ", " + megabytes(bytes) + " MB", bytes);
             }
             Object first = length == 0 ? null : Array.get(value, 0);
-            return new Holder(name, article(type.getSimpleName()) + " of " + count(length, "element"),
+            return new Holder(name, ValuePreview.article(type.getSimpleName()) + " of " + count(length, "element"),
                     length * (REFERENCE_BYTES + shallowBytes(first)));
         }
         if (type.getClassLoader() != null) {
@@ -108,17 +108,17 @@ final class HeapHolders {
             Collection<?> collection = (Collection<?>) value;
             long size = collection.size();
             Object first = value instanceof List && size > 0 ? ((List<?>) value).get(0) : null;
-            return new Holder(name, article(shownName(type)) + " of " + count(size, "element"),
+            return new Holder(name, ValuePreview.article(shownName(type)) + " of " + count(size, "element"),
                     size * (REFERENCE_BYTES + shallowBytes(first)));
         }
         if (value instanceof Map) {
             long size = ((Map<?, ?>) value).size();
-            return new Holder(name, article(shownName(type)) + " of " + count(size, "entry"),
+            return new Holder(name, ValuePreview.article(shownName(type)) + " of " + count(size, "entry"),
                     size * MAP_ENTRY_BYTES);
         }
         if (value instanceof CharSequence) {
             long length = ((CharSequence) value).length();
-            return new Holder(name, article(shownName(type)) + " of " + count(length, "character"), length);
+            return new Holder(name, ValuePreview.article(shownName(type)) + " of " + count(length, "character"), length);
         }
         return null;
     }
@@ -146,10 +146,6 @@ final class HeapHolders {
             return 4;
         }
         return primitive == short.class || primitive == char.class ? 2 : 1;
-    }
-
-    private static String article(String noun) {
-        return ("AEIOU".indexOf(Character.toUpperCase(noun.charAt(0))) >= 0 ? "an " : "a ") + noun;
     }
 
     private static String count(long n, String noun) {

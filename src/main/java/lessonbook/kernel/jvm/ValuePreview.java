@@ -179,7 +179,8 @@ final class ValuePreview {
         };
     }
 
-    private static String article(String noun) {
+    /** "an ArrayList", "a Counter": the words both the Variables panel and the out-of-memory message use. */
+    static String article(String noun) {
         return ("AEIOU".indexOf(Character.toUpperCase(noun.charAt(0))) >= 0 ? "an " : "a ") + noun;
     }
 
