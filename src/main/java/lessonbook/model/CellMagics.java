@@ -10,8 +10,9 @@ import java.util.Set;
  * line starting with {@code %} and a name, on any line of the cell. Both kernels (their {@code MagicsResolver}
  * pattern {@code (?<=(?:^|=))\\s*%} with MULTILINE) turn such a line into a call at its place, so the Java above it
  * runs first and the Java below it sees what it added; the evaluator keeps that order ({@link Magic#line()}).
- * Three line magics run here ({@link #SUPPORTED}); any other magic, and a cell magic ({@code %%bash}, only at the top,
- * as in both kernels), is refused by name. Below the first line of Java a {@code %} line is a magic only where a new
+ * Three line magics run here ({@link #SUPPORTED}), and one cell magic, {@code %%time} ({@link #CELL_MAGICS}), among
+ * the magic lines at the top (as IPython's, whose line it borrows): it times the Java below it, which stays Java. Any
+ * other magic, and any other cell magic ({@code %%bash}, only at the top, as in both kernels), is refused by name. Below the first line of Java a {@code %} line is a magic only where a new
  * statement may start at the cell's top level (the Java before it ends with {@code ;} or <code>}</code>, outside
  * braces), and never inside a text block or a comment: {@code 7\n  % 3} and a text block's {@code %d items} stay Java (where the two kernels
  * would take the text block's line for a magic).
@@ -19,6 +20,9 @@ import java.util.Set;
 public final class CellMagics {
     /** The line magics Lessonbook runs: they extend the class path of the kernel and of workers started after. */
     public static final Set<String> SUPPORTED = Set.of("maven", "jars", "classpath");
+
+    /** The cell magics Lessonbook runs, without their {@code %%}: their cell's body stays Java. */
+    public static final Set<String> CELL_MAGICS = Set.of("time");
 
     /** One magic line: its name without the {@code %}, the rest of the line, and its 1-based line number. */
     public record Magic(String name, String arguments, int line) {
@@ -33,14 +37,28 @@ public final class CellMagics {
         /** The refusal for the first magic that does not run here (a cell magic, an unknown line magic). */
         public Optional<String> unsupported() {
             for (Magic magic : magics) {
-                if (magic.name().startsWith("%") || !SUPPORTED.contains(magic.name())) {
+                if (!isCellMagicHere(magic) && (magic.name().startsWith("%") || !SUPPORTED.contains(magic.name()))) {
                     return Optional.of("The magic %" + magic.name() + " is not supported by Lessonbook (only %maven, "
-                            + "%jars and %classpath run here; other magics belong to Jupyter's Java kernels); "
-                            + "this cell was not run.");
+                            + "%jars, %classpath and %%time run here; other magics belong to Jupyter's Java "
+                            + "kernels); this cell was not run.");
                 }
             }
             return Optional.empty();
         }
+
+        /** True when the cell starts with {@code %%time}: the kernel reports the time and CPU its run took. */
+        public boolean timed() {
+            return magics.stream().anyMatch(m -> m.name().equals("%time"));
+        }
+
+        /** The line magics, in order: what extends the class path (the cell magics say how to run the rest). */
+        public List<Magic> lineMagics() {
+            return magics.stream().filter(m -> !m.name().startsWith("%")).toList();
+        }
+    }
+
+    private static boolean isCellMagicHere(Magic magic) {
+        return magic.name().startsWith("%") && CELL_MAGICS.contains(magic.name().substring(1));
     }
 
     private CellMagics() {
@@ -62,9 +80,10 @@ public final class CellMagics {
                 while (nameEnd < code.length() && !Character.isWhitespace(code.charAt(nameEnd))) {
                     nameEnd++;
                 }
-                magics.add(new Magic(code.substring(1, nameEnd), code.substring(nameEnd).strip(), i + 1));
+                Magic magic = new Magic(code.substring(1, nameEnd), code.substring(nameEnd).strip(), i + 1);
+                magics.add(magic);
                 java.append(" ".repeat(line.length()));
-                if (code.startsWith("%%")) {
+                if (code.startsWith("%%") && !isCellMagicHere(magic)) {
                     // a cell magic takes the whole cell: the lines after it are its body, not Java
                     return new Split(magics, " ".repeat(source.length()));
                 }

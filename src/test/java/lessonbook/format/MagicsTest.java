@@ -12,10 +12,25 @@ class MagicsTest {
         assertThat(Magics.unsupported("%maven org.apache.commons:commons-lang3:3.12.0\nimport x.Y;")).isEmpty();
         assertThat(Magics.unsupported("// load jars\n%jars lib/*.jar\n%classpath classes")).isEmpty();
         assertThat(Magics.unsupported("\n  %%bash\necho hi")).hasValue("The magic %%bash is not supported by Lessonbook"
-                + " (only %maven, %jars and %classpath run here; other magics belong to Jupyter's Java kernels);"
-                + " this cell was not run.");
+                + " (only %maven, %jars, %classpath and %%time run here; other magics belong to Jupyter's Java"
+                + " kernels); this cell was not run.");
         assertThat(Magics.unsupported("%maven a:b:1\n%dependency /add x:y:2"))
                 .hasValueSatisfying(m -> assertThat(m).startsWith("The magic %dependency is not supported"));
+    }
+
+    @Test
+    void timeIsACellMagicWhoseBodyStaysJava() {
+        String cell = "%%time\n%maven a:b:1\nint x = 1;";
+        CellMagics.Split split = CellMagics.split(cell);
+
+        assertThat(split.timed()).isTrue();
+        assertThat(split.unsupported()).isEmpty();
+        assertThat(split.lineMagics()).containsExactly(new CellMagics.Magic("maven", "a:b:1", 2));
+        assertThat(split.java()).isEqualTo(" ".repeat(6) + "\n" + " ".repeat(12) + "\nint x = 1;");
+        assertThat(CellMagics.split("int x = 1;\n%%time").timed()).as("below Java it is Java").isFalse();
+        assertThat(CellMagics.split("int x = 1;").timed()).isFalse();
+        assertThat(Magics.unsupported("%%time\n%%bash\necho")).hasValueSatisfying(m -> assertThat(m)
+                .startsWith("The magic %%bash is not supported"));
     }
 
     @Test

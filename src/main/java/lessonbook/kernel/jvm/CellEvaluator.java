@@ -41,6 +41,7 @@ final class CellEvaluator {
     private final ClasspathMagics magics;
     private final SnippetPlaces places = new SnippetPlaces();
     private final WorkerTraceLines traceLines = new WorkerTraceLines(places);
+    private final WorkerCpuTally workerCpu = new WorkerCpuTally();
     private int executionCount;
     private volatile boolean interruptRequested;
     private volatile boolean cellActive;
@@ -66,6 +67,11 @@ final class CellEvaluator {
     /** Where the lines of cell code are in the classes workers run (see {@link WorkerTraceLines}). */
     WorkerTraceLines traceLines() {
         return traceLines;
+    }
+
+    /** The workers' CPU for {@code %%time} cells, fed by the worker host. */
+    WorkerCpuTally workerCpu() {
+        return workerCpu;
     }
 
     ClassDumpingExecutionControl control() {
@@ -100,9 +106,12 @@ final class CellEvaluator {
         CellContext.enter(request.cellId());
         hub.beginCell(request.cellId());
         hub.sendAfterPending(new KernelEvent.ExecuteStarted(request.requestId(), request.cellId(), executionCount));
+        lessonbook.model.CellMagics.Split split = lessonbook.model.CellMagics.split(request.code());
+        CellTime time = split.timed() && split.unsupported().isEmpty()
+                ? CellTime.start(request.cellId(), workerCpu) : null;
         Outcome outcome;
         try {
-            outcome = runMagicsThenJava(request);
+            outcome = runMagicsThenJava(request, split);
         } catch (OutOfMemoryError e) {
             // not the cell's code (its error comes back as the snippet's exception): javac's or JShell's own
             KernelMemory.endKernel(e);
@@ -126,6 +135,9 @@ final class CellEvaluator {
             System.err.print("");
             emit(request.cellId(), new Output.Notice("Interrupted."));
             outcome = Outcome.INTERRUPTED;
+        }
+        if (time != null) {
+            emit(request.cellId(), time.stop(outcome));
         }
         hub.sendAfterPending(new KernelEvent.ExecuteFinished(request.requestId(), request.cellId(), executionCount,
                 outcome));
@@ -163,8 +175,7 @@ final class CellEvaluator {
      * Java above a magic first, then the magic, then the Java below it, which sees what the magic added. Magics
      * with no Java between them run together (one resolution for several {@code %maven} lines).
      */
-    private Outcome runMagicsThenJava(KernelRequest.Execute request) {
-        lessonbook.model.CellMagics.Split split = lessonbook.model.CellMagics.split(request.code());
+    private Outcome runMagicsThenJava(KernelRequest.Execute request, lessonbook.model.CellMagics.Split split) {
         if (split.magics().isEmpty()) {
             return evaluate(request.cellId(), request.code(), true);
         }
@@ -176,7 +187,7 @@ final class CellEvaluator {
         String java = split.java();
         int done = 0;
         List<lessonbook.model.CellMagics.Magic> group = new ArrayList<>();
-        for (lessonbook.model.CellMagics.Magic magic : split.magics()) {
+        for (lessonbook.model.CellMagics.Magic magic : split.lineMagics()) {
             int at = startOfLine(java, magic.line());
             String above = only(java, done, at);
             if (!above.isBlank()) {

@@ -128,6 +128,7 @@ final class KernelWorkerHost implements WorkerHost {
             @Override
             public void started(String worker, long pid, long epochMillis) {
                 running.incrementAndGet();
+                evaluator.workerCpu().started(cell, pid);
                 hub.enqueue(cell, new Output.WorkerEvent(worker, pid, Output.WorkerEvent.Phase.STARTED, epochMillis,
                         null, 0));
             }
@@ -140,6 +141,7 @@ final class KernelWorkerHost implements WorkerHost {
 
             @Override
             public void cpu(String worker, long pid, long cpuMillis) {
+                evaluator.workerCpu().cpu(cell, pid, cpuMillis);
                 hub.offerActivity(new KernelEvent.WorkerCpu(cell, worker, pid, cpuMillis));
             }
 
@@ -150,6 +152,7 @@ final class KernelWorkerHost implements WorkerHost {
 
             @Override
             public void exited(String worker, long pid, int exitCode, long epochMillis, long cpuMillis) {
+                evaluator.workerCpu().exited(cell, pid, cpuMillis);
                 hub.enqueue(cell, new Output.WorkerEvent(worker, pid, Output.WorkerEvent.Phase.EXITED, epochMillis,
                         exitCode, cpuMillis));
                 running.updateAndGet(n -> Math.max(0, n - 1));

@@ -1,0 +1,89 @@
+package lessonbook.kernel.jvm;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The CPU time the worker processes used for each {@code %%time} cell while it ran (see {@link CellTime}). It
+ * hears what the worker runtime tells the kernel of each worker ({@link KernelWorkerHost}): started, a CPU sample
+ * now and then, and the CPU at exit, each counted from the moment the worker was given to a cell. A worker a cell
+ * started counts from zero; a pool started by an earlier cell and mapped again here counts from the last figure
+ * known when this cell began (its samples come about once a second, so a short reuse may count a little low).
+ *
+ * <p>Bounded: one entry per live worker (removed at its exit), and per open cell one per worker it heard of.
+ * Threading: the worker runtime's threads report; the kernel's main thread opens and closes a cell. All maps are
+ * concurrent, and a cell's figures are read after its workers were joined, when their exits were reported.
+ */
+final class WorkerCpuTally {
+    /** The last CPU figure known of each live worker, by pid: a reused pool's baseline. */
+    private final Map<Long, Long> latest = new ConcurrentHashMap<>();
+    private final Map<String, Cell> open = new ConcurrentHashMap<>();
+
+    /** One timed cell's workers: pid to {baseline, last known, 1 if it exited}. */
+    static final class Cell {
+        private final Map<Long, long[]> workers = new ConcurrentHashMap<>();
+        private final Map<Long, Long> baselines;
+
+        private Cell(Map<Long, Long> baselines) {
+            this.baselines = baselines;
+        }
+
+        private void note(long pid, long cpuMillis, boolean started, boolean exited) {
+            long[] w = workers.computeIfAbsent(pid,
+                    p -> new long[] {started ? 0 : baselines.getOrDefault(p, cpuMillis), 0, 0});
+            w[1] = Math.max(w[1], cpuMillis);
+            if (exited) {
+                w[2] = 1;
+            }
+        }
+
+        /** How many workers did work for this cell. */
+        int count() {
+            return workers.size();
+        }
+
+        /** Those still running when asked. */
+        int running() {
+            return (int) workers.values().stream().filter(w -> w[2] == 0).count();
+        }
+
+        long cpuMillis() {
+            return workers.values().stream().mapToLong(w -> Math.max(0, w[1] - w[0])).sum();
+        }
+    }
+
+    /** Starts counting for {@code cellId} (the kernel's main thread, before the cell's code runs). */
+    Cell open(String cellId) {
+        Cell cell = new Cell(Map.copyOf(latest));
+        open.put(cellId, cell);
+        return cell;
+    }
+
+    void close(String cellId) {
+        open.remove(cellId);
+    }
+
+    void started(String cellId, long pid) {
+        latest.put(pid, 0L);
+        Cell cell = open.get(cellId);
+        if (cell != null) {
+            cell.note(pid, 0, true, false);
+        }
+    }
+
+    void cpu(String cellId, long pid, long cpuMillis) {
+        latest.computeIfPresent(pid, (p, was) -> Math.max(was, cpuMillis));
+        Cell cell = open.get(cellId);
+        if (cell != null) {
+            cell.note(pid, cpuMillis, false, false);
+        }
+    }
+
+    void exited(String cellId, long pid, long cpuMillis) {
+        latest.remove(pid);
+        Cell cell = open.get(cellId);
+        if (cell != null) {
+            cell.note(pid, cpuMillis, false, true);
+        }
+    }
+}
