@@ -66,7 +66,8 @@ class LessonRunThroughTest {
         everyCellRanWithoutAnError();
         theManualCellShowsTenWorkersInTheirOwnProcesses();
         thePoolCellShowsItsLanesAndTheResultsInInputOrder();
-        theLastCellShowsThreeBarsAndTheSpeedupTable();
+        theChartCellShowsThreeBarsAndTheSpeedupTable();
+        theTimedCellSaysWhatItsWorkersCostAndHowBusyTheCoresWere();
     }
 
     private void everyCellRanWithoutAnError() {
@@ -125,17 +126,26 @@ class LessonRunThroughTest {
         assertThat(LessonOnScreen.workerLines(pool)).hasSize(10);
     }
 
-    private void theLastCellShowsThreeBarsAndTheSpeedupTable() {
-        // The lesson's last cell before its exercises (an exercise or a check cell shows its role's header).
-        Node last = lesson.codeCells().stream()
-                .filter(c -> !onFx(() -> c.lookup(".exercise-row") != null && c.lookup(".exercise-row").isVisible()))
-                .reduce((first, second) -> second).orElseThrow();
+    private void theTimedCellSaysWhatItsWorkersCostAndHowBusyTheCoresWere() {
+        Node timed = lesson.codeCell("%%time");
+        lesson.scrollTo(timed);
+        Await.until("the %%time cell's line is drawn, scrolled to", Duration.ofSeconds(10),
+                () -> LessonOnScreen.outputLines(timed).stream().anyMatch(l -> l.contains("time: wall")));
+        assertThat(LessonOnScreen.outputLines(timed)).filteredOn(l -> l.contains("time: wall")).singleElement()
+                .satisfies(line -> assertThat(line).matches(".*time: wall [\\d.]+ m?s · CPU [\\d.]+ m?s: 10 workers "
+                        + "[\\d.]+ m?s, kernel [\\d.]+ m?s \\(compiling the cell [\\d.]+ m?s\\) · on average "
+                        + "[\\d.]+ of \\d+ cores? busy"));
+    }
+
+    private void theChartCellShowsThreeBarsAndTheSpeedupTable() {
+        // "What did we gain?": the cell that draws the chart and the speedup table
+        Node last = lesson.codeCell("Chart.bar(\"Time for the ten inputs\")");
         lesson.scrollTo(last);
-        Await.until("the last cell's chart is drawn, scrolled to", Duration.ofSeconds(10), 
+        Await.until("the chart cell's chart is drawn, scrolled to", Duration.ofSeconds(10), 
                 () -> onFx(() -> last.lookup(".chart-view") != null && LessonOnScreen.shown(last.lookup(".chart-view"))));
         onFx(() -> {
             Node chart = last.lookup(".chart-view");
-            assertThat(chart).as("a chart under the last cell").isNotNull();
+            assertThat(chart).as("a chart under the chart cell").isNotNull();
             assertThat(chart.lookupAll(".chart-bar").stream().filter(LessonOnScreen::shown)).hasSize(3);
             CategoryAxis categories = (CategoryAxis) chart.lookupAll(".axis").stream()
                     .filter(a -> a instanceof CategoryAxis).findFirst().orElseThrow();
@@ -149,7 +159,7 @@ class LessonRunThroughTest {
             assertThat(values.stream().map(LessonRunThroughTest::decimals).distinct()).hasSize(1);
 
             Node table = last.lookup(".table-output");
-            assertThat(table).as("a table under the last cell").isNotNull();
+            assertThat(table).as("a table under the chart cell").isNotNull();
             assertThat(table.localToScene(0, 0).getY()).as("the table sits below the chart")
                     .isGreaterThan(chart.localToScene(0, 0).getY());
             assertThat(LessonOnScreen.text(table, ".table-title")).isEqualTo("Speedup over the sequential run");
