@@ -107,7 +107,7 @@ final class CellHistory {
         Map<String, Cell> takenNow = new HashMap<>();
         Map<String, Cell> takenThen = new HashMap<>();
         for (Placed placed : takeOut) {
-            int index = indexOf(next, placed.cell().id());
+            int index = Notebook.indexIn(next, placed.cell().id());
             if (index < 0 || !sameContent(next.get(index), placed.cell())) {
                 return nothing("Cannot " + verb + " " + step.label() + ": "
                         + (index < 0 ? "a cell it changed is gone" : "a cell it changed was edited since")
@@ -118,7 +118,7 @@ final class CellHistory {
         }
         for (Placed placed : putIn) {
             Cell recorded = placed.cell();
-            if (indexOf(next, recorded.id()) >= 0) {
+            if (Notebook.indexIn(next, recorded.id()) >= 0) {
                 return nothing("Cannot " + verb + " " + step.label() + ": the notebook changed since");
             }
             Cell now = takenNow.get(recorded.id());
@@ -143,7 +143,7 @@ final class CellHistory {
         String first = null;
         for (int k = 0; k < takeOut.size(); k++) {
             Cell then = takeOut.get(k).cell();
-            int index = indexOf(next, then.id());
+            int index = Notebook.indexIn(next, then.id());
             if (index < 0 || !next.get(index).equals(then)) {
                 skipped++;
                 continue;
@@ -156,15 +156,6 @@ final class CellHistory {
                 + (skipped == 0 ? "" : " (" + skipped + (skipped == 1 ? " cell" : " cells")
                 + " changed or ran since, left as " + (skipped == 1 ? "it is" : "they are") + ")");
         return new Applied(changed == 0 ? null : next, new UndoOutcome(changed > 0, message, first));
-    }
-
-    private static int indexOf(List<Cell> cells, String id) {
-        for (int i = 0; i < cells.size(); i++) {
-            if (cells.get(i).id().equals(id)) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     private static boolean sameContent(Cell a, Cell b) {

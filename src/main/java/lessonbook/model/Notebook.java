@@ -27,12 +27,39 @@ public record Notebook(List<Cell> cells, Map<String, Object> metadata) {
     }
 
     public int indexOf(String cellId) {
+        return indexIn(cells, cellId);
+    }
+
+    /** The index of the cell with that id in {@code cells}, or -1: the one search by id the model's classes share. */
+    static int indexIn(List<Cell> cells, String cellId) {
         for (int i = 0; i < cells.size(); i++) {
             if (cells.get(i).id().equals(cellId)) {
                 return i;
             }
         }
         return -1;
+    }
+
+    /**
+     * The code cell that shows {@code In [executionCount]}, for a trace's frame clicked in {@code nearCellId}'s
+     * output. Runs share a number after a kernel restart: the nearest at or above that cell wins, then the nearest
+     * below.
+     */
+    public Optional<String> cellThatRanAs(int executionCount, String nearCellId) {
+        int from = Math.max(0, indexOf(nearCellId));
+        String target = null;
+        int best = Integer.MAX_VALUE;
+        for (int i = 0; i < cells.size(); i++) {
+            if (cells.get(i) instanceof CodeCell code && code.executionCount() != null
+                    && code.executionCount() == executionCount) {
+                int distance = i <= from ? from - i : cells.size() + i - from;
+                if (distance < best) {
+                    best = distance;
+                    target = code.id();
+                }
+            }
+        }
+        return Optional.ofNullable(target);
     }
 
     public Optional<Cell> cell(String cellId) {

@@ -137,80 +137,57 @@ public final class NotebookDocument {
 
     /** Inserts {@code cell} at {@code index} (0..size). */
     public void insertCell(int index, Cell cell) {
-        insert(index, cell, "Insert Cell");
+        insert(index, List.of(cell), "Insert Cell");
     }
 
-    /** Inserts a copy of a cut or copied cell, as one step that Undo names "Paste Cell". */
-    public void pasteCell(int index, Cell copy) {
-        insert(index, copy, "Paste Cell");
+    /** Inserts copies of cut or copied cells, in their order, as one step that Undo names "Paste Cell(s)". */
+    public void pasteCells(int index, List<Cell> copies) {
+        insert(index, copies, CellEdits.label("Paste", copies.size()));
     }
 
-    private void insert(int index, Cell cell, String label) {
+    private void insert(int index, List<Cell> cells, String label) {
         checkThread();
-        if (isReadOnly()) {
-            return;
+        if (!isReadOnly() && !cells.isEmpty()) {
+            apply(CellEdits.insert(notebook.cells(), index, cells, label));
         }
-        if (index < 0 || index > notebook.cells().size()) {
-            throw new IndexOutOfBoundsException("insert at " + index + " of " + notebook.cells().size());
-        }
-        if (notebook.indexOf(cell.id()) >= 0) {
-            throw new IllegalArgumentException("cell id already present: " + cell.id());
-        }
-        List<Cell> next = new ArrayList<>(notebook.cells());
-        next.add(index, cell);
-        history.record(CellStep.of(label, List.of(), List.of(new Placed(index, cell))));
-        notebook = notebook.withCells(next);
-        changed(new DocumentChange.Structure());
     }
 
-    /** Removes a cell; the last cell of a lesson is emptied instead so there is always one to type in. */
+    /** Removes cells; the last cell of a lesson is emptied instead so there is always one to type in. */
+    public void deleteCells(List<String> cellIds) {
+        remove(cellIds, "Delete");
+    }
+
     public void deleteCell(String cellId) {
-        remove(cellId, "Delete Cell");
+        deleteCells(List.of(cellId));
     }
 
-    /** Removes a cell as {@link #deleteCell} does, as a step that Undo names "Cut Cell". */
-    public void cutCell(String cellId) {
-        remove(cellId, "Cut Cell");
+    /** Removes cells as {@link #deleteCells} does, as a step that Undo names "Cut Cell(s)". */
+    public void cutCells(List<String> cellIds) {
+        remove(cellIds, "Cut");
     }
 
-    private void remove(String cellId, String label) {
+    private void remove(List<String> cellIds, String verb) {
+        checkThread();
+        if (!isReadOnly()) {
+            apply(CellEdits.remove(notebook.cells(), cellIds, CellEdits.label(verb, cellIds.size())));
+        }
+    }
+
+    /**
+     * Moves cells up (negative) or down (positive) as a block, kept in order, clamped to the ends. Returns whether
+     * they moved.
+     */
+    public boolean moveCells(List<String> cellIds, int delta) {
         checkThread();
         if (isReadOnly()) {
-            return;
+            return false;
         }
-        int index = requireIndex(cellId);
-        List<Cell> next = new ArrayList<>(notebook.cells());
-        Cell removed = next.remove(index);
-        List<Placed> added = List.of();
-        if (next.isEmpty()) {
-            next.add(new CodeCell(CellIds.next(), ""));
-            added = List.of(new Placed(0, next.get(0)));
-        }
-        history.record(CellStep.of(label, List.of(new Placed(index, removed)), added));
-        notebook = notebook.withCells(next);
-        runtimes.remove(cellId);
-        changed(new DocumentChange.Structure());
+        String verb = cellIds.size() == 1 ? "Move Cell" : "Move " + cellIds.size() + " Cells";
+        return applyIfAny(CellEdits.move(notebook.cells(), cellIds, delta, verb + (delta < 0 ? " Up" : " Down")));
     }
 
-    /** Moves a cell up (negative) or down (positive), clamped to the ends. Returns whether it moved. */
     public boolean moveCell(String cellId, int delta) {
-        checkThread();
-        if (isReadOnly()) {
-            return false;
-        }
-        int from = requireIndex(cellId);
-        int to = Math.max(0, Math.min(notebook.cells().size() - 1, from + delta));
-        if (to == from) {
-            return false;
-        }
-        List<Cell> next = new ArrayList<>(notebook.cells());
-        Cell moved = next.remove(from);
-        next.add(to, moved);
-        history.record(CellStep.of(delta < 0 ? "Move Cell Up" : "Move Cell Down",
-                List.of(new Placed(from, moved)), List.of(new Placed(to, moved))));
-        notebook = notebook.withCells(next);
-        changed(new DocumentChange.Structure());
-        return true;
+        return moveCells(List.of(cellId), delta);
     }
 
     /**
@@ -223,65 +200,48 @@ public final class NotebookDocument {
             return null;
         }
         int index = requireIndex(cellId);
-        Cell cell = notebook.cells().get(index);
-        int at = Math.max(0, Math.min(cell.source().length(), offset));
-        String head = stripTrailingNewline(cell.source().substring(0, at));
-        String tail = stripLeadingNewline(cell.source().substring(at));
-        Cell second = cell instanceof CodeCell
-                ? new CodeCell(CellIds.next(), tail)
-                : new MarkdownCell(CellIds.next(), tail);
-        List<Cell> next = new ArrayList<>(notebook.cells());
-        next.set(index, cell.withSource(head));
-        next.add(index + 1, second);
-        history.record(CellStep.of("Split Cell", List.of(new Placed(index, cell)),
-                List.of(new Placed(index, next.get(index)), new Placed(index + 1, second))));
-        notebook = notebook.withCells(next);
-        changed(new DocumentChange.Structure());
-        return second.id();
+        CellEdits.Edit edit = CellEdits.split(notebook.cells(), index, offset);
+        apply(edit);
+        return edit.cells().get(index + 1).id();
     }
 
-    /** Appends the next cell's source to this one (joined by a newline) and removes the next cell. */
+
+    /**
+     * Joins the cells into the first of them (Jupyter's Shift+M): sources one after the other, a newline between;
+     * one cell alone is joined with the cell below it. The first keeps its id, kind and outputs.
+     */
+    public boolean mergeCells(List<String> cellIds) {
+        checkThread();
+        return !isReadOnly() && applyIfAny(CellEdits.merge(notebook.cells(), cellIds));
+    }
+
     public boolean mergeWithNext(String cellId) {
-        checkThread();
-        if (isReadOnly()) {
-            return false;
-        }
-        int index = requireIndex(cellId);
-        if (index + 1 >= notebook.cells().size()) {
-            return false;
-        }
-        Cell first = notebook.cells().get(index);
-        Cell second = notebook.cells().get(index + 1);
-        String joined = first.source().isEmpty() ? second.source()
-                : second.source().isEmpty() ? first.source()
-                : first.source() + "\n" + second.source();
-        List<Cell> next = new ArrayList<>(notebook.cells());
-        next.set(index, first.withSource(joined));
-        next.remove(index + 1);
-        history.record(CellStep.of("Merge Cells", List.of(new Placed(index, first), new Placed(index + 1, second)),
-                List.of(new Placed(index, next.get(index)))));
-        notebook = notebook.withCells(next);
-        runtimes.remove(second.id());
-        changed(new DocumentChange.Structure());
-        return true;
+        return mergeCells(List.of(cellId));
     }
 
-    /** Switches between code and Markdown (Jupyter's Y/M); a no-op if the cell already is that kind. */
-    public void changeType(String cellId, boolean toCode) {
+    /** Switches cells between code and Markdown (Jupyter's Y/M); those already of that kind stay as they are. */
+    public void changeTypes(List<String> cellIds, boolean toCode) {
         checkThread();
-        if (isReadOnly()) {
-            return;
+        if (!isReadOnly()) {
+            applyIfAny(CellEdits.changeType(notebook.cells(), cellIds, toCode,
+                    toCode ? "Change to Code" : "Change to Markdown"));
         }
-        Cell cell = cell(cellId);
-        if ((cell instanceof CodeCell) == toCode) {
-            return;
-        }
-        int index = requireIndex(cellId);
-        Cell converted = cell.convert();
-        history.record(CellStep.of(toCode ? "Change to Code" : "Change to Markdown",
-                List.of(new Placed(index, cell)), List.of(new Placed(index, converted))));
-        notebook = notebook.map(cellId, c -> converted);
-        runtimes.remove(cellId);
+    }
+
+    public void changeType(String cellId, boolean toCode) {
+        changeTypes(List.of(cellId), toCode);
+    }
+
+    private boolean applyIfAny(Optional<CellEdits.Edit> edit) {
+        edit.ifPresent(this::apply);
+        return edit.isPresent();
+    }
+
+    /** Records the edit for Undo, puts its cells in place and tells the listeners. */
+    private void apply(CellEdits.Edit edit) {
+        history.record(edit.step());
+        notebook = notebook.withCells(edit.cells());
+        edit.dropped().forEach(runtimes::remove);
         changed(new DocumentChange.Structure());
     }
 
@@ -424,13 +384,5 @@ public final class NotebookDocument {
             throw new IllegalStateException("NotebookDocument is confined to thread " + owner.getName()
                     + ", called from " + Thread.currentThread().getName());
         }
-    }
-
-    private static String stripTrailingNewline(String s) {
-        return s.endsWith("\n") ? s.substring(0, s.length() - 1) : s;
-    }
-
-    private static String stripLeadingNewline(String s) {
-        return s.startsWith("\n") ? s.substring(1) : s;
     }
 }

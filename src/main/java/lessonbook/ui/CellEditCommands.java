@@ -1,5 +1,9 @@
 package lessonbook.ui;
 
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
 import lessonbook.model.Cell;
 import lessonbook.model.CellIds;
 import lessonbook.model.CodeCell;
@@ -13,8 +17,8 @@ import lessonbook.model.UndoOutcome;
 final class CellEditCommands {
     private final NotebookDocument document;
     private final NotebookView view;
-    /** The last cut or copied cell, as it was then; shared by no other window. */
-    private Cell copied;
+    /** The last cut or copied cells, as they were then; shared by no other window. */
+    private List<Cell> copied = List.of();
 
     CellEditCommands(NotebookDocument document, NotebookView view) {
         this.document = document;
@@ -36,54 +40,64 @@ final class CellEditCommands {
     }
 
     void deleteCell() {
-        String id = view.selectedId();
-        if (id != null) {
-            removeSelected(id, document::deleteCell);
+        List<String> ids = view.selectedIds();
+        if (!ids.isEmpty()) {
+            removeSelected(ids, document::deleteCells);
         }
     }
 
-    /** Takes the selected cell out with {@code removal} (delete or cut) and selects the cell now in its place. */
-    private void removeSelected(String id, java.util.function.Consumer<String> removal) {
-        int index = document.indexOf(id);
-        removal.accept(id);
+    /** Takes the selected cells out with {@code removal} (delete or cut) and selects the cell now in their place. */
+    private void removeSelected(List<String> ids, Consumer<List<String>> removal) {
+        int index = document.indexOf(ids.get(0));
+        removal.accept(ids);
         view.selectIndex(Math.min(index, document.cells().size() - 1));
         view.requestFocus();
     }
 
-    /** Jupyter's C: keeps the selected cell, as it is now, for V to paste; the source goes to the clipboard too. */
+    /** Jupyter's C: keeps the selected cells, as they are now, for V to paste; their sources go to the clipboard. */
     void copyCell() {
-        String id = view.selectedId();
-        if (id != null) {
-            copied = document.cell(id);
-            toSystemClipboard(copied.source());
-            view.tell("Copied the cell: V pastes it below, Shift+V above");
+        List<String> ids = view.selectedIds();
+        if (!ids.isEmpty()) {
+            keep(ids);
+            view.tell("Copied " + cells(ids.size()) + ": V pastes below, Shift+V above");
         }
     }
 
-    /** Jupyter's X: copies the selected cell and takes it out (Z puts it back). */
+    /** Jupyter's X: copies the selected cells and takes them out (Z puts them back). */
     void cutCell() {
-        String id = view.selectedId();
-        if (id == null || document.isReadOnly()) {
+        List<String> ids = view.selectedIds();
+        if (ids.isEmpty() || document.isReadOnly()) {
             return;
         }
-        copied = document.cell(id);
-        toSystemClipboard(copied.source());
-        removeSelected(id, document::cutCell);
-        view.tell("Cut the cell: V pastes it below, Shift+V above, Z puts it back");
+        keep(ids);
+        removeSelected(ids, document::cutCells);
+        view.tell("Cut " + cells(ids.size()) + ": V pastes below, Shift+V above, Z puts back");
     }
 
-    /** Jupyter's V and Shift+V: a copy of the last cut or copied cell, under a new id, with its outputs. */
+    private void keep(List<String> ids) {
+        copied = ids.stream().map(document::cell).toList();
+        toSystemClipboard(copied.stream().map(Cell::source).collect(Collectors.joining("\n\n")));
+    }
+
+    private static String cells(int count) {
+        return count == 1 ? "the cell" : count + " cells";
+    }
+
+    /** Jupyter's V and Shift+V: copies of the last cut or copied cells, under new ids, with their outputs. */
     void pasteCell(boolean below) {
-        if (copied == null) {
-            view.tell("Nothing to paste: C copies the selected cell, X cuts it");
+        if (copied.isEmpty()) {
+            view.tell("Nothing to paste: C copies the selected cells, X cuts them");
             return;
         }
         if (document.isReadOnly()) {
             return;
         }
-        Cell copy = copied.withId(CellIds.next());
-        document.pasteCell(Math.max(0, view.selectedIndex() + (below ? 1 : 0)), copy);
-        view.select(copy.id());
+        List<String> ids = view.selectedIds();
+        int index = ids.isEmpty() ? 0 : below ? document.indexOf(ids.get(ids.size() - 1)) + 1
+                : document.indexOf(ids.get(0));
+        List<Cell> copies = copied.stream().map(c -> c.withId(CellIds.next())).toList();
+        document.pasteCells(Math.max(0, index), copies);
+        view.selectRun(copies.get(0).id(), copies.get(copies.size() - 1).id());
         view.scrollToSelected();
         view.requestFocus();
     }
@@ -95,10 +109,11 @@ final class CellEditCommands {
         javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
     }
 
+    /** Moves the selected cells one place up or down as a block; they stay selected. */
     void moveCell(int delta) {
-        String id = view.selectedId();
-        if (id != null && document.moveCell(id, delta)) {
-            view.select(id);
+        List<String> ids = view.selectedIds();
+        if (!ids.isEmpty() && document.moveCells(ids, delta)) {
+            view.selectRun(ids.get(0), ids.get(ids.size() - 1));
             view.scrollToSelected();
         }
     }
@@ -116,19 +131,20 @@ final class CellEditCommands {
         view.editSelected();
     }
 
+    /** Jupyter's Shift+M: merges the selected cells into the first, or one cell with the cell below it. */
     void mergeBelow() {
-        String id = view.selectedId();
-        if (id != null) {
-            document.mergeWithNext(id);
-            view.select(id);
+        List<String> ids = view.selectedIds();
+        if (!ids.isEmpty()) {
+            document.mergeCells(ids);
+            view.select(ids.get(0));
         }
     }
 
     void changeType(boolean toCode) {
-        String id = view.selectedId();
-        if (id != null) {
-            document.changeType(id, toCode);
-            view.select(id);
+        List<String> ids = view.selectedIds();
+        if (!ids.isEmpty()) {
+            document.changeTypes(ids, toCode);
+            view.selectRun(ids.get(0), ids.get(ids.size() - 1));
         }
     }
 
@@ -149,11 +165,12 @@ final class CellEditCommands {
         view.tell(outcome.message());
     }
 
-    /** Jupyter's O: hides the selected code cell's output, or shows it again. */
+    /** Jupyter's O: hides the selected code cells' output, or shows it again. */
     void toggleOutput() {
-        String id = view.selectedId();
-        if (id != null && view.view(id) instanceof CodeCellView code) {
-            code.toggleOutputHidden();
+        for (String id : view.selectedIds()) {
+            if (view.view(id) instanceof CodeCellView code) {
+                code.toggleOutputHidden();
+            }
         }
     }
 
@@ -167,5 +184,10 @@ final class CellEditCommands {
 
     void moveSelection(int delta) {
         view.selectIndex(view.selectedIndex() + delta);
+    }
+
+    /** Jupyter's Shift+J and Shift+K: the selection grows (or shrinks) by one cell below or above. */
+    void extendSelection(int delta) {
+        view.extendSelection(delta);
     }
 }

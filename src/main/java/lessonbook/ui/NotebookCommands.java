@@ -54,17 +54,17 @@ final class NotebookCommands {
         add("Edit", null, null, null);
         add("Edit", "Insert Cell Above", Mode.COMMAND, () -> e.insertCell(false), key(KeyCode.A));
         add("Edit", "Insert Cell Below", Mode.COMMAND, () -> e.insertCell(true), key(KeyCode.B));
-        addSequence("Edit", "Delete Cell", Mode.COMMAND, e::deleteCell, KeyCode.D, "D, D");
+        addSequence("Edit", "Delete Cells", Mode.COMMAND, e::deleteCell, KeyCode.D, "D, D");
         add("Edit", null, null, null);
-        add("Edit", "Cut Cell", Mode.COMMAND, e::cutCell, key(KeyCode.X));
-        add("Edit", "Copy Cell", Mode.COMMAND, e::copyCell, key(KeyCode.C));
-        add("Edit", "Paste Cell Below", Mode.COMMAND, () -> e.pasteCell(true), key(KeyCode.V));
-        add("Edit", "Paste Cell Above", Mode.COMMAND, () -> e.pasteCell(false), key(KeyCode.V, SHIFT_DOWN));
+        add("Edit", "Cut Cells", Mode.COMMAND, e::cutCell, key(KeyCode.X));
+        add("Edit", "Copy Cells", Mode.COMMAND, e::copyCell, key(KeyCode.C));
+        add("Edit", "Paste Cells Below", Mode.COMMAND, () -> e.pasteCell(true), key(KeyCode.V));
+        add("Edit", "Paste Cells Above", Mode.COMMAND, () -> e.pasteCell(false), key(KeyCode.V, SHIFT_DOWN));
         add("Edit", null, null, null);
-        add("Edit", "Move Cell Up", Mode.COMMAND, () -> e.moveCell(-1), key(KeyCode.UP, SHORTCUT_DOWN, SHIFT_DOWN));
-        add("Edit", "Move Cell Down", Mode.COMMAND, () -> e.moveCell(1), key(KeyCode.DOWN, SHORTCUT_DOWN, SHIFT_DOWN));
+        add("Edit", "Move Cells Up", Mode.COMMAND, () -> e.moveCell(-1), key(KeyCode.UP, SHORTCUT_DOWN, SHIFT_DOWN));
+        add("Edit", "Move Cells Down", Mode.COMMAND, () -> e.moveCell(1), key(KeyCode.DOWN, SHORTCUT_DOWN, SHIFT_DOWN));
         add("Edit", "Split Cell at Cursor", Mode.EDIT, e::splitCell, key(KeyCode.MINUS, SHORTCUT_DOWN, SHIFT_DOWN));
-        add("Edit", "Merge with Cell Below", Mode.COMMAND, e::mergeBelow, key(KeyCode.M, SHIFT_DOWN));
+        add("Edit", "Merge Cells", Mode.COMMAND, e::mergeBelow, key(KeyCode.M, SHIFT_DOWN));
         add("Edit", null, null, null);
         add("Edit", "Change to Code", Mode.COMMAND, () -> e.changeType(true), key(KeyCode.Y));
         add("Edit", "Change to Markdown", Mode.COMMAND, () -> e.changeType(false), key(KeyCode.M));
@@ -75,6 +75,10 @@ final class NotebookCommands {
         add("Edit", "Leave Editor", Mode.EDIT, e::commandMode, key(KeyCode.ESCAPE));
         add("Edit", "Select Cell Above", Mode.COMMAND, () -> e.moveSelection(-1), key(KeyCode.UP), key(KeyCode.K));
         add("Edit", "Select Cell Below", Mode.COMMAND, () -> e.moveSelection(1), key(KeyCode.DOWN), key(KeyCode.J));
+        add("Edit", "Extend Selection Above", Mode.COMMAND, () -> e.extendSelection(-1), key(KeyCode.UP, SHIFT_DOWN),
+                key(KeyCode.K, SHIFT_DOWN));
+        add("Edit", "Extend Selection Below", Mode.COMMAND, () -> e.extendSelection(1), key(KeyCode.DOWN, SHIFT_DOWN),
+                key(KeyCode.J, SHIFT_DOWN));
 
         add("Run", "Run Cell and Select Below", Mode.ANY, r::runAndAdvance, key(KeyCode.ENTER, SHIFT_DOWN));
         add("Run", "Run Cell", Mode.ANY, r::runInPlace, key(KeyCode.ENTER, SHORTCUT_DOWN));

@@ -31,11 +31,30 @@ final class NotebookToolbar extends ToolBar {
         build();
     }
 
+    /** True while the box is set to show the selection's kind: only a choice made in it changes cells. */
+    private boolean showing;
+
+    /**
+     * Shows the selected cells' kind, "Code" or "Markdown", or nothing for a selection of both; unlike a choice
+     * in the box, this changes no cell (setting a combo box's value fires its action).
+     */
+    void showKind(String kind) {
+        if (java.util.Objects.equals(kind, cellType.getValue())) {
+            return;
+        }
+        showing = true;
+        try {
+            cellType.setValue(kind);
+        } finally {
+            showing = false;
+        }
+    }
+
     private void build() {
         cellType.getItems().setAll("Code", "Markdown");
         cellType.getStyleClass().add("cell-type");
         cellType.setOnAction(e -> {
-            if (cellType.getValue() != null) {
+            if (cellType.getValue() != null && !showing) {
                 edits.changeType("Code".equals(cellType.getValue()));
             }
         });

@@ -19,22 +19,19 @@ import lessonbook.model.DocumentChange;
 import lessonbook.model.NotebookDocument;
 
 /**
- * The cells of the document in a scrolling column, kept in step with the document's changes, with one
- * selected cell (Jupyter's command mode cursor). Views are reused by cell id, so an edit or an output
- * touches one cell's nodes only.
+ * The cells of the document in a scrolling column, kept in step with the document's changes, with the selected
+ * cells (one, Jupyter's command mode cursor, or a run of them: {@link CellSelection}). Views are reused by cell id,
+ * so an edit or an output touches one cell's nodes only.
  */
 final class NotebookView extends ScrollPane {
-    static final double PAPER_STEP = 4096;
     private final NotebookDocument document;
     private final DoubleProperty fontSize;
     private final KernelAssist completion;
     private final java.util.function.Consumer<String> linkOpener;
     private final VBox column = new VBox();
-    /** The sheet the cells lie on, drawn behind the column; see {@link #placePaper}. */
-    private final javafx.scene.layout.Region paper = new javafx.scene.layout.Region();
     private final Map<String, CellView> views = new HashMap<>();
     private final LazyCellDrawing lazy;
-    private String selectedId;
+    private final CellSelection selection = new CellSelection();
     private final SelectedCellAnchor anchor;
 
     NotebookView(NotebookDocument document, DoubleProperty fontSize, KernelAssist completion,
@@ -45,45 +42,15 @@ final class NotebookView extends ScrollPane {
         this.completion = completion;
         getStyleClass().add("notebook");
         column.getStyleClass().add("cell-column");
-        // The paper is placed once per layout pass, after the column's: a listener on the column's bounds was
-        // called, and made the bounds be computed over every cell, each time the column's layout moved one cell,
-        // which made laying out n cells take n * n steps (a 20,000-cell notebook never showed).
-        javafx.scene.layout.StackPane page = new javafx.scene.layout.StackPane(paper, column) {
-            @Override
-            protected void layoutChildren() {
-                super.layoutChildren();
-                placePaper();
-            }
-        };
-        page.setAlignment(javafx.geometry.Pos.TOP_CENTER);
-        page.getStyleClass().add("page");
-        paper.getStyleClass().add("paper");
-        paper.setManaged(false);
-        setContent(page);
+        setContent(new PaperPage(column));
         setFitToWidth(true);
         setFocusTraversable(true);
         skinProperty().addListener((o, was, now) -> uncacheViewport());
-        anchor = new SelectedCellAnchor(this, column, () -> selectedId == null ? null : views.get(selectedId));
+        anchor = new SelectedCellAnchor(this, column,
+                () -> selection.cursor() == null ? null : views.get(selection.cursor()));
         lazy = new LazyCellDrawing(this, column, anchor, fontSize, document);
         document.addListener(this::onChange);
         rebuild();
-    }
-
-    /**
-     * The paper follows the column's width at once but its height only in steps of {@link #PAPER_STEP} pixels
-     * (below the last cell it runs on, out of the scroll range). A background that changes size is repainted
-     * whole, and the column changes height whenever any cell does: a cell out of view getting its lanes or its
-     * results (Run All of a lesson) repainted the whole visible notebook, under software rendering a quarter of a
-     * second of a core each time, while the workers needed the cores.
-     */
-    private void placePaper() {
-        double x = column.getLayoutX();
-        double y = column.getLayoutY();
-        double height = Math.ceil(column.getHeight() / PAPER_STEP) * PAPER_STEP;
-        if (paper.getLayoutX() != x || paper.getLayoutY() != y || paper.getWidth() != column.getWidth()
-                || paper.getHeight() != height) {
-            paper.resizeRelocate(x, y, column.getWidth(), height);
-        }
     }
 
     /**
@@ -155,10 +122,10 @@ final class NotebookView extends ScrollPane {
             column.getChildren().setAll(ordered);
             created.forEach(CellView::drawContent);   // a cell added, or its kind changed, where the user works
         }
-        if (selectedId == null || !views.containsKey(selectedId)) {
+        if (selection.cursor() == null || !views.containsKey(selection.cursor())) {
             select(document.cells().isEmpty() ? null : document.cells().get(0).id());
         } else {
-            select(selectedId);
+            markSelection();   // a run of cells moved, say, stays selected
         }
     }
 
@@ -200,7 +167,15 @@ final class NotebookView extends ScrollPane {
             code.setSolutionHidden(!solutionsShown);
         }
         view.layoutYProperty().addListener(anchor.cellMoved());
-        view.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> select(id));
+        view.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> {
+            if (e.isShiftDown() && !view.isEditing()) {
+                commandMode();   // out of another cell's editor: the keys then act on the selected cells
+                extendSelection(id);
+                e.consume();   // not into the cell's editor, whose focus would select this cell alone
+            } else {
+                select(id);
+            }
+        });
         view.onEditorFocus(now -> {
             if (now) {
                 select(id);
@@ -217,12 +192,56 @@ final class NotebookView extends ScrollPane {
 
     // ----- selection and modes -----
 
+    /** The cursor: the cell commands for one cell act on (edit, split, check), and the last of a run selected. */
     String selectedId() {
-        return selectedId;
+        return selection.cursor();
     }
 
     int selectedIndex() {
-        return selectedId == null ? -1 : document.indexOf(selectedId);
+        return selection.cursor() == null ? -1 : document.indexOf(selection.cursor());
+    }
+
+    /** The selected cells in the notebook's order: the cursor alone, or the run Shift+J/K or Shift+click made. */
+    List<String> selectedIds() {
+        return selection.ids(document.cells());
+    }
+
+    /** Extends the selection from its anchor to {@code cellId} (Shift+J, Shift+K, Shift+click). */
+    void extendSelection(String cellId) {
+        if (cellId == null || !views.containsKey(cellId)) {
+            return;
+        }
+        selection.extendTo(cellId);
+        markSelection();
+        anchor.take();
+        onSelect.run();
+    }
+
+    /** Extends the selection one cell up (negative) or down from the cursor, keeping it in view. */
+    void extendSelection(int delta) {
+        List<Cell> cells = document.cells();
+        int index = selectedIndex() + delta;
+        if (index >= 0 && index < cells.size()) {
+            extendSelection(cells.get(index).id());
+            scrollToSelected();
+        }
+    }
+
+    /** Selects the run from {@code firstId} to {@code lastId} (the cursor), as a change to those cells left them. */
+    void selectRun(String firstId, String lastId) {
+        select(firstId);
+        extendSelection(lastId);
+    }
+
+    private void markSelection() {
+        selection.mark(document.cells(), id -> setSelected(id, true), id -> setSelected(id, false));
+    }
+
+    private void setSelected(String cellId, boolean selected) {
+        CellView view = views.get(cellId);
+        if (view != null) {
+            view.setSelected(selected);
+        }
     }
 
     CellView view(String cellId) {
@@ -252,13 +271,8 @@ final class NotebookView extends ScrollPane {
         if (cellId != null && !views.containsKey(cellId)) {
             return;
         }
-        if (selectedId != null && views.containsKey(selectedId)) {
-            views.get(selectedId).setSelected(false);
-        }
-        selectedId = cellId;
-        if (cellId != null && views.containsKey(cellId)) {
-            views.get(cellId).setSelected(true);
-        }
+        selection.collapseTo(cellId);
+        markSelection();
         anchor.take();
         onSelect.run();
     }
@@ -282,20 +296,7 @@ final class NotebookView extends ScrollPane {
      * cell wins, then the nearest below.
      */
     void goTo(CellLine place, String fromCellId) {
-        List<Cell> cells = document.cells();
-        int from = Math.max(0, cells.indexOf(document.cell(fromCellId)));
-        String target = null;
-        int best = Integer.MAX_VALUE;
-        for (int i = 0; i < cells.size(); i++) {
-            if (cells.get(i) instanceof CodeCell code && code.executionCount() != null
-                    && code.executionCount() == place.executionCount()) {
-                int distance = i <= from ? from - i : cells.size() + i - from;
-                if (distance < best) {
-                    best = distance;
-                    target = code.id();
-                }
-            }
-        }
+        String target = document.notebook().cellThatRanAs(place.executionCount(), fromCellId).orElse(null);
         if (target == null || !(views.get(target) instanceof CodeCellView view)) {
             onMessage.accept("No cell shows In [" + place.executionCount() + "] now: it ran again since, or was"
                     + " deleted. Run the cells again for a trace that points at them.");
@@ -321,12 +322,12 @@ final class NotebookView extends ScrollPane {
 
     /** True while the focus is in a cell's editor (Jupyter's edit mode). */
     boolean isEditing() {
-        CellView view = selectedId == null ? null : views.get(selectedId);
+        CellView view = selection.cursor() == null ? null : views.get(selection.cursor());
         return view != null && view.isEditing();
     }
 
     void editSelected() {
-        CellView view = views.get(selectedId);
+        CellView view = views.get(selection.cursor());
         if (view != null) {
             view.startEditing();
             scrollToSelected(false);
@@ -335,7 +336,7 @@ final class NotebookView extends ScrollPane {
 
     /** Escape: leave the editor and give the keyboard to the list (command mode). */
     void commandMode() {
-        CellView view = views.get(selectedId);
+        CellView view = views.get(selection.cursor());
         if (view != null) {
             view.stopEditing();
             view.setEditMode(false);
@@ -353,7 +354,7 @@ final class NotebookView extends ScrollPane {
      * passes false so the caret's end of a long cell stays where the user clicked.
      */
     private void scrollToSelected(boolean headingFirst) {
-        CellView view = views.get(selectedId);
+        CellView view = views.get(selection.cursor());
         if (view != null && view.getParent() == null) {
             showAllCells();   // selected before the rest of a just-opened lesson joined the column
         }

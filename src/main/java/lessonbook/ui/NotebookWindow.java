@@ -61,6 +61,7 @@ public final class NotebookWindow implements WindowActions {
     static final javafx.css.PseudoClass CELLS_BUSY = javafx.css.PseudoClass.getPseudoClass("cells-busy");
     private final StackPane root;
     private final ComboBox<String> cellType = new ComboBox<>();
+    private NotebookToolbar toolbar;
     private final Menu recentMenu = new Menu("Open Recent");
     private final HelpOverlay help;
     private final NotebookBanner banner = new NotebookBanner();
@@ -98,7 +99,8 @@ public final class NotebookWindow implements WindowActions {
         BorderPane main = new BorderPane();
         main.getStyleClass().add("main");
         Node menus = commands.menuBar(() -> files.fillRecentMenu(recentMenu), recentMenu);
-        Node tools = new NotebookToolbar(runs, edits, files, appearance, cellType, kernelStatus);
+        toolbar = new NotebookToolbar(runs, edits, files, appearance, cellType, kernelStatus);
+        Node tools = toolbar;
         presenter = new PresenterMode(stage, appearance, menus, tools, statusBar);
         this.kept = new KeptView(appearance, panes, presenter::isActive);
         presenter.setOnActive(active -> {
@@ -229,13 +231,12 @@ public final class NotebookWindow implements WindowActions {
     }
 
     private void syncCellType() {
-        String id = view.selectedId();
-        if (id == null || document.indexOf(id) < 0) {
-            return;
+        java.util.Set<String> kinds = new java.util.HashSet<>();
+        for (String id : view.selectedIds()) {
+            kinds.add(document.cell(id) instanceof CodeCell ? "Code" : "Markdown");
         }
-        String kind = document.cell(id) instanceof CodeCell ? "Code" : "Markdown";
-        if (!kind.equals(cellType.getValue())) {
-            cellType.setValue(kind);
+        if (!kinds.isEmpty()) {
+            toolbar.showKind(kinds.size() == 1 ? kinds.iterator().next() : null);
         }
     }
 

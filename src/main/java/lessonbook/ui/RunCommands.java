@@ -1,5 +1,7 @@
 package lessonbook.ui;
 
+import java.util.List;
+
 import javafx.application.Platform;
 
 import lessonbook.model.CellIds;
@@ -55,15 +57,15 @@ final class RunCommands {
         }
     }
 
-    /** Runs (or renders) the selected cell and leaves its editor. */
+    /** Runs (or renders) the selected cells in order and leaves the editor; returns the last of them. */
     private String runSelected() {
-        String id = view.selectedId();
-        if (id == null) {
+        List<String> ids = view.selectedIds();
+        if (ids.isEmpty()) {
             return null;
         }
         view.commandMode();
-        session.run(id);
-        return id;
+        ids.forEach(session::run);
+        return ids.get(ids.size() - 1);
     }
 
     void runAll() {

@@ -205,8 +205,8 @@ class CellUndoTest {
     @Test
     void aCutAndAPasteAreStepsOfTheirOwnAndThePasteIsACopyUnderANewId() {
         Cell cut = doc.cell("c1");
-        doc.cutCell("c1");
-        doc.pasteCell(2, cut.withId("c1-copy"));
+        doc.cutCells(List.of("c1"));
+        doc.pasteCells(2, List.of(cut.withId("c1-copy")));
         assertThat(ids()).containsExactly("m1", "c2", "c1-copy");
         assertThat(printed("c1-copy")).isEqualTo("created x\n");
 

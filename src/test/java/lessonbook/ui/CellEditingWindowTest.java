@@ -141,6 +141,50 @@ class CellEditingWindowTest {
     }
 
     @Test
+    void shiftJSelectsARunThatMovesDeletesAndRunsAsOne(FxRobot robot) throws Exception {
+        String intro = fixture.cellId(0);
+        String print = fixture.cellId(1);
+        String after = fixture.cellId(2);
+        robot.interact(() -> window.view().select(intro));
+        robot.interact(() -> window.view().requestFocus());
+
+        robot.press(KeyCode.SHIFT, KeyCode.J).release(KeyCode.J).press(KeyCode.J).release(KeyCode.J, KeyCode.SHIFT);
+        assertThat(window.view().selectedIds()).containsExactly(intro, print, after);
+        assertThat(List.of(intro, print, after)).allMatch(this::markedSelected);
+        assertThat(window.document().cell(intro)).as("the type box shows the selection; it changes nothing")
+                .isInstanceOf(MarkdownCell.class);
+        assertThat(robot.lookup(".cell-type").queryComboBox().getValue()).as("Markdown and code selected").isNull();
+        robot.press(KeyCode.SHIFT, KeyCode.K).release(KeyCode.K, KeyCode.SHIFT);
+        assertThat(window.view().selectedIds()).containsExactly(intro, print);
+        assertThat(markedSelected(after)).isFalse();
+
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.DOWN).release(KeyCode.DOWN, KeyCode.SHIFT, KeyCode.CONTROL);
+        assertThat(window.document().cells()).extracting(Cell::id).containsExactly(after, intro, print);
+        assertThat(window.view().selectedIds()).as("the moved run stays selected").containsExactly(intro, print);
+
+        robot.type(KeyCode.D, KeyCode.D);
+        assertThat(window.document().cells()).extracting(Cell::id).containsExactly(after);
+        robot.type(KeyCode.Z);
+        assertThat(window.document().cells()).extracting(Cell::id).containsExactly(after, intro, print);
+        assertThat(window.statusBar().message()).isEqualTo("Undid Delete 2 Cells");
+
+        robot.interact(() -> window.view().select(after));
+        robot.press(KeyCode.SHIFT).clickOn(fixture.code(print)).release(KeyCode.SHIFT);
+        assertThat(window.view().selectedIds()).containsExactly(after, intro, print);
+        robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
+
+        fixture.waitFor(() -> fixture.outputShows(print, "answer is 42"));
+        assertThat(((CodeCell) window.document().cell(after)).executionCount()).isEqualTo(1);
+        assertThat(((CodeCell) window.document().cell(print)).executionCount()).isEqualTo(2);
+        robot.type(KeyCode.J);
+        assertThat(window.view().selectedIds()).as("J selects one cell again").hasSize(1);
+    }
+
+    private boolean markedSelected(String cellId) {
+        return window.view().view(cellId).getPseudoClassStates().contains(javafx.css.PseudoClass.getPseudoClass("selected"));
+    }
+
+    @Test
     void runSelectedCellAndAllBelowLeavesTheCellsAboveAsTheyWere(FxRobot robot) throws Exception {
         String print = fixture.cellId(1);
         String after = fixture.cellId(2);

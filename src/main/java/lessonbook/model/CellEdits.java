@@ -1,0 +1,187 @@
+package lessonbook.model;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import lessonbook.model.CellStep.Placed;
+
+/**
+ * The changes to a notebook's cells as a whole, worked out without applying them: each gives the cells after it,
+ * the step that Undo takes back, and the cells it dropped (whose run state goes with them). Pure functions of the
+ * cell list, so {@link NotebookDocument} stays the one place that applies a change. Every change takes the cells
+ * it acts on as a list of ids (one cell, or a selection of several, acted on in the notebook's order), and is one
+ * step for Undo, whatever their number.
+ */
+final class CellEdits {
+    /** A change worked out: the cells after it, its step, and the ids of the cells it took out for good. */
+    record Edit(List<Cell> cells, CellStep step, Set<String> dropped) {
+    }
+
+    private CellEdits() {
+    }
+
+    /** Puts {@code added} in at {@code index}, in their order. */
+    static Edit insert(List<Cell> cells, int index, List<Cell> added, String label) {
+        if (index < 0 || index > cells.size()) {
+            throw new IndexOutOfBoundsException("insert at " + index + " of " + cells.size());
+        }
+        List<Cell> next = new ArrayList<>(cells);
+        List<Placed> placed = new ArrayList<>();
+        for (int i = 0; i < added.size(); i++) {
+            Cell cell = added.get(i);
+            if (Notebook.indexIn(next, cell.id()) >= 0) {
+                throw new IllegalArgumentException("cell id already present: " + cell.id());
+            }
+            next.add(index + i, cell);
+            placed.add(new Placed(index + i, cell));
+        }
+        return new Edit(next, CellStep.of(label, List.of(), placed), Set.of());
+    }
+
+    /** Takes the cells out; the last cell of a lesson is replaced by an empty one, so there is always one to type in. */
+    static Edit remove(List<Cell> cells, List<String> ids, String label) {
+        List<Integer> at = indexes(cells, ids);
+        List<Cell> next = new ArrayList<>(cells);
+        List<Placed> removed = new ArrayList<>();
+        for (int i = at.size() - 1; i >= 0; i--) {
+            removed.add(0, new Placed(at.get(i), next.remove((int) at.get(i))));
+        }
+        List<Placed> added = List.of();
+        if (next.isEmpty()) {
+            next.add(new CodeCell(CellIds.next(), ""));
+            added = List.of(new Placed(0, next.get(0)));
+        }
+        return new Edit(next, CellStep.of(label, removed, added), new HashSet<>(ids));
+    }
+
+    /**
+     * Moves the cells {@code delta} places up (negative) or down as a block, clamped to the ends: the cells passed
+     * go to its other side. Cells not next to each other close up at the first. Empty when nothing moves.
+     */
+    static Optional<Edit> move(List<Cell> cells, List<String> ids, int delta, String label) {
+        List<Integer> at = indexes(cells, ids);
+        int from = at.get(0);
+        List<Cell> block = new ArrayList<>();
+        List<Cell> rest = new ArrayList<>(cells);
+        for (int i = at.size() - 1; i >= 0; i--) {
+            block.add(0, rest.remove((int) at.get(i)));
+        }
+        int to = Math.max(0, Math.min(rest.size(), from + delta));
+        if (to == from && isBlock(at)) {
+            return Optional.empty();
+        }
+        List<Cell> next = new ArrayList<>(rest);
+        next.addAll(to, block);
+        List<Placed> before = new ArrayList<>();
+        for (int i = 0; i < at.size(); i++) {
+            before.add(new Placed(at.get(i), block.get(i)));
+        }
+        List<Placed> after = new ArrayList<>();
+        for (int i = 0; i < block.size(); i++) {
+            after.add(new Placed(to + i, block.get(i)));
+        }
+        return Optional.of(new Edit(next, CellStep.of(label, before, after), Set.of()));
+    }
+
+    /**
+     * Joins the cells' sources into the first (a newline between, empty ones left out), which keeps its id and
+     * kind; the others go. One cell alone is joined with the cell below it. Empty when there is nothing to join.
+     */
+    static Optional<Edit> merge(List<Cell> cells, List<String> ids) {
+        List<Integer> at = new ArrayList<>(indexes(cells, ids));
+        if (at.size() == 1) {
+            if (at.get(0) + 1 >= cells.size()) {
+                return Optional.empty();
+            }
+            at.add(at.get(0) + 1);
+        }
+        Cell first = cells.get(at.get(0));
+        StringBuilder joined = new StringBuilder();
+        List<Placed> before = new ArrayList<>();
+        for (int index : at) {
+            Cell cell = cells.get(index);
+            before.add(new Placed(index, cell));
+            if (!cell.source().isEmpty()) {
+                joined.append(joined.length() == 0 ? "" : "\n").append(cell.source());
+            }
+        }
+        List<Cell> next = new ArrayList<>(cells);
+        Cell merged = first.withSource(joined.toString());
+        Set<String> dropped = new HashSet<>();
+        for (int i = at.size() - 1; i >= 1; i--) {
+            dropped.add(next.remove((int) at.get(i)).id());
+        }
+        next.set(at.get(0), merged);
+        return Optional.of(new Edit(next, CellStep.of("Merge Cells", before, List.of(new Placed(at.get(0), merged))),
+                dropped));
+    }
+
+    /**
+     * Splits the cell at {@code index} at a character offset: the first part keeps the id (and a code cell its
+     * outputs), the rest becomes a new cell of the same kind below.
+     */
+    static Edit split(List<Cell> cells, int index, int offset) {
+        Cell cell = cells.get(index);
+        int at = Math.max(0, Math.min(cell.source().length(), offset));
+        String head = cell.source().substring(0, at);
+        String tail = cell.source().substring(at);
+        head = head.endsWith("\n") ? head.substring(0, head.length() - 1) : head;
+        tail = tail.startsWith("\n") ? tail.substring(1) : tail;
+        Cell first = cell.withSource(head);
+        Cell second = cell instanceof CodeCell ? new CodeCell(CellIds.next(), tail) : new MarkdownCell(CellIds.next(), tail);
+        List<Cell> next = new ArrayList<>(cells);
+        next.set(index, first);
+        next.add(index + 1, second);
+        return new Edit(next, CellStep.of("Split Cell", List.of(new Placed(index, cell)),
+                List.of(new Placed(index, first), new Placed(index + 1, second))), Set.of());
+    }
+
+    /** Makes the cells code or Markdown (Jupyter's Y and M); those already of that kind stay. Empty if all are. */
+    static Optional<Edit> changeType(List<Cell> cells, List<String> ids, boolean toCode, String label) {
+        List<Cell> next = new ArrayList<>(cells);
+        List<Placed> before = new ArrayList<>();
+        List<Placed> after = new ArrayList<>();
+        Set<String> dropped = new HashSet<>();
+        for (int index : indexes(cells, ids)) {
+            Cell cell = cells.get(index);
+            if ((cell instanceof CodeCell) != toCode) {
+                Cell converted = cell.convert();
+                next.set(index, converted);
+                before.add(new Placed(index, cell));
+                after.add(new Placed(index, converted));
+                dropped.add(cell.id());   // its run state: a Markdown cell has none, a new code cell has not run
+            }
+        }
+        return before.isEmpty() ? Optional.empty()
+                : Optional.of(new Edit(next, CellStep.of(label, before, after), dropped));
+    }
+
+    /** "Delete Cell", "Delete 3 Cells": the menu's name for a change of {@code count} cells. */
+    static String label(String verb, int count) {
+        return count == 1 ? verb + " Cell" : verb + " " + count + " Cells";
+    }
+
+    /** The index of each id, in the notebook's order (not the list's), each once. */
+    private static List<Integer> indexes(List<Cell> cells, List<String> ids) {
+        if (ids.isEmpty()) {
+            throw new IllegalArgumentException("no cells given");
+        }
+        List<Integer> at = new ArrayList<>();
+        for (String id : new java.util.LinkedHashSet<>(ids)) {
+            int index = Notebook.indexIn(cells, id);
+            if (index < 0) {
+                throw new IllegalArgumentException("no cell " + id);
+            }
+            at.add(index);
+        }
+        at.sort(null);
+        return at;
+    }
+
+    private static boolean isBlock(List<Integer> at) {
+        return at.get(at.size() - 1) - at.get(0) == at.size() - 1;
+    }
+}
