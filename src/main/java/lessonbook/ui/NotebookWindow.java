@@ -136,7 +136,8 @@ public final class NotebookWindow implements WindowActions {
 
         view.setOnSelect(() -> {
             updatePresenter();
-            syncCellType();   // the toolbar's Code/Markdown box names the selected cell's kind
+            syncCellType();   // the toolbar's Code/Markdown box names the selected cells' kind
+            updateStatusBar();
             panes.selectionMoved();
         });
         view.setOnMessage(statusBar::showMessage);
@@ -227,7 +228,7 @@ public final class NotebookWindow implements WindowActions {
     }
 
     private void updateStatusBar() {
-        statusBar.update(document, appearance.zoomPercent());
+        statusBar.update(document, appearance.zoomPercent(), view.selectedIds().size());
     }
 
     private void syncCellType() {

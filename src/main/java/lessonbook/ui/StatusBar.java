@@ -33,10 +33,11 @@ final class StatusBar extends HBox {
         messageTimeout.setOnFinished(e -> message.setText(""));
     }
 
-    void update(NotebookDocument document, int zoomPercent) {
+    /** {@code selected}: how many cells are selected; more than one is said beside the count. */
+    void update(NotebookDocument document, int zoomPercent, int selected) {
         file.setText(document.file() == null ? "Not saved yet"
                 : document.file().toAbsolutePath().toString() + (document.isDirty() ? "  (unsaved changes)" : ""));
-        cells.setText(document.cells().size() + " cells");
+        cells.setText(document.cells().size() + " cells" + (selected > 1 ? " · " + selected + " selected" : ""));
         zoom.setText(zoomPercent + " %");
     }
 
@@ -44,6 +45,11 @@ final class StatusBar extends HBox {
     void showMessage(String text) {
         message.setText(text);
         messageTimeout.playFromStart();
+    }
+
+    /** The count of cells as shown, with the selected ones when more than one is ("33 cells · 3 selected"). */
+    String cellCount() {
+        return cells.getText();
     }
 
     String message() {

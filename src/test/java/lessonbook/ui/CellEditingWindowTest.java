@@ -154,6 +154,7 @@ class CellEditingWindowTest {
         assertThat(window.document().cell(intro)).as("the type box shows the selection; it changes nothing")
                 .isInstanceOf(MarkdownCell.class);
         assertThat(robot.lookup(".cell-type").queryComboBox().getValue()).as("Markdown and code selected").isNull();
+        assertThat(window.statusBar().cellCount()).isEqualTo("3 cells · 3 selected");
         robot.press(KeyCode.SHIFT, KeyCode.K).release(KeyCode.K, KeyCode.SHIFT);
         assertThat(window.view().selectedIds()).containsExactly(intro, print);
         assertThat(markedSelected(after)).isFalse();
@@ -178,6 +179,7 @@ class CellEditingWindowTest {
         assertThat(((CodeCell) window.document().cell(print)).executionCount()).isEqualTo(2);
         robot.type(KeyCode.J);
         assertThat(window.view().selectedIds()).as("J selects one cell again").hasSize(1);
+        assertThat(window.statusBar().cellCount()).isEqualTo("3 cells");
     }
 
     private boolean markedSelected(String cellId) {
