@@ -1,5 +1,6 @@
 package lessonbook.model;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Questions about a cell that its metadata answers. */
@@ -18,4 +19,43 @@ public final class Cells {
         }
         return !(metadata.get("nbgrader") instanceof Map<?, ?> nbgrader && Boolean.TRUE.equals(nbgrader.get("locked")));
     }
+
+    /**
+     * True when the cell's output is to be hidden (Jupyter's O): JupyterLab's {@code "jupyter": {"outputs_hidden":
+     * true}} or the classic Notebook's {@code "collapsed": true}, so a notebook hidden in either opens hidden here.
+     */
+    public static boolean isOutputHidden(Cell cell) {
+        Map<String, Object> metadata = cell.metadata();
+        return Boolean.TRUE.equals(metadata.get(COLLAPSED))
+                || metadata.get(JUPYTER) instanceof Map<?, ?> jupyter && Boolean.TRUE.equals(jupyter.get(OUTPUTS_HIDDEN));
+    }
+
+    /** The metadata with the output hidden or shown, written in both tools' keys (the others kept as they are). */
+    static Map<String, Object> withOutputHidden(Map<String, Object> metadata, boolean hidden) {
+        Map<String, Object> next = new LinkedHashMap<>(metadata);
+        Map<String, Object> jupyter = next.get(JUPYTER) instanceof Map<?, ?> m ? copy(m) : new LinkedHashMap<>();
+        if (hidden) {
+            next.put(COLLAPSED, true);
+            jupyter.put(OUTPUTS_HIDDEN, true);
+        } else {
+            next.remove(COLLAPSED);
+            jupyter.remove(OUTPUTS_HIDDEN);
+        }
+        if (jupyter.isEmpty()) {
+            next.remove(JUPYTER);
+        } else {
+            next.put(JUPYTER, java.util.Collections.unmodifiableMap(jupyter));
+        }
+        return java.util.Collections.unmodifiableMap(next);
+    }
+
+    private static Map<String, Object> copy(Map<?, ?> map) {
+        Map<String, Object> copy = new LinkedHashMap<>();
+        map.forEach((k, v) -> copy.put(String.valueOf(k), v));
+        return copy;
+    }
+
+    private static final String COLLAPSED = "collapsed";
+    private static final String JUPYTER = "jupyter";
+    private static final String OUTPUTS_HIDDEN = "outputs_hidden";
 }

@@ -57,6 +57,15 @@ public record CodeCell(String id, String source, List<Output> outputs, Integer e
         return new CodeCell(id, source, outputs, executionCount, role.appliedTo(metadata));
     }
 
+    /** The cell with its output hidden or shown (Jupyter's O), as its metadata keeps it in both Jupyter tools. */
+    public CodeCell withOutputHidden(boolean hidden) {
+        return new CodeCell(id, source, outputs, executionCount, Cells.withOutputHidden(metadata, hidden));
+    }
+
+    public boolean outputHidden() {
+        return Cells.isOutputHidden(this);
+    }
+
     public CellRole role() {
         return CellRole.of(this);
     }

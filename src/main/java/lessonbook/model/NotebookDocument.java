@@ -246,6 +246,23 @@ public final class NotebookDocument {
     }
 
     /**
+     * Hides the code cells' outputs or shows them again (Jupyter's O). Kept in the cells' metadata, so a lesson
+     * opens as it was saved (a teacher's "guess the output first"); not a step for Undo, as in Jupyter.
+     */
+    public void setOutputsHidden(List<String> cellIds, boolean hidden) {
+        checkThread();
+        if (isReadOnly()) {
+            return;
+        }
+        for (String id : cellIds) {
+            if (notebook.cell(id).orElse(null) instanceof CodeCell code && code.outputHidden() != hidden) {
+                notebook = notebook.map(id, c -> code.withOutputHidden(hidden));
+                changed(new DocumentChange.CellUpdated(id));
+            }
+        }
+    }
+
+    /**
      * Appends what a cell printed, within the {@link OutputBudget}: a cell that prints forever keeps its head, a
      * marker counting what was left out, and its tail. Listeners get the added outputs as kept (made printable).
      * Ignored for a cell that is gone or no longer code.

@@ -165,13 +165,18 @@ final class CellEditCommands {
         view.tell(outcome.message());
     }
 
-    /** Jupyter's O: hides the selected code cells' output, or shows it again. */
+    /**
+     * Jupyter's O: hides the selected code cells' output, or shows it again (all of them shown again when all were
+     * hidden). The lesson file keeps it; a notebook that cannot change hides it on the screen only.
+     */
     void toggleOutput() {
-        for (String id : view.selectedIds()) {
-            if (view.view(id) instanceof CodeCellView code) {
-                code.toggleOutputHidden();
-            }
+        List<String> code = view.selectedIds().stream().filter(id -> document.cell(id) instanceof CodeCell).toList();
+        if (document.isReadOnly()) {
+            code.forEach(id -> ((CodeCellView) view.view(id)).toggleOutputHidden());
+            return;
         }
+        boolean allHidden = code.stream().allMatch(id -> ((CodeCell) document.cell(id)).outputHidden());
+        document.setOutputsHidden(code, !allHidden);
     }
 
     void editSelected() {

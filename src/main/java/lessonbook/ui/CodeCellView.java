@@ -205,6 +205,7 @@ final class CodeCellView extends CellView {
         CodeCell code = (CodeCell) cell;
         shownSource = code.source();
         role = code.role();
+        outputArea.setHidden(code.outputHidden());
         showRole();
         if (editor != null) {
             editor.setText(code.source());
@@ -280,9 +281,17 @@ final class CodeCellView extends CellView {
         return outputs;
     }
 
-    /** Jupyter's O: hides the output (or shows it again); the output is kept and goes on arriving. */
+    /**
+     * Jupyter's O on a notebook that cannot change (another language's): hides the output, or shows it again, on
+     * the screen only. Elsewhere the document keeps it, and {@link #show} shows it.
+     */
     void toggleOutputHidden() {
         outputArea.toggle();
+    }
+
+    /** What a click on the "Output hidden" line does (the window shows the output through the document). */
+    void setOnRevealOutput(Runnable action) {
+        outputArea.setOnReveal(action);
     }
 
     boolean outputHidden() {

@@ -165,6 +165,9 @@ final class NotebookView extends ScrollPane {
             code.setOnCheck(() -> onCheck.accept(id));
             code.setGoTo(place -> goTo(place, id));
             code.setSolutionHidden(!solutionsShown);
+            if (!document.isReadOnly()) {
+                code.setOnRevealOutput(() -> document.setOutputsHidden(List.of(id), false));
+            }
         }
         view.layoutYProperty().addListener(anchor.cellMoved());
         view.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> {

@@ -7,12 +7,13 @@ import javafx.scene.layout.VBox;
 /**
  * Where a code cell's output goes (its pane, or the space its saved outputs will take until drawn), and Jupyter's
  * O: hidden, the output gives way to one line saying so, until O or a click shows it again. The output itself is
- * kept and still arrives meanwhile; hiding is for the screen, and the lesson file keeps every output. Takes no room
- * in the cell while it holds nothing. On the FX thread.
+ * kept and still arrives meanwhile; the lesson file keeps every output, and that it is hidden (the cell's metadata:
+ * the document decides, this shows). Takes no room in the cell while it holds nothing. On the FX thread.
  */
 final class OutputArea extends VBox {
     private Label note;
     private boolean hidden;
+    private Runnable onReveal = this::toggle;
 
     OutputArea() {
         getStyleClass().add("output-area");
@@ -21,8 +22,19 @@ final class OutputArea extends VBox {
     }
 
     void toggle() {
-        hidden = !hidden;
-        showState();
+        setHidden(!hidden);
+    }
+
+    void setHidden(boolean hide) {
+        if (hidden != hide) {
+            hidden = hide;
+            showState();
+        }
+    }
+
+    /** What a click on the "Output hidden" line does: by default shows the output here; the window asks the document. */
+    void setOnReveal(Runnable action) {
+        onReveal = action;
     }
 
     boolean isHidden() {
@@ -37,7 +49,7 @@ final class OutputArea extends VBox {
         if (note == null && getParent() instanceof javafx.scene.layout.Pane body) {
             note = new Label("Output hidden: O or a click shows it");
             note.getStyleClass().add("output-hidden-by-user");
-            note.setOnMouseClicked(e -> toggle());
+            note.setOnMouseClicked(e -> onReveal.run());
             body.getChildren().add(body.getChildren().indexOf(this), note);
         }
     }

@@ -282,7 +282,7 @@ class CellEditingWindowTest {
     }
 
     @Test
-    void oHidesACellsOutputUntilPressedAgainAndARunMeanwhileKeepsItHidden(FxRobot robot) throws Exception {
+    void oHidesACellsOutputARunKeepsItHiddenTheFileKeepsItAndAClickShowsIt(FxRobot robot) throws Exception {
         String print = fixture.cellId(1);
         fixture.run(robot, print);
         fixture.waitFor(() -> fixture.outputShows(print, "answer is 42"));
@@ -298,10 +298,22 @@ class CellEditingWindowTest {
         fixture.waitFor(() -> fixture.shownState(print) == lessonbook.model.CellState.DONE);
         assertThat(fixture.code(print).outputs().getParent().isVisible()).isFalse();
 
+        robot.press(KeyCode.CONTROL, KeyCode.S).release(KeyCode.S, KeyCode.CONTROL);
+        fixture.waitFor(() -> !window.document().isDirty());
+        assertThat(Files.readString(lesson)).as("the file keeps it hidden")
+                .contains("```java output=hidden\nSystem.out.println(");
+        Notebook reopened = LessonFiles.read(lesson);
+        robot.interact(() -> window.document().replace(reopened, lesson));
+        String again = reopened.cells().get(1).id();
+        assertThat(fixture.code(again).outputHidden()).as("opens hidden").isTrue();
+        assertThat(robot.lookup(".output-hidden-by-user").queryLabeled().isVisible()).isTrue();
+
         robot.clickOn(".output-hidden-by-user");
-        assertThat(fixture.code(print).outputHidden()).isFalse();
-        assertThat(fixture.code(print).outputs().getParent().isVisible()).isTrue();
+        assertThat(fixture.code(again).outputHidden()).isFalse();
+        assertThat(((CodeCell) window.document().cell(again)).outputHidden()).isFalse();
+        assertThat(fixture.code(again).outputs().getParent().isVisible()).isTrue();
         assertThat(robot.lookup(".output-hidden-by-user").queryLabeled().isVisible()).isFalse();
-        assertThat(((CodeCell) window.document().cell(print)).outputText()).isEqualTo("answer is 42\n");
+        assertThat(((CodeCell) window.document().cell(again)).outputText()).isEqualTo("answer is 42\n");
+        assertThat(window.document().isDirty()).isTrue();
     }
 }

@@ -87,6 +87,12 @@ public final class HtmlExporter {
                 .append(Html.escape(roleLabel(cell.role()))).append("</div>\n")
                 .append("<pre class=\"code\"><code>").append(JavaHighlighter.highlight(cell.source()))
                 .append("</code></pre>\n");
+        boolean hidden = cell.outputHidden() && !cell.outputs().isEmpty();
+        if (hidden) {
+            // the reader opens it when ready, as the class did ("guess the output first")
+            html.append("<details class=\"hidden-output\"><summary>Output (hidden in the lesson: click to show)"
+                    + "</summary>\n");
+        }
         Optional<List<RichOutputs.Part>> rich = RichOutputs.of(notebook, cell);
         if (rich.isPresent()) {
             for (RichOutputs.Part part : rich.get()) {
@@ -100,6 +106,9 @@ public final class HtmlExporter {
             }
         } else {
             outputs(html, cell.outputs());
+        }
+        if (hidden) {
+            html.append("</details>\n");
         }
         html.append("</section>\n");
     }

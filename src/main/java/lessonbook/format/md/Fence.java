@@ -54,13 +54,18 @@ record Fence(char marker, int length, int indent, String info) {
 
     /**
      * A code cell's fence: {@code java}, or an exercise {@code java exercise [id=NAME]} or its checks
-     * {@code java check [points=N]}. Any other second word (e.g. {@code java prose}) makes an example in prose.
+     * {@code java check [points=N]}, each with {@code output=hidden} where its output is hidden. Any other second
+     * word (e.g. {@code java prose}) makes an example in prose.
      */
     boolean isCell() {
         if (isJava()) {
             return true;
         }
         String[] words = info.split("\\s+");
+        if (words.length >= 2 && words[0].equals("java")
+                && java.util.Arrays.stream(words).skip(1).allMatch(OUTPUT_HIDDEN::equals)) {
+            return true;
+        }
         if (words.length < 2 || !words[0].equals("java") || !(words[1].equals(EXERCISE) || words[1].equals(CHECK))) {
             return false;
         }
@@ -73,6 +78,8 @@ record Fence(char marker, int length, int indent, String info) {
     }
 
     static final String EXERCISE = "exercise";
+    /** A cell whose output is hidden (Jupyter's O), e.g. {@code ```java output=hidden}. */
+    static final String OUTPUT_HIDDEN = "output=hidden";
     static final String CHECK = "check";
 
     /** The value of {@code key=value} in the info string, or null. */
@@ -88,7 +95,11 @@ record Fence(char marker, int length, int indent, String info) {
     /** The second word of a cell's info string ({@value #EXERCISE}, {@value #CHECK}), or "" for plain java. */
     String cellKind() {
         String[] words = info.split("\\s+");
-        return words.length >= 2 ? words[1] : "";
+        return words.length >= 2 && !words[1].contains("=") ? words[1] : "";
+    }
+
+    boolean outputHidden() {
+        return java.util.Arrays.asList(info.split("\\s+")).contains(OUTPUT_HIDDEN);
     }
 
     boolean isOutput() {

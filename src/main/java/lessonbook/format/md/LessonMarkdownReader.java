@@ -138,6 +138,9 @@ public final class LessonMarkdownReader {
         outputs.addAll(checkOutputs);
         outputs.addAll(workerEvents);
         CodeCell cell = new CodeCell(CellIds.next(), source, outputs, null, Map.of()).withRole(role(fence, open));
+        if (fence.outputHidden()) {
+            cell = cell.withOutputHidden(true);
+        }
         add(cell, true, source, SavedOutputs.cellSignature(cell), lines.raw(open, last));
         return last;
     }

@@ -110,7 +110,8 @@ public final class LessonMarkdownWriter {
         StringBuilder text = new StringBuilder();
         if (cell instanceof CodeCell code) {
             String fence = Fence.backticksFor(code.source());
-            text.append(fence).append(infoString(code.role())).append(eol);
+            text.append(fence).append(infoString(code.role()))
+                    .append(code.outputHidden() ? " " + Fence.OUTPUT_HIDDEN : "").append(eol);
             appendLines(text, code.source());
             text.append(fence).append(eol);
             String output = SavedOutputs.plainText(code.outputs());
