@@ -34,10 +34,12 @@ final class LessonFileCommands {
     private final RecentFiles recent;
     private final LessonAutosave autosave;
     private final Runnable afterNewLesson;
+    private final Runnable beforeOpen;
     private final Runnable afterOpen;
 
     LessonFileCommands(Stage stage, NotebookDocument document, LessonStore store, FileDialogs dialogs,
-                       RecentFiles recent, LessonAutosave autosave, Runnable afterNewLesson, Runnable afterOpen) {
+                       RecentFiles recent, LessonAutosave autosave, Runnable afterNewLesson, Runnable beforeOpen,
+                       Runnable afterOpen) {
         this.stage = stage;
         this.document = document;
         this.store = store;
@@ -45,6 +47,7 @@ final class LessonFileCommands {
         this.recent = recent;
         this.autosave = autosave;
         this.afterNewLesson = afterNewLesson;
+        this.beforeOpen = beforeOpen;
         this.afterOpen = afterOpen;
     }
 
@@ -60,6 +63,7 @@ final class LessonFileCommands {
             error("Could not open " + file.getFileName(), FileErrors.reason(e));
             return false;
         }
+        beforeOpen.run();
         document.replace(notebook, file);
         recent.remember(file);
         afterOpen.run();
@@ -75,6 +79,7 @@ final class LessonFileCommands {
         RecoveryDialog.Choice choice = RecoveryDialog.ask(stage, file.getFileName().toString(), recovered.savedAt());
         if (choice == RecoveryDialog.Choice.RESTORE) {
             // Not what is on disk: it opens as unsaved changes, and stays in its recovery file until saved.
+            beforeOpen.run();
             document.replace(recovered.notebook(), file);
             document.markUnsaved();
             afterOpen.run();

@@ -50,6 +50,17 @@ final class NotebookToolbar extends ToolBar {
         }
     }
 
+    /** Shows the kind of the selected cells (nothing for a mix); see {@link #showKind}. */
+    void showKindOf(lessonbook.model.NotebookDocument document, java.util.List<String> selectedIds) {
+        java.util.Set<String> kinds = new java.util.HashSet<>();
+        for (String id : selectedIds) {
+            kinds.add(document.cell(id) instanceof lessonbook.model.CodeCell ? "Code" : "Markdown");
+        }
+        if (!kinds.isEmpty()) {
+            showKind(kinds.size() == 1 ? kinds.iterator().next() : null);
+        }
+    }
+
     private void build() {
         cellType.getItems().setAll("Code", "Markdown");
         cellType.getStyleClass().add("cell-type");

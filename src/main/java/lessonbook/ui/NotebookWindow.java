@@ -62,6 +62,7 @@ public final class NotebookWindow implements WindowActions {
     private final StackPane root;
     private final ComboBox<String> cellType = new ComboBox<>();
     private NotebookToolbar toolbar;
+    private LessonPlace place;
     private final Menu recentMenu = new Menu("Open Recent");
     private final HelpOverlay help;
     private final NotebookBanner banner = new NotebookBanner();
@@ -84,10 +85,11 @@ public final class NotebookWindow implements WindowActions {
         this.stage = stage;
         this.autosave = new LessonAutosave(document, recovery, fileWork, autosavePeriod);
         this.files = new LessonFileCommands(stage, document, store, dialogs, recent, autosave, this::restartKernel,
-                () -> view().selectIndex(0));
+                () -> place.opening(), () -> place.opened());
         this.exports = new ExportCommands(stage, document, dialogs, fileWork, statusBar::showMessage);
         this.session = new NotebookSession(document, kernels.get(), Platform::runLater);
         this.view = new NotebookView(document, appearance.fontSize(), KernelAssist.of(session), this::openLink);
+        this.place = new LessonPlace(document, view, recent, statusBar::showMessage);
         this.exercises = new ExerciseChecks(document, session);
         this.panes = new SidePanes(document, view, session);
         CellEditCommands edits = new CellEditCommands(document, view);
@@ -136,9 +138,10 @@ public final class NotebookWindow implements WindowActions {
 
         view.setOnSelect(() -> {
             updatePresenter();
-            syncCellType();   // the toolbar's Code/Markdown box names the selected cells' kind
+            toolbar.showKindOf(document, view.selectedIds());   // the Code/Markdown box names the selection's kind
             updateStatusBar();
             panes.selectionMoved();
+            place.selectionMoved();
         });
         view.setOnMessage(statusBar::showMessage);
         session.setStatusListener((kernelState, detail) -> {
@@ -212,7 +215,7 @@ public final class NotebookWindow implements WindowActions {
             // queued counts too, so that a Run All does not toggle the carets (a CSS pass) between its cells
             root.pseudoClassStateChanged(CELLS_BUSY, running || queued);
         }
-        syncCellType();
+        toolbar.showKindOf(document, view.selectedIds());
     }
 
     private void tick() {
@@ -229,16 +232,6 @@ public final class NotebookWindow implements WindowActions {
 
     private void updateStatusBar() {
         statusBar.update(document, appearance.zoomPercent(), view.selectedIds().size());
-    }
-
-    private void syncCellType() {
-        java.util.Set<String> kinds = new java.util.HashSet<>();
-        for (String id : view.selectedIds()) {
-            kinds.add(document.cell(id) instanceof CodeCell ? "Code" : "Markdown");
-        }
-        if (!kinds.isEmpty()) {
-            toolbar.showKind(kinds.size() == 1 ? kinds.iterator().next() : null);
-        }
     }
 
     private java.util.function.Consumer<String> linkOpener = link -> { };

@@ -3,13 +3,15 @@ package lessonbook.ui;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Supplier;
 import java.util.prefs.Preferences;
 
 /**
- * The last few lessons opened or saved, most recent first, kept in the user's preferences.
+ * The last few lessons opened or saved, most recent first, kept in the user's preferences, each with the place the
+ * teacher was at in it (the selected cell), so that a lesson opens again where the last class stopped.
  *
  * <p>Threads: called on the FX thread; the preferences are read and written on one thread of their own. The
  * JDK keeps them in XML files, and the first touch loads and parses them (about 200 classes, 100-200 ms), which
@@ -55,16 +57,84 @@ final class RecentFiles {
         });
     }
 
+    /** Where a lesson was left: the selected cell's index, among how many cells the lesson had then. */
+    record Place(int index, int cellCount) {
+        private static Optional<Place> parse(String text) {
+            if (text == null) {
+                return Optional.empty();
+            }
+            try {
+                int slash = text.indexOf('/');
+                return Optional.of(new Place(Integer.parseInt(text.substring(0, slash)),
+                        Integer.parseInt(text.substring(slash + 1))));
+            } catch (RuntimeException e) {
+                return Optional.empty();   // edited by hand, or by another version: no place, nothing else lost
+            }
+        }
+
+        private String text() {
+            return index + "/" + cellCount;
+        }
+    }
+
+    /** Places waiting to be written, by file: one write is queued per file however fast its selection moves. */
+    private final java.util.Map<Path, Place> pendingPlaces = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Returns at once. Only a lesson among the recent files keeps its place (so at most {@value #MAX} are kept). */
+    void rememberPlace(Path file, int index, int cellCount) {
+        Path absolute = file.toAbsolutePath().normalize();
+        if (pendingPlaces.put(absolute, new Place(index, cellCount)) != null) {
+            return;   // a write for this file is queued, and takes the newest place when it runs
+        }
+        PREFERENCES.execute(() -> {
+            Place newest = pendingPlaces.remove(absolute);
+            try {
+                int at = read().indexOf(absolute);
+                if (at >= 0 && newest != null) {
+                    prefs().put("place" + at, newest.text());
+                }
+            } catch (RuntimeException e) {
+                System.err.println("Lessonbook: place in the lesson not kept: " + e.getMessage());
+            }
+        });
+    }
+
+    /**
+     * Where {@code file} was left, if it is a recent file with a place and still has {@code cellCount} cells (a
+     * lesson changed elsewhere since may have moved its cells: it then opens at the top). Completes on the
+     * preferences' thread, after every write asked for before.
+     */
+    CompletableFuture<Optional<Place>> placeOf(Path file, int cellCount) {
+        Path absolute = file.toAbsolutePath().normalize();
+        return CompletableFuture.supplyAsync(() -> {
+            int at = read().indexOf(absolute);
+            return at < 0 ? Optional.<Place>empty() : Place.parse(prefs().get("place" + at, null))
+                    .filter(p -> p.cellCount() == cellCount && p.index() >= 0 && p.index() < cellCount);
+        }, PREFERENCES).exceptionally(e -> Optional.empty());
+    }
+
     private void store(Path absolute) {
         List<Path> paths = read();
+        List<String> places = new ArrayList<>();
+        for (int i = 0; i < paths.size(); i++) {
+            places.add(prefs().get("place" + i, null));
+        }
+        int was = paths.indexOf(absolute);
+        String place = was >= 0 ? places.remove(was) : null;
         paths.remove(absolute);
         paths.add(0, absolute);
+        places.add(0, place);
         Preferences prefs = prefs();
         for (int i = 0; i < MAX; i++) {
             if (i < paths.size()) {
                 prefs.put("file" + i, paths.get(i).toString());
             } else {
                 prefs.remove("file" + i);
+            }
+            if (i < places.size() && places.get(i) != null) {
+                prefs.put("place" + i, places.get(i));
+            } else {
+                prefs.remove("place" + i);
             }
         }
     }

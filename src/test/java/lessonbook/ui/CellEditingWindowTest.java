@@ -187,6 +187,21 @@ class CellEditingWindowTest {
     }
 
     @Test
+    void aLessonOpensAgainAtTheCellWhereItWasLeft(FxRobot robot) throws Exception {
+        robot.interact(() -> window.view().select(fixture.cellId(2)));
+
+        robot.interact(() -> window.open(lesson));
+
+        fixture.waitFor(() -> window.view().selectedIndex() == 2);
+        assertThat(window.statusBar().message()).isEqualTo("Back at cell 3 of 3, where this lesson was left (K or "
+                + "the Outline goes up)");
+        robot.interact(() -> window.view().select(fixture.cellId(1)));
+        robot.interact(() -> window.open(lesson));
+        fixture.waitFor(() -> window.view().selectedIndex() == 1);
+        assertThat(window.statusBar().message()).startsWith("Back at cell 2 of 3");
+    }
+
+    @Test
     void runSelectedCellAndAllBelowLeavesTheCellsAboveAsTheyWere(FxRobot robot) throws Exception {
         String print = fixture.cellId(1);
         String after = fixture.cellId(2);
