@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
-import lessonbook.model.CellStep.Placed;
 
 /**
  * The one place a notebook changes: the current immutable {@link Notebook}, its file, the unsaved mark,
@@ -204,7 +203,6 @@ public final class NotebookDocument {
         apply(edit);
         return edit.cells().get(index + 1).id();
     }
-
 
     /**
      * Joins the cells into the first of them (Jupyter's Shift+M): sources one after the other, a newline between;

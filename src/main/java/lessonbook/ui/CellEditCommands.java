@@ -113,7 +113,7 @@ final class CellEditCommands {
     void moveCell(int delta) {
         List<String> ids = view.selectedIds();
         if (!ids.isEmpty() && document.moveCells(ids, delta)) {
-            view.selectRun(ids.get(0), ids.get(ids.size() - 1));
+            keepSelected(ids);
             view.scrollToSelected();
         }
     }
@@ -131,6 +131,14 @@ final class CellEditCommands {
         view.editSelected();
     }
 
+    /** Selects the run again after a change to it, with the cursor at the same end as before. */
+    private void keepSelected(List<String> ids) {
+        String cursor = view.selectedId();
+        String first = ids.get(0);
+        String last = ids.get(ids.size() - 1);
+        view.selectRun(first.equals(cursor) ? last : first, first.equals(cursor) ? first : last);
+    }
+
     /** Jupyter's Shift+M: merges the selected cells into the first, or one cell with the cell below it. */
     void mergeBelow() {
         List<String> ids = view.selectedIds();
@@ -144,7 +152,7 @@ final class CellEditCommands {
         List<String> ids = view.selectedIds();
         if (!ids.isEmpty()) {
             document.changeTypes(ids, toCode);
-            view.selectRun(ids.get(0), ids.get(ids.size() - 1));
+            keepSelected(ids);
         }
     }
 

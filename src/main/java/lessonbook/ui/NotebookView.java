@@ -230,10 +230,10 @@ final class NotebookView extends ScrollPane {
         }
     }
 
-    /** Selects the run from {@code firstId} to {@code lastId} (the cursor), as a change to those cells left them. */
-    void selectRun(String firstId, String lastId) {
-        select(firstId);
-        extendSelection(lastId);
+    /** Selects the run from {@code anchorId} to {@code cursorId}, as a change to those cells left them. */
+    void selectRun(String anchorId, String cursorId) {
+        select(anchorId);
+        extendSelection(cursorId);
     }
 
     private void markSelection() {
