@@ -30,23 +30,42 @@ public final class Cells {
                 || metadata.get(JUPYTER) instanceof Map<?, ?> jupyter && Boolean.TRUE.equals(jupyter.get(OUTPUTS_HIDDEN));
     }
 
+    /** True when the cell's code is to be hidden: JupyterLab's {@code "jupyter": {"source_hidden": true}}. */
+    public static boolean isSourceHidden(Cell cell) {
+        return cell.metadata().get(JUPYTER) instanceof Map<?, ?> jupyter && Boolean.TRUE.equals(jupyter.get(SOURCE_HIDDEN));
+    }
+
     /** The metadata with the output hidden or shown, written in both tools' keys (the others kept as they are). */
     static Map<String, Object> withOutputHidden(Map<String, Object> metadata, boolean hidden) {
-        Map<String, Object> next = new LinkedHashMap<>(metadata);
-        Map<String, Object> jupyter = next.get(JUPYTER) instanceof Map<?, ?> m ? copy(m) : new LinkedHashMap<>();
+        Map<String, Object> next = withJupyterFlag(metadata, OUTPUTS_HIDDEN, hidden);
         if (hidden) {
             next.put(COLLAPSED, true);
-            jupyter.put(OUTPUTS_HIDDEN, true);
         } else {
             next.remove(COLLAPSED);
-            jupyter.remove(OUTPUTS_HIDDEN);
+        }
+        return java.util.Collections.unmodifiableMap(next);
+    }
+
+    /** The metadata with the code hidden or shown, as JupyterLab keeps it. */
+    static Map<String, Object> withSourceHidden(Map<String, Object> metadata, boolean hidden) {
+        return java.util.Collections.unmodifiableMap(withJupyterFlag(metadata, SOURCE_HIDDEN, hidden));
+    }
+
+    /** A copy of the metadata with {@code "jupyter": {key: true}} set, or that key taken out (and an empty map). */
+    private static Map<String, Object> withJupyterFlag(Map<String, Object> metadata, String key, boolean on) {
+        Map<String, Object> next = new LinkedHashMap<>(metadata);
+        Map<String, Object> jupyter = next.get(JUPYTER) instanceof Map<?, ?> m ? copy(m) : new LinkedHashMap<>();
+        if (on) {
+            jupyter.put(key, true);
+        } else {
+            jupyter.remove(key);
         }
         if (jupyter.isEmpty()) {
             next.remove(JUPYTER);
         } else {
             next.put(JUPYTER, java.util.Collections.unmodifiableMap(jupyter));
         }
-        return java.util.Collections.unmodifiableMap(next);
+        return next;
     }
 
     private static Map<String, Object> copy(Map<?, ?> map) {
@@ -58,4 +77,5 @@ public final class Cells {
     private static final String COLLAPSED = "collapsed";
     private static final String JUPYTER = "jupyter";
     private static final String OUTPUTS_HIDDEN = "outputs_hidden";
+    private static final String SOURCE_HIDDEN = "source_hidden";
 }

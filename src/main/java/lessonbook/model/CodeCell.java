@@ -66,6 +66,15 @@ public record CodeCell(String id, String source, List<Output> outputs, Integer e
         return Cells.isOutputHidden(this);
     }
 
+    /** The cell with its code hidden or shown (JupyterLab's collapsed input): it still runs as it is. */
+    public CodeCell withSourceHidden(boolean hidden) {
+        return new CodeCell(id, source, outputs, executionCount, Cells.withSourceHidden(metadata, hidden));
+    }
+
+    public boolean sourceHidden() {
+        return Cells.isSourceHidden(this);
+    }
+
     public CellRole role() {
         return CellRole.of(this);
     }

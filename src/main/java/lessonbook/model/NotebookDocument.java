@@ -248,13 +248,23 @@ public final class NotebookDocument {
      * opens as it was saved (a teacher's "guess the output first"); not a step for Undo, as in Jupyter.
      */
     public void setOutputsHidden(List<String> cellIds, boolean hidden) {
+        setEach(cellIds, code -> code.outputHidden() != hidden, code -> code.withOutputHidden(hidden));
+    }
+
+    /** Hides the code cells' code or shows it again (JupyterLab's collapsed input), kept as outputs hidden are. */
+    public void setSourcesHidden(List<String> cellIds, boolean hidden) {
+        setEach(cellIds, code -> code.sourceHidden() != hidden, code -> code.withSourceHidden(hidden));
+    }
+
+    private void setEach(List<String> cellIds, java.util.function.Predicate<CodeCell> differs,
+            java.util.function.UnaryOperator<CodeCell> change) {
         checkThread();
         if (isReadOnly()) {
             return;
         }
         for (String id : cellIds) {
-            if (notebook.cell(id).orElse(null) instanceof CodeCell code && code.outputHidden() != hidden) {
-                notebook = notebook.map(id, c -> code.withOutputHidden(hidden));
+            if (notebook.cell(id).orElse(null) instanceof CodeCell code && differs.test(code)) {
+                notebook = notebook.map(id, c -> change.apply(code));
                 changed(new DocumentChange.CellUpdated(id));
             }
         }

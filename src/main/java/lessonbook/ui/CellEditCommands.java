@@ -178,13 +178,24 @@ final class CellEditCommands {
      * hidden). The lesson file keeps it; a notebook that cannot change hides it on the screen only.
      */
     void toggleOutput() {
-        List<String> code = view.selectedIds().stream().filter(id -> document.cell(id) instanceof CodeCell).toList();
+        List<String> code = selectedCode();
         if (document.isReadOnly()) {
             code.forEach(id -> ((CodeCellView) view.view(id)).toggleOutputHidden());
             return;
         }
-        boolean allHidden = code.stream().allMatch(id -> ((CodeCell) document.cell(id)).outputHidden());
-        document.setOutputsHidden(code, !allHidden);
+        document.setOutputsHidden(code, !code.stream().allMatch(id -> ((CodeCell) document.cell(id)).outputHidden()));
+    }
+
+    /** JupyterLab's collapsed input: hides the selected code cells' code, or shows it again; kept as O is. */
+    void toggleCode() {
+        List<String> code = selectedCode();
+        if (!document.isReadOnly()) {
+            document.setSourcesHidden(code, !code.stream().allMatch(id -> ((CodeCell) document.cell(id)).sourceHidden()));
+        }
+    }
+
+    private List<String> selectedCode() {
+        return view.selectedIds().stream().filter(id -> document.cell(id) instanceof CodeCell).toList();
     }
 
     void editSelected() {

@@ -14,12 +14,10 @@ import javafx.scene.layout.HBox;
 
 import lessonbook.format.ipynb.RichOutputs;
 import lessonbook.model.Cell;
-import lessonbook.model.CellRole;
 import lessonbook.model.CellRuntime;
 import lessonbook.model.CellLine;
 import lessonbook.model.CodeCell;
 import lessonbook.model.Output;
-import lessonbook.model.SolutionRegions;
 import lessonbook.ui.richoutput.OnScreen;
 import lessonbook.ui.richoutput.TickingLabel;
 import lessonbook.ui.output.OutputPane;
@@ -55,15 +53,8 @@ final class CodeCellView extends CellView {
      * in for its code while the teacher hides solutions and checks. Made only for such cells: most cells of a
      * lesson are plain, and a lesson opens without building a button for each.
      */
-    private Label roleLabel;
-    private Button checkButton;
-    private HBox roleRow;
-    private Label hiddenCode;
-    private Runnable onCheck = () -> { };
     private Consumer<CellLine> goTo = place -> { };
-    private CellRole role = CellRole.PLAIN;
-    private boolean solutionHidden;
-    private String shownSource = "";
+    private final CodeStandIn standIn = new CodeStandIn(body, () -> editor != null ? editor.node() : preview);
 
     CodeCellView(CodeCell cell, DoubleProperty fontSize, KernelAssist completion, Consumer<String> onEdit,
                  boolean editable) {
@@ -124,7 +115,7 @@ final class CodeCellView extends CellView {
 
     /** What the Check button does (the window runs the exercise and its checks). */
     void setOnCheck(Runnable action) {
-        onCheck = action;
+        standIn.setOnCheck(action);
     }
 
     /**
@@ -132,81 +123,27 @@ final class CodeCellView extends CellView {
      * code, a check cell only its results. The code itself is untouched and still runs as it is.
      */
     void setSolutionHidden(boolean hidden) {
-        solutionHidden = hidden;
-        showRole();
+        standIn.setSolutionHidden(hidden);
     }
 
     boolean solutionShown() {
-        return hiddenCode == null || !hiddenCode.isVisible();
+        return standIn.codeShown();
     }
 
     /** The Check button; null for a cell that is no exercise and never was one. */
     Button checkButton() {
-        return checkButton;
+        return standIn.checkButton();
     }
 
     String hiddenCodeText() {
-        return hiddenCode == null ? "" : hiddenCode.getText();
-    }
-
-    private void makeRoleNodes() {
-        roleLabel = new Label();
-        roleLabel.getStyleClass().add("exercise-label");
-        checkButton = new Button("Check");
-        checkButton.getStyleClass().add("check-button");
-        checkButton.setFocusTraversable(false);
-        checkButton.setOnAction(e -> onCheck.run());
-        roleRow = new HBox(8, roleLabel, checkButton);
-        roleRow.getStyleClass().add("exercise-row");
-        roleRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        hiddenCode = new Label();
-        hiddenCode.getStyleClass().addAll("code-preview-box", "code-preview", "hidden-solution");
-        hiddenCode.setMaxWidth(Double.MAX_VALUE);
-        body.getChildren().addAll(0, List.of(roleRow, hiddenCode));
-    }
-
-    private void showRole() {
-        boolean special = role.kind() != CellRole.Kind.PLAIN;
-        if (roleRow == null && !special) {
-            return;
-        }
-        if (roleRow == null) {
-            makeRoleNodes();
-        }
-        roleRow.setVisible(special);
-        roleRow.setManaged(special);
-        checkButton.setVisible(role.isExercise());
-        checkButton.setManaged(role.isExercise());
-        roleLabel.setText(role.isExercise() ? "Exercise " + role.exerciseId()
-                : role.isCheck() ? "Checks of " + role.exerciseId() + " \u00B7 " + role.points()
-                        + (role.points() == 1 ? " point" : " points") : "");
-        boolean hide = solutionHidden && special;
-        hiddenCode.setVisible(hide);
-        hiddenCode.setManaged(hide);
-        javafx.scene.Node code = editor != null ? editor.node() : preview;
-        code.setVisible(!hide);
-        code.setManaged(!hide);
-        if (hide) {
-            hiddenCode.setText(role.isExercise() ? studentCopy(shownSource)
-                    : "(the checks are hidden: " + shownSource.split("\n", -1).length + " lines)");
-        }
-    }
-
-    private static String studentCopy(String source) {
-        try {
-            return numberedLines(SolutionRegions.withPlaceholders(source));
-        } catch (IllegalArgumentException unpaired) {
-            return "(the solution is hidden: " + unpaired.getMessage() + ")";
-        }
+        return standIn.standInText();
     }
 
     @Override
     void show(Cell cell) {
         CodeCell code = (CodeCell) cell;
-        shownSource = code.source();
-        role = code.role();
         outputArea.setHidden(code.outputHidden());
-        showRole();
+        standIn.show(code.source(), code.role(), code.sourceHidden());
         if (editor != null) {
             editor.setText(code.source());
         } else {
@@ -240,7 +177,7 @@ final class CodeCellView extends CellView {
         editor.setOnTextChanged(onEdit);
         editor.component().getCodeArea().focusedProperty().addListener((o, was, now) -> editorFocus.accept(now));
         body.getChildren().set(body.getChildren().indexOf(preview), editor.node());
-        showRole();
+        standIn.refresh();
     }
 
     boolean isMaterialized() {
@@ -254,7 +191,7 @@ final class CodeCellView extends CellView {
         return numberedLines(source);
     }
 
-    private static String numberedLines(String source) {
+    static String numberedLines(String source) {
         String[] lines = source.split("\n", -1);
         StringBuilder text = new StringBuilder();
         for (int i = 0; i < lines.length; i++) {
@@ -287,6 +224,11 @@ final class CodeCellView extends CellView {
      */
     void toggleOutputHidden() {
         outputArea.toggle();
+    }
+
+    /** What a click on the "Code hidden" line, or editing the cell, does (the window shows it through the document). */
+    void setOnRevealCode(Runnable action) {
+        standIn.setOnUnfold(action);
     }
 
     /** What a click on the "Output hidden" line does (the window shows the output through the document). */
@@ -420,6 +362,9 @@ final class CodeCellView extends CellView {
 
     @Override
     void startEditing() {
+        if (standIn.isFolded()) {
+            standIn.unfold();   // Enter on a folded cell unfolds it: what is typed must be seen
+        }
         materialize();
         editor.focusEditor();
     }

@@ -106,6 +106,7 @@ final class NotebookCommands {
                 key(KeyCode.NUMPAD0, SHORTCUT_DOWN));
         add("View", null, null, null);
         add("View", "Hide or Show Cell Output", Mode.COMMAND, e::toggleOutput, key(KeyCode.O));
+        add("View", "Hide or Show Cell Code", Mode.COMMAND, e::toggleCode);
         add("View", "Outline", Mode.ANY, w::toggleOutline, key(KeyCode.O, SHORTCUT_DOWN, SHIFT_DOWN));
         add("View", "Variables", Mode.ANY, w::toggleVariables);
         add("View", "Presenter Mode", Mode.ANY, w::togglePresenter, key(KeyCode.F5));

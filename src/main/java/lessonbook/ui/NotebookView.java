@@ -167,6 +167,7 @@ final class NotebookView extends ScrollPane {
             code.setSolutionHidden(!solutionsShown);
             if (!document.isReadOnly()) {
                 code.setOnRevealOutput(() -> document.setOutputsHidden(List.of(id), false));
+                code.setOnRevealCode(() -> document.setSourcesHidden(List.of(id), false));
             }
         }
         view.layoutYProperty().addListener(anchor.cellMoved());

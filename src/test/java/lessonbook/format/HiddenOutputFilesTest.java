@@ -21,7 +21,7 @@ import lessonbook.model.Output;
 import lessonbook.model.StreamName;
 
 /**
- * An output hidden with O stays hidden in the file: a teacher's "guess the output first" survives a save and a
+ * An output hidden with O, and code folded away (JupyterLab's collapsed input), stay hidden in the file: a teacher's "guess the output first" survives a save and a
  * reopen, in a lesson file, in an .ipynb (JupyterLab's and the classic Notebook's keys) and in the HTML export.
  */
 class HiddenOutputFilesTest {
@@ -53,13 +53,18 @@ class HiddenOutputFilesTest {
         LessonFiles.write(lesson, new Notebook(List.of(new MarkdownCell("m", "# Guess"),
                 ran("a", "System.out.println(6 * 7);", "42\n").withOutputHidden(true),
                 ran("b", "int x = 1;", "").withRole(CellRole.exercise("ex")).withOutputHidden(true),
-                ran("c", "2 + 2", "4\n"))));
+                ran("c", "2 + 2", "4\n"),
+                ran("d", "setUp();", "").withSourceHidden(true).withOutputHidden(true))));
 
         String text = Files.readString(lesson);
         assertThat(text).contains("```java output=hidden\nSystem.out.println(6 * 7);\n```\n```output\n42\n```")
                 .contains("```java exercise id=ex output=hidden\n").contains("```java\n2 + 2\n```");
+        assertThat(text).contains("```java input=hidden output=hidden\nsetUp();");
         List<Cell> cells = LessonFiles.read(lesson).cells();
-        assertThat(cells).hasSize(4);
+        assertThat(cells).hasSize(5);
+        assertThat(((CodeCell) cells.get(4)).sourceHidden()).isTrue();
+        assertThat(((CodeCell) cells.get(4)).outputHidden()).isTrue();
+        assertThat(((CodeCell) cells.get(1)).sourceHidden()).isFalse();
         assertThat(((CodeCell) cells.get(1)).outputHidden()).isTrue();
         assertThat(((CodeCell) cells.get(1)).outputText()).isEqualTo("42\n");
         assertThat(((CodeCell) cells.get(2)).outputHidden()).isTrue();
@@ -87,7 +92,7 @@ class HiddenOutputFilesTest {
         Path notebook = dir.resolve("lab.ipynb");
         Files.writeString(notebook, """
                 {"cells": [{"cell_type": "code", "execution_count": 1, "id": "a1",
-                  "metadata": {"jupyter": {"outputs_hidden": true}},
+                  "metadata": {"jupyter": {"outputs_hidden": true, "source_hidden": true}},
                   "outputs": [{"name": "stdout", "output_type": "stream", "text": ["42\\n"]}],
                   "source": ["System.out.println(42);"]}],
                  "metadata": {"kernelspec": {"name": "java", "display_name": "Java", "language": "java"}},
@@ -95,6 +100,8 @@ class HiddenOutputFilesTest {
                 """);
         CodeCell cell = (CodeCell) LessonFiles.read(notebook).cells().get(0);
         assertThat(cell.outputHidden()).isTrue();
+        assertThat(cell.sourceHidden()).isTrue();
+        assertThat(cell.withSourceHidden(false).metadata().get("jupyter")).isEqualTo(Map.of("outputs_hidden", true));
 
         Path saved = dir.resolve("saved.ipynb");
         LessonFiles.write(saved, new Notebook(List.of(cell.withOutputHidden(false).withOutputHidden(true))));
@@ -110,5 +117,10 @@ class HiddenOutputFilesTest {
         assertThat(details).isPositive();
         assertThat(html.indexOf("first")).isGreaterThan(details);
         assertThat(html.indexOf("</details>")).isBetween(html.indexOf("first"), html.indexOf("second"));
+
+        String folded = new HtmlExporter().render(new Notebook(List.of(ran("a", "int secret = 1;", "")
+                .withSourceHidden(true))), "t");
+        assertThat(folded).contains("<details class=\"hidden-code\"><summary>Code (hidden in the lesson: click to "
+                + "show)</summary>\n<pre class=\"code\">");
     }
 }

@@ -202,6 +202,31 @@ class CellEditingWindowTest {
     }
 
     @Test
+    void hiddenCodeShowsALineInsteadRunsAsItIsAndEnterShowsItAgain(FxRobot robot) throws Exception {
+        String print = fixture.cellId(1);
+        robot.interact(() -> window.view().select(print));
+        robot.interact(() -> window.view().requestFocus());
+
+        robot.clickOn("View").clickOn("Hide or Show Cell Code");
+
+        assertThat(((CodeCell) window.document().cell(print)).sourceHidden()).isTrue();
+        assertThat(fixture.code(print).hiddenCodeText()).isEqualTo("Code hidden (1 line): a click shows it");
+        assertThat(fixture.code(print).solutionShown()).isFalse();
+        fixture.run(robot, print);
+        fixture.waitFor(() -> fixture.outputShows(print, "answer is 42"));
+        robot.press(KeyCode.CONTROL, KeyCode.S).release(KeyCode.S, KeyCode.CONTROL);
+        fixture.waitFor(() -> !window.document().isDirty());
+        assertThat(Files.readString(lesson)).contains("```java input=hidden\nSystem.out.println(");
+
+        robot.interact(() -> window.view().select(print));
+        robot.interact(() -> window.view().requestFocus());
+        robot.type(KeyCode.ENTER);
+        assertThat(((CodeCell) window.document().cell(print)).sourceHidden()).as("Enter shows it to edit").isFalse();
+        assertThat(fixture.code(print).solutionShown()).isTrue();
+        assertThat(window.view().isEditing()).isTrue();
+    }
+
+    @Test
     void runSelectedCellAndAllBelowLeavesTheCellsAboveAsTheyWere(FxRobot robot) throws Exception {
         String print = fixture.cellId(1);
         String after = fixture.cellId(2);

@@ -84,9 +84,16 @@ public final class HtmlExporter {
     private void codeCell(StringBuilder html, Notebook notebook, CodeCell cell) {
         html.append("<section class=\"code-cell\">\n<div class=\"prompt\">[")
                 .append(cell.executionCount() == null ? " " : cell.executionCount()).append("]")
-                .append(Html.escape(roleLabel(cell.role()))).append("</div>\n")
-                .append("<pre class=\"code\"><code>").append(JavaHighlighter.highlight(cell.source()))
+                .append(Html.escape(roleLabel(cell.role()))).append("</div>\n");
+        if (cell.sourceHidden()) {
+            html.append("<details class=\"hidden-code\"><summary>Code (hidden in the lesson: click to show)"
+                    + "</summary>\n");
+        }
+        html.append("<pre class=\"code\"><code>").append(JavaHighlighter.highlight(cell.source()))
                 .append("</code></pre>\n");
+        if (cell.sourceHidden()) {
+            html.append("</details>\n");
+        }
         boolean hidden = cell.outputHidden() && !cell.outputs().isEmpty();
         if (hidden) {
             // the reader opens it when ready, as the class did ("guess the output first")

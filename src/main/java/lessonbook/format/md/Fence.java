@@ -54,7 +54,7 @@ record Fence(char marker, int length, int indent, String info) {
 
     /**
      * A code cell's fence: {@code java}, or an exercise {@code java exercise [id=NAME]} or its checks
-     * {@code java check [points=N]}, each with {@code output=hidden} where its output is hidden. Any other second
+     * {@code java check [points=N]}, each with {@code input=hidden} and {@code output=hidden} where its code or output is hidden. Any other second
      * word (e.g. {@code java prose}) makes an example in prose.
      */
     boolean isCell() {
@@ -63,7 +63,7 @@ record Fence(char marker, int length, int indent, String info) {
         }
         String[] words = info.split("\\s+");
         if (words.length >= 2 && words[0].equals("java")
-                && java.util.Arrays.stream(words).skip(1).allMatch(OUTPUT_HIDDEN::equals)) {
+                && java.util.Arrays.stream(words).skip(1).allMatch(w -> w.equals(OUTPUT_HIDDEN) || w.equals(INPUT_HIDDEN))) {
             return true;
         }
         if (words.length < 2 || !words[0].equals("java") || !(words[1].equals(EXERCISE) || words[1].equals(CHECK))) {
@@ -80,6 +80,8 @@ record Fence(char marker, int length, int indent, String info) {
     static final String EXERCISE = "exercise";
     /** A cell whose output is hidden (Jupyter's O), e.g. {@code ```java output=hidden}. */
     static final String OUTPUT_HIDDEN = "output=hidden";
+    /** A cell whose code is hidden (JupyterLab's collapsed input), e.g. {@code ```java input=hidden}. */
+    static final String INPUT_HIDDEN = "input=hidden";
     static final String CHECK = "check";
 
     /** The value of {@code key=value} in the info string, or null. */
@@ -100,6 +102,10 @@ record Fence(char marker, int length, int indent, String info) {
 
     boolean outputHidden() {
         return java.util.Arrays.asList(info.split("\\s+")).contains(OUTPUT_HIDDEN);
+    }
+
+    boolean inputHidden() {
+        return java.util.Arrays.asList(info.split("\\s+")).contains(INPUT_HIDDEN);
     }
 
     boolean isOutput() {

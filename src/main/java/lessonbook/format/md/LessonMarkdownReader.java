@@ -141,6 +141,9 @@ public final class LessonMarkdownReader {
         if (fence.outputHidden()) {
             cell = cell.withOutputHidden(true);
         }
+        if (fence.inputHidden()) {
+            cell = cell.withSourceHidden(true);
+        }
         add(cell, true, source, SavedOutputs.cellSignature(cell), lines.raw(open, last));
         return last;
     }

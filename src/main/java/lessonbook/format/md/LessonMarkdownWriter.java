@@ -111,6 +111,7 @@ public final class LessonMarkdownWriter {
         if (cell instanceof CodeCell code) {
             String fence = Fence.backticksFor(code.source());
             text.append(fence).append(infoString(code.role()))
+                    .append(code.sourceHidden() ? " " + Fence.INPUT_HIDDEN : "")
                     .append(code.outputHidden() ? " " + Fence.OUTPUT_HIDDEN : "").append(eol);
             appendLines(text, code.source());
             text.append(fence).append(eol);

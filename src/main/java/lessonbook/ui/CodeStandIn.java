@@ -1,0 +1,151 @@
+package lessonbook.ui;
+
+import java.util.function.Supplier;
+
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
+
+import lessonbook.model.CellRole;
+import lessonbook.model.SolutionRegions;
+
+/**
+ * What a code cell shows above and in place of its code: the exercise or checks row (with the Check button), and
+ * the text that stands in for code not shown, either a teacher's hidden solution or checks (the students' copy), or
+ * code folded away (JupyterLab's collapsed input, which a click unfolds). The code itself is untouched and runs as it
+ * is. Nodes are made only when first needed (most cells of a lesson are neither). On the FX thread.
+ */
+final class CodeStandIn {
+    private final Pane body;
+    private final Supplier<Node> code;
+    private Label roleLabel;
+    private Button checkButton;
+    private HBox roleRow;
+    private Label standIn;
+    private Runnable onCheck = () -> { };
+    private Runnable onUnfold = () -> { };
+    private CellRole role = CellRole.PLAIN;
+    private boolean solutionHidden;
+    private boolean folded;
+    private String source = "";
+
+    /** {@code code}: the node showing the code now (the preview, or the editor once made). */
+    CodeStandIn(Pane body, Supplier<Node> code) {
+        this.body = body;
+        this.code = code;
+    }
+
+    void setOnCheck(Runnable action) {
+        onCheck = action;
+    }
+
+    void setOnUnfold(Runnable action) {
+        onUnfold = action;
+    }
+
+    /** The cell as it is now: its code, role and whether its code is folded away. */
+    void show(String source, CellRole role, boolean folded) {
+        this.source = source;
+        this.role = role;
+        this.folded = folded;
+        refresh();
+    }
+
+    void setSolutionHidden(boolean hidden) {
+        solutionHidden = hidden;
+        refresh();
+    }
+
+    boolean isFolded() {
+        return folded;
+    }
+
+    /** Asks for the code to be shown again (the document unfolds it, and {@link #show} follows). */
+    void unfold() {
+        onUnfold.run();
+    }
+
+    /** True unless a stand-in shows in place of the code. */
+    boolean codeShown() {
+        return standIn == null || !standIn.isVisible();
+    }
+
+    Button checkButton() {
+        return checkButton;
+    }
+
+    String standInText() {
+        return standIn == null ? "" : standIn.getText();
+    }
+
+    /** Shows what the state asks for; called again when the code's node changes (the editor replaced the preview). */
+    void refresh() {
+        boolean special = role.kind() != CellRole.Kind.PLAIN;
+        boolean hideSolution = solutionHidden && special;
+        boolean hide = hideSolution || folded;
+        if (roleRow == null && !special && standIn == null && !hide) {
+            return;
+        }
+        if (roleRow == null && special) {
+            makeRoleRow();
+        }
+        if (standIn == null) {
+            makeStandIn();
+        }
+        if (roleRow != null) {
+            roleRow.setVisible(special);
+            roleRow.setManaged(special);
+            checkButton.setVisible(role.isExercise());
+            checkButton.setManaged(role.isExercise());
+            roleLabel.setText(role.isExercise() ? "Exercise " + role.exerciseId()
+                    : role.isCheck() ? "Checks of " + role.exerciseId() + " \u00B7 " + role.points()
+                            + (role.points() == 1 ? " point" : " points") : "");
+        }
+        standIn.setVisible(hide);
+        standIn.setManaged(hide);
+        Node shown = code.get();
+        shown.setVisible(!hide);
+        shown.setManaged(!hide);
+        int lines = source.split("\n", -1).length;
+        if (hideSolution) {
+            standIn.setText(role.isExercise() ? studentCopy(source) : "(the checks are hidden: " + lines + " lines)");
+        } else if (hide) {
+            standIn.setText("Code hidden (" + lines + (lines == 1 ? " line" : " lines") + "): a click shows it");
+        }
+    }
+
+    private void makeRoleRow() {
+        roleLabel = new Label();
+        roleLabel.getStyleClass().add("exercise-label");
+        checkButton = new Button("Check");
+        checkButton.getStyleClass().add("check-button");
+        checkButton.setFocusTraversable(false);
+        checkButton.setOnAction(e -> onCheck.run());
+        roleRow = new HBox(8, roleLabel, checkButton);
+        roleRow.getStyleClass().add("exercise-row");
+        roleRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        body.getChildren().add(0, roleRow);
+    }
+
+    private void makeStandIn() {
+        standIn = new Label();
+        standIn.getStyleClass().addAll("code-preview-box", "code-preview", "hidden-solution");
+        standIn.setMaxWidth(Double.MAX_VALUE);
+        standIn.setOnMouseClicked(e -> {
+            if (folded && !(solutionHidden && role.kind() != CellRole.Kind.PLAIN)) {
+                onUnfold.run();
+            }
+        });
+        body.getChildren().add(body.getChildren().indexOf(roleRow) + 1, standIn);
+    }
+
+    private static String studentCopy(String source) {
+        try {
+            return CodeCellView.numberedLines(SolutionRegions.withPlaceholders(source));
+        } catch (IllegalArgumentException unpaired) {
+            return "(the solution is hidden: " + unpaired.getMessage() + ")";
+        }
+    }
+}
