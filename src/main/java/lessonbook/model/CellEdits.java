@@ -41,7 +41,7 @@ final class CellEdits {
         return new Edit(next, CellStep.of(label, List.of(), placed), Set.of());
     }
 
-    /** Takes the cells out; the last cell of a lesson is replaced by an empty one, so there is always one to type in. */
+    /** Takes the cells out; the last cell of a lesson is replaced by an empty one, so there is one to type in. */
     static Edit remove(List<Cell> cells, List<String> ids, String label) {
         List<Integer> at = indexes(cells, ids);
         List<Cell> next = new ArrayList<>(cells);
@@ -131,7 +131,8 @@ final class CellEdits {
         head = head.endsWith("\n") ? head.substring(0, head.length() - 1) : head;
         tail = tail.startsWith("\n") ? tail.substring(1) : tail;
         Cell first = cell.withSource(head);
-        Cell second = cell instanceof CodeCell ? new CodeCell(CellIds.next(), tail) : new MarkdownCell(CellIds.next(), tail);
+        Cell second = cell instanceof CodeCell ? new CodeCell(CellIds.next(), tail)
+                : new MarkdownCell(CellIds.next(), tail);
         List<Cell> next = new ArrayList<>(cells);
         next.set(index, first);
         next.add(index + 1, second);
@@ -157,6 +158,77 @@ final class CellEdits {
         }
         return before.isEmpty() ? Optional.empty()
                 : Optional.of(new Edit(next, CellStep.of(label, before, after), dropped));
+    }
+
+    /**
+     * Makes the code cells exercises, checks or plain code (prose cells are left as they are), keeping their
+     * sources and outputs. A new exercise gets the id {@code exercise-N}, N its place among the lesson's exercises
+     * (the next free one if taken); checks belong to the nearest exercise above them. Empty when nothing changes, or
+     * when checks have no exercise above them.
+     */
+    static Optional<Edit> setRole(List<Cell> cells, List<String> ids, CellRole.Kind kind) {
+        List<Cell> next = new ArrayList<>(cells);
+        List<Placed> before = new ArrayList<>();
+        List<Placed> after = new ArrayList<>();
+        for (int index : indexes(cells, ids)) {
+            if (!(next.get(index) instanceof CodeCell code)) {
+                continue;
+            }
+            Optional<CellRole> role = roleAt(next, index, kind);
+            if (role.isEmpty()) {
+                return Optional.empty();
+            }
+            if (!code.role().equals(role.get())) {
+                CodeCell changed = code.withRole(role.get());
+                next.set(index, changed);
+                before.add(new Placed(index, code));
+                after.add(new Placed(index, changed));
+            }
+        }
+        String label = switch (kind) {
+            case EXERCISE -> "Make Exercise";
+            case CHECK -> "Make Checks";
+            case PLAIN -> "Make Plain Code";
+        };
+        return before.isEmpty() ? Optional.empty()
+                : Optional.of(new Edit(next, CellStep.of(label, before, after), Set.of()));
+    }
+
+    /** The role a cell at {@code index} gets as {@code kind}; empty for checks with no exercise above. */
+    private static Optional<CellRole> roleAt(List<Cell> cells, int index, CellRole.Kind kind) {
+        switch (kind) {
+            case PLAIN:
+                return Optional.of(CellRole.PLAIN);
+            case CHECK:
+                return exerciseAbove(cells, index).map(id -> CellRole.check(id, CellRole.DEFAULT_POINTS));
+            default:
+                if (cells.get(index) instanceof CodeCell code && code.role().isExercise()) {
+                    return Optional.of(code.role());
+                }
+                Set<String> taken = new HashSet<>();
+                int before = 0;
+                for (int i = 0; i < cells.size(); i++) {
+                    if (cells.get(i) instanceof CodeCell c && c.role().isExercise()) {
+                        taken.add(c.role().exerciseId());
+                        before += i < index ? 1 : 0;
+                    }
+                }
+                int n = before + 1;
+                while (taken.contains("exercise-" + n)) {
+                    n++;
+                }
+                return Optional.of(CellRole.exercise("exercise-" + n));
+        }
+    }
+
+    /** The id of the nearest exercise above {@code index}, as a check cell there would check it. */
+    static Optional<String> exerciseAbove(List<Cell> cells, int index) {
+        for (int i = Math.min(index, cells.size()) - 1; i >= 0; i--) {
+            if (cells.get(i) instanceof CodeCell code && code.role().isExercise()) {
+                return Optional.of(code.role().exerciseId());
+            }
+        }
+        return Optional.empty();
     }
 
     /** "Delete Cell", "Delete 3 Cells": the menu's name for a change of {@code count} cells. */

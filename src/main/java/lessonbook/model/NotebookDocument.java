@@ -230,6 +230,21 @@ public final class NotebookDocument {
         changeTypes(List.of(cellId), toCode);
     }
 
+    /**
+     * Makes the selected code cells exercises, checks (of the nearest exercise above) or plain code, as one step for
+     * Undo. Returns false when nothing changed: checks with no exercise above them are refused (see
+     * {@link #exerciseAbove}).
+     */
+    public boolean setRoles(List<String> cellIds, CellRole.Kind kind) {
+        checkThread();
+        return !isReadOnly() && applyIfAny(CellEdits.setRole(notebook.cells(), cellIds, kind));
+    }
+
+    /** The id of the nearest exercise above the cell, which checks put there would check. */
+    public Optional<String> exerciseAbove(String cellId) {
+        return CellEdits.exerciseAbove(notebook.cells(), requireIndex(cellId));
+    }
+
     private boolean applyIfAny(Optional<CellEdits.Edit> edit) {
         edit.ifPresent(this::apply);
         return edit.isPresent();

@@ -6,8 +6,10 @@ import java.util.stream.Collectors;
 
 import lessonbook.model.Cell;
 import lessonbook.model.CellIds;
+import lessonbook.model.CellRole;
 import lessonbook.model.CodeCell;
 import lessonbook.model.NotebookDocument;
+import lessonbook.model.SolutionRegions;
 import lessonbook.model.UndoOutcome;
 
 /**
@@ -129,6 +131,34 @@ final class CellEditCommands {
         }
         view.select(next);
         view.editSelected();
+    }
+
+    /**
+     * Edit ▸ Make Exercise, Make Checks, Make Plain Code: the selected code cells' role in a lesson with exercises,
+     * as nbgrader keeps it, one step for Z. Checks check the nearest exercise above them, so they need one.
+     */
+    void setRole(CellRole.Kind kind) {
+        List<String> ids = view.selectedIds();
+        if (ids.isEmpty() || document.isReadOnly()) {
+            return;
+        }
+        if (kind == CellRole.Kind.CHECK && document.exerciseAbove(ids.get(0)).isEmpty()) {
+            view.tell("Checks check the exercise above them: make a cell above an exercise first (Edit ▸ Make "
+                    + "Exercise)");
+            return;
+        }
+        if (!document.setRoles(ids, kind)) {
+            return;
+        }
+        keepSelected(ids);
+        CellRole role = document.cell(view.selectedId()) instanceof CodeCell c ? c.role() : CellRole.PLAIN;
+        view.tell(switch (kind) {
+            case EXERCISE -> "Exercise " + role.exerciseId() + ": put the solution between " + SolutionRegions.BEGIN
+                    + " and " + SolutionRegions.END + "; F6 hides it";
+            case CHECK -> "Checks of " + role.exerciseId() + ": Check.equal(what, expected, actual) in it; F6 hides"
+                    + " them";
+            case PLAIN -> "Plain code again";
+        });
     }
 
     /** Selects the run again after a change to it, with the cursor at the same end as before. */

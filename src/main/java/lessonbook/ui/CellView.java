@@ -44,6 +44,9 @@ abstract class CellView extends HBox {
         return cellId;
     }
 
+    /** Whether its text can be changed here (a locked cell's cannot); fixed for the view's life. */
+    abstract boolean editable();
+
     void setSelected(boolean selected) {
         pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("selected"), selected);
     }

@@ -373,4 +373,9 @@ final class CodeCellView extends CellView {
     void stopEditing() {
         // A code cell looks the same in both modes; the notebook takes the focus back.
     }
+
+    @Override
+    boolean editable() {
+        return editable;
+    }
 }

@@ -128,4 +128,9 @@ final class MarkdownCellView extends CellView {
         drawContent();
         return rendered;
     }
+
+    @Override
+    boolean editable() {
+        return editable;
+    }
 }

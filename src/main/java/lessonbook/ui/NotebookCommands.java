@@ -68,6 +68,9 @@ final class NotebookCommands {
         add("Edit", null, null, null);
         add("Edit", "Change to Code", Mode.COMMAND, () -> e.changeType(true), key(KeyCode.Y));
         add("Edit", "Change to Markdown", Mode.COMMAND, () -> e.changeType(false), key(KeyCode.M));
+        add("Edit", "Make Exercise", Mode.COMMAND, () -> e.setRole(lessonbook.model.CellRole.Kind.EXERCISE));
+        add("Edit", "Make Checks", Mode.COMMAND, () -> e.setRole(lessonbook.model.CellRole.Kind.CHECK));
+        add("Edit", "Make Plain Code", Mode.COMMAND, () -> e.setRole(lessonbook.model.CellRole.Kind.PLAIN));
         add("Edit", null, null, null);
         add("Edit", "Find in Lesson\u2026", Mode.COMMAND, w::findInLesson, key(KeyCode.F, SHORTCUT_DOWN));
         add("Edit", null, null, null);

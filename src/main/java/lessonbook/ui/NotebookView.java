@@ -97,8 +97,10 @@ final class NotebookView extends ScrollPane {
         Map<String, CellView> keep = new HashMap<>();
         for (Cell cell : document.cells()) {
             CellView view = views.get(cell.id());
-            boolean sameKind = view != null && (view instanceof CodeCellView) == (cell instanceof CodeCell);
-            if (!sameKind) {
+            // a cell that became locked (made checks) or unlocked gets a view of its own: editing is fixed per view
+            boolean reusable = view != null && (view instanceof CodeCellView) == (cell instanceof CodeCell)
+                    && view.editable() == document.canEdit(cell.id());
+            if (!reusable) {
                 view = create(cell);
                 created.add(view);
             } else {

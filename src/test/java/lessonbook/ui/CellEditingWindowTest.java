@@ -227,6 +227,30 @@ class CellEditingWindowTest {
     }
 
     @Test
+    void theEditMenuMakesAnExerciseAndItsChecksThatTheFileKeeps(FxRobot robot) throws Exception {
+        String print = fixture.cellId(1);
+        String after = fixture.cellId(2);
+        robot.interact(() -> window.view().select(after));
+        robot.clickOn("Edit").clickOn("Make Checks");
+        assertThat(window.statusBar().message()).startsWith("Checks check the exercise above them");
+
+        robot.interact(() -> window.view().select(print));
+        robot.clickOn("Edit").clickOn("Make Exercise");
+        assertThat(fixture.code(print).checkButton().isVisible()).isTrue();
+        assertThat(window.statusBar().message()).startsWith("Exercise exercise-1: put the solution between");
+        robot.interact(() -> window.view().select(after));
+        robot.clickOn("Edit").clickOn("Make Checks");
+
+        assertThat(((CodeCell) window.document().cell(after)).role())
+                .isEqualTo(lessonbook.model.CellRole.check("exercise-1", 1));
+        assertThat(fixture.code(after).editable()).as("a new view, locked as checks are").isFalse();
+        robot.press(KeyCode.CONTROL, KeyCode.S).release(KeyCode.S, KeyCode.CONTROL);
+        fixture.waitFor(() -> !window.document().isDirty());
+        assertThat(Files.readString(lesson)).contains("```java exercise\nSystem.out.println(")
+                .contains("```java check\nint after = 1;");
+    }
+
+    @Test
     void runSelectedCellAndAllBelowLeavesTheCellsAboveAsTheyWere(FxRobot robot) throws Exception {
         String print = fixture.cellId(1);
         String after = fixture.cellId(2);

@@ -54,16 +54,16 @@ record Fence(char marker, int length, int indent, String info) {
 
     /**
      * A code cell's fence: {@code java}, or an exercise {@code java exercise [id=NAME]} or its checks
-     * {@code java check [points=N]}, each with {@code input=hidden} and {@code output=hidden} where its code or output is hidden. Any other second
-     * word (e.g. {@code java prose}) makes an example in prose.
+     * {@code java check [points=N]}, each with {@code input=hidden} and {@code output=hidden} where its code or
+     * output is hidden. Any other second word (e.g. {@code java prose}) makes an example in prose.
      */
     boolean isCell() {
         if (isJava()) {
             return true;
         }
         String[] words = info.split("\\s+");
-        if (words.length >= 2 && words[0].equals("java")
-                && java.util.Arrays.stream(words).skip(1).allMatch(w -> w.equals(OUTPUT_HIDDEN) || w.equals(INPUT_HIDDEN))) {
+        if (words.length >= 2 && words[0].equals("java") && java.util.Arrays.stream(words).skip(1)
+                .allMatch(w -> w.equals(OUTPUT_HIDDEN) || w.equals(INPUT_HIDDEN))) {
             return true;
         }
         if (words.length < 2 || !words[0].equals("java") || !(words[1].equals(EXERCISE) || words[1].equals(CHECK))) {

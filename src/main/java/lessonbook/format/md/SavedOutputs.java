@@ -29,8 +29,8 @@ final class SavedOutputs {
 
     /** A code cell's saved form apart from its source: its role (the fence's info string) and its outputs. */
     static String cellSignature(lessonbook.model.CodeCell cell) {
-        return cell.role() + (cell.sourceHidden() ? " input hidden" : "") + (cell.outputHidden() ? " output hidden" : "")
-                + "\u0000" + signature(cell.outputs());
+        return cell.role() + (cell.sourceHidden() ? " input hidden" : "")
+                + (cell.outputHidden() ? " output hidden" : "") + "\u0000" + signature(cell.outputs());
     }
 
     static boolean hasWorkerEvents(List<Output> outputs) {
