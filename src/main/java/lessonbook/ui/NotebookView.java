@@ -127,7 +127,10 @@ final class NotebookView extends ScrollPane {
         if (selection.cursor() == null || !views.containsKey(selection.cursor())) {
             select(document.cells().isEmpty() ? null : document.cells().get(0).id());
         } else {
-            markSelection();   // a run of cells moved, say, stays selected
+            // as select() did here before a run could be selected, without making it one cell: a moved run stays
+            markSelection();
+            anchor.take();
+            onSelect.run();
         }
     }
 
