@@ -28,13 +28,16 @@ final class WorkerCpuTally {
             this.baselines = baselines;
         }
 
+        /** Atomic per worker: a CPU sample and the exit report come on different runtime threads. */
         private void note(long pid, long cpuMillis, boolean started, boolean exited) {
-            long[] w = workers.computeIfAbsent(pid,
-                    p -> new long[] {started ? 0 : baselines.getOrDefault(p, cpuMillis), 0, 0});
-            w[1] = Math.max(w[1], cpuMillis);
-            if (exited) {
-                w[2] = 1;
-            }
+            workers.compute(pid, (p, was) -> {
+                long[] w = was != null ? was : new long[] {started ? 0 : baselines.getOrDefault(p, cpuMillis), 0, 0};
+                w[1] = Math.max(w[1], cpuMillis);
+                if (exited) {
+                    w[2] = 1;
+                }
+                return w;
+            });
         }
 
         /** How many workers did work for this cell. */
