@@ -167,22 +167,49 @@ final class CellEdits {
      * when checks have no exercise above them.
      */
     static Optional<Edit> setRole(List<Cell> cells, List<String> ids, CellRole.Kind kind) {
+        Set<Integer> selected = new HashSet<>(indexes(cells, ids));
+        Set<String> taken = new HashSet<>();
+        for (Cell cell : cells) {
+            if (cell instanceof CodeCell code && code.role().isExercise()) {
+                taken.add(code.role().exerciseId());
+            }
+        }
+        // one pass down the lesson: the exercises above each cell as the change leaves them
         List<Cell> next = new ArrayList<>(cells);
         List<Placed> before = new ArrayList<>();
         List<Placed> after = new ArrayList<>();
-        for (int index : indexes(cells, ids)) {
-            if (!(next.get(index) instanceof CodeCell code)) {
-                continue;
+        String lastExercise = null;
+        int exercisesAbove = 0;
+        for (int index = 0; index < next.size(); index++) {
+            if (next.get(index) instanceof CodeCell code && selected.contains(index)) {
+                CellRole role;
+                if (kind == CellRole.Kind.PLAIN) {
+                    role = CellRole.PLAIN;
+                } else if (kind == CellRole.Kind.CHECK) {
+                    if (lastExercise == null) {
+                        return Optional.empty();
+                    }
+                    role = CellRole.check(lastExercise, CellRole.DEFAULT_POINTS);
+                } else if (code.role().isExercise()) {
+                    role = code.role();
+                } else {
+                    int n = exercisesAbove + 1;
+                    while (taken.contains("exercise-" + n)) {
+                        n++;
+                    }
+                    taken.add("exercise-" + n);
+                    role = CellRole.exercise("exercise-" + n);
+                }
+                if (!code.role().equals(role)) {
+                    CodeCell changed = code.withRole(role);
+                    next.set(index, changed);
+                    before.add(new Placed(index, code));
+                    after.add(new Placed(index, changed));
+                }
             }
-            Optional<CellRole> role = roleAt(next, index, kind);
-            if (role.isEmpty()) {
-                return Optional.empty();
-            }
-            if (!code.role().equals(role.get())) {
-                CodeCell changed = code.withRole(role.get());
-                next.set(index, changed);
-                before.add(new Placed(index, code));
-                after.add(new Placed(index, changed));
+            if (next.get(index) instanceof CodeCell now && now.role().isExercise()) {
+                lastExercise = now.role().exerciseId();
+                exercisesAbove++;
             }
         }
         String label = switch (kind) {
@@ -192,33 +219,6 @@ final class CellEdits {
         };
         return before.isEmpty() ? Optional.empty()
                 : Optional.of(new Edit(next, CellStep.of(label, before, after), Set.of()));
-    }
-
-    /** The role a cell at {@code index} gets as {@code kind}; empty for checks with no exercise above. */
-    private static Optional<CellRole> roleAt(List<Cell> cells, int index, CellRole.Kind kind) {
-        switch (kind) {
-            case PLAIN:
-                return Optional.of(CellRole.PLAIN);
-            case CHECK:
-                return exerciseAbove(cells, index).map(id -> CellRole.check(id, CellRole.DEFAULT_POINTS));
-            default:
-                if (cells.get(index) instanceof CodeCell code && code.role().isExercise()) {
-                    return Optional.of(code.role());
-                }
-                Set<String> taken = new HashSet<>();
-                int before = 0;
-                for (int i = 0; i < cells.size(); i++) {
-                    if (cells.get(i) instanceof CodeCell c && c.role().isExercise()) {
-                        taken.add(c.role().exerciseId());
-                        before += i < index ? 1 : 0;
-                    }
-                }
-                int n = before + 1;
-                while (taken.contains("exercise-" + n)) {
-                    n++;
-                }
-                return Optional.of(CellRole.exercise("exercise-" + n));
-        }
     }
 
     /** The id of the nearest exercise above {@code index}, as a check cell there would check it. */
@@ -241,15 +241,20 @@ final class CellEdits {
         if (ids.isEmpty()) {
             throw new IllegalArgumentException("no cells given");
         }
+        // one pass over the notebook, not one search per id: a whole lesson selected is tens of thousands of each
+        Set<String> wanted = new java.util.LinkedHashSet<>(ids);
         List<Integer> at = new ArrayList<>();
-        for (String id : new java.util.LinkedHashSet<>(ids)) {
-            int index = Notebook.indexIn(cells, id);
-            if (index < 0) {
-                throw new IllegalArgumentException("no cell " + id);
+        for (int i = 0; i < cells.size(); i++) {
+            if (wanted.contains(cells.get(i).id())) {
+                at.add(i);
             }
-            at.add(index);
         }
-        at.sort(null);
+        if (at.size() < wanted.size()) {
+            Set<String> present = new HashSet<>();
+            at.forEach(i -> present.add(cells.get(i).id()));
+            wanted.removeAll(present);
+            throw new IllegalArgumentException("no cell " + wanted.iterator().next());
+        }
         return at;
     }
 

@@ -277,12 +277,21 @@ public final class NotebookDocument {
         if (isReadOnly()) {
             return;
         }
-        for (String id : cellIds) {
-            if (notebook.cell(id).orElse(null) instanceof CodeCell code && differs.test(code)) {
-                notebook = notebook.map(id, c -> change.apply(code));
-                changed(new DocumentChange.CellUpdated(id));
+        // one new cell list for all of them (a whole lesson may be selected), then one event per changed cell
+        java.util.Set<String> wanted = new java.util.HashSet<>(cellIds);
+        List<Cell> next = new java.util.ArrayList<>(notebook.cells());
+        List<String> changedIds = new java.util.ArrayList<>();
+        for (int i = 0; i < next.size(); i++) {
+            if (next.get(i) instanceof CodeCell code && wanted.contains(code.id()) && differs.test(code)) {
+                next.set(i, change.apply(code));
+                changedIds.add(code.id());
             }
         }
+        if (changedIds.isEmpty()) {
+            return;
+        }
+        notebook = notebook.withCells(next);
+        changedIds.forEach(id -> changed(new DocumentChange.CellUpdated(id)));
     }
 
     /**

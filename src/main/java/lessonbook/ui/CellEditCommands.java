@@ -60,7 +60,7 @@ final class CellEditCommands {
     void copyCell() {
         List<String> ids = view.selectedIds();
         if (!ids.isEmpty()) {
-            keep(ids);
+            keep();
             view.tell("Copied " + cells(ids.size()) + ": V pastes below, Shift+V above");
         }
     }
@@ -71,13 +71,13 @@ final class CellEditCommands {
         if (ids.isEmpty() || document.isReadOnly()) {
             return;
         }
-        keep(ids);
+        keep();
         removeSelected(ids, document::cutCells);
         view.tell("Cut " + cells(ids.size()) + ": V pastes below, Shift+V above, Z puts back");
     }
 
-    private void keep(List<String> ids) {
-        copied = ids.stream().map(document::cell).toList();
+    private void keep() {
+        copied = List.copyOf(view.selectedCells());
         toSystemClipboard(copied.stream().map(Cell::source).collect(Collectors.joining("\n\n")));
     }
 
@@ -208,24 +208,33 @@ final class CellEditCommands {
      * hidden). The lesson file keeps it; a notebook that cannot change hides it on the screen only.
      */
     void toggleOutput() {
-        List<String> code = selectedCode();
+        List<CodeCell> code = selectedCode();
         if (document.isReadOnly()) {
-            code.forEach(id -> ((CodeCellView) view.view(id)).toggleOutputHidden());
+            code.forEach(c -> ((CodeCellView) view.view(c.id())).toggleOutputHidden());
             return;
         }
-        document.setOutputsHidden(code, !code.stream().allMatch(id -> ((CodeCell) document.cell(id)).outputHidden()));
+        document.setOutputsHidden(ids(code), !code.stream().allMatch(CodeCell::outputHidden));
     }
 
-    /** JupyterLab's collapsed input: hides the selected code cells' code, or shows it again; kept as O is. */
+    /**
+     * JupyterLab's collapsed input: hides the selected code cells' code, or shows it again; kept as O is (a notebook
+     * that cannot change hides it on the screen only).
+     */
     void toggleCode() {
-        List<String> code = selectedCode();
-        if (!document.isReadOnly()) {
-            document.setSourcesHidden(code, !code.stream().allMatch(id -> ((CodeCell) document.cell(id)).sourceHidden()));
+        List<CodeCell> code = selectedCode();
+        if (document.isReadOnly()) {
+            code.forEach(c -> ((CodeCellView) view.view(c.id())).toggleCodeHidden());
+            return;
         }
+        document.setSourcesHidden(ids(code), !code.stream().allMatch(CodeCell::sourceHidden));
     }
 
-    private List<String> selectedCode() {
-        return view.selectedIds().stream().filter(id -> document.cell(id) instanceof CodeCell).toList();
+    private List<CodeCell> selectedCode() {
+        return view.selectedCells().stream().filter(CodeCell.class::isInstance).map(CodeCell.class::cast).toList();
+    }
+
+    private static List<String> ids(List<CodeCell> cells) {
+        return cells.stream().map(CodeCell::id).toList();
     }
 
     void editSelected() {

@@ -42,6 +42,15 @@ final class CellSelection {
      * left out; with the anchor gone, the cursor alone.
      */
     List<String> ids(List<Cell> cells) {
+        List<String> ids = new ArrayList<>();
+        for (Cell cell : cells(cells)) {
+            ids.add(cell.id());
+        }
+        return ids;
+    }
+
+    /** The selected cells themselves, as {@link #ids} names them: the run is one stretch of the notebook. */
+    List<Cell> cells(List<Cell> cells) {
         int at = -1;
         int from = -1;
         for (int i = 0; i < cells.size(); i++) {
@@ -59,11 +68,7 @@ final class CellSelection {
         if (from < 0) {
             from = at;
         }
-        List<String> ids = new ArrayList<>();
-        for (int i = Math.min(from, at); i <= Math.max(from, at); i++) {
-            ids.add(cells.get(i).id());
-        }
-        return ids;
+        return cells.subList(Math.min(from, at), Math.max(from, at) + 1);
     }
 
     /**

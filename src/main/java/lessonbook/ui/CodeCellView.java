@@ -226,6 +226,11 @@ final class CodeCellView extends CellView {
         outputArea.toggle();
     }
 
+    /** Hides the code, or shows it again, on the screen only: for a notebook that cannot change (see O's). */
+    void toggleCodeHidden() {
+        standIn.toggleFold();
+    }
+
     /** What a click on the "Code hidden" line, or editing the cell, does (the window shows it through the document). */
     void setOnRevealCode(Runnable action) {
         standIn.setOnUnfold(action);

@@ -25,7 +25,8 @@ final class CodeStandIn {
     private HBox roleRow;
     private Label standIn;
     private Runnable onCheck = () -> { };
-    private Runnable onUnfold = () -> { };
+    /** By default the code is shown here only (a notebook that cannot change); the window asks the document. */
+    private Runnable onUnfold = this::toggleFold;
     private CellRole role = CellRole.PLAIN;
     private boolean solutionHidden;
     private boolean folded;
@@ -65,6 +66,12 @@ final class CodeStandIn {
     /** Asks for the code to be shown again (the document unfolds it, and {@link #show} follows). */
     void unfold() {
         onUnfold.run();
+    }
+
+    /** Folds or unfolds the code on the screen only, as O does a notebook's output that cannot change. */
+    void toggleFold() {
+        folded = !folded;
+        refresh();
     }
 
     /** True unless a stand-in shows in place of the code. */

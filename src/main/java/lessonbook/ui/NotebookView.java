@@ -215,6 +215,11 @@ final class NotebookView extends ScrollPane {
         return selection.ids(document.cells());
     }
 
+    /** The selected cells, as they are now, in the notebook's order. */
+    List<Cell> selectedCells() {
+        return selection.cells(document.cells());
+    }
+
     /** Extends the selection from its anchor to {@code cellId} (Shift+J, Shift+K, Shift+click). */
     void extendSelection(String cellId) {
         if (cellId == null || !views.containsKey(cellId)) {

@@ -111,6 +111,15 @@ class LessonFilesWindowTest {
         robot.type(KeyCode.ESCAPE).type(KeyCode.D).type(KeyCode.D);
         assertThat(window.document().indexOf(first)).isGreaterThanOrEqualTo(0);
         assertThat(window.document().isDirty()).isFalse();
+
+        // hiding its code is for the screen only, and a click shows it again
+        CodeCellView view = (CodeCellView) window.view().view(first);
+        robot.clickOn("View").clickOn("Hide or Show Cell Code");
+        assertThat(view.hiddenCodeText()).startsWith("Code hidden (");
+        assertThat(view.solutionShown()).isFalse();
+        robot.clickOn(view.hiddenCodeText());
+        assertThat(view.solutionShown()).isTrue();
+        assertThat(window.document().isDirty()).isFalse();
     }
 
     @Test
