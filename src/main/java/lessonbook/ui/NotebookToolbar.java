@@ -51,10 +51,10 @@ final class NotebookToolbar extends ToolBar {
     }
 
     /** Shows the kind of the selected cells (nothing for a mix); see {@link #showKind}. */
-    void showKindOf(lessonbook.model.NotebookDocument document, java.util.List<String> selectedIds) {
+    void showKindOf(java.util.List<lessonbook.model.Cell> selected) {
         java.util.Set<String> kinds = new java.util.HashSet<>();
-        for (String id : selectedIds) {
-            kinds.add(document.cell(id) instanceof lessonbook.model.CodeCell ? "Code" : "Markdown");
+        for (lessonbook.model.Cell cell : selected) {
+            kinds.add(cell instanceof lessonbook.model.CodeCell ? "Code" : "Markdown");
         }
         if (!kinds.isEmpty()) {
             showKind(kinds.size() == 1 ? kinds.iterator().next() : null);

@@ -138,7 +138,7 @@ public final class NotebookWindow implements WindowActions {
 
         view.setOnSelect(() -> {
             updatePresenter();
-            toolbar.showKindOf(document, view.selectedIds());   // the Code/Markdown box names the selection's kind
+            toolbar.showKindOf(view.selectedCells());   // the Code/Markdown box names the selection's kind
             updateStatusBar();
             panes.selectionMoved();
             place.selectionMoved();
@@ -215,7 +215,7 @@ public final class NotebookWindow implements WindowActions {
             // queued counts too, so that a Run All does not toggle the carets (a CSS pass) between its cells
             root.pseudoClassStateChanged(CELLS_BUSY, running || queued);
         }
-        toolbar.showKindOf(document, view.selectedIds());
+        toolbar.showKindOf(view.selectedCells());
     }
 
     private void tick() {
