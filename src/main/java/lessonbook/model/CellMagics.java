@@ -10,8 +10,9 @@ import java.util.Set;
  * line starting with {@code %} and a name, on any line of the cell. Both kernels (their {@code MagicsResolver}
  * pattern {@code (?<=(?:^|=))\\s*%} with MULTILINE) turn such a line into a call at its place, so the Java above it
  * runs first and the Java below it sees what it added; the evaluator keeps that order ({@link Magic#line()}).
- * Three line magics run here ({@link #SUPPORTED}), and one cell magic, {@code %%time} ({@link #CELL_MAGICS}), among
- * the magic lines at the top (as IPython's, whose line it borrows): it times the Java below it, which stays Java. Any
+ * Four line magics run here ({@link #SUPPORTED}: three extend the class path, {@code %timeit} times its line's Java),
+ * and two cell magics ({@link #CELL_MAGICS}) among the magic lines at the top, as IPython's, whose lines they borrow:
+ * {@code %%time} times the Java below it once, {@code %%timeit} many times; the Java below either stays Java. Any
  * other magic, and any other cell magic ({@code %%bash}, only at the top, as in both kernels), is refused by name. Below the first line of Java a {@code %} line is a magic only where a new
  * statement may start at the cell's top level (the Java before it ends with {@code ;} or <code>}</code>, outside
  * braces), and never inside a text block or a comment: {@code 7\n  % 3} and a text block's {@code %d items} stay Java (where the two kernels
@@ -19,10 +20,10 @@ import java.util.Set;
  */
 public final class CellMagics {
     /** The line magics Lessonbook runs: they extend the class path of the kernel and of workers started after. */
-    public static final Set<String> SUPPORTED = Set.of("maven", "jars", "classpath");
+    public static final Set<String> SUPPORTED = Set.of("maven", "jars", "classpath", "timeit");
 
     /** The cell magics Lessonbook runs, without their {@code %%}: their cell's body stays Java. */
-    public static final Set<String> CELL_MAGICS = Set.of("time");
+    public static final Set<String> CELL_MAGICS = Set.of("time", "timeit");
 
     /** One magic line: its name without the {@code %}, the rest of the line, and its 1-based line number. */
     public record Magic(String name, String arguments, int line) {
@@ -39,8 +40,8 @@ public final class CellMagics {
             for (Magic magic : magics) {
                 if (!isCellMagicHere(magic) && (magic.name().startsWith("%") || !SUPPORTED.contains(magic.name()))) {
                     return Optional.of("The magic %" + magic.name() + " is not supported by Lessonbook (only %maven, "
-                            + "%jars, %classpath and %%time run here; other magics belong to Jupyter's Java "
-                            + "kernels); this cell was not run.");
+                            + "%jars, %classpath, %timeit, %%time and %%timeit run here; other magics belong to "
+                            + "Jupyter's Java kernels); this cell was not run.");
                 }
             }
             return Optional.empty();
@@ -49,6 +50,11 @@ public final class CellMagics {
         /** True when the cell starts with {@code %%time}: the kernel reports the time and CPU its run took. */
         public boolean timed() {
             return magics.stream().anyMatch(m -> m.name().equals("%time"));
+        }
+
+        /** The cell magic {@code %%name} (name without the {@code %%}), if the cell starts with it. */
+        public Optional<Magic> cellMagic(String name) {
+            return magics.stream().filter(m -> m.name().equals("%" + name)).findFirst();
         }
 
         /** The line magics, in order: what extends the class path (the cell magics say how to run the rest). */

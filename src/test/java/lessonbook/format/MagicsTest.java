@@ -12,8 +12,8 @@ class MagicsTest {
         assertThat(Magics.unsupported("%maven org.apache.commons:commons-lang3:3.12.0\nimport x.Y;")).isEmpty();
         assertThat(Magics.unsupported("// load jars\n%jars lib/*.jar\n%classpath classes")).isEmpty();
         assertThat(Magics.unsupported("\n  %%bash\necho hi")).hasValue("The magic %%bash is not supported by Lessonbook"
-                + " (only %maven, %jars, %classpath and %%time run here; other magics belong to Jupyter's Java"
-                + " kernels); this cell was not run.");
+                + " (only %maven, %jars, %classpath, %timeit, %%time and %%timeit run here; other magics belong to"
+                + " Jupyter's Java kernels); this cell was not run.");
         assertThat(Magics.unsupported("%maven a:b:1\n%dependency /add x:y:2"))
                 .hasValueSatisfying(m -> assertThat(m).startsWith("The magic %dependency is not supported"));
     }
@@ -31,6 +31,19 @@ class MagicsTest {
         assertThat(CellMagics.split("int x = 1;").timed()).isFalse();
         assertThat(Magics.unsupported("%%time\n%%bash\necho")).hasValueSatisfying(m -> assertThat(m)
                 .startsWith("The magic %%bash is not supported"));
+    }
+
+    @Test
+    void timeitIsALineMagicAndACellMagic() {
+        CellMagics.Split line = CellMagics.split("int n = 20;\n%timeit -n 5 fib(n)\nint after = 1;");
+        assertThat(line.unsupported()).isEmpty();
+        assertThat(line.lineMagics()).containsExactly(new CellMagics.Magic("timeit", "-n 5 fib(n)", 2));
+
+        CellMagics.Split cell = CellMagics.split("%%timeit int[] a = new int[9];\nArrays.sort(a);");
+        assertThat(cell.unsupported()).isEmpty();
+        assertThat(cell.cellMagic("timeit")).hasValue(new CellMagics.Magic("%timeit", "int[] a = new int[9];", 1));
+        assertThat(cell.cellMagic("time")).isEmpty();
+        assertThat(cell.java()).endsWith("\nArrays.sort(a);");
     }
 
     @Test

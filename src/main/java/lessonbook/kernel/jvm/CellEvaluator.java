@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.LongUnaryOperator;
 import java.util.stream.Collectors;
 
 import jdk.jshell.Diag;
@@ -42,6 +43,7 @@ final class CellEvaluator {
     private final SnippetPlaces places = new SnippetPlaces();
     private final WorkerTraceLines traceLines = new WorkerTraceLines(places);
     private final WorkerCpuTally workerCpu = new WorkerCpuTally();
+    private final CellTimeit timeit;
     private int executionCount;
     private volatile boolean interruptRequested;
     private volatile boolean cellActive;
@@ -58,6 +60,7 @@ final class CellEvaluator {
                 .build();
         this.feedback = new SnippetFeedback(jshell);
         this.magics = new ClasspathMagics(jshell::addToClasspath, () -> interruptRequested);
+        this.timeit = new CellTimeit(jshell, control, places);
         classpath.forEach(p -> jshell.addToClasspath(p.toString()));
         for (String imported : DEFAULT_IMPORTS) {
             jshell.eval("import " + imported + ";");
@@ -184,16 +187,25 @@ final class CellEvaluator {
             emit(request.cellId(), new Output.Notice(refused.get()));
             return Outcome.ERROR;
         }
+        Optional<lessonbook.model.CellMagics.Magic> timedCell = split.cellMagic("timeit");
+        if (timedCell.isPresent()) {
+            return timeit.cell(timeitCell(request), request.code(), split, timedCell.get());
+        }
         String java = split.java();
+        LineStarts lines = new LineStarts(java);
         int done = 0;
         List<lessonbook.model.CellMagics.Magic> group = new ArrayList<>();
         for (lessonbook.model.CellMagics.Magic magic : split.lineMagics()) {
-            int at = startOfLine(java, magic.line());
+            int at = lines.startOf(magic.line());
             String above = only(java, done, at);
-            if (!above.isBlank()) {
+            boolean timed = magic.name().equals("timeit");
+            if (!above.isBlank() || timed) {   // %timeit times its line after what is above it ran
                 Outcome outcome = runMagics(request, group);
-                if (outcome == Outcome.OK) {
+                if (outcome == Outcome.OK && !above.isBlank()) {
                     outcome = evaluate(request.cellId(), above, false);
+                }
+                if (outcome == Outcome.OK && timed) {
+                    outcome = timeit.line(timeitCell(request), request.code(), magic);
                 }
                 if (outcome != Outcome.OK || interruptRequested) {
                     return outcome;
@@ -201,7 +213,9 @@ final class CellEvaluator {
                 group.clear();
                 done = at;
             }
-            group.add(magic);
+            if (!timed) {
+                group.add(magic);
+            }
         }
         Outcome outcome = runMagics(request, group);
         return outcome == Outcome.OK ? evaluate(request.cellId(), only(java, done, java.length()), true) : outcome;
@@ -214,15 +228,6 @@ final class CellEvaluator {
         Optional<String> failure = magics.run(List.copyOf(group), request.folder(), o -> emit(request.cellId(), o));
         failure.ifPresent(f -> emit(request.cellId(), new Output.Notice(f)));
         return failure.isPresent() ? Outcome.ERROR : Outcome.OK;
-    }
-
-    /** The offset where the 1-based {@code line} starts. */
-    private static int startOfLine(String text, int line) {
-        int at = 0;
-        for (int l = 1; l < line && at >= 0; l++) {
-            at = text.indexOf('\n', at) + 1;
-        }
-        return Math.max(0, at);
     }
 
     /** {@code text} with everything outside [from, to) blanked, newlines kept: positions stay those of the cell. */
@@ -357,6 +362,11 @@ final class CellEvaluator {
      * line and a caret under the span), placed in the cell's text. A rejected snippet with none gets one.
      */
     private Output.CompileError compileError(Snippet snippet, String cellText, int snippetStart) {
+        return compileError(snippet, cellText, position -> snippetStart + position);
+    }
+
+    /** As above, for a snippet whose text is not a stretch of the cell's: {@code toCell} places its positions. */
+    private Output.CompileError compileError(Snippet snippet, String cellText, LongUnaryOperator toCell) {
         List<Diagnostic> diagnostics = new ArrayList<>();
         for (Diag diag : jshell.diagnostics(snippet).collect(Collectors.toList())) {
             long position = diag.getPosition() >= 0 ? diag.getPosition() : diag.getStartPosition();
@@ -364,9 +374,9 @@ final class CellEvaluator {
                     : position;
             long spanEnd = diag.getStartPosition() >= 0 && diag.getEndPosition() >= 0 ? diag.getEndPosition()
                     : position;
-            int start = clamp(snippetStart + Math.max(0, spanStart), cellText);
-            int end = clamp(snippetStart + Math.max(spanEnd, spanStart), cellText);
-            int at = clamp(snippetStart + Math.max(0, position), cellText);
+            int start = clamp(toCell.applyAsLong(Math.max(0, spanStart)), cellText);
+            int end = clamp(toCell.applyAsLong(Math.max(spanEnd, spanStart)), cellText);
+            int at = clamp(toCell.applyAsLong(Math.max(0, position)), cellText);
             int line = 1;
             int lineStart = 0;
             for (int i = 0; i < at; i++) {
@@ -383,13 +393,39 @@ final class CellEvaluator {
         }
         if (diagnostics.isEmpty() && snippet.kind() != null
                 && jshell.status(snippet) == Snippet.Status.REJECTED) {
-            diagnostics.add(new Diagnostic(true, snippetStart, snippetStart, 1, 1, "this snippet was rejected"));
+            int at = clamp(toCell.applyAsLong(0), cellText);
+            diagnostics.add(new Diagnostic(true, at, at, 1, 1, "this snippet was rejected"));
         }
         return new Output.CompileError(diagnostics);
     }
 
     private static int clamp(long position, String text) {
         return (int) Math.max(0, Math.min(position, text.length()));
+    }
+
+    /** What {@link CellTimeit} needs of the cell being run. */
+    private CellTimeit.Cell timeitCell(KernelRequest.Execute request) {
+        return new CellTimeit.Cell() {
+            @Override
+            public String id() {
+                return request.cellId();
+            }
+
+            @Override
+            public int executionCount() {
+                return executionCount;
+            }
+
+            @Override
+            public void emit(Output output) {
+                CellEvaluator.this.emit(request.cellId(), output);
+            }
+
+            @Override
+            public Output.CompileError compileError(Snippet snippet, LongUnaryOperator toCell) {
+                return CellEvaluator.this.compileError(snippet, request.code(), toCell);
+            }
+        };
     }
 
     private void emit(String cellId, Output output) {

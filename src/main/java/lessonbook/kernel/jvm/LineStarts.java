@@ -20,6 +20,11 @@ final class LineStarts {
         }
     }
 
+    /** Where the 1-based {@code line} starts; the text's end for a line past it. */
+    int startOf(int line) {
+        return starts[Math.max(0, Math.min(line, starts.length) - 1)];
+    }
+
     /** The 1-based line of {@code position}; line 1 for a position before the text. */
     int lineOf(int position) {
         int found = Arrays.binarySearch(starts, Math.max(0, position));
