@@ -1,5 +1,6 @@
 package lessonbook.kernel.jvm;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -133,7 +134,7 @@ final class CellTimeit {
                 }
             }
             return Timeit.takeReport().map(report -> {
-                cell.emit(new Output.Info(report.text()));
+                report.text().lines().forEach(line -> cell.emit(new Output.Info(line)));   // each its own note
                 return Outcome.OK;
             }).orElse(Outcome.ERROR);   // stopped: the evaluator says "Interrupted."
         } finally {
@@ -162,13 +163,24 @@ final class CellTimeit {
 
     /**
      * The trace as the cell's code would have it without the measurement: the loop's frame is the cell's line
-     * ("$Timeit4_1.time (In [4], line 3)" shows as "(In [4], line 3)") and the measuring frames go.
+     * ("$Timeit4_1.time (In [4], line 3)" shows as "(In [4], line 3)"), and the measuring frames and the call that
+     * started them (the magic's line) go; a cause's frames are kept in the same way.
      */
     private static Output.Error cellFramesOnly(Output.Error error, String className) {
         String loop = className + ".time ";
         String measuring = Timeit.class.getSimpleName() + ".";
-        List<String> frames = error.frames().stream().filter(f -> !f.startsWith(measuring))
-                .map(f -> f.startsWith(loop) ? f.substring(loop.length()) : f).toList();
+        List<String> frames = new ArrayList<>();
+        boolean below = false;
+        for (String frame : error.frames()) {
+            if (frame.startsWith(Output.Error.CAUSE)) {
+                below = false;
+            } else if (frame.startsWith(measuring)) {
+                below = true;
+            }
+            if (!below) {
+                frames.add(frame.startsWith(loop) ? frame.substring(loop.length()) : frame);
+            }
+        }
         return new Output.Error(error.exceptionType(), error.message(), frames);
     }
 

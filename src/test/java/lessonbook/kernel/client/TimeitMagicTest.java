@@ -28,6 +28,7 @@ class TimeitMagicTest {
         List<String> lines = ran.all(Output.Info.class).stream().map(Output.Info::message)
                 .filter(m -> m.contains(" per loop (")).toList();
         assertThat(lines).as(ran.outputs().toString()).hasSize(1);
+        assertThat(lines.get(0)).as("one line a note").doesNotContain("\n");
         return lines.get(0);
     }
 
@@ -37,7 +38,7 @@ class TimeitMagicTest {
         KernelHarness.Ran ran = harness.run("%%timeit -n 3 -r 2 setups++; int local = 41;\ncalls++;\nlocal++;");
 
         assertThat(ran.run().outcome()).isEqualTo(Outcome.OK);
-        assertThat(lastInfo(ran).lines().findFirst().orElseThrow()).matches(LINE.formatted(2, "3"));
+        assertThat(lastInfo(ran)).matches(LINE.formatted(2, "3"));
         // the first call (one loop), then two runs of three: seven; the setup before each of the three
         assertThat(harness.run("calls").only(Output.Value.class).value()).isEqualTo("7");
         assertThat(harness.run("setups").only(Output.Value.class).value()).isEqualTo("3");
@@ -52,7 +53,7 @@ class TimeitMagicTest {
                 + "String after = \"ran\";");
 
         assertThat(ran.run().outcome()).isEqualTo(Outcome.OK);
-        String line = lastInfo(ran).lines().findFirst().orElseThrow();
+        String line = lastInfo(ran);
         assertThat(line).matches(LINE.formatted(7, "[\\d,]+"));
         long loops = Long.parseLong(line.replaceAll(".*runs, ([\\d,]+) loops? each\\)", "$1").replace(",", ""));
         assertThat(loops).as("enough loops for a fifth of a second: fib(15) takes microseconds").isGreaterThan(10);
@@ -60,6 +61,25 @@ class TimeitMagicTest {
         KernelHarness.Ran voidCall = harness.run("%timeit -n 2 -r 1 System.out.print(\"x\")");
         assertThat(voidCall.stdout()).as("a void call: timed as a "
                 + "statement, the first call and two loops").isEqualTo("xxx");
+    }
+
+    @Test
+    void aLongMeasurementCanBeInterruptedAndTheNotebookGoesOn() throws Exception {
+        harness.run("int kept = 42;");
+        String cell = KernelHarness.newCellId();
+        java.util.concurrent.CompletableFuture<CellRun> run = harness.startRunning(cell,
+                "%%timeit -r 1000\nSystem.out.println(\"loop\");\nThread.sleep(20);");
+        harness.awaitStdout(cell, "loop\nloop\n");
+
+        harness.kernel.interrupt();
+        CellRun ended = run.get(30, java.util.concurrent.TimeUnit.SECONDS);
+
+        assertThat(ended.outcome()).isEqualTo(Outcome.INTERRUPTED);
+        assertThat(harness.outputsOf(cell)).filteredOn(Output.Info.class::isInstance).as("no line for a stopped "
+                + "measurement").isEmpty();
+        KernelHarness.Ran next = harness.run("kept + 1");
+        assertThat(next.only(Output.Value.class).value()).isEqualTo("43");
+        assertThat(next.run().executionCount()).isEqualTo(ended.executionCount() + 1);
     }
 
     @Test
@@ -76,8 +96,7 @@ class TimeitMagicTest {
         assertThat(String.join("\n", failure.frames())).contains("line 3");
         assertThat(thrown.all(Output.Info.class)).as("no timing line for a failed measurement").isEmpty();
         assertThat(failure.frames()).as("the cell's lines, none of the measurement's own frames")
-                .containsExactly("(In [%d], line 3)".formatted(thrown.run().executionCount()),
-                        "(In [%d], line 1)".formatted(thrown.run().executionCount()));
+                .containsExactly("(In [%d], line 3)".formatted(thrown.run().executionCount()));
 
         assertThat(harness.run("%%timeit -q\nint a = 1;").only(Output.Notice.class).message())
                 .isEqualTo("%timeit knows -n (loops per run) and -r (runs) only, not -q");
