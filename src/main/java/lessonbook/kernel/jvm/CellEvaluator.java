@@ -6,10 +6,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.LongUnaryOperator;
 import java.util.stream.Collectors;
 
-import jdk.jshell.Diag;
 import jdk.jshell.JShell;
 import jdk.jshell.Snippet;
 import jdk.jshell.SnippetEvent;
@@ -18,7 +16,6 @@ import jdk.jshell.SourceCodeAnalysis.CompletionInfo;
 import lessonbook.kernel.protocol.KernelEvent;
 import lessonbook.kernel.protocol.KernelEvent.Outcome;
 import lessonbook.kernel.protocol.KernelRequest;
-import lessonbook.model.Diagnostic;
 import lessonbook.model.Output;
 
 /**
@@ -189,7 +186,7 @@ final class CellEvaluator {
         }
         Optional<lessonbook.model.CellMagics.Magic> timedCell = split.cellMagic("timeit");
         if (timedCell.isPresent()) {
-            return timeit.cell(timeitCell(request), request.code(), split, timedCell.get());
+            return timeit.cell(timeitCell(request), split, timedCell.get());
         }
         String java = split.java();
         LineStarts lines = new LineStarts(java);
@@ -205,7 +202,7 @@ final class CellEvaluator {
                     outcome = evaluate(request.cellId(), above, false);
                 }
                 if (outcome == Outcome.OK && timed) {
-                    outcome = timeit.line(timeitCell(request), request.code(), magic);
+                    outcome = timeit.line(timeitCell(request), magic);
                 }
                 if (outcome != Outcome.OK || interruptRequested) {
                     return outcome;
@@ -327,7 +324,7 @@ final class CellEvaluator {
                 continue;
             }
             if (event.status() == Snippet.Status.REJECTED) {
-                emit(cellId, compileError(event.snippet(), cellText, snippetStart));
+                emit(cellId, CompileErrors.of(jshell, event.snippet(), cellText, snippetStart));
                 return false;
             }
             if (event.snippet().kind() != Snippet.Kind.IMPORT) {
@@ -336,7 +333,7 @@ final class CellEvaluator {
             }
             // A recoverable declaration's errors (a call to an overload declared further down) are not a failure:
             // JShell keeps it, jshell's feedback names them ("until this error is corrected"), IJava saves none.
-            Output.CompileError warnings = new Output.CompileError(compileError(event.snippet(), cellText,
+            Output.CompileError warnings = new Output.CompileError(CompileErrors.of(jshell, event.snippet(), cellText,
                     snippetStart).diagnostics().stream().filter(d -> !d.error()).collect(Collectors.toList()));
             if (!warnings.diagnostics().isEmpty()) {
                 emit(cellId, warnings);
@@ -357,75 +354,9 @@ final class CellEvaluator {
         return ok;
     }
 
-    /**
-     * The snippet's diagnostics as jshell prints them (its message without javac's "location:" line, the source
-     * line and a caret under the span), placed in the cell's text. A rejected snippet with none gets one.
-     */
-    private Output.CompileError compileError(Snippet snippet, String cellText, int snippetStart) {
-        return compileError(snippet, cellText, position -> snippetStart + position);
-    }
-
-    /** As above, for a snippet whose text is not a stretch of the cell's: {@code toCell} places its positions. */
-    private Output.CompileError compileError(Snippet snippet, String cellText, LongUnaryOperator toCell) {
-        List<Diagnostic> diagnostics = new ArrayList<>();
-        for (Diag diag : jshell.diagnostics(snippet).collect(Collectors.toList())) {
-            long position = diag.getPosition() >= 0 ? diag.getPosition() : diag.getStartPosition();
-            long spanStart = diag.getStartPosition() >= 0 && diag.getEndPosition() >= 0 ? diag.getStartPosition()
-                    : position;
-            long spanEnd = diag.getStartPosition() >= 0 && diag.getEndPosition() >= 0 ? diag.getEndPosition()
-                    : position;
-            int start = clamp(toCell.applyAsLong(Math.max(0, spanStart)), cellText);
-            int end = clamp(toCell.applyAsLong(Math.max(spanEnd, spanStart)), cellText);
-            int at = clamp(toCell.applyAsLong(Math.max(0, position)), cellText);
-            int line = 1;
-            int lineStart = 0;
-            for (int i = 0; i < at; i++) {
-                if (cellText.charAt(i) == '\n') {
-                    line++;
-                    lineStart = i + 1;
-                }
-            }
-            String message = diag.getMessage(java.util.Locale.ROOT).lines()
-                    .filter(l -> !l.strip().startsWith("location:"))
-                    .collect(Collectors.joining("\n"));
-            diagnostics.add(new Diagnostic(diag.isError(), start, end, line, at - lineStart + 1, message,
-                    Diagnostic.excerpt(cellText, start, end)));
-        }
-        if (diagnostics.isEmpty() && snippet.kind() != null
-                && jshell.status(snippet) == Snippet.Status.REJECTED) {
-            int at = clamp(toCell.applyAsLong(0), cellText);
-            diagnostics.add(new Diagnostic(true, at, at, 1, 1, "this snippet was rejected"));
-        }
-        return new Output.CompileError(diagnostics);
-    }
-
-    private static int clamp(long position, String text) {
-        return (int) Math.max(0, Math.min(position, text.length()));
-    }
-
-    /** What {@link CellTimeit} needs of the cell being run. */
+    /** The cell being run, as {@link CellTimeit} needs it. */
     private CellTimeit.Cell timeitCell(KernelRequest.Execute request) {
-        return new CellTimeit.Cell() {
-            @Override
-            public String id() {
-                return request.cellId();
-            }
-
-            @Override
-            public int executionCount() {
-                return executionCount;
-            }
-
-            @Override
-            public void emit(Output output) {
-                CellEvaluator.this.emit(request.cellId(), output);
-            }
-
-            @Override
-            public Output.CompileError compileError(Snippet snippet, LongUnaryOperator toCell) {
-                return CellEvaluator.this.compileError(snippet, request.code(), toCell);
-            }
-        };
+        return new CellTimeit.Cell(request.cellId(), executionCount, request.code(), o -> emit(request.cellId(), o));
     }
 
     private void emit(String cellId, Output output) {

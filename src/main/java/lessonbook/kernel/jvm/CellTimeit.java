@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.function.LongUnaryOperator;
 
 import jdk.jshell.JShell;
 import jdk.jshell.Snippet;
@@ -29,15 +28,8 @@ import lessonbook.model.Output;
  * thread like any cell's code, and an interrupt stops it the same way.
  */
 final class CellTimeit {
-    /** What the evaluator lends for one cell: its outputs, and javac's diagnostics placed in its text. */
-    interface Cell {
-        String id();
-
-        int executionCount();
-
-        void emit(Output output);
-
-        Output.CompileError compileError(Snippet snippet, LongUnaryOperator toCell);
+    /** The cell being run: its id, its In [n], its text, and where its outputs go. */
+    record Cell(String id, int executionCount, String text, Consumer<Output> emit) {
     }
 
     private final JShell jshell;
@@ -52,7 +44,8 @@ final class CellTimeit {
     }
 
     /** {@code %%timeit}: times the cell's Java below the magic line, after the line's setup code. */
-    Outcome cell(Cell cell, String cellText, CellMagics.Split split, CellMagics.Magic magic) {
+    Outcome cell(Cell cell, CellMagics.Split split, CellMagics.Magic magic) {
+        String cellText = cell.text();
         if (!split.lineMagics().isEmpty()) {
             return refuse(cell, "A %%timeit cell holds only the Java it times: put %" + split.lineMagics().get(0).name()
                     + " in a cell of its own; this cell was not run.");
@@ -75,7 +68,8 @@ final class CellTimeit {
     }
 
     /** {@code %timeit code} on a line of its own: times that line's code. */
-    Outcome line(Cell cell, String cellText, CellMagics.Magic magic) {
+    Outcome line(Cell cell, CellMagics.Magic magic) {
+        String cellText = cell.text();
         int lineStart = new LineStarts(cellText).startOf(magic.line());
         int lineEnd = cellText.indexOf('\n', lineStart);
         lineEnd = lineEnd < 0 ? cellText.length() : lineEnd;
@@ -114,8 +108,8 @@ final class CellTimeit {
         try {
             if (jshell.status(loop) != Snippet.Status.VALID) {
                 TimeitSource placed = source;
-                Output.CompileError errors = cell.compileError(loop, placed::toCell);
-                cell.emit(errors.diagnostics().isEmpty() ? new Output.Notice("%timeit could not compile this code ("
+                Output.CompileError errors = CompileErrors.of(jshell, loop, cell.text(), placed::toCell);
+                cell.emit().accept(errors.diagnostics().isEmpty() ? new Output.Notice("%timeit could not compile this code ("
                         + jshell.status(loop) + ").") : errors);
                 return Outcome.ERROR;
             }
@@ -129,12 +123,12 @@ final class CellTimeit {
                     places.place(event.snippet().id(), cell.executionCount(), firstLine);
                 }
                 if (event.causeSnippet() == null && event.exception() != null) {
-                    cell.emit(cellFramesOnly(ErrorReport.of(event.exception(), jshell, places), className));
+                    cell.emit().accept(cellFramesOnly(ErrorReport.of(event.exception(), jshell, places), className));
                     return Outcome.ERROR;
                 }
             }
             return Timeit.takeReport().map(report -> {
-                report.text().lines().forEach(line -> cell.emit(new Output.Info(line)));   // each its own note
+                report.text().lines().forEach(line -> cell.emit().accept(new Output.Info(line)));   // each its own note
                 return Outcome.OK;
             }).orElse(Outcome.ERROR);   // stopped: the evaluator says "Interrupted."
         } finally {
@@ -198,7 +192,7 @@ final class CellTimeit {
     }
 
     private static Outcome refuse(Cell cell, String message) {
-        cell.emit(new Output.Notice(message));
+        cell.emit().accept(new Output.Notice(message));
         return Outcome.ERROR;
     }
 
