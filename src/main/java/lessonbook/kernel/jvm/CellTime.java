@@ -44,6 +44,7 @@ final class CellTime {
         long wallNanos = System.nanoTime() - wallStart;
         long compileNanos = compileCpuStart < 0 ? -1 : mainThreadCpuNanos() - compileCpuStart;
         Optional<Duration> kernel = kernelCpuStart.flatMap(start -> kernelCpu().map(end -> end.minus(start)));
+        workers.refresh();
         tally.close(cellId);
         long kernelMillis = kernel.map(Duration::toMillis).orElse(-1L);
         return new Output.Info(line(outcome, wallNanos / 1_000_000,
@@ -96,7 +97,7 @@ final class CellTime {
 
     private static String workersPart(int workers, int stillRunning, long cpuMillis) {
         return workers + (workers == 1 ? " worker " : " workers ") + duration(cpuMillis)
-                + (stillRunning > 0 ? " so far, " + stillRunning + " still running" : "");
+                + (stillRunning > 0 ? " so far, " + stillRunning + " still alive" : "");
     }
 
     /** "280 ms", "1.62 s", "2 min 3.4 s". */

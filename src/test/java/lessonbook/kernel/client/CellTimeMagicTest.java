@@ -58,6 +58,26 @@ class CellTimeMagicTest {
     }
 
     @Test
+    void aWorkerStillRunningWhenTheCellEndsCountsWhatItUsedUntilThen() throws Exception {
+        harness.run("import lessonbook.workers.*;\n"
+                + "long spin(long n) { long r = 0; for (long i = 0; i < n; i++) r += i ^ (r >>> 3); return r; }");
+        KernelHarness.Ran ran = harness.run("%%time\n"
+                + "var busy = new Worker(() -> spin(Long.MAX_VALUE));\n"
+                + "busy.start();\n"
+                + "Thread.sleep(600);");
+        try {
+            Output.Info info = (Output.Info) ran.outputs().get(ran.outputs().size() - 1);
+            Matcher m = Pattern.compile(": 1 worker ([\\d.]+) (s|ms) so far, 1 still alive, kernel").matcher(info.message());
+            assertThat(m.find()).as(info.message()).isTrue();
+            double seconds = Double.parseDouble(m.group(1)) / (m.group(2).equals("ms") ? 1000 : 1);
+            assertThat(seconds).as("its CPU until the cell ended (read from the system then: see CellTimeTest)")
+                    .isGreaterThan(0.1).isLessThan(2.0);
+        } finally {
+            harness.run("busy.terminate();");
+        }
+    }
+
+    @Test
     void aFailedCellSaysSoAndAnotherMagicIsStillRefused() {
         KernelHarness.Ran failed = harness.run("%%time\nthrow new IllegalStateException(\"no\");");
         assertThat(failed.run().outcome()).isEqualTo(Outcome.ERROR);

@@ -18,7 +18,7 @@ class CellTimeTest {
                         + " of 1 core busy");
         assertThat(CellTime.line(Outcome.INTERRUPTED, 125_300, new CellTime.Kernel(50, -1), 1, 1, 60_000, 4))
                 .isEqualTo("time (until interrupted): wall 2 min 5.3 s · CPU 1 min 0.1 s: 1 worker 1 min 0.0 s so far,"
-                        + " 1 still running, kernel 50 ms · on average 0.48 of 4 cores busy");
+                        + " 1 still alive, kernel 50 ms · on average 0.48 of 4 cores busy");
         assertThat(CellTime.line(Outcome.ERROR, 5, new CellTime.Kernel(0, 3), 0, 0, 0, 2))
                 .as("too short for a ratio; a thread's exact clock above the process's ticks is capped")
                 .isEqualTo("time (until it failed): wall 5 ms · CPU 0 ms: kernel 0 ms (compiling the cell 0 ms)");
@@ -44,5 +44,21 @@ class CellTimeTest {
         tally.close("timed");
         tally.cpu("timed", 7, 900);
         assertThat(cell.cpuMillis()).as("closed: nothing more counts").isEqualTo(350);
+    }
+
+    @Test
+    void workersStillAliveAreReadFromTheSystemWhenTheCellBeginsAndEnds() {
+        java.util.Map<Long, Long> system = new java.util.HashMap<>(java.util.Map.of(7L, 420L));
+        WorkerCpuTally tally = new WorkerCpuTally(pid -> system.containsKey(pid)
+                ? java.util.OptionalLong.of(system.get(pid)) : java.util.OptionalLong.empty());
+        tally.started("earlier", 7);
+        tally.cpu("earlier", 7, 400);   // its last sample; the system says 420 when the timed cell begins
+        WorkerCpuTally.Cell cell = tally.open("timed");
+        tally.cpu("timed", 7, 430);     // a sample during the cell
+        system.put(7L, 480L);           // the map ran on after the last sample
+
+        cell.refresh();
+        assertThat(cell.cpuMillis()).as("480 at the end, from 420 at the start").isEqualTo(60);
+        assertThat(cell.running()).isEqualTo(1);
     }
 }
