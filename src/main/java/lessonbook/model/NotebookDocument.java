@@ -245,6 +245,25 @@ public final class NotebookDocument {
         return CellEdits.exerciseAbove(notebook.cells(), requireIndex(cellId));
     }
 
+    /**
+     * Replaces {@code hits} of {@code query} (a search of this document's cells, see {@link CellSearch}) with
+     * {@code replacement}, as one step Undo takes back under {@code label} ("Replace", "Replace All"). Cells that
+     * cannot be edited keep their text and are counted; a hit whose text changed since the search is skipped.
+     */
+    public ReplaceCount replace(List<CellSearch.Hit> hits, String query, boolean matchCase, String replacement,
+            String label) {
+        checkThread();
+        CellReplace.Worked worked = CellReplace.replace(notebook.cells(), hits, query, matchCase, replacement,
+                cell -> canEdit(cell.id()), label);
+        worked.edit().ifPresent(edit -> {
+            history.record(edit.step());
+            notebook = notebook.withCells(edit.cells());
+            // in place: each changed cell told on its own, no rebuild of the views
+            edit.step().after().forEach(placed -> changed(new DocumentChange.CellUpdated(placed.cell().id())));
+        });
+        return worked.count();
+    }
+
     private boolean applyIfAny(Optional<CellEdits.Edit> edit) {
         edit.ifPresent(this::apply);
         return edit.isPresent();

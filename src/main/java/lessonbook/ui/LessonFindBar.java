@@ -13,11 +13,13 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
 
 import lessonbook.model.Cell;
 import lessonbook.model.CellRole;
 import lessonbook.model.CellSearch;
 import lessonbook.model.CodeCell;
+import lessonbook.model.ReplaceCount;
 import lessonbook.model.NotebookDocument;
 import lessonbook.ui.editor.BarButtons;
 
@@ -26,11 +28,16 @@ import lessonbook.ui.editor.BarButtons;
  * in the cells' source, counted, and stepped through with Enter and Shift+Enter. Each step selects the cell,
  * scrolls to it and, in a code cell, selects the text, while the keyboard stays in the bar. Exercise and check
  * cells are not searched while their solutions are hidden, so a search in front of the class never points at one.
+ * Find and Replace in Lesson (Ctrl+H) adds a second row: Replace (or Enter in its field) replaces the current match
+ * and moves to the next, Replace All every match; each is one step that Z takes back, through the document, and
+ * cells that cannot be edited (locked checks) keep their text and are counted.
  *
  * <p>On the FX thread. The search runs there too ({@link CellSearch} is bounded, and a lesson file is at most
  * 10 MB); while the bar is open, changes to the lesson mark the hits stale and one search per pulse renews them.
+ * A replacement is at most as long as a query, so Replace All (at most {@value CellSearch#MAX_HITS} places) adds
+ * at most 10 MB.
  */
-final class LessonFindBar extends HBox {
+final class LessonFindBar extends VBox {
     private static final NumberFormat COUNT = NumberFormat.getIntegerInstance(Locale.ROOT);
 
     private final NotebookDocument document;
@@ -38,6 +45,9 @@ final class LessonFindBar extends HBox {
     private final TextField query = new TextField();
     private final ToggleButton matchCase = new ToggleButton("Aa");
     private final Label count = new Label();
+    private final TextField replacement = new TextField();
+    private final Label replaced = new Label();
+    private final HBox replaceRow;
     private CellSearch.Result result = CellSearch.Result.NONE;
     private int current = -1;
 
@@ -46,7 +56,6 @@ final class LessonFindBar extends HBox {
         this.view = view;
         getStyleClass().add("lesson-find-bar");
         setSpacing(4);
-        setAlignment(Pos.CENTER_LEFT);
         query.setPromptText("Find in lesson");
         query.getStyleClass().add("lesson-find-field");
         matchCase.setTooltip(new Tooltip("Match case"));
@@ -55,9 +64,20 @@ final class LessonFindBar extends HBox {
         count.setMinWidth(Region.USE_PREF_SIZE);
         HBox.setHgrow(query, Priority.ALWAYS);
         query.setMaxWidth(480);
-        getChildren().addAll(query, matchCase, BarButtons.of("\u2191", "Previous match (Shift+Enter)", this::previous),
+        HBox findRow = new HBox(4, query, matchCase, BarButtons.of("\u2191", "Previous match (Shift+Enter)", this::previous),
                 BarButtons.of("\u2193", "Next match (Enter)", this::next), count,
                 BarButtons.of("\u2715", "Close (Escape)", this::close));
+        findRow.setAlignment(Pos.CENTER_LEFT);
+        replacement.setPromptText("Replace with");
+        replacement.getStyleClass().add("lesson-replace-field");
+        HBox.setHgrow(replacement, Priority.ALWAYS);
+        replacement.setMaxWidth(480);
+        replaced.getStyleClass().add("match-count");
+        replaceRow = new HBox(4, replacement, BarButtons.of("Replace", "Replace this match (Enter)", this::replaceCurrent),
+                BarButtons.of("Replace All", "Replace every match in the lesson", this::replaceAll), replaced);
+        replaceRow.setAlignment(Pos.CENTER_LEFT);
+        getChildren().addAll(findRow, replaceRow);
+        showReplace(false);
 
         query.textProperty().addListener((o, was, now) -> search(true));
         matchCase.selectedProperty().addListener((o, was, now) -> search(true));
@@ -69,6 +89,23 @@ final class LessonFindBar extends HBox {
 
     /** Opens the bar with the keyboard in its field, searching from the selected cell. */
     void open() {
+        showReplace(false);
+        show();
+    }
+
+    /** Opens the bar with its replace row (Ctrl+H). */
+    void openReplace() {
+        showReplace(true);
+        show();
+    }
+
+    private void showReplace(boolean shown) {
+        replaceRow.setVisible(shown);
+        replaceRow.setManaged(shown);
+        replaced.setText("");
+    }
+
+    private void show() {
         setVisible(true);
         setManaged(true);
         query.requestFocus();
@@ -94,6 +131,9 @@ final class LessonFindBar extends HBox {
     private void onKey(KeyEvent e) {
         if (e.getCode() == KeyCode.ESCAPE) {
             close();
+            e.consume();
+        } else if (e.getCode() == KeyCode.ENTER && replacement.isFocused()) {
+            replaceCurrent();
             e.consume();
         } else if (e.getCode() == KeyCode.ENTER) {
             if (e.isShiftDown()) {
@@ -154,6 +194,61 @@ final class LessonFindBar extends HBox {
         }
         count.setText(COUNT.format(current + 1) + " of " + COUNT.format(result.hits().size())
                 + (result.stopped() ? "+" : ""));
+    }
+
+    /** The current match replaced, then the next one shown. */
+    void replaceCurrent() {
+        if (current < 0 || !replacementFits()) {
+            return;
+        }
+        int at = current;
+        report(document.replace(java.util.List.of(result.hits().get(at)), query.getText(), matchCase.isSelected(),
+                replacement.getText(), "Replace"));
+        search(false);   // now, not at the next pulse: the next match is where this one was
+        if (current >= 0) {
+            showCurrent();
+        }
+    }
+
+    /** Every match replaced, as one step. */
+    void replaceAll() {
+        if (!replacementFits()) {
+            return;
+        }
+        search(false);
+        if (result.hits().isEmpty()) {
+            return;
+        }
+        boolean more = result.stopped();
+        report(document.replace(result.hits(), query.getText(), matchCase.isSelected(), replacement.getText(),
+                "Replace All"));
+        search(false);
+        if (more) {
+            replaced.setText(replaced.getText() + " · more remain: Replace All again");
+        }
+    }
+
+    /** What the last Replace did; for tests and the eye. */
+    String replacedText() {
+        return replaced.getText();
+    }
+
+    private boolean replacementFits() {
+        if (replacement.getLength() <= CellSearch.MAX_QUERY) {
+            return true;
+        }
+        replaced.setText("At most " + COUNT.format(CellSearch.MAX_QUERY) + " characters");
+        return false;
+    }
+
+    private void report(ReplaceCount n) {
+        String text = n.replaced() == 0 ? "Nothing replaced"
+                : "Replaced " + COUNT.format(n.replaced()) + (n.cells() == 1 ? " in 1 cell" : " in "
+                        + COUNT.format(n.cells()) + " cells") + " (Z takes it back)";
+        if (n.leftAlone() > 0) {
+            text += " · " + COUNT.format(n.leftAlone()) + " in locked cells left as they are";
+        }
+        replaced.setText(text);
     }
 
     private boolean searched(Cell cell) {

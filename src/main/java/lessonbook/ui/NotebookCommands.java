@@ -73,6 +73,8 @@ final class NotebookCommands {
         add("Edit", "Make Plain Code", Mode.COMMAND, () -> e.setRole(lessonbook.model.CellRole.Kind.PLAIN));
         add("Edit", null, null, null);
         add("Edit", "Find in Lesson\u2026", Mode.COMMAND, w::findInLesson, key(KeyCode.F, SHORTCUT_DOWN));
+        add("Edit", "Find and Replace in Lesson\u2026", Mode.COMMAND, w::replaceInLesson,
+                key(KeyCode.H, SHORTCUT_DOWN));
         add("Edit", null, null, null);
         add("Edit", "Edit Cell", Mode.COMMAND, e::editSelected, key(KeyCode.ENTER));
         add("Edit", "Leave Editor", Mode.EDIT, e::commandMode, key(KeyCode.ESCAPE));

@@ -351,6 +351,11 @@ public final class NotebookWindow implements WindowActions {
         findBar.open();
     }
 
+    @Override
+    public void replaceInLesson() {
+        findBar.openReplace();
+    }
+
     // ----- driving an open window from outside the package (the benchmark, scripted demos) -----
     // On the FX thread, like everything here. Kept to what a user can do: run, interrupt, read, close.
 

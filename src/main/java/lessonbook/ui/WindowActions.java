@@ -22,6 +22,9 @@ interface WindowActions {
     /** Edit ▸ Find in Lesson: opens the bar that searches every cell's source. */
     void findInLesson();
 
+    /** Edit ▸ Find and Replace in Lesson: the same bar with its replace row. */
+    void replaceInLesson();
+
     /** Quit: asks about unsaved changes, then ends the kernel and closes the window. */
     void requestClose();
 }
