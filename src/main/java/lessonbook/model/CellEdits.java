@@ -231,6 +231,28 @@ final class CellEdits {
         return Optional.empty();
     }
 
+    /** Cells after a change that is no step for Undo (hiding outputs or code), and the ids of those it changed. */
+    record Changed(List<Cell> cells, List<String> ids) {
+    }
+
+    /**
+     * The code cells among {@code ids} for which {@code differs}, each replaced by {@code change}: one new cell
+     * list for all of them (a whole lesson may be selected). Empty when none differs.
+     */
+    static Optional<Changed> codeCellsChanged(List<Cell> cells, List<String> ids,
+            java.util.function.Predicate<CodeCell> differs, java.util.function.UnaryOperator<CodeCell> change) {
+        Set<String> wanted = new HashSet<>(ids);
+        List<Cell> next = new ArrayList<>(cells);
+        List<String> changed = new ArrayList<>();
+        for (int i = 0; i < next.size(); i++) {
+            if (next.get(i) instanceof CodeCell code && wanted.contains(code.id()) && differs.test(code)) {
+                next.set(i, change.apply(code));
+                changed.add(code.id());
+            }
+        }
+        return changed.isEmpty() ? Optional.empty() : Optional.of(new Changed(next, changed));
+    }
+
     /** "Delete Cell", "Delete 3 Cells": the menu's name for a change of {@code count} cells. */
     static String label(String verb, int count) {
         return count == 1 ? verb + " Cell" : verb + " " + count + " Cells";

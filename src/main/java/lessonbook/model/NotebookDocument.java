@@ -156,10 +156,6 @@ public final class NotebookDocument {
         remove(cellIds, "Delete");
     }
 
-    public void deleteCell(String cellId) {
-        deleteCells(List.of(cellId));
-    }
-
     /** Removes cells as {@link #deleteCells} does, as a step that Undo names "Cut Cell(s)". */
     public void cutCells(List<String> cellIds) {
         remove(cellIds, "Cut");
@@ -211,10 +207,6 @@ public final class NotebookDocument {
     public boolean mergeCells(List<String> cellIds) {
         checkThread();
         return !isReadOnly() && applyIfAny(CellEdits.merge(notebook.cells(), cellIds));
-    }
-
-    public boolean mergeWithNext(String cellId) {
-        return mergeCells(List.of(cellId));
     }
 
     /** Switches cells between code and Markdown (Jupyter's Y/M); those already of that kind stay as they are. */
@@ -296,21 +288,10 @@ public final class NotebookDocument {
         if (isReadOnly()) {
             return;
         }
-        // one new cell list for all of them (a whole lesson may be selected), then one event per changed cell
-        java.util.Set<String> wanted = new java.util.HashSet<>(cellIds);
-        List<Cell> next = new java.util.ArrayList<>(notebook.cells());
-        List<String> changedIds = new java.util.ArrayList<>();
-        for (int i = 0; i < next.size(); i++) {
-            if (next.get(i) instanceof CodeCell code && wanted.contains(code.id()) && differs.test(code)) {
-                next.set(i, change.apply(code));
-                changedIds.add(code.id());
-            }
-        }
-        if (changedIds.isEmpty()) {
-            return;
-        }
-        notebook = notebook.withCells(next);
-        changedIds.forEach(id -> changed(new DocumentChange.CellUpdated(id)));
+        CellEdits.codeCellsChanged(notebook.cells(), cellIds, differs, change).ifPresent(changed -> {
+            notebook = notebook.withCells(changed.cells());
+            changed.ids().forEach(id -> changed(new DocumentChange.CellUpdated(id)));
+        });
     }
 
     /**

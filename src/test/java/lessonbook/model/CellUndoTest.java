@@ -41,7 +41,7 @@ class CellUndoTest {
 
     @Test
     void aDeletedCellComesBackWhereItWasWithItsOutputsAndRedoDeletesItAgain() {
-        doc.deleteCell("c1");
+        doc.deleteCells(List.of("c1"));
         assertThat(ids()).containsExactly("m1", "c2");
 
         UndoOutcome undone = doc.undoCellChange();
@@ -61,7 +61,7 @@ class CellUndoTest {
     @Test
     void undoingTheDeleteOfTheOnlyCellTakesOutTheEmptyCellPutInItsPlace() {
         NotebookDocument one = new NotebookDocument(new Notebook(List.of(new CodeCell("only", "int a = 1;"))), null);
-        one.deleteCell("only");
+        one.deleteCells(List.of("only"));
         assertThat(one.cells()).hasSize(1).allMatch(c -> c.source().isEmpty());
 
         one.undoCellChange();
@@ -73,7 +73,7 @@ class CellUndoTest {
     void severalStepsUndoInTurnBackToTheStartAndRedoInTurnToTheEnd() {
         doc.moveCell("c2", -1);
         doc.insertCell(0, new CodeCell("new", ""));
-        doc.deleteCell("m1");
+        doc.deleteCells(List.of("m1"));
         assertThat(ids()).containsExactly("new", "c2", "c1");
 
         assertThat(doc.undoLabel()).contains("Delete Cell");
@@ -108,7 +108,7 @@ class CellUndoTest {
         assertThat(ids()).containsExactly("m1", "c1", "c2");
         assertThat(doc.cell("c1").source()).isEqualTo("int x = 1;\nint y = 2;");
 
-        doc.mergeWithNext("c1");
+        doc.mergeCells(List.of("c1"));
         assertThat(ids()).containsExactly("m1", "c1");
         assertThat(doc.undoCellChange().message()).isEqualTo("Undid Merge Cells");
         assertThat(ids()).containsExactly("m1", "c1", "c2");
@@ -129,7 +129,7 @@ class CellUndoTest {
 
     @Test
     void undoNeverThrowsAwayTypingAndLetsTheChangeBeforeItBeReached() {
-        doc.deleteCell("m1");
+        doc.deleteCells(List.of("m1"));
         String second = doc.splitCell("c1", "int x = 1;".length());
         doc.editSource(second, "int y = 20;");
 
@@ -190,7 +190,7 @@ class CellUndoTest {
 
     @Test
     void aNewChangeEndsRedoAndOpeningAnotherLessonEndsUndo() {
-        doc.deleteCell("c2");
+        doc.deleteCells(List.of("c2"));
         doc.undoCellChange();
         doc.insertCell(0, new CodeCell("new", ""));
         assertThat(doc.redoLabel()).isEmpty();

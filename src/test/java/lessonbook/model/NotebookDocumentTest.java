@@ -79,16 +79,16 @@ class NotebookDocumentTest {
         assertThat(doc.moveCell("new", 5)).isTrue();
         assertThat(ids()).containsExactly("m1", "c1", "c2", "new");
         assertThat(doc.moveCell("new", 1)).isFalse();
-        doc.deleteCell("c1");
+        doc.deleteCells(List.of("c1"));
         assertThat(ids()).containsExactly("m1", "c2", "new");
         assertThatThrownBy(() -> doc.insertCell(0, new CodeCell("c2", ""))).hasMessageContaining("already");
     }
 
     @Test
     void deletingTheLastCellLeavesAnEmptyOne() {
-        doc.deleteCell("m1");
-        doc.deleteCell("c1");
-        doc.deleteCell("c2");
+        doc.deleteCells(List.of("m1"));
+        doc.deleteCells(List.of("c1"));
+        doc.deleteCells(List.of("c2"));
         assertThat(doc.cells()).hasSize(1);
         assertThat(doc.cells().get(0)).isInstanceOf(CodeCell.class);
         assertThat(doc.cells().get(0).source()).isEmpty();
@@ -101,10 +101,10 @@ class NotebookDocumentTest {
         assertThat(doc.cell("c1").source()).isEqualTo("int x = 1;");
         assertThat(doc.cell(second).source()).isEqualTo("int y = 2;");
         assertThat(doc.cell(second)).isInstanceOf(CodeCell.class);
-        assertThat(doc.mergeWithNext("c1")).isTrue();
+        assertThat(doc.mergeCells(List.of("c1"))).isTrue();
         assertThat(doc.cell("c1").source()).isEqualTo(original);
         assertThat(ids()).containsExactly("m1", "c1", "c2");
-        assertThat(doc.mergeWithNext("c2")).isFalse();
+        assertThat(doc.mergeCells(List.of("c2"))).isFalse();
     }
 
     @Test
@@ -179,7 +179,7 @@ class NotebookDocumentTest {
         assertThat(python.isReadOnly()).isTrue();
         assertThat(python.editSource("p", "print(2)")).isFalse();
         python.insertCell(0, new CodeCell("x", ""));
-        python.deleteCell("p");
+        python.deleteCells(List.of("p"));
         python.changeType("p", false);
         assertThat(python.cells()).extracting(Cell::id).containsExactly("p");
         assertThat(python.cell("p")).isInstanceOf(CodeCell.class);
