@@ -38,7 +38,7 @@ public final class LessonFiles {
     }
 
     public static Notebook read(Path file, Format format) throws LessonFormatException, IOException {
-        String text = TextFiles.read(file, format == Format.MARKDOWN ? TextFiles.MAX_BYTES : TextFiles.MAX_NOTEBOOK_BYTES);
+        String text = TextFiles.read(file, maxBytes(format));
         return format == Format.MARKDOWN ? LessonMarkdownReader.parse(file, text) : IpynbReader.parse(file, text);
     }
 
@@ -53,8 +53,29 @@ public final class LessonFiles {
         write(file, notebook, format);
     }
 
+    /**
+     * Refuses, before anything is written (the file on disk stays as it was), a lesson too large for {@link #read}
+     * to open again: what the writer writes, the reader reads back. Outputs are bounded per cell, so this is text a
+     * user put in (a pasted data file, a Replace All).
+     */
     public static void write(Path file, Notebook notebook, Format format) throws IOException {
-        AtomicFileWriter.write(file, render(notebook, format));
+        write(file, notebook, format, maxBytes(format));
+    }
+
+    /** As above, with the limit given (tests). */
+    static void write(Path file, Notebook notebook, Format format, long limit) throws IOException {
+        byte[] bytes = render(notebook, format);
+        if (bytes.length > limit) {
+            throw new IOException(String.format(java.util.Locale.ROOT, "this lesson would be %.1f MB on disk, and "
+                    + "Lessonbook opens %s up to %d MB, so it was not saved: make a large cell or output smaller "
+                    + "(Run ▸ Clear All Outputs clears outputs), then save again", bytes.length / 1048576.0,
+                    format == Format.MARKDOWN ? "lessons" : "notebooks", Math.max(1, limit >> 20)));
+        }
+        AtomicFileWriter.write(file, bytes);
+    }
+
+    private static long maxBytes(Format format) {
+        return format == Format.MARKDOWN ? TextFiles.MAX_BYTES : TextFiles.MAX_NOTEBOOK_BYTES;
     }
 
     /** The bytes {@link #write} would put on disk. */

@@ -8,7 +8,7 @@ import java.util.function.Predicate;
  * Finds text in a lesson's cells, for the window's Find in Lesson bar: every place the query occurs in a cell's
  * source (ignoring case unless asked not to), in the order a reader meets them (cell by cell, then by offset). Outputs are not
  * searched. Bounded: a query of at most {@value #MAX_QUERY} characters, and at most {@value #MAX_HITS} hits, after
- * which the result says it stopped; a lesson file is at most 10 MB, so one search reads at most that much.
+ * which the result says it stopped; a lesson file is at most 48 MB, so one search reads at most that much.
  */
 public final class CellSearch {
     public static final int MAX_QUERY = 1_000;

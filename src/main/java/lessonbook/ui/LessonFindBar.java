@@ -33,9 +33,9 @@ import lessonbook.ui.editor.BarButtons;
  * cells that cannot be edited (locked checks) keep their text and are counted.
  *
  * <p>On the FX thread. The search runs there too ({@link CellSearch} is bounded, and a lesson file is at most
- * 10 MB); while the bar is open, changes to the lesson mark the hits stale and one search per pulse renews them.
+ * 48 MB); while the bar is open, changes to the lesson mark the hits stale and one search per pulse renews them.
  * A replacement is at most as long as a query, so Replace All (at most {@value CellSearch#MAX_HITS} places) adds
- * at most 10 MB.
+ * at most 10 MB; a lesson grown past what Lessonbook opens is refused at Save ({@code LessonFiles.write}).
  */
 final class LessonFindBar extends VBox {
     private static final NumberFormat COUNT = NumberFormat.getIntegerInstance(Locale.ROOT);
