@@ -88,6 +88,11 @@ final class CellTimeit {
 
     private Outcome measure(Cell cell, TimeitOptions options, String setup, int setupInCell, String code,
             int codeInCell, boolean codeOnOwnLines, int firstLine) {
+        Optional<String> declared = declarationIn(setup + "\n" + code);
+        if (declared.isPresent()) {
+            return refuse(cell, "%timeit times statements and expressions; " + declared.get() + " belongs in a cell "
+                    + "of its own, above this one.");
+        }
         String className = "$Timeit" + cell.executionCount() + "_" + (++classes);
         Optional<String> expression = asExpression(code);
         Snippet loop = null;
@@ -176,6 +181,25 @@ final class CellTimeit {
             }
         }
         return new Output.Error(error.exceptionType(), error.message(), frames);
+    }
+
+    /**
+     * "a method", "a class" or "an import" when the code declares one, which the measuring loop cannot hold (javac
+     * would say "illegal start of expression").
+     */
+    private Optional<String> declarationIn(String code) {
+        try {
+            return jshell.sourceCodeAnalysis().sourceToSnippets(code).stream()
+                    .map(part -> switch (part.kind()) {
+                        case METHOD -> "a method";
+                        case TYPE_DECL -> "a class";
+                        case IMPORT -> "an import";
+                        default -> null;
+                    })
+                    .filter(java.util.Objects::nonNull).findFirst();
+        } catch (RuntimeException e) {
+            return Optional.empty();   // javac says what is wrong when the loop is compiled
+        }
     }
 
     private Snippet define(TimeitSource source) {

@@ -102,6 +102,9 @@ class TimeitMagicTest {
                 .isEqualTo("%timeit knows -n (loops per run) and -r (runs) only, not -q");
         assertThat(harness.run("%%timeit\n%maven a:b:1\nint a = 1;").only(Output.Notice.class).message())
                 .startsWith("A %%timeit cell holds only the Java it times");
+        assertThat(harness.run("%%timeit\nvoid f() { }").only(Output.Notice.class).message())
+                .isEqualTo("%timeit times statements and expressions; a method belongs in a cell of its own, above "
+                        + "this one.");
         assertThat(harness.run("%%timeit").only(Output.Notice.class).message())
                 .startsWith("%%timeit times the Java below it");
     }
