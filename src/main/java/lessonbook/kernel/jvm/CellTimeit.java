@@ -15,11 +15,13 @@ import lessonbook.kernel.jvm.timeit.TimeitSource;
 import lessonbook.kernel.protocol.KernelEvent.Outcome;
 import lessonbook.model.CellMagics;
 import lessonbook.model.Output;
+import lessonbook.model.StreamName;
 
 /**
  * IPython's {@code %timeit} (a line: {@code %timeit fib(20)}) and {@code %%timeit} (a cell's first line; the cell
  * below it is timed, and code after the options on that line is setup). The code is compiled once into a class of
- * its own ({@link TimeitSource}) and measured by {@link Timeit}; the cell shows IPython's line, and its code's
+ * its own ({@link TimeitSource}) and measured by {@link Timeit}; the cell prints IPython's line (standard output,
+ * as IPython's, so an .ipynb keeps it), and its code's
  * compile errors and exceptions placed in the cell as any cell's. Like IPython's, what the timed code declares
  * stays inside the measurement: the notebook gains no variable from it (assignments to the notebook's variables do
  * happen, once per loop). Both JShell snippets are dropped after the run.
@@ -133,7 +135,8 @@ final class CellTimeit {
                 }
             }
             return Timeit.takeReport().map(report -> {
-                report.text().lines().forEach(line -> cell.emit().accept(new Output.Info(line)));   // each its own note
+                // the cell's result, as IPython prints it: kept in every format (an .ipynb drops Lessonbook's notes)
+                cell.emit().accept(new Output.Stream(StreamName.STDOUT, report.text() + "\n"));
                 return Outcome.OK;
             }).orElse(Outcome.ERROR);   // stopped: the evaluator says "Interrupted."
         } finally {
