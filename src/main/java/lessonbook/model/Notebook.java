@@ -1,13 +1,18 @@
 package lessonbook.model;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
-/** A lesson: an ordered list of cells plus notebook-level metadata. Immutable. */
-public record Notebook(List<Cell> cells, Map<String, Object> metadata) {
+/**
+ * A lesson: an ordered list of cells plus notebook-level metadata. Immutable, so safe to share between threads.
+ * A class rather than a record only so that it can keep the index of its cells' ids: a notebook of 20,000 cells
+ * looked each cell up by a scan as its views were made (n * n, 6 of the 22 s it took to open).
+ */
+public final class Notebook {
     /**
      * Metadata key set by a reader when the notebook must open read-only (e.g. a Python notebook); its value is the
      * reason, for a banner. Keys starting with "lessonbook." are the app's own and are not saved to .ipynb.
@@ -17,20 +22,64 @@ public record Notebook(List<Cell> cells, Map<String, Object> metadata) {
     /** Metadata key for what a reader wants the user to know about the file it read (a List of String). */
     public static final String NOTES_KEY = "lessonbook.notes";
 
-    public Notebook {
-        cells = List.copyOf(cells);
-        metadata = metadata == null ? Map.of() : metadata;
+    private final List<Cell> cells;
+    private final Map<String, Object> metadata;
+    /**
+     * Each id's index, made on the first lookup. An immutable map (final fields inside), so a thread that sees
+     * another's reference sees it whole; two threads making it at once each make the same one.
+     */
+    private Map<String, Integer> indexes;
+
+    public Notebook(List<Cell> cells, Map<String, Object> metadata) {
+        this.cells = List.copyOf(cells);
+        this.metadata = metadata == null ? Map.of() : metadata;
     }
 
     public Notebook(List<Cell> cells) {
         this(cells, Map.of());
     }
 
-    public int indexOf(String cellId) {
-        return indexIn(cells, cellId);
+    public List<Cell> cells() {
+        return cells;
     }
 
-    /** The index of the cell with that id in {@code cells}, or -1: the one search by id the model's classes share. */
+    public Map<String, Object> metadata() {
+        return metadata;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Notebook that && cells.equals(that.cells) && metadata.equals(that.metadata);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * cells.hashCode() + metadata.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "Notebook[cells=" + cells + ", metadata=" + metadata + "]";
+    }
+
+    /** The index of the cell with that id, or -1. */
+    public int indexOf(String cellId) {
+        Map<String, Integer> index = indexes;
+        if (index == null) {
+            Map<String, Integer> made = new HashMap<>(cells.size() * 2);
+            for (int i = cells.size() - 1; i >= 0; i--) {
+                made.put(cells.get(i).id(), i);   // the first of two cells with one id wins, as a scan found it
+            }
+            index = Map.copyOf(made);
+            indexes = index;
+        }
+        return index.getOrDefault(cellId, -1);
+    }
+
+    /**
+     * The index of the cell with that id in {@code cells}, or -1: the one search by id the model's classes share
+     * for a list that is no notebook yet (a change being worked out).
+     */
     static int indexIn(List<Cell> cells, String cellId) {
         for (int i = 0; i < cells.size(); i++) {
             if (cells.get(i).id().equals(cellId)) {
@@ -95,7 +144,12 @@ public record Notebook(List<Cell> cells, Map<String, Object> metadata) {
             return this;
         }
         List<Cell> next = new ArrayList<>(cells);
-        next.set(i, change.apply(cells.get(i)));
-        return withCells(next);
+        Cell changed = change.apply(cells.get(i));
+        next.set(i, changed);
+        Notebook mapped = withCells(next);
+        if (changed.id().equals(cellId)) {
+            mapped.indexes = indexes;   // same ids in the same places: a cell printing into a long lesson reuses it
+        }
+        return mapped;
     }
 }
