@@ -356,7 +356,7 @@ final class CellEvaluator {
 
     /** The cell being run, as {@link CellTimeit} needs it. */
     private CellTimeit.Cell timeitCell(KernelRequest.Execute request) {
-        return new CellTimeit.Cell(request.cellId(), executionCount, request.code(), o -> emit(request.cellId(), o));
+        return new CellTimeit.Cell(executionCount, request.code(), o -> emit(request.cellId(), o));
     }
 
     private void emit(String cellId, Output output) {

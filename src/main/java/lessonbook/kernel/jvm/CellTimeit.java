@@ -30,8 +30,8 @@ import lessonbook.model.StreamName;
  * thread like any cell's code, and an interrupt stops it the same way.
  */
 final class CellTimeit {
-    /** The cell being run: its id, its In [n], its text, and where its outputs go. */
-    record Cell(String id, int executionCount, String text, Consumer<Output> emit) {
+    /** The cell being run: its In [n], its text, and where its outputs go. */
+    record Cell(int executionCount, String text, Consumer<Output> emit) {
     }
 
     private final JShell jshell;
