@@ -282,7 +282,13 @@ public final class WorkerRuntime {
         List<String> options = WorkerJvmOptions.all();
         List<ChildJvm> started = new ArrayList<>();
         synchronized (spares) {
-            spares.removeIf(s -> !s.isAlive() || !s.options().equals(options));
+            spares.removeIf(s -> {
+                boolean stale = !s.isAlive() || !s.options().equals(options);
+                if (stale) {
+                    s.kill();   // as claim() does: a spare started with other options is no spare any more
+                }
+                return stale;
+            });
             while (started.size() < limit && missingSpares() > 0 && busy.get() == 0) {
                 ChildJvm spare = launch(options, true);
                 spares.add(spare);
