@@ -41,6 +41,30 @@ class SpareRefillTest extends WithRecordingHost {
     }
 
     @Test
+    void sparesStartedWithOtherOptionsAreEndedNotLeftRunning() {
+        Worker.prestart(SPARES);
+        java.util.List<Long> before = WorkerRuntime.livePids();
+        assertThat(before).hasSize(SPARES);
+        String was = System.getProperty("lessonbook.workers.xmx");
+        System.setProperty("lessonbook.workers.xmx", "200m");   // a cell asking its next workers for another heap
+        try {
+            Worker.prestart(SPARES);
+            for (long pid : before) {
+                Await.until("the old spare " + pid + " ended", T,
+                        () -> ProcessHandle.of(pid).map(h -> !h.isAlive()).orElse(true));
+            }
+            assertThat(WorkerRuntime.livePids()).hasSize(SPARES).doesNotContainAnyElementsOf(before);
+        } finally {
+            if (was == null) {
+                System.clearProperty("lessonbook.workers.xmx");
+            } else {
+                System.setProperty("lessonbook.workers.xmx", was);
+            }
+            WorkerRuntime.terminateAll();
+        }
+    }
+
+    @Test
     void prestartBootsTheSparesItWaitsForAtOnce() {
         Worker.prestart(SPARES);
         assertThat(WorkerRuntime.spareCount()).isEqualTo(new WorkerRuntime.SpareCount(0, SPARES));
