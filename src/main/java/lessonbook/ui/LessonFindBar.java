@@ -242,6 +242,10 @@ final class LessonFindBar extends VBox {
     }
 
     private void report(ReplaceCount n) {
+        if (document.isReadOnly()) {
+            replaced.setText("This notebook cannot be changed here: nothing replaced");
+            return;
+        }
         String text = n.replaced() == 0 ? "Nothing replaced"
                 : "Replaced " + COUNT.format(n.replaced()) + (n.cells() == 1 ? " in 1 cell" : " in "
                         + COUNT.format(n.cells()) + " cells") + " (Z takes it back)";

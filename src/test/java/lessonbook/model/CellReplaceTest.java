@@ -77,4 +77,15 @@ class CellReplaceTest {
         assertThat(doc.cell("a").source()).startsWith("int WORKERS = 10;\n").endsWith("+ NUM_PROCESSES);");
         assertThat(doc.undoLabel()).hasValue("Replace");
     }
+
+    @Test
+    void aNotebookThatCannotBeChangedKeepsEveryCell() {
+        NotebookDocument python = new NotebookDocument(new Notebook(List.of(new CodeCell("p", "print(x)\nx = 1")),
+                java.util.Map.of(Notebook.READ_ONLY_KEY, "written in Python")), null);
+        CellSearch.Result found = CellSearch.find(python.cells(), "x", cell -> true, true);
+
+        assertThat(python.replace(found.hits(), "x", true, "y", "Replace All")).isEqualTo(new ReplaceCount(0, 0, 2));
+        assertThat(python.cell("p").source()).isEqualTo("print(x)\nx = 1");
+        assertThat(python.isDirty()).isFalse();
+    }
 }
