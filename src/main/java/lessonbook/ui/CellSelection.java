@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.ToIntFunction;
 
 import lessonbook.model.Cell;
 
@@ -39,32 +40,24 @@ final class CellSelection {
 
     /**
      * The selected ids in the notebook's order: from the anchor to the cursor, both included. A cell gone since is
-     * left out; with the anchor gone, the cursor alone.
+     * left out; with the anchor gone, the cursor alone. {@code indexOf} finds a cell's place in {@code cells} (-1
+     * when gone): the notebook's own index, so that a selection is not a scan of every cell.
      */
-    List<String> ids(List<Cell> cells) {
+    List<String> ids(List<Cell> cells, ToIntFunction<String> indexOf) {
         List<String> ids = new ArrayList<>();
-        for (Cell cell : cells(cells)) {
+        for (Cell cell : cells(cells, indexOf)) {
             ids.add(cell.id());
         }
         return ids;
     }
 
     /** The selected cells themselves, as {@link #ids} names them: the run is one stretch of the notebook. */
-    List<Cell> cells(List<Cell> cells) {
-        int at = -1;
-        int from = -1;
-        for (int i = 0; i < cells.size(); i++) {
-            String id = cells.get(i).id();
-            if (id.equals(cursor)) {
-                at = i;
-            }
-            if (id.equals(anchor)) {
-                from = i;
-            }
-        }
+    List<Cell> cells(List<Cell> cells, ToIntFunction<String> indexOf) {
+        int at = cursor == null ? -1 : indexOf.applyAsInt(cursor);
         if (at < 0) {
             return List.of();
         }
+        int from = anchor == null ? -1 : indexOf.applyAsInt(anchor);
         if (from < 0) {
             from = at;
         }
@@ -75,8 +68,8 @@ final class CellSelection {
      * Marks every selected cell (again: a cell's view may be new since, after a change of its kind) and unmarks
      * those selected before and no longer.
      */
-    void mark(List<Cell> cells, Consumer<String> mark, Consumer<String> unmark) {
-        Set<String> now = new HashSet<>(ids(cells));
+    void mark(List<Cell> cells, ToIntFunction<String> indexOf, Consumer<String> mark, Consumer<String> unmark) {
+        Set<String> now = new HashSet<>(ids(cells, indexOf));
         for (String id : List.copyOf(marked)) {
             if (!now.contains(id)) {
                 unmark.accept(id);

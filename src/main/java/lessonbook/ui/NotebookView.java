@@ -127,10 +127,7 @@ final class NotebookView extends ScrollPane {
         if (selection.cursor() == null || !views.containsKey(selection.cursor())) {
             select(document.cells().isEmpty() ? null : document.cells().get(0).id());
         } else {
-            // as select() did here before a run could be selected, without making it one cell: a moved run stays
-            markSelection();
-            anchor.take();
-            onSelect.run();
+            selectionChanged();   // as select() would, without making a moved run one cell
         }
     }
 
@@ -212,12 +209,12 @@ final class NotebookView extends ScrollPane {
 
     /** The selected cells in the notebook's order: the cursor alone, or the run Shift+J/K or Shift+click made. */
     List<String> selectedIds() {
-        return selection.ids(document.cells());
+        return selection.ids(document.cells(), document::indexOf);
     }
 
     /** The selected cells, as they are now, in the notebook's order. */
     List<Cell> selectedCells() {
-        return selection.cells(document.cells());
+        return selection.cells(document.cells(), document::indexOf);
     }
 
     /** Extends the selection from its anchor to {@code cellId} (Shift+J, Shift+K, Shift+click). */
@@ -226,9 +223,7 @@ final class NotebookView extends ScrollPane {
             return;
         }
         selection.extendTo(cellId);
-        markSelection();
-        anchor.take();
-        onSelect.run();
+        selectionChanged();
     }
 
     /** Extends the selection one cell up (negative) or down from the cursor, keeping it in view. */
@@ -247,8 +242,11 @@ final class NotebookView extends ScrollPane {
         extendSelection(cursorId);
     }
 
-    private void markSelection() {
-        selection.mark(document.cells(), id -> setSelected(id, true), id -> setSelected(id, false));
+    /** The selection changed: its cells marked, the view kept on the cursor, the window told. */
+    private void selectionChanged() {
+        selection.mark(document.cells(), document::indexOf, id -> setSelected(id, true), id -> setSelected(id, false));
+        anchor.take();
+        onSelect.run();
     }
 
     private void setSelected(String cellId, boolean selected) {
@@ -286,9 +284,7 @@ final class NotebookView extends ScrollPane {
             return;
         }
         selection.collapseTo(cellId);
-        markSelection();
-        anchor.take();
-        onSelect.run();
+        selectionChanged();
     }
 
     private Runnable onSelect = () -> { };

@@ -215,7 +215,8 @@ public final class NotebookWindow implements WindowActions {
             // queued counts too, so that a Run All does not toggle the carets (a CSS pass) between its cells
             root.pseudoClassStateChanged(CELLS_BUSY, running || queued);
         }
-        toolbar.showKindOf(view.selectedCells());
+        // the toolbar's Code/Markdown box follows the view's onSelect, which every change of the cells' kinds
+        // (a Structure change, after which the view selects again) runs: not here, on every output and keystroke
     }
 
     private void tick() {
