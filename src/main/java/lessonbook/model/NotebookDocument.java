@@ -249,9 +249,7 @@ public final class NotebookDocument {
                 cell -> canEdit(cell.id()), label);
         worked.edit().ifPresent(edit -> {
             history.record(edit.step());
-            notebook = notebook.withCells(edit.cells());
-            // in place: each changed cell told on its own, no rebuild of the views
-            edit.step().after().forEach(placed -> changed(new DocumentChange.CellUpdated(placed.cell().id())));
+            putInPlace(edit.cells(), edit.step().after().stream().map(placed -> placed.cell().id()).toList());
         });
         return worked.count();
     }
@@ -288,10 +286,14 @@ public final class NotebookDocument {
         if (isReadOnly()) {
             return;
         }
-        CellEdits.codeCellsChanged(notebook.cells(), cellIds, differs, change).ifPresent(changed -> {
-            notebook = notebook.withCells(changed.cells());
-            changed.ids().forEach(id -> changed(new DocumentChange.CellUpdated(id)));
-        });
+        CellEdits.codeCellsChanged(notebook.cells(), cellIds, differs, change)
+                .ifPresent(changed -> putInPlace(changed.cells(), changed.ids()));
+    }
+
+    /** Cells changed where they stand: each told on its own ({@code changedIds}), no rebuild of the views. */
+    private void putInPlace(List<Cell> cells, List<String> changedIds) {
+        notebook = notebook.withCells(cells);
+        changedIds.forEach(id -> changed(new DocumentChange.CellUpdated(id)));
     }
 
     /**
