@@ -204,7 +204,7 @@ final class LessonFindBar extends VBox {
         int at = current;
         report(document.replace(java.util.List.of(result.hits().get(at)), query.getText(), matchCase.isSelected(),
                 replacement.getText(), "Replace"));
-        search(false);   // now, not at the next pulse: the next match is where this one was
+        search(false);   // now, not at the next pulse: the next match, shown below, is where this one was
         if (current >= 0) {
             showCurrent();
         }
@@ -221,8 +221,7 @@ final class LessonFindBar extends VBox {
         }
         boolean more = result.stopped();
         report(document.replace(result.hits(), query.getText(), matchCase.isSelected(), replacement.getText(),
-                "Replace All"));
-        search(false);
+                "Replace All"));   // the changed cells renew the count at the next pulse (TextChangeRenewal)
         if (more) {
             replaced.setText(replaced.getText() + " · more remain: Replace All again");
         }

@@ -101,11 +101,15 @@ record Fence(char marker, int length, int indent, String info) {
     }
 
     boolean outputHidden() {
-        return java.util.Arrays.asList(info.split("\\s+")).contains(OUTPUT_HIDDEN);
+        return hasWord(OUTPUT_HIDDEN);
     }
 
     boolean inputHidden() {
-        return java.util.Arrays.asList(info.split("\\s+")).contains(INPUT_HIDDEN);
+        return hasWord(INPUT_HIDDEN);
+    }
+
+    private boolean hasWord(String word) {
+        return java.util.Arrays.asList(info.split("\\s+")).contains(word);
     }
 
     boolean isOutput() {
