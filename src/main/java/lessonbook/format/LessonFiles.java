@@ -64,6 +64,11 @@ public final class LessonFiles {
 
     /** As above, with the limit given (tests). */
     static void write(Path file, Notebook notebook, Format format, long limit) throws IOException {
+        AtomicFileWriter.write(file, renderWithin(notebook, format, limit));
+    }
+
+    /** The bytes to write, or the reason they are not written: they would be more than {@code limit}. */
+    static byte[] renderWithin(Notebook notebook, Format format, long limit) throws IOException {
         byte[] bytes = render(notebook, format);
         if (bytes.length > limit) {
             throw new IOException(String.format(java.util.Locale.ROOT, "this lesson would be %.1f MB on disk, and "
@@ -71,10 +76,10 @@ public final class LessonFiles {
                     + "(Run ▸ Clear All Outputs clears outputs), then save again", bytes.length / 1048576.0,
                     format == Format.MARKDOWN ? "lessons" : "notebooks", Math.max(1, limit >> 20)));
         }
-        AtomicFileWriter.write(file, bytes);
+        return bytes;
     }
 
-    private static long maxBytes(Format format) {
+    static long maxBytes(Format format) {
         return format == Format.MARKDOWN ? TextFiles.MAX_BYTES : TextFiles.MAX_NOTEBOOK_BYTES;
     }
 

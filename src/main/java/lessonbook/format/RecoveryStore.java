@@ -35,10 +35,18 @@ public final class RecoveryStore {
         return new RecoveryStore(Path.of(System.getProperty("user.home"), ".lessonbook", "recovery"));
     }
 
-    /** Writes {@code notebook}, the unsaved state of {@code file}, atomically to its recovery file. */
+    /**
+     * Writes {@code notebook}, the unsaved state of {@code file}, atomically to its recovery file; refuses, as a save
+     * does, a notebook larger than the reader opens: {@link #find} would pass over that file, and the older recovery
+     * file it would have replaced is the one that can still be recovered.
+     */
     public void save(Path file, Notebook notebook) throws IOException {
-        LessonFiles.Format format = format(file);
-        byte[] content = LessonFiles.render(notebook, format);
+        save(file, notebook, LessonFiles.maxBytes(format(file)));
+    }
+
+    /** As above, with the reader's limit given (tests). */
+    void save(Path file, Notebook notebook, long limit) throws IOException {
+        byte[] content = LessonFiles.renderWithin(notebook, format(file), limit);
         try {
             AtomicFileWriter.write(besideFile(file), content);
         } catch (IOException besideFailed) {

@@ -55,6 +55,23 @@ class RecoveryStoreTest {
     }
 
     @Test
+    void aNotebookTooLargeToOpenAgainIsNotWrittenAndTheEarlierRecoveryStays() throws Exception {
+        Path file = lesson("lesson.md");
+        RecoveryStore store = new RecoveryStore(dir.resolve("user"));
+        Notebook edited = withExtraCell(LessonFiles.read(file));
+        store.save(file, edited);
+        long limit = Files.size(dir.resolve(".lesson.md.lbrecover")) + 100;
+        Notebook grown = withExtraCell(edited.withCells(List.of(new CodeCell("big", "// pasted ".repeat(50)))));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> store.save(file, grown, limit))
+                .isInstanceOf(java.io.IOException.class).hasMessageContaining("so it was not saved");
+
+        assertThat(store.recover(file)).as("the last recovery file that can be opened again")
+                .hasValueSatisfying(n -> assertThat(n.cells()).extracting(Cell::source)
+                        .containsExactly("# Lesson", "int x = 1;", "System.out.println(\"unsaved\");"));
+    }
+
+    @Test
     void aRecoveryFileOlderThanTheLessonIsNotOffered() throws Exception {
         Path file = lesson("lesson.md");
         RecoveryStore store = new RecoveryStore(dir.resolve("user"));
