@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 import lessonbook.testkit.Await;
+import lessonbook.kernel.client.KernelLauncher;
 import lessonbook.testkit.KernelHarness;
 
 /**
@@ -25,7 +26,17 @@ class KernelCompilersTest {
     @Test
     void javacIsLeftToC1WhileACellsHotMethodIsCompiledByC2() throws Exception {
         assumeTrue(Files.isExecutable(JCMD), "no jcmd in " + JCMD.getParent());
-        try (KernelHarness h = new KernelHarness()) {
+        // the build gives the tests' kernels C1 only (pom.xml); this one is the product's own
+        String testOptions = System.clearProperty(KernelLauncher.EXTRA_OPTIONS_PROPERTY);
+        KernelHarness started;
+        try {
+            started = new KernelHarness();
+        } finally {
+            if (testOptions != null) {
+                System.setProperty(KernelLauncher.EXTRA_OPTIONS_PROPERTY, testOptions);
+            }
+        }
+        try (KernelHarness h = started) {
             h.run("long spin(long n) { long s = 0; for (long i = 0; i < n; i++) { s += i ^ (s >>> 3); } return s; }");
             h.run("long total = 0; for (int i = 0; i < 30_000; i++) { total += spin(2_000); } total");
             long pid = h.kernel.pid();

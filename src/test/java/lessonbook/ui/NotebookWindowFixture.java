@@ -30,6 +30,8 @@ import lessonbook.testkit.Await;
 public final class NotebookWindowFixture {
     /** Long enough for a real kernel JVM to start and run a cell on a shared, loaded machine. */
     private static final long REAL_KERNEL_SECONDS = 90;
+    /** Surefire's number of this test JVM: forks run side by side, so each keeps its own files and preferences. */
+    private static final String FORK = System.getProperty("lessonbook.test.fork", "1");
 
     private final Kernel kernel;
     private final NotebookWindow window;
@@ -83,7 +85,7 @@ public final class NotebookWindowFixture {
         /** The window with an untitled lesson, not yet shown: for a test that shows it itself. */
         NotebookWindowFixture build(Stage stage) {
             NotebookWindow window = new NotebookWindow(stage, () -> kernel, LessonStore.files(), dialogs,
-                    new RecentFiles(Preferences.userRoot().node("lessonbook-test/recent")), recovery,
+                    new RecentFiles(Preferences.userRoot().node("lessonbook-test/recent-fork-" + FORK)), recovery,
                     autosavePeriod);
             return new NotebookWindowFixture(kernel, window, waitSeconds);
         }
@@ -97,13 +99,13 @@ public final class NotebookWindowFixture {
 
         /**
          * Shows the window with {@code notebook} as if it had been read from {@code file}; a relative {@code file}
-         * lies under {@code target/test-lessons}, so that what the window writes beside it (a recovery file of
+         * lies under {@code target/test-lessons/fork-N}, so that what the window writes beside it (a recovery file of
          * unsaved changes) stays out of the project's own folders.
          */
         NotebookWindowFixture show(Stage stage, Notebook notebook, Path file) {
             NotebookWindowFixture fixture = build(stage);
             fixture.window.document().replace(notebook, file.isAbsolute() ? file
-                    : Path.of("target", "test-lessons").toAbsolutePath().resolve(file));
+                    : Path.of("target", "test-lessons", "fork-" + FORK).toAbsolutePath().resolve(file));
             fixture.window.show();
             return fixture;
         }
