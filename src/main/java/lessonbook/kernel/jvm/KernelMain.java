@@ -110,6 +110,9 @@ public final class KernelMain {
             KernelRequest request = work.take();
             try {
                 if (request instanceof KernelRequest.Execute execute) {
+                    if (execute.code().contains("lessonbook.workers")) {
+                        WorkerRuntime.expectWorkers();   // its import, or a name in full
+                    }
                     input.beginCell(execute.cellId());
                     try {
                         evaluator.execute(execute);

@@ -23,7 +23,8 @@ import lessonbook.workers.shared.Waiting;
  * making a pool do not pay a JVM start. A spare has loaded no user class yet; it gets the class
  * path, generation and variables when it is claimed, so a redefinition is still honoured.
  * <p>
- * Spares: see {@link #spareTarget()}; {@code -Dlessonbook.workers.spares=0} disables them. They are refilled in
+ * Spares: see {@link #spareTarget()}; {@code -Dlessonbook.workers.spares=0} disables them. A kernel keeps them once a
+ * cell names the worker API ({@link #expectWorkers()}) or a worker ran. They are refilled in
  * the background only while no worker is busy, so refilling never competes with user work for the cpus, and a few
  * at a time, leaving a core to the kernel and the window (see {@link #refillInBackground()}); {@code prestart} starts
  * them all at once, as its caller waits for them. An idle spare costs about 45 MB of memory and no cpu.
@@ -40,6 +41,7 @@ public final class WorkerRuntime {
     /** Spares asked for by {@link #prewarm(int)} ({@code Worker.prestart}); the spare target never drops below it. */
     private static final AtomicInteger requestedSpares = new AtomicInteger();
     private static final AtomicBoolean refilling = new AtomicBoolean();
+    private static final AtomicBoolean sparesExpected = new AtomicBoolean();
     private static final AtomicInteger workerNumbers = new AtomicInteger();
     private static final AtomicInteger poolWorkerNumbers = new AtomicInteger();
     static final ExecutorService background = Executors.newCachedThreadPool(r -> runtimeThread(r, "worker-runtime"));
@@ -69,11 +71,22 @@ public final class WorkerRuntime {
         host = newHost;
         ensureShutdownHook();
         if (newHost != null && !(newHost instanceof WorkerSelf)) {
-            // not at once: a kernel installs this while starting up, and spares would compete for its cpus
-            CompletableFuture.delayedExecutor(Long.getLong("lessonbook.workers.sparesDelayMs", 2000),
-                    TimeUnit.MILLISECONDS, background).execute(WorkerRuntime::refillInBackground);
             // what an earlier kernel killed with SIGKILL left in shared memory
             background.execute(SegmentFiles::sweepEnded);
+        }
+    }
+
+    /**
+     * A cell names the worker API: its workers will want spares, which boot a moment later in the background. Until
+     * then a kernel keeps none: most notebooks start no worker, and each spare is a JVM's start-up (about a fifth of
+     * a second of CPU) and ~45 MB. Only the first call counts; a worker that ends refills them anyway.
+     */
+    public static void expectWorkers() {
+        WorkerHost h = host;
+        if (h != null && !(h instanceof WorkerSelf) && sparesExpected.compareAndSet(false, true)) {
+            // not at once: the cell that named the API is running, and spares would compete for its cpus
+            CompletableFuture.delayedExecutor(Long.getLong("lessonbook.workers.sparesDelayMs", 2000),
+                    TimeUnit.MILLISECONDS, background).execute(WorkerRuntime::refillInBackground);
         }
     }
 

@@ -5,6 +5,7 @@ import lessonbook.testkit.KernelHarness;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -74,6 +75,33 @@ class KernelWarmUpTest {
                 return last[0][0].equals(last[0][1]);
             }, () -> "live " + last[0][0] + ", spares " + last[0][1]);
         }
+    }
+
+    /**
+     * Spare worker JVMs are for notebooks that use workers: none while the cells never name the API, even with no
+     * delay before spares boot and after the whole warm-up; the spares once a cell imports it.
+     */
+    @Test
+    void sparesBootOnlyOnceACellNamesTheWorkerApi() {
+        List<String> options = new java.util.ArrayList<>(KernelLauncher.DEFAULT_JVM_OPTIONS);
+        options.add("-Dlessonbook.workers.sparesDelayMs=0");
+        try (KernelHarness h = new KernelHarness(KernelLauncher.standard().withJvmOptions(options))) {
+            assertThat(h.run("int answer = 41 + 1;").stdout()).isEmpty();
+            Await.until("the kernel's warm-up ended", Duration.ofSeconds(60),
+                    () -> h.run(WARM_UP_ENDED).stdout().strip().equals("true"));
+            assertThat(childJvms(h)).as("worker JVMs of a kernel whose cells never named the API").isEmpty();
+
+            h.run("import lessonbook.workers.*;");
+            Await.until("two spare worker JVMs (the tests' lessonbook.workers.maxSpares)", Duration.ofSeconds(30),
+                    () -> childJvms(h).size() == 2, () -> childJvms(h).toString());
+        }
+    }
+
+    private static List<Long> childJvms(KernelHarness h) {
+        // JVMs only: the kernel also runs renice for a moment to lower a thread's priority
+        return ProcessHandle.of(h.kernel.pid()).orElseThrow().children()
+                .filter(p -> p.info().command().map(c -> c.endsWith("/java")).orElse(false))
+                .map(ProcessHandle::pid).toList();
     }
 
     @Test
