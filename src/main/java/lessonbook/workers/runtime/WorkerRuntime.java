@@ -216,7 +216,7 @@ public final class WorkerRuntime {
         synchronized (spares) {
             while (!spares.isEmpty() && child == null) {
                 ChildJvm spare = spares.remove(0);
-                if (spare.isAlive() && spare.options().equals(options)) {
+                if (stillFits(spare, options)) {
                     child = spare;
                 } else {
                     spare.kill();
@@ -290,13 +290,18 @@ public final class WorkerRuntime {
         return fixed != null ? Math.max(1, fixed) : Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
     }
 
+    /** A spare alive and started with the options workers start with now (a cell may have changed them since). */
+    private static boolean stillFits(ChildJvm spare, List<String> options) {
+        return spare.isAlive() && spare.options().equals(options);
+    }
+
     /** Starts up to {@code limit} of the spares missing, while no worker is busy; returns those it started. */
     private static List<ChildJvm> launchMissingSpares(int limit) throws IOException {
         List<String> options = WorkerJvmOptions.all();
         List<ChildJvm> started = new ArrayList<>();
         synchronized (spares) {
             spares.removeIf(s -> {
-                boolean stale = !s.isAlive() || !s.options().equals(options);
+                boolean stale = !stillFits(s, options);
                 if (stale) {
                     s.kill();   // as claim() does: a spare started with other options is no spare any more
                 }
