@@ -11,6 +11,9 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import lessonbook.kernel.client.ClassDataCache;
+import lessonbook.kernel.client.KernelLauncher;
+import lessonbook.process.ProcStat;
 import lessonbook.workers.SerializableRunnable;
 import lessonbook.workers.Worker;
 import lessonbook.workers.WorkerPool;
@@ -38,6 +41,7 @@ public final class WorkerBench {
 
     public List<Figure> run() {
         List<Figure> figures = new ArrayList<>();
+        madeClassDataArchives();
         WorkerRuntime.install(host);
         try {
             workload(figures);
@@ -228,6 +232,24 @@ public final class WorkerBench {
         return Optional.empty();
     }
 
+    /**
+     * The class-data archives of this build, as a user's first start makes them (the kernel's training run makes
+     * the workers' too), before this JVM first reads whether the workers have one.
+     */
+    private static void madeClassDataArchives() {
+        ClassDataCache cache = KernelLauncher.standard().classDataCache();
+        if (cache == null) {
+            return;
+        }
+        try {
+            if (!cache.trainInBackground().get(180, TimeUnit.SECONDS)) {
+                System.err.println("worker bench: no class-data archive (a class path with folders, or training failed)");
+            }
+        } catch (Exception e) {
+            System.err.println("worker bench: class-data training failed: " + e);
+        }
+    }
+
     private void firstOutput(List<Figure> figures) throws Exception {
         figures.add(new Figure("worker.first_output", firstOutputMedian(20, true), "ms"));
         String spares = System.getProperty("lessonbook.workers.spares");
@@ -235,6 +257,8 @@ public final class WorkerBench {
         try {
             WorkerRuntime.terminateAll();
             figures.add(new Figure("worker.first_output.cold", firstOutputMedian(10, false), "ms"));
+            withoutWorkerArchive(() -> figures.add(new Figure("worker.first_output.cold.vs.no_cds",
+                    firstOutputMedian(10, false), "ms")));
         } finally {
             if (spares == null) {
                 System.clearProperty("lessonbook.workers.spares");
@@ -242,6 +266,11 @@ public final class WorkerBench {
                 System.setProperty("lessonbook.workers.spares", spares);
             }
         }
+        // what a spare costs to get ready (JVM start, class loading, the runtime's warm-up): Worker.prestart's
+        // wait, and the CPU that refills take from the cells after a worker cell
+        figures.add(new Figure("worker.spare_ready_cpu", spareReadyCpuMedian(), "ms"));
+        withoutWorkerArchive(() -> figures.add(new Figure("worker.spare_ready_cpu.vs.no_cds", spareReadyCpuMedian(),
+                "ms")));
         if (PythonPeer.available()) {
             String[] outErr = PythonPeer.runProgram(PythonPeer.SPAWN_FIRST_OUTPUT, List.of("20"), 120);
             double[] ms = Arrays.stream(outErr[0].strip().split("\\s+")).filter(s -> !s.isEmpty())
@@ -252,6 +281,43 @@ public final class WorkerBench {
                 System.err.println("worker bench: python spawn measurement failed: " + outErr[1].strip());
             }
         }
+    }
+
+    private interface Measure {
+        void run() throws Exception;
+    }
+
+    private static void withoutWorkerArchive(Measure measure) throws Exception {
+        System.setProperty("lessonbook.workers.cds", "false");
+        try {
+            measure.run();
+        } finally {
+            System.clearProperty("lessonbook.workers.cds");
+            WorkerRuntime.terminateAll();   // spares started without the archive are no one's now
+        }
+    }
+
+    /** Median CPU of a spare from its start to ready, over three rounds of two booted at once (as refills boot). */
+    private static double spareReadyCpuMedian() {
+        List<Double> ms = new ArrayList<>();
+        String spares = System.getProperty("lessonbook.workers.spares");
+        System.setProperty("lessonbook.workers.spares", "2");
+        try {
+            for (int round = 0; round < 3; round++) {
+                WorkerRuntime.terminateAll();
+                WorkerRuntime.prewarm();
+                ProcessHandle.current().children().forEach(child ->
+                        ProcStat.of(child.pid()).ifPresent(stat -> ms.add((double) stat.cpuMillis())));
+            }
+        } finally {
+            if (spares == null) {
+                System.clearProperty("lessonbook.workers.spares");
+            } else {
+                System.setProperty("lessonbook.workers.spares", spares);
+            }
+            WorkerRuntime.terminateAll();
+        }
+        return Median.of(ms);
     }
 
     private double firstOutputMedian(int times, boolean warm) throws Exception {

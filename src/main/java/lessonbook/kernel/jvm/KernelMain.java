@@ -110,8 +110,9 @@ public final class KernelMain {
             KernelRequest request = work.take();
             try {
                 if (request instanceof KernelRequest.Execute execute) {
-                    if (execute.code().contains("lessonbook.workers")) {
-                        WorkerRuntime.expectWorkers();   // its import, or a name in full
+                    if (execute.code().contains("lessonbook.workers") && !trainingRun) {
+                        // its import, or a name in full (a training run makes the workers' archive itself)
+                        WorkerRuntime.expectWorkers();
                     }
                     input.beginCell(execute.cellId());
                     try {

@@ -1,6 +1,7 @@
 package lessonbook.kernel.jvm;
 
 import java.net.InetAddress;
+import java.nio.file.Path;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.List;
@@ -9,6 +10,7 @@ import lessonbook.kernel.protocol.KernelEvent;
 import lessonbook.kernel.protocol.KernelRequest;
 import lessonbook.kernel.protocol.MessageStreams;
 import lessonbook.process.ChildTicket;
+import lessonbook.workers.runtime.WorkerTraining;
 import lessonbook.process.Handshake;
 import lessonbook.process.ObjectChannel;
 
@@ -75,6 +77,10 @@ public final class KernelTraining {
                 channel.send(new KernelRequest.Documentation(id, "Math.max(", 9));
                 awaitEvent(channel, KernelEvent.DocumentationResult.class);
             }
+        }
+        if (args.length > 0) {
+            // the workers' archive beside the kernel's, in the same background start of a new build
+            WorkerTraining.makeArchive(Path.of(args[0]));
         }
         System.exit(0);
     }

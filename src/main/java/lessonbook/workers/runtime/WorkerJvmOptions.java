@@ -1,8 +1,10 @@
 package lessonbook.workers.runtime;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import lessonbook.process.ClassDataArchive;
 import lessonbook.process.ExtraJvmOptions;
 
 /**
@@ -20,8 +22,41 @@ public final class WorkerJvmOptions {
         return System.getProperty("lessonbook.workers.xmx", "256m");
     }
 
-    /** The options in order; public for the bench's peer of ten plain JVMs, which must compile its loop alike. */
+    /**
+     * The workers' class-data archive, read once per JVM: a spare is used only while its options are today's, so
+     * an archive that appears mid-session (or is pruned) must not make the ready spares useless.
+     */
+    private static final class Archive {
+        static final List<String> OPTIONS = archive(ClassDataArchive.userCacheFolder()).options();
+    }
+
+    /**
+     * Where the workers' class-data archive is: a spare's start-up loads ~530 classes that the JDK's own archive
+     * does not hold (its runtime's, and the JDK's serialization, lambda and process code), ~80 ms of the ~380 ms of
+     * CPU a spare takes to get ready (measured on 2 cores, JDK 17: main thread 270-283 ms without, 204-216 with; its
+     * compiler thread 85-91 against 72-79). Made beside the kernel's, by the kernel's training run
+     * ({@link WorkerTraining}).
+     */
+    static ClassDataArchive archive(Path directory) {
+        return new ClassDataArchive(directory, "worker");
+    }
+
+    /**
+     * The options in order, the archive's included when there is one ({@code -Dlessonbook.workers.cds=false}: never);
+     * public for the bench's peer of ten plain JVMs, which must compile its loop alike.
+     */
     public static List<String> all() {
+        List<String> options = new ArrayList<>(base());
+        if (Boolean.parseBoolean(System.getProperty("lessonbook.workers.cds", "true"))) {
+            options.addAll(Archive.OPTIONS);
+        }
+        // last, so that the user's choice wins where options overlap
+        options.addAll(ExtraJvmOptions.fromProperty("lessonbook.workers.jvmOptions"));
+        return options;
+    }
+
+    /** The defaults alone, without the archive or the user's options: also the archive's training run's. */
+    static List<String> base() {
         List<String> options = new ArrayList<>();
         options.add("-XX:+UseSerialGC");
         options.add("-XX:-UsePerfData");   // no shared-memory counters file to create and delete per worker
@@ -46,7 +81,6 @@ public final class WorkerJvmOptions {
         options.add("-XX:+ExitOnOutOfMemoryError");
         options.add("-Xshare:auto");
         options.add("-Dfile.encoding=UTF-8");
-        options.addAll(ExtraJvmOptions.fromProperty("lessonbook.workers.jvmOptions"));
         return options;
     }
 }

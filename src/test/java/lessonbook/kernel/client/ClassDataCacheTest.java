@@ -23,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import lessonbook.kernel.client.faults.PackagedHost;
 import lessonbook.model.Output;
+import lessonbook.process.ClassDataArchive;
 
 class ClassDataCacheTest {
 
@@ -37,25 +38,8 @@ class ClassDataCacheTest {
     @Test
     void testClassPathWithDirectoriesIsNotArchivedAndAddsNoOptions(@TempDir Path cache) {
         // Maven runs tests from target/classes: the JVM refuses to archive with a non-empty directory.
-        assertThat(ClassDataCache.usable()).isFalse();
+        assertThat(ClassDataArchive.usable()).isFalse();
         assertThat(new ClassDataCache(cache).kernelOptions()).isEmpty();
-    }
-
-    @Test
-    void pruningKeepsTheMostRecentlyUsedArchives(@TempDir Path cache) throws Exception {
-        for (int i = 0; i < 5; i++) {
-            Path archive = Files.writeString(cache.resolve("kernel-" + i + ".jsa"), "x");
-            archive.toFile().setLastModified(1_000_000_000_000L + i * 1000L);
-        }
-        Files.writeString(cache.resolve("training.lock"), "");
-        // left by training runs: one killed long ago, one (of another host) still dumping
-        Files.writeString(cache.resolve("kernel-4.jsa.123.tmp"), "x").toFile().setLastModified(1_000_000_000_000L);
-        Files.writeString(cache.resolve("kernel-5.jsa.456.tmp"), "x");
-        new ClassDataCache(cache).prune();
-        try (var files = Files.list(cache)) {
-            assertThat(files.map(f -> f.getFileName().toString())).containsExactlyInAnyOrder(
-                    "kernel-4.jsa", "kernel-3.jsa", "kernel-2.jsa", "training.lock", "kernel-5.jsa.456.tmp");
-        }
     }
 
     @Test
@@ -72,8 +56,9 @@ class ClassDataCacheTest {
     }
 
     /**
-     * The packaged app's path end to end: a host run from a jar trains the archive into its user cache, and the
-     * next kernel it starts maps that archive (its memory map names the file). A training JVM that dies before
+     * The packaged app's path end to end: a host run from a jar trains the archives into its user cache, and the
+     * next kernel it starts maps the kernel's archive (its memory map names the file), and that kernel's worker
+     * the workers'. A training JVM that dies before
      * its exit writes nothing, and a kernel that cannot use the archive does not map it.
      */
     @Test
@@ -94,9 +79,11 @@ class ClassDataCacheTest {
         try (Stream<Path> files = Files.list(temp.resolve("cache").resolve("lessonbook").resolve("cds"))) {
             assertThat(files.map(f -> f.getFileName().toString()))
                     .as("cache folder after training; host said: %s", log)
-                    .anySatisfy(name -> assertThat(name).matches("kernel-[0-9a-f]{24}\\.jsa"));
+                    .anySatisfy(name -> assertThat(name).matches("kernel-[0-9a-f]{24}\\.jsa"))
+                    .anySatisfy(name -> assertThat(name).matches("worker-[0-9a-f]{24}\\.jsa"));
         }
-        assertThat(log).contains("archive true").containsPattern("kernel \\d+").contains("mapped true");
+        assertThat(log).contains("archive true").containsPattern("kernel \\d+").contains("\nmapped true")
+                .contains("worker mapped true");
     }
 
     private static Path jarOfAppAndHost(Path jar) throws IOException, URISyntaxException {
