@@ -114,7 +114,11 @@ public final class KernelLauncher {
         // Not -XX:+ExitOnOutOfMemoryError: a cell that runs out of memory fails as in jshell and the kernel keeps
         // its definitions; the kernel ends itself on one outside cell code (lessonbook.kernel.jvm.KernelMemory).
         command.addAll(jvmOptions);
-        // after the defaults, so that the user's choice (a heap, a compiler level) wins where they overlap
+        if (classData != null) {
+            command.addAll(classData.kernelOptions());
+        }
+        // after the defaults and the archive's, so that the user's choice (a heap, a compiler level, -Xlog over the
+        // archive's -Xlog:disable) wins where they overlap
         command.addAll(ExtraJvmOptions.fromProperty(EXTRA_OPTIONS_PROPERTY));
         String trace = System.getProperty("lessonbook.kernel.trace");
         if (trace != null) {
@@ -127,9 +131,6 @@ public final class KernelLauncher {
                     || name.startsWith("aether.") || name.equals("maven.repo.local")) {
                 command.add("-D" + name + "=" + System.getProperty(name));
             }
-        }
-        if (classData != null) {
-            command.addAll(classData.kernelOptions());
         }
         command.add(mainClass);
         return command;
