@@ -10,6 +10,7 @@ import lessonbook.kernel.protocol.KernelEvent;
 import lessonbook.kernel.protocol.KernelRequest;
 import lessonbook.kernel.protocol.MessageStreams;
 import lessonbook.process.ChildTicket;
+import lessonbook.workers.runtime.WorkerRuntime;
 import lessonbook.workers.runtime.WorkerTraining;
 import lessonbook.process.Handshake;
 import lessonbook.process.ObjectChannel;
@@ -78,6 +79,9 @@ public final class KernelTraining {
                 awaitEvent(channel, KernelEvent.DocumentationResult.class);
             }
         }
+        // a real kernel's idle warm-up loads the worker runtime's host side; a Run All right after opening leaves it
+        // no idle moment before the first worker cell, which then loads it from the archive, not the jar
+        WorkerRuntime.warmUpHostSide();
         if (args.length > 0) {
             // the workers' archive beside the kernel's, in the same background start of a new build
             WorkerTraining.makeArchive(Path.of(args[0]));
