@@ -1,24 +1,25 @@
 package lessonbook.kernel.jvm;
 
 import java.net.InetAddress;
-import java.nio.file.Path;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.file.Path;
 import java.util.List;
 
 import lessonbook.kernel.protocol.KernelEvent;
 import lessonbook.kernel.protocol.KernelRequest;
 import lessonbook.kernel.protocol.MessageStreams;
 import lessonbook.process.ChildTicket;
-import lessonbook.workers.runtime.WorkerRuntime;
-import lessonbook.workers.runtime.WorkerTraining;
 import lessonbook.process.Handshake;
 import lessonbook.process.ObjectChannel;
+import lessonbook.workers.runtime.WorkerRuntime;
+import lessonbook.workers.runtime.WorkerTraining;
 
 /**
  * A training run for the kernel's class-data archive: a real kernel in this JVM, driven over its socket
  * through the kinds of cells a lesson has, then a normal exit so the JVM can write the classes it loaded
- * ({@code -XX:ArchiveClassesAtExit}). Later kernels map those classes instead of loading javac afresh.
+ * ({@code -XX:ArchiveClassesAtExit}). Later kernels map those classes instead of loading javac afresh. Its first
+ * argument, when given, is the cache folder where it then makes the workers' archive too ({@link WorkerTraining}).
  */
 public final class KernelTraining {
     private static final List<String> CELLS = List.of(
