@@ -252,20 +252,12 @@ public final class WorkerBench {
 
     private void firstOutput(List<Figure> figures) throws Exception {
         figures.add(new Figure("worker.first_output", firstOutputMedian(20, true), "ms"));
-        String spares = System.getProperty("lessonbook.workers.spares");
-        System.setProperty("lessonbook.workers.spares", "0");
-        try {
+        withProperty("lessonbook.workers.spares", "0", () -> {
             WorkerRuntime.terminateAll();
             figures.add(new Figure("worker.first_output.cold", firstOutputMedian(10, false), "ms"));
             withoutWorkerArchive(() -> figures.add(new Figure("worker.first_output.cold.vs.no_cds",
                     firstOutputMedian(10, false), "ms")));
-        } finally {
-            if (spares == null) {
-                System.clearProperty("lessonbook.workers.spares");
-            } else {
-                System.setProperty("lessonbook.workers.spares", spares);
-            }
-        }
+        });
         // what a spare costs to get ready (JVM start, class loading, the runtime's warm-up): Worker.prestart's
         // wait, and the CPU that refills take from the cells after a worker cell
         figures.add(new Figure("worker.spare_ready_cpu", spareReadyCpuMedian(), "ms"));
@@ -287,34 +279,42 @@ public final class WorkerBench {
         void run() throws Exception;
     }
 
-    private static void withoutWorkerArchive(Measure measure) throws Exception {
-        System.setProperty("lessonbook.workers.cds", "false");
+    /** Runs {@code measure} with a system property set, then gives the property its value from before. */
+    private static void withProperty(String name, String value, Measure measure) throws Exception {
+        String before = System.getProperty(name);
+        System.setProperty(name, value);
         try {
             measure.run();
         } finally {
-            System.clearProperty("lessonbook.workers.cds");
+            if (before == null) {
+                System.clearProperty(name);
+            } else {
+                System.setProperty(name, before);
+            }
+        }
+    }
+
+    private static void withoutWorkerArchive(Measure measure) throws Exception {
+        try {
+            withProperty("lessonbook.workers.cds", "false", measure);
+        } finally {
             WorkerRuntime.terminateAll();   // spares started without the archive are no one's now
         }
     }
 
     /** Median CPU of a spare from its start to ready, over three rounds of two booted at once (as refills boot). */
-    private static double spareReadyCpuMedian() {
+    private static double spareReadyCpuMedian() throws Exception {
         List<Double> ms = new ArrayList<>();
-        String spares = System.getProperty("lessonbook.workers.spares");
-        System.setProperty("lessonbook.workers.spares", "2");
         try {
-            for (int round = 0; round < 3; round++) {
-                WorkerRuntime.terminateAll();
-                WorkerRuntime.prewarm();
-                ProcessHandle.current().children().forEach(child ->
-                        ProcStat.of(child.pid()).ifPresent(stat -> ms.add((double) stat.cpuMillis())));
-            }
+            withProperty("lessonbook.workers.spares", "2", () -> {
+                for (int round = 0; round < 3; round++) {
+                    WorkerRuntime.terminateAll();
+                    WorkerRuntime.prewarm();
+                    ProcessHandle.current().children().forEach(child ->
+                            ProcStat.of(child.pid()).ifPresent(stat -> ms.add((double) stat.cpuMillis())));
+                }
+            });
         } finally {
-            if (spares == null) {
-                System.clearProperty("lessonbook.workers.spares");
-            } else {
-                System.setProperty("lessonbook.workers.spares", spares);
-            }
             WorkerRuntime.terminateAll();
         }
         return Median.of(ms);

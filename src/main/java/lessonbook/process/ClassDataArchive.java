@@ -104,7 +104,7 @@ public final class ClassDataArchive {
     public static Training javaMain(List<String> optionsAndMain, long limit, TimeUnit unit) {
         return archiveAtExit -> {
             List<String> command = new ArrayList<>();
-            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.add(ChildProcess.javaExecutable());
             command.add("-cp");
             command.add(System.getProperty("java.class.path"));
             command.addAll(archiveAtExit);

@@ -1,7 +1,9 @@
 package lessonbook.format;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -63,8 +65,8 @@ class RecoveryStoreTest {
         long limit = Files.size(dir.resolve(".lesson.md.lbrecover")) + 100;
         Notebook grown = withExtraCell(edited.withCells(List.of(new CodeCell("big", "// pasted ".repeat(50)))));
 
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> store.save(file, grown, limit))
-                .isInstanceOf(java.io.IOException.class).hasMessageContaining("so it was not saved");
+        assertThatThrownBy(() -> store.save(file, grown, limit))
+                .isInstanceOf(IOException.class).hasMessageContaining("so it was not saved");
 
         assertThat(store.recover(file)).as("the last recovery file that can be opened again")
                 .hasValueSatisfying(n -> assertThat(n.cells()).extracting(Cell::source)

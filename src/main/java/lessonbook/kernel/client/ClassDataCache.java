@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import lessonbook.process.ChildProcess;
 import lessonbook.process.ClassDataArchive;
 
 /**
@@ -62,7 +63,7 @@ public final class ClassDataCache {
             return true;
         }
         try {
-            Process helper = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            Process helper = new ProcessBuilder(ChildProcess.javaExecutable(),
                     "-cp", System.getProperty("java.class.path"), "-XX:+UseSerialGC", ClassDataCache.class.getName(),
                     archive.directory().toString())
                     .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import lessonbook.process.ChildProcess;
 import lessonbook.process.ExtraJvmOptions;
 
 /**
@@ -108,7 +109,7 @@ public final class KernelLauncher {
             // nice execs the JVM: the process (and its pid) is the kernel's own.
             command.addAll(List.of(nice.toString(), "-n", String.valueOf(niceness)));
         }
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(ChildProcess.javaExecutable());
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         // Not -XX:+ExitOnOutOfMemoryError: a cell that runs out of memory fails as in jshell and the kernel keeps

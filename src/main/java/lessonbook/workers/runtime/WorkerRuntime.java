@@ -78,8 +78,8 @@ public final class WorkerRuntime {
 
     /**
      * A cell names the worker API: its workers will want spares, which boot a moment later in the background. Until
-     * then a kernel keeps none: most notebooks start no worker, and each spare is a JVM's start-up (about a fifth of
-     * a second of CPU) and ~45 MB. Only the first call counts; a worker that ends refills them anyway.
+     * then a kernel keeps none: most notebooks start no worker, and each spare is a JVM's start-up and warm-up (~0.3 s
+     * of CPU) and ~45 MB. Only the first call counts; a worker that ends refills them anyway.
      */
     public static void expectWorkers() {
         WorkerHost h = host;
