@@ -5,11 +5,9 @@ import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -127,7 +125,7 @@ public final class ClassDataArchive {
     public boolean make(Training training) {
         Path archive = archive();
         try {
-            createPrivateFolder(directory);
+            ProcessFolders.createPrivate(directory);
             try (RandomAccessFile lockFile = new RandomAccessFile(lockFile().toFile(), "rw");
                  FileLock lock = lockFile.getChannel().lock()) {
                 if (Files.isRegularFile(archive)) {
@@ -154,17 +152,6 @@ public final class ClassDataArchive {
     /** The kernel's lock keeps its first name, so that a host of an older build still takes the same one. */
     private Path lockFile() {
         return directory.resolve(role.equals("kernel") ? "training.lock" : "training-" + role + ".lock");
-    }
-
-    private static void createPrivateFolder(Path folder) throws IOException {
-        if (Files.isDirectory(folder)) {
-            return;
-        }
-        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-            Files.createDirectories(folder, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-        } else {
-            Files.createDirectories(folder);
-        }
     }
 
     /** The file's date says when it was last used; {@link #prune()} keeps the newest. */

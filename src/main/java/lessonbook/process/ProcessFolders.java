@@ -162,6 +162,16 @@ public final class ProcessFolders {
         }
     }
 
+    /**
+     * Creates {@code folder} (and any missing parent) for this user alone (0700 where the file system has POSIX
+     * permissions); an existing folder is left as it is.
+     */
+    public static void createPrivate(Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            Files.createDirectories(folder, privateFolder());
+        }
+    }
+
     private static FileAttribute<?>[] privateFolder() {
         return POSIX ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"))}
                 : new FileAttribute<?>[0];

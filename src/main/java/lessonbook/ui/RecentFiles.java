@@ -1,39 +1,34 @@
 package lessonbook.ui;
 
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.function.Supplier;
-import java.util.prefs.Preferences;
 
 /**
  * The last few lessons opened or saved, most recent first, kept in the user's preferences, each with the place the
  * teacher was at in it (the selected cell), so that a lesson opens again where the last class stopped.
  *
- * <p>Threads: called on the FX thread; the preferences are read and written on one thread of their own. The
- * JDK keeps them in XML files, and the first touch loads and parses them (about 200 classes, 100-200 ms), which
- * would otherwise sit between a lesson's opening and its first frame. One thread keeps the writes in order, and
+ * Kept in the user's settings file "recent" ({@link SettingsFile}): keys {@code file0..7} and {@code place0..7}.
+ *
+ * <p>Threads: called on the FX thread; the file is read and written on the preferences' thread, so that no disk
+ * access sits between a lesson's opening and its first frame. One thread keeps the writes in order, and
  * {@link #list()} queues behind them, so it always sees the last {@link #remember}.
  */
 final class RecentFiles {
     private static final int MAX = 8;
     private static final ExecutorService PREFERENCES = ViewSettings.PREFERENCES;
-    private final Supplier<Preferences> node;
-    private Preferences loaded;   // confined to the PREFERENCES thread
+    private final SettingsFile settings;   // confined to the PREFERENCES thread
 
-    RecentFiles(Preferences node) {
-        this(() -> node);
-    }
-
-    private RecentFiles(Supplier<Preferences> node) {
-        this.node = node;
+    RecentFiles(SettingsFile settings) {
+        this.settings = settings;
     }
 
     static RecentFiles forUser() {
-        return new RecentFiles(() -> Preferences.userRoot().node("lessonbook/recent"));
+        return new RecentFiles(SettingsFile.forUser("recent"));
     }
 
     /** Blocks until the writes asked for before are done (short once the preferences are loaded). */
@@ -90,8 +85,9 @@ final class RecentFiles {
             Place newest = pendingPlaces.remove(absolute);
             try {
                 int at = read().indexOf(absolute);
-                if (at >= 0 && newest != null) {
-                    prefs().put("place" + at, newest.text());
+                if (at >= 0 && newest != null && !newest.text().equals(settings.get("place" + at, null))) {
+                    settings.put("place" + at, newest.text());
+                    settings.save();
                 }
             } catch (RuntimeException e) {
                 System.err.println("Lessonbook: place in the lesson not kept: " + e.getMessage());
@@ -108,7 +104,7 @@ final class RecentFiles {
         Path absolute = file.toAbsolutePath().normalize();
         return CompletableFuture.supplyAsync(() -> {
             int at = read().indexOf(absolute);
-            return at < 0 ? Optional.<Place>empty() : Place.parse(prefs().get("place" + at, null))
+            return at < 0 ? Optional.<Place>empty() : Place.parse(settings.get("place" + at, null))
                     .filter(p -> p.cellCount() == cellCount && p.index() >= 0 && p.index() < cellCount);
         }, PREFERENCES).exceptionally(e -> Optional.empty());
     }
@@ -117,44 +113,40 @@ final class RecentFiles {
         List<Path> paths = read();
         List<String> places = new ArrayList<>();
         for (int i = 0; i < paths.size(); i++) {
-            places.add(prefs().get("place" + i, null));
+            places.add(settings.get("place" + i, null));
         }
         int was = paths.indexOf(absolute);
         String place = was >= 0 ? places.remove(was) : null;
         paths.remove(absolute);
         paths.add(0, absolute);
         places.add(0, place);
-        Preferences prefs = prefs();
         for (int i = 0; i < MAX; i++) {
             if (i < paths.size()) {
-                prefs.put("file" + i, paths.get(i).toString());
+                settings.put("file" + i, paths.get(i).toString());
             } else {
-                prefs.remove("file" + i);
+                settings.remove("file" + i);
             }
             if (i < places.size() && places.get(i) != null) {
-                prefs.put("place" + i, places.get(i));
+                settings.put("place" + i, places.get(i));
             } else {
-                prefs.remove("place" + i);
+                settings.remove("place" + i);
             }
         }
+        settings.save();
     }
 
     private List<Path> read() {
         List<Path> paths = new ArrayList<>();
-        Preferences prefs = prefs();
         for (int i = 0; i < MAX; i++) {
-            String p = prefs.get("file" + i, null);
-            if (p != null) {
-                paths.add(Path.of(p));
+            String p = settings.get("file" + i, null);
+            try {
+                if (p != null) {
+                    paths.add(Path.of(p));
+                }
+            } catch (InvalidPathException e) {
+                // edited by hand, or written on another system: not a recent file here, the others still are
             }
         }
         return paths;
-    }
-
-    private Preferences prefs() {
-        if (loaded == null) {
-            loaded = node.get();
-        }
-        return loaded;
     }
 }

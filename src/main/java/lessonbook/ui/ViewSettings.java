@@ -3,20 +3,19 @@ package lessonbook.ui;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.prefs.Preferences;
 
 /**
  * How the teacher last set the window up: zoom, theme and the side columns, so that a projector's 150 % and the
- * dark theme are there again at the next lesson. Kept in the user's preferences (node {@code lessonbook/view}).
- * The first read of the preferences costs 10-50 ms, so it happens on a thread of its own while JavaFX starts
+ * dark theme are there again at the next lesson. Kept in the user's settings file "view" ({@link SettingsFile}).
+ * The first read touches the disk, so it happens on a thread of its own while JavaFX starts
  * ({@link #readAhead()}, from {@code DesktopLauncher.prepare}), and writes happen there too; a window that was
  * not started by the launcher (tests, probes) neither reads nor writes them. Values out of range read as the
- * defaults; unreadable preferences (a read-only home) leave the defaults and lose nothing else.
+ * defaults; unreadable settings leave the defaults, and unwritable ones (a read-only home) lose nothing else.
  */
 record ViewSettings(double fontSize, boolean dark, boolean outline, boolean variables) {
     static final ViewSettings DEFAULT = new ViewSettings(Appearance.BASE_FONT, false, false, false);
 
-    /** One thread for the user's preferences, shared with {@link RecentFiles}: the Preferences API is slow to load. */
+    /** One thread for the user's settings files, shared with {@link RecentFiles}: no disk access on the FX thread. */
     static final ExecutorService PREFERENCES = Executors.newSingleThreadExecutor(task -> {
         Thread t = new Thread(task, "lessonbook-preferences");
         t.setDaemon(true);
@@ -24,35 +23,41 @@ record ViewSettings(double fontSize, boolean dark, boolean outline, boolean vari
     });
 
     static CompletableFuture<ViewSettings> readAhead() {
-        return CompletableFuture.supplyAsync(() -> read(node()), PREFERENCES)
+        return CompletableFuture.supplyAsync(() -> read(settings()), PREFERENCES)
                 .exceptionally(unreadable -> DEFAULT);
     }
 
-    static ViewSettings read(Preferences node) {
-        double font = node.getDouble("fontSize", DEFAULT.fontSize());
-        return new ViewSettings(Appearance.fitsFont(font) ? font : DEFAULT.fontSize(), node.getBoolean("dark", false),
-                node.getBoolean("outline", false), node.getBoolean("variables", false));
+    static ViewSettings read(SettingsFile settings) {
+        double font = settings.getDouble("fontSize", DEFAULT.fontSize());
+        return new ViewSettings(Appearance.fitsFont(font) ? font : DEFAULT.fontSize(), settings.getBoolean("dark", false),
+                settings.getBoolean("outline", false), settings.getBoolean("variables", false));
     }
 
     /** Returns at once; written on the preferences' thread. */
     void save() {
         PREFERENCES.execute(() -> {
             try {
-                write(node());
+                write(settings());
             } catch (RuntimeException e) {
-                System.err.println("Lessonbook: view settings not saved: " + e.getMessage());
+                System.err.println("Lessonbook: view settings not saved: " + e.getMessage());   // the window goes on
             }
         });
     }
 
-    void write(Preferences node) {
-        node.putDouble("fontSize", fontSize);
-        node.putBoolean("dark", dark);
-        node.putBoolean("outline", outline);
-        node.putBoolean("variables", variables);
+    void write(SettingsFile settings) {
+        settings.putDouble("fontSize", fontSize);
+        settings.putBoolean("dark", dark);
+        settings.putBoolean("outline", outline);
+        settings.putBoolean("variables", variables);
+        settings.save();
     }
 
-    private static Preferences node() {
-        return Preferences.userRoot().node("lessonbook/view");
+    /** The user's "view" settings, read once; used on the preferences' thread only. */
+    private static SettingsFile settings() {
+        return UserView.FILE;
+    }
+
+    private static final class UserView {
+        static final SettingsFile FILE = SettingsFile.forUser("view");
     }
 }

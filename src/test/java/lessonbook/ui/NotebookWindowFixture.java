@@ -5,7 +5,6 @@ import static lessonbook.testkit.Fx.onFx;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.prefs.Preferences;
 
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -85,7 +84,8 @@ public final class NotebookWindowFixture {
         /** The window with an untitled lesson, not yet shown: for a test that shows it itself. */
         NotebookWindowFixture build(Stage stage) {
             NotebookWindow window = new NotebookWindow(stage, () -> kernel, LessonStore.files(), dialogs,
-                    new RecentFiles(Preferences.userRoot().node("lessonbook-test/recent-fork-" + FORK)), recovery,
+                    new RecentFiles(new SettingsFile(Path.of("target", "test-settings", "fork-" + FORK, "recent.properties")
+                            .toAbsolutePath())), recovery,
                     autosavePeriod);
             return new NotebookWindowFixture(kernel, window, waitSeconds);
         }

@@ -4,21 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.UUID;
-import java.util.prefs.Preferences;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-/** The recent lessons and the place each was left at, as the user's preferences keep them. */
+/** The recent lessons and the place each was left at, as the user's settings file keeps them. */
 class RecentFilesTest {
-    private final Preferences node = Preferences.userRoot().node("lessonbook-test/recent-" + UUID.randomUUID());
-    private final RecentFiles recent = new RecentFiles(node);
-
-    @AfterEach
-    void removeNode() throws Exception {
-        node.removeNode();
-    }
+    @TempDir
+    static Path folder;
+    private final Path file = folder.resolve("recent-" + System.nanoTime() + ".properties");
+    private final RecentFiles recent = new RecentFiles(new SettingsFile(file));
 
     private Optional<RecentFiles.Place> placeOf(Path file, int cells) {
         return recent.placeOf(file, cells).join();
@@ -50,8 +45,13 @@ class RecentFilesTest {
 
         assertThat(placeOf(lesson, 13)).isEmpty();
         assertThat(placeOf(Path.of("/lessons/never-opened.md"), 5)).isEmpty();
-        node.put("place0", "not a place");
-        assertThat(placeOf(lesson, 12)).as("a value edited by hand").isEmpty();
+        RecentFiles editedByHand = new RecentFiles(new SettingsFile(file));
+        assertThat(editedByHand.placeOf(lesson, 12).join()).contains(new RecentFiles.Place(9, 12));
+        SettingsFile settings = new SettingsFile(file);
+        settings.put("place0", "not a place");
+        settings.save();
+        assertThat(new RecentFiles(new SettingsFile(file)).placeOf(lesson, 12).join()).as("a value edited by hand")
+                .isEmpty();
     }
 
     @Test
@@ -63,5 +63,18 @@ class RecentFilesTest {
         assertThat(recent.list()).hasSize(8).first().isEqualTo(Path.of("/lessons/l11.md"));
         assertThat(placeOf(Path.of("/lessons/l4.md"), 50)).contains(new RecentFiles.Place(4, 50));
         assertThat(placeOf(Path.of("/lessons/l3.md"), 50)).isEmpty();
+    }
+
+    @Test
+    void theListAndPlacesAreThereAgainAtTheNextStart() {
+        Path lesson = Path.of("/lessons/kept.md");
+        recent.remember(lesson);
+        recent.rememberPlace(lesson, 4, 10);
+        recent.list();   // waits for the writes
+
+        RecentFiles nextStart = new RecentFiles(new SettingsFile(file));
+
+        assertThat(nextStart.list()).containsExactly(lesson.toAbsolutePath());
+        assertThat(nextStart.placeOf(lesson, 10).join()).contains(new RecentFiles.Place(4, 10));
     }
 }

@@ -2,35 +2,32 @@ package lessonbook.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.UUID;
-import java.util.prefs.Preferences;
+import java.nio.file.Path;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ViewSettingsTest {
-    private final Preferences node = Preferences.userRoot().node("lessonbook-test/view-" + UUID.randomUUID());
-
-    @AfterEach
-    void removeNode() throws Exception {
-        node.removeNode();
-    }
+    @TempDir
+    Path folder;
 
     @Test
-    void whatIsWrittenReadsBackAndANodeNeverWrittenReadsAsTheDefaults() {
-        assertThat(ViewSettings.read(node)).isEqualTo(ViewSettings.DEFAULT);
+    void whatIsWrittenReadsBackAtTheNextStartAndNoFileReadsAsTheDefaults() {
+        Path file = folder.resolve("view.properties");
+        assertThat(ViewSettings.read(new SettingsFile(file))).isEqualTo(ViewSettings.DEFAULT);
         ViewSettings projector = new ViewSettings(21, true, true, false);
 
-        projector.write(node);
+        projector.write(new SettingsFile(file));
 
-        assertThat(ViewSettings.read(node)).isEqualTo(projector);
+        assertThat(ViewSettings.read(new SettingsFile(file))).as("a new instance reads the file").isEqualTo(projector);
     }
 
     @Test
     void aFontOutOfRangeReadsAsTheDefaultFont() {
-        node.putDouble("fontSize", 400);
-        node.putBoolean("dark", true);
+        SettingsFile settings = new SettingsFile(folder.resolve("view.properties"));
+        settings.putDouble("fontSize", 400);
+        settings.putBoolean("dark", true);
 
-        assertThat(ViewSettings.read(node)).isEqualTo(new ViewSettings(Appearance.BASE_FONT, true, false, false));
+        assertThat(ViewSettings.read(settings)).isEqualTo(new ViewSettings(Appearance.BASE_FONT, true, false, false));
     }
 }

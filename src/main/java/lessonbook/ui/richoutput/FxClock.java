@@ -20,7 +20,7 @@ public final class FxClock {
      * The one cadence of everything in the window that ticks: two frames a second at most while cells run. Not
      * four: JavaFX's pulse timer wakes 60 times a second until no pulse was asked for during 250 ms
      * ({@code QuantumToolkit.PAUSE_THRESHOLD_DURATION}), so a tick every 250 ms kept it awake for the whole run
-     * (its thread, "Timer-0", used ~0.5-1 % of a core); at 500 ms it sleeps half the time. Bench
+     * (its timer thread used ~0.5-1 % of a core); at 500 ms it sleeps half the time. Bench
      * {@code app.cpu_during_workers}: 10.48 % (runs 10.48/11.18/10.39) at 250 ms, 9.26 % (9.26/8.31/9.46) at 500 ms.
      */
     public static final long FRAME_MILLIS = 500;
