@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Properties;
 
@@ -29,6 +31,10 @@ import lessonbook.process.ProcessFolders;
  * lost. A write goes to a temporary file in the same folder, then moves over the old one, so a crash mid-write
  * leaves the last whole file.
  * <p>
+ * Several readers and writers of one file (two windows' {@code RecentFiles}, or two running apps) stay consistent
+ * as {@code java.util.prefs} kept them: before an operation, an instance with nothing unsaved reads the file again if
+ * it changed on disk since this instance last read or wrote it.
+ * <p>
  * Threads: not thread-safe; each instance is confined to one thread ({@link ViewSettings#PREFERENCES} in the app).
  */
 final class SettingsFile {
@@ -38,6 +44,9 @@ final class SettingsFile {
 
     private final Path file;
     private Properties values;   // read on first use
+    /** The file's state when last read or written here (null: absent); another writer changes it. */
+    private Object seenOnDisk;
+    private boolean unsaved;
 
     SettingsFile(Path file) {
         this.file = file;
@@ -100,6 +109,7 @@ final class SettingsFile {
 
     void put(String key, String value) {
         values().setProperty(key, value);
+        unsaved = true;
     }
 
     void putDouble(String key, double value) {
@@ -112,6 +122,7 @@ final class SettingsFile {
 
     void remove(String key) {
         values().remove(key);
+        unsaved = true;
     }
 
     /** Writes every value to the file. Throws {@link UncheckedIOException} where it cannot (a read-only home). */
@@ -124,6 +135,8 @@ final class SettingsFile {
                     values().store(out, "Lessonbook settings; written by the app, read back at its next start");
                 }
                 Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                seenOnDisk = onDisk();
+                unsaved = false;
             } finally {
                 Files.deleteIfExists(temp);
             }
@@ -133,10 +146,24 @@ final class SettingsFile {
     }
 
     private Properties values() {
-        if (values == null) {
+        if (values == null || (!unsaved && !onDisk().equals(seenOnDisk))) {
+            seenOnDisk = onDisk();
             values = read();
         }
         return values;
+    }
+
+    /**
+     * What tells one version of the file from the next: its inode (a save moves a new file in), time of change and
+     * size; "absent" if there is none.
+     */
+    private Object onDisk() {
+        try {
+            BasicFileAttributes seen = Files.readAttributes(file, BasicFileAttributes.class);
+            return Arrays.asList(seen.fileKey(), seen.lastModifiedTime(), seen.size());
+        } catch (IOException e) {
+            return "absent";
+        }
     }
 
     private Properties read() {

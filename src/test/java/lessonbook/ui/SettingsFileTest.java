@@ -50,6 +50,25 @@ class SettingsFileTest {
     }
 
     @Test
+    void twoWritersOfOneFileEachSeeWhatTheOtherWrote() {
+        Path file = folder.resolve("recent.properties");
+        SettingsFile firstWindow = new SettingsFile(file);
+        SettingsFile secondWindow = new SettingsFile(file);
+        assertThat(firstWindow.get("file0", "none")).isEqualTo("none");
+        assertThat(secondWindow.get("file0", "none")).isEqualTo("none");
+
+        secondWindow.put("file0", "/lessons/b.md");
+        secondWindow.save();
+        assertThat(firstWindow.get("file0", null)).as("read again: the file changed").isEqualTo("/lessons/b.md");
+        firstWindow.put("file1", "/lessons/a.md");
+        firstWindow.save();
+
+        assertThat(secondWindow.get("file0", null)).isEqualTo("/lessons/b.md");
+        assertThat(secondWindow.get("file1", null)).as("not lost to the other's older copy").isEqualTo("/lessons/a.md");
+        assertThat(new SettingsFile(file).get("file1", null)).isEqualTo("/lessons/a.md");
+    }
+
+    @Test
     void valuesThatAreNotNumbersOrBooleansReadAsTheDefault() {
         SettingsFile settings = new SettingsFile(folder.resolve("view.properties"));
         settings.put("fontSize", "huge");
