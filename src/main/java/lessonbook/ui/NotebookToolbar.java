@@ -61,6 +61,17 @@ final class NotebookToolbar extends ToolBar {
         }
     }
 
+    /** The buttons that change or run cells: off for a notebook that must not be edited or run. */
+    private final java.util.List<javafx.scene.Node> changingCells = new java.util.ArrayList<>();
+
+    /**
+     * A read-only notebook (another language's) shows its change and run buttons off, so a click does not seem to
+     * be ignored; the kernel's own buttons and Save stay. FX thread.
+     */
+    void showReadOnly(boolean readOnly) {
+        changingCells.forEach(node -> node.setDisable(readOnly));
+    }
+
     private void build() {
         cellType.getItems().setAll("Code", "Markdown");
         cellType.getStyleClass().add("cell-type");
@@ -75,23 +86,28 @@ final class NotebookToolbar extends ToolBar {
         getItems().setAll(
                 button(Icons.SAVE, null, "Save (Ctrl+S)", "save", files::save),
                 new Separator(),
-                button(Icons.ADD, null, "Insert cell below (B)", "add", () -> edits.insertCell(true)),
-                button(Icons.UP, null, "Move cell up", "move-up", () -> edits.moveCell(-1)),
-                button(Icons.DOWN, null, "Move cell down", "move-down", () -> edits.moveCell(1)),
-                button(Icons.DELETE, null, "Delete cell (D, D)", "delete", edits::deleteCell),
+                changing(button(Icons.ADD, null, "Insert cell below (B)", "add", () -> edits.insertCell(true))),
+                changing(button(Icons.UP, null, "Move cell up", "move-up", () -> edits.moveCell(-1))),
+                changing(button(Icons.DOWN, null, "Move cell down", "move-down", () -> edits.moveCell(1))),
+                changing(button(Icons.DELETE, null, "Delete cell (D, D)", "delete", edits::deleteCell)),
                 new Separator(),
-                button(Icons.RUN, "Run", "Run cell and select below (Shift+Enter)", "run", run::runAndAdvance),
-                button(Icons.RUN_ABOVE, null, "Run all above", "run-above", run::runAllAbove),
-                button(Icons.RUN_ALL, "Run All", "Run all cells", "run-all", run::runAll),
+                changing(button(Icons.RUN, "Run", "Run cell and select below (Shift+Enter)", "run", run::runAndAdvance)),
+                changing(button(Icons.RUN_ABOVE, null, "Run all above", "run-above", run::runAllAbove)),
+                changing(button(Icons.RUN_ALL, "Run All", "Run all cells", "run-all", run::runAll)),
                 button(Icons.STOP, null, "Interrupt the kernel (I, I)", "interrupt", run::interrupt),
                 button(Icons.RESTART, null, "Restart the kernel (0, 0)", "restart", run::restartKernel),
-                button(Icons.RESTART_RUN, null, "Restart the kernel and run all cells", "restart-run-all",
-                        run::restartAndRunAll),
-                button(Icons.CLEAR, null, "Clear all outputs", "clear", run::clearOutputs),
+                changing(button(Icons.RESTART_RUN, null, "Restart the kernel and run all cells", "restart-run-all",
+                        run::restartAndRunAll)),
+                changing(button(Icons.CLEAR, null, "Clear all outputs", "clear", run::clearOutputs)),
                 new Separator(),
-                cellType,
+                changing(cellType),
                 spacer,
                 kernelStatus);
+    }
+
+    private <T extends javafx.scene.Node> T changing(T node) {
+        changingCells.add(node);
+        return node;
     }
 
     private Button button(String icon, String text, String tip, String id, Runnable action) {

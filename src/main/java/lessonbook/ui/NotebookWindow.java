@@ -162,7 +162,14 @@ public final class NotebookWindow implements WindowActions {
         appearance.fontSize().addListener((o, was, now) -> updateStatusBar());
         updateTitle();
         updateStatusBar();
+        showWhetherItRuns();
+    }
+
+    /** The banner's reason, the change and run buttons, and the kernel label follow the notebook shown. */
+    private void showWhetherItRuns() {
         banner.update(document);
+        toolbar.showReadOnly(document.isReadOnly());
+        kernelStatus.showReadOnly(document.notebook().readOnlyReason().orElse(null));
     }
 
     private void onKey(KeyEvent event) {
@@ -195,7 +202,7 @@ public final class NotebookWindow implements WindowActions {
         if (change instanceof DocumentChange.DirtyChanged || change instanceof DocumentChange.FileChanged) {
             updateTitle();
             updateStatusBar();
-            banner.update(document);
+            showWhetherItRuns();
         } else if (change instanceof DocumentChange.Structure) {
             updateStatusBar();
             updatePresenter();

@@ -103,6 +103,11 @@ class LessonFilesWindowTest {
         javafx.scene.control.Label banner = robot.lookup(".notebook-banner").queryAs(javafx.scene.control.Label.class);
         assertThat(banner.isVisible()).isTrue();
         assertThat(banner.getText()).startsWith("Read-only: ").contains("python").doesNotContain("..");
+        // what would change or run it is off, and the kernel's state is not shown as the notebook's
+        assertThat(robot.lookup("#tb-run-all").queryButton().isDisabled()).isTrue();
+        assertThat(robot.lookup("#tb-add").queryButton().isDisabled()).isTrue();
+        assertThat(robot.lookup("#tb-save").queryButton().isDisabled()).isFalse();
+        assertThat(window.kernelStatus().text()).isEqualTo("Read-only  \u00B7  not run here");
         String first = window.document().notebook().codeCells().get(0).id();
         robot.interact(() -> window.view().select(first));
         robot.interact(window::runInPlace);
@@ -120,6 +125,13 @@ class LessonFilesWindowTest {
         robot.clickOn(view.hiddenCodeText());
         assertThat(view.solutionShown()).isTrue();
         assertThat(window.document().isDirty()).isFalse();
+
+        // a Java lesson opened in the same window runs again
+        Path copy = dir.resolve("multiprocessing.md");
+        Files.copy(DEFAULT_LESSON, copy);
+        robot.interact(() -> assertThat(window.open(copy)).isTrue());
+        assertThat(robot.lookup("#tb-run-all").queryButton().isDisabled()).isFalse();
+        assertThat(window.kernelStatus().text()).startsWith("Java  \u00B7  ");
     }
 
     @Test
