@@ -78,9 +78,9 @@ public final class TableOutputView extends VBox {
     private static final int MAX_PADDED_DECIMALS = 6;
 
     /**
-     * The decimals every cell of a column of plain decimal numbers is shown with (the most any cell has), so
-     * the points line up: "9.390" over "8.896", not "9.39" over "8.896". -1 when the column has other text.
-     * Only the view pads; the table saved with the lesson keeps the cell's own text.
+     * The decimals every cell of a column of plain decimal numbers takes room for (the most any cell has), so the
+     * points line up: "9.39" over "8.896", each digit under a digit. -1 when the column has other text. Only the
+     * view pads; the table saved with the lesson keeps the cell's own text.
      */
     private int sharedDecimals(int column) {
         int most = 0;
@@ -98,6 +98,14 @@ public final class TableOutputView extends VBox {
         return most <= MAX_PADDED_DECIMALS ? most : -1;
     }
 
+    /** A digit's width without a digit (Unicode's figure space), and a point's (punctuation space). */
+    static final char NO_DIGIT = '\u2007';
+    static final char NO_POINT = '\u2008';
+
+    /**
+     * {@code text} with room for {@code decimals} decimals, right-aligned in its column: blanks as wide as the digits
+     * it lacks, not zeros, which would claim a precision the number does not have ("0.1060" for 0.106).
+     */
     static String aligned(String text, int decimals) {
         String v = text.trim();
         if (decimals <= 0 || v.isEmpty()) {
@@ -105,7 +113,7 @@ public final class TableOutputView extends VBox {
         }
         int dot = v.indexOf('.');
         int has = dot < 0 ? 0 : v.length() - dot - 1;
-        return (dot < 0 ? v + "." : v) + "0".repeat(decimals - has);
+        return v + (dot < 0 ? String.valueOf(NO_POINT) : "") + String.valueOf(NO_DIGIT).repeat(decimals - has);
     }
 
     private boolean isNumericColumn(int column) {

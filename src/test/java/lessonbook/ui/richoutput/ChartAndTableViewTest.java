@@ -73,6 +73,29 @@ class ChartAndTableViewTest {
     }
 
     @Test
+    void aColumnOfNumbersLinesUpItsPointsWithoutZerosItsNumbersDoNotHave(FxRobot robot) {
+        String figure = String.valueOf(TableOutputView.NO_DIGIT);
+        assertThat(TableOutputView.aligned("0.106", 4)).isEqualTo("0.106" + figure);
+        assertThat(TableOutputView.aligned("3", 2)).isEqualTo("3" + TableOutputView.NO_POINT + figure + figure);
+        assertThat(TableOutputView.aligned("12.1234", 4)).isEqualTo("12.1234");
+        assertThat(TableOutputView.aligned("n/a", -1)).isEqualTo("n/a");
+
+        // in the table's own font, the blanks are as wide as what they stand for, so the points line up
+        Label cell = robot.lookup(".table-cell.table-number").queryAs(Label.class);
+        double point = width(cell, "0.") - width(cell, "0");
+        assertThat(width(cell, TableOutputView.aligned("0.106", 4))).isCloseTo(width(cell, "0.1234"),
+                org.assertj.core.data.Offset.offset(0.5));
+        assertThat(width(cell, TableOutputView.aligned("3", 2))).isCloseTo(width(cell, "3") + point
+                + 2 * (width(cell, "10") - width(cell, "1")), org.assertj.core.data.Offset.offset(0.5));
+    }
+
+    private static double width(Label like, String text) {
+        javafx.scene.text.Text measure = new javafx.scene.text.Text(text);
+        measure.setFont(like.getFont());
+        return measure.getLayoutBounds().getWidth();
+    }
+
+    @Test
     void aLineChartShowsALegendAndAPointPerValue(FxRobot robot) {
         Node lineChart = robot.lookup(n -> n instanceof LineChart).query();
 
