@@ -166,10 +166,12 @@ class LessonRunThroughTest {
             List<String> cells = LessonOnScreen.texts(table, ".label", l -> true);
             assertThat(cells).contains("strategy", "seconds", "speedup", "best possible",
                     "one worker per input", "pool of 10");
-            // The numbers of a column line up on their decimal point.
+            // The numbers of a column line up on their decimal point: as many places after it, digits or blanks
+            // as wide as a digit (a figure space, never a zero the number does not have).
             for (int column = 1; column <= 3; column++) {
                 List<String> numbers = column(table, column);
-                assertThat(numbers).hasSize(2).allMatch(v -> v.matches("\\d+(\\.\\d+)?"));
+                assertThat(numbers).hasSize(2).allMatch(v -> v.matches("\\d+([.\u2008][\\d\u2007]+)?"))
+                        .allMatch(v -> v.strip().replace("\u2007", "").replace("\u2008", "").matches("\\d+(\\.\\d+)?"));
                 assertThat(numbers.stream().map(LessonRunThroughTest::decimals).distinct())
                         .as("decimals of column %d: %s", column, numbers).hasSize(1);
             }
@@ -178,7 +180,7 @@ class LessonRunThroughTest {
     }
 
     private static int decimals(String number) {
-        int dot = number.indexOf('.');
+        int dot = Math.max(number.indexOf('.'), number.indexOf('\u2008'));
         return dot < 0 ? 0 : number.length() - dot - 1;
     }
 
