@@ -9,10 +9,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 
 /**
- * The last few lessons opened or saved, most recent first, kept in the user's preferences, each with the place the
- * teacher was at in it (the selected cell), so that a lesson opens again where the last class stopped.
- *
- * Kept in the user's settings file "recent" ({@link SettingsFile}): keys {@code file0..7} and {@code place0..7}.
+ * The last few lessons opened or saved, most recent first, each with the place the teacher was at in it (the
+ * selected cell), so that a lesson opens again where the last class stopped. Kept in the user's settings file
+ * "recent" ({@link SettingsFile}): keys {@code file0..7} and {@code place0..7}.
  *
  * <p>Threads: called on the FX thread; the file is read and written on the preferences' thread, so that no disk
  * access sits between a lesson's opening and its first frame. One thread keeps the writes in order, and
