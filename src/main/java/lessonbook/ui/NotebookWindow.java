@@ -169,6 +169,7 @@ public final class NotebookWindow implements WindowActions {
     private void showWhetherItRuns() {
         banner.update(document);
         toolbar.showReadOnly(document.isReadOnly());
+        commands.showReadOnly(document.isReadOnly());
         kernelStatus.showReadOnly(document.notebook().readOnlyReason().orElse(null));
     }
 

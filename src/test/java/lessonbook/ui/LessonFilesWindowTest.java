@@ -108,6 +108,10 @@ class LessonFilesWindowTest {
         assertThat(robot.lookup("#tb-add").queryButton().isDisabled()).isTrue();
         assertThat(robot.lookup("#tb-save").queryButton().isDisabled()).isFalse();
         assertThat(window.kernelStatus().text()).isEqualTo("Read-only  \u00B7  not run here");
+        assertThat(menuItem(robot, "Run", "Run All Cells").isDisable()).isTrue();
+        assertThat(menuItem(robot, "Edit", "Delete Cells").isDisable()).isTrue();
+        assertThat(menuItem(robot, "Edit", "Copy Cells").isDisable()).isFalse();
+        assertThat(menuItem(robot, "Kernel", "Restart Kernel").isDisable()).isFalse();
         String first = window.document().notebook().codeCells().get(0).id();
         robot.interact(() -> window.view().select(first));
         robot.interact(window::runInPlace);
@@ -132,6 +136,14 @@ class LessonFilesWindowTest {
         robot.interact(() -> assertThat(window.open(copy)).isTrue());
         assertThat(robot.lookup("#tb-run-all").queryButton().isDisabled()).isFalse();
         assertThat(window.kernelStatus().text()).startsWith("Java  \u00B7  ");
+        assertThat(menuItem(robot, "Run", "Run All Cells").isDisable()).isFalse();
+        assertThat(menuItem(robot, "Edit", "Delete Cells").isDisable()).isFalse();
+    }
+
+    private static javafx.scene.control.MenuItem menuItem(FxRobot robot, String menu, String item) {
+        javafx.scene.control.MenuBar bar = robot.lookup(".menu-bar").queryAs(javafx.scene.control.MenuBar.class);
+        return bar.getMenus().stream().filter(m -> m.getText().equals(menu)).findFirst().orElseThrow()
+                .getItems().stream().filter(i -> item.equals(i.getText())).findFirst().orElseThrow();
     }
 
     @Test
