@@ -36,10 +36,7 @@ final class KernelStatusView extends HBox {
         if (readOnlyReason != null) {
             return;   // the kernel goes on starting and idling, but this notebook is not its to run
         }
-        for (KernelStatus s : KernelStatus.values()) {
-            pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass(s.name().toLowerCase()), s == next);
-        }
-        pseudoClassStateChanged(READ_ONLY, false);
+        colourFor(next);
         label.setText("Java  \u00B7  " + switch (next) {
             case STARTING -> "Starting\u2026";
             case IDLE -> "Idle";
@@ -60,12 +57,17 @@ final class KernelStatusView extends HBox {
             show(status, detail);
             return;
         }
-        for (KernelStatus s : KernelStatus.values()) {
-            pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass(s.name().toLowerCase()), false);
-        }
-        pseudoClassStateChanged(READ_ONLY, true);
+        colourFor(null);
         label.setText("Read-only  \u00B7  not run here");
         tooltip.setText(reason);
+    }
+
+    /** The dot's colour (CSS pseudo-classes): the kernel's state, or read-only's grey for null. */
+    private void colourFor(KernelStatus state) {
+        for (KernelStatus s : KernelStatus.values()) {
+            pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass(s.name().toLowerCase()), s == state);
+        }
+        pseudoClassStateChanged(READ_ONLY, state == null);
     }
 
     KernelStatus status() {

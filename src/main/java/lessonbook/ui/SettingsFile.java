@@ -44,7 +44,7 @@ final class SettingsFile {
 
     private final Path file;
     private Properties values;   // read on first use
-    /** The file's state when last read or written here (null: absent); another writer changes it. */
+    /** The file's state ({@link #onDisk()}) when last read or written here; another writer changes it. */
     private Object seenOnDisk;
     private boolean unsaved;
 
@@ -146,9 +146,12 @@ final class SettingsFile {
     }
 
     private Properties values() {
-        if (values == null || (!unsaved && !onDisk().equals(seenOnDisk))) {
-            seenOnDisk = onDisk();
-            values = read();
+        if (values == null || !unsaved) {
+            Object now = onDisk();
+            if (values == null || !now.equals(seenOnDisk)) {
+                seenOnDisk = now;
+                values = read();
+            }
         }
         return values;
     }

@@ -14,6 +14,8 @@ import java.util.concurrent.Executors;
  */
 record ViewSettings(double fontSize, boolean dark, boolean outline, boolean variables) {
     static final ViewSettings DEFAULT = new ViewSettings(Appearance.BASE_FONT, false, false, false);
+    /** The user's "view" settings: one instance, used on the preferences' thread only; naming the file reads nothing. */
+    private static final SettingsFile USER_VIEW = SettingsFile.forUser("view");
 
     /** One thread for the user's settings files, shared with {@link RecentFiles}: no disk access on the FX thread. */
     static final ExecutorService PREFERENCES = Executors.newSingleThreadExecutor(task -> {
@@ -23,7 +25,7 @@ record ViewSettings(double fontSize, boolean dark, boolean outline, boolean vari
     });
 
     static CompletableFuture<ViewSettings> readAhead() {
-        return CompletableFuture.supplyAsync(() -> read(settings()), PREFERENCES)
+        return CompletableFuture.supplyAsync(() -> read(USER_VIEW), PREFERENCES)
                 .exceptionally(unreadable -> DEFAULT);
     }
 
@@ -37,7 +39,7 @@ record ViewSettings(double fontSize, boolean dark, boolean outline, boolean vari
     void save() {
         PREFERENCES.execute(() -> {
             try {
-                write(settings());
+                write(USER_VIEW);
             } catch (RuntimeException e) {
                 System.err.println("Lessonbook: view settings not saved: " + e.getMessage());   // the window goes on
             }
@@ -50,14 +52,5 @@ record ViewSettings(double fontSize, boolean dark, boolean outline, boolean vari
         settings.putBoolean("outline", outline);
         settings.putBoolean("variables", variables);
         settings.save();
-    }
-
-    /** The user's "view" settings, read once; used on the preferences' thread only. */
-    private static SettingsFile settings() {
-        return UserView.FILE;
-    }
-
-    private static final class UserView {
-        static final SettingsFile FILE = SettingsFile.forUser("view");
     }
 }
