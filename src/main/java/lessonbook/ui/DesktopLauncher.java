@@ -75,7 +75,9 @@ public final class DesktopLauncher {
     /**
      * A kernel JVM (started in the background; cells queue until it is ready). Asked for by a window being built, it
      * starts once that window's first frame is drawn: starting beside it, the kernel JVM's second of CPU delayed
-     * that frame on two cores, while the kernel is ready ~1.3 s after it starts, before a teacher's first Run.
+     * that frame on two cores, while the kernel is ready ~1.3 s after it starts, before a teacher's first Run. A
+     * window showing a notebook in another language holds it back until it shows one that runs
+     * ({@link Kernel#setNeeded}).
      */
     static Kernel processKernel() {
         KernelLauncher launcher = KernelLauncher.standard().withNiceness(KERNEL_NICENESS);

@@ -165,8 +165,12 @@ public final class NotebookWindow implements WindowActions {
         showWhetherItRuns();
     }
 
-    /** The banner's reason, the change and run buttons, and the kernel label follow the notebook shown. */
+    /**
+     * The banner's reason, the change and run buttons and the kernel label follow the notebook shown, and its kernel
+     * JVM starts only for a notebook that runs here (a Python notebook opened to read costs no ~250 MB JVM).
+     */
     private void showWhetherItRuns() {
+        session.kernel().setNeeded(!document.isReadOnly());
         banner.update(document);
         toolbar.showReadOnly(document.isReadOnly());
         commands.showReadOnly(document.isReadOnly());

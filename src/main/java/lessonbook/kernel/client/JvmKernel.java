@@ -38,6 +38,10 @@ public final class JvmKernel implements Kernel {
     private boolean closed;
     private volatile boolean inputRequestsEnabled;
     private KernelStatus status = KernelStatus.STARTING;
+    /** False for a {@link #startWhen} kernel until its moment came. */
+    private boolean startAllowed = true;
+    /** See {@link Kernel#setNeeded}: a window showing a notebook in another language needs no kernel JVM. */
+    private boolean needed = true;
     private CompletableFuture<Void> readyFuture = new CompletableFuture<>();
 
     private JvmKernel(KernelLauncher launcher) {
@@ -69,12 +73,25 @@ public final class JvmKernel implements Kernel {
      */
     public static JvmKernel startWhen(KernelLauncher launcher, java.util.concurrent.CompletionStage<?> when) {
         JvmKernel kernel = new JvmKernel(launcher);
-        when.whenComplete((ok, failure) -> kernel.launchIfNotStarted());
+        kernel.startAllowed = false;   // not yet published: no other thread sees the kernel before this
+        when.whenComplete((ok, failure) -> kernel.allowStart());
         return kernel;
     }
 
-    private synchronized void launchIfNotStarted() {
-        if (!closed && current == null && status == KernelStatus.STARTING) {
+    private synchronized void allowStart() {
+        startAllowed = true;
+        launchIfNotStarted();
+    }
+
+    @Override
+    public synchronized void setNeeded(boolean needed) {
+        this.needed = needed;
+        launchIfNotStarted();
+    }
+
+    /** Starts the first process once both its moment came and a notebook needs it; holding the lock. */
+    private void launchIfNotStarted() {
+        if (!closed && current == null && status == KernelStatus.STARTING && startAllowed && needed) {
             launch(KernelStatus.STARTING);
         }
     }
@@ -98,6 +115,9 @@ public final class JvmKernel implements Kernel {
         }
         if (current == null && status == KernelStatus.DEAD) {
             launch(KernelStatus.STARTING);
+        } else if (!needed) {
+            needed = true;   // a cell to run is a need, whatever the host said
+            launchIfNotStarted();
         }
         cells.add(cell);
         pump();
@@ -143,6 +163,7 @@ public final class JvmKernel implements Kernel {
                 return CompletableFuture.failedFuture(new IllegalStateException("the kernel is closed"));
             }
             old = detach("The kernel was restarted.");
+            needed = true;
             setStatus(KernelStatus.RESTARTING, "restart requested");
         }
         return killAndRelaunch(old);
@@ -241,6 +262,11 @@ public final class JvmKernel implements Kernel {
         synchronized (this) {
             if (closed) {
                 return CompletableFuture.failedFuture(new IllegalStateException("the kernel is closed"));
+            }
+            if (current == null && !needed && status == KernelStatus.STARTING) {
+                // held until a notebook needs the kernel, which may be never: answered now, nothing pends
+                return CompletableFuture.failedFuture(new IllegalStateException(
+                        "no kernel runs for this notebook (it is not a Java notebook)"));
             }
             if (current == null || !ready) {
                 // Starting (or restarting): ask once it is ready.

@@ -37,6 +37,16 @@ public interface Kernel extends AutoCloseable {
     CompletableFuture<Void> restart();
 
     /**
+     * Whether the host shows a notebook this kernel can run (true until told otherwise). A kernel whose process
+     * starts later ({@link JvmKernel#startWhen}) does not start it while not needed, and meanwhile answers
+     * completion, documentation and variables requests with a failed future instead of holding them; a process
+     * already running is left alone (its definitions are the user's). A queued cell or a restart counts as
+     * needing it. Kernels without a process to spare ignore it.
+     */
+    default void setNeeded(boolean needed) {
+    }
+
+    /**
      * From now on a running cell's reads of System.in are told to listeners ({@link KernelListener#onInputRequested})
      * to answer. Until then, and for a client that never calls this, every read gets end of input at once: a client
      * that cannot ask anyone never leaves a cell waiting.

@@ -32,6 +32,26 @@ class KernelDeferredStartTest {
     }
 
     @Test
+    void notNeededItStartsNoProcessAnswersQueriesAtOnceAndStartsForACell() throws Exception {
+        CompletableFuture<Void> firstFrame = new CompletableFuture<>();
+        JvmKernel kernel = JvmKernel.startWhen(KernelLauncher.standard(), firstFrame);
+        try {
+            kernel.setNeeded(false);   // a window showing a notebook in another language
+            firstFrame.complete(null);
+            assertThat(kernel.pid()).as("no kernel process while not needed").isEqualTo(-1);
+            assertThat(kernel.complete("Sys", 3)).isCompletedExceptionally();
+            assertThat(kernel.variables()).isCompletedExceptionally();
+
+            CompletableFuture<CellRun> run = kernel.execute("c1", "System.out.println(6 * 7);");
+            assertThat(run.get(60, TimeUnit.SECONDS).ok()).isTrue();
+            assertThat(ProcessHandle.of(kernel.pid())).isPresent();
+            assertThat(kernel.variables().get(60, TimeUnit.SECONDS)).isNotNull();
+        } finally {
+            kernel.close();
+        }
+    }
+
+    @Test
     void closedBeforeItsTurnItNeverStartsAProcess() throws Exception {
         CompletableFuture<Void> firstFrame = new CompletableFuture<>();
         JvmKernel kernel = JvmKernel.startWhen(KernelLauncher.standard(), firstFrame);
