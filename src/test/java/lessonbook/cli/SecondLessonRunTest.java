@@ -2,6 +2,7 @@ package lessonbook.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -77,6 +78,10 @@ class SecondLessonRunTest {
                 .contains("callback got 1\n", "callback got 4\n", "callback got 9\n", "callback got 16\n")
                 .contains("[6, 20]\n[abab, ccc]\n");
 
+        // the exercises' checks all pass with the teacher's solutions
+        List<String> checks = lines.stream().filter(l -> l.startsWith("[passed]") || l.startsWith("[failed]")).toList();
+        assertThat(checks).as(out).hasSize(6).allMatch(l -> l.startsWith("[passed]"));
+
         // what was written is read back: every code cell that printed keeps its output
         Notebook original = LessonFiles.read(LESSON);
         Notebook reopened = LessonFiles.read(saved);
@@ -86,5 +91,58 @@ class SecondLessonRunTest {
         assertThat(withOutput).as("code cells with output").hasSizeGreaterThanOrEqualTo(original.codeCells().size() - 1);
         CodeCell queueCell = reopened.codeCells().get(2);
         assertThat(queueCell.outputText()).contains("factorial(250000000) = 31250000125000001");
+    }
+
+    /**
+     * The race exercise's checks catch the race: a student's copy whose counter is not locked (the lesson's own
+     * racy loop) gets no points, with the count it lost in the message, while a correct queue exercise passes.
+     */
+    @Tag("slow")
+    @Test
+    void theRaceExerciseFailsASolutionWithoutTheLock() throws Exception {
+        Path students = Files.createDirectories(dir.resolve("students"));
+        Path copy = students.resolve("copy.md");
+        assertThat(LessonbookCli.run(dir, "student", LESSON.toAbsolutePath().toString(), "--output", copy.toString())
+                .exitCode()).isZero();
+        String text = Files.readString(copy);
+        String stub = "    // YOUR CODE HERE\n    throw new UnsupportedOperationException(\"exercise not done yet\");\n";
+        int race = text.indexOf("long lockedCount(int workers, int rounds) {");
+        int queue = text.indexOf("List<Long> squaresFromWorkers(List<Long> ns) {");
+        assertThat(text.indexOf(stub, race)).isGreaterThan(race);
+        String racy = text.substring(0, race) + text.substring(race).replaceFirst(java.util.regex.Pattern.quote(stub),
+                java.util.regex.Matcher.quoteReplacement("""
+                            var counter = new SharedLong();
+                            var together = new WorkerBarrier(workers);
+                            List<Worker> team = new ArrayList<>();
+                            for (int w = 0; w < workers; w++) {
+                                team.add(new Worker(() -> {
+                                    together.await();
+                                    for (int i = 0; i < rounds; i++) counter.set(counter.get() + 1);
+                                }));
+                            }
+                            team.forEach(Worker::start);
+                            team.forEach(Worker::join);
+                            return counter.get();
+                        """));
+        racy = racy.substring(0, queue) + racy.substring(queue).replaceFirst(java.util.regex.Pattern.quote(stub),
+                java.util.regex.Matcher.quoteReplacement("""
+                            var q = new WorkerQueue<Long>();
+                            for (long n : ns) new Worker(() -> q.put(n * n)).start();
+                            List<Long> taken = new ArrayList<>();
+                            for (int i = 0; i < ns.size(); i++) taken.add(q.get());
+                            Collections.sort(taken);
+                            return taken;
+                        """));
+        Path submission = Files.writeString(students.resolve("rita.md"), racy);
+
+        LessonbookCli.Run grade = LessonbookCli.run(dir, "grade", LESSON.toAbsolutePath().toString(),
+                submission.toString());
+
+        assertThat(grade.exitCode()).as(grade.stderr()).isZero();
+        assertThat(grade.stdout()).as(grade.stdout())
+                .contains("rita,squares-through-a-queue,true,2,2 of 2 checks passed")
+                .containsPattern("rita,fix-the-race,false,0,\"\\[failed\\] lockedCount\\(4, 200000\\): "
+                        + "expected 800000 but was [0-9]+\"")
+                .contains("rita,sum-of-squares-async,false,0,");
     }
 }
