@@ -46,6 +46,22 @@ class WorkerCpuTest extends WithRecordingHost {
         }
     }
 
+    @Test
+    void aPoolWorkerKilledWhileItStartsReportsTheCpuItUsed() {
+        spares(0);   // a JVM of its own, still starting when the pool closes
+        WorkerPool pool = new WorkerPool(1);
+        long pid = pool.pids().get(0);
+        Await.until("the worker JVM used some cpu", T, () -> cpuOf(pid) >= 30);
+        long before = cpuOf(pid);
+        pool.close();
+        Await.until("the exit", T, () -> host.exitOf(pid) != null);
+        assertThat(host.exitOf(pid).cpuMillis()).as("not 0: read before the kill").isGreaterThanOrEqualTo(before);
+    }
+
+    private static long cpuOf(long pid) {
+        return lessonbook.process.ProcStat.of(pid).map(lessonbook.process.ProcStat::cpuMillis).orElse(0L);
+    }
+
     private List<Long> reportsOf(long pid) {
         return host.cpuReports.stream().filter(r -> r.pid() == pid).map(RecordingHost.Exit::cpuMillis).toList();
     }

@@ -112,14 +112,26 @@ final class WorkerLane {
             case UNKNOWN:
                 return "no exit seen · " + wall;
             case TERMINATED:
-                // the colour says "terminated"; the code tells how (143 terminate(), 137 kill -9)
-                return (exitCode == null ? "terminated" : "exit " + exitCode)
-                        + " · cpu " + seconds(cpuMillis) + " / " + wall;
+                // in words, not "exit 137": a student reads a number as a crash of their code, and a pool killing
+                // a worker that was still starting when it closed is no crash
+                return endedBySignal() + " · cpu " + seconds(cpuMillis) + " / " + wall;
             case FAILED:
                 return "exit " + exitCode + " · cpu " + seconds(cpuMillis) + " / " + wall;
             default:
                 return "cpu " + seconds(cpuMillis) + " / " + wall;
         }
+    }
+
+    /** How a signal ended it: 137 is kill -9 (and a pool's close), 143 {@code terminate()}. */
+    private String endedBySignal() {
+        if (exitCode == null) {
+            return "terminated";
+        }
+        return switch (exitCode) {
+            case 128 + 9 -> "killed";
+            case 128 + 15 -> "terminated";
+            default -> "ended by signal " + (exitCode - 128);
+        };
     }
 
     static String seconds(long millis) {

@@ -280,8 +280,16 @@ public final class ChildJvm {
         return ended;
     }
 
-    /** Ends the worker at once (cross-platform: TerminateProcess on Windows, SIGKILL elsewhere). */
+    /**
+     * Ends the worker at once (cross-platform: TerminateProcess on Windows, SIGKILL elsewhere), its CPU time read
+     * first: once it is gone the system no longer says, and a worker killed between two samples (a pool's member
+     * still starting when the pool closed) was reported as having used none.
+     */
     public void kill() {
+        long now = process.isAlive() ? cpuMillisNow() : -1;
+        if (now > reportedCpuMillis) {
+            reportedCpuMillis = now;
+        }
         process.destroyForcibly();
     }
 

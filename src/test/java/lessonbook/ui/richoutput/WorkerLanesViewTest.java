@@ -163,16 +163,20 @@ class WorkerLanesViewTest {
                 new WorkerEvent("ok", 1, Phase.STARTED, t0, null, 0),
                 new WorkerEvent("boom", 2, Phase.STARTED, t0, null, 0),
                 new WorkerEvent("stopped", 3, Phase.STARTED, t0, null, 0),
+                new WorkerEvent("killed", 4, Phase.STARTED, t0, null, 0),
                 new WorkerEvent("ok", 1, Phase.EXITED, t0 + 1000, 0, 900),
                 new WorkerEvent("boom", 2, Phase.EXITED, t0 + 300, 1, 200),
-                new WorkerEvent("stopped", 3, Phase.EXITED, t0 + 500, 143, 100))));
+                new WorkerEvent("stopped", 3, Phase.EXITED, t0 + 500, 143, 100),
+                new WorkerEvent("killed", 4, Phase.EXITED, t0 + 400, 137, 300))));
 
         assertThat(view.barOf(1).getPseudoClassStates()).contains(PseudoClass.getPseudoClass("done"));
         assertThat(view.barOf(2).getPseudoClassStates()).contains(PseudoClass.getPseudoClass("failed"));
         assertThat(view.barOf(3).getPseudoClassStates()).contains(PseudoClass.getPseudoClass("terminated"));
+        assertThat(view.barOf(4).getPseudoClassStates()).contains(PseudoClass.getPseudoClass("terminated"));
+        // a signal in words: a number reads as a crash of the student's code
         assertThat(robot.lookup(".lane-stats").queryAllAs(Label.class)).extracting(Label::getText)
                 .containsExactly("cpu 0.9 s / wall 1.0 s", "exit 1 · cpu 0.2 s / wall 0.3 s",
-                        "exit 143 · cpu 0.1 s / wall 0.5 s");
+                        "terminated · cpu 0.1 s / wall 0.5 s", "killed · cpu 0.3 s / wall 0.4 s");
     }
 
     @Test
