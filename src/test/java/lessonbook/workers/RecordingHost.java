@@ -24,6 +24,8 @@ final class RecordingHost implements WorkerHost {
     final List<String> warnings = new CopyOnWriteArrayList<>();
     /** Live CPU reports ({@link WorkerEvents#cpu}), as exits: worker, pid, cpuMillis (exit code unused, 0). */
     final List<Exit> cpuReports = new CopyOnWriteArrayList<>();
+    /** Every wait report: worker, then what it waits on ("-" for nothing). */
+    final List<String> waitReports = new CopyOnWriteArrayList<>();
     volatile List<Path> userClasspath = List.of();
     volatile long generation;
     volatile List<TopLevelVariable> variables = List.of();
@@ -47,6 +49,11 @@ final class RecordingHost implements WorkerHost {
         @Override
         public void cpu(String worker, long pid, long cpuMillis) {
             cpuReports.add(new Exit(worker, pid, 0, cpuMillis));
+        }
+
+        @Override
+        public void waits(String worker, long pid, String waitingOn, String holding) {
+            waitReports.add(worker + " " + (waitingOn == null ? "-" : waitingOn));
         }
     };
 

@@ -58,6 +58,27 @@ class WorkerCpuTest extends WithRecordingHost {
         assertThat(host.exitOf(pid).cpuMillis()).as("not 0: read before the kill").isGreaterThanOrEqualTo(before);
     }
 
+    @Test
+    void aWorkerWithoutAReadySpareWaitsForItsJvmToStartThenNoLonger() {
+        spares(0);
+        Worker w = new Worker(() -> System.out.println("hi"));
+        w.start();
+        w.join();
+        Await.until("the wait ended", T, () -> host.waitReports.contains(w.name() + " -"));
+        assertThat(host.waitReports).containsSubsequence(w.name() + " " + lessonbook.workers.runtime.ChildJvm.STARTING_JVM,
+                w.name() + " -");
+    }
+
+    @Test
+    void aWorkerOnAReadySpareHasNoStartToWaitFor() {
+        spares(1);
+        Worker.prestart(1);
+        Worker w = new Worker(() -> System.out.println("hi"));
+        w.start();
+        w.join();
+        assertThat(host.waitReports).noneMatch(r -> r.endsWith(lessonbook.workers.runtime.ChildJvm.STARTING_JVM));
+    }
+
     private static long cpuOf(long pid) {
         return lessonbook.process.ProcStat.of(pid).map(lessonbook.process.ProcStat::cpuMillis).orElse(0L);
     }

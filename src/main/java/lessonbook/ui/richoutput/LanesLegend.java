@@ -17,7 +17,7 @@ final class LanesLegend {
             legend.getChildren().add(legendItem(s.pseudoClass(), "lane-bar", s.pseudoClass()));
         }
         legend.getChildren().addAll(legendItem("cpu time", "lane-cpu", null),
-                legendItem("waiting on a shared object", "lane-wait", null),
+                legendItem("waiting", "lane-wait", null),   // the lane's text says for what: a shared object, its JVM's start
                 legendItem("output line", "lane-marker", null));
         return legend;
     }

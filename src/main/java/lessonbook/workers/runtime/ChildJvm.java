@@ -26,6 +26,8 @@ public final class ChildJvm {
     private final Process process;
     private final long pid;
     private final CompletableFuture<Void> connected = new CompletableFuture<>();
+    /** What a worker whose JVM is still starting waits for, as {@link WorkerEvents#waits} names it. */
+    public static final String STARTING_JVM = "its JVM to start";
     private final CompletableFuture<Integer> ended = new CompletableFuture<>();
     private final List<Thread> pumps = new ArrayList<>(2);
     private final List<Object[]> heldLines = new ArrayList<>();
@@ -141,6 +143,17 @@ public final class ChildJvm {
             heldLines.clear();
         }
         sink.started(workerName, pid, System.currentTimeMillis());
+        if (!connected.isDone()) {
+            // No ready spare: the task waits for this JVM to start. Told as a wait, so the lanes hatch it and
+            // name it, and a class sees what a cold start costs (a third of a second of CPU, more on a busy machine).
+            sink.waits(workerName, pid, STARTING_JVM, null);
+            connected.whenComplete((ok, failure) -> {
+                Listener to = listener();
+                if (to != null && process.isAlive()) {
+                    to.sink().waits(to.tag(), pid, null, null);
+                }
+            });
+        }
         CpuSampler.watch(this);
         for (Object[] line : held) {
             sink.line(workerName, pid, (Boolean) line[0], (String) line[1]);

@@ -27,7 +27,8 @@ public interface WorkerEvents {
      * While the worker runs, when what it waits for changed (sampled about every 100 ms): {@code waitingOn} names
      * the shared object one of its threads has waited on for over ~50 ms (null: none), {@code holding} a lock one
      * of its threads holds (null: none). Called on a thread that reads the worker's control channel; must
-     * return quickly.
+     * return quickly. A worker started while no spare JVM was ready waits for {@link ChildJvm#STARTING_JVM} from
+     * {@link #started} until its JVM connected.
      */
     default void waits(String worker, long pid, String waitingOn, String holding) {
     }
