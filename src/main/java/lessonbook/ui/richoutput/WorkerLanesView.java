@@ -50,6 +50,13 @@ public final class WorkerLanesView extends VBox {
     private final Region statsSpace;
     private double nameWidth;
     private double statsWidth;
+    /** Set when the stats column is to fit its texts again, narrower if they are (see {@link #refresh}). */
+    private boolean fitStatsAgain;
+    /**
+     * How much wider than its texts the stats column may stay while workers run: more than a ticking time's digits
+     * ever change it, less than a wait's text ("waiting for its JVM to start · ") that ended.
+     */
+    private static final double STATS_SHRINK_SLACK = 40;
     private boolean live;
     private boolean animating;
     /** Events or lines arrived while the view was out of sight: the next frame in sight draws them. */
@@ -337,13 +344,16 @@ public final class WorkerLanesView extends VBox {
         // While workers run the axis only steps up to round spans, so bars visibly grow between steps.
         scale.span = running ? TimeScale.roundSpanUp(Math.max(1000, now - origin)) : Math.max(1, now - origin);
         scale.fitTicks(axis.getWidth(), axis.labelWidth());
-        double stats = statsWidth;
+        double needed = 0;
         for (LaneRow r : rows.values()) {
             r.update(now);
-            stats = Math.max(stats, textWidth(r.statsLabel()));
+            needed = Math.max(needed, textWidth(r.statsLabel()));
         }
-        if (stats > statsWidth) {
-            requestLayout(); // the times column grows (never shrinks, so bars do not jump as times tick)
+        if (needed > statsWidth) {
+            requestLayout(); // the times column grows (not back as times tick, so bars do not jump)...
+        } else if (statsWidth - needed > (running ? STATS_SHRINK_SLACK : 0)) {
+            fitStatsAgain = true;   // ...but a wait's long text that ended, or the end of the run, gives the room back
+            requestLayout();
         }
         axis.place();
         summary.setText(LanesSummary.text(workers.values(), scale.origin, now, running, kernelWaits));
@@ -353,13 +363,15 @@ public final class WorkerLanesView extends VBox {
     }
 
     /**
-     * The name and stats columns are as wide as their widest text so far (never narrower, so the bars do not
-     * jump while times tick), and the axis is indented by the same amounts to line up with the tracks.
+     * The name and stats columns are as wide as their widest text so far (not narrower as times tick, so the bars
+     * do not jump; see {@link #refresh} for when the stats column fits its texts again), and the axis is indented
+     * by the same amounts to line up with the tracks.
      */
     @Override
     protected void layoutChildren() {
         double names = nameWidth;
-        double stats = statsWidth;
+        double stats = fitStatsAgain ? 0 : statsWidth;
+        fitStatsAgain = false;
         for (LaneRow r : rows.values()) {
             names = Math.max(names, textWidth(r.nameLabel()));
             stats = Math.max(stats, textWidth(r.statsLabel()));

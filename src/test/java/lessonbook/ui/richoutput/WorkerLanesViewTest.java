@@ -124,6 +124,27 @@ class WorkerLanesViewTest {
     }
 
     @Test
+    void aLongWaitTextThatEndedGivesTheBarsTheirRoomBack(FxRobot robot) throws Exception {
+        WorkerLanesView view = show(robot, new WorkerLanesView());
+        long start = System.currentTimeMillis();
+        feed(robot, view, List.of(new WorkerEvent("Worker-1", 778, Phase.STARTED, start, null, 0)), start);
+        robot.interact(() -> view.acceptWaits("Worker-1", 778, "its JVM to start", null));
+        Region bar = view.barOf(778);
+        Region track = (Region) bar.getParent();
+        Await.until("the wait shown", Duration.ofSeconds(5), () -> view.laneText(778).startsWith("waiting for its JVM"));
+        WaitForAsyncUtils.waitForFxEvents();
+        double whileWaiting = track.getWidth();
+
+        robot.interact(() -> view.acceptWaits("Worker-1", 778, null, null));
+        Await.until("the track wider again", Duration.ofSeconds(5), () -> track.getWidth() > whileWaiting + 60);
+
+        feed(robot, view, List.of(new WorkerEvent("Worker-1", 778, Phase.EXITED, System.currentTimeMillis(), 0, 90)),
+                System.currentTimeMillis());
+        Await.until("!view.isAnimating()", Duration.ofSeconds(5), () -> !view.isAnimating());
+        assertThat(track.getWidth()).isGreaterThan(whileWaiting + 60);
+    }
+
+    @Test
     void freezingStopsTheClockAndSaysTheExitWasNotSeen(FxRobot robot) throws Exception {
         WorkerLanesView view = show(robot, new WorkerLanesView());
         feed(robot, view, List.of(new WorkerEvent("orphan", 31, Phase.STARTED, System.currentTimeMillis() - 1_000, null, 0)), System.currentTimeMillis());
