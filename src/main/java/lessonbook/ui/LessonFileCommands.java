@@ -103,8 +103,14 @@ final class LessonFileCommands {
         return confirmDiscard() ? dialogs.chooseLessonToOpen(stage, document.file()) : Optional.empty();
     }
 
-    /** Saves to the current file (asks where for a new lesson). Returns false if not saved. */
+    /**
+     * Saves to the current file (asks where for a new lesson). Returns false if not saved; a read-only notebook
+     * (see {@link NotebookToolbar#showReadOnly}) is never written back, only copied by Save As.
+     */
     boolean save() {
+        if (document.isReadOnly() && document.file() != null) {
+            return false;
+        }
         return document.file() == null ? chooseAndSaveAs() : saveAs(document.file());
     }
 

@@ -34,7 +34,7 @@ final class NotebookCommands {
      * What a notebook shown read-only (another language's) cannot do, besides the whole Run menu: the items that
      * change its cells, or run them as part of what they do. Copy, Find, selection and the kernel's own stay.
      */
-    private static final Set<String> CHANGES_CELLS = Set.of("Undo Cell Change", "Redo Cell Change",
+    private static final Set<String> CHANGES_CELLS = Set.of("Save", "Undo Cell Change", "Redo Cell Change",
             "Insert Cell Above", "Insert Cell Below", "Delete Cells", "Cut Cells", "Paste Cells Below",
             "Paste Cells Above", "Move Cells Up", "Move Cells Down", "Split Cell at Cursor", "Merge Cells",
             "Change to Code", "Change to Markdown", "Make Exercise", "Make Checks", "Make Plain Code",

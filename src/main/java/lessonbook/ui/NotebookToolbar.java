@@ -61,12 +61,14 @@ final class NotebookToolbar extends ToolBar {
         }
     }
 
-    /** The buttons that change or run cells: off for a notebook that must not be edited or run. */
+    /** The buttons that change, run or save cells: off for a notebook that must not be edited or run. */
     private final java.util.List<javafx.scene.Node> changingCells = new java.util.ArrayList<>();
 
     /**
-     * A read-only notebook (another language's) shows its change and run buttons off, so a click does not seem to
-     * be ignored; the kernel's own buttons and Save stay. FX thread.
+     * A read-only notebook (another language's) shows its change, run and save buttons off, so a click does not
+     * seem to be ignored; the kernel's own buttons stay. Save is off because nothing in it can change: a save would
+     * only rewrite someone else's file in Lessonbook's form (cell ids added, nbformat 4.0 made 4.5); File > Save As
+     * still writes a copy. FX thread.
      */
     void showReadOnly(boolean readOnly) {
         changingCells.forEach(node -> node.setDisable(readOnly));
@@ -84,7 +86,7 @@ final class NotebookToolbar extends ToolBar {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         getItems().setAll(
-                button(Icons.SAVE, null, "Save (Ctrl+S)", "save", files::save),
+                changing(button(Icons.SAVE, null, "Save (Ctrl+S)", "save", files::save)),
                 new Separator(),
                 changing(button(Icons.ADD, null, "Insert cell below (B)", "add", () -> edits.insertCell(true))),
                 changing(button(Icons.UP, null, "Move cell up", "move-up", () -> edits.moveCell(-1))),

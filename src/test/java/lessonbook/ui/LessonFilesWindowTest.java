@@ -97,7 +97,9 @@ class LessonFilesWindowTest {
 
     @Test
     void aPythonNotebookOpensReadOnlyWithABannerAndDoesNotRun(FxRobot robot) throws Exception {
-        Path python = Path.of("src", "test", "resources", "notebooks", "own", "python-4.0.ipynb");
+        Path python = Files.copy(Path.of("src", "test", "resources", "notebooks", "own", "python-4.0.ipynb"),
+                dir.resolve("python-4.0.ipynb"));
+        byte[] asWritten = Files.readAllBytes(python);
         robot.interact(() -> assertThat(window.open(python)).isTrue());
         assertThat(window.document().isReadOnly()).isTrue();
         javafx.scene.control.Label banner = robot.lookup(".notebook-banner").queryAs(javafx.scene.control.Label.class);
@@ -106,7 +108,9 @@ class LessonFilesWindowTest {
         // what would change or run it is off, and the kernel's state is not shown as the notebook's
         assertThat(robot.lookup("#tb-run-all").queryButton().isDisabled()).isTrue();
         assertThat(robot.lookup("#tb-add").queryButton().isDisabled()).isTrue();
-        assertThat(robot.lookup("#tb-save").queryButton().isDisabled()).isFalse();
+        assertThat(robot.lookup("#tb-save").queryButton().isDisabled()).isTrue();
+        assertThat(menuItem(robot, "File", "Save").isDisable()).isTrue();
+        assertThat(menuItem(robot, "File", "Save As\u2026").isDisable()).isFalse();
         assertThat(window.kernelStatus().text()).isEqualTo("Read-only  \u00B7  not run here");
         assertThat(menuItem(robot, "Run", "Run All Cells").isDisable()).isTrue();
         assertThat(menuItem(robot, "Edit", "Delete Cells").isDisable()).isTrue();
@@ -120,6 +124,10 @@ class LessonFilesWindowTest {
         robot.type(KeyCode.ESCAPE).type(KeyCode.D).type(KeyCode.D);
         assertThat(window.document().indexOf(first)).isGreaterThanOrEqualTo(0);
         assertThat(window.document().isDirty()).isFalse();
+        // Ctrl+S does not rewrite someone else's notebook in Lessonbook's form
+        robot.press(KeyCode.CONTROL, KeyCode.S).release(KeyCode.S, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(Files.readAllBytes(python)).isEqualTo(asWritten);
 
         // hiding its code is for the screen only, and a click shows it again
         CodeCellView view = (CodeCellView) window.view().view(first);
@@ -135,6 +143,7 @@ class LessonFilesWindowTest {
         Files.copy(DEFAULT_LESSON, copy);
         robot.interact(() -> assertThat(window.open(copy)).isTrue());
         assertThat(robot.lookup("#tb-run-all").queryButton().isDisabled()).isFalse();
+        assertThat(robot.lookup("#tb-save").queryButton().isDisabled()).isFalse();
         assertThat(window.kernelStatus().text()).startsWith("Java  \u00B7  ");
         assertThat(menuItem(robot, "Run", "Run All Cells").isDisable()).isFalse();
         assertThat(menuItem(robot, "Edit", "Delete Cells").isDisable()).isFalse();
