@@ -21,13 +21,13 @@ import lessonbook.process.ProcStat;
  */
 public final class ChildJvm {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(30);
+    /** What a worker whose JVM is still starting waits for, as {@link WorkerEvents#waits} names it. */
+    public static final String STARTING_JVM = "its JVM to start";
 
     private final ChildProcess launched;
     private final Process process;
     private final long pid;
     private final CompletableFuture<Void> connected = new CompletableFuture<>();
-    /** What a worker whose JVM is still starting waits for, as {@link WorkerEvents#waits} names it. */
-    public static final String STARTING_JVM = "its JVM to start";
     private final CompletableFuture<Integer> ended = new CompletableFuture<>();
     private final List<Thread> pumps = new ArrayList<>(2);
     private final List<Object[]> heldLines = new ArrayList<>();
