@@ -31,16 +31,17 @@ final class NotebookCommands {
 
     private final Map<String, List<Shortcut>> menus = new LinkedHashMap<>();
     /**
-     * What a notebook shown read-only (another language's) cannot do, besides the whole Run menu: the items that
-     * change its cells, or run them as part of what they do. Copy, Find, selection and the kernel's own stay.
+     * What a notebook shown read-only (another language's) cannot do, besides the whole Run menu: Save, and the
+     * items that change its cells or run them as part of what they do. Copy, Find, selection, Save As and the
+     * kernel's own stay.
      */
-    private static final Set<String> CHANGES_CELLS = Set.of("Save", "Undo Cell Change", "Redo Cell Change",
+    private static final Set<String> OFF_WHEN_READ_ONLY = Set.of("Save", "Undo Cell Change", "Redo Cell Change",
             "Insert Cell Above", "Insert Cell Below", "Delete Cells", "Cut Cells", "Paste Cells Below",
             "Paste Cells Above", "Move Cells Up", "Move Cells Down", "Split Cell at Cursor", "Merge Cells",
             "Change to Code", "Change to Markdown", "Make Exercise", "Make Checks", "Make Plain Code",
             "Find and Replace in Lesson\u2026", "Edit Cell", "Restart Kernel and Run All",
             "Reset Lesson (clear outputs, restart)");
-    private final List<MenuItem> changingItems = new ArrayList<>();
+    private final List<MenuItem> offWhenReadOnly = new ArrayList<>();
     private KeyCode lastSequenceKey;
     private long lastSequenceAt;
 
@@ -165,8 +166,8 @@ final class NotebookCommands {
                 item.setAccelerator(new Shortcut.Display(s.keysText()));
                 item.setOnAction(e -> s.action().run());
                 menu.getItems().add(item);
-                if (entry.getKey().equals("Run") || CHANGES_CELLS.contains(s.label())) {
-                    changingItems.add(item);
+                if (entry.getKey().equals("Run") || OFF_WHEN_READ_ONLY.contains(s.label())) {
+                    offWhenReadOnly.add(item);
                 }
                 if (s.label().equals("Open\u2026")) {
                     menu.getItems().add(recentMenu);
@@ -177,16 +178,16 @@ final class NotebookCommands {
             }
             bar.getMenus().add(menu);
         }
-        long named = changingItems.stream().map(MenuItem::getText).filter(CHANGES_CELLS::contains).count();
-        if (named != CHANGES_CELLS.size()) {
-            throw new IllegalStateException("a read-only item names no menu item: " + CHANGES_CELLS);
+        long named = offWhenReadOnly.stream().map(MenuItem::getText).filter(OFF_WHEN_READ_ONLY::contains).count();
+        if (named != OFF_WHEN_READ_ONLY.size()) {
+            throw new IllegalStateException("a read-only item names no menu item: " + OFF_WHEN_READ_ONLY);
         }
         return bar;
     }
 
     /** Turns off (or on again) the menu items a read-only notebook cannot use; the menu bar is built. FX thread. */
     void showReadOnly(boolean readOnly) {
-        changingItems.forEach(item -> item.setDisable(readOnly));
+        offWhenReadOnly.forEach(item -> item.setDisable(readOnly));
     }
 
     /** Rows for the help overlay: keys and what they do, grouped by menu. */

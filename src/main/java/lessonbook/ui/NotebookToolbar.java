@@ -62,7 +62,7 @@ final class NotebookToolbar extends ToolBar {
     }
 
     /** The buttons that change, run or save cells: off for a notebook that must not be edited or run. */
-    private final java.util.List<javafx.scene.Node> changingCells = new java.util.ArrayList<>();
+    private final java.util.List<javafx.scene.Node> offWhenReadOnly = new java.util.ArrayList<>();
 
     /**
      * A read-only notebook (another language's) shows its change, run and save buttons off, so a click does not
@@ -71,7 +71,7 @@ final class NotebookToolbar extends ToolBar {
      * still writes a copy. FX thread.
      */
     void showReadOnly(boolean readOnly) {
-        changingCells.forEach(node -> node.setDisable(readOnly));
+        offWhenReadOnly.forEach(node -> node.setDisable(readOnly));
     }
 
     private void build() {
@@ -86,29 +86,31 @@ final class NotebookToolbar extends ToolBar {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         getItems().setAll(
-                changing(button(Icons.SAVE, null, "Save (Ctrl+S)", "save", files::save)),
+                unlessReadOnly(button(Icons.SAVE, null, "Save (Ctrl+S)", "save", files::save)),
                 new Separator(),
-                changing(button(Icons.ADD, null, "Insert cell below (B)", "add", () -> edits.insertCell(true))),
-                changing(button(Icons.UP, null, "Move cell up", "move-up", () -> edits.moveCell(-1))),
-                changing(button(Icons.DOWN, null, "Move cell down", "move-down", () -> edits.moveCell(1))),
-                changing(button(Icons.DELETE, null, "Delete cell (D, D)", "delete", edits::deleteCell)),
+                unlessReadOnly(button(Icons.ADD, null, "Insert cell below (B)", "add", () -> edits.insertCell(true))),
+                unlessReadOnly(button(Icons.UP, null, "Move cell up", "move-up", () -> edits.moveCell(-1))),
+                unlessReadOnly(button(Icons.DOWN, null, "Move cell down", "move-down", () -> edits.moveCell(1))),
+                unlessReadOnly(button(Icons.DELETE, null, "Delete cell (D, D)", "delete", edits::deleteCell)),
                 new Separator(),
-                changing(button(Icons.RUN, "Run", "Run cell and select below (Shift+Enter)", "run", run::runAndAdvance)),
-                changing(button(Icons.RUN_ABOVE, null, "Run all above", "run-above", run::runAllAbove)),
-                changing(button(Icons.RUN_ALL, "Run All", "Run all cells", "run-all", run::runAll)),
+                unlessReadOnly(button(Icons.RUN, "Run", "Run cell and select below (Shift+Enter)", "run",
+                        run::runAndAdvance)),
+                unlessReadOnly(button(Icons.RUN_ABOVE, null, "Run all above", "run-above", run::runAllAbove)),
+                unlessReadOnly(button(Icons.RUN_ALL, "Run All", "Run all cells", "run-all", run::runAll)),
                 button(Icons.STOP, null, "Interrupt the kernel (I, I)", "interrupt", run::interrupt),
                 button(Icons.RESTART, null, "Restart the kernel (0, 0)", "restart", run::restartKernel),
-                changing(button(Icons.RESTART_RUN, null, "Restart the kernel and run all cells", "restart-run-all",
-                        run::restartAndRunAll)),
-                changing(button(Icons.CLEAR, null, "Clear all outputs", "clear", run::clearOutputs)),
+                unlessReadOnly(button(Icons.RESTART_RUN, null, "Restart the kernel and run all cells",
+                        "restart-run-all", run::restartAndRunAll)),
+                unlessReadOnly(button(Icons.CLEAR, null, "Clear all outputs", "clear", run::clearOutputs)),
                 new Separator(),
-                changing(cellType),
+                unlessReadOnly(cellType),
                 spacer,
                 kernelStatus);
     }
 
-    private <T extends javafx.scene.Node> T changing(T node) {
-        changingCells.add(node);
+    /** {@code node}, to be turned off while a read-only notebook is shown. */
+    private <T extends javafx.scene.Node> T unlessReadOnly(T node) {
+        offWhenReadOnly.add(node);
         return node;
     }
 
