@@ -63,6 +63,7 @@ public final class WorkerBench {
         List<Double> process = new ArrayList<>();
         List<Double> pool = new ArrayList<>();
         List<Double> plain = new ArrayList<>();
+        List<Double> ceiling = new ArrayList<>();
         Optional<Path> tutorial = pythonTutorial();
         List<Double> pyProcess = new ArrayList<>();
         List<Double> pyPool = new ArrayList<>();
@@ -99,6 +100,9 @@ public final class WorkerBench {
             Worker.prestart(inputs.size());   // the spares that replace the pool's start now, not beside them
             plain.add(PlainJvms.runOnce(inputs));
 
+            // what the machine allowed this round: the same loop on every core at once against one alone
+            ceiling.add(CoresCeiling.measure());
+
             // Python's tutorial after each of our rounds, not once after all of them: its figure is a median of
             // as many runs, under the same spells of load elsewhere (one lone run read pool 0.70x once)
             if (tutorial.isPresent()) {
@@ -110,11 +114,12 @@ public final class WorkerBench {
         }
         // medians of each strategy's times, runs interleaved, so that a burst of load elsewhere skews one run only
         double seq = Median.of(sequential);
-        System.err.printf("worker bench: seconds sequential %s process %s pool %s plain JVMs %s%n", sequential,
-                process, pool, plain);
+        System.err.printf("worker bench: seconds sequential %s process %s pool %s plain JVMs %s; ceiling %s%n",
+                sequential, process, pool, plain, ceiling);
         figures.add(new Figure("speedup.process", seq / Median.of(process), "x"));
         figures.add(new Figure("speedup.process.vs.plain_jvms", seq / Median.of(plain), "x"));
         figures.add(new Figure("speedup.pool", seq / Median.of(pool), "x"));
+        figures.add(new Figure("speedup.ceiling", Median.of(ceiling), "x"));
         if (!pyProcess.isEmpty()) {
             System.err.printf("worker bench: python start=fork speedups process %s pool %s%n", pyProcess, pyPool);
             figures.add(new Figure("speedup.process.vs.python", Median.of(pyProcess), "x"));

@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 
 import lessonbook.bench.BoundedChild;
 import lessonbook.bench.Figure;
+import lessonbook.bench.CoresCeiling;
 import lessonbook.bench.Median;
 import lessonbook.bench.PythonPeer;
 import lessonbook.bench.ScratchFolder;
@@ -54,6 +55,7 @@ public final class AppBench {
             List<Double> cpuJit = new ArrayList<>();
             List<Double> pyProcess = new ArrayList<>();
             List<Double> pyPool = new ArrayList<>();
+            List<Double> ceiling = new ArrayList<>();
             Optional<Path> tutorial = PythonPeer.available() ? PythonPeer.tutorialScript() : Optional.empty();
             if (tutorial.isEmpty()) {
                 System.err.println("app bench: python3 or python_tutorial.py not found (set -D"
@@ -72,6 +74,7 @@ public final class AppBench {
                     pyProcess.add(py[0]);
                     pyPool.add(py[1]);
                 }
+                ceiling.add(CoresCeiling.measure());   // between the app runs: the machine as they had it
             }
             List<Figure> out = new ArrayList<>(List.of(
                     new Figure("speedup.process.in_app", Median.of(process), "x"),
@@ -80,6 +83,7 @@ public final class AppBench {
                 out.add(new Figure("speedup.process.in_app.vs.python", Median.of(pyProcess), "x"));
                 out.add(new Figure("speedup.pool.in_app.vs.python", Median.of(pyPool), "x"));
             }
+            out.add(new Figure("speedup.ceiling.in_app", Median.of(ceiling), "x"));
             out.add(new Figure("app.cpu_during_workers", Median.of(cpu), "%"));
             // Of which: the window's own threads, and the JIT compiling the app (not the window's doing).
             out.add(new Figure("app.cpu_during_workers.window", Median.of(cpuWindow), "%"));

@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import lessonbook.bench.BoundedChild;
+import lessonbook.bench.CoresCeiling;
 import lessonbook.bench.Figure;
 import lessonbook.bench.Median;
 import lessonbook.format.LessonFiles;
@@ -50,6 +51,8 @@ public final class LessonWorkloadBench {
     /** The lesson's workload in a host JVM of its own ({@link #main}); its figures, read from its stdout. */
     public List<Figure> run() throws Exception {
         List<Figure> figures = new CopyOnWriteArrayList<>();   // filled on the child's stdout reader
+        // the machine's ceiling just before and just after (measured here, with C2: the host runs C1 only)
+        double before = CoresCeiling.measure();
         BoundedChild.Ended ended = BoundedChild.run(
                 new ProcessBuilder(BoundedChild.javaCommand(List.of(), LessonWorkloadBench.class, List.of(lesson.toString()))),
                 new BoundedChild.Lines(line -> Figure.parse(line).ifPresent(figures::add)), new BoundedChild.Inherit(),
@@ -58,6 +61,7 @@ public final class LessonWorkloadBench {
             throw new IllegalStateException("the lesson bench's host gave " + figures.size() + " figures ("
                     + ended.describe() + "; its reasons are above)");
         }
+        figures.add(new Figure("speedup.ceiling.in_kernel", (before + CoresCeiling.measure()) / 2, "x"));
         return figures;
     }
 
