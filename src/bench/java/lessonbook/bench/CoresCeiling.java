@@ -1,33 +1,35 @@
 package lessonbook.bench;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 
 /**
- * The speedup this machine allows at the moment it is asked: the tutorial's loop run on one thread alone, then on
- * one thread per core at once, all in this JVM and all through the same compiled code; the ceiling is what the
- * threads at once did per second over what the one alone did. It is the core count on a machine whose cores are
- * its own, and less where they are shared: on the 2-core virtual machine the project is measured on, the loop
- * pinned to one core took 276 ms, to the other 285-414 ms in the same minute, each a steady figure per JVM for
- * seconds at a time. A speedup figure reads against this ceiling measured beside it, not against the core count;
+ * The speedup this machine allows at the moment it is asked, for the lesson's kind of work: one plain JVM per core
+ * ({@link PlainJvms}: a worker's compiler options, nothing of Lessonbook around it) each running the tutorial's loop
+ * once, all at once, against one such JVM alone; the ceiling is the sum over them of (fastest loop seen / their
+ * loop). It is the core count where the cores are the machine's own and alike, and less where they are shared.
+ * <p>
+ * Why the fastest loop seen, and why fresh JVMs: on the 2-core virtual machine the project is measured on, a fresh
+ * JVM's loop (compiled on the stack, as in a worker) pinned to one core ({@code taskset}) took 283-291 ms, pinned to
+ * the other 313-419 ms; which core was the slow one changed from one half hour to the next. The same loop compiled
+ * as a whole method, as the sequential run's later calls run it, took 301-319 ms on either: the slow core slows
+ * the workers' code and hardly the sequential run's, so a probe in one warm JVM read 1.85-1.97 while workers' loops
+ * ran 30 % apart. A speedup figure reads against the ceiling measured beside it, not against the core count;
  * Python's peer runs under the same ceiling.
  * <p>
- * Not the lesson's workload: no process starts, no JIT warm-up in a fresh JVM, nothing sent. Those are the costs
- * the speedup figures include and the ceiling leaves out.
+ * Leaves out what the speedup figures include: the kernel or host dispatching, output, the JVMs' exits.
  */
 public final class CoresCeiling {
-    /** About 60 ms of the loop on one core of that machine: short enough to run beside every round. */
-    static final long INPUT = 200_000_000L;
+    /** The lesson's input: each of its workers runs one such loop. */
+    static final long INPUT = 1_000_000_000L;
     private static final int PROBES = 3;
-    private static volatile long sink;
 
     private CoresCeiling() {
     }
 
-    /** The median of a few probes, each the loop alone, then on every core at once, then alone again. */
-    public static double measure() {
-        warmUp();
+    /** The median of a few probes, each one JVM alone, then one per core at once. */
+    public static double measure() throws Exception {
         List<Double> ceilings = new ArrayList<>();
         for (int i = 0; i < PROBES; i++) {
             ceilings.add(probe(Runtime.getRuntime().availableProcessors()));
@@ -35,52 +37,28 @@ public final class CoresCeiling {
         return Median.of(ceilings);
     }
 
-    /** Compiles the loop as a whole method (C2), as the sequential run's calls after its first one run it. */
-    private static void warmUp() {
-        for (int i = 0; i < 40; i++) {
-            sink += WorkerBench.factorial(INPUT / 100);
-        }
+    /** One probe: {@code jvms} plain JVMs at once, against one alone. */
+    static double probe(int jvms) throws Exception {
+        List<Double> alone = seconds(PlainJvms.loopSpans(List.of(INPUT)));
+        List<Double> atOnce = seconds(PlainJvms.loopSpans(Collections.nCopies(jvms, INPUT)));
+        return ceiling(alone.get(0), atOnce);
     }
 
-    /** One probe on {@code threads} threads: the sum over them of (time alone / their time at once). */
-    static double probe(int threads) {
-        double alone = (secondsAlone() + secondsAlone()) / 2;
-        double[] atOnce = new double[threads];
-        CountDownLatch go = new CountDownLatch(1);
-        List<Thread> running = new ArrayList<>();
-        for (int t = 0; t < threads; t++) {
-            int slot = t;
-            Thread thread = new Thread(() -> {
-                try {
-                    go.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-                atOnce[slot] = secondsAlone();
-            }, "cores-ceiling-" + t);
-            thread.start();
-            running.add(thread);
-        }
-        go.countDown();
-        for (Thread thread : running) {
-            try {
-                thread.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while probing the cores", e);
-            }
-        }
-        double ceiling = 0;
+    /** The sum over {@code atOnce} of (the fastest of all the loops / that loop). */
+    static double ceiling(double alone, List<Double> atOnce) {
+        double fastest = Math.min(alone, Collections.min(atOnce));
+        double sum = 0;
         for (double seconds : atOnce) {
-            ceiling += alone / seconds;
+            sum += fastest / seconds;
         }
-        return ceiling;
+        return sum;
     }
 
-    private static double secondsAlone() {
-        long t0 = System.nanoTime();
-        sink += WorkerBench.factorial(INPUT);
-        return (System.nanoTime() - t0) / 1e9;
+    private static List<Double> seconds(List<long[]> spans) {
+        List<Double> seconds = new ArrayList<>();
+        for (long[] span : spans) {
+            seconds.add((span[1] - span[0]) / 1e9);
+        }
+        return seconds;
     }
 }

@@ -33,6 +33,17 @@ final class PlainJvms {
      * the first loop's start to the last one's end.
      */
     static double runOnce(List<Long> inputs) throws Exception {
+        List<long[]> spans = loopSpans(inputs);
+        long first = spans.stream().mapToLong(s -> s[0]).min().orElseThrow();
+        long last = spans.stream().mapToLong(s -> s[1]).max().orElseThrow();
+        return (last - first) / 1e9;
+    }
+
+    /**
+     * Starts one plain JVM per input, waits until all are up, then lets them run at once. Returns each loop's start
+     * and end ({@code System.nanoTime}), in the order the loops ended.
+     */
+    static List<long[]> loopSpans(List<Long> inputs) throws Exception {
         try (ScratchFolder scratch = ScratchFolder.create("lessonbook-plain-jvms-")) {
             Path go = scratch.path().resolve("go");
             CountDownLatch ready = new CountDownLatch(inputs.size());
@@ -80,9 +91,7 @@ final class PlainJvms {
                 throw new IllegalStateException("plain JVMs: " + spans.size() + " of " + inputs.size()
                         + " reported; " + failures);
             }
-            long first = spans.stream().mapToLong(s -> s[0]).min().orElseThrow();
-            long last = spans.stream().mapToLong(s -> s[1]).max().orElseThrow();
-            return (last - first) / 1e9;
+            return new ArrayList<>(spans);
         }
     }
 

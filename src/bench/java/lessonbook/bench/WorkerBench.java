@@ -100,7 +100,7 @@ public final class WorkerBench {
             Worker.prestart(inputs.size());   // the spares that replace the pool's start now, not beside them
             plain.add(PlainJvms.runOnce(inputs));
 
-            // what the machine allowed this round: the same loop on every core at once against one alone
+            // what the machine allowed this round: one plain JVM per core at once against one alone
             ceiling.add(CoresCeiling.measure());
 
             // Python's tutorial after each of our rounds, not once after all of them: its figure is a median of

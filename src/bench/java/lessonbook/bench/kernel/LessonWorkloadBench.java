@@ -51,7 +51,7 @@ public final class LessonWorkloadBench {
     /** The lesson's workload in a host JVM of its own ({@link #main}); its figures, read from its stdout. */
     public List<Figure> run() throws Exception {
         List<Figure> figures = new CopyOnWriteArrayList<>();   // filled on the child's stdout reader
-        // the machine's ceiling just before and just after (measured here, with C2: the host runs C1 only)
+        // the machine's ceiling just before and just after: beside the host's rounds would be inside its timing
         double before = CoresCeiling.measure();
         BoundedChild.Ended ended = BoundedChild.run(
                 new ProcessBuilder(BoundedChild.javaCommand(List.of(), LessonWorkloadBench.class, List.of(lesson.toString()))),
