@@ -360,12 +360,12 @@ public final class JvmKernel implements Kernel {
         }
     }
 
-    /** For tests: the kernel's child processes as last seen. */
     /** Connections to the current kernel's port dropped because they did not prove themselves (tests). */
     synchronized int rejectedConnections() {
         return current == null ? 0 : current.rejectedConnections();
     }
 
+    /** For tests: the kernel's child processes as last seen. */
     synchronized List<Long> knownDescendantPids() {
         return current == null ? List.of() : current.knownDescendantPids();
     }
