@@ -34,7 +34,7 @@ import lessonbook.model.StreamName;
  * after this one in that JVM.
  */
 public final class LessonWorkloadBench {
-    private static final int RUNS = 3;
+    private static final int RUNS = 5;
     private static final long CELL_TIMEOUT_S = 120;
     /** What the cells this bench runs must contain, in lesson order: each is found in the lesson, not copied. */
     static final List<String> DEFINITIONS = List.of("import lessonbook.workers.*;", "long factorial(long n)",
