@@ -116,8 +116,7 @@ public final class JvmKernel implements Kernel {
         if (current == null && status == KernelStatus.DEAD) {
             launch(KernelStatus.STARTING);
         } else if (!needed) {
-            needed = true;   // a cell to run is a need, whatever the host said
-            launchIfNotStarted();
+            setNeeded(true);   // a cell to run is a need, whatever the host said
         }
         cells.add(cell);
         pump();
