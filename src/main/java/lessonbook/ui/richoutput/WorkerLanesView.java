@@ -36,6 +36,11 @@ import lessonbook.model.Output;
 public final class WorkerLanesView extends VBox {
     /** Workers report a wait once it lasted this long (lessonbook.workers.shared.WaitStates). */
     private static final long WAIT_REPORTED_AFTER_MS = 50;
+    /**
+     * How much wider than its texts the stats column may stay while workers run: more than a ticking time's digits
+     * ever change it, less than a wait's text ("waiting for its JVM to start · ") that ended.
+     */
+    private static final double STATS_SHRINK_SLACK = 40;
 
     /** What the events said, per worker; the rows below are built from it only when the view can be seen. */
     private final Map<String, WorkerLane> workers = new LinkedHashMap<>();
@@ -52,11 +57,6 @@ public final class WorkerLanesView extends VBox {
     private double statsWidth;
     /** Set when the stats column is to fit its texts again, narrower if they are (see {@link #refresh}). */
     private boolean fitStatsAgain;
-    /**
-     * How much wider than its texts the stats column may stay while workers run: more than a ticking time's digits
-     * ever change it, less than a wait's text ("waiting for its JVM to start · ") that ended.
-     */
-    private static final double STATS_SHRINK_SLACK = 40;
     private boolean live;
     private boolean animating;
     /** Events or lines arrived while the view was out of sight: the next frame in sight draws them. */
