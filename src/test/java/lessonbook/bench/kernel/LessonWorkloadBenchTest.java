@@ -2,6 +2,7 @@ package lessonbook.bench.kernel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -23,6 +24,14 @@ class LessonWorkloadBenchTest {
         }
         List<String> lessonOrder = lesson.codeCells().stream().map(CodeCell::source).filter(cells::contains).toList();
         assertThat(cells).isEqualTo(lessonOrder);
+    }
+
+    @Test
+    void theWorkersOnlySpeedupSharesTheirCpuTimeOutOverTheCores() {
+        // the lesson's quiet rounds on 2 cores: 2.87 s sequential, ten workers of ~0.30 s of CPU each
+        assertThat(LessonWorkloadBench.workersOnly(2.87, 3.0, 2)).isCloseTo(1.913, within(0.001));
+        // one core: the workers' CPU time is the run's length, and the sequential run's equal work is the bound
+        assertThat(LessonWorkloadBench.workersOnly(3.0, 3.0, 1)).isEqualTo(1.0);
     }
 
     @Test
