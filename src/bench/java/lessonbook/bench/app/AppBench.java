@@ -56,6 +56,8 @@ public final class AppBench {
             List<Double> pyProcess = new ArrayList<>();
             List<Double> pyPool = new ArrayList<>();
             List<Double> ceiling = new ArrayList<>();
+            List<Double> processWorkersOnly = new ArrayList<>();
+            List<Double> poolWorkersOnly = new ArrayList<>();
             Optional<Path> tutorial = PythonPeer.available() ? PythonPeer.tutorialScript() : Optional.empty();
             if (tutorial.isEmpty()) {
                 System.err.println("app bench: python3 or python_tutorial.py not found (set -D"
@@ -69,6 +71,8 @@ public final class AppBench {
                 cpu.add(figures.get("cpu_during_workers"));
                 cpuWindow.add(figures.getOrDefault("cpu_during_workers.window", -1.0));
                 cpuJit.add(figures.getOrDefault("cpu_during_workers.jit", -1.0));
+                Optional.ofNullable(figures.get("speedup.process.workers_only")).ifPresent(processWorkersOnly::add);
+                Optional.ofNullable(figures.get("speedup.pool.workers_only")).ifPresent(poolWorkersOnly::add);
                 if (tutorial.isPresent()) {
                     double[] py = python(tutorial.get());
                     pyProcess.add(py[0]);
@@ -84,6 +88,10 @@ public final class AppBench {
                 out.add(new Figure("speedup.pool.in_app.vs.python", Median.of(pyPool), "x"));
             }
             out.add(new Figure("speedup.ceiling.in_app", Median.of(ceiling), "x"));
+            if (!processWorkersOnly.isEmpty() && !poolWorkersOnly.isEmpty()) {
+                out.add(new Figure("speedup.process.in_app.workers_only", Median.of(processWorkersOnly), "x"));
+                out.add(new Figure("speedup.pool.in_app.workers_only", Median.of(poolWorkersOnly), "x"));
+            }
             out.add(new Figure("app.cpu_during_workers", Median.of(cpu), "%"));
             // Of which: the window's own threads, and the JIT compiling the app (not the window's doing).
             out.add(new Figure("app.cpu_during_workers.window", Median.of(cpuWindow), "%"));

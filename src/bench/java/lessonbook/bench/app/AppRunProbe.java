@@ -12,6 +12,7 @@ import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 
+import lessonbook.bench.kernel.LessonWorkloadBench;
 import lessonbook.jit.HostCompilers;
 import lessonbook.model.Cell;
 import lessonbook.model.CellState;
@@ -32,7 +33,8 @@ import lessonbook.ui.NotebookWindow;
  * sequential run" table) and {@code in_app cpu_during_workers P}: this JVM's CPU time (FX thread, renderer, GC,
  * JIT; not the kernel's nor the workers', which are other processes) while the cells that started workers ran,
  * as a percentage of their wall time, and that split into the window's threads ({@code .window}) and the JIT
- * ({@code .jit}). Per-thread detail goes to stderr. Exits 0, or 2 when a cell failed.
+ * ({@code .jit}); and {@code in_app speedup.process.workers_only X} (and {@code pool}): the speedup the timed cell's
+ * workers' own CPU time allowed ({@link LessonWorkloadBench#workersOnly}). Per-thread detail goes to stderr. Exits 0, or 2 when a cell failed.
  */
 public final class AppRunProbe {
     static final String TABLE_TITLE = "Speedup over the sequential run";
@@ -180,17 +182,38 @@ public final class AppRunProbe {
         }
         // the seconds behind the ratios, so that a slow run shows which side was slow
         System.err.println("app probe: " + TABLE_TITLE + ": " + table.rows());
+        int cores = Runtime.getRuntime().availableProcessors();
         for (List<String> row : table.rows()) {
             String name = row.get(0).startsWith("one worker") ? "speedup.process"
                     : row.get(0).startsWith("pool") ? "speedup.pool" : null;
             if (name != null) {
                 System.out.println("in_app " + name + " " + row.get(2));
+                // the sequential run's seconds are this row's seconds times its speedup
+                double sequential = Double.parseDouble(row.get(1)) * Double.parseDouble(row.get(2));
+                long workersCpu = workersCpuMillis(name.equals("speedup.process") ? "double runOneWorkerPerInput()"
+                        : "double runPool()");
+                if (workersCpu > 0) {
+                    System.out.printf(Locale.ROOT, "in_app %s.workers_only %.3f%n", name,
+                            LessonWorkloadBench.workersOnly(sequential, workersCpu / 1000.0, cores));
+                }
             }
         }
         System.out.flush();
         lessonbook.bench.FlightRecordings.dump();
         // The kernel ends itself and its workers when its host is gone.
         Runtime.getRuntime().halt(0);
+    }
+
+    /** The CPU time of the workers of the cell that defines (and calls) {@code method}, from their exit events. */
+    private long workersCpuMillis(String method) {
+        for (Cell cell : document.cells()) {
+            if (cell instanceof CodeCell code && code.source().contains(method)) {
+                return code.outputs().stream().filter(o -> o instanceof Output.WorkerEvent e
+                        && e.phase() == Output.WorkerEvent.Phase.EXITED)
+                        .mapToLong(o -> ((Output.WorkerEvent) o).cpuMillis()).sum();
+            }
+        }
+        return 0;
     }
 
     /** A thread's cpu by its full Java name (native threads: their /proc name), digits at the end as #. */

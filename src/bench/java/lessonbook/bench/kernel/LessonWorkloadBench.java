@@ -101,7 +101,7 @@ public final class LessonWorkloadBench {
      * loop's (and the machine's: a core that another tenant slows makes the loop take more CPU time), so this is
      * the highest speedup the run could have shown; what lies between it and the measured one is everything else.
      */
-    static double workersOnly(double sequentialSeconds, double workersCpuSeconds, int cores) {
+    public static double workersOnly(double sequentialSeconds, double workersCpuSeconds, int cores) {
         return sequentialSeconds / (workersCpuSeconds / cores);
     }
 
