@@ -67,7 +67,7 @@ public final class NotebookWindow implements WindowActions {
     private final HelpOverlay help;
     private final NotebookBanner banner = new NotebookBanner();
     private final PresenterMode presenter;
-    /** The running cells' elapsed times, 10 times a second (a clock that does not keep the pulse running). */
+    /** The running cells' elapsed times, at the window's one cadence ({@code FxClock.FRAME_MILLIS}). */
     private final lessonbook.ui.richoutput.FxClock ticker = new lessonbook.ui.richoutput.FxClock(
             lessonbook.ui.richoutput.FxClock.FRAME_MILLIS, this::tick);
 
