@@ -53,6 +53,33 @@ class KernelEvaluationTest {
                         new Output.Stream(lessonbook.model.StreamName.STDOUT, "Hello\n"));
     }
 
+    /**
+     * A value's text is its toString(), the student's own code: when that throws or recurses without end (a
+     * {@code toString()} that prints {@code this}), the cell fails with that error, as any of its code would,
+     * instead of ending "ok" with nothing to show.
+     */
+    @Test
+    void aValueWhoseToStringFailsIsTheCellsErrorNotSilence() {
+        harness.run("class Broken { public String toString() { throw new IllegalStateException(\"no text yet\"); } }");
+        KernelHarness.Ran thrown = harness.run("new Broken()");
+        assertThat(thrown.run().outcome()).isEqualTo(Outcome.ERROR);
+        Output.Error error = thrown.only(Output.Error.class);
+        assertThat(error.exceptionType()).isEqualTo("java.lang.IllegalStateException");
+        assertThat(error.message()).isEqualTo("no text yet");
+        assertThat(thrown.all(Output.Value.class)).isEmpty();
+
+        harness.run("class Loop { public String toString() { return \"Loop \" + this; } }");
+        KernelHarness.Ran recursed = harness.run("new Loop()");
+        assertThat(recursed.run().outcome()).isEqualTo(Outcome.ERROR);
+        assertThat(recursed.only(Output.Error.class).exceptionType()).isEqualTo("java.lang.StackOverflowError");
+
+        KernelHarness.Ran tooBig = harness.run(
+                "new Object() { public String toString() { return \"x\".repeat(Integer.MAX_VALUE); } }");
+        assertThat(tooBig.run().outcome()).isEqualTo(Outcome.ERROR);
+        assertThat(tooBig.only(Output.Error.class).exceptionType()).isEqualTo("java.lang.OutOfMemoryError");
+        assertThat(harness.run("6 * 7").only(Output.Value.class).value()).as("the kernel lives on").isEqualTo("42");
+    }
+
     @Test
     void methodDeclarationThenCall() {
         KernelHarness.Ran declared = harness.run("long factorial(long n) { return n <= 1 ? 1 : n * factorial(n - 1); }");
