@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 import jdk.jshell.spi.ExecutionControl.StoppedException;
 
@@ -56,19 +57,25 @@ final class CellMainThread {
 
     private static final class Job {
         final Method doIt;
+        final Function<Object, String> shown;
         final String cellId;
         final Set<Thread> earlier;
         final CountDownLatch done = new CountDownLatch(1);
         /** Set by this thread as it takes the snippet on: from then on a death of the thread ends the snippet. */
         volatile boolean started;
-        volatile Object result;
+        volatile Ran result;
         volatile Throwable failure;
 
-        Job(Method doIt, String cellId, Set<Thread> earlier) {
+        Job(Method doIt, Function<Object, String> shown, String cellId, Set<Thread> earlier) {
             this.doIt = doIt;
+            this.shown = shown;
             this.cellId = cellId;
             this.earlier = earlier;
         }
+    }
+
+    /** What a snippet returned, and its text as the engine shows it. */
+    record Ran(Object value, String text) {
     }
 
     CellMainThread(Thread.UncaughtExceptionHandler uncaught) {
@@ -81,7 +88,8 @@ final class CellMainThread {
     }
 
     /**
-     * Runs one snippet on the "main" thread to its end; a stop surfaces as JShell's {@link StoppedException}.
+     * Runs one snippet on the "main" thread to its end, and there makes its value's text with {@code shown} (the
+     * value's toString(), the cell's code too); a stop surfaces as JShell's {@link StoppedException}.
      * <p>
      * Why it watches instead of only waiting: {@code Thread.stop} is delivered when the stopped thread next
      * checks for it, which can be after the snippet ended, in this class's own hand-back (a stop sent as the
@@ -90,10 +98,10 @@ final class CellMainThread {
      * restarts the kernel. So the wait looks every {@value #WATCH_MS} ms: a snippet whose thread died after
      * taking it on was stopped; one whose thread died before gets a new thread.
      */
-    Object run(Method doIt) throws Exception {
+    Ran run(Method doIt, Function<Object, String> shown) throws Exception {
         Set<Thread> earlier = Collections.newSetFromMap(new IdentityHashMap<>());
         earlier.addAll(threads());
-        Job job = new Job(doIt, CellContext.current(), earlier);
+        Job job = new Job(doIt, shown, CellContext.current(), earlier);
         synchronized (handoff) {
             pending = job;
             handoff.notifyAll();
@@ -171,7 +179,16 @@ final class CellMainThread {
         CellContext.adopt(job.cellId);
         running = job;
         try {
-            job.result = job.doIt.invoke(null);
+            Object value = job.doIt.invoke(null);
+            String text;
+            try {
+                // The value's toString() is the cell's code too: on this thread, so that Interrupt stops one that
+                // never returns, and what it throws is the cell's error.
+                text = job.shown.apply(value);
+            } catch (Throwable e) {
+                throw new InvocationTargetException(e);
+            }
+            job.result = new Ran(value, text);
         } catch (Throwable e) {
             Throwable cause = e instanceof InvocationTargetException ? e.getCause() : e;
             if (cause instanceof OutOfMemoryError) {

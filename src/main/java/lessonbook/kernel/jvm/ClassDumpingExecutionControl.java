@@ -122,11 +122,11 @@ final class ClassDumpingExecutionControl extends LocalExecutionControl {
             if (stopRequested) {
                 throw new StoppedException();
             }
-            Object value = mainThread.run(doitMethod);
-            String shown = valueString(value);
+            CellMainThread.Ran ran = mainThread.run(doitMethod, ClassDumpingExecutionControl::valueString);
+            Object value = ran.value();
             notebookText = value == null ? null
-                    : value instanceof String || value instanceof Character ? value.toString() : shown;
-            return shown;
+                    : value instanceof String || value instanceof Character ? value.toString() : ran.text();
+            return ran.text();
         } finally {
             running = false;
         }
@@ -150,18 +150,13 @@ final class ClassDumpingExecutionControl extends LocalExecutionControl {
     }
 
     /**
-     * What escaped the engine's steps around the cell's code rather than the code itself: above all the value's
-     * {@code toString()}, which {@link #valueString} calls on this (the evaluating) thread, so that a class whose
-     * {@code toString()} throws or recurses without end fails here; or an allocation here while the notebook's
+     * What escaped the engine's steps around the cell's code rather than the code itself (the value's
+     * {@code toString()} is run with the code, {@link CellMainThread}): an allocation here while the notebook's
      * data fills the heap. The engine would make it an InternalException, which JShell's eval drops without a
      * word: the cell ended "ok" and showed nothing. It is the cell's error instead, as its code's would be.
      */
     @Override
-    @SuppressWarnings("removal")
     protected String throwConvertedOtherException(Throwable ex) throws RunException, InternalException {
-        if (ex instanceof ThreadDeath) {
-            throw new StoppedException();   // JDK 20+: the stop flag, checked in the cell's toString()
-        }
         if (ex instanceof OutOfMemoryError) {
             KernelMemory.cellRanOutOfMemory();   // as for the cell's own code: room to report it
         }

@@ -103,6 +103,26 @@ class InterruptRunningCellTest {
         }
     }
 
+    /**
+     * A value's toString() is the cell's code too (a student's that never returns): Interrupt stops it in place
+     * on every JDK, and the kernel keeps its definitions. It used to run outside the cell's thread, where no stop
+     * reached it before JDK 20, and the kernel was restarted.
+     */
+    @Test
+    void interruptStopsAValueWhoseToStringNeverReturns() throws Exception {
+        harness.run("int survivor = 7;");
+        harness.run("class Spin { public String toString() { System.out.println(\"running\"); while (true) { } } }");
+        long pid = harness.kernel.pid();
+        String cell = KernelHarness.newCellId();
+        CompletableFuture<CellRun> run = harness.kernel.execute(cell, "new Spin()");
+        harness.awaitStdout(cell, "running");
+        harness.kernel.interrupt();
+        assertThat(new Running(cell, run).end().outcome()).isEqualTo(Outcome.INTERRUPTED);
+        assertThat(harness.outputsOf(cell)).contains(new Output.Notice("Interrupted."));
+        assertThat(harness.kernel.pid()).as("stopped without a restart").isEqualTo(pid);
+        assertThat(harness.run("survivor").only(Output.Value.class).value()).isEqualTo("7");
+    }
+
     @Test
     void backgroundThreadsTheCellStartedAreStoppedToo() throws Exception {
         harness.run("int survivor = 7;");

@@ -51,7 +51,7 @@ class CellMainThreadStopTest {
         List<Object> outcomes = new ArrayList<>();
         try {
             for (int i = 0; i < SNIPPETS; i++) {
-                Future<Object> snippet = evaluator.submit(() -> main.run(quick));
+                Future<Object> snippet = evaluator.submit(() -> main.run(quick, String::valueOf).value());
                 try {
                     outcomes.add(snippet.get(5, TimeUnit.SECONDS));
                 } catch (ExecutionException e) {
@@ -70,7 +70,7 @@ class CellMainThreadStopTest {
         stopper.join(5_000);
         ExecutorService after = Executors.newSingleThreadExecutor();
         try {
-            assertThat(after.submit(() -> main.run(quick)).get(5, TimeUnit.SECONDS)).isEqualTo(4950);
+            assertThat(after.submit(() -> main.run(quick, String::valueOf).value()).get(5, TimeUnit.SECONDS)).isEqualTo(4950);
         } finally {
             after.shutdownNow();
         }
