@@ -34,13 +34,19 @@ public final class EndThisJvm {
      * code); {@code exitCode} where the self-kill was not possible. Never returns.
      */
     public static void now(int exitCode) {
-        List<ProcessHandle> all = new ArrayList<>();
-        collectDescendants(ProcessHandle.current(), all);
-        for (ProcessHandle p : all) {
-            p.destroyForcibly();
+        try {
+            List<ProcessHandle> all = new ArrayList<>();
+            collectDescendants(ProcessHandle.current(), all);
+            for (ProcessHandle p : all) {
+                p.destroyForcibly();
+            }
+            killSelf();
+        } finally {
+            // Whatever the above threw, this JVM ends. A kernel out of memory ran out again while ending (the list
+            // of its children and the kill command need memory; JDK 25 at 64 MB): the error went up the thread,
+            // nothing halted, and the kernel stayed alive with its cell waiting for good.
+            Runtime.getRuntime().halt(exitCode);
         }
-        killSelf();
-        Runtime.getRuntime().halt(exitCode);
     }
 
     /**
