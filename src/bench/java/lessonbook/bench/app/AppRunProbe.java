@@ -34,7 +34,8 @@ import lessonbook.ui.NotebookWindow;
  * JIT; not the kernel's nor the workers', which are other processes) while the cells that started workers ran,
  * as a percentage of their wall time, and that split into the window's threads ({@code .window}) and the JIT
  * ({@code .jit}); and {@code in_app speedup.process.workers_only X} (and {@code pool}): the speedup the timed cell's
- * workers' own CPU time allowed ({@link LessonWorkloadBench#workersOnly}). Per-thread detail goes to stderr. Exits 0, or 2 when a cell failed.
+ * workers' own CPU time allowed ({@link LessonWorkloadBench#workersOnly}). Per-thread detail goes to stderr. Exits
+ * 0, or 2 when a cell failed.
  */
 public final class AppRunProbe {
     static final String TABLE_TITLE = "Speedup over the sequential run";

@@ -70,7 +70,8 @@ class CellMainThreadStopTest {
         stopper.join(5_000);
         ExecutorService after = Executors.newSingleThreadExecutor();
         try {
-            assertThat(after.submit(() -> main.run(quick, String::valueOf).value()).get(5, TimeUnit.SECONDS)).isEqualTo(4950);
+            assertThat(after.submit(() -> main.run(quick, String::valueOf).value()).get(5, TimeUnit.SECONDS))
+                    .isEqualTo(4950);
         } finally {
             after.shutdownNow();
         }
