@@ -130,7 +130,8 @@ public final class LessonWorkloadBench {
                     public void onOutput(String cellId, Output output) {
                         if (output instanceof Output.Stream s && s.stream() == StreamName.STDOUT) {
                             stdout.computeIfAbsent(cellId, k -> new StringBuilder()).append(s.text());
-                        } else if (output instanceof Output.WorkerEvent e && e.phase() == Output.WorkerEvent.Phase.EXITED) {
+                        } else if (output instanceof Output.WorkerEvent e
+                                && e.phase() == Output.WorkerEvent.Phase.EXITED) {
                             workersCpuMillis.merge(cellId, e.cpuMillis(), Long::sum);
                         }
                     }
@@ -156,8 +157,10 @@ public final class LessonWorkloadBench {
             int cores = Runtime.getRuntime().availableProcessors();
             return List.of(new Figure("speedup.process.in_kernel", seq / Median.of(process), "x"),
                     new Figure("speedup.pool.in_kernel", seq / Median.of(pool), "x"),
-                    new Figure("speedup.process.in_kernel.workers_only", workersOnly(seq, Median.of(processCpu), cores), "x"),
-                    new Figure("speedup.pool.in_kernel.workers_only", workersOnly(seq, Median.of(poolCpu), cores), "x"));
+                    new Figure("speedup.process.in_kernel.workers_only",
+                            workersOnly(seq, Median.of(processCpu), cores), "x"),
+                    new Figure("speedup.pool.in_kernel.workers_only",
+                            workersOnly(seq, Median.of(poolCpu), cores), "x"));
         }
 
         private static long kernelCpuMillis(JvmKernel kernel) {
