@@ -91,12 +91,14 @@ final class LaneRow extends HBox {
         private final List<Region> grid = new ArrayList<>();
         private final List<Region> markers = new ArrayList<>();
         private final List<Region> waits = new ArrayList<>();
+        private final FreeLayer layer = new FreeLayer();
 
         Track(WorkerLane lane, LaneScale scale) {
             this.lane = lane;
             this.scale = scale;
             getStyleClass().add("lane-track");
-            getChildren().addAll(bar, cpu);
+            layer.getChildren().addAll(bar, cpu);
+            getChildren().add(layer);
         }
 
         private static Region styled(String styleClass) {
@@ -108,10 +110,11 @@ final class LaneRow extends HBox {
 
         @Override
         protected void layoutChildren() {
+            layer.cover(this);
             place();
         }
 
-        /** Every child is unmanaged and placed here, so moving them asks no one for a layout. */
+        /** Everything is unmanaged in a {@link FreeLayer} and placed here, so it asks no one for a layout. */
         void place() {
             double w = getWidth();
             double h = getHeight();
@@ -144,7 +147,7 @@ final class LaneRow extends HBox {
                 if (used == waits.size()) {
                     Region span = styled("lane-wait");
                     waits.add(span);
-                    getChildren().add(getChildren().indexOf(cpu), span);
+                    layer.getChildren().add(layer.getChildren().indexOf(cpu), span);
                 }
                 Region span = waits.get(used++);
                 double x0 = scale.x(from, w);
@@ -160,7 +163,7 @@ final class LaneRow extends HBox {
             while (grid.size() < scale.ticks.size()) {
                 Region line = styled("lane-grid");
                 grid.add(line);
-                getChildren().add(0, line);
+                layer.getChildren().add(0, line);
             }
             for (int i = 0; i < grid.size(); i++) {
                 Region line = grid.get(i);
@@ -183,7 +186,7 @@ final class LaneRow extends HBox {
                 if (used == markers.size()) {
                     Region marker = styled("lane-marker");
                     markers.add(marker);
-                    getChildren().add(marker);
+                    layer.getChildren().add(marker);
                 }
                 Region marker = markers.get(used++);
                 marker.setVisible(true);

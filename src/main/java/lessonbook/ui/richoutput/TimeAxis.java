@@ -13,11 +13,13 @@ final class TimeAxis extends Pane {
     private final Runnable ticksChanged;
     private final List<Label> labels = new ArrayList<>();
     private final List<Region> ticks = new ArrayList<>();
+    private final FreeLayer layer = new FreeLayer();
 
     TimeAxis(LaneScale scale, Runnable ticksChanged) {
         this.scale = scale;
         this.ticksChanged = ticksChanged;
         getStyleClass().add("lane-axis");
+        getChildren().add(layer);
         ensureLabels(1); // so that the preferred height follows the font before the first layout
     }
 
@@ -31,16 +33,20 @@ final class TimeAxis extends Pane {
             tick.setManaged(false);
             labels.add(label);
             ticks.add(tick);
-            getChildren().addAll(tick, label);
+            layer.getChildren().addAll(tick, label);
         }
     }
 
     @Override
     protected void layoutChildren() {
+        layer.cover(this);
         place();
     }
 
-    /** Labels and ticks are unmanaged and placed here, so the lanes can move them without a layout. */
+    /**
+     * Labels and ticks are unmanaged in a {@link FreeLayer} and placed here, so the lanes move them without a
+     * layout.
+     */
     void place() {
         double w = getWidth();
         if (scale.fitTicks(w, labelWidth())) {

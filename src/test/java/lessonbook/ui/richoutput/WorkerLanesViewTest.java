@@ -88,8 +88,7 @@ class WorkerLanesViewTest {
         assertThat(robot.lookup(".lanes-summary").queryAs(Label.class).getText())
                 .contains("10 workers, up to 10 at once").contains("cores busy on average");
         assertThat(robot.lookup(".lane-bar").queryAllAs(Region.class).stream()
-                .filter(r -> r.getStyleClass().size() == 1 && r.getParent() != null
-                        && r.getParent().getStyleClass().contains("lane-track")))
+                .filter(r -> r.getStyleClass().size() == 1 && inTrack(r)))
                 .hasSize(10)
                 .allSatisfy(bar -> {
                     assertThat(bar.getPseudoClassStates()).contains(PseudoClass.getPseudoClass("done"));
@@ -233,7 +232,7 @@ class WorkerLanesViewTest {
         WaitForAsyncUtils.waitForFxEvents();
 
         List<Region> markers = robot.lookup(".lane-marker").queryAllAs(Region.class).stream()
-                .filter(Region::isVisible).filter(r -> r.getParent().getStyleClass().contains("lane-track"))
+                .filter(Region::isVisible).filter(WorkerLanesViewTest::inTrack)
                 .collect(Collectors.toList());
         assertThat(markers).hasSizeBetween(2, WorkerLane.MAX_MARKERS);
         assertThat(markers.stream().mapToDouble(Region::getLayoutX).min().orElseThrow())
@@ -257,5 +256,10 @@ class WorkerLanesViewTest {
         });
 
         assertThat(updates[0]).isEqualTo(1);
+    }
+
+    /** Drawn in a lane's track (the legend has swatches of the same classes). */
+    private static boolean inTrack(Region r) {
+        return r.getParent() instanceof FreeLayer && r.getParent().getParent().getStyleClass().contains("lane-track");
     }
 }
