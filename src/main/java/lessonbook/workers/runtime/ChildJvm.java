@@ -244,14 +244,22 @@ public final class ChildJvm {
      */
     void sampleCpu() {
         long now = cpuMillisNow();
-        if (reportedCpuMillis >= now) {
+        if (!keepIfLater(now)) {
             return;
         }
-        reportedCpuMillis = now;
         Listener to = listener();
         if (to != null) {
             to.sink().cpu(to.tag(), pid, Math.max(0, now - cpuMillisAtBind));
         }
+    }
+
+    /** Keeps {@code cpuMillis} as the last known CPU time if it is later than the one known; says whether it was. */
+    private boolean keepIfLater(long cpuMillis) {
+        if (cpuMillis <= reportedCpuMillis) {
+            return false;
+        }
+        reportedCpuMillis = cpuMillis;
+        return true;
     }
 
     /** The OS's CPU time of the worker JVM so far, or -1 where the system does not say. */
@@ -299,10 +307,7 @@ public final class ChildJvm {
      * still starting when the pool closed) was reported as having used none.
      */
     public void kill() {
-        long now = process.isAlive() ? cpuMillisNow() : -1;
-        if (now > reportedCpuMillis) {
-            reportedCpuMillis = now;
-        }
+        keepIfLater(process.isAlive() ? cpuMillisNow() : -1);
         process.destroyForcibly();
     }
 
