@@ -10,6 +10,11 @@ import java.util.concurrent.TimeUnit;
 public final class EndThisJvm {
     /** The exit code of a child that ended because its host was gone, where the self-kill was not possible. */
     public static final int EXIT_PARENT_GONE = 86;
+    /**
+     * Looked up as this class is initialized ({@link #prepare()}), not at the halt: the first use of a class named
+     * in this one asks its class loader, in Java, and with the heap full that threw before anything halted.
+     */
+    private static final Runtime RUNTIME = Runtime.getRuntime();
 
     private EndThisJvm() {
     }
@@ -45,21 +50,25 @@ public final class EndThisJvm {
             // Whatever the above threw, this JVM ends. A kernel out of memory ran out again while ending (the list
             // of its children and the kill command need memory; JDK 25 at 64 MB): the error went up the thread,
             // nothing halted, and the kernel stayed alive with its cell waiting for good.
-            Runtime.getRuntime().halt(exitCode);
+            RUNTIME.halt(exitCode);
         }
     }
 
     /**
-     * Loads and initializes what {@link #parentGone()} uses (process handles, the launcher of the kill command),
-     * so that a JVM whose host dies does not load it then. For an idle moment, e.g. a spare worker's warm-up.
+     * Loads and initializes what {@link #parentGone()} and {@link #now} use (process handles, the launcher of the
+     * kill command, the JVM's halt), so that a JVM whose host dies does not load it then, and one whose heap is
+     * full can still end (the class loading would need the memory that is gone). At a JVM's start or in an idle
+     * moment: a spare worker's warm-up, the kernel's start.
      */
     public static void prepare() {
         try {
+            // halt's first call initializes this class, which allocates: with the heap full, halt itself threw
+            Class.forName("java.lang.Shutdown", true, null);
             Class.forName("java.lang.ProcessImpl", true, null);
             Class.forName("java.lang.ProcessHandleImpl", true, null);
             new ProcessBuilder(List.of("true")).redirectOutput(ProcessBuilder.Redirect.DISCARD);
         } catch (ClassNotFoundException | LinkageError e) {
-            // an optimisation only
+            // not on this JDK: they load when used, which needs memory then
         }
     }
 

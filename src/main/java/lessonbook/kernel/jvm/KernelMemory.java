@@ -43,10 +43,13 @@ final class KernelMemory {
 
     /**
      * Makes the reserve and opens the JVM's stdout now, at the kernel's start: this class's first use must not be
-     * the moment a cell ran out of memory (the reserve's allocation would fail there, and the class with it).
+     * the moment a cell ran out of memory (the reserve's allocation would fail there, and the class with it). Nor
+     * may {@link EndThisJvm}'s: loading it when the heap is full fails before it can halt, and a child whose heap
+     * was filled to the last bytes stayed alive that way ({@code EndThisJvmTest}).
      */
     static void prepare() {
-        // the class's initialization does the work
+        // the class's initialization does the rest
+        EndThisJvm.prepare();
     }
 
     /** A cell's thread ran out of memory: the reserve goes, so the error can be reported and the cell ended. */
