@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 import lessonbook.kernel.protocol.KernelEvent;
 import lessonbook.kernel.protocol.KernelEvent.CellOutput;
@@ -24,8 +25,9 @@ import lessonbook.model.StreamName;
  * <p>
  * Each cell run sends its first {@link #HEAD_BYTES} of text as printed. Past that head the cell's output goes to
  * an {@link OutputTail} of {@link #TAIL_BYTES}, sent at most every {@link #TAIL_WINDOW_MS} ms behind a marker
- * counting what fell out of it: a cell (or its background threads, or its ten workers) printing forever costs
- * the socket and the app about 128 KB a second, whatever it prints, and never blocks. Worker start and exit
+ * counting what fell out of it, and once more just before an event of the cell's own (a value, its end) so what
+ * it printed keeps its place: a cell (or its background threads, or its ten workers) printing forever costs
+ * the socket and the app about 128 KB a second, whatever it prints and whatever other cells do, and never blocks. Worker start and exit
  * events are kept up to {@link #MAX_WORKER_EVENTS} a cell run.
  * <p>
  * Only the flusher thread and the evaluating thread write to the socket; threads running cell code only
@@ -109,18 +111,35 @@ final class OutputHub {
         }
     }
 
-    /** Sends everything pending, then {@code event}: for the evaluating thread, so values follow printed text. */
+    /**
+     * Sends what is pending, then {@code event}: for the evaluating thread, so values follow printed text. Only
+     * the event's own cell has its tail sent early; another cell's flood keeps to its tail window however many
+     * events pass (a completion request per keystroke, say).
+     */
     void sendAfterPending(KernelEvent event) {
+        String cell = cellOf(event);
         synchronized (flushLock) {
-            flushPending(true);
+            flushPending(cell == null ? c -> false : cell::equals);
             channel.send(event);
         }
     }
 
+    /** Sends everything pending, every tail too: for the kernel's last words. */
     void flushNow() {
         synchronized (flushLock) {
-            flushPending(true);
+            flushPending(c -> true);
         }
+    }
+
+    private static String cellOf(KernelEvent event) {
+        if (event instanceof KernelEvent.CellOutput e) {
+            return e.cellId();
+        } else if (event instanceof KernelEvent.ExecuteFinished e) {
+            return e.cellId();
+        } else if (event instanceof KernelEvent.InputRequested e) {
+            return e.cellId();
+        }
+        return null;
     }
 
     private void write(StreamName stream, byte[] bytes, int offset, int length) {
@@ -233,7 +252,7 @@ final class OutputHub {
                     }
                 }
                 synchronized (flushLock) {
-                    flushPending(false);
+                    flushPending(c -> false);
                 }
             } catch (InterruptedException e) {
                 return;
@@ -244,8 +263,8 @@ final class OutputHub {
         }
     }
 
-    /** Sends what is pending; the tails too when {@code all}, else those not sent for {@link #TAIL_WINDOW_MS}. */
-    private void flushPending(boolean all) {
+    /** Sends what is pending: the tails of the cells {@code now} accepts, and those not sent for a tail window. */
+    private void flushPending(Predicate<String> now) {
         List<KernelEvent> batch;
         synchronized (lock) {
             materializeStreams();
@@ -254,7 +273,7 @@ final class OutputHub {
             batch.addAll(activity.values());
             activity.clear();
             pendingBytes = streams.values().stream().mapToInt(c -> c.length).sum();
-            drainTails(batch, all);
+            drainTails(batch, now);
             lock.notifyAll();
         }
         for (KernelEvent event : batch) {
@@ -263,19 +282,19 @@ final class OutputHub {
     }
 
     /** Caller holds {@link #lock}. */
-    private void drainTails(List<KernelEvent> batch, boolean all) {
-        long now = System.nanoTime();
+    private void drainTails(List<KernelEvent> batch, Predicate<String> now) {
+        long nanos = System.nanoTime();
         boolean left = false;
         for (Map.Entry<String, CellBudget> entry : budgets.entrySet()) {
             CellBudget budget = entry.getValue();
             if (budget.tail == null || budget.tail.isEmpty()) {
                 continue;
             }
-            if (all || now - budget.lastTailSend >= TimeUnit.MILLISECONDS.toNanos(TAIL_WINDOW_MS)) {
+            if (now.test(entry.getKey()) || nanos - budget.lastTailSend >= TimeUnit.MILLISECONDS.toNanos(TAIL_WINDOW_MS)) {
                 for (Output output : budget.tail.drain()) {
                     batch.add(new CellOutput(entry.getKey(), output));
                 }
-                budget.lastTailSend = now;
+                budget.lastTailSend = nanos;
             } else {
                 left = true;
             }
