@@ -10,6 +10,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
+import lessonbook.testkit.TestJvm;
+
 /** What {@code lessonbook bench} does with its suites: picks them, reports what could not be measured, goes on. */
 class BenchCommandTest {
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -71,9 +73,8 @@ class BenchCommandTest {
     /** Started as the app image's launcher starts its JVM (C1 only), the bench runs itself again with C2. */
     @Test
     void fromAJvmWithC1OnlyTheBenchRunsItselfAgainWithTheDefaultCompilers() throws Exception {
-        Process bench = new ProcessBuilder(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), "lessonbook.Main", "bench",
-                "--only=nosuch").redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Process bench = TestJvm.running(List.of("-XX:TieredStopAtLevel=1"), "lessonbook.Main", "bench", "--only=nosuch")
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         String errors = new String(bench.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(bench.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
         assertThat(errors).contains("bench: this JVM compiles with C1 only (the app image's launcher); running the "

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import lessonbook.testkit.Await;
+import lessonbook.testkit.TestJvm;
 
 class AtomicFileWriterTest {
     private static final String LESSON = "# A lesson\n\n```java\nint x = 1;\n```\n";
@@ -162,15 +163,9 @@ class AtomicFileWriterTest {
     }
 
     private Process childSave(Path file, Path signal) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new java.util.ArrayList<>(List.of(java, "-Xshare:auto", "-cp",
-                System.getProperty("java.class.path")));
-        if (signal != null) {
-            command.add("-D" + AtomicFileWriter.PAUSE_BEFORE_MOVE_PROPERTY + "=" + signal);
-        }
-        command.add(SaveInChildJvm.class.getName());
-        command.add(file.toString());
-        return new ProcessBuilder(command).redirectErrorStream(true)
+        List<String> options = signal == null ? List.of("-Xshare:auto")
+                : List.of("-Xshare:auto", "-D" + AtomicFileWriter.PAUSE_BEFORE_MOVE_PROPERTY + "=" + signal);
+        return TestJvm.running(options, SaveInChildJvm.class, file.toString()).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("child.log").toFile()).start();
     }
 

@@ -13,6 +13,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import lessonbook.testkit.TestJvm;
+
 /** A real child JVM and strangers on its host's port: each is dropped, the child still connects and works. */
 class ChildProcessTest {
     private static final Duration CONNECT = Duration.ofSeconds(60);
@@ -21,8 +23,7 @@ class ChildProcessTest {
     Path temp;
 
     private ChildProcess startGated(Path gate) throws Exception {
-        ProcessBuilder command = new ProcessBuilder(ChildProcess.javaExecutable(), "-cp",
-                System.getProperty("java.class.path"), "-XX:+UseSerialGC", GatedChild.class.getName(), gate.toString());
+        ProcessBuilder command = TestJvm.running(List.of("-XX:+UseSerialGC"), GatedChild.class, gate.toString());
         command.redirectError(ProcessBuilder.Redirect.INHERIT);
         return ChildProcess.start(command, CONNECT, GatedChild.ALLOW_LIST, "test-accept");
     }

@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import lessonbook.testkit.TestJvm;
 
 /** The one way a child JVM ends at once, tried where it is hardest: with no heap left to end with. */
 class EndThisJvmTest {
@@ -23,9 +26,7 @@ class EndThisJvmTest {
     @Test
     void aJvmWhoseHeapIsFullStillEnds() throws Exception {
         Path printed = temp.resolve("printed.txt");
-        ProcessBuilder command = new ProcessBuilder(ChildProcess.javaExecutable(), "-cp",
-                System.getProperty("java.class.path"), "-XX:+UseSerialGC", "-Xmx24m",
-                FullHeapChild.class.getName());
+        ProcessBuilder command = TestJvm.running(List.of("-XX:+UseSerialGC", "-Xmx24m"), FullHeapChild.class);
         command.redirectErrorStream(true).redirectOutput(printed.toFile());
         Process child = command.start();
         boolean ended;

@@ -19,6 +19,7 @@ import lessonbook.kernel.client.Kernel;
 import lessonbook.model.CellState;
 import lessonbook.model.Notebook;
 import lessonbook.testkit.Await;
+import lessonbook.testkit.Fx;
 
 /**
  * A notebook window on a TestFX stage with the kernel a test injects: built in {@code @Start}, ended in
@@ -150,9 +151,12 @@ public final class NotebookWindowFixture {
         return code(cellId).hasOutputPane() && code(cellId).outputs().visibleText().equals(text);
     }
 
-    /** The run state the cell's view shows (queued, running, done, error). */
+    /**
+     * The run state the cell's view shows (queued, running, done, error), read on the FX thread: the view takes a
+     * new state before it writes its status line, and a test that saw the one must then read the other.
+     */
     CellState shownState(String cellId) {
-        return code(cellId).runtime().state();
+        return Fx.onFx(() -> code(cellId).runtime().state());
     }
 
     String cellId(int index) {

@@ -14,14 +14,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 
+import lessonbook.testkit.TestJvm;
+
 /** The app's JIT compilers end up below the workers' priority; the window's threads keep theirs. */
 @EnabledOnOs(OS.LINUX)
 class WindowCompilersTest {
     @Test
     void theCompilerThreadsOfAJvmThatAsksRunAtNiceNineteen() throws Exception {
-        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Child.class.getName())
-                .redirectErrorStream(true).start();
+        Process child = TestJvm.running(List.of(), Child.class).redirectErrorStream(true).start();
         assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
         String report = new String(child.getInputStream().readAllBytes());
 
@@ -32,9 +32,7 @@ class WindowCompilersTest {
 
     @Test
     void theCompilersKeepTheirPriorityUntilACellFirstRuns() throws Exception {
-        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Child.class.getName(), "once-a-cell-runs")
-                .redirectErrorStream(true).start();
+        Process child = TestJvm.running(List.of(), Child.class, "once-a-cell-runs").redirectErrorStream(true).start();
         assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
         String report = new String(child.getInputStream().readAllBytes());
 
@@ -46,9 +44,7 @@ class WindowCompilersTest {
 
     @Test
     void afterTheDirectiveAHotMethodIsCompiledByC1OnlyNeverByC2() throws Exception {
-        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:+PrintCompilation", "-cp", System.getProperty("java.class.path"), HotLoop.class.getName())
-                .redirectErrorStream(true).start();
+        Process child = TestJvm.running(List.of("-XX:+PrintCompilation"), HotLoop.class).redirectErrorStream(true).start();
         String report = new String(child.getInputStream().readAllBytes());
         assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
 

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import lessonbook.testkit.Await;
+import lessonbook.testkit.TestJvm;
 
 /** Whole process trees: a killed parent, daemon children, nested workers. */
 class ProcessTreesTest extends WithRecordingHost {
@@ -21,9 +21,8 @@ class ProcessTreesTest extends WithRecordingHost {
 
     @Test
     void workersEndWithinTwoSecondsWhenTheirParentIsKilledWithSigkill() throws Exception {
-        Process parent = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "-Dlessonbook.workers.spares=0",
-                ParentProgram.class.getName()).redirectErrorStream(true).start();
+        Process parent = TestJvm.running(List.of("-Dlessonbook.workers.spares=0"), ParentProgram.class)
+                .redirectErrorStream(true).start();
         try {
             BufferedReader out = new BufferedReader(new InputStreamReader(parent.getInputStream(), StandardCharsets.UTF_8));
             String line = CompletableFuture.supplyAsync(() -> {

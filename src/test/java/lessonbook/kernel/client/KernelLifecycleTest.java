@@ -4,10 +4,8 @@ import lessonbook.testkit.KernelHarness;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
-import java.io.File;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +20,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import lessonbook.kernel.protocol.KernelEvent.Outcome;
 import lessonbook.model.Output;
 import lessonbook.testkit.Await;
+import lessonbook.testkit.TestJvm;
 
 /** Interrupt, System.exit, restart, shutdown, kernel and host death, with real processes checked by pid. */
 class KernelLifecycleTest {
@@ -250,8 +249,7 @@ class KernelLifecycleTest {
      */
     @Test
     void kernelEndsWhenItsHostDies() throws Exception {
-        Process host = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-                System.getProperty("java.class.path"), "lessonbook.kernel.client.faults.TinyHost")
+        Process host = TestJvm.running(List.of(), "lessonbook.kernel.client.faults.TinyHost")
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(host.getInputStream(), StandardCharsets.UTF_8))) {
             CompletableFuture<long[]> pids = CompletableFuture.supplyAsync(() -> {
@@ -348,10 +346,5 @@ class KernelLifecycleTest {
 
     private static long childPid(KernelHarness.Ran ran) {
         return Long.parseLong(ran.stdout().strip());
-    }
-
-    @SuppressWarnings("unused")
-    private static String classpath() {
-        return String.join(File.pathSeparator, System.getProperty("java.class.path"));
     }
 }
