@@ -7,7 +7,9 @@ import lessonbook.process.ChildProcess;
 
 /**
  * A child JVM for a test: the tests' own java and class path, so a test can run one of its classes as a real
- * process (a host that dies, a JVM that fills its heap, a save cut short) and watch it from outside.
+ * process (a host that dies, a JVM that fills its heap, a save cut short) and watch it from outside. The child gets
+ * none of the tests' {@code lessonbook.*} settings, each test naming what its child needs; the app itself, run as a
+ * user runs it, is started by the bench's {@code BoundedChild.javaCommand}, which passes them on.
  */
 public final class TestJvm {
     private TestJvm() {
