@@ -70,7 +70,8 @@ public final class TickingLabel extends Region {
                 Math.max(0, getHeight() - snappedTopInset() - snappedBottomInset()));
     }
 
-    private static double lineHeight(Font font) {
+    /** One line of text in {@code font}, as tall as a label draws it. */
+    static double lineHeight(Font font) {
         Text probe = new Text("Xg");
         probe.setFont(font);
         return Math.ceil(probe.getLayoutBounds().getHeight());

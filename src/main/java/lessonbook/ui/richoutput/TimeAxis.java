@@ -20,7 +20,13 @@ final class TimeAxis extends Pane {
         this.ticksChanged = ticksChanged;
         getStyleClass().add("lane-axis");
         getChildren().add(layer);
-        ensureLabels(1); // so that the preferred height follows the font before the first layout
+        ensureLabels(1);
+        // The axis is as tall as a label in the labels' font, which comes with their style. Lanes that join the
+        // window during a layout pass (scrolled into view) are measured before the style is applied, and a label
+        // in the unmanaged layer tells no one when it gets it: the axis listens, or keeps the height of no font.
+        Label first = labels.get(0);
+        first.fontProperty().addListener((o, was, now) -> requestLayout());
+        first.paddingProperty().addListener((o, was, now) -> requestLayout());
     }
 
     private void ensureLabels(int count) {
@@ -89,9 +95,11 @@ final class TimeAxis extends Pane {
         return text.getLayoutBounds().getWidth();
     }
 
+    /** A label's height and a tick's above it; from the font, not the label, which may not be styled yet. */
     @Override
     protected double computePrefHeight(double width) {
-        double lh = labels.get(0).prefHeight(-1);
+        Label first = labels.get(0);
+        double lh = first.snappedTopInset() + TickingLabel.lineHeight(first.getFont()) + first.snappedBottomInset();
         return snappedTopInset() + lh * 1.3 + snappedBottomInset();
     }
 }

@@ -66,6 +66,44 @@ class WorkerLanesViewTest {
         return events;
     }
 
+    /**
+     * Lanes made out of sight join the window when their cell is scrolled into view, which may be in the middle of a
+     * layout pass: measured before their style is applied, the time axis must still grow to its labels' height
+     * once it is, or the lines below the lanes are drawn over the axis's seconds.
+     */
+    @Test
+    void lanesThatJoinTheWindowDuringALayoutPassGrowTheirAxisToItsLabels(FxRobot robot) {
+        long t0 = System.currentTimeMillis() - 5_000;
+        WorkerLanesView view = new WorkerLanesView();
+        robot.interact(() -> view.accept(tenWorkersOnTwoCores(t0), t0));
+        Label below = new Label("the cell's output lines");
+        javafx.scene.layout.VBox pane = new javafx.scene.layout.VBox(below) {
+            private boolean joined;
+
+            @Override
+            protected void layoutChildren() {
+                if (!joined) {
+                    joined = true;
+                    getChildren().add(0, view);
+                }
+                super.layoutChildren();
+            }
+        };
+        robot.interact(() -> root.getChildren().setAll(pane));
+        lessonbook.testkit.Fx.awaitPulses(root.getScene(), 3);
+
+        double[] bottoms = lessonbook.testkit.Fx.onFx(() -> {
+            Region axis = robot.lookup(".lane-axis").queryAs(Region.class);
+            double labels = robot.lookup(".lane-axis-label").queryAllAs(Label.class).stream().filter(Label::isVisible)
+                    .mapToDouble(l -> l.localToScene(l.getLayoutBounds()).getMaxY()).max().orElseThrow();
+            return new double[] {labels, axis.localToScene(axis.getLayoutBounds()).getMaxY(),
+                    below.localToScene(below.getLayoutBounds()).getMinY()};
+        });
+        assertThat(bottoms[1]).as("the axis's bottom, against its labels'").isGreaterThanOrEqualTo(bottoms[0]);
+        assertThat(bottoms[2]).as("the top of what follows the lanes, against the labels' bottom")
+                .isGreaterThanOrEqualTo(bottoms[0]);
+    }
+
     @Test
     void tenWorkersShowTenLanesWithDistinctPidsAndTheirSharing(FxRobot robot) {
         WorkerLanesView view = show(robot, new WorkerLanesView());
