@@ -26,9 +26,9 @@ import lessonbook.model.StreamName;
  * Each cell run sends its first {@link #HEAD_BYTES} of text as printed. Past that head the cell's output goes to
  * an {@link OutputTail} of {@link #TAIL_BYTES}, sent at most every {@link #TAIL_WINDOW_MS} ms behind a marker
  * counting what fell out of it, and once more just before an event of the cell's own (a value, its end) so what
- * it printed keeps its place: a cell (or its background threads, or its ten workers) printing forever costs
- * the socket and the app about 128 KB a second, whatever it prints and whatever other cells do, and never blocks. Worker start and exit
- * events are kept up to {@link #MAX_WORKER_EVENTS} a cell run.
+ * it printed keeps its place: a cell (or its background threads, or its ten workers) printing forever costs the
+ * socket and the app about 128 KB a second, whatever it prints and whatever other cells do, and never blocks.
+ * Worker start and exit events are kept up to {@link #MAX_WORKER_EVENTS} a cell run.
  * <p>
  * Only the flusher thread and the evaluating thread write to the socket; threads running cell code only
  * append to buffers. That matters because interrupt stops cell threads with an asynchronous exception, which
@@ -263,8 +263,8 @@ final class OutputHub {
         }
     }
 
-    /** Sends what is pending: the tails of the cells {@code now} accepts, and those not sent for a tail window. */
-    private void flushPending(Predicate<String> now) {
+    /** Sends what is pending: the tails of the cells {@code sendNow} accepts, and those not sent for a window. */
+    private void flushPending(Predicate<String> sendNow) {
         List<KernelEvent> batch;
         synchronized (lock) {
             materializeStreams();
@@ -273,7 +273,7 @@ final class OutputHub {
             batch.addAll(activity.values());
             activity.clear();
             pendingBytes = streams.values().stream().mapToInt(c -> c.length).sum();
-            drainTails(batch, now);
+            drainTails(batch, sendNow);
             lock.notifyAll();
         }
         for (KernelEvent event : batch) {
@@ -282,7 +282,7 @@ final class OutputHub {
     }
 
     /** Caller holds {@link #lock}. */
-    private void drainTails(List<KernelEvent> batch, Predicate<String> now) {
+    private void drainTails(List<KernelEvent> batch, Predicate<String> sendNow) {
         long nanos = System.nanoTime();
         boolean left = false;
         for (Map.Entry<String, CellBudget> entry : budgets.entrySet()) {
@@ -290,7 +290,8 @@ final class OutputHub {
             if (budget.tail == null || budget.tail.isEmpty()) {
                 continue;
             }
-            if (now.test(entry.getKey()) || nanos - budget.lastTailSend >= TimeUnit.MILLISECONDS.toNanos(TAIL_WINDOW_MS)) {
+            if (sendNow.test(entry.getKey())
+                    || nanos - budget.lastTailSend >= TimeUnit.MILLISECONDS.toNanos(TAIL_WINDOW_MS)) {
                 for (Output output : budget.tail.drain()) {
                     batch.add(new CellOutput(entry.getKey(), output));
                 }

@@ -23,7 +23,7 @@ final class TimeAxis extends Pane {
         ensureLabels(1);
         // The axis is as tall as a label in the labels' font, which comes with their style. Lanes that join the
         // window during a layout pass (scrolled into view) are measured before the style is applied, and a label
-        // in the unmanaged layer tells no one when it gets it: the axis listens, or keeps the height of no font.
+        // in the unmanaged layer tells no one when it gets it: the axis listens, or keeps its unstyled height, 0.
         Label first = labels.get(0);
         first.fontProperty().addListener((o, was, now) -> requestLayout());
         first.paddingProperty().addListener((o, was, now) -> requestLayout());

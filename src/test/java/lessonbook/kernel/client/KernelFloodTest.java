@@ -83,7 +83,7 @@ class KernelFloodTest {
     }
 
     @Test
-    void aBackgroundThreadFloodingAfterItsCellEndedLeavesTheKernelResponsiveAndKeepsToItsTailRate() {
+    void aBackgroundFloodLeavesTheKernelResponsiveAndKeepsToItsTailRateWhileOtherCellsRun() {
         harness.run("volatile boolean flooding = true;");
         String cell = KernelHarness.newCellId();
         long since = System.nanoTime();
