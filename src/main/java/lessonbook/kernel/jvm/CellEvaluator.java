@@ -20,7 +20,8 @@ import lessonbook.model.Output;
 
 /**
  * Evaluates cells the way the {@code jshell} tool evaluates what is typed into it. Not thread-safe, like
- * JShell itself: one thread (the kernel's main thread) makes every call, except {@link #interrupt()}.
+ * JShell itself: a thread calls it only in its turn ({@link #turns()}): the kernel's main thread for cells and
+ * variables, the editor's questions' thread for {@link #answer}; {@link #interrupt()} from any thread.
  */
 final class CellEvaluator {
     /** The {@code jshell} tool's default start-up imports, plus the display API every cell may use. */
@@ -33,6 +34,7 @@ final class CellEvaluator {
     }
 
     private final JShell jshell;
+    private final JShellTurns turns = new JShellTurns();
     private final ClassDumpingExecutionControl control;
     private final OutputHub hub;
     private final SnippetFeedback feedback;
@@ -48,7 +50,7 @@ final class CellEvaluator {
 
     CellEvaluator(OutputHub hub, Path dumpDir, List<Path> classpath, PrintStream out, PrintStream err) {
         this.hub = hub;
-        this.control = new ClassDumpingExecutionControl(dumpDir);
+        this.control = new ClassDumpingExecutionControl(dumpDir, turns);
         this.jshell = JShell.builder()
                 .executionEngine(ClassDumpingExecutionControl.provider(control), java.util.Map.of())
                 .in(InputStream.nullInputStream()).out(out).err(err)
@@ -361,6 +363,17 @@ final class CellEvaluator {
 
     private void emit(String cellId, Output output) {
         hub.sendAfterPending(new KernelEvent.CellOutput(cellId, output));
+    }
+
+    /** Who may call JShell now: taken for each request, lent out while a cell's code runs. */
+    JShellTurns turns() {
+        return turns;
+    }
+
+    /** JShell's answer to an editor's question ({@link EditorQuestions#isQuestion}). */
+    KernelEvent answer(KernelRequest question) {
+        return question instanceof KernelRequest.Complete complete ? complete(complete)
+                : documentation((KernelRequest.Documentation) question);
     }
 
     KernelEvent.Completions complete(KernelRequest.Complete request) {

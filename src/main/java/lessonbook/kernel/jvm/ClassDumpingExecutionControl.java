@@ -23,6 +23,7 @@ import jdk.jshell.spi.ExecutionEnv;
  */
 final class ClassDumpingExecutionControl extends LocalExecutionControl {
     private final Path dumpDir;
+    private final JShellTurns turns;
     private final AtomicLong generation = new AtomicLong();
     /** Top-level snippet wrapper classes in load order (newest last). */
     private final List<String> wrapperClasses = new ArrayList<>();
@@ -34,8 +35,10 @@ final class ClassDumpingExecutionControl extends LocalExecutionControl {
     private volatile String notebookText;
     private static final Method NO_OP = noOpMethod();
 
-    ClassDumpingExecutionControl(Path dumpDir) {
+    /** @param turns lent out while a cell's code runs, so the editor's questions need not wait for it */
+    ClassDumpingExecutionControl(Path dumpDir, JShellTurns turns) {
         this.dumpDir = dumpDir;
+        this.turns = turns;
     }
 
     static ExecutionControlProvider provider(ClassDumpingExecutionControl control) {
@@ -118,6 +121,7 @@ final class ClassDumpingExecutionControl extends LocalExecutionControl {
             YoungCollection.ifEdenOverHalfFull();
         }
         running = true;
+        turns.codeStarts();
         try {
             if (stopRequested) {
                 throw new StoppedException();
@@ -128,6 +132,7 @@ final class ClassDumpingExecutionControl extends LocalExecutionControl {
                     : value instanceof String || value instanceof Character ? value.toString() : ran.text();
             return ran.text();
         } finally {
+            turns.codeEnded();
             running = false;
         }
     }

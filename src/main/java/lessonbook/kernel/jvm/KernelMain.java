@@ -90,7 +90,12 @@ public final class KernelMain {
         AtomicInteger pending = new AtomicInteger();
         KernelWarmUp warmUp = new KernelWarmUp(workerHost::workersRunning, () -> pending.get() > 0);
         workerHost.onWorkerEnded(warmUp::mayGoOn);
-        Thread reader = new Thread(() -> readRequests(channel, evaluator, input, work, pending),
+        EditorQuestions questions = new EditorQuestions(evaluator.turns(), evaluator::answer, hub, () -> {
+            pending.decrementAndGet();
+            warmUp.mayGoOn();
+        });
+        questions.start();
+        Thread reader = new Thread(() -> readRequests(channel, evaluator, input, work, questions, pending),
                 "lessonbook-kernel-reader");
         reader.setDaemon(true);
         reader.start();
@@ -106,8 +111,10 @@ public final class KernelMain {
 
     private static void serve(BlockingQueue<KernelRequest> work, CellEvaluator evaluator, CellInput input,
             OutputHub hub, AtomicInteger pending, KernelWarmUp warmUp) throws InterruptedException {
+        JShellTurns turns = evaluator.turns();
         while (true) {
             KernelRequest request = work.take();
+            turns.beginRequest();
             try {
                 if (request instanceof KernelRequest.Execute execute) {
                     if (execute.code().contains("lessonbook.workers") && !trainingRun) {
@@ -120,18 +127,15 @@ public final class KernelMain {
                     } finally {
                         input.endCell();
                     }
-                } else if (request instanceof KernelRequest.Complete) {
-                    hub.sendAfterPending(evaluator.complete((KernelRequest.Complete) request));
-                } else if (request instanceof KernelRequest.Documentation) {
-                    hub.sendAfterPending(evaluator.documentation((KernelRequest.Documentation) request));
                 } else if (request instanceof KernelRequest.Variables variables) {
                     hub.sendAfterPending(evaluator.variables(variables));
                 }
             } catch (RuntimeException e) {
                 e.printStackTrace(ORIGINAL_ERR);
             } catch (OutOfMemoryError e) {
-                KernelMemory.endKernel(e);   // in completion or documentation: JShell's own work, not a cell's
+                KernelMemory.endKernel(e);   // in listing the variables: JShell's own work, not a cell's
             } finally {
+                turns.endRequest();
                 pending.decrementAndGet();
                 warmUp.mayGoOn();
             }
@@ -139,7 +143,7 @@ public final class KernelMain {
     }
 
     private static void readRequests(KernelChannel channel, CellEvaluator evaluator, CellInput input,
-            BlockingQueue<KernelRequest> work, AtomicInteger pending) {
+            BlockingQueue<KernelRequest> work, EditorQuestions questions, AtomicInteger pending) {
         try {
             while (true) {
                 KernelRequest request = channel.read();
@@ -156,8 +160,13 @@ public final class KernelMain {
                     input.answer(reply.inputId(), reply.line());
                 } else if (request instanceof KernelRequest.Shutdown) {
                     hostGone();
+                } else if (EditorQuestions.isQuestion(request)) {
+                    // Not queued behind the cells: answered while one runs (JShellTurns).
+                    pending.incrementAndGet();
+                    questions.ask(request);
                 } else {
                     pending.incrementAndGet();
+                    evaluator.turns().queued();
                     work.add(request);
                 }
             }

@@ -8,11 +8,12 @@
  * by name and speaks to it only through {@link lessonbook.kernel.protocol} messages on a socket. It uses
  * {@code model}, {@code kernel.protocol}, {@code process}, {@code workers} and {@code display}; never JavaFX.
  *
- * <p>Threads: the kernel's main thread takes requests in order and evaluates cells, completions and
- * documentation one at a time (JShell is not thread-safe); the socket reader thread queues requests and handles
- * an interrupt itself, since the main thread is busy with the cell to stop; a flusher thread sends coalesced
- * output. Cell code runs on a
- * thread of its own group and may start more; those threads only append to bounded buffers, and only the
- * flusher and the evaluating thread write to the socket.
+ * <p>Threads: the kernel's main thread takes cells (and requests for the variables) in order and evaluates them;
+ * the editor's questions (completions, documentation) have a thread of their own, which takes turns with the main
+ * thread at JShell (not thread-safe) and gets it while a cell's code runs ({@link lessonbook.kernel.jvm.JShellTurns});
+ * the socket reader thread queues requests and handles an interrupt itself, since the main thread is busy with the
+ * cell to stop; a flusher thread sends coalesced output. Cell code runs on a thread of its own group and may start
+ * more; those threads only append to bounded buffers, and only the flusher, the evaluating thread and the editor's
+ * questions' thread write to the socket.
  */
 package lessonbook.kernel.jvm;

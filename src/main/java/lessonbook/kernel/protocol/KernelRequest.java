@@ -20,11 +20,15 @@ public sealed interface KernelRequest extends Serializable {
     record Interrupt() implements KernelRequest {
     }
 
-    /** Completion suggestions for the cursor position in {@code code}. */
+    /**
+     * Completion suggestions for the cursor position in {@code code}. Answered on a thread of the kernel's own, not
+     * queued behind the cells: while a cell runs its code, at once; after the cells queued before it have run or
+     * are running their code, so the answer knows what they define. Always answered (empty when too many wait).
+     */
     record Complete(long requestId, String code, int cursor) implements KernelRequest {
     }
 
-    /** Signature and javadoc of the symbol at the cursor. */
+    /** Signature and javadoc of the symbol at the cursor. Answered as {@link Complete} is. */
     record Documentation(long requestId, String code, int cursor) implements KernelRequest {
     }
 
