@@ -48,7 +48,7 @@ final class EditorQuestions {
         thread.start();
     }
 
-    /** On the socket reader thread; never waits. */
+    /** On the socket reader thread; never waits for a turn (a refusal is sent from this thread). */
     void ask(KernelRequest question) {
         if (!waiting.offer(new Question(question, turns.questionAsked()))) {
             hub.sendAfterPending(nothing(question));

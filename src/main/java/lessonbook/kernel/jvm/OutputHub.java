@@ -30,8 +30,9 @@ import lessonbook.model.StreamName;
  * socket and the app about 128 KB a second, whatever it prints and whatever other cells do, and never blocks.
  * Worker start and exit events are kept up to {@link #MAX_WORKER_EVENTS} a cell run.
  * <p>
- * Only the flusher thread, the evaluating thread and the editor's questions' thread write to the socket; threads
- * running cell code only append to buffers. That matters because interrupt stops cell threads with an asynchronous exception, which
+ * Only the flusher thread, the evaluating thread and the editor's questions' thread write to the socket (and the
+ * socket reader, to refuse a question when {@link EditorQuestions#MAX_WAITING} wait); threads running cell code
+ * only append to buffers. That matters because interrupt stops cell threads with an asynchronous exception, which
  * must never land inside a half-written socket message. A writer that gets {@link #CAPACITY} bytes ahead of
  * the socket waits, so a flooding cell cannot grow the kernel's memory without bound.
  */
