@@ -8,7 +8,9 @@ package lessonbook.kernel.jvm;
  * <p>
  * A question still waits for the requests the kernel received before it (the host sends a cell when the one before
  * it has ended), so that it sees what they define: a method sent just before Ctrl+Space is offered. A cell's end
- * waits for a question being answered (tens of milliseconds; the first of a session ~1 s).
+ * waits for a question being answered: 25-30 ms, the first of a session ~270 ms (measured beside a runaway loop on
+ * 2 cores), well inside the second an interrupted cell has to end before the host restarts the kernel
+ * ({@code KernelLauncher.interruptGrace}).
  * <p>
  * Threads: {@link #queued} and {@link #questionAsked} on the socket reader thread; {@link #beginRequest},
  * {@link #endRequest}, {@link #codeStarts} and {@link #codeEnded} on the evaluating thread;
