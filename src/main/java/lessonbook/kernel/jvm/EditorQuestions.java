@@ -64,7 +64,9 @@ final class EditorQuestions {
                 turns.beginQuestion(question.after());
                 try {
                     reply = answer.apply(question.request());
-                } catch (RuntimeException e) {
+                } catch (RuntimeException | StackOverflowError e) {
+                    // JShell failing on text it cannot analyse: this question gets nothing, and the thread lives on
+                    // for the next (javac catches its own stack overflow on a 200,000-deep expression; not relied on)
                     e.printStackTrace(KernelMain.originalErr());
                     reply = nothing(question.request());
                 } catch (OutOfMemoryError e) {

@@ -70,6 +70,15 @@ class EditorQuestionsWhileACellRunsTest {
     }
 
     @Test
+    void aQuestionJShellCannotMakeSenseOfIsAnsweredAndTheNextOneToo() throws Exception {
+        String deep = "(".repeat(200_000) + "Sys";
+        assertThat(harness.kernel.complete(deep, deep.length()).get(30, TimeUnit.SECONDS).suggestions()).isEmpty();
+        assertThat(harness.kernel.documentation(deep, deep.length()).get(30, TimeUnit.SECONDS)).isEmpty();
+        assertThat(harness.kernel.complete("System.out.pri", 14).get(20, TimeUnit.SECONDS).suggestions())
+                .extracting(KernelEvent.Suggestion::continuation).anyMatch(c -> c.startsWith("println("));
+    }
+
+    @Test
     void aDefinitionSentJustBeforeAQuestionIsInItsAnswer() throws Exception {
         for (int i = 0; i < 5; i++) {
             String name = "justDefined" + i;
