@@ -85,7 +85,8 @@ class EditorQuestionsWhileACellRunsTest {
             // no wait between the two, as when a cell is run and Ctrl+Space pressed in the next at once
             CompletableFuture<CellRun> defined = harness.kernel.execute(KernelHarness.newCellId(),
                     "int " + name + " = " + i + ";");
-            KernelEvent.Completions completions = harness.kernel.complete(name, name.length()).get(20, TimeUnit.SECONDS);
+            KernelEvent.Completions completions = harness.kernel.complete(name, name.length())
+                    .get(20, TimeUnit.SECONDS);
             assertThat(completions.suggestions()).extracting(KernelEvent.Suggestion::continuation).contains(name);
             // the next cell then goes to the kernel at once, not into the host's queue behind this one
             defined.get(20, TimeUnit.SECONDS);
