@@ -51,7 +51,7 @@ class SpareRefillTest extends WithRecordingHost {
             Worker.prestart(SPARES);
             for (long pid : before) {
                 Await.until("the old spare " + pid + " ended", T,
-                        () -> ProcessHandle.of(pid).map(h -> !h.isAlive()).orElse(true));
+                        () -> lessonbook.testkit.KernelHarness.hasEnded(pid));
             }
             assertThat(WorkerRuntime.livePids()).hasSize(SPARES).doesNotContainAnyElementsOf(before);
         } finally {
