@@ -75,38 +75,32 @@ class NotebookWindowTest {
     }
 
     @Test
-    void completionOffersPrintlnAfterSystemOutPri(FxRobot robot) throws Exception {
+    void ctrlSpaceOffersPrintlnAfterSystemOutPriAlsoWhileARunawayCellRuns(FxRobot robot) throws Exception {
         robot.interact(() -> window.view().select("hello"));
         robot.type(KeyCode.B);
         fixture.waitFor(() -> window.document().cells().size() == 8);
         String fresh = window.document().cells().get(2).id();
         fixture.edit(robot, fresh);
         robot.write("System.out.pri");
-        robot.press(KeyCode.CONTROL, KeyCode.SPACE).release(KeyCode.SPACE, KeyCode.CONTROL);
         lessonbook.ui.editor.JavaCodeEditor editor = fixture.code(fresh).codeEditor();
-        fixture.waitFor(editor::isCompletionShowing);
-        assertThat(editor.completionItems()).anyMatch(item -> item.startsWith("println"));
-    }
+        ctrlSpaceListsPrintln(robot, editor);
 
-    @Test
-    void ctrlSpaceInANewCellOffersCompletionsWhileARunawayCellRuns(FxRobot robot) throws Exception {
         fixture.run(robot, "runaway");
         fixture.waitFor(() -> fixture.shownState("runaway") == CellState.RUNNING);
-        robot.interact(() -> window.view().select("hello"));
-        robot.type(KeyCode.B);
-        fixture.waitFor(() -> window.document().cells().size() == 8);
-        String fresh = window.document().cells().get(2).id();
         fixture.edit(robot, fresh);
-        robot.write("System.out.pri");
-        robot.press(KeyCode.CONTROL, KeyCode.SPACE).release(KeyCode.SPACE, KeyCode.CONTROL);
-        lessonbook.ui.editor.JavaCodeEditor editor = fixture.code(fresh).codeEditor();
-        fixture.waitFor(editor::isCompletionShowing);
-        assertThat(editor.completionItems()).anyMatch(item -> item.startsWith("println"));
+        robot.press(KeyCode.CONTROL, KeyCode.END).release(KeyCode.END, KeyCode.CONTROL);
+        ctrlSpaceListsPrintln(robot, editor);
         assertThat(fixture.shownState("runaway")).as("answered while the loop runs").isEqualTo(CellState.RUNNING);
-        robot.type(KeyCode.ESCAPE);   // a click elsewhere would only close the popup
-        fixture.waitFor(() -> !editor.isCompletionShowing());
         robot.clickOn(robot.lookup("#tb-interrupt").queryAs(Button.class));
         fixture.waitFor(() -> fixture.shownState("runaway") == CellState.INTERRUPTED);
+    }
+
+    private void ctrlSpaceListsPrintln(FxRobot robot, lessonbook.ui.editor.JavaCodeEditor editor) {
+        robot.press(KeyCode.CONTROL, KeyCode.SPACE).release(KeyCode.SPACE, KeyCode.CONTROL);
+        fixture.waitFor(editor::isCompletionShowing);
+        assertThat(editor.completionItems()).anyMatch(item -> item.startsWith("println"));
+        robot.type(KeyCode.ESCAPE);   // a click elsewhere would only close the popup
+        fixture.waitFor(() -> !editor.isCompletionShowing());
     }
 
     @Test
