@@ -19,7 +19,7 @@ package lessonbook.kernel.jvm;
 final class JShellTurns {
     private long queued;        // requests handed to the evaluating thread so far
     private long finished;      // of those, the ones it has served, which it does in arrival order
-    private long lentBy;        // the request whose cell code runs now, with JShell lent out; 0: none
+    private boolean lent;       // the request being served (number finished + 1) runs its cell code, JShell lent out
     private Thread holder;      // who uses JShell now; null: free
 
     /** A request joins the evaluating thread's queue. */
@@ -52,15 +52,15 @@ final class JShellTurns {
     synchronized void codeStarts() {
         if (holder == Thread.currentThread()) {
             holder = null;
-            lentBy = finished + 1;
+            lent = true;
             notifyAll();
         }
     }
 
     /** The cell's code returned: the evaluating thread takes JShell back, after a question being answered. */
     synchronized void codeEnded() {
-        if (lentBy != 0) {
-            lentBy = 0;
+        if (lent) {
+            lent = false;
             awaitFree();
             holder = Thread.currentThread();
         }
@@ -71,7 +71,7 @@ final class JShellTurns {
      * running its code, and JShell is free; then the caller uses JShell until {@link #endQuestion}.
      */
     synchronized void beginQuestion(long after) throws InterruptedException {
-        while (holder != null || !(finished >= after || lentBy == after)) {
+        while (holder != null || !(finished >= after || lent && finished + 1 == after)) {
             wait();
         }
         holder = Thread.currentThread();
