@@ -29,6 +29,25 @@ public record ProcStat(long pid, String name, char state, long parentPid, long c
         }
     }
 
+    /**
+     * True while process {@code pid} exists and has not ended. A zombie (ended, its exit status not collected yet:
+     * an orphan's waits for its adopter, which in some VMs' init comes about once a second; ProcessHandle calls it
+     * alive) counts as ended, read from /proc where there is one. A pid reused by an unrelated process counts as
+     * running: nothing that runs is ever reported ended.
+     */
+    public static boolean running(long pid) {
+        Optional<ProcessHandle> process = ProcessHandle.of(pid);
+        if (process.isEmpty() || !process.get().isAlive()) {
+            return false;
+        }
+        Optional<ProcStat> stat = of(pid);
+        if (stat.isPresent()) {
+            return stat.get().state() != 'Z';
+        }
+        // unreadable but there (running), or no /proc to ask (ProcessHandle's answer stands)
+        return Files.exists(PROC.resolve(Long.toString(pid)).resolve("stat")) || !Files.isDirectory(PROC);
+    }
+
     /** Every process's, in one pass over /proc; those that end meanwhile are left out. Empty without /proc. */
     public static List<ProcStat> all() {
         List<ProcStat> found = new ArrayList<>();

@@ -1,9 +1,18 @@
 package lessonbook.process;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.time.Duration;
+
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+
+import lessonbook.testkit.Await;
 
 /** One reader of /proc/<pid>/stat for the process trees, the workers' CPU and the bench. */
 class ProcStatTest {
@@ -28,5 +37,26 @@ class ProcStatTest {
         assertEquals(ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(-1L), mine.parentPid());
         assertTrue(mine.cpuMillis() > 0);
         assertTrue(ProcStat.all().stream().anyMatch(p -> p.pid() == me));
+    }
+
+    /**
+     * A zombie has ended, though ProcessHandle calls it alive: {@code true} started in the background by a shell that
+     * then becomes {@code sleep}, which never collects it.
+     */
+    @Test
+    @EnabledOnOs(OS.LINUX)
+    void aZombieIsNotRunningAndThisProcessIs() throws Exception {
+        assertTrue(ProcStat.running(ProcessHandle.current().pid()));
+        Process shell = new ProcessBuilder("sh", "-c", "true & echo $!; exec sleep 30").start();
+        try {
+            long zombie = Long.parseLong(new BufferedReader(new InputStreamReader(shell.getInputStream())).readLine());
+            Await.until("the background process ended", Duration.ofSeconds(10),
+                    () -> ProcStat.of(zombie).map(p -> p.state() == 'Z').orElse(false));
+            assertTrue(ProcessHandle.of(zombie).map(ProcessHandle::isAlive).orElse(false), "ProcessHandle: alive");
+            assertFalse(ProcStat.running(zombie));
+            assertTrue(ProcStat.running(shell.pid()));
+        } finally {
+            shell.destroyForcibly();
+        }
     }
 }

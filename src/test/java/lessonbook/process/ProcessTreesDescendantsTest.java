@@ -32,7 +32,7 @@ class ProcessTreesDescendantsTest {
 
             ProcessTrees.kill(child.toHandle(), List.of(), Duration.ofSeconds(5));
             Await.until("the grandchildren ended", Duration.ofSeconds(10),
-                    () -> grandchildren.stream().noneMatch(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)));
+                    () -> grandchildren.stream().noneMatch(ProcStat::running));
         } finally {
             child.destroyForcibly();
         }

@@ -160,17 +160,12 @@ public final class KernelHarness implements AutoCloseable, AfterAllCallback {
     }
 
     /**
-     * Waits until the process has ended. A zombie has: an orphan's exit status waits for whoever adopted it, and in
-     * this VM that is its init, which collects them about once a second (a kernel whose host died, killed at once,
-     * stayed "alive" to {@code ProcessHandle} 1.1-1.2 s longer, and a 2 s bound failed on a loaded run).
+     * Waits until the process has ended, a zombie included ({@link lessonbook.process.ProcStat#running}): this VM's
+     * init collects an orphan's exit status about once a second, and a kernel whose host died, killed at once,
+     * stayed "alive" to {@code ProcessHandle} 1.1-1.2 s longer (a 2 s bound failed on a loaded run).
      */
     public static void awaitGone(long pid, Duration timeout) {
-        Await.until("process " + pid + " to end", timeout, () -> hasEnded(pid));
-    }
-
-    public static boolean hasEnded(long pid) {
-        return ProcessHandle.of(pid).map(h -> !h.isAlive()).orElse(true)
-                || lessonbook.process.ProcStat.of(pid).map(s -> s.state() == 'Z').orElse(false);
+        Await.until("process " + pid + " to end", timeout, () -> !lessonbook.process.ProcStat.running(pid));
     }
 
     @Override

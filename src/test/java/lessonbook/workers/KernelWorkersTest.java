@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import lessonbook.process.ProcStat;
 import lessonbook.testkit.KernelHarness;
 import lessonbook.model.Output;
 import lessonbook.model.StreamName;
@@ -133,22 +134,22 @@ class KernelWorkersTest {
                 pids.add(Long.parseLong(p));
             }
         }
-        assertThat(pids).hasSize(2).allMatch(RecordingHost::pidAlive);
+        assertThat(pids).hasSize(2).allMatch(ProcStat::running);
         var running = h.startRunning(KernelHarness.newCellId(),
                 "pool.mapAsync(x -> { while (true) { Thread.onSpinWait(); } }, List.of(1));\n"
                 + "while (true) { Thread.onSpinWait(); }");
         h.kernel.interrupt();
         running.get(T.toMillis(), TimeUnit.MILLISECONDS);
         Await.until("workers gone after interrupt", Duration.ofSeconds(3), 
-                () -> pids.stream().noneMatch(RecordingHost::pidAlive));
+                () -> pids.stream().noneMatch(ProcStat::running));
 
         // fully qualified: on a loaded machine the interrupt may take longer than its grace and restart the kernel
         String again = run("var b = new lessonbook.workers.Worker(" + spin + ");\nb.start();\n"
                 + "System.out.println(\"pid \" + b.pid());");
         long pid = printedPid(again);
-        assertThat(RecordingHost.pidAlive(pid)).isTrue();
+        assertThat(ProcStat.running(pid)).isTrue();
         h.kernel.restart().get(T.toMillis(), TimeUnit.MILLISECONDS);
-        Await.until("worker gone after restart", Duration.ofSeconds(3), () -> !RecordingHost.pidAlive(pid));
+        Await.until("worker gone after restart", Duration.ofSeconds(3), () -> !ProcStat.running(pid));
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import lessonbook.process.ProcStat;
 import lessonbook.testkit.Await;
 import lessonbook.testkit.TestJvm;
 
@@ -39,12 +40,12 @@ class ProcessTreesTest extends WithRecordingHost {
             assertThat(line).startsWith("pids");
             List<Long> pids = new ArrayList<>();
             Arrays.stream(line.split(" ")).skip(1).forEach(p -> pids.add(Long.parseLong(p)));
-            assertThat(pids).hasSize(3).allMatch(RecordingHost::pidAlive).doesNotContain(parent.pid());
+            assertThat(pids).hasSize(3).allMatch(ProcStat::running).doesNotContain(parent.pid());
 
             parent.destroyForcibly();   // SIGKILL: no shutdown hook runs in the parent
             parent.waitFor(10, TimeUnit.SECONDS);
             Await.until("workers of the killed parent gone", Duration.ofSeconds(2), 
-                    () -> pids.stream().noneMatch(RecordingHost::pidAlive));
+                    () -> pids.stream().noneMatch(ProcStat::running));
         } finally {
             parent.destroyForcibly();
         }
@@ -68,7 +69,7 @@ class ProcessTreesTest extends WithRecordingHost {
         assertThat(line).endsWith(" starter false");
         long daemonPid = Long.parseLong(line.split(" ")[2]);
         assertThat(daemonPid).isNotEqualTo(outer.pid());
-        Await.until("the daemon child gone", Duration.ofSeconds(2), () -> !RecordingHost.pidAlive(daemonPid));
+        Await.until("the daemon child gone", Duration.ofSeconds(2), () -> !ProcStat.running(daemonPid));
     }
 
     @Test

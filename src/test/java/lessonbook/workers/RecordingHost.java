@@ -112,20 +112,4 @@ final class RecordingHost implements WorkerHost {
         return exits.stream().filter(e -> e.pid() == pid).findFirst().orElse(null);
     }
 
-    /**
-     * Whether the process still runs. An orphan that has exited stays a zombie until the system's init reaps it,
-     * and ProcessHandle counts a zombie as alive; on Linux its state in /proc tells the two apart.
-     */
-    static boolean pidAlive(long pid) {
-        if (!ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
-            return false;
-        }
-        java.nio.file.Path stat = java.nio.file.Path.of("/proc", Long.toString(pid), "stat");
-        try {
-            String text = java.nio.file.Files.readString(stat);
-            return text.charAt(text.lastIndexOf(')') + 2) != 'Z';
-        } catch (java.io.IOException | RuntimeException e) {
-            return java.nio.file.Files.exists(stat) || !java.nio.file.Files.isDirectory(java.nio.file.Path.of("/proc"));
-        }
-    }
 }

@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import lessonbook.process.ProcStat;
 import lessonbook.testkit.Await;
 import lessonbook.workers.runtime.WorkerRuntime;
 
@@ -51,7 +52,7 @@ class SpareRefillTest extends WithRecordingHost {
             Worker.prestart(SPARES);
             for (long pid : before) {
                 Await.until("the old spare " + pid + " ended", T,
-                        () -> lessonbook.testkit.KernelHarness.hasEnded(pid));
+                        () -> !ProcStat.running(pid));
             }
             assertThat(WorkerRuntime.livePids()).hasSize(SPARES).doesNotContainAnyElementsOf(before);
         } finally {

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import lessonbook.process.ProcStat;
 import lessonbook.testkit.Await;
 
 /** The pool's calls beyond map, its options, and its clear failures: real worker processes, told apart by pid. */
@@ -192,7 +193,7 @@ class WorkerPoolOptionsTest extends WithRecordingHost {
             assertThatThrownBy(() -> pool.apply(x -> x, 1)).hasMessageContaining("no table here");
             // no replacement that would fail again
             Await.until("the failed workers gone, none started in their place", T, 
-                    () -> pool.size() == 0 && pids.stream().noneMatch(RecordingHost::pidAlive));
+                    () -> pool.size() == 0 && pids.stream().noneMatch(ProcStat::running));
             assertThat(host.startedPids).containsExactlyInAnyOrderElementsOf(pids);
         }
     }
@@ -207,7 +208,7 @@ class WorkerPoolOptionsTest extends WithRecordingHost {
             Await.until("retired workers exited", T, 
                     () -> host.exitOf(pids.get(0)) != null && host.exitOf(pids.get(2)) != null && pool.size() == 1);
             assertThat(host.exitOf(pids.get(0)).exitCode()).as("a retired worker exits normally").isZero();
-            assertThat(RecordingHost.pidAlive(pids.get(0))).isFalse();
+            assertThat(ProcStat.running(pids.get(0))).isFalse();
         }
     }
 
@@ -262,6 +263,6 @@ class WorkerPoolOptionsTest extends WithRecordingHost {
             assertThat(replacement).isNotEqualTo(victim).isEqualTo(pool.pids().get(0));
             everyPid.addAll(pool.pids());
         }
-        Await.until("no pool process left", T, () -> everyPid.stream().noneMatch(RecordingHost::pidAlive));
+        Await.until("no pool process left", T, () -> everyPid.stream().noneMatch(ProcStat::running));
     }
 }

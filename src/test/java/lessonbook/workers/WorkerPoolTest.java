@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import lessonbook.process.ProcStat;
 import lessonbook.testkit.Await;
 
 class WorkerPoolTest extends WithRecordingHost {
@@ -267,7 +268,7 @@ class WorkerPoolTest extends WithRecordingHost {
             pids = pool.pids();
         }
         Await.until("pool workers gone", Duration.ofSeconds(3), 
-                () -> pids.stream().noneMatch(RecordingHost::pidAlive));
+                () -> pids.stream().noneMatch(ProcStat::running));
         assertThat(host.exits).extracting(RecordingHost.Exit::pid).containsAll(pids);
     }
 

@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import lessonbook.process.ProcStat;
 import lessonbook.testkit.Await;
 
 import lessonbook.workers.runtime.WorkerRuntime;
@@ -205,7 +206,7 @@ class WorkerTest extends WithRecordingHost {
         w.terminate();
         assertThat(w.join(Duration.ofSeconds(2))).isTrue();
         assertThat(w.exitCode()).isNotEqualTo(0);
-        assertThat(RecordingHost.pidAlive(w.pid())).isFalse();
+        assertThat(ProcStat.running(w.pid())).isFalse();
     }
 
     @Test
@@ -227,7 +228,7 @@ class WorkerTest extends WithRecordingHost {
             long t0 = System.nanoTime();
             WorkerRuntime.terminateAll();
             Await.until("all workers gone", Duration.ofSeconds(2), 
-                    () -> pids.stream().noneMatch(RecordingHost::pidAlive));
+                    () -> pids.stream().noneMatch(ProcStat::running));
             assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(2));
         }
     }

@@ -246,7 +246,7 @@ class KernelLifecycleTest {
      * The child ({@code sleep 60}, started by a cell) proves which way the kernel went: nothing but that path
      * kills it. The clock starts when the host is seen dead (on a loaded machine a SIGKILLed JVM can take a while
      * to be gone, and its pipes close only then); typically both are gone 30-300 ms later (a zombie counts as
-     * ended: {@link KernelHarness#hasEnded}).
+     * ended: {@link KernelHarness#awaitGone}).
      */
     @Test
     void kernelEndsWhenItsHostDies() throws Exception {
