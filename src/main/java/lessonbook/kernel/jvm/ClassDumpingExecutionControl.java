@@ -58,17 +58,28 @@ final class ClassDumpingExecutionControl extends LocalExecutionControl {
     @Override
     public void load(ClassBytecodes[] classes) throws ClassInstallException, NotImplementedException,
             EngineTerminationException {
-        dump(classes);
-        super.load(classes);
+        ClassBytecodes[] rotated = withLoopsRotated(classes);
+        dump(rotated);
+        super.load(rotated);
         generation.incrementAndGet();
     }
 
     @Override
     public void redefine(ClassBytecodes[] classes) throws ClassInstallException, NotImplementedException,
             EngineTerminationException {
-        super.redefine(classes);
-        dump(classes);
+        ClassBytecodes[] rotated = withLoopsRotated(classes);
+        super.redefine(rotated);
+        dump(rotated);
         generation.incrementAndGet();
+    }
+
+    /** The classes as the kernel and the workers run them: see {@link LoopRotation}. */
+    private static ClassBytecodes[] withLoopsRotated(ClassBytecodes[] classes) {
+        ClassBytecodes[] rotated = new ClassBytecodes[classes.length];
+        for (int i = 0; i < classes.length; i++) {
+            rotated[i] = new ClassBytecodes(classes[i].name(), LoopRotation.rotate(classes[i].bytecodes()));
+        }
+        return rotated;
     }
 
     /**
