@@ -157,7 +157,11 @@ final class LoopRotation {
         if (body == null) {
             body = new LabelNode();
             code.insert(exit, body);
-            code.insert(body, new FrameNode(Opcodes.F_NEW, frame.local.size(), frame.local.toArray(), 0, new Object[0]));
+            if (!hasFrame(body)) {
+                // one frame an offset: javac gives the body one of its own where it is a jump target already
+                code.insert(body, new FrameNode(Opcodes.F_NEW, frame.local.size(), frame.local.toArray(), 0,
+                        new Object[0]));
+            }
             bodies.put(top, body);
         }
 
@@ -177,6 +181,16 @@ final class LoopRotation {
         code.insertBefore(back, copy);
         code.remove(back);
         return true;
+    }
+
+    /** Whether a frame stands at {@code label}'s offset (among the labels, lines and frames that follow it). */
+    private static boolean hasFrame(LabelNode label) {
+        for (AbstractInsnNode node = label.getNext(); node != null && node.getOpcode() < 0; node = node.getNext()) {
+            if (node.getType() == AbstractInsnNode.FRAME) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether every exception handler covers the loop's test and its jump back alike (the copy sits at the jump). */

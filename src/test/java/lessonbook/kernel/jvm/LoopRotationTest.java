@@ -170,6 +170,20 @@ class LoopRotationTest {
             return found;
         }
 
+        /** As %%timeit writes its loop: the body already has a frame of its own (the do's start). */
+        public static int doWhileFalseInAFor(int n) {
+            int count = 0;
+            for (long i = 0; i < n; i++) {
+                do {
+                    if (i % 3 == 0) {
+                        continue;
+                    }
+                    count++;
+                } while (false);
+            }
+            return count;
+        }
+
         public static int switchInTheBody(int n) {
             int total = 0;
             for (int i = 0; i < n; i++) {
