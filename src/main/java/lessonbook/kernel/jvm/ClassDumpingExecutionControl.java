@@ -73,13 +73,20 @@ final class ClassDumpingExecutionControl extends LocalExecutionControl {
         generation.incrementAndGet();
     }
 
-    /** The classes as the kernel and the workers run them: see {@link LoopRotation}. */
+    /**
+     * The classes as the kernel and the workers run them: see {@link LoopRotation}. As javac made them when the
+     * rewrite cannot run at all (a class path without ASM, whose classes LoopRotation's linking then fails to find).
+     */
     private static ClassBytecodes[] withLoopsRotated(ClassBytecodes[] classes) {
-        ClassBytecodes[] rotated = new ClassBytecodes[classes.length];
-        for (int i = 0; i < classes.length; i++) {
-            rotated[i] = new ClassBytecodes(classes[i].name(), LoopRotation.rotate(classes[i].bytecodes()));
+        try {
+            ClassBytecodes[] rotated = new ClassBytecodes[classes.length];
+            for (int i = 0; i < classes.length; i++) {
+                rotated[i] = new ClassBytecodes(classes[i].name(), LoopRotation.rotate(classes[i].bytecodes()));
+            }
+            return rotated;
+        } catch (LinkageError e) {
+            return classes;
         }
-        return rotated;
     }
 
     /**

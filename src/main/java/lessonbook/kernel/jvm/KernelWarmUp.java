@@ -80,7 +80,7 @@ final class KernelWarmUp {
                 awaitTurn();
                 serializationStep();
             }
-        } catch (IOException | ReflectiveOperationException | RuntimeException e) {
+        } catch (IOException | ReflectiveOperationException | RuntimeException | LinkageError e) {
             // warming is an optimisation: a kernel that could not warm up still runs cells
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -4,6 +4,7 @@ import lessonbook.testkit.KernelHarness;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -13,10 +14,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.tree.ClassNode;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
@@ -93,8 +97,28 @@ class ClassDataCacheTest {
         try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
             addTree(out, classes, p -> true);
             addTree(out, testClasses, p -> p.startsWith(hostPrefix));
+            // what the kernel needs of the app's libraries, as the shaded jar holds it: ASM rewrites cells' loops
+            for (Class<?> library : List.of(ClassReader.class, ClassNode.class)) {
+                addJar(out, Path.of(library.getProtectionDomain().getCodeSource().getLocation().toURI()));
+            }
         }
         return jar;
+    }
+
+    /** The classes of the library jar {@code library} (not its manifest or module descriptor). */
+    private static void addJar(JarOutputStream out, Path library) throws IOException {
+        try (JarFile jar = new JarFile(library.toFile())) {
+            for (JarEntry entry : java.util.Collections.list(jar.entries())) {
+                String name = entry.getName();
+                if (name.endsWith(".class") && !name.endsWith("module-info.class")) {
+                    out.putNextEntry(new JarEntry(name));
+                    try (InputStream in = jar.getInputStream(entry)) {
+                        in.transferTo(out);
+                    }
+                    out.closeEntry();
+                }
+            }
+        }
     }
 
     private static void addTree(JarOutputStream out, Path root, java.util.function.Predicate<String> wanted)
