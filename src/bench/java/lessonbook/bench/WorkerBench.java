@@ -30,11 +30,20 @@ public final class WorkerBench {
     private static volatile long sink;
     private final BenchHost host = new BenchHost();
 
-    /** The tutorial's function: despite its name it adds, returning 1 + n(n+1)/2. */
+    /**
+     * The tutorial's function (despite its name it adds, returning 1 + n(n+1)/2) in the shape a cell's class runs it:
+     * the kernel gives the lesson's {@code for} loop its test at the bottom too (kernel/jvm/LoopRotation), and javac
+     * compiles this guarded do-while to the same bytecode. The plain JVMs of the ceiling run it too, so that every
+     * figure here reads the loop the lesson's workers run.
+     */
     public static long factorial(long n) {
         long res = 1;
-        for (long i = 1; i <= n; i++) {
-            res += i;
+        long i = 1;
+        if (i <= n) {
+            do {
+                res += i;
+                i++;
+            } while (i <= n);
         }
         return res;
     }
