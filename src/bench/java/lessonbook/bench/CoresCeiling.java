@@ -7,16 +7,16 @@ import java.util.List;
 /**
  * The speedup this machine allows at the moment it is asked, for the lesson's kind of work: one plain JVM per core
  * ({@link PlainJvms}: a worker's compiler options, nothing of Lessonbook around it) each running the tutorial's loop
- * once, all at once, against one such JVM alone; the ceiling is the sum over them of (fastest loop seen / their
- * loop). It is the core count where the cores are the machine's own and alike, and less where they are shared.
+ * once, as a cell's worker runs it ({@link WorkerBench#factorial}), all at once, against one such JVM alone; the
+ * ceiling is the sum over them of (fastest loop seen / their loop). It is the core count where the cores are the
+ * machine's own and alike, and less where they are shared.
  * <p>
  * Why the fastest loop seen, and why fresh JVMs: on the 2-core virtual machine the project is measured on, a fresh
- * JVM's loop (compiled on the stack, as in a worker) pinned to one core ({@code taskset}) took 283-291 ms, pinned to
- * the other 313-419 ms; which core was the slow one changed from one half hour to the next. The same loop compiled
- * as a whole method, as the sequential run's later calls run it, took 301-319 ms on either: the slow core slows
- * the workers' code and hardly the sequential run's, so a probe in one warm JVM read 1.85-1.97 while workers' loops
- * ran 30 % apart. A speedup figure reads against the ceiling measured beside it, not against the core count;
- * Python's peer runs under the same ceiling.
+ * JVM's loop as javac wrote it (compiled on the stack, as in a worker) pinned to one core ({@code taskset}) took
+ * 283-291 ms, pinned to the other 313-419 ms; which core was the slow one changed from one half hour to the next.
+ * That loop is now rotated for workers (kernel/jvm/LoopRotation) and runs 0.29-0.31 s either way, but a core shared
+ * with another tenant still slows what runs on it. A speedup figure reads against the ceiling measured beside it,
+ * not against the core count; Python's peer runs under the same ceiling.
  * <p>
  * Leaves out what the speedup figures include: the kernel or host dispatching, output, the JVMs' exits.
  */
