@@ -34,10 +34,11 @@ import org.objectweb.asm.tree.TryCatchBlockNode;
  * loop as it would in a method called afresh.
  * <p>
  * The rewrite, for a backward {@code goto T} where {@code T} starts with a short test ending in a conditional jump
- * out of the loop: the {@code goto T} becomes a copy of the test, the same jump out, and {@code goto B}, where
- * {@code B} is the instruction after the test. The code runs exactly as before (the copy runs where the jump
- * back would have run the original, with the same locals, stack and exception handlers); stack traces keep
- * their line numbers. A loop whose test has anything unusual (a label inside it, a try block boundary between
+ * out of the loop: the {@code goto T} becomes a copy of the test, the opposite jump back to {@code B} (the
+ * instruction after the test), and a {@code goto} out, as javac writes a do-while. The code runs exactly as before
+ * (the copy runs where the jump back would have run the original, with the same locals, stack and exception
+ * handlers); stack traces keep their line numbers. The frame the verifier needs at {@code B} is the one at
+ * {@code T}: the test changes no local, and the state at the jump back already had to match {@code T}'s. A loop whose test has anything unusual (a label inside it, a try block boundary between
  * it and the jump back, a non-empty stack) is left alone, and so is a class the rewrite cannot read or write:
  * this is an optimisation, never a reason for a cell to fail.
  */
