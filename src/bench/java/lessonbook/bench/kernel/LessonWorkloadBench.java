@@ -16,6 +16,7 @@ import lessonbook.format.LessonFiles;
 import lessonbook.jit.HostCompilers;
 import lessonbook.kernel.client.CellRun;
 import lessonbook.kernel.client.JvmKernel;
+import lessonbook.kernel.client.KernelLauncher;
 import lessonbook.kernel.client.KernelListener;
 import lessonbook.model.CodeCell;
 import lessonbook.model.Notebook;
@@ -54,25 +55,41 @@ public final class LessonWorkloadBench {
         List<Figure> figures = new CopyOnWriteArrayList<>();   // filled on the child's stdout reader
         // the machine's ceiling just before and just after: beside the host's rounds would be inside its timing
         double before = CoresCeiling.measure();
-        BoundedChild.Ended ended = BoundedChild.run(
-                new ProcessBuilder(BoundedChild.javaCommand(List.of(), LessonWorkloadBench.class, List.of(lesson.toString()))),
-                new BoundedChild.Lines(line -> Figure.parse(line).ifPresent(figures::add)), new BoundedChild.Inherit(),
-                HOST_LIMIT);
-        if (figures.isEmpty() || ended.timedOut()) {
-            throw new IllegalStateException("the lesson bench's host gave " + figures.size() + " figures ("
-                    + ended.describe() + "; its reasons are above)");
-        }
+        host(List.of(), "", figures);
         figures.add(new Figure("speedup.ceiling.in_kernel", (before + CoresCeiling.measure()) / 2, "x"));
+        // the same cells with their loops as javac wrote them: what the kernel's LoopRotation is worth here
+        String kernelOptions = (System.getProperty(KernelLauncher.EXTRA_OPTIONS_PROPERTY, "")
+                + " -Dlessonbook.kernel.rotateLoops=false").strip();
+        host(List.of("-D" + KernelLauncher.EXTRA_OPTIONS_PROPERTY + "=" + kernelOptions), ".vs.javac_loops", figures);
         return figures;
     }
 
-    /** The host: {@code LessonWorkloadBench LESSON}; prints its figures as {@code bench} lines. */
+    /** One host JVM's rounds; its figures, their names ending in {@code suffix}, added to {@code figures}. */
+    private void host(List<String> jvmOptions, String suffix, List<Figure> figures) throws Exception {
+        int had = figures.size();
+        BoundedChild.Ended ended = BoundedChild.run(
+                new ProcessBuilder(BoundedChild.javaCommand(jvmOptions, LessonWorkloadBench.class,
+                        List.of(lesson.toString(), suffix))),
+                new BoundedChild.Lines(line -> Figure.parse(line).ifPresent(figures::add)), new BoundedChild.Inherit(),
+                HOST_LIMIT);
+        if (figures.size() == had || ended.timedOut()) {
+            throw new IllegalStateException("the lesson bench's host gave " + (figures.size() - had) + " figures ("
+                    + ended.describe() + "; its reasons are above)");
+        }
+    }
+
+    /** The host: {@code LessonWorkloadBench LESSON [SUFFIX]}; prints its figures as {@code bench} lines. */
     public static void main(String[] args) {
         HostCompilers.stepBackInBackground();   // as run does
         int code = 0;
+        String suffix = args.length > 1 ? args[1] : "";
+        if (!suffix.isEmpty()) {
+            System.err.println("lesson bench: the next round's figures end in " + suffix);
+        }
         try {
             for (Figure figure : new Host(workloadCells(LessonFiles.read(Path.of(args[0])))).measure()) {
-                System.out.println(figure.line());
+                System.out.println(new Figure(figure.name() + suffix, figure.value(), figure.unit(), figure.problem())
+                        .line());
             }
         } catch (Exception e) {
             System.err.println("lesson bench: " + e);
