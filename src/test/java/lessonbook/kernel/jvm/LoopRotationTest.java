@@ -279,6 +279,49 @@ class LoopRotationTest {
         assertThat(method(after, "doWhile").instructions.size()).isEqualTo(method(before, "doWhile").instructions.size());
     }
 
+    /** The lesson's loop as javac writes it, without the print: what the bench's hand-rotated copy must match. */
+    @SuppressWarnings("unused")
+    private static final class LessonLoop {
+        static long factorial(long n) {
+            long res = 1;
+            for (long i = 1; i <= n; i++) {
+                res += i;
+            }
+            return res;
+        }
+    }
+
+    @Test
+    void theBenchsLoopIsTheLessonsLoopAsRotated() throws IOException {
+        // the workers suite and the ceiling's plain JVMs run WorkerBench.factorial for the loop a cell's workers run
+        List<Integer> rotated = opcodes(method(node(LoopRotation.rotate(classFile(LessonLoop.class))), "factorial"));
+        List<Integer> bench = opcodes(method(node(classFile(lessonbook.bench.WorkerBench.class)), "factorial"));
+        assertThat(rotated).isEqualTo(bench);
+    }
+
+    /** The method's instructions' opcodes, without a goto to the very next instruction (the rotation's way out). */
+    private static List<Integer> opcodes(MethodNode method) {
+        List<Integer> opcodes = new ArrayList<>();
+        for (AbstractInsnNode insn : method.instructions) {
+            if (insn.getOpcode() < 0) {
+                continue;
+            }
+            if (insn.getOpcode() == Opcodes.GOTO && nextInstruction(insn) == nextInstruction(((JumpInsnNode) insn).label)) {
+                continue;
+            }
+            opcodes.add(insn.getOpcode());
+        }
+        return opcodes;
+    }
+
+    private static AbstractInsnNode nextInstruction(AbstractInsnNode from) {
+        AbstractInsnNode next = from.getNext();
+        while (next != null && next.getOpcode() < 0) {
+            next = next.getNext();
+        }
+        return next;
+    }
+
     @Test
     void aClassWithoutLoopsOrThatCannotBeReadComesBackAsItWas() throws IOException {
         byte[] noLoops = classFile(OneClassLoader.class);
