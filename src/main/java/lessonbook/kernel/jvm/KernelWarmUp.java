@@ -89,20 +89,19 @@ final class KernelWarmUp {
 
     /**
      * The first step: what a cell's first workers and first pool load on the kernel's side, loaded now. The worker
-     * runtime's side ({@link WorkerRuntime#warmUpHostSide}), the rewrite of each cell's classes ({@link LoopRotation}),
-     * the API's pool types, and a reflective read of a static
+     * runtime's side ({@link WorkerRuntime#warmUpHostSide}), the API's pool types, a reflective read of a static
      * field of each kind, as {@link KernelWorkerHost} reads the notebook's variables (each kind has its own accessor
-     * class, made on first use).
+     * class, made on first use), and last the rewrite every cell's classes go through ({@link LoopRotation}).
      */
     private static void startPathStep() throws ReflectiveOperationException {
         WorkerRuntime.warmUpHostSide();
-        LoopRotation.warmUp();
         for (Class<?> api : List.of(WorkerPool.class, PoolOptions.class, WorkerDiedException.class)) {
             Class.forName(api.getName(), true, api.getClassLoader());
         }
         for (Field field : VariablesOfEachKind.class.getDeclaredFields()) {
             field.get(null);
         }
+        LoopRotation.warmUp();
     }
 
     /** Static fields as JShell declares a notebook's variables: one of each kind a lesson's variables have. */
