@@ -22,6 +22,7 @@ import lessonbook.kernel.client.KernelListener;
 import lessonbook.kernel.client.KernelStatus;
 import lessonbook.model.Output;
 import lessonbook.model.StreamName;
+import lessonbook.process.ProcStat;
 
 /**
  * A real kernel under test plus everything it reported, per cell: the one way tests run cells in a kernel JVM
@@ -160,12 +161,12 @@ public final class KernelHarness implements AutoCloseable, AfterAllCallback {
     }
 
     /**
-     * Waits until the process has ended, a zombie included ({@link lessonbook.process.ProcStat#running}): this VM's
+     * Waits until the process has ended, a zombie included ({@link ProcStat#running}): this VM's
      * init collects an orphan's exit status about once a second, and a kernel whose host died, killed at once,
      * stayed "alive" to {@code ProcessHandle} 1.1-1.2 s longer (a 2 s bound failed on a loaded run).
      */
     public static void awaitGone(long pid, Duration timeout) {
-        Await.until("process " + pid + " to end", timeout, () -> !lessonbook.process.ProcStat.running(pid));
+        Await.until("process " + pid + " to end", timeout, () -> !ProcStat.running(pid));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package lessonbook.bench.kernel;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -47,7 +48,7 @@ public final class KernelBench {
             without[i] = kernelReadyMillis(noArchive);
         }
         System.err.printf("kernel bench: ms to a first result with the class-data archive %s, without %s%n",
-                java.util.Arrays.toString(withArchive), java.util.Arrays.toString(without));
+                Arrays.toString(withArchive), Arrays.toString(without));
         figures.add(new Figure("kernel.ready", Median.of(withArchive), "ms"));
         figures.add(new Figure("kernel.ready.vs.no_cds", Median.of(without), "ms"));
         figures.add(new Figure("eval.warm", warmEvalMillis(), "ms"));

@@ -172,9 +172,8 @@ final class LoopRotation {
             copy.add(at);
             copy.add(new LineNumberNode(line, at));
         }
-        Map<LabelNode, LabelNode> sameLabels = new IdentityLabels();
         for (AbstractInsnNode insn : test) {
-            copy.add(insn.clone(sameLabels));
+            copy.add(insn.clone(Map.of()));   // no label to map: a test that refers to one is not copied
         }
         // the jump back as javac writes a do-while's, conditional (C2 makes a counted loop of that shape only)
         copy.add(new JumpInsnNode(negated(exit.getOpcode()), body));
@@ -252,15 +251,5 @@ final class LoopRotation {
                     || op == Opcodes.ARRAYLENGTH;
             default -> false;
         };
-    }
-
-    /** Labels map to themselves: a copied instruction refers to the same places (the test holds no jump). */
-    private static final class IdentityLabels extends HashMap<LabelNode, LabelNode> {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public LabelNode get(Object key) {
-            return (LabelNode) key;
-        }
     }
 }
