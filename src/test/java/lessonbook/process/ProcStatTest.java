@@ -40,14 +40,15 @@ class ProcStatTest {
     }
 
     /**
-     * A zombie has ended, though ProcessHandle calls it alive: {@code true} started in the background by a shell that
-     * then becomes {@code sleep}, which never collects it.
+     * A zombie has ended, though ProcessHandle calls it alive: {@code sleep 1} started in the background by a shell
+     * that then becomes {@code sleep 30}, which never collects it. The child outlives the shell's exec, so the shell
+     * cannot reap it first (with {@code true &} it sometimes did, on a loaded machine, and no zombie ever appeared).
      */
     @Test
     @EnabledOnOs(OS.LINUX)
     void aZombieIsNotRunningAndThisProcessIs() throws Exception {
         assertTrue(ProcStat.running(ProcessHandle.current().pid()));
-        Process shell = new ProcessBuilder("sh", "-c", "true & echo $!; exec sleep 30").start();
+        Process shell = new ProcessBuilder("sh", "-c", "sleep 1 & echo $!; exec sleep 30").start();
         try {
             long zombie = Long.parseLong(new BufferedReader(new InputStreamReader(shell.getInputStream())).readLine());
             Await.until("the background process ended", Duration.ofSeconds(10),
