@@ -50,6 +50,8 @@ class KernelCompilersTest {
             assertThat(javacDirective.substring(javacDirective.indexOf("c2 directives:"))).contains("Exclude:true");
             // and the JDK's class writer, which each cell's lambdas make hot (its C2 compile landed in timed cells)
             assertThat(directives.get()).contains("jdk/internal/org/objectweb/asm/*.*");
+            // and our own rewrite of the cells' loops, which runs as each cell's classes load
+            assertThat(directives.get()).contains("org/objectweb/asm/*.*", "lessonbook/kernel/jvm/LoopRotation*.*");
 
             // Compiler.codelist: "<id> <level> <state> <method> ...": the cell's spin(long) reached level 4 (C2)
             AtomicReference<String> code = new AtomicReference<>("");
