@@ -204,4 +204,21 @@ class KernelWorkersTest {
         assertThat(error.frames().get(0)).matches("WorkerPool\\.map \\(WorkerPool\\.java:\\d+\\)");
         assertThat(error.frames().get(1)).isEqualTo("(In [" + died.run().executionCount() + "], line 2)");
     }
+
+    /**
+     * The kernel's sequential run and a worker compile a cell's loop alike: both JVMs unroll loops as far
+     * (lessonbook.process.CompiledLoops), where a fresh worker's C2 used to stop at a quarter of the kernel's.
+     */
+    @Test
+    void aWorkerUnrollsLoopsAsFarAsTheKernel() {
+        run("String unrollLimit() {\n"
+                + "    return java.lang.management.ManagementFactory.getPlatformMXBean(\n"
+                + "            com.sun.management.HotSpotDiagnosticMXBean.class).getVMOption(\"LoopMaxUnroll\").getValue();\n"
+                + "}");
+        String inKernel = run("System.out.println(\"kernel \" + unrollLimit());");
+        String inWorker = run("try (var pool = new WorkerPool(1)) {\n"
+                + "    System.out.println(\"worker \" + pool.map((Integer n) -> unrollLimit(), List.of(1)).get(0));\n}");
+        assertThat(stdout(inKernel).strip()).isEqualTo("kernel 64");
+        assertThat(stdout(inWorker).strip()).isEqualTo("worker 64");
+    }
 }
