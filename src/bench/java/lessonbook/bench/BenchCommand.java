@@ -79,7 +79,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (realSuites && CompilersOfThisJvm.c1Only()) {
+        if (realSuites && CompilersOfThisJvm.unlikeTheKernel()) {
             return CompilersOfThisJvm.rerunWithDefaultCompilers(only);
         }
         List<String> names = suites.stream().map(Named::name).toList();

@@ -7,21 +7,32 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.sun.management.HotSpotDiagnosticMXBean;
+import com.sun.management.VMOption;
+
+import lessonbook.process.CompiledLoops;
 
 /**
  * The app image's launcher starts its JVM with C1 only ({@code -XX:TieredStopAtLevel=1}, for the window's start),
  * but the bench times work in its own JVM too (the tutorial's sequential run beside the workers, the pool's side of
  * a dispatch) and compares it with peers compiled by C2. So a bench started from the image runs itself again in a
  * JVM of the same runtime and class path with the default compilers, with the same suites and bench settings.
+ * <p>
+ * The same goes for a JVM started without the kernel's loop-unroll limit ({@link CompiledLoops}, as {@code java -jar}
+ * starts it): its C2 would unroll the sequential run's loop 16 or 64 times depending on which JDK loop it happened to
+ * compile first, while the workers beside it always unroll 64 times.
  */
 final class CompilersOfThisJvm {
     private CompilersOfThisJvm() {
     }
 
-    static boolean c1Only() {
+    /** Whether this JVM compiles unlike the kernel and the workers the bench compares it with. */
+    static boolean unlikeTheKernel() {
         try {
             HotSpotDiagnosticMXBean vm = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
-            return Integer.parseInt(vm.getVMOption("TieredStopAtLevel").getValue()) < 4;
+            VMOption unroll = vm.getVMOption("LoopMaxUnroll");
+            return Integer.parseInt(vm.getVMOption("TieredStopAtLevel").getValue()) < 4
+                    || unroll.getOrigin() == VMOption.Origin.DEFAULT
+                    || !CompiledLoops.MAX_UNROLL.equals("-XX:LoopMaxUnroll=" + unroll.getValue());
         } catch (RuntimeException e) {
             return false;   // not HotSpot, or no such flag: nothing to correct
         }
@@ -30,6 +41,7 @@ final class CompilersOfThisJvm {
     static int rerunWithDefaultCompilers(List<String> only) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(CompiledLoops.MAX_UNROLL);
         System.getProperties().stringPropertyNames().stream()
                 .filter(name -> name.startsWith("lessonbook."))
                 .forEach(name -> command.add("-D" + name + "=" + System.getProperty(name)));
@@ -37,8 +49,8 @@ final class CompilersOfThisJvm {
         if (only != null) {
             command.add("--only=" + String.join(",", only));
         }
-        System.err.println("bench: this JVM compiles with C1 only (the app image's launcher); running the bench again "
-                + "with the default compilers");
+        System.err.println("bench: this JVM does not compile as the kernel does (C1 only, from the app image's "
+                + "launcher, or C2 without the kernel's loop-unroll limit); running the bench again in one that does");
         try {
             return new ProcessBuilder(command).inheritIO().start().waitFor();
         } catch (IOException e) {

@@ -14,9 +14,9 @@ package lessonbook.process;
  * core, JDK 17 and 25 alike): a call took 0.299-0.301 s unrolled 16 times, 0.283-0.289 s unrolled 64 times, and
  * a worker's call took 0.295-0.303 s where the kernel's took 0.282-0.289 s in the same minutes.
  * <p>
- * 64 is where the limit ends on today's common x86 machines; on an AVX2 machine it gives the kernel and the workers
- * 64 where the kernel alone would have gone to 32. A user's own {@code -XX:LoopMaxUnroll} comes later on the
- * command line and wins.
+ * 64 is where the limit ends with AVX-512. On a machine with narrower vectors the kernel alone would stop lower (32
+ * with AVX2); there the kernel and the workers both get 64, still alike. A user's own {@code -XX:LoopMaxUnroll}
+ * comes later on the command line and wins.
  */
 public final class CompiledLoops {
     /** The option, as the kernel's and the workers' command lines carry it. */

@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import picocli.CommandLine;
 
 import lessonbook.testkit.TestJvm;
@@ -70,15 +72,31 @@ class BenchCommandTest {
         assertThat(exit).isEqualTo(2);
     }
 
-    /** Started as the app image's launcher starts its JVM (C1 only), the bench runs itself again with C2. */
+    /**
+     * Started as the app image's launcher starts its JVM (C1 only), or as {@code java -jar} starts it (C2 without the
+     * kernel's loop-unroll limit), the bench runs itself again in a JVM that compiles as the kernel does.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"-XX:TieredStopAtLevel=1", "-Dno.options=1"})
+    void fromAJvmThatCompilesUnlikeTheKernelTheBenchRunsItselfAgain(String option) throws Exception {
+        String errors = benchErrors(option);
+        assertThat(errors).contains("bench: this JVM does not compile as the kernel does").contains(
+                "running the bench again in one that does");
+        assertThat(errors.lines().filter(l -> l.startsWith("bench: no suite named nosuch"))).hasSize(1);
+    }
+
     @Test
-    void fromAJvmWithC1OnlyTheBenchRunsItselfAgainWithTheDefaultCompilers() throws Exception {
-        Process bench = TestJvm.running(List.of("-XX:TieredStopAtLevel=1"), "lessonbook.Main", "bench", "--only=nosuch")
+    void inAJvmThatCompilesAsTheKernelTheBenchRunsInPlace() throws Exception {
+        assertThat(benchErrors(lessonbook.process.CompiledLoops.MAX_UNROLL))
+                .doesNotContain("running the bench again").contains("bench: no suite named nosuch");
+    }
+
+    private static String benchErrors(String option) throws Exception {
+        Process bench = TestJvm.running(List.of(option), "lessonbook.Main", "bench", "--only=nosuch")
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         String errors = new String(bench.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(bench.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
-        assertThat(errors).contains("bench: this JVM compiles with C1 only (the app image's launcher); running the "
-                + "bench again with the default compilers").contains("bench: no suite named nosuch");
         assertThat(bench.exitValue()).isEqualTo(2);
+        return errors;
     }
 }

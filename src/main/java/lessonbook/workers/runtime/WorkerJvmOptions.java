@@ -68,8 +68,6 @@ public final class WorkerJvmOptions {
         // the others could use. Ten workers of the lesson: ~15 ms less of the run's ~90 ms above its ideal
         // (alternating bench runs on 2 cores).
         options.add("-XX:-BackgroundCompilation");
-        // ...and unrolls a loop as far as the kernel's C2 does, so that a worker's loop is the sequential run's
-        options.add(CompiledLoops.MAX_UNROLL);
         // ...but the shared objects' code (VarHandles on mapped memory, ~µs a call when interpreted) is compiled
         // after 100 calls, not C2's 10,000: a queue's first 2,000 round trips took 0.050 ms each, now ~0.022.
         // "quiet": the command would print itself on the worker's stdout, which is the cell's output.
@@ -80,6 +78,8 @@ public final class WorkerJvmOptions {
         // items. With it, a pool's 60 such maps took 91-105 ms instead of 146-156, and no map over 15 ms.
         options.add("-XX:CompileCommand=BackgroundCompilation,lessonbook/workers/runtime/*.*,true");
         options.add("-XX:CompileCommand=BackgroundCompilation,lessonbook/process/*.*,true");
+        // C2 unrolls a cell's loops as far as the kernel's does, so that a worker's loop is the sequential run's
+        options.add(CompiledLoops.MAX_UNROLL);
         options.add("-Xmx" + heap());
         options.add("-XX:+ExitOnOutOfMemoryError");
         options.add("-Xshare:auto");
