@@ -38,9 +38,10 @@ import org.objectweb.asm.tree.TryCatchBlockNode;
  * instruction after the test), and a {@code goto} out, as javac writes a do-while. The code runs exactly as before
  * (the copy runs where the jump back would have run the original, with the same locals, stack and exception
  * handlers); stack traces keep their line numbers. The frame the verifier needs at {@code B} is the one at
- * {@code T}: the test changes no local, and the state at the jump back already had to match {@code T}'s. A loop whose test has anything unusual (a label inside it, a try block boundary between
- * it and the jump back, a non-empty stack) is left alone, and so is a class the rewrite cannot read or write:
- * this is an optimisation, never a reason for a cell to fail.
+ * {@code T}: the test changes no local, and the state at the jump back already had to match {@code T}'s. A loop
+ * whose test has anything unusual (a label inside it, a try block boundary between it and the jump back, a
+ * non-empty stack) is left alone, and so is a class the rewrite cannot read or write: this is an optimisation,
+ * never a reason for a cell to fail.
  */
 final class LoopRotation {
     /** A test longer than this is not copied: the loops this is for test a local against a local or a constant. */
