@@ -80,7 +80,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (realSuites && CompilersOfThisJvm.unlikeTheKernel()) {
-            return CompilersOfThisJvm.rerunWithDefaultCompilers(only);
+            return CompilersOfThisJvm.rerunCompilingAsTheKernel(only);
         }
         List<String> names = suites.stream().map(Named::name).toList();
         if (only != null) {

@@ -32,13 +32,13 @@ final class CompilersOfThisJvm {
             VMOption unroll = vm.getVMOption("LoopMaxUnroll");
             return Integer.parseInt(vm.getVMOption("TieredStopAtLevel").getValue()) < 4
                     || unroll.getOrigin() == VMOption.Origin.DEFAULT
-                    || !CompiledLoops.MAX_UNROLL.equals("-XX:LoopMaxUnroll=" + unroll.getValue());
+                    || !String.valueOf(CompiledLoops.MAX_UNROLL_TIMES).equals(unroll.getValue());
         } catch (RuntimeException e) {
             return false;   // not HotSpot, or no such flag: nothing to correct
         }
     }
 
-    static int rerunWithDefaultCompilers(List<String> only) {
+    static int rerunCompilingAsTheKernel(List<String> only) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add(CompiledLoops.MAX_UNROLL);

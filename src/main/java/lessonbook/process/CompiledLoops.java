@@ -19,8 +19,10 @@ package lessonbook.process;
  * comes later on the command line and wins.
  */
 public final class CompiledLoops {
+    /** How many times C2 may repeat a loop's body in a row. */
+    public static final int MAX_UNROLL_TIMES = 64;
     /** The option, as the kernel's and the workers' command lines carry it. */
-    public static final String MAX_UNROLL = "-XX:LoopMaxUnroll=64";
+    public static final String MAX_UNROLL = "-XX:LoopMaxUnroll=" + MAX_UNROLL_TIMES;
 
     private CompiledLoops() {
     }
