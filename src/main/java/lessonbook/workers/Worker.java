@@ -9,7 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import lessonbook.workers.runtime.ChildJvm;
-import lessonbook.workers.runtime.Payloads;
+import lessonbook.workers.runtime.TaskCodec;
 import lessonbook.workers.runtime.WorkerRuntime;
 
 /**
@@ -118,7 +118,7 @@ public final class Worker implements Serializable {
         }
         byte[] taskBytes;
         try {
-            taskBytes = Payloads.toBytes(task);
+            taskBytes = TaskCodec.encode(task);
         } catch (NotSerializableException e) {
             throw new IllegalArgumentException("the task of " + name + " captures a value that is not Serializable ("
                     + e.getMessage() + "); pass what it needs as serializable values", e);

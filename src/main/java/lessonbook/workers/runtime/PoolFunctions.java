@@ -48,7 +48,7 @@ final class PoolFunctions {
 
     static byte[] serialized(Object value, String what) {
         try {
-            return Payloads.toBytes(value);
+            return TaskCodec.encode(value);
         } catch (NotSerializableException e) {
             throw new IllegalArgumentException(what + " captures a value that is not Serializable ("
                     + e.getMessage() + "); pass what it needs as Serializable values", e);

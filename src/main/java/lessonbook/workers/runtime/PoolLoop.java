@@ -64,7 +64,7 @@ final class PoolLoop {
     /** Runs the initializer in this worker's current classes; false (after reporting it) when it threw. */
     private boolean initialize() throws IOException {
         try {
-            ((Runnable) Payloads.fromBytes(initializer, self.loader())).run();
+            TaskCodec.runnable(initializer, self.loader()).run();
             System.out.flush();
             return true;
         } catch (Throwable t) {
@@ -73,7 +73,6 @@ final class PoolLoop {
         }
     }
 
-    @SuppressWarnings("unchecked")
     private boolean runChunk(Messages.Chunk chunk) throws IOException {
         int index = chunk.firstIndex();
         Object[] results = null;
@@ -89,7 +88,7 @@ final class PoolLoop {
             if (chunk.function() != null) {
                 // the same lambda sent again by a later map: keep the object already read (reading one costs ~50 us)
                 if (function == null || !Arrays.equals(chunk.function(), functionBytes)) {
-                    function = (Function<Object, Object>) Payloads.fromBytes(chunk.function(), self.loader());
+                    function = TaskCodec.function(chunk.function(), self.loader());
                     functionBytes = chunk.function();
                 }
                 functionId = chunk.mapId();

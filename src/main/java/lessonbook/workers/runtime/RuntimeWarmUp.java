@@ -50,6 +50,7 @@ final class RuntimeWarmUp {
         @SuppressWarnings("unchecked")
         Function<Integer, Integer> g = (Function<Integer, Integer>) Payloads.fromBytes(Payloads.toBytes(f), loader);
         g.apply(1);
+        TaskCodec.function(TaskCodec.encode(f), loader).apply(1);
         List<Messages.VariableValue> variables = List.of(new Messages.VariableValue("", "", "", new byte[0]));
         Object[] framed = {new Messages.Assign("", false, List.of(""), 0, variables, 1),
             new Messages.RunOnce(new byte[0]), new Messages.Chunk(0, 0, null, new byte[0], 0, List.of(""), variables),

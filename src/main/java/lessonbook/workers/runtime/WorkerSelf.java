@@ -70,7 +70,7 @@ final class WorkerSelf implements WorkerHost {
     int runOnce(Messages.RunOnce once) {
         Runnable task;
         try {
-            task = (Runnable) Payloads.fromBytes(once.task(), loader);
+            task = TaskCodec.runnable(once.task(), loader);
         } catch (IOException | ClassNotFoundException | RuntimeException | LinkageError e) {
             System.err.println("lessonbook: worker " + name + " could not load its task: " + e);
             return WorkerMain.EXIT_TASK_FAILED;

@@ -58,7 +58,7 @@ public final class WorkerTraining {
             worker.awaitConnected();
             worker.send(new Messages.Assign("training", false, List.of(), 0, List.of(), 1));
             Runnable task = (Runnable & Serializable) () -> System.out.println("trained");
-            worker.send(new Messages.RunOnce(Payloads.toBytes(task)));
+            worker.send(new Messages.RunOnce(TaskCodec.encode(task)));
             return worker.ended().get(LIMIT_SECONDS, TimeUnit.SECONDS) == 0;
         } catch (ExecutionException | TimeoutException e) {
             return false;

@@ -56,7 +56,7 @@ class WorkerStrangersTest {
 
             SerializableRunnable task = () -> System.out.println("task ran in " + CurrentProcess.name());
             child.send(new Messages.Assign("Worker-strangers", false, List.of(), 0, List.of(), 1));
-            child.send(new Messages.RunOnce(Payloads.toBytes(task)));
+            child.send(new Messages.RunOnce(TaskCodec.encode(task)));
             assertThat(child.receive()).isInstanceOf(Messages.Finished.class);
             assertThat(child.ended().get(T.toSeconds(), TimeUnit.SECONDS)).isZero();
             assertThat(lines).containsExactly("task ran in Worker-strangers");

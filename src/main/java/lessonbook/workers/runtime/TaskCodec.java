@@ -1,0 +1,227 @@
+package lessonbook.workers.runtime;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InvalidObjectException;
+import java.io.NotSerializableException;
+import java.io.UncheckedIOException;
+import java.lang.invoke.MethodHandleInfo;
+import java.lang.invoke.MethodType;
+import java.lang.invoke.SerializedLambda;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
+import java.util.function.Function;
+
+import lessonbook.process.UserValues;
+
+/**
+ * A worker's task, a pool's function or its initializer as bytes. A lambda written in a cell
+ * ({@code () -> factorial(arg)}) travels as the name of the method javac made of its body and the values it
+ * captured, and the worker calls that method ({@link LambdaCall}). Read back through serialization instead, the
+ * lambda makes the worker's JDK spin the lambda's class with its bundled ASM, interpreted in a fresh worker: ~2.5 ms
+ * of each of the lesson's ten workers' CPU, against ~0.3 ms this way. Anything else (a method reference, an object
+ * of the user's own class, a lambda that captures {@code this}) travels serialized, as it always did.
+ * <p>
+ * A worker calls only what deserializing the lambda could have run: a {@code static} synthetic {@code lambda$}
+ * method of a class the user-value allow-list accepts, its parameters those the sender named; the captured values
+ * are read through that allow-list ({@link Payloads}).
+ */
+public final class TaskCodec {
+    private static final byte SERIALIZED = 0;
+    private static final byte LAMBDA = 1;
+    /** The API's package, whose classes travel too (its pool wraps a starmap's function in a lambda of its own). */
+    private static final Set<String> API_PACKAGES = Set.of("lessonbook.workers");
+
+    private TaskCodec() {
+    }
+
+    public static byte[] encode(Object fn) throws NotSerializableException {
+        SerializedLambda lambda = plainLambda(fn);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            if (lambda == null) {
+                out.writeByte(SERIALIZED);
+                out.write(Payloads.toBytes(fn));
+            } else {
+                Object[] captured = new Object[lambda.getCapturedArgCount()];
+                for (int i = 0; i < captured.length; i++) {
+                    captured[i] = lambda.getCapturedArg(i);
+                }
+                out.writeByte(LAMBDA);
+                out.writeUTF(lambda.getImplClass());
+                out.writeUTF(lambda.getImplMethodName());
+                out.writeUTF(lambda.getImplMethodSignature());
+                out.write(Payloads.toBytes(captured));
+            }
+        } catch (NotSerializableException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    static Runnable runnable(byte[] bytes, ClassLoader loader) throws IOException, ClassNotFoundException {
+        return bytes.length > 0 && bytes[0] == LAMBDA ? LambdaCall.read(bytes, loader, 0)
+                : (Runnable) serialized(bytes, loader);
+    }
+
+    @SuppressWarnings("unchecked")
+    static Function<Object, Object> function(byte[] bytes, ClassLoader loader)
+            throws IOException, ClassNotFoundException {
+        return bytes.length > 0 && bytes[0] == LAMBDA ? LambdaCall.read(bytes, loader, 1)
+                : (Function<Object, Object>) serialized(bytes, loader);
+    }
+
+    private static Object serialized(byte[] bytes, ClassLoader loader) throws IOException, ClassNotFoundException {
+        if (bytes.length == 0 || bytes[0] != SERIALIZED) {
+            throw new InvalidObjectException("not a task's bytes");
+        }
+        return Payloads.fromBytes(Arrays.copyOfRange(bytes, 1, bytes.length), loader);
+    }
+
+    /** The lambda's serialized form when its body is a static method of the class that wrote it; else null. */
+    private static SerializedLambda plainLambda(Object fn) {
+        Class<?> type = fn.getClass();
+        if (!type.isHidden() || !type.isSynthetic()) {
+            return null;   // not a lambda: a user's class or a method reference's own object travels serialized
+        }
+        try {
+            Method writeReplace = type.getDeclaredMethod("writeReplace");
+            writeReplace.setAccessible(true);
+            if (writeReplace.invoke(fn) instanceof SerializedLambda lambda
+                    && lambda.getImplMethodKind() == MethodHandleInfo.REF_invokeStatic
+                    && lambda.getImplClass().equals(lambda.getCapturingClass())
+                    && lambda.getImplMethodName().startsWith("lambda$")) {
+                return lambda;
+            }
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            // not a serializable lambda, or not one we may look into: serialization says what is wrong with it
+        }
+        return null;
+    }
+
+    /**
+     * A lambda's body called with its captured values (and, as a function, its argument). Threading: immutable;
+     * called by the worker's task or chunk thread. A named class, not a lambda: a lambda here would have its own
+     * class spun on first use, the cost this saves.
+     */
+    static final class LambdaCall implements Runnable, Function<Object, Object> {
+        private final Method body;
+        private final Object[] captured;
+
+        private LambdaCall(Method body, Object[] captured) {
+            this.body = body;
+            this.captured = captured;
+        }
+
+        static LambdaCall read(byte[] bytes, ClassLoader loader, int arguments)
+                throws IOException, ClassNotFoundException {
+            DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes, 1, bytes.length - 1));
+            String className = in.readUTF().replace('/', '.');
+            String name = in.readUTF();
+            String signature = in.readUTF();
+            Object[] captured = (Object[]) Payloads.fromBytes(in.readAllBytes(), loader);
+            Class<?> type = Class.forName(className, false, loader);
+            if (!UserValues.allowList(loader, API_PACKAGES, bytes.length).allows(type)) {
+                throw new InvalidObjectException("a task's lambda cannot come from " + className);
+            }
+            MethodType expected = MethodType.fromMethodDescriptorString(signature, loader);
+            for (Method m : type.getDeclaredMethods()) {
+                if (m.getName().equals(name) && m.isSynthetic() && Modifier.isStatic(m.getModifiers())
+                        && name.startsWith("lambda$") && m.getParameterCount() == captured.length + arguments
+                        && Arrays.equals(m.getParameterTypes(), expected.parameterArray())
+                        && m.getReturnType() == expected.returnType()) {
+                    m.setAccessible(true);
+                    return new LambdaCall(m, captured);
+                }
+            }
+            throw new InvalidObjectException("no lambda " + name + signature + " taking " + captured.length + " values"
+                    + " and " + arguments + " argument(s) in " + className);
+        }
+
+        @Override
+        public void run() {
+            call(captured);
+        }
+
+        @Override
+        public Object apply(Object argument) {
+            Class<?> parameter = body.getParameterTypes()[captured.length];
+            if (argument != null && !parameter.isInstance(argument)) {
+                // as the lambda's own class would have thrown it, casting its argument to the parameter's type
+                throw new ClassCastException("class " + argument.getClass().getName() + " cannot be cast to class "
+                        + parameter.getName());
+            }
+            Object[] arguments = Arrays.copyOf(captured, captured.length + 1);
+            arguments[captured.length] = argument;
+            return call(arguments);
+        }
+
+        private Object call(Object[] arguments) {
+            try {
+                return body.invoke(null, arguments);
+            } catch (InvocationTargetException e) {
+                throw rethrow(e.getCause(), body);
+            } catch (IllegalAccessException | IllegalArgumentException e) {
+                throw new IllegalStateException("cannot call " + body + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /**
+     * Throws what the lambda's body threw, its trace as the lambda would have left it: without the reflection
+     * frames and this class's own between the body and its caller, where the lambda's class (hidden from traces)
+     * called the body directly. The same in each cause and suppressed exception.
+     */
+    private static RuntimeException rethrow(Throwable thrown, Method body) {
+        withoutTheCall(thrown, body, Collections.newSetFromMap(new IdentityHashMap<>()));
+        throw TaskCodec.<RuntimeException>unchecked(thrown);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T extends Throwable> T unchecked(Throwable t) throws T {
+        throw (T) t;
+    }
+
+    private static void withoutTheCall(Throwable t, Method body, Set<Throwable> seen) {
+        if (t == null || !seen.add(t)) {
+            return;
+        }
+        StackTraceElement[] frames = t.getStackTrace();
+        for (int i = 0; i < frames.length; i++) {
+            if (frames[i].getMethodName().equals(body.getName())
+                    && frames[i].getClassName().equals(body.getDeclaringClass().getName())) {
+                int end = i + 1;
+                while (end < frames.length && isBetweenTheBodyAndItsCaller(frames[end])) {
+                    end++;
+                }
+                if (end > i + 1) {
+                    StackTraceElement[] kept = new StackTraceElement[frames.length - (end - i - 1)];
+                    System.arraycopy(frames, 0, kept, 0, i + 1);
+                    System.arraycopy(frames, end, kept, i + 1, frames.length - end);
+                    t.setStackTrace(kept);
+                }
+                break;
+            }
+        }
+        withoutTheCall(t.getCause(), body, seen);
+        for (Throwable suppressed : t.getSuppressed()) {
+            withoutTheCall(suppressed, body, seen);
+        }
+    }
+
+    private static boolean isBetweenTheBodyAndItsCaller(StackTraceElement frame) {
+        String type = frame.getClassName();
+        return type.startsWith("jdk.internal.reflect.") || type.equals("java.lang.reflect.Method")
+                || type.equals(LambdaCall.class.getName());
+    }
+}
