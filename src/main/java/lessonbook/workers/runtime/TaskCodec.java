@@ -32,7 +32,7 @@ import lessonbook.process.UserValues;
  * <p>
  * A worker calls only what deserializing the lambda could have run: a {@code static} synthetic {@code lambda$}
  * method of a class the user-value allow-list accepts, its parameters those the sender named; the captured values
- * are read through that allow-list ({@link Payloads}).
+ * are read through that allow-list ({@link ChunkCodec}, {@link Payloads}).
  */
 public final class TaskCodec {
     private static final byte SERIALIZED = 0;
@@ -59,7 +59,7 @@ public final class TaskCodec {
                 out.writeUTF(lambda.getImplClass());
                 out.writeUTF(lambda.getImplMethodName());
                 out.writeUTF(lambda.getImplMethodSignature());
-                out.write(Payloads.toBytes(captured));
+                out.write(ChunkCodec.encode(captured));   // plain numbers, the lesson's case, skip serialization
             }
         } catch (NotSerializableException e) {
             throw e;
@@ -129,7 +129,7 @@ public final class TaskCodec {
             String className = in.readUTF().replace('/', '.');
             String name = in.readUTF();
             String signature = in.readUTF();
-            Object[] captured = (Object[]) Payloads.fromBytes(in.readAllBytes(), loader);
+            Object[] captured = ChunkCodec.decode(in.readAllBytes(), loader);
             Class<?> type = Class.forName(className, false, loader);
             if (!UserValues.allowList(loader, API_PACKAGES, bytes.length).allows(type)) {
                 throw new InvalidObjectException("a task's lambda cannot come from " + className);

@@ -127,6 +127,7 @@ class TaskCodecTest {
             out.writeUTF(type.getName().replace('.', '/'));
             out.writeUTF(method);
             out.writeUTF(signature);
+            out.writeByte(0);   // ChunkCodec: serialized objects
             out.write(serialized(captured));
         }
         return bytes.toByteArray();
