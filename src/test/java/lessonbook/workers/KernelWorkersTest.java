@@ -221,4 +221,45 @@ class KernelWorkersTest {
         assertThat(stdout(inKernel).strip()).isEqualTo("kernel 64");
         assertThat(stdout(inWorker).strip()).isEqualTo("worker 64");
     }
+
+    /**
+     * A worker's compiled counted loop polls for safepoints (lessonbook.process.CompiledLoops): another thread of the
+     * worker that needs one (here a collection) gets it within milliseconds, not after the loop. With the serial
+     * collector's defaults the collection waited for the whole loop.
+     */
+    @Test
+    void aWorkersCountedLoopLetsItsOtherThreadsReachASafepoint() {
+        run("long sumTo(long n) {\n"
+                + "    long s = 0;\n"
+                + "    for (long i = 1; i <= n; i++) {\n"
+                + "        s += i;\n"
+                + "    }\n"
+                + "    return s;\n"
+                + "}\n"
+                + "String collectWhileLooping() throws InterruptedException {\n"
+                + "    long[] gcMillis = new long[1];\n"
+                + "    Thread gc = new Thread(() -> {\n"
+                + "        try { Thread.sleep(50); } catch (InterruptedException e) { return; }\n"
+                + "        long t0 = System.nanoTime();\n"
+                + "        System.gc();\n"
+                + "        gcMillis[0] = (System.nanoTime() - t0) / 1_000_000;\n"
+                + "    });\n"
+                + "    gc.start();\n"
+                + "    long t0 = System.nanoTime();\n"
+                + "    long s = sumTo(3_000_000_000L);\n"
+                + "    long loop = (System.nanoTime() - t0) / 1_000_000;\n"
+                + "    gc.join();\n"
+                + "    return \"loop \" + loop + \" gc \" + gcMillis[0] + \" sum \" + s;\n"
+                + "}");
+        String out = stdout(run("try (var pool = new WorkerPool(1)) {\n"
+                + "    System.out.println(pool.map((Integer n) -> {\n"
+                + "        try { return collectWhileLooping(); } catch (InterruptedException e) { return \"interrupted\"; }\n"
+                + "    }, List.of(1)).get(0));\n}")).strip();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("loop (\\d+) gc (\\d+) sum (-?\\d+)").matcher(out);
+        assertThat(m.matches()).as(out).isTrue();
+        long loop = Long.parseLong(m.group(1));
+        long gc = Long.parseLong(m.group(2));
+        assertThat(loop).as("the loop ran long enough to tell: " + out).isGreaterThan(200);
+        assertThat(gc).as("the collection did not wait for the loop: " + out).isLessThan(loop / 3);
+    }
 }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 import lessonbook.process.ChildProcess;
 import lessonbook.process.CompiledLoops;
@@ -23,11 +24,12 @@ public final class KernelLauncher {
      * but leaves cells' loops in the C1 compiler.) java.lang is opened so the kernel can number the threads
      * cells create from "Thread-0" as jshell does (lessonbook.kernel.jvm.ThreadNumbers); without it they still run.
      * Its cost: on JDK 17 the option turns off CDS's archived full module graph (-Xlog:cds says "full module
-     * graph: disabled"); the dynamic class-data archive is still mapped. The loop-unroll limit is the workers'
+     *graph: disabled"); the dynamic class-data archive is still mapped. The loop options are the workers'
      * ({@link CompiledLoops}): the sequential run and the workers compile a cell's loops alike.
      */
-    public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-XX:-UsePerfData",
-            "-Dfile.encoding=UTF-8", "--add-opens=java.base/java.lang=ALL-UNNAMED", CompiledLoops.MAX_UNROLL);
+    public static final List<String> DEFAULT_JVM_OPTIONS = Stream.concat(Stream.of("-XX:+UseSerialGC",
+            "-XX:-UsePerfData", "-Dfile.encoding=UTF-8", "--add-opens=java.base/java.lang=ALL-UNNAMED"),
+            CompiledLoops.OPTIONS.stream()).toList();
 
     /**
      * JVM options for the kernel, given to the app or {@code run} ({@code -Dlessonbook.kernel.jvmOptions="-Xmx2g"}),

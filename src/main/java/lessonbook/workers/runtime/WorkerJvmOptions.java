@@ -78,8 +78,8 @@ public final class WorkerJvmOptions {
         // items. With it, a pool's 60 such maps took 91-105 ms instead of 146-156, and no map over 15 ms.
         options.add("-XX:CompileCommand=BackgroundCompilation,lessonbook/workers/runtime/*.*,true");
         options.add("-XX:CompileCommand=BackgroundCompilation,lessonbook/process/*.*,true");
-        // C2 unrolls a cell's loops as far as the kernel's does, so that a worker's loop is the sequential run's
-        options.add(CompiledLoops.MAX_UNROLL);
+        // C2 compiles a cell's loops as the kernel's does (unrolled as far, polling for safepoints)
+        options.addAll(CompiledLoops.OPTIONS);
         options.add("-Xmx" + heap());
         options.add("-XX:+ExitOnOutOfMemoryError");
         options.add("-Xshare:auto");
