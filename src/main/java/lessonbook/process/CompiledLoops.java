@@ -28,7 +28,8 @@ import java.util.List;
  * cores ({@code -Xlog:safepoint}, "Reaching safepoint: 1293443851 ns"), its VM thread spinning 3.5-5 ms of CPU
  * meanwhile, and every other thread of that worker that needed one stood still (its wait reporter among them). Strip
  * mining, as with G1, polls once per 1,000 turns: a standalone JVM's {@code System.gc()} beside the lesson's loop
- * took ~1.8 ms instead of waiting for the loop's end, and the loop took as long (270-286 ms against 270-275).
+ * took ~1.8 ms instead of waiting for the loop's end, and a compiled call of the loop took ~1 % longer (one JVM
+ * pinned to a core, four alternating runs: 250.8-254.9 ms against 249.7-251.3), in the kernel and workers alike.
  */
 public final class CompiledLoops {
     /** How many times C2 may repeat a loop's body in a row. */
