@@ -26,9 +26,10 @@ import lessonbook.process.UserValues;
  * A worker's task, a pool's function or its initializer as bytes. A lambda written in a cell
  * ({@code () -> factorial(arg)}) travels as the name of the method javac made of its body and the values it
  * captured, and the worker calls that method ({@link LambdaCall}). Read back through serialization instead, the
- * lambda makes the worker's JDK spin the lambda's class with its bundled ASM, interpreted in a fresh worker: ~2.5 ms
- * of each of the lesson's ten workers' CPU, against ~0.3 ms this way. Anything else (a method reference, an object
- * of the user's own class, a lambda that captures {@code this}) travels serialized, as it always did.
+ * lambda makes the worker's JDK spin the lambda's class with its bundled ASM, interpreted in a fresh worker:
+ * 2.2-3.8 ms of each of the lesson's ten workers' CPU, against 0.7-1.2 ms this way. Anything else (a method
+ * reference, an object of the user's own class, a lambda that captures {@code this}) travels serialized, as it
+ * always did.
  * <p>
  * A worker calls only what deserializing the lambda could have run: a {@code static} synthetic {@code lambda$}
  * method of a class the user-value allow-list accepts, its parameters those the sender named; the captured values
