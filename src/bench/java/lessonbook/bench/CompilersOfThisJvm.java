@@ -17,9 +17,9 @@ import lessonbook.process.CompiledLoops;
  * a dispatch) and compares it with peers compiled by C2. So a bench started from the image runs itself again in a
  * JVM of the same runtime and class path with the default compilers, with the same suites and bench settings.
  * <p>
- * The same goes for a JVM started without the kernel's loop-unroll limit ({@link CompiledLoops}, as {@code java -jar}
+ * The same goes for a JVM started without the kernel's loop options ({@link CompiledLoops}, as {@code java -jar}
  * starts it): its C2 would unroll the sequential run's loop 16 or 64 times depending on which JDK loop it happened to
- * compile first, while the workers beside it always unroll 64 times.
+ * compile first, while the workers beside it always unroll 64 times, and leave out the safepoint polls they make.
  */
 final class CompilersOfThisJvm {
     private CompilersOfThisJvm() {
@@ -32,7 +32,10 @@ final class CompilersOfThisJvm {
             VMOption unroll = vm.getVMOption("LoopMaxUnroll");
             return Integer.parseInt(vm.getVMOption("TieredStopAtLevel").getValue()) < 4
                     || unroll.getOrigin() == VMOption.Origin.DEFAULT
-                    || !String.valueOf(CompiledLoops.MAX_UNROLL_TIMES).equals(unroll.getValue());
+                    || !String.valueOf(CompiledLoops.MAX_UNROLL_TIMES).equals(unroll.getValue())
+                    || !vm.getVMOption("UseCountedLoopSafepoints").getValue().equals("true")
+                    || !String.valueOf(CompiledLoops.STRIP_MINING_TURNS)
+                            .equals(vm.getVMOption("LoopStripMiningIter").getValue());
         } catch (RuntimeException e) {
             return false;   // not HotSpot, or no such flag: nothing to correct
         }
@@ -41,7 +44,7 @@ final class CompilersOfThisJvm {
     static int rerunCompilingAsTheKernel(List<String> only) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add(CompiledLoops.MAX_UNROLL);
+        command.addAll(CompiledLoops.OPTIONS);
         System.getProperties().stringPropertyNames().stream()
                 .filter(name -> name.startsWith("lessonbook."))
                 .forEach(name -> command.add("-D" + name + "=" + System.getProperty(name)));
@@ -50,7 +53,7 @@ final class CompilersOfThisJvm {
             command.add("--only=" + String.join(",", only));
         }
         System.err.println("bench: this JVM does not compile as the kernel does (C1 only, from the app image's "
-                + "launcher, or C2 without the kernel's loop-unroll limit); running the bench again in one that does");
+                + "launcher, or C2 without the kernel's loop options); running the bench again in one that does");
         try {
             return new ProcessBuilder(command).inheritIO().start().waitFor();
         } catch (IOException e) {
