@@ -94,6 +94,29 @@ class TaskCodecTest {
     }
 
     @Test
+    void aFunctionCalledManyTimesGoesOnGivingTheSameResultsAndFailures() throws Exception {
+        long offset = 7;
+        SerializableFunction<Long, Long> f = x -> x + offset;
+        var back = TaskCodec.function(TaskCodec.encode(f), LOADER);
+        for (long i = 0; i < 1000; i++) {
+            assertThat(back.apply(i)).isEqualTo(i + 7);
+        }
+        assertThatThrownBy(() -> back.apply("seven")).isInstanceOf(ClassCastException.class);
+
+        SerializableFunction<Integer, Integer> failing = x -> x < 500 ? x : fail(x);
+        var failingBack = TaskCodec.function(TaskCodec.encode(failing), LOADER);
+        for (int i = 0; i < 500; i++) {
+            assertThat(failingBack.apply(i)).isEqualTo(i);
+        }
+        Throwable thrown = catchIt(() -> failingBack.apply(500));
+        assertThat(thrown).isInstanceOf(IllegalStateException.class).hasMessage("no 500");
+        assertThat(frames(thrown).subList(0, 2)).element(0).isEqualTo("fail");
+        assertThat(frames(thrown).get(1)).startsWith("lambda$");
+        assertThat(thrown.getStackTrace()[2].getClassName()).as("called by its own (hidden) class, not by reflection")
+                .isEqualTo(TaskCodec.LambdaCall.class.getName());
+    }
+
+    @Test
     void aCapturedValueThatCannotTravelIsRefusedWhenSent() {
         Object lock = new Object();
         SerializableRunnable task = () -> System.out.println(lock);
