@@ -6,8 +6,7 @@ import java.util.List;
  * How HotSpot's C2 compiles a cell's loops, the same in every JVM that runs a cell's code (the kernel and its
  * workers): how far it may unroll them, and that they stop for the JVM's safepoints.
  * <p>
- * <b>Unrolling.</b> 
- * Why it must be set: C2 unrolls a loop at most {@code LoopMaxUnroll} (16) times, but it raises that limit for the
+ * <b>Unrolling.</b> C2 unrolls a loop at most {@code LoopMaxUnroll} (16) times, but it raises that limit for the
  * whole JVM, for good, the first time it compiles a loop its vectoriser could run on the machine's widest vectors
  * (HotSpot's loopTransform.cpp: {@code LoopMaxUnroll = slp_max_unroll_factor} while the flag is at its default; 64
  * with AVX-512, 32 with AVX2). A kernel gets there within its first seconds, as C2 compiles the JDK's byte-array

@@ -24,7 +24,7 @@ public final class KernelLauncher {
      * but leaves cells' loops in the C1 compiler.) java.lang is opened so the kernel can number the threads
      * cells create from "Thread-0" as jshell does (lessonbook.kernel.jvm.ThreadNumbers); without it they still run.
      * Its cost: on JDK 17 the option turns off CDS's archived full module graph (-Xlog:cds says "full module
-     *graph: disabled"); the dynamic class-data archive is still mapped. The loop options are the workers'
+     * graph: disabled"); the dynamic class-data archive is still mapped. The loop options are the workers'
      * ({@link CompiledLoops}): the sequential run and the workers compile a cell's loops alike.
      */
     public static final List<String> DEFAULT_JVM_OPTIONS = Stream.concat(Stream.of("-XX:+UseSerialGC",

@@ -66,7 +66,7 @@ public final class PoolDispatcher {
         variables = Variables.snapshot(host);
         this.maxTasksPerWorker = maxTasksPerWorker;
         this.failures = failures;
-        this.initializer = initializer == null ? null : PoolFunctions.serialized(initializer, "the initializer");
+        this.initializer = initializer == null ? null : PoolFunctions.encoded(initializer, "the initializer");
         WorkerRuntime.checkRoomFor(workers);
         synchronized (lock) {
             try {

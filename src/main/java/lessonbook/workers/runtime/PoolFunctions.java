@@ -6,8 +6,9 @@ import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A pool's functions as they travel: each call's function serialized, with an id that stays the same while the
- * bytes do, so that workers keep their copy. Threading: any caller thread; state guarded by {@link #lock}.
+ * A pool's functions as they travel: each call's function encoded ({@link TaskCodec}), with an id that stays the
+ * same while the bytes do, so that workers keep their copy. Threading: any caller thread; state guarded by
+ * {@link #lock}.
  */
 final class PoolFunctions {
     private static final AtomicLong functionIds = new AtomicLong();
@@ -20,10 +21,10 @@ final class PoolFunctions {
     private Class<?> lastStatelessClass;
 
     /**
-     * Serializes a call's function once; the same lambda sent again keeps its id, so workers keep their copy.
-     * A lambda that captures nothing (a hidden class without fields) always serializes to the same bytes, so
-     * calling with it again skips serializing it (~0.4 ms of a cold map of 1000 items); one that captures values
-     * is serialized each call, as what it captured may have changed.
+     * Encodes a call's function once; the same lambda sent again keeps its id, so workers keep their copy.
+     * A lambda that captures nothing (a hidden class without fields) always encodes to the same bytes, so
+     * calling with it again skips encoding it (~0.4 ms of a cold map of 1000 items); one that captures values
+     * is encoded each call, as what it captured may have changed.
      */
     MapRun.PoolFunction of(Serializable fn) {
         Class<?> type = fn.getClass();
@@ -32,7 +33,7 @@ final class PoolFunctions {
                 return lastStateless;
             }
         }
-        byte[] bytes = serialized(fn, "the function");
+        byte[] bytes = encoded(fn, "the function");
         synchronized (lock) {
             if (!Arrays.equals(bytes, lastFunctionBytes)) {
                 lastFunctionBytes = bytes;
@@ -46,7 +47,7 @@ final class PoolFunctions {
         }
     }
 
-    static byte[] serialized(Object value, String what) {
+    static byte[] encoded(Object value, String what) {
         try {
             return TaskCodec.encode(value);
         } catch (NotSerializableException e) {
