@@ -29,13 +29,21 @@ final class CompilersOfThisJvm {
     static boolean unlikeTheKernel() {
         try {
             HotSpotDiagnosticMXBean vm = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
-            VMOption unroll = vm.getVMOption("LoopMaxUnroll");
-            return Integer.parseInt(vm.getVMOption("TieredStopAtLevel").getValue()) < 4
-                    || unroll.getOrigin() == VMOption.Origin.DEFAULT
-                    || !String.valueOf(CompiledLoops.MAX_UNROLL_TIMES).equals(unroll.getValue())
-                    || !vm.getVMOption("UseCountedLoopSafepoints").getValue().equals("true")
-                    || !String.valueOf(CompiledLoops.STRIP_MINING_TURNS)
-                            .equals(vm.getVMOption("LoopStripMiningIter").getValue());
+            if (Integer.parseInt(vm.getVMOption("TieredStopAtLevel").getValue()) < 4
+                    // left at its default, the unroll limit reads 16 now and may read 64 later: C2 raises it
+                    || vm.getVMOption("LoopMaxUnroll").getOrigin() == VMOption.Origin.DEFAULT) {
+                return true;
+            }
+            for (String option : CompiledLoops.OPTIONS) {
+                String setting = option.substring("-XX:".length());
+                boolean flag = setting.startsWith("+") || setting.startsWith("-");
+                String name = flag ? setting.substring(1) : setting.substring(0, setting.indexOf('='));
+                String value = flag ? String.valueOf(setting.startsWith("+")) : setting.substring(name.length() + 1);
+                if (!vm.getVMOption(name).getValue().equals(value)) {
+                    return true;
+                }
+            }
+            return false;
         } catch (RuntimeException e) {
             return false;   // not HotSpot, or no such flag: nothing to correct
         }
