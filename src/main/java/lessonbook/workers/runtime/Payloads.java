@@ -39,6 +39,11 @@ public final class Payloads {
         return bytes.toByteArray();
     }
 
+    /** Whether {@link #fromBytes} with {@code loader} may read values of {@code type} (the same allow-list). */
+    static boolean allows(Class<?> type, ClassLoader loader) {
+        return UserValues.allowList(loader, API_PACKAGES, 0).allows(type);
+    }
+
     public static Object fromBytes(byte[] bytes, ClassLoader loader) throws IOException, ClassNotFoundException {
         AllowList.Filter filter = UserValues.allowList(loader, API_PACKAGES, bytes.length).newFilter();
         try (ObjectInputStream in = new LoaderObjectInputStream(new ByteArrayInputStream(bytes), loader)) {

@@ -23,8 +23,6 @@ import java.util.IdentityHashMap;
 import java.util.Set;
 import java.util.function.Function;
 
-import lessonbook.process.UserValues;
-
 /**
  * A worker's task, a pool's function or its initializer as bytes. A lambda written in a cell
  * ({@code () -> factorial(arg)}) travels as the name of the method javac made of its body and the values it
@@ -41,8 +39,6 @@ import lessonbook.process.UserValues;
 public final class TaskCodec {
     private static final byte SERIALIZED = 0;
     private static final byte LAMBDA = 1;
-    /** The API's package, whose classes travel too (its pool wraps a starmap's function in a lambda of its own). */
-    private static final Set<String> API_PACKAGES = Set.of("lessonbook.workers");
 
     private TaskCodec() {
     }
@@ -149,7 +145,7 @@ public final class TaskCodec {
             String signature = in.readUTF();
             Object[] captured = ChunkCodec.decode(in.readAllBytes(), loader);
             Class<?> type = Class.forName(className, false, loader);
-            if (!UserValues.allowList(loader, API_PACKAGES, bytes.length).allows(type)) {
+            if (!Payloads.allows(type, loader)) {   // as deserializing the lambda would require of its class
                 throw new InvalidObjectException("a task's lambda cannot come from " + className);
             }
             MethodType expected = MethodType.fromMethodDescriptorString(signature, loader);
