@@ -17,9 +17,12 @@ import java.lang.invoke.SerializedLambda;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.Deque;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -225,7 +228,19 @@ public final class TaskCodec {
      * called the body directly. The same in each cause and suppressed exception.
      */
     private static RuntimeException rethrow(Throwable thrown, Method body) {
-        withoutTheCall(thrown, body, Collections.newSetFromMap(new IdentityHashMap<>()));
+        // a worklist, not recursion: a chain of causes may be as long as the thrower made it
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        Deque<Throwable> next = new ArrayDeque<>(List.of(thrown));
+        while (!next.isEmpty()) {
+            Throwable t = next.pop();
+            if (seen.add(t)) {
+                withoutTheCall(t, body);
+                if (t.getCause() != null) {
+                    next.push(t.getCause());
+                }
+                next.addAll(Arrays.asList(t.getSuppressed()));
+            }
+        }
         throw TaskCodec.<RuntimeException>unchecked(thrown);
     }
 
@@ -234,10 +249,7 @@ public final class TaskCodec {
         throw (T) t;
     }
 
-    private static void withoutTheCall(Throwable t, Method body, Set<Throwable> seen) {
-        if (t == null || !seen.add(t)) {
-            return;
-        }
+    private static void withoutTheCall(Throwable t, Method body) {
         StackTraceElement[] frames = t.getStackTrace();
         for (int i = 0; i < frames.length; i++) {
             if (frames[i].getMethodName().equals(body.getName())
@@ -254,10 +266,6 @@ public final class TaskCodec {
                 }
                 break;
             }
-        }
-        withoutTheCall(t.getCause(), body, seen);
-        for (Throwable suppressed : t.getSuppressed()) {
-            withoutTheCall(suppressed, body, seen);
         }
     }
 

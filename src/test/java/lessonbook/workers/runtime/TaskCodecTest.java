@@ -84,6 +84,37 @@ class TaskCodecTest {
                 .isEqualTo(TaskCodecTest.class.getName());
     }
 
+    /** An exception with no trace of its own, so that a long chain of them is cheap to make. */
+    static final class Link extends RuntimeException {
+        Link(Throwable cause) {
+            super("link", cause, false, false);
+        }
+    }
+
+    static int failWithALongChain(int links) {
+        Throwable chain = new ArithmeticException("root");
+        for (int i = 0; i < links; i++) {
+            chain = new Link(chain);
+        }
+        throw new IllegalStateException("top", chain);
+    }
+
+    @Test
+    void aLongChainOfCausesComesOutWhole() throws Exception {
+        SerializableFunction<Integer, Integer> f = x -> failWithALongChain(x);
+        var back = TaskCodec.function(TaskCodec.encode(f), LOADER);
+        Throwable thrown = catchIt(() -> back.apply(100_000));
+        assertThat(thrown).hasMessage("top");
+        int links = 0;
+        Throwable t = thrown.getCause();
+        while (t instanceof Link) {
+            links++;
+            t = t.getCause();
+        }
+        assertThat(links).isEqualTo(100_000);
+        assertThat(t).hasMessage("root");
+    }
+
     @Test
     void anArgumentOfTheWrongTypeIsACastFailureAsTheLambdaWouldThrow() throws Exception {
         SerializableFunction<String, Integer> length = s -> s.length();
