@@ -152,9 +152,9 @@ public final class TaskCodec {
                 throw new InvalidObjectException("a task's lambda cannot come from " + className);
             }
             MethodType expected = MethodType.fromMethodDescriptorString(signature, loader);
-            for (Method m : type.getDeclaredMethods()) {
+            for (Method m : name.startsWith("lambda$") ? type.getDeclaredMethods() : new Method[0]) {
                 if (m.getName().equals(name) && m.isSynthetic() && Modifier.isStatic(m.getModifiers())
-                        && name.startsWith("lambda$") && m.getParameterCount() == captured.length + arguments
+                        && m.getParameterCount() == captured.length + arguments
                         && Arrays.equals(m.getParameterTypes(), expected.parameterArray())
                         && m.getReturnType() == expected.returnType()) {
                     m.setAccessible(true);
