@@ -73,13 +73,14 @@ class BenchCommandTest {
     }
 
     /**
-     * Started as the app image's launcher starts its JVM (C1 only), or as {@code java -jar} starts it (C2 without the
-     * kernel's loop-unroll limit), the bench runs itself again in a JVM that compiles as the kernel does.
+     * Started as the app image's launcher starts its JVM (C1 only), as {@code java -jar} starts it (C2 without the
+     * kernel's loop-unroll limit), or with the serial collector and the limit but without the kernel's safepoint
+     * polls in loops, the bench runs itself again in a JVM that compiles as the kernel does.
      */
     @ParameterizedTest
     @ValueSource(strings = {"-XX:TieredStopAtLevel=1", "-Dno.options=1", "-XX:+UseSerialGC -XX:LoopMaxUnroll=64"})
     void fromAJvmThatCompilesUnlikeTheKernelTheBenchRunsItselfAgain(String option) throws Exception {
-        String errors = benchErrors(List.of(option.split(" ")));   // the serial collector: no loop polls by default
+        String errors = benchErrors(List.of(option.split(" ")));
         assertThat(errors).contains("bench: this JVM does not compile as the kernel does").contains(
                 "running the bench again in one that does");
         assertThat(errors.lines().filter(l -> l.startsWith("bench: no suite named nosuch"))).hasSize(1);
