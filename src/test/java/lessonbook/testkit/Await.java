@@ -31,6 +31,20 @@ public final class Await {
      * instead. An {@link Error} from the condition (a failed assertion) fails the test at once.
      */
     public static void until(String what, Duration timeout, Condition condition, Supplier<String> seen) {
+        until(what, timeout, Duration.ofMillis(POLL_MILLIS), condition, seen);
+    }
+
+    /**
+     * Like {@link #until(String, Duration, Condition)}, polling only every {@code every}: for a condition whose
+     * check disturbs what the test waits for (a cell run to ask a kernel, whose idle warm-up waits for a quiet
+     * spell between cells).
+     */
+    public static void until(String what, Duration timeout, Duration every, Condition condition) {
+        until(what, timeout, every, condition, () -> "");
+    }
+
+    private static void until(String what, Duration timeout, Duration every, Condition condition,
+            Supplier<String> seen) {
         long deadline = System.nanoTime() + timeout.toNanos();
         Exception last = null;
         while (true) {
@@ -48,7 +62,7 @@ public final class Await {
             }
             try {
                 // The polling interval of a bounded wait, not a sleep standing in for the event.
-                TimeUnit.MILLISECONDS.sleep(POLL_MILLIS);
+                TimeUnit.NANOSECONDS.sleep(every.toNanos());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new AssertionError("interrupted waiting for " + what, e);

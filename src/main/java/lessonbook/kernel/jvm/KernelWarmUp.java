@@ -8,6 +8,7 @@ import java.io.ObjectOutputStream;
 import java.io.OutputStream;
 import java.lang.reflect.Field;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
 import lessonbook.jit.Niceness;
@@ -29,9 +30,14 @@ import lessonbook.workers.runtime.WorkerRuntime;
  * object stream (as OutputHub sends them). Costs a few seconds of cpu once per kernel start.
  * <p>
  * Runs on one background thread in small steps, and a step starts only while no cell (or other request) is
- * queued or being evaluated and no worker a cell started is running: a cell that arrives first wins, waiting
- * at most for the step in flight. On Linux the thread also lowers its own priority to nice 19, so the app's
- * window and other programs come first.
+ * queued or being evaluated and no worker a cell started is running. The first step, class loading only, starts
+ * at the first such moment. A serialization step waits for the kernel to have been idle for {@link #QUIET_MS} ms,
+ * and gives way between two of its round trips as soon as a cell arrives or a worker starts (the step is done
+ * again later): during Run All, cells follow each other a few ms apart, and a step begun in such a gap ran on into
+ * the next cell, its round trips sending the JIT's C1 and C2 compiles of the JDK's serialization into that cell's
+ * timed run of workers (seen in a headless run of the lesson with JFR: the warm-up thread serializing inside the
+ * "one worker per input" cell's timed run). On Linux the thread also lowers its own priority to nice 19, so the
+ * app's window and other programs come first.
  * <p>
  * Not done: warming alongside cells (the JIT compiles at normal priority, inside timed runs) nor warming javac
  * and JShell with lesson-like snippets (costly, and each cell's own compile warms further javac methods anyway;
@@ -41,10 +47,16 @@ final class KernelWarmUp {
     /** Serialization round trips per step; {@link #STEPS} of them pass the JIT's thresholds (C1 for java.io). */
     static final int ROUND_TRIPS = 250;
     static final int STEPS = 4;
+    /** How long the kernel must have been idle before a serialization step starts: longer than Run All's gaps. */
+    static final long QUIET_MS = 400;
 
     private final BooleanSupplier workersRunning;
     private final BooleanSupplier cellPending;
     private final Object wake = new Object();
+    /** When a cell or a worker last ended (System.nanoTime); guarded by {@link #wake}. */
+    private long lastActivityNanos = System.nanoTime();
+    /** Serialization round trips done so far, all steps together: what a test reads to see a step give way. */
+    private final AtomicInteger roundTripsDone = new AtomicInteger();
 
     /**
      * @param workersRunning whether a worker a cell started is running now
@@ -66,6 +78,7 @@ final class KernelWarmUp {
     /** A cell finished or a worker ended: a paused warm-up may go on. */
     void mayGoOn() {
         synchronized (wake) {
+            lastActivityNanos = System.nanoTime();
             wake.notifyAll();
         }
     }
@@ -76,9 +89,11 @@ final class KernelWarmUp {
         try {
             awaitTurn();
             startPathStep();
-            for (int i = 0; i < STEPS; i++) {
-                awaitTurn();
-                serializationStep();
+            for (int done = 0; done < STEPS; ) {
+                awaitQuiet();
+                if (serializationStep()) {
+                    done++;
+                }
             }
         } catch (IOException | ReflectiveOperationException | RuntimeException | LinkageError e) {
             // warming is an optimisation: a kernel that could not warm up still runs cells
@@ -114,13 +129,20 @@ final class KernelWarmUp {
         static Object anObject;
     }
 
-    /** One step: round trips of a lambda task and of values, and output events written onto an object stream. */
-    private void serializationStep() throws IOException {
+    /**
+     * One step: round trips of a lambda task and of values, and output events written onto an object stream. False
+     * if it gave way to a cell or a worker before its end.
+     */
+    private boolean serializationStep() throws IOException {
         long captured = 1_000_000_000L;
         SerializableRunnable task = () -> Long.toString(captured);
         List<Long> values = List.of(1L, 2L, 3L);
         ObjectOutputStream events = MessageStreams.writer(OutputStream.nullOutputStream());
         for (int i = 0; i < ROUND_TRIPS; i++) {
+            if (mustGiveWay()) {
+                return false;
+            }
+            roundTripsDone.incrementAndGet();
             roundTrip(task);
             roundTrip(values);
             MessageStreams.write(events, new KernelEvent.CellOutput("warm-up",
@@ -129,6 +151,7 @@ final class KernelWarmUp {
                     Output.WorkerEvent.Phase.EXITED, System.currentTimeMillis(), 0, 10)));
             MessageStreams.write(events, new KernelEvent.WorkerCpu("warm-up", "Worker-1", 1, 10));
         }
+        return true;
     }
 
     private static void roundTrip(Object value) throws IOException {
@@ -143,11 +166,36 @@ final class KernelWarmUp {
         }
     }
 
+    int roundTripsDone() {
+        return roundTripsDone.get();
+    }
+
+    private boolean mustGiveWay() {
+        return workersRunning.getAsBoolean() || cellPending.getAsBoolean();
+    }
+
     private void awaitTurn() throws InterruptedException {
         synchronized (wake) {
-            while (workersRunning.getAsBoolean() || cellPending.getAsBoolean()) {
+            while (mustGiveWay()) {
                 // woken by mayGoOn(); the timeout only guards against a missed wake-up
                 wake.wait(250);
+            }
+        }
+    }
+
+    /** Until no cell or worker has run for {@link #QUIET_MS} ms. */
+    private void awaitQuiet() throws InterruptedException {
+        synchronized (wake) {
+            while (true) {
+                if (mustGiveWay()) {
+                    wake.wait(250);
+                    continue;
+                }
+                long quietMillis = (System.nanoTime() - lastActivityNanos) / 1_000_000;
+                if (quietMillis >= QUIET_MS) {
+                    return;
+                }
+                wake.wait(QUIET_MS - quietMillis);
             }
         }
     }

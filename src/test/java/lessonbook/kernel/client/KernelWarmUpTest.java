@@ -59,9 +59,8 @@ class KernelWarmUpTest {
     @Test
     void whileIdleItLoadsWhatItsFirstWorkersAndPoolNeedWithoutStartingAny() {
         try (KernelHarness h = new KernelHarness()) {
-            // each probe pauses the warm-up only while it runs
-            Await.until("the kernel's warm-up ended", Duration.ofSeconds(60),
-                    () -> h.run(WARM_UP_ENDED).stdout().strip().equals("true"));
+            // each probe is a cell, after which the warm-up waits for a quiet spell again: a probe a second
+            awaitWarmUpEnded(h);
             assertThat(h.run(LOADED).stdout().lines()).allMatch(line -> line.endsWith(" true"));
             String jvms = """
                     var spares = lessonbook.workers.runtime.WorkerRuntime.spareCount();
@@ -87,14 +86,18 @@ class KernelWarmUpTest {
         options.add("-Dlessonbook.workers.sparesDelayMs=0");
         try (KernelHarness h = new KernelHarness(KernelLauncher.standard().withJvmOptions(options))) {
             assertThat(h.run("int answer = 41 + 1;").stdout()).isEmpty();
-            Await.until("the kernel's warm-up ended", Duration.ofSeconds(60),
-                    () -> h.run(WARM_UP_ENDED).stdout().strip().equals("true"));
+            awaitWarmUpEnded(h);
             assertThat(childJvms(h)).as("worker JVMs of a kernel whose cells never named the API").isEmpty();
 
             h.run("import lessonbook.workers.*;");
             Await.until("two spare worker JVMs (the tests' lessonbook.workers.maxSpares)", Duration.ofSeconds(30),
                     () -> childJvms(h).size() == 2, () -> childJvms(h).toString());
         }
+    }
+
+    private static void awaitWarmUpEnded(KernelHarness h) {
+        Await.until("the kernel's warm-up ended", Duration.ofSeconds(60), Duration.ofSeconds(1),
+                () -> h.run(WARM_UP_ENDED).stdout().strip().equals("true"));
     }
 
     private static List<Long> childJvms(KernelHarness h) {
