@@ -2,12 +2,10 @@ package lessonbook.kernel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import lessonbook.testkit.Await;
 import lessonbook.testkit.KernelHarness;
 
 /**
@@ -47,9 +45,7 @@ class YoungCollectionTest {
     void aCellsCodeStartsOnALessThanHalfFullEdenAfterTheCellsBeforeFilledIt() {
         harness.run(HELPERS);
         // the kernel's idle-time warm-up allocates between cells: let it finish first
-        Await.until("the kernel's warm-up has ended", Duration.ofSeconds(60), () -> harness.run(
-                "System.out.println(Thread.getAllStackTraces().keySet().stream()"
-                        + ".noneMatch(t -> t.getName().equals(\"lessonbook-kernel-warm-up\")));").stdout().startsWith("true"));
+        harness.awaitWarmUpEnded();
         // eden over 70 % full of garbage, without a collection
         KernelHarness.Ran filled = harness.run("System.out.println(fillEdenTo(0.7));");
         assertThat(filled.stdout()).as(filled.stdout() + filled.stderr()).startsWith("filled true");

@@ -128,6 +128,18 @@ public final class KernelHarness implements AutoCloseable, AfterAllCallback {
         return run(newCellId(), code);
     }
 
+    /**
+     * Waits until the kernel's idle warm-up has ended, asking the kernel with a cell once a second: each cell
+     * restarts the quiet spell its later steps wait for ({@code KernelWarmUp.QUIET_MS}), so asking more often would
+     * keep it from ever ending.
+     */
+    public void awaitWarmUpEnded() {
+        Await.until("the kernel's warm-up ended", Duration.ofSeconds(60), Duration.ofSeconds(1),
+                () -> run("System.out.println(Thread.getAllStackTraces().keySet().stream()"
+                        + ".noneMatch(t -> t.getName().equals(\"lessonbook-kernel-warm-up\")));").stdout().strip()
+                        .equals("true"));
+    }
+
     public Ran run(String cellId, String code) {
         try {
             CellRun run = kernel.execute(cellId, code).get(cellTimeout.toMillis(), TimeUnit.MILLISECONDS);

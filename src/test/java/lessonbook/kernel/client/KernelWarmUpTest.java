@@ -36,11 +36,6 @@ class KernelWarmUpTest {
             System.out.println(warm.getState() + " " + used / 1_000_000);
             """;
 
-    /** "true" once the warm-up thread has ended (it ends after its last step), "false" before. */
-    private static final String WARM_UP_ENDED = """
-            System.out.println(Thread.getAllStackTraces().keySet().stream()
-                    .noneMatch(t -> t.getName().equals("lessonbook-kernel-warm-up")));
-            """;
 
     /**
      * Which of the classes a cell's first workers and first pool need on the kernel's side are loaded, asked of the
@@ -60,7 +55,7 @@ class KernelWarmUpTest {
     void whileIdleItLoadsWhatItsFirstWorkersAndPoolNeedWithoutStartingAny() {
         try (KernelHarness h = new KernelHarness()) {
             // each probe is a cell, after which the warm-up waits for a quiet spell again: a probe a second
-            awaitWarmUpEnded(h);
+            h.awaitWarmUpEnded();
             assertThat(h.run(LOADED).stdout().lines()).allMatch(line -> line.endsWith(" true"));
             String jvms = """
                     var spares = lessonbook.workers.runtime.WorkerRuntime.spareCount();
@@ -86,18 +81,13 @@ class KernelWarmUpTest {
         options.add("-Dlessonbook.workers.sparesDelayMs=0");
         try (KernelHarness h = new KernelHarness(KernelLauncher.standard().withJvmOptions(options))) {
             assertThat(h.run("int answer = 41 + 1;").stdout()).isEmpty();
-            awaitWarmUpEnded(h);
+            h.awaitWarmUpEnded();
             assertThat(childJvms(h)).as("worker JVMs of a kernel whose cells never named the API").isEmpty();
 
             h.run("import lessonbook.workers.*;");
             Await.until("two spare worker JVMs (the tests' lessonbook.workers.maxSpares)", Duration.ofSeconds(30),
                     () -> childJvms(h).size() == 2, () -> childJvms(h).toString());
         }
-    }
-
-    private static void awaitWarmUpEnded(KernelHarness h) {
-        Await.until("the kernel's warm-up ended", Duration.ofSeconds(60), Duration.ofSeconds(1),
-                () -> h.run(WARM_UP_ENDED).stdout().strip().equals("true"));
     }
 
     private static List<Long> childJvms(KernelHarness h) {
