@@ -87,10 +87,10 @@ final class KernelWarmUp {
         // the warm-up then gets a core only when nothing else wants it, also when the app's window is busy
         Niceness.currentThread(19);
         try {
-            awaitTurn();
+            awaitIdleFor(0);
             startPathStep();
             for (int done = 0; done < STEPS; ) {
-                awaitQuiet();
+                awaitIdleFor(QUIET_MS);
                 if (serializationStep()) {
                     done++;
                 }
@@ -174,28 +174,22 @@ final class KernelWarmUp {
         return workersRunning.getAsBoolean() || cellPending.getAsBoolean();
     }
 
-    private void awaitTurn() throws InterruptedException {
-        synchronized (wake) {
-            while (mustGiveWay()) {
-                // woken by mayGoOn(); the timeout only guards against a missed wake-up
-                wake.wait(250);
-            }
-        }
-    }
-
-    /** Until no cell or worker has run for {@link #QUIET_MS} ms. */
-    private void awaitQuiet() throws InterruptedException {
+    /**
+     * Until no cell is queued or being evaluated and no worker runs, and none has ended for {@code quietMillis}
+     * ms; woken by {@link #mayGoOn()}, the 250 ms timeout only guards against a missed wake-up.
+     */
+    private void awaitIdleFor(long quietMillis) throws InterruptedException {
         synchronized (wake) {
             while (true) {
                 if (mustGiveWay()) {
                     wake.wait(250);
                     continue;
                 }
-                long quietMillis = (System.nanoTime() - lastActivityNanos) / 1_000_000;
-                if (quietMillis >= QUIET_MS) {
+                long idleMillis = (System.nanoTime() - lastActivityNanos) / 1_000_000;
+                if (idleMillis >= quietMillis) {
                     return;
                 }
-                wake.wait(QUIET_MS - quietMillis);
+                wake.wait(quietMillis - idleMillis);
             }
         }
     }
