@@ -7,7 +7,6 @@ import javafx.application.Platform;
 import javafx.beans.property.DoubleProperty;
 import javafx.geometry.Bounds;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.layout.VBox;
 
 import lessonbook.model.CodeCell;
 import lessonbook.model.NotebookDocument;
@@ -20,25 +19,32 @@ import lessonbook.model.NotebookDocument;
 final class LazyCellDrawing {
     private static final int CELLS_PER_TURN = 1;
     private final ScrollPane scroller;
-    private final VBox column;
+    private final CellColumn column;
     private final SelectedCellAnchor anchor;
     private final DoubleProperty fontSize;
     private final NotebookDocument document;
     private final ArrayDeque<CellView> toMaterialize = new ArrayDeque<>();
     private boolean materializing;
+    private boolean visibleCheckPending;
     /** Editors are built once the window's first frame is on its way ({@link AfterFirstFrame}). */
     private boolean firstFrameDrawn;
 
-    LazyCellDrawing(ScrollPane scroller, VBox column, SelectedCellAnchor anchor, DoubleProperty fontSize,
+    LazyCellDrawing(ScrollPane scroller, CellColumn column, SelectedCellAnchor anchor, DoubleProperty fontSize,
                     NotebookDocument document) {
         this.scroller = scroller;
         this.column = column;
         this.anchor = anchor;
         this.fontSize = fontSize;
         this.document = document;
-        scroller.vvalueProperty().addListener((o, was, now) -> materializeVisible());
-        scroller.viewportBoundsProperty().addListener((o, was, now) -> materializeVisible());
-        column.heightProperty().addListener((o, was, now) -> Platform.runLater(this::materializeVisible));
+        // After the scroll, not inside it: drawing a cell's output changes the page's bounds, and the scroll pane's
+        // skin, told of that while the scroll value is still being set, sets the value it had before.
+        scroller.vvalueProperty().addListener((o, was, now) -> materializeSoon());
+        scroller.viewportBoundsProperty().addListener((o, was, now) -> materializeSoon());
+        column.layoutBoundsProperty().addListener((o, was, now) -> {
+            if (was.getHeight() != now.getHeight()) {
+                materializeSoon();
+            }
+        });
         AfterFirstFrame.run(() -> {
             firstFrameDrawn = true;
             materializeVisible();
@@ -69,6 +75,17 @@ final class LazyCellDrawing {
         return drawn;
     }
 
+    /** {@link #materializeVisible} in a later turn of the FX thread, once however many asked. */
+    private void materializeSoon() {
+        if (!visibleCheckPending) {
+            visibleCheckPending = true;
+            Platform.runLater(() -> {
+                visibleCheckPending = false;
+                materializeVisible();
+            });
+        }
+    }
+
     /**
      * Builds the real editors and draws the saved outputs of the code cells within a screen of the viewport, and
      * draws the output that arrived while a cell was out of sight.
@@ -78,24 +95,24 @@ final class LazyCellDrawing {
             return;
         }
         double viewport = scroller.getViewportBounds().getHeight();
-        double total = column.getHeight();
+        double total = column.height();
         if (viewport <= 0 || total <= 0) {
             return;
         }
         double top = scroller.getVvalue() * Math.max(0, total - viewport);
-        for (javafx.scene.Node node : column.getChildren()) {
+        for (javafx.scene.Node node : column.cells()) {
             if (node instanceof CodeCellView code && code.hasOutputPane() && !code.hasUndrawnContent()) {
-                Bounds b = code.getBoundsInParent();
+                Bounds b = column.boundsOf(code);
                 if (b.getMaxY() >= top && b.getMinY() <= top + viewport) {
                     code.outputs().catchUp();
                 }
             }
         }
-        for (javafx.scene.Node node : column.getChildren()) {
+        for (javafx.scene.Node node : column.cells()) {
             CellView cell = (CellView) node;
             boolean editorToBuild = cell instanceof CodeCellView code && !code.isMaterialized();
             if ((editorToBuild || cell.hasUndrawnContent()) && cell.getHeight() > 0) {
-                Bounds b = cell.getBoundsInParent();
+                Bounds b = column.boundsOf(cell);
                 if (b.getMaxY() >= top - viewport && b.getMinY() <= top + 2 * viewport
                         && !toMaterialize.contains(cell)) {
                     toMaterialize.add(cell);
@@ -137,13 +154,12 @@ final class LazyCellDrawing {
      * In presenter mode the selected cell's anchor does this job.
      */
     private void keepingViewInPlace(Runnable change) {
-        javafx.scene.layout.Region page = (javafx.scene.layout.Region) scroller.getContent();
         double viewport = scroller.getViewportBounds().getHeight();
-        double top = scroller.getVvalue() * Math.max(0, page.getHeight() - viewport);
+        double top = scroller.getVvalue() * Math.max(0, column.height() - viewport);
         // The first cell whose top is in view: the reader's text. A cell cut by the viewport's top edge may be the
         // one that grows; only when one cell spans the whole view is it the reference.
         javafx.scene.Node reference = null;
-        for (javafx.scene.Node node : column.getChildren()) {
+        for (javafx.scene.Node node : column.cells()) {
             if (onPage(node) >= top || onPage(node) + node.getBoundsInParent().getHeight() > top + viewport) {
                 reference = node;
                 break;
@@ -160,17 +176,17 @@ final class LazyCellDrawing {
         double before;
         int passes = 0;
         do {
-            before = page.getHeight();
+            before = column.height();
             scroller.layout();
-        } while (page.getHeight() != before && ++passes < 4);
-        double max = page.getHeight() - viewport;
+        } while (column.height() != before && ++passes < 4);
+        double max = column.height() - viewport;
         if (max > 0) {
             scroller.setVvalue(Math.max(0, Math.min(1, (onPage(reference) - offset) / max)));
         }
     }
 
-    /** Where a cell's top lies on the scrolled page (the column sits inside the page's padding). */
+    /** Where a cell's top lies on the scrolled page (the column is the page). */
     private double onPage(javafx.scene.Node cell) {
-        return column.getBoundsInParent().getMinY() + cell.getBoundsInParent().getMinY();
+        return column.boundsOf(cell).getMinY();
     }
 }

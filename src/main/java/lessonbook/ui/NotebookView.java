@@ -9,7 +9,7 @@ import java.util.Map;
 import javafx.beans.property.DoubleProperty;
 import javafx.geometry.Bounds;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.layout.VBox;
+import javafx.scene.control.Skin;
 
 import lessonbook.format.ipynb.RichOutputs;
 import lessonbook.model.Cell;
@@ -28,7 +28,7 @@ final class NotebookView extends ScrollPane {
     private final DoubleProperty fontSize;
     private final KernelAssist completion;
     private final java.util.function.Consumer<String> linkOpener;
-    private final VBox column = new VBox();
+    private final CellColumn column;
     private final Map<String, CellView> views = new HashMap<>();
     private final LazyCellDrawing lazy;
     private final CellSelection selection = new CellSelection();
@@ -41,16 +41,22 @@ final class NotebookView extends ScrollPane {
         this.fontSize = fontSize;
         this.completion = completion;
         getStyleClass().add("notebook");
-        column.getStyleClass().add("cell-column");
-        setContent(new PaperPage(column));
-        setFitToWidth(true);
+        column = new CellColumn(fontSize);
+        setContent(column);
+        viewportBoundsProperty().addListener((o, was, now) -> column.setPageWidth(now.getWidth()));
         setFocusTraversable(true);
         skinProperty().addListener((o, was, now) -> uncacheViewport());
         anchor = new SelectedCellAnchor(this, column,
                 () -> selection.cursor() == null ? null : views.get(selection.cursor()));
         lazy = new LazyCellDrawing(this, column, anchor, fontSize, document);
+        column.setOnCellsMoved(anchor::cellsMoved);
         document.addListener(this::onChange);
         rebuild();
+    }
+
+    @Override
+    protected Skin<?> createDefaultSkin() {
+        return new NotebookSkin(this, column);
     }
 
     /**
@@ -116,12 +122,12 @@ final class NotebookView extends ScrollPane {
             // Only the first screens' cells are in the scene for the first frame: the CSS and layout passes over
             // every cell's chrome were a third of the FX thread's work before it. The rest join right after.
             int firstScreens = Math.max(1, lazy.drawFirstScreens(ordered));
-            column.getChildren().setAll(ordered.subList(0, Math.min(firstScreens, ordered.size())));
+            column.setCells(ordered.subList(0, Math.min(firstScreens, ordered.size())));
             if (firstScreens < ordered.size()) {
                 AfterFirstFrame.run(this::showAllCells);
             }
         } else {
-            column.getChildren().setAll(ordered);
+            column.setCells(ordered);
             created.forEach(CellView::drawContent);   // a cell added, or its kind changed, where the user works
         }
         if (selection.cursor() == null || !views.containsKey(selection.cursor())) {
@@ -172,7 +178,6 @@ final class NotebookView extends ScrollPane {
                 code.setOnRevealCode(() -> document.setSourcesHidden(List.of(id), false));
             }
         }
-        view.layoutYProperty().addListener(anchor.cellMoved());
         view.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> {
             if (e.isShiftDown() && !view.isEditing()) {
                 commandMode();   // out of another cell's editor: the keys then act on the selected cells
@@ -274,8 +279,8 @@ final class NotebookView extends ScrollPane {
     /** Puts every cell's view in the column (a lesson just opened had only its first screens there). */
     private void showAllCells() {
         List<CellView> all = cellViews();
-        if (!column.getChildren().equals(all)) {
-            column.getChildren().setAll(all);
+        if (!column.cells().equals(all)) {
+            column.setCells(all);
         }
     }
 
@@ -368,13 +373,13 @@ final class NotebookView extends ScrollPane {
         if (view != null && view.getParent() == null) {
             showAllCells();   // selected before the rest of a just-opened lesson joined the column
         }
-        if (view == null || column.getHeight() <= getViewportBounds().getHeight()) {
+        if (view == null || column.height() <= getViewportBounds().getHeight()) {
             return;
         }
         layout();
-        Bounds cell = view.getBoundsInParent();
+        Bounds cell = column.boundsOf(view);
         double viewport = getViewportBounds().getHeight();
-        double max = column.getHeight() - viewport;
+        double max = column.height() - viewport;
         double top = getVvalue() * max;
         boolean showTop = headingFirst && cell.getHeight() > viewport && cell.getMaxY() > top + viewport;
         if (cell.getMinY() < top || showTop) {

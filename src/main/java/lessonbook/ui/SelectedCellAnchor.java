@@ -3,6 +3,7 @@ package lessonbook.ui;
 import java.util.function.Supplier;
 
 import javafx.beans.value.ChangeListener;
+import javafx.geometry.Bounds;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.Region;
 
@@ -17,14 +18,13 @@ import javafx.scene.layout.Region;
  */
 final class SelectedCellAnchor {
     private final ScrollPane scroll;
-    private final Region column;
+    private final CellColumn column;
     private final Supplier<Region> selected;
-    private final ChangeListener<Number> onLayout = (o, was, now) -> hold();
     private boolean active;
     private boolean holding;
     private double offset = Double.NaN;
 
-    SelectedCellAnchor(ScrollPane scroll, Region column, Supplier<Region> selected) {
+    SelectedCellAnchor(ScrollPane scroll, CellColumn column, Supplier<Region> selected) {
         this.scroll = scroll;
         this.column = column;
         this.selected = selected;
@@ -34,7 +34,11 @@ final class SelectedCellAnchor {
                 e -> javafx.application.Platform.runLater(this::take));
         scroll.addEventFilter(javafx.scene.input.KeyEvent.KEY_RELEASED,
                 e -> javafx.application.Platform.runLater(this::take));
-        column.heightProperty().addListener(onLayout);
+        column.layoutBoundsProperty().addListener((ChangeListener<Bounds>) (o, was, now) -> {
+            if (was.getHeight() != now.getHeight()) {
+                hold();
+            }
+        });
     }
 
     void setActive(boolean on) {
@@ -46,17 +50,17 @@ final class SelectedCellAnchor {
         return active;
     }
 
-    /** A cell's top moved inside the column (a cell above it changed height). */
-    ChangeListener<Number> cellMoved() {
-        return onLayout;
+    /** Cells moved on the page (a cell above them changed height): called by the column's layout. */
+    void cellsMoved() {
+        hold();
     }
 
     /** Remembers where the selected cell's top is on screen now. */
     void take() {
         Region cell = selected.get();
-        double max = column.getHeight() - scroll.getViewportBounds().getHeight();
+        double max = column.height() - scroll.getViewportBounds().getHeight();
         offset = !active || cell == null || max <= 0 ? Double.NaN
-                : cell.getBoundsInParent().getMinY() - scroll.getVvalue() * max;
+                : column.boundsOf(cell).getMinY() - scroll.getVvalue() * max;
     }
 
     /** Scrolls so that the selected cell's top is where it was taken. */
@@ -65,11 +69,11 @@ final class SelectedCellAnchor {
         if (!active || holding || cell == null || Double.isNaN(offset)) {
             return;
         }
-        double max = column.getHeight() - scroll.getViewportBounds().getHeight();
+        double max = column.height() - scroll.getViewportBounds().getHeight();
         if (max <= 0) {
             return;
         }
-        double top = cell.getBoundsInParent().getMinY() - offset;
+        double top = column.boundsOf(cell).getMinY() - offset;
         holding = true;
         try {
             scroll.setVvalue(Math.max(0, Math.min(1, top / max)));

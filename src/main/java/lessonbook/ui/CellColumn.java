@@ -1,0 +1,245 @@
+package lessonbook.ui;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
+
+import javafx.beans.property.DoubleProperty;
+import javafx.collections.ObservableList;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.layout.Region;
+
+/**
+ * The notebook's page: its cells one below the other, centred in the page's width and at most {@link #MAX_WIDTH_EM}
+ * wide, held in runs of a few cells ({@link CellRun}) under a plain {@link Parent}, not a layout pane.
+ * <p>
+ * Why not a {@code VBox}: JavaFX repaints a {@code Region} whole whenever its size changes, background or not
+ * (its peer's {@code setSize} marks all of it dirty). The page changes height whenever any cell does: a cell out of
+ * view getting its output, its lanes or its results during Run All repainted the whole visible notebook (25 ms of
+ * a core each time under software rendering, while the workers needed the cores), seen in a debugger as the
+ * column's and the page's {@code setSize} in 26 of a Run All's frames. A {@code Parent} has no size of its own:
+ * its bounds are its children's.
+ * <p>
+ * Why runs: every cell below one that grows moves, and JavaFX repaints a parent whole once more than 12 of its
+ * children changed in a frame ({@code NGNode.DIRTY_CHILDREN_ACCUMULATED_THRESHOLD}), in view or not: a cell that
+ * grew near the top of a 33-cell lesson moved the other 30 and repainted the whole view. In runs of at most
+ * {@link #RUN_MAX} cells, what moves is the runs below and the cells below it in its own run; a run out of view
+ * that moves repaints nothing. (A notebook of more than about a hundred cells has more than 12 runs, and a cell
+ * near its top that grows repaints the view again; a second level of runs would take that away.) A cell stays in its run while the cells around it are added, removed or moved
+ * (taking a cell out of its parent applies its styles again, which for a long notebook is seconds).
+ * <p>
+ * Why unmanaged, the column and its runs: a plain parent's layout bounds are its children's bounds, and JavaFX asks
+ * the parent of a managed node whose layout bounds changed for a layout. A ticking label or a growing lane inside
+ * a cell changes the bounds of everything around it up to the page, so each tick laid out the whole window. A
+ * layout request stops at an unmanaged node; a run passes its cells' own requests (a cell changed height) on to
+ * the column, and the scroll pane follows the column's bounds by itself.
+ * <p>
+ * The scroll pane reads the page's extent from its layout bounds: a childless spacer spans the page's width at
+ * its top (the cells keep their margins), another makes the room below the last cell. The paper behind the cells
+ * is drawn by {@link NotebookSkin}, outside the scrolled content, for the same reason. Sizes in em of the
+ * notebook's font, which zoom changes. FX thread only.
+ */
+final class CellColumn extends Parent {
+    static final double MAX_WIDTH_EM = 70;
+    /** Cells a new or moved cell may join in a run, leaving room for cells added later. */
+    static final int RUN_SIZE = 8;
+    /** Cells a run may keep: JavaFX's threshold, so that all but one of a run's cells may move in one frame. */
+    static final int RUN_MAX = 12;
+    private static final double TOP_EM = 1.2;
+    private static final double RIGHT_EM = 2;
+    private static final double BOTTOM_EM = 12;
+    private static final double LEFT_EM = 0.6;
+    private static final double SPACING_EM = 0.5;
+    private final DoubleProperty fontSize;
+    private final Region widthSpan = spacer();
+    private final Region bottomRoom = spacer();
+    private double pageWidth;
+    private Runnable onCellsMoved = () -> { };
+
+    CellColumn(DoubleProperty fontSize) {
+        this.fontSize = fontSize;
+        getStyleClass().add("cell-column");
+        setManaged(false);
+        getChildren().setAll(widthSpan, bottomRoom);
+        fontSize.addListener((o, was, now) -> requestLayout());
+    }
+
+    private static Region spacer() {
+        Region spacer = new Region();
+        spacer.setManaged(false);   // placed by layoutChildren
+        spacer.setMouseTransparent(true);
+        return spacer;
+    }
+
+    /** The cells, top to bottom. */
+    List<Node> cells() {
+        List<Node> cells = new ArrayList<>();
+        for (CellRun run : runs()) {
+            cells.addAll(run.getChildren());
+        }
+        return cells;
+    }
+
+    private List<CellRun> runs() {
+        List<CellRun> runs = new ArrayList<>();
+        for (Node child : getChildren()) {
+            if (child instanceof CellRun run) {
+                runs.add(run);
+            }
+        }
+        return runs;
+    }
+
+    /**
+     * Shows {@code cells} in this order. A cell keeps its run while the run's cells stay together in order (up to
+     * {@link #RUN_MAX} of them); a new or moved cell joins the run before it while that has fewer than
+     * {@link #RUN_SIZE}, else a new run.
+     */
+    void setCells(List<? extends Node> cells) {
+        List<CellRun> owners = new ArrayList<>();
+        List<List<Node>> members = new ArrayList<>();
+        Set<CellRun> used = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (int i = 0; i < cells.size(); i++) {
+            Node cell = cells.get(i);
+            CellRun own = runOf(cell);
+            int last = owners.size() - 1;
+            boolean lastHasRoom = last >= 0 && members.get(last).size() < RUN_SIZE;
+            // a moved cell leaves its run to the cells that stayed together in it
+            boolean ownStays = own != null && !used.contains(own) && (own.getChildren().size() == 1
+                    || i + 1 < cells.size() && runOf(cells.get(i + 1)) == own || !lastHasRoom);
+            if (own != null && last >= 0 && owners.get(last) == own && members.get(last).size() < RUN_MAX) {
+                members.get(last).add(cell);
+            } else if (ownStays) {
+                used.add(own);
+                owners.add(own);
+                members.add(new ArrayList<>(List.of(cell)));
+            } else if (lastHasRoom) {
+                members.get(last).add(cell);
+            } else {
+                owners.add(new CellRun());
+                members.add(new ArrayList<>(List.of(cell)));
+            }
+        }
+        for (int i = 0; i < owners.size(); i++) {
+            if (!owners.get(i).getChildren().equals(members.get(i))) {
+                owners.get(i).getChildren().setAll(members.get(i));
+            }
+        }
+        List<Node> children = new ArrayList<>(owners.size() + 2);
+        children.add(widthSpan);
+        children.add(bottomRoom);
+        children.addAll(owners);
+        if (!getChildren().equals(children)) {
+            getChildren().setAll(children);
+        }
+    }
+
+    private CellRun runOf(Node cell) {
+        return cell.getParent() instanceof CellRun run && run.getParent() == this ? run : null;
+    }
+
+    /** Where {@code cell} lies on the page (its bounds in this column's coordinates). */
+    Bounds boundsOf(Node cell) {
+        Bounds inRun = cell.getBoundsInParent();
+        Parent run = cell.getParent();
+        return run == this || run == null ? inRun : run.localToParent(inRun);
+    }
+
+    /** Called after a layout that moved any cell on the page (a cell above it changed height). */
+    void setOnCellsMoved(Runnable action) {
+        onCellsMoved = action;
+    }
+
+    /** The page's height: what the scroll pane scrolls over. */
+    double height() {
+        return getLayoutBounds().getHeight();
+    }
+    /** The viewport's width, which the page fills (the scroll pane does not size a plain {@code Parent}). */
+    void setPageWidth(double width) {
+        if (width != pageWidth) {
+            pageWidth = width;
+            requestLayout();
+        }
+    }
+
+    /** Where the paper lies across a page {@code width} wide: its left edge and its width. */
+    double[] paperSpan(double width) {
+        double paper = Math.min(MAX_WIDTH_EM * fontSize.get(), width);
+        return new double[] {Math.round((width - paper) / 2), Math.round(paper)};
+    }
+
+    @Override
+    protected void layoutChildren() {
+        double em = fontSize.get();
+        double[] paper = paperSpan(pageWidth);
+        double x = paper[0] + Math.round(LEFT_EM * em);
+        double margins = Math.round(LEFT_EM * em) + Math.round(RIGHT_EM * em);
+        // as a VBox would: no cell narrower than its least width (the page is then wider than the view, and scrolls)
+        double width = Math.max(0, paper[1] - margins);
+        for (CellRun run : runs()) {
+            for (Node cell : run.getChildren()) {
+                width = Math.max(width, Math.ceil(cell.minWidth(-1)));
+            }
+        }
+        double y = Math.round(TOP_EM * em);
+        double spacing = Math.round(SPACING_EM * em);
+        boolean moved = false;
+        boolean first = true;
+        for (CellRun run : runs()) {
+            double runTop = first ? y : y + spacing;
+            moved |= run.getLayoutY() != runTop;
+            run.setLayoutY(runTop);
+            for (Node cell : run.getChildren()) {
+                if (!first) {
+                    y += spacing;
+                }
+                first = false;
+                double height = Math.ceil(Math.max(cell.minHeight(width), Math.min(cell.prefHeight(width),
+                        cell.maxHeight(width))));
+                moved |= cell.getLayoutY() != y - runTop;
+                cell.resizeRelocate(x, y - runTop, width, height);
+                y += height;
+            }
+        }
+        // Sized only when the page's width or the font changes; moved only when the last cell's bottom does.
+        widthSpan.resizeRelocate(0, 0, Math.max(pageWidth, x + width + Math.round(RIGHT_EM * em)), 1);
+        bottomRoom.resizeRelocate(0, y, 1, Math.round(BOTTOM_EM * em));
+        if (moved) {
+            onCellsMoved.run();
+        }
+    }
+
+    /**
+     * A few neighbouring cells, placed by the column (a run lays nothing out itself: its cells' places depend on
+     * every cell above them).
+     */
+    static final class CellRun extends Parent {
+        CellRun() {
+            getStyleClass().add("cell-run");
+            setManaged(false);
+        }
+
+        /** A cell asked for a layout (its height may have changed): the column places the cells below it. */
+        @Override
+        public void requestLayout() {
+            super.requestLayout();
+            if (getParent() != null) {
+                getParent().requestLayout();
+            }
+        }
+
+        @Override
+        public ObservableList<Node> getChildren() {
+            return super.getChildren();
+        }
+
+        @Override
+        protected void layoutChildren() {
+            // placed by CellColumn.layoutChildren
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package lessonbook.ui;
+
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.skin.ScrollPaneSkin;
+import javafx.scene.layout.Region;
+
+/**
+ * The notebook's scroll pane with the paper behind its cells. The paper is a band as wide as the cell column and
+ * as tall as the view, behind the (transparent) viewport: it does not scroll, as a sheet that runs on past both
+ * ends of the notebook looks the same scrolled or not, and it changes size only when the window or the zoom does.
+ * Inside the scrolled page it would change height with the cells, and a region that changes size is repainted
+ * whole (see {@link CellColumn}). FX thread only.
+ */
+final class NotebookSkin extends ScrollPaneSkin {
+    private final CellColumn column;
+    private final Region paper = new Region();
+
+    NotebookSkin(ScrollPane notebook, CellColumn column) {
+        super(notebook);
+        this.column = column;
+        paper.getStyleClass().add("paper");
+        paper.setManaged(false);
+        paper.setMouseTransparent(true);
+        getChildren().add(0, paper);
+    }
+
+    @Override
+    protected void layoutChildren(double x, double y, double w, double h) {
+        super.layoutChildren(x, y, w, h);
+        double[] span = column.paperSpan(getSkinnable().getViewportBounds().getWidth());
+        double px = x + span[0];
+        if (paper.getLayoutX() != px || paper.getLayoutY() != y || paper.getWidth() != span[1]
+                || paper.getHeight() != h) {
+            paper.resizeRelocate(px, y, span[1], h);
+        }
+    }
+}

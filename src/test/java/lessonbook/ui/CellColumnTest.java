@@ -1,0 +1,114 @@
+package lessonbook.ui;
+
+import static lessonbook.testkit.Fx.onFx;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.layout.Region;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.framework.junit5.ApplicationExtension;
+
+/**
+ * The column keeps each cell in its run while cells are added, removed and moved around it: taking a node out of
+ * its parent applies its styles again, which over a long notebook's cells takes seconds.
+ */
+@ExtendWith(ApplicationExtension.class)
+class CellColumnTest {
+    private CellColumn column;
+    private final List<Node> cells = new ArrayList<>();
+
+    @BeforeEach
+    void makeColumn() {
+        column = onFx(() -> new CellColumn(new SimpleDoubleProperty(14)));
+    }
+
+    @Test
+    void newCellsAreShownInOrderInRunsOfEight() {
+        addCells(20);
+        onFx(() -> column.setCells(cells));
+
+        assertThat(onFx(column::cells)).containsExactlyElementsOf(cells);
+        assertThat(runSizes()).containsExactly(8, 8, 4);
+    }
+
+    @Test
+    void aCellAddedMovedOrRemovedIsTheOnlyOneToChangeItsParent() {
+        addCells(20);
+        onFx(() -> column.setCells(cells));
+
+        Map<Node, Parent> before = parents();
+        Node added = onFx(Region::new);
+        cells.add(3, added);
+        onFx(() -> column.setCells(cells));
+        assertThat(onFx(column::cells)).containsExactlyElementsOf(cells);
+        assertThat(changedParents(before)).containsExactly(added);
+
+        before = parents();
+        Node moved = cells.remove(12);
+        cells.add(1, moved);
+        onFx(() -> column.setCells(cells));
+        assertThat(onFx(column::cells)).containsExactlyElementsOf(cells);
+        assertThat(changedParents(before)).containsExactly(moved);
+
+        before = parents();
+        cells.remove(5);
+        cells.remove(0);
+        onFx(() -> column.setCells(cells));
+        assertThat(onFx(column::cells)).containsExactlyElementsOf(cells);
+        assertThat(changedParents(before)).isEmpty();
+        assertThat(runSizes()).allSatisfy(size -> assertThat(size).isBetween(1, CellColumn.RUN_MAX));
+    }
+
+    @Test
+    void aRunLongerThanItMayBeIsSplit() {
+        addCells(8);
+        onFx(() -> column.setCells(cells));
+        for (int i = 0; i < 7; i++) {
+            cells.add(4, onFx(Region::new));
+        }
+        onFx(() -> column.setCells(cells));
+
+        assertThat(onFx(column::cells)).containsExactlyElementsOf(cells);
+        assertThat(runSizes()).allSatisfy(size -> assertThat(size).isBetween(1, CellColumn.RUN_MAX));
+    }
+
+    private void addCells(int count) {
+        for (int i = 0; i < count; i++) {
+            cells.add(onFx(Region::new));
+        }
+    }
+
+    private List<Integer> runSizes() {
+        return onFx(() -> column.getChildrenUnmodifiable().stream()
+                .filter(CellColumn.CellRun.class::isInstance)
+                .map(run -> ((Parent) run).getChildrenUnmodifiable().size()).toList());
+    }
+
+    private Map<Node, Parent> parents() {
+        Map<Node, Parent> parents = new IdentityHashMap<>();
+        for (Node cell : cells) {
+            parents.put(cell, cell.getParent());
+        }
+        return parents;
+    }
+
+    private List<Node> changedParents(Map<Node, Parent> before) {
+        List<Node> changed = new ArrayList<>();
+        for (Node cell : cells) {
+            if (before.get(cell) != cell.getParent()) {
+                changed.add(cell);
+            }
+        }
+        return changed;
+    }
+}
