@@ -29,8 +29,9 @@ import javafx.scene.layout.Region;
  * grew near the top of a 33-cell lesson moved the other 30 and repainted the whole view. In runs of at most
  * {@link #RUN_MAX} cells, what moves is the runs below and the cells below it in its own run; a run out of view
  * that moves repaints nothing. (A notebook of more than about a hundred cells has more than 12 runs, and a cell
- * near its top that grows repaints the view again; a second level of runs would take that away.) A cell stays in its run while the cells around it are added, removed or moved
- * (taking a cell out of its parent applies its styles again, which for a long notebook is seconds).
+ * near its top that grows repaints the view again; a second level of runs would take that away.) A cell stays in
+ * its run while the cells around it are added, removed or moved (taking a cell out of its parent applies its
+ * styles again, which for a long notebook is seconds).
  * <p>
  * Why unmanaged, the column and its runs: a plain parent's layout bounds are its children's bounds, and JavaFX asks
  * the parent of a managed node whose layout bounds changed for a layout. A ticking label or a growing lane inside

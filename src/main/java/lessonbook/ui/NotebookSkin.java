@@ -1,5 +1,6 @@
 package lessonbook.ui;
 
+import javafx.scene.Node;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.skin.ScrollPaneSkin;
 import javafx.scene.layout.Region;
@@ -9,7 +10,8 @@ import javafx.scene.layout.Region;
  * as tall as the view, behind the (transparent) viewport: it does not scroll, as a sheet that runs on past both
  * ends of the notebook looks the same scrolled or not, and it changes size only when the window or the zoom does.
  * Inside the scrolled page it would change height with the cells, and a region that changes size is repainted
- * whole (see {@link CellColumn}). FX thread only.
+ * whole (see {@link CellColumn}). Its viewport is not cached as an image ({@link #uncacheViewport}). FX thread
+ * only.
  */
 final class NotebookSkin extends ScrollPaneSkin {
     private final CellColumn column;
@@ -22,6 +24,20 @@ final class NotebookSkin extends ScrollPaneSkin {
         paper.setManaged(false);
         paper.setMouseTransparent(true);
         getChildren().add(0, paper);
+        uncacheViewport();
+    }
+
+    /**
+     * ScrollPane's skin caches its viewport as an image. Then any change inside (a running cell's elapsed-time
+     * label, a new output row) rebuilds that image: the whole visible notebook is painted again, every frame,
+     * which with software rendering is most of a flood's paint work. Uncached, a frame paints only what changed.
+     */
+    private void uncacheViewport() {
+        for (Node child : getChildren()) {
+            if (child.getStyleClass().contains("viewport")) {
+                child.setCache(false);
+            }
+        }
     }
 
     @Override

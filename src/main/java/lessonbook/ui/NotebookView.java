@@ -45,7 +45,6 @@ final class NotebookView extends ScrollPane {
         setContent(column);
         viewportBoundsProperty().addListener((o, was, now) -> column.setPageWidth(now.getWidth()));
         setFocusTraversable(true);
-        skinProperty().addListener((o, was, now) -> uncacheViewport());
         anchor = new SelectedCellAnchor(this, column,
                 () -> selection.cursor() == null ? null : views.get(selection.cursor()));
         lazy = new LazyCellDrawing(this, column, anchor, fontSize, document);
@@ -57,18 +56,6 @@ final class NotebookView extends ScrollPane {
     @Override
     protected Skin<?> createDefaultSkin() {
         return new NotebookSkin(this, column);
-    }
-
-    /**
-     * ScrollPane's skin caches its viewport as an image. Then any change inside (a running cell's elapsed-time
-     * label, a new output row) rebuilds that image: the whole visible notebook is painted again, every frame,
-     * which with software rendering is most of a flood's paint work. Uncached, a frame paints only what changed.
-     */
-    private void uncacheViewport() {
-        javafx.scene.Node viewport = lookup(".viewport");
-        if (viewport != null) {
-            viewport.setCache(false);
-        }
     }
 
     private void onChange(DocumentChange change) {
