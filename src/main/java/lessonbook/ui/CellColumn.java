@@ -26,12 +26,12 @@ import javafx.scene.layout.Region;
  * <p>
  * Why runs: every cell below one that grows moves, and JavaFX repaints a parent whole once more than 12 of its
  * children changed in a frame ({@code NGNode.DIRTY_CHILDREN_ACCUMULATED_THRESHOLD}), in view or not: a cell that
- * grew near the top of a 33-cell lesson moved the other 30 and repainted the whole view. In runs of at most
- * {@link #RUN_MAX} cells, what moves is the runs below and the cells below it in its own run; a run out of view
- * that moves repaints nothing. (A notebook of more than about a hundred cells has more than 12 runs, and a cell
- * near its top that grows repaints the view again; a second level of runs would take that away.) A cell stays in
- * its run while the cells around it are added, removed or moved (taking a cell out of its parent applies its
- * styles again, which for a long notebook is seconds).
+ * grew near the top of a 33-cell lesson moved the other 30 and repainted the whole view. The cells are in runs
+ * of at most {@link #RUN_MAX}, and the runs in runs of at most as many: what moves is the cells below the one that
+ * grew in its run, the runs below in its run of runs, and the runs of runs below; one out of view that moves
+ * repaints nothing. (Past about 1,000 cells there are more than 12 runs of runs, and a cell near the top that
+ * grows repaints the view again.) A cell stays in its run while the cells around it are added, removed or moved
+ * (taking a cell out of its parent applies its styles again, which for a long notebook is seconds).
  * <p>
  * Why unmanaged, the column and its runs: a plain parent's layout bounds are its children's bounds, and JavaFX asks
  * the parent of a managed node whose layout bounds changed for a layout. A ticking label or a growing lane inside
@@ -79,15 +79,17 @@ final class CellColumn extends Parent {
     /** The cells, top to bottom. */
     List<Node> cells() {
         List<Node> cells = new ArrayList<>();
-        for (CellRun run : runs()) {
-            cells.addAll(run.getChildren());
+        for (CellRun runs : runs(this)) {
+            for (CellRun run : runs(runs)) {
+                cells.addAll(run.getChildren());
+            }
         }
         return cells;
     }
 
-    private List<CellRun> runs() {
+    private static List<CellRun> runs(Parent parent) {
         List<CellRun> runs = new ArrayList<>();
-        for (Node child : getChildren()) {
+        for (Node child : parent.getChildrenUnmodifiable()) {
             if (child instanceof CellRun run) {
                 runs.add(run);
             }
@@ -96,33 +98,48 @@ final class CellColumn extends Parent {
     }
 
     /**
-     * Shows {@code cells} in this order. A cell keeps its run while the run's cells stay together in order (up to
-     * {@link #RUN_MAX} of them); a new or moved cell joins the run before it while that has fewer than
-     * {@link #RUN_SIZE}, else a new run.
+     * Shows {@code cells} in this order: in runs of cells, themselves in runs of runs, each regrouped as
+     * {@link #regroup} says.
      */
     void setCells(List<? extends Node> cells) {
+        List<CellRun> tops = regroup(regroup(cells));
+        List<Node> children = new ArrayList<>(tops.size() + 2);
+        children.add(widthSpan);
+        children.add(bottomRoom);
+        children.addAll(tops);
+        if (!getChildren().equals(children)) {
+            getChildren().setAll(children);
+        }
+    }
+
+    /**
+     * Puts {@code items} (cells, or runs of cells) in runs, in this order, and returns the runs. An item keeps its
+     * run while the run's items stay together in order (up to {@link #RUN_MAX} of them); a new or moved item joins
+     * the run before it while that has fewer than {@link #RUN_SIZE}, else a new run.
+     */
+    private List<CellRun> regroup(List<? extends Node> items) {
         List<CellRun> owners = new ArrayList<>();
         List<List<Node>> members = new ArrayList<>();
         Set<CellRun> used = Collections.newSetFromMap(new IdentityHashMap<>());
-        for (int i = 0; i < cells.size(); i++) {
-            Node cell = cells.get(i);
-            CellRun own = runOf(cell);
+        for (int i = 0; i < items.size(); i++) {
+            Node item = items.get(i);
+            CellRun own = runOf(item);
             int last = owners.size() - 1;
             boolean lastHasRoom = last >= 0 && members.get(last).size() < RUN_SIZE;
-            // a moved cell leaves its run to the cells that stayed together in it
+            // a moved item leaves its run to the items that stayed together in it
             boolean ownStays = own != null && !used.contains(own) && (own.getChildren().size() == 1
-                    || i + 1 < cells.size() && runOf(cells.get(i + 1)) == own || !lastHasRoom);
+                    || i + 1 < items.size() && runOf(items.get(i + 1)) == own || !lastHasRoom);
             if (own != null && last >= 0 && owners.get(last) == own && members.get(last).size() < RUN_MAX) {
-                members.get(last).add(cell);
+                members.get(last).add(item);
             } else if (ownStays) {
                 used.add(own);
                 owners.add(own);
-                members.add(new ArrayList<>(List.of(cell)));
+                members.add(new ArrayList<>(List.of(item)));
             } else if (lastHasRoom) {
-                members.get(last).add(cell);
+                members.get(last).add(item);
             } else {
                 owners.add(new CellRun());
-                members.add(new ArrayList<>(List.of(cell)));
+                members.add(new ArrayList<>(List.of(item)));
             }
         }
         for (int i = 0; i < owners.size(); i++) {
@@ -130,24 +147,25 @@ final class CellColumn extends Parent {
                 owners.get(i).getChildren().setAll(members.get(i));
             }
         }
-        List<Node> children = new ArrayList<>(owners.size() + 2);
-        children.add(widthSpan);
-        children.add(bottomRoom);
-        children.addAll(owners);
-        if (!getChildren().equals(children)) {
-            getChildren().setAll(children);
-        }
+        return owners;
     }
 
-    private CellRun runOf(Node cell) {
-        return cell.getParent() instanceof CellRun run && run.getParent() == this ? run : null;
+    /** The run of this column {@code item} is in, or null. */
+    private CellRun runOf(Node item) {
+        if (item.getParent() instanceof CellRun run) {
+            Parent above = run.getParent();
+            return above == this || above instanceof CellRun top && top.getParent() == this ? run : null;
+        }
+        return null;
     }
 
     /** Where {@code cell} lies on the page (its bounds in this column's coordinates). */
     Bounds boundsOf(Node cell) {
-        Bounds inRun = cell.getBoundsInParent();
-        Parent run = cell.getParent();
-        return run == this || run == null ? inRun : run.localToParent(inRun);
+        Bounds bounds = cell.getBoundsInParent();
+        for (Parent p = cell.getParent(); p != null && p != this; p = p.getParent()) {
+            bounds = p.localToParent(bounds);
+        }
+        return bounds;
     }
 
     /** Called after a layout that moved any cell on the page (a cell above it changed height). */
@@ -181,29 +199,30 @@ final class CellColumn extends Parent {
         double margins = Math.round(LEFT_EM * em) + Math.round(RIGHT_EM * em);
         // as a VBox would: no cell narrower than its least width (the page is then wider than the view, and scrolls)
         double width = Math.max(0, paper[1] - margins);
-        for (CellRun run : runs()) {
-            for (Node cell : run.getChildren()) {
-                width = Math.max(width, Math.ceil(cell.minWidth(-1)));
-            }
+        for (Node cell : cells()) {
+            width = Math.max(width, Math.ceil(cell.minWidth(-1)));
         }
         double y = Math.round(TOP_EM * em);
         double spacing = Math.round(SPACING_EM * em);
         boolean moved = false;
         boolean first = true;
-        for (CellRun run : runs()) {
-            double runTop = first ? y : y + spacing;
-            moved |= run.getLayoutY() != runTop;
-            run.setLayoutY(runTop);
-            for (Node cell : run.getChildren()) {
-                if (!first) {
-                    y += spacing;
+        for (CellRun runs : runs(this)) {
+            double runsTop = first ? y : y + spacing;
+            moved |= place(runs, runsTop);
+            for (CellRun run : runs(runs)) {
+                double runTop = first ? y : y + spacing;
+                moved |= place(run, runTop - runsTop);
+                for (Node cell : run.getChildren()) {
+                    if (!first) {
+                        y += spacing;
+                    }
+                    first = false;
+                    double height = Math.ceil(Math.max(cell.minHeight(width), Math.min(cell.prefHeight(width),
+                            cell.maxHeight(width))));
+                    moved |= cell.getLayoutY() != y - runTop;
+                    cell.resizeRelocate(x, y - runTop, width, height);
+                    y += height;
                 }
-                first = false;
-                double height = Math.ceil(Math.max(cell.minHeight(width), Math.min(cell.prefHeight(width),
-                        cell.maxHeight(width))));
-                moved |= cell.getLayoutY() != y - runTop;
-                cell.resizeRelocate(x, y - runTop, width, height);
-                y += height;
             }
         }
         // Sized only when the page's width or the font changes; moved only when the last cell's bottom does.
@@ -214,8 +233,15 @@ final class CellColumn extends Parent {
         }
     }
 
+    /** Moves {@code run} to {@code y} in its parent; whether it moved. */
+    private static boolean place(CellRun run, double y) {
+        boolean moved = run.getLayoutY() != y;
+        run.setLayoutY(y);
+        return moved;
+    }
+
     /**
-     * A few neighbouring cells, placed by the column (a run lays nothing out itself: its cells' places depend on
+     * A few neighbouring cells, or runs of them, placed by the column (a run lays nothing out itself: its cells' places depend on
      * every cell above them).
      */
     static final class CellRun extends Parent {

@@ -70,6 +70,24 @@ class CellColumnTest {
     }
 
     @Test
+    void runsAreThemselvesInRunsSoThatFewMoveAtOnceInALongNotebook() {
+        addCells(200);
+        onFx(() -> column.setCells(cells));
+
+        assertThat(onFx(column::cells)).containsExactlyElementsOf(cells);
+        assertThat(runSizes()).hasSize(25).allSatisfy(size -> assertThat(size).isEqualTo(8));
+        assertThat(runsOfRunsSizes()).containsExactly(8, 8, 8, 1);
+
+        Map<Node, Parent> before = parents();
+        Node moved = cells.remove(150);
+        cells.add(7, moved);
+        cells.add(100, onFx(Region::new));
+        onFx(() -> column.setCells(cells));
+        assertThat(onFx(column::cells)).containsExactlyElementsOf(cells);
+        assertThat(changedParents(before)).containsExactly(moved, cells.get(100));
+    }
+
+    @Test
     void aRunLongerThanItMayBeIsSplit() {
         addCells(8);
         onFx(() -> column.setCells(cells));
@@ -88,10 +106,19 @@ class CellColumnTest {
         }
     }
 
+    /** How many cells each run holds, top to bottom. */
     private List<Integer> runSizes() {
         return onFx(() -> column.getChildrenUnmodifiable().stream()
                 .filter(CellColumn.CellRun.class::isInstance)
+                .flatMap(runs -> ((Parent) runs).getChildrenUnmodifiable().stream())
                 .map(run -> ((Parent) run).getChildrenUnmodifiable().size()).toList());
+    }
+
+    /** How many runs each run of runs holds. */
+    private List<Integer> runsOfRunsSizes() {
+        return onFx(() -> column.getChildrenUnmodifiable().stream()
+                .filter(CellColumn.CellRun.class::isInstance)
+                .map(runs -> ((Parent) runs).getChildrenUnmodifiable().size()).toList());
     }
 
     private Map<Node, Parent> parents() {
