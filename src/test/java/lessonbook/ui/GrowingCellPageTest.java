@@ -95,6 +95,32 @@ class GrowingCellPageTest {
         assertCellsStackedInOrder();
     }
 
+    @Test
+    void thePaperLiesBehindTheCellsFromTopToBottomOfTheViewAtAnyWidthAndZoom() {
+        assertPaperBehindCells();
+        onFx(() -> window.stage().setWidth(700));
+        Fx.awaitPulses(onFx(() -> window.stage().getScene()), 3);
+        assertPaperBehindCells();
+        onFx(() -> window.appearance().zoom(1));
+        Fx.awaitPulses(onFx(() -> window.stage().getScene()), 3);
+        assertPaperBehindCells();
+    }
+
+    private void assertPaperBehindCells() {
+        onFx(() -> {
+            ScrollPane notebook = window.view();
+            Node paper = notebook.lookup(".paper");
+            Bounds sheet = paper.localToScene(paper.getLayoutBounds());
+            Bounds view = notebook.localToScene(notebook.getViewportBounds());
+            Bounds cell = window.view().view("grow").localToScene(window.view().view("grow").getLayoutBounds());
+            assertThat(sheet.getMinX()).as("paper's left edge against a cell's").isLessThanOrEqualTo(cell.getMinX());
+            assertThat(sheet.getMaxX()).as("paper's right edge against a cell's").isGreaterThanOrEqualTo(cell.getMaxX());
+            assertThat(sheet.getMinY()).as("paper's top against the view's").isLessThanOrEqualTo(view.getMinY());
+            assertThat(sheet.getMaxY()).as("paper's bottom against the view's").isGreaterThanOrEqualTo(view.getMaxY());
+            assertThat(sheet.getWidth()).as("paper no wider than the view").isLessThanOrEqualTo(view.getWidth());
+        });
+    }
+
     /** Counts, from now on, size changes of every region between the scroll pane and a cell. */
     private AtomicInteger watchContainerSizes() {
         AtomicInteger changes = new AtomicInteger();
