@@ -241,8 +241,8 @@ final class CellColumn extends Parent {
     }
 
     /**
-     * A few neighbouring cells, or runs of them, placed by the column (a run lays nothing out itself: its cells' places depend on
-     * every cell above them).
+     * A few neighbouring cells, or runs of them, placed by the column (a run lays nothing out itself: its cells'
+     * places depend on every cell above them).
      */
     static final class CellRun extends Parent {
         CellRun() {
