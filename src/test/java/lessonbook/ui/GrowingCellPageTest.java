@@ -116,7 +116,8 @@ class GrowingCellPageTest {
             Bounds view = notebook.localToScene(notebook.getViewportBounds());
             Bounds cell = window.view().view("grow").localToScene(window.view().view("grow").getLayoutBounds());
             assertThat(sheet.getMinX()).as("paper's left edge against a cell's").isLessThanOrEqualTo(cell.getMinX());
-            assertThat(sheet.getMaxX()).as("paper's right edge against a cell's").isGreaterThanOrEqualTo(cell.getMaxX());
+            assertThat(sheet.getMaxX()).as("paper's right edge against a cell's")
+                    .isGreaterThanOrEqualTo(cell.getMaxX());
             assertThat(sheet.getMinY()).as("paper's top against the view's").isLessThanOrEqualTo(view.getMinY());
             assertThat(sheet.getMaxY()).as("paper's bottom against the view's").isGreaterThanOrEqualTo(view.getMaxY());
             assertThat(sheet.getWidth()).as("paper no wider than the view").isLessThanOrEqualTo(view.getWidth());
