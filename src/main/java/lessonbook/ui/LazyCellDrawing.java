@@ -100,7 +100,8 @@ final class LazyCellDrawing {
             return;
         }
         double top = scroller.getVvalue() * Math.max(0, total - viewport);
-        for (javafx.scene.Node node : column.cells()) {
+        List<javafx.scene.Node> cells = column.cells();
+        for (javafx.scene.Node node : cells) {
             if (node instanceof CodeCellView code && code.hasOutputPane() && !code.hasUndrawnContent()) {
                 Bounds b = column.boundsOf(code);
                 if (b.getMaxY() >= top && b.getMinY() <= top + viewport) {
@@ -108,7 +109,7 @@ final class LazyCellDrawing {
                 }
             }
         }
-        for (javafx.scene.Node node : column.cells()) {
+        for (javafx.scene.Node node : cells) {
             CellView cell = (CellView) node;
             boolean editorToBuild = cell instanceof CodeCellView code && !code.isMaterialized();
             if ((editorToBuild || cell.hasUndrawnContent()) && cell.getHeight() > 0) {
