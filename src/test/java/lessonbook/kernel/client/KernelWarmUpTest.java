@@ -36,7 +36,6 @@ class KernelWarmUpTest {
             System.out.println(warm.getState() + " " + used / 1_000_000);
             """;
 
-
     /**
      * Which of the classes a cell's first workers and first pool need on the kernel's side are loaded, asked of the
      * kernel's class loader without loading them (java.lang is open to the kernel's cells, see KernelLauncher).
