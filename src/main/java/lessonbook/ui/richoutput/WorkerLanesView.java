@@ -1,12 +1,9 @@
 package lessonbook.ui.richoutput;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongSupplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import javafx.application.Platform;
 import javafx.scene.control.Label;
@@ -15,7 +12,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
-import lessonbook.kernel.protocol.KernelEvent;
 import lessonbook.model.Output;
 
 /**
@@ -31,11 +27,10 @@ import lessonbook.model.Output;
  * Reopened: {@link #WorkerLanesView(List)} with the cell's saved outputs shows the finished timeline.
  * Live CPU figures and wait states ({@link #acceptCpu}, {@link #acceptWaits}) are shown, never kept.
  * Methods may be called from any thread; the work happens on the FX thread. Sizes follow the font size,
- * so a root {@code -fx-font-size} scales it for a projector.
+ * so a root {@code -fx-font-size} scales it for a projector. What the events said is kept by a
+ * {@link WorkerTimeline}; this view only draws it.
  */
 public final class WorkerLanesView extends VBox {
-    /** Workers report a wait once it lasted this long (lessonbook.workers.shared.WaitStates). */
-    private static final long WAIT_REPORTED_AFTER_MS = 50;
     /**
      * How much wider than its texts the stats column may stay while workers run: more than a ticking time's digits
      * ever change it, less than a wait's text ("waiting for its JVM to start · ") that ended.
@@ -43,7 +38,7 @@ public final class WorkerLanesView extends VBox {
     private static final double STATS_SHRINK_SLACK = 40;
 
     /** What the events said, per worker; the rows below are built from it only when the view can be seen. */
-    private final Map<String, WorkerLane> workers = new LinkedHashMap<>();
+    private final WorkerTimeline timeline = new WorkerTimeline();
     private final Map<String, LaneRow> rows = new LinkedHashMap<>();
     private final VBox lanes = new VBox();
     private final TimeAxis axis;
@@ -61,11 +56,6 @@ public final class WorkerLanesView extends VBox {
     private boolean animating;
     /** Events or lines arrived while the view was out of sight: the next frame in sight draws them. */
     private boolean stale;
-    /** Live only: what the kernel's own cell waits on or holds (it has no lane), for the summary; or null. */
-    private String kernelWaits;
-    /** The notebook's own pid, once a wait report told it (-1 before): a lock it holds is "held by the notebook". */
-    private long kernelPid = -1;
-    private static final Pattern HELD_BY_PID = Pattern.compile("\\(held by pid (\\d+)\\)$");
     private long refreshes;
 
     /** An empty, live view, fed as workers start, print and exit. */
@@ -109,12 +99,12 @@ public final class WorkerLanesView extends VBox {
             updateClock();
         });
         for (Output o : outputs) {
-            if (o instanceof Output.WorkerEvent) {
-                apply((Output.WorkerEvent) o);
+            if (o instanceof Output.WorkerEvent event) {
+                timeline.apply(event);
             }
         }
         if (!live) {
-            workers.values().forEach(l -> l.frozen = true);
+            timeline.freeze();
         }
         refresh();
     }
@@ -139,10 +129,10 @@ public final class WorkerLanesView extends VBox {
         boolean any = false;
         for (Output output : batch) {
             if (output instanceof Output.WorkerEvent event) {
-                apply(event);
+                timeline.apply(event);
                 any = true;
             } else if (output instanceof Output.WorkerLine line) {
-                lane(line.worker(), line.pid()).addLine(line.epochMillis() > 0 ? line.epochMillis() : arrivedEpochMillis);
+                timeline.line(line.worker(), line.pid(), line.epochMillis() > 0 ? line.epochMillis() : arrivedEpochMillis);
                 any = true;
             }
         }
@@ -157,9 +147,7 @@ public final class WorkerLanesView extends VBox {
      */
     public void acceptCpu(String worker, long pid, long cpuMillis) {
         onFx(() -> {
-            WorkerLane lane = lane(worker, pid);
-            if (!lane.exited()) {
-                lane.cpuMillis = Math.max(lane.cpuMillis, cpuMillis);
+            if (timeline.cpu(worker, pid, cpuMillis)) {
                 changed();
             }
         });
@@ -172,40 +160,10 @@ public final class WorkerLanesView extends VBox {
      */
     public void acceptWaits(String worker, long pid, String waitingOn, String holding) {
         onFx(() -> {
-            if (KernelEvent.WorkerWaits.KERNEL_PROCESS.equals(worker)) {
-                kernelPid = pid;
-                kernelWaits = waitingOn != null ? "the notebook waits for " + withHolderNamed(waitingOn)
-                        : holding != null ? "the notebook holds " + holding : null;
-                changed();
-                return;
-            }
-            WorkerLane lane = lane(worker, pid);
-            if (!lane.exited()) {
-                lane.waitingOn = waitingOn == null ? null : withHolderNamed(waitingOn);
-                lane.holding = holding;
-                lane.noteWaiting(waitingOn != null, wallClock.getAsLong(), WAIT_REPORTED_AFTER_MS);
+            if (timeline.waits(worker, pid, waitingOn, holding, wallClock.getAsLong())) {
                 changed();
             }
         });
-    }
-
-    /**
-     * A worker only knows the pid holding the lock it waits for ("(held by pid 4242)"); the lanes know whose pid
-     * that is: a running worker's name, or the notebook itself. An unknown pid stays a pid.
-     */
-    private String withHolderNamed(String waitingOn) {
-        Matcher held = HELD_BY_PID.matcher(waitingOn);
-        if (!held.find()) {
-            return waitingOn;
-        }
-        long holder = Long.parseLong(held.group(1));
-        String name = holder == kernelPid ? "the notebook" : null;
-        for (WorkerLane lane : workers.values()) {
-            if (lane.pid == holder && !lane.exited()) {
-                name = lane.worker;
-            }
-        }
-        return name == null ? waitingOn : waitingOn.substring(0, held.start()) + "(held by " + name + ")";
     }
 
     /** The text of a worker's lane as shown now (tests). FX thread. */
@@ -230,7 +188,7 @@ public final class WorkerLanesView extends VBox {
      * lesson's worker cells).
      */
     private void changed() {
-        if (getScene() != null && (!live || !anyRunning() || OnScreen.shows(this))) {
+        if (getScene() != null && (!live || !timeline.anyRunning() || OnScreen.shows(this))) {
             refresh();
         } else {
             stale = true;
@@ -245,7 +203,7 @@ public final class WorkerLanesView extends VBox {
     public void freeze() {
         onFx(() -> {
             live = false;
-            workers.values().forEach(l -> l.frozen = true);
+            timeline.freeze();
             refresh();
             updateClock();
         });
@@ -258,7 +216,7 @@ public final class WorkerLanesView extends VBox {
 
     /** The number of lanes (workers) shown. */
     public int laneCount() {
-        return workers.size();
+        return timeline.lanes().size();
     }
 
     /** True while bars are growing (some worker runs and the view is in a scene). */
@@ -266,27 +224,9 @@ public final class WorkerLanesView extends VBox {
         return animating;
     }
 
-    private void apply(Output.WorkerEvent event) {
-        WorkerLane lane = lane(event.worker(), event.pid());
-        if (event.phase() == Output.WorkerEvent.Phase.STARTED) {
-            lane.startMillis = event.epochMillis();
-        } else {
-            lane.exitMillis = event.epochMillis();
-            lane.exitCode = event.exitCode();
-            lane.cpuMillis = event.cpuMillis();
-            lane.noteWaiting(false, event.epochMillis(), 0);
-            lane.waitingOn = null;
-            lane.holding = null;
-        }
-    }
-
-    private WorkerLane lane(String worker, long pid) {
-        return workers.computeIfAbsent(worker + "\u0000" + pid, k -> new WorkerLane(worker, pid));
-    }
-
     /** A row for each worker that has none yet (only drawn rows are nodes). */
     private void addRows() {
-        for (Map.Entry<String, WorkerLane> w : workers.entrySet()) {
+        for (Map.Entry<String, WorkerLane> w : timeline.lanes().entrySet()) {
             if (!rows.containsKey(w.getKey())) {
                 LaneRow row = new LaneRow(w.getValue(), scale);
                 rows.put(w.getKey(), row);
@@ -297,12 +237,8 @@ public final class WorkerLanesView extends VBox {
         }
     }
 
-    private boolean anyRunning() {
-        return workers.values().stream().anyMatch(l -> l.state() == WorkerLane.State.RUNNING);
-    }
-
     private void updateClock() {
-        boolean run = live && getScene() != null && (anyRunning() || stale);
+        boolean run = live && getScene() != null && (timeline.anyRunning() || stale);
         if (run && !animating) {
             clock.start();
         } else if (!run && animating) {
@@ -320,25 +256,10 @@ public final class WorkerLanesView extends VBox {
         refreshes++;
         stale = false;
         addRows();
-        long origin = Long.MAX_VALUE;
-        long latest = Long.MIN_VALUE;
-        for (WorkerLane l : workers.values()) {
-            if (l.startMillis >= 0) {
-                origin = Math.min(origin, l.startMillis);
-                latest = Math.max(latest, l.startMillis);
-            }
-            if (l.exited()) {
-                latest = Math.max(latest, l.exitMillis);
-            }
-            for (long t : l.lineMillis) {
-                latest = Math.max(latest, t);
-            }
-        }
-        if (origin == Long.MAX_VALUE) {
-            origin = latest == Long.MIN_VALUE ? wallClock.getAsLong() : latest;
-        }
-        boolean running = live && anyRunning();
-        long now = running ? Math.max(wallClock.getAsLong(), latest) : Math.max(latest, origin);
+        WorkerTimeline.Span span = timeline.span(wallClock.getAsLong(), live);
+        boolean running = span.running();
+        long now = span.now();
+        long origin = span.origin();
         scale.origin = origin;
         scale.now = now;
         // While workers run the axis only steps up to round spans, so bars visibly grow between steps.
@@ -356,7 +277,7 @@ public final class WorkerLanesView extends VBox {
             requestLayout();
         }
         axis.place();
-        summary.setText(LanesSummary.text(workers.values(), scale.origin, now, running, kernelWaits));
+        summary.setText(LanesSummary.text(timeline.all(), scale.origin, now, running, timeline.kernelWaits()));
         if (!running) {
             updateClock();
         }
