@@ -19,32 +19,23 @@ import lessonbook.workers.shared.Waiting;
 
 /**
  * Process-wide entry of the worker runtime: which host starts workers, every worker JVM this JVM started (so
- * that none is left behind), and a few idle "spare" worker JVMs, started ahead so that starting a worker and
- * making a pool do not pay a JVM start. A spare has loaded no user class yet; it gets the class
- * path, generation and variables when it is claimed, so a redefinition is still honoured.
- * <p>
- * Spares: see {@link #spareTarget()}; {@code -Dlessonbook.workers.spares=0} disables them. A kernel keeps them once a
- * cell names the worker API ({@link #expectWorkers()}) or a worker ran. They are refilled in
- * the background only while no worker is busy, so refilling never competes with user work for the cpus, and a few
- * at a time, leaving a core to the kernel and the window (see {@link #refillInBackground()}); {@code prestart} starts
- * them all at once, as its caller waits for them. An idle spare costs about 45 MB of memory and no cpu.
+ * that none is left behind), and the idle "spare" worker JVMs started ahead ({@link Spares}). A kernel keeps
+ * spares once a cell names the worker API ({@link #expectWorkers()}) or a worker ran.
  * Worker heap: {@code -Dlessonbook.workers.xmx=256m}.
  */
 public final class WorkerRuntime {
     private static volatile WorkerHost host;
     private static final Set<ChildJvm> children = ConcurrentHashMap.newKeySet();
-    private static final List<ChildJvm> spares = new ArrayList<>();
     /** Non-daemon workers' JVMs, waited for at the end of this process as Python joins non-daemon children. */
     private static final Set<ChildJvm> nonDaemonWorkers = ConcurrentHashMap.newKeySet();
     private static final AtomicInteger busy = new AtomicInteger();
     private static final AtomicInteger peakBusy = new AtomicInteger();
-    /** Spares asked for by {@link #prewarm(int)} ({@code Worker.prestart}); the spare target never drops below it. */
-    private static final AtomicInteger requestedSpares = new AtomicInteger();
-    private static final AtomicBoolean refilling = new AtomicBoolean();
     private static final AtomicBoolean sparesExpected = new AtomicBoolean();
     private static final AtomicInteger workerNumbers = new AtomicInteger();
     private static final AtomicInteger poolWorkerNumbers = new AtomicInteger();
     static final ExecutorService background = Executors.newCachedThreadPool(r -> runtimeThread(r, "worker-runtime"));
+    private static final Spares spares = new Spares(options -> launch(options, true), background, busy::get,
+            peakBusy::get, () -> host() instanceof WorkerSelf);
     private static volatile boolean hookInstalled;
 
     static {
@@ -86,7 +77,7 @@ public final class WorkerRuntime {
         if (h != null && !(h instanceof WorkerSelf) && sparesExpected.compareAndSet(false, true)) {
             // not at once: the cell that named the API is running, and spares would compete for its cpus
             CompletableFuture.delayedExecutor(Long.getLong("lessonbook.workers.sparesDelayMs", 2000),
-                    TimeUnit.MILLISECONDS, background).execute(WorkerRuntime::refillInBackground);
+                    TimeUnit.MILLISECONDS, background).execute(spares::refillInBackground);
         }
     }
 
@@ -105,9 +96,7 @@ public final class WorkerRuntime {
 
     /** Ends every worker process this JVM started (interrupt, restart, shutdown). Returns quickly. */
     public static void terminateAll() {
-        synchronized (spares) {
-            spares.clear();
-        }
+        spares.clear();
         for (ChildJvm child : children) {
             child.kill();
         }
@@ -135,10 +124,7 @@ public final class WorkerRuntime {
 
     /** The spares now: how many are still booting and how many are ready (for tests and diagnostics). */
     public static SpareCount spareCount() {
-        synchronized (spares) {
-            int ready = (int) spares.stream().filter(ChildJvm::isConnected).count();
-            return new SpareCount(spares.size() - ready, ready);
-        }
+        return spares.count();
     }
 
     public record SpareCount(int booting, int ready) {
@@ -149,27 +135,11 @@ public final class WorkerRuntime {
      * before a timed run. Spares only start while no worker is busy.
      */
     public static void prewarm(int atLeast) {
-        requestedSpares.accumulateAndGet(atLeast, Math::max);
-        prewarm();
+        spares.prewarm(atLeast);
     }
 
     public static void prewarm() {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        try {
-            while (busy.get() > 0 && System.nanoTime() < deadline) {
-                Thread.sleep(2);   // workers that just ended report so a moment after join() returned
-            }
-            launchMissingSpares(Integer.MAX_VALUE);
-            List<ChildJvm> ready;
-            synchronized (spares) {
-                ready = new ArrayList<>(spares);
-            }
-            for (ChildJvm spare : ready) {
-                spare.awaitConnected();
-            }
-        } catch (Exception e) {
-            // spares are an optimisation: without them workers start cold
-        }
+        spares.prewarm();
     }
 
     /** The installed host, or a plain program's when none was installed. */
@@ -212,17 +182,7 @@ public final class WorkerRuntime {
         int nowBusy = name == null ? busy.incrementAndGet() : WorkerLimits.admit(busy, name, host().depth());
         peakBusy.accumulateAndGet(nowBusy, Math::max);
         List<String> options = WorkerJvmOptions.all();
-        ChildJvm child = null;
-        synchronized (spares) {
-            while (!spares.isEmpty() && child == null) {
-                ChildJvm spare = spares.remove(0);
-                if (stillFits(spare, options)) {
-                    child = spare;
-                } else {
-                    spare.kill();
-                }
-            }
-        }
+        ChildJvm child = spares.take(options);
         if (child == null) {
             try {
                 child = launch(options, false);
@@ -234,7 +194,7 @@ public final class WorkerRuntime {
         ChildJvm claimed = child;
         claimed.ended().whenComplete((code, error) -> {
             if (busy.decrementAndGet() == 0) {
-                refillInBackground();
+                spares.refillInBackground();
             }
         });
         return claimed;
@@ -246,97 +206,6 @@ public final class WorkerRuntime {
         // the registry holds the process (and so its stdin pipe, the worker's lifeline) until it ended
         child.ended().whenComplete((code, error) -> children.remove(child));
         return child;
-    }
-
-    /**
-     * Refills the spares on a background thread, at most {@link #bootingAtOnce()} booting at a time: ten JVMs
-     * booting at once after a cell's ten workers ended took both cores for about a second, and the next cell, a
-     * single {@code println}, took 0.9-1.4 s instead of 0.1 s. One refill runs at a time; a request during it is
-     * met by the refill running, which reads the target again before each boot.
-     */
-    private static void refillInBackground() {
-        if (!refilling.compareAndSet(false, true)) {
-            return;
-        }
-        background.execute(() -> {
-            boolean failed = false;
-            try {
-                while (true) {
-                    List<ChildJvm> booting = launchMissingSpares(bootingAtOnce());
-                    if (booting.isEmpty()) {
-                        break;
-                    }
-                    for (ChildJvm spare : booting) {
-                        spare.awaitConnected();   // connected = booted and idle (see WorkerMain)
-                    }
-                }
-            } catch (IOException e) {
-                failed = true;   // spares are an optimisation: a real start will report the problem
-            } finally {
-                refilling.set(false);
-            }
-            if (!failed && missingSpares() > 0 && busy.get() == 0) {
-                refillInBackground();   // asked for while this refill was ending
-            }
-        });
-    }
-
-    /**
-     * Spares booting at once in a background refill: all cores but one, at least one; or
-     * {@code -Dlessonbook.workers.bootingAtOnce}.
-     */
-    static int bootingAtOnce() {
-        Integer fixed = Integer.getInteger("lessonbook.workers.bootingAtOnce");
-        return fixed != null ? Math.max(1, fixed) : Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
-    }
-
-    /** A spare alive and started with the options workers start with now (a cell may have changed them since). */
-    private static boolean stillFits(ChildJvm spare, List<String> options) {
-        return spare.isAlive() && spare.options().equals(options);
-    }
-
-    /** Starts up to {@code limit} of the spares missing, while no worker is busy; returns those it started. */
-    private static List<ChildJvm> launchMissingSpares(int limit) throws IOException {
-        List<String> options = WorkerJvmOptions.all();
-        List<ChildJvm> started = new ArrayList<>();
-        synchronized (spares) {
-            spares.removeIf(s -> {
-                boolean stale = !stillFits(s, options);
-                if (stale) {
-                    s.kill();   // as claim() does: a spare started with other options is no spare any more
-                }
-                return stale;
-            });
-            while (started.size() < limit && missingSpares() > 0 && busy.get() == 0) {
-                ChildJvm spare = launch(options, true);
-                spares.add(spare);
-                started.add(spare);
-            }
-        }
-        return started;
-    }
-
-    private static int missingSpares() {
-        int target = host() instanceof WorkerSelf ? 0 : spareTarget();   // a worker keeps no spares of its own
-        synchronized (spares) {
-            return target - spares.size();
-        }
-    }
-
-    /**
-     * As many spares as workers were busy at once before (a lesson that starts ten workers finds ten ready the
-     * next time), at least the cpu count, at most {@code lessonbook.workers.maxSpares} (default 10); or exactly
-     * {@code lessonbook.workers.spares} when that is set.
-     */
-    static int spareTarget() {
-        Integer fixed = Integer.getInteger("lessonbook.workers.spares");
-        if (fixed != null) {
-            return Math.max(0, fixed);
-        }
-        int max = Integer.getInteger("lessonbook.workers.maxSpares", 10);
-        int wanted = Math.max(Runtime.getRuntime().availableProcessors(),
-                Math.max(peakBusy.get(), requestedSpares.get()));
-        return Math.min(Math.max(max, requestedSpares.get()), wanted);
     }
 
     /**
