@@ -57,9 +57,7 @@ class GrowingCellPageTest {
         for (int i = 0; i < PROSE_BELOW; i++) {
             cells.add(new MarkdownCell("prose" + i, "A paragraph below the growing cell, number " + i + "."));
         }
-        stage.setWidth(1000);
-        stage.setHeight(700);
-        fixture = NotebookWindowFixture.withKernel(kernel).waitingUpTo(20)
+        fixture = NotebookWindowFixture.withKernel(kernel).waitingUpTo(20).sized(1000, 700)
                 .show(stage, new Notebook(cells), Path.of("growing.md"));
         window = fixture.window();
     }

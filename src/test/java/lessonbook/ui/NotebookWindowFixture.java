@@ -59,6 +59,8 @@ public final class NotebookWindowFixture {
         private RecoveryStore recovery = RecoveryStore.inUserHome();
         private Duration autosavePeriod = NotebookWindow.AUTOSAVE_PERIOD;
         private long waitSeconds = REAL_KERNEL_SECONDS;
+        private double width;
+        private double height;
 
         private Builder(Kernel kernel) {
             this.kernel = kernel;
@@ -82,8 +84,22 @@ public final class NotebookWindowFixture {
             return this;
         }
 
+        /**
+         * The stage this size before the window shows: for a test of what is in view, or of layout, whose
+         * figures must not depend on the screen's size.
+         */
+        Builder sized(double stageWidth, double stageHeight) {
+            this.width = stageWidth;
+            this.height = stageHeight;
+            return this;
+        }
+
         /** The window with an untitled lesson, not yet shown: for a test that shows it itself. */
         NotebookWindowFixture build(Stage stage) {
+            if (width > 0) {
+                stage.setWidth(width);
+                stage.setHeight(height);
+            }
             NotebookWindow window = new NotebookWindow(stage, () -> kernel, LessonStore.files(), dialogs,
                     new RecentFiles(new SettingsFile(Path.of("target", "test-settings", "fork-" + FORK, "recent.properties")
                             .toAbsolutePath())), recovery,

@@ -44,9 +44,7 @@ class OutOfSightLanesTest {
                     + "cell that starts the workers, long enough to fill a line or two of the window.\n\nAnd one more."));
         }
         cells.add(new CodeCell("far", "System.out.println(\"three workers\");"));
-        stage.setWidth(1000);
-        stage.setHeight(600);
-        fixture = NotebookWindowFixture.withKernel(kernel).waitingUpTo(20)
+        fixture = NotebookWindowFixture.withKernel(kernel).waitingUpTo(20).sized(1000, 600)
                 .show(stage, new Notebook(cells), Path.of("out-of-sight-lanes.md"));
     }
 

@@ -52,9 +52,7 @@ class TickingCellLayoutTest {
             cells.add(new MarkdownCell("prose" + i, "A paragraph of prose below the running cell, number " + i
                     + ", long enough to take a few lines of the page when it is rendered in the window."));
         }
-        stage.setWidth(1000);
-        stage.setHeight(700);
-        fixture = NotebookWindowFixture.withKernel(kernel).waitingUpTo(20)
+        fixture = NotebookWindowFixture.withKernel(kernel).waitingUpTo(20).sized(1000, 700)
                 .show(stage, new Notebook(cells), Path.of("ticking.md"));
         window = fixture.window();
     }
