@@ -27,11 +27,13 @@ import javafx.scene.layout.Region;
  * Why runs: every cell below one that grows moves, and JavaFX repaints a parent whole once more than 12 of its
  * children changed in a frame ({@code NGNode.DIRTY_CHILDREN_ACCUMULATED_THRESHOLD}), in view or not: a cell that
  * grew near the top of a 33-cell lesson moved the other 30 and repainted the whole view. The cells are in runs
- * of at most {@link #RUN_MAX}, and the runs in runs of at most as many: what moves is the cells below the one that
- * grew in its run, the runs below in its run of runs, and the runs of runs below; one out of view that moves
- * repaints nothing. (Past about 1,000 cells there are more than 12 runs of runs, and a cell near the top that
- * grows repaints the view again.) A cell stays in its run while the cells around it are added, removed or moved
- * (taking a cell out of its parent applies its styles again, which for a long notebook is seconds).
+ * of at most {@link #RUN_MAX}, the runs in runs of at most as many, and so on up, as many levels (two at least)
+ * as leave the column itself no more than {@link #RUN_MAX} runs: a level more for every eight times as many cells
+ * (three past ~800 cells, four past ~6,000). What moves when a cell grows is the cells below it in its run and
+ * the runs below its own at each level; one out of view that moves repaints nothing. A cell stays in its run
+ * while the cells around it are added, removed or moved (taking a cell out of its parent applies its styles
+ * again, which for a long notebook is seconds); a notebook that grows past a level's size moves its runs into a
+ * new level once.
  * <p>
  * Why unmanaged, the column and its runs: a plain parent's layout bounds are its children's bounds, and JavaFX asks
  * the parent of a managed node whose layout bounds changed for a layout. A ticking label or a growing lane inside
@@ -79,30 +81,33 @@ final class CellColumn extends Parent {
     /** The cells, top to bottom. */
     List<Node> cells() {
         List<Node> cells = new ArrayList<>();
-        for (CellRun runs : runs(this)) {
-            for (CellRun run : runs(runs)) {
-                cells.addAll(run.getChildren());
-            }
-        }
+        addCells(this, cells);
         return cells;
     }
 
-    private static List<CellRun> runs(Parent parent) {
-        List<CellRun> runs = new ArrayList<>();
+    private void addCells(Parent parent, List<Node> cells) {
         for (Node child : parent.getChildrenUnmodifiable()) {
             if (child instanceof CellRun run) {
-                runs.add(run);
+                addCells(run, cells);
+            } else if (parent != this) {   // the column's own other children are its spacers
+                cells.add(child);
             }
         }
-        return runs;
     }
 
     /**
-     * Shows {@code cells} in this order: in runs of cells, themselves in runs of runs, each regrouped as
-     * {@link #regroup} says.
+     * Shows {@code cells} in this order: in runs of cells, themselves in runs of runs, and so on up until the
+     * column holds at most {@link #RUN_MAX} runs; each level regrouped as {@link #regroup} says.
      */
     void setCells(List<? extends Node> cells) {
         List<CellRun> tops = regroup(regroup(cells));
+        while (tops.size() > RUN_MAX) {
+            List<CellRun> above = regroup(tops);
+            if (above.size() == tops.size()) {
+                break;   // every run alone in a run of its own: a level more would change nothing
+            }
+            tops = above;
+        }
         List<Node> children = new ArrayList<>(tops.size() + 2);
         children.add(widthSpan);
         children.add(bottomRoom);
@@ -154,7 +159,10 @@ final class CellColumn extends Parent {
     private CellRun runOf(Node item) {
         if (item.getParent() instanceof CellRun run) {
             Parent above = run.getParent();
-            return above == this || above instanceof CellRun top && top.getParent() == this ? run : null;
+            while (above instanceof CellRun up) {
+                above = up.getParent();
+            }
+            return above == this ? run : null;
         }
         return null;
     }
@@ -202,42 +210,58 @@ final class CellColumn extends Parent {
         for (Node cell : cells()) {
             width = Math.max(width, Math.ceil(cell.minWidth(-1)));
         }
-        double y = Math.round(TOP_EM * em);
-        double spacing = Math.round(SPACING_EM * em);
-        boolean moved = false;
-        boolean first = true;
-        for (CellRun runs : runs(this)) {
-            double runsTop = first ? y : y + spacing;
-            moved |= place(runs, runsTop);
-            for (CellRun run : runs(runs)) {
-                double runTop = first ? y : y + spacing;
-                moved |= place(run, runTop - runsTop);
-                for (Node cell : run.getChildren()) {
-                    if (!first) {
-                        y += spacing;
-                    }
-                    first = false;
-                    double height = Math.ceil(Math.max(cell.minHeight(width), Math.min(cell.prefHeight(width),
-                            cell.maxHeight(width))));
-                    moved |= cell.getLayoutY() != y - runTop;
-                    cell.resizeRelocate(x, y - runTop, width, height);
-                    y += height;
-                }
-            }
-        }
+        Placing placing = new Placing(x, width, Math.round(TOP_EM * em), Math.round(SPACING_EM * em));
+        placing.inside(this, 0);
+        double y = placing.y;
         // Sized only when the page's width or the font changes; moved only when the last cell's bottom does.
         widthSpan.resizeRelocate(0, 0, Math.max(pageWidth, x + width + Math.round(RIGHT_EM * em)), 1);
         bottomRoom.resizeRelocate(0, y, 1, Math.round(BOTTOM_EM * em));
-        if (moved) {
+        if (placing.moved) {
             onCellsMoved.run();
         }
     }
 
-    /** Moves {@code run} to {@code y} in its parent; whether it moved. */
-    private static boolean place(CellRun run, double y) {
-        boolean moved = run.getLayoutY() != y;
-        run.setLayoutY(y);
-        return moved;
+    /**
+     * One layout's walk down the runs: each cell below the one before it, each run where its first cell's top is,
+     * in its parent's coordinates.
+     */
+    private final class Placing {
+        private final double x;
+        private final double width;
+        private final double spacing;
+        /** The next cell's top on the page, before the spacing above it. */
+        double y;
+        boolean first = true;
+        boolean moved;
+
+        Placing(double x, double width, double top, double spacing) {
+            this.x = x;
+            this.width = width;
+            this.y = top;
+            this.spacing = spacing;
+        }
+
+        /** Places what {@code parent} holds; its own top lies at {@code parentTop} on the page. */
+        void inside(Parent parent, double parentTop) {
+            for (Node child : parent.getChildrenUnmodifiable()) {
+                if (child instanceof CellRun run) {
+                    double top = first ? y : y + spacing;
+                    moved |= run.getLayoutY() != top - parentTop;
+                    run.setLayoutY(top - parentTop);
+                    inside(run, top);
+                } else if (parent != CellColumn.this) {
+                    if (!first) {
+                        y += spacing;
+                    }
+                    first = false;
+                    double height = Math.ceil(Math.max(child.minHeight(width), Math.min(child.prefHeight(width),
+                            child.maxHeight(width))));
+                    moved |= child.getLayoutY() != y - parentTop;
+                    child.resizeRelocate(x, y - parentTop, width, height);
+                    y += height;
+                }
+            }
+        }
     }
 
     /**

@@ -88,6 +88,63 @@ class CellColumnTest {
     }
 
     @Test
+    void aVeryLongNotebookGetsMoreLevelsAndAGrowingCellStillMovesFewChildrenOfAnyParent() {
+        for (int i = 0; i < 2_000; i++) {
+            Region cell = onFx(Region::new);
+            onFx(() -> cell.setPrefHeight(20));
+            cells.add(cell);
+        }
+        onFx(() -> column.setCells(cells));
+        assertThat(onFx(column::cells)).containsExactlyElementsOf(cells);
+        // 2,000 cells: 250 runs, 32 runs of runs, 4 runs of those; the column holds the 4
+        assertThat(onFx(() -> depthOf(cells.get(0)))).isEqualTo(3);
+        assertThat(onFx(() -> column.getChildrenUnmodifiable().stream()
+                .filter(CellColumn.CellRun.class::isInstance).count())).isLessThanOrEqualTo(CellColumn.RUN_MAX);
+        onFx(column::layout);
+        Map<Node, Double> before = onFx(() -> layoutYs(column, new IdentityHashMap<>()));
+
+        onFx(() -> {
+            ((Region) cells.get(1)).setPrefHeight(60);
+            column.layout();
+        });
+
+        Map<Parent, Integer> movedChildren = onFx(() -> {
+            Map<Parent, Integer> moved = new IdentityHashMap<>();
+            for (Map.Entry<Node, Double> node : before.entrySet()) {
+                if (node.getKey().getLayoutY() != node.getValue()) {
+                    moved.merge(node.getKey().getParent(), 1, Integer::sum);
+                }
+            }
+            return moved;
+        });
+        assertThat(movedChildren).isNotEmpty();
+        // JavaFX repaints a parent whole once more than 12 of its children changed in a frame
+        assertThat(movedChildren.values()).allSatisfy(count -> assertThat(count).isLessThanOrEqualTo(12));
+        double cellBelow = onFx(() -> column.boundsOf(cells.get(2)).getMinY() - column.boundsOf(cells.get(1)).getMaxY());
+        double lastGap = onFx(() -> column.boundsOf(cells.get(1999)).getMinY()
+                - column.boundsOf(cells.get(1998)).getMaxY());
+        assertThat(cellBelow).isEqualTo(lastGap);   // the cells stay stacked with equal gaps through every level
+    }
+
+    private int depthOf(Node cell) {
+        int depth = 0;
+        for (Parent p = cell.getParent(); p != column; p = p.getParent()) {
+            depth++;
+        }
+        return depth;
+    }
+
+    private static Map<Node, Double> layoutYs(Parent parent, Map<Node, Double> into) {
+        for (Node child : parent.getChildrenUnmodifiable()) {
+            into.put(child, child.getLayoutY());
+            if (child instanceof CellColumn.CellRun run) {
+                layoutYs(run, into);
+            }
+        }
+        return into;
+    }
+
+    @Test
     void aRunLongerThanItMayBeIsSplit() {
         addCells(8);
         onFx(() -> column.setCells(cells));
