@@ -21,7 +21,7 @@ import lessonbook.model.NotebookDocument;
 /**
  * The cells of the document in a scrolling column, kept in step with the document's changes, with the selected
  * cells (one, Jupyter's command mode cursor, or a run of them: {@link CellSelection}). Views are reused by cell id,
- * so an edit or an output touches one cell's nodes only.
+ * so an edit or an output touches one cell's nodes only. FX thread only, as the document it follows.
  */
 final class NotebookView extends ScrollPane {
     private final NotebookDocument document;

@@ -18,6 +18,15 @@ import lessonbook.model.StreamName;
  * A kernel in its own JVM. Cells queue here and go to the kernel one at a time; interrupts escalate to
  * killing and restarting the kernel when JShell's stop does not take; a kernel that dies while it was ready
  * (System.exit in a cell, a crash, a kill) is reported in the running cell and replaced.
+ * <p>
+ * Threads: the {@link Kernel} methods may be called from any thread; the current process's events arrive on its
+ * reader thread ({@link KernelProcess}), the interrupt's escalation and the process-tree refresh on this kernel's
+ * timer. All of them meet under this object's lock, which guards the current process, its readiness, the status,
+ * the cell queue and the pending questions together: a process that dies, a cell that ends and a restart asked
+ * for at the same moment must see one order. That is also why this state machine is one class of ~450 lines and
+ * not several. Nothing here calls a listener under the lock: {@link ListenerDispatch} does, on its own thread, in
+ * order. Messages to the kernel go out after the lock is left, except those that follow from the change made under
+ * it (the next cell, in {@link #pump}; an input request answered with end of input), which must not overtake it.
  */
 public final class JvmKernel implements Kernel {
     static final String NOT_STOPPED = "The cell did not stop on interrupt; the kernel was restarted and its definitions are gone.";
