@@ -135,7 +135,10 @@ final class WorkerTimeline {
         return new Span(origin, now, running);
     }
 
-    /** The lanes by key (a worker's name and pid), in the order they were first heard of. */
+    /**
+     * The lanes by key (a worker's name and pid), in the order they were first heard of: for the view to draw, which
+     * reads them and changes them only through this class.
+     */
     Map<String, WorkerLane> lanes() {
         return lanes;
     }
