@@ -32,7 +32,7 @@ final class NotebookView extends ScrollPane {
     private final Map<String, CellView> views = new HashMap<>();
     private final LazyCellDrawing lazy;
     private final CellSelection selection = new CellSelection();
-    private final ViewAnchor anchor;
+    private final SelectedCellAnchor anchor;
 
     NotebookView(NotebookDocument document, DoubleProperty fontSize, KernelAssist completion,
                  java.util.function.Consumer<String> linkOpener) {
@@ -45,7 +45,7 @@ final class NotebookView extends ScrollPane {
         setContent(column);
         viewportBoundsProperty().addListener((o, was, now) -> column.setPageWidth(now.getWidth()));
         setFocusTraversable(true);
-        anchor = new ViewAnchor(this, column,
+        anchor = new SelectedCellAnchor(this, column,
                 () -> selection.cursor() == null ? null : views.get(selection.cursor()));
         lazy = new LazyCellDrawing(this, column, anchor, fontSize, document);
         column.setOnCellsMoved(anchor::cellsMoved);
@@ -382,7 +382,7 @@ final class NotebookView extends ScrollPane {
      * output above it must not push it off the projector).
      */
     void setKeepSelectedInPlace(boolean on) {
-        anchor.setPresenting(on);
+        anchor.setActive(on);
     }
 
     /** No more worker exits will come (kernel restarted or died): stop every live timeline. */
