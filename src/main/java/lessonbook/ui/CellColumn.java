@@ -176,6 +176,18 @@ final class CellColumn extends Parent {
         return bounds;
     }
 
+    /**
+     * Calls {@code action} whenever the page's height changes (a cell grew, shrank, came or went). A plain parent's
+     * layout bounds follow every change of its children's geometry; only a change of height is news here.
+     */
+    void addOnHeightChanged(Runnable action) {
+        layoutBoundsProperty().addListener((o, was, now) -> {
+            if (was.getHeight() != now.getHeight()) {
+                action.run();
+            }
+        });
+    }
+
     /** Called after a layout that moved any cell on the page (a cell above it changed height). */
     void setOnCellsMoved(Runnable action) {
         onCellsMoved = action;

@@ -40,11 +40,7 @@ final class LazyCellDrawing {
         // skin, told of that while the scroll value is still being set, sets the value it had before.
         scroller.vvalueProperty().addListener((o, was, now) -> materializeSoon());
         scroller.viewportBoundsProperty().addListener((o, was, now) -> materializeSoon());
-        column.layoutBoundsProperty().addListener((o, was, now) -> {
-            if (was.getHeight() != now.getHeight()) {
-                materializeSoon();
-            }
-        });
+        column.addOnHeightChanged(this::materializeSoon);
         AfterFirstFrame.run(() -> {
             firstFrameDrawn = true;
             materializeVisible();

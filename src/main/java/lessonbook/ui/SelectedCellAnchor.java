@@ -2,8 +2,6 @@ package lessonbook.ui;
 
 import java.util.function.Supplier;
 
-import javafx.beans.value.ChangeListener;
-import javafx.geometry.Bounds;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.Region;
 
@@ -34,11 +32,7 @@ final class SelectedCellAnchor {
                 e -> javafx.application.Platform.runLater(this::take));
         scroll.addEventFilter(javafx.scene.input.KeyEvent.KEY_RELEASED,
                 e -> javafx.application.Platform.runLater(this::take));
-        column.layoutBoundsProperty().addListener((ChangeListener<Bounds>) (o, was, now) -> {
-            if (was.getHeight() != now.getHeight()) {
-                hold();
-            }
-        });
+        column.addOnHeightChanged(this::hold);
     }
 
     void setActive(boolean on) {
