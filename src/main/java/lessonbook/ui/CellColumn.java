@@ -228,8 +228,23 @@ final class CellColumn extends Parent {
         // Sized only when the page's width or the font changes; moved only when the last cell's bottom does.
         widthSpan.resizeRelocate(0, 0, Math.max(pageWidth, x + width + Math.round(RIGHT_EM * em)), 1);
         bottomRoom.resizeRelocate(0, y, 1, Math.round(BOTTOM_EM * em));
+        keepAtPageTop();
         if (placing.moved) {
             onCellsMoved.run();
+        }
+    }
+
+    /**
+     * The scroll pane's skin puts the page at its viewport's top by the page's layout bounds, but only when the
+     * viewport itself lays out. The first time it did, the cells were not laid out yet and a text's ascent reached
+     * above the page's top, so the page was put 12 px low and stayed there: every scroll value showed the page 12 px
+     * below where the view's anchor computed it, and its last 12 px were out of reach. Puts it where the skin means
+     * it to be, as the page's own bounds are now.
+     */
+    private void keepAtPageTop() {
+        Bounds bounds = getLayoutBounds();
+        if (getLayoutX() != -bounds.getMinX() || getLayoutY() != -bounds.getMinY()) {
+            relocate(0, 0);
         }
     }
 

@@ -20,7 +20,7 @@ final class LazyCellDrawing {
     private static final int CELLS_PER_TURN = 1;
     private final ScrollPane scroller;
     private final CellColumn column;
-    private final SelectedCellAnchor anchor;
+    private final ViewAnchor anchor;
     private final DoubleProperty fontSize;
     private final NotebookDocument document;
     private final ArrayDeque<CellView> toMaterialize = new ArrayDeque<>();
@@ -29,7 +29,7 @@ final class LazyCellDrawing {
     /** Editors are built once the window's first frame is on its way ({@link AfterFirstFrame}). */
     private boolean firstFrameDrawn;
 
-    LazyCellDrawing(ScrollPane scroller, CellColumn column, SelectedCellAnchor anchor, DoubleProperty fontSize,
+    LazyCellDrawing(ScrollPane scroller, CellColumn column, ViewAnchor anchor, DoubleProperty fontSize,
                     NotebookDocument document) {
         this.scroller = scroller;
         this.column = column;
@@ -148,7 +148,8 @@ final class LazyCellDrawing {
     /**
      * Makes a change to cells' heights without moving what the reader sees: the cell at the top of the viewport
      * keeps its place on screen (the scroll pane alone would keep the scroll fraction, and the text would jump).
-     * In presenter mode the selected cell's anchor does this job.
+     * In presenter mode the selected cell's anchor does this job; otherwise the view's anchor ({@link ViewAnchor})
+     * keeps the text in place from then on, as later changes come.
      */
     private void keepingViewInPlace(Runnable change) {
         double viewport = scroller.getViewportBounds().getHeight();
@@ -164,7 +165,7 @@ final class LazyCellDrawing {
         }
         double offset = reference == null ? 0 : onPage(reference) - top;
         change.run();
-        if (reference == null || anchor.isActive() || top <= 0) {
+        if (reference == null || anchor.isPresenting() || top <= 0) {
             return;
         }
         // New nodes take their size from their styles; a drawn output list learns its width in one layout and
@@ -180,6 +181,7 @@ final class LazyCellDrawing {
         if (max > 0) {
             scroller.setVvalue(Math.max(0, Math.min(1, (onPage(reference) - offset) / max)));
         }
+        anchor.reanchor();   // the view's anchor from where the reader's text now is
     }
 
     /** Where a cell's top lies on the scrolled page (the column is the page). */

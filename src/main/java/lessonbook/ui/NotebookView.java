@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import javafx.application.Platform;
 import javafx.beans.property.DoubleProperty;
 import javafx.geometry.Bounds;
 import javafx.scene.control.ScrollPane;
@@ -32,7 +33,8 @@ final class NotebookView extends ScrollPane {
     private final Map<String, CellView> views = new HashMap<>();
     private final LazyCellDrawing lazy;
     private final CellSelection selection = new CellSelection();
-    private final SelectedCellAnchor anchor;
+    private final ViewAnchor anchor;
+    private boolean remeasureAsked;
 
     NotebookView(NotebookDocument document, DoubleProperty fontSize, KernelAssist completion,
                  java.util.function.Consumer<String> linkOpener) {
@@ -45,12 +47,30 @@ final class NotebookView extends ScrollPane {
         setContent(column);
         viewportBoundsProperty().addListener((o, was, now) -> column.setPageWidth(now.getWidth()));
         setFocusTraversable(true);
-        anchor = new SelectedCellAnchor(this, column,
+        anchor = new ViewAnchor(this, column,
                 () -> selection.cursor() == null ? null : views.get(selection.cursor()));
         lazy = new LazyCellDrawing(this, column, anchor, fontSize, document);
         column.setOnCellsMoved(anchor::cellsMoved);
+        column.addOnHeightChanged(this::remeasureSoon);
         document.addListener(this::onChange);
         rebuild();
+    }
+
+    /**
+     * The page often grows inside the scroll pane's own layout pass (cells drawn in place of their estimates as
+     * they come into view), after the skin took the page's height, and the skin's request for another layout is
+     * wiped at the end of that pass. Its scroll range then stays short of the page until something else lays it
+     * out: scrolled to the end, the page's last 20 px were below the view, and a scroll value no longer put the
+     * page where the view's anchor computed. So the request is made again, once, after the pass.
+     */
+    private void remeasureSoon() {
+        if (!remeasureAsked) {
+            remeasureAsked = true;
+            Platform.runLater(() -> {
+                remeasureAsked = false;
+                requestLayout();
+            });
+        }
     }
 
     @Override
@@ -382,7 +402,7 @@ final class NotebookView extends ScrollPane {
      * output above it must not push it off the projector).
      */
     void setKeepSelectedInPlace(boolean on) {
-        anchor.setActive(on);
+        anchor.setPresenting(on);
     }
 
     /** No more worker exits will come (kernel restarted or died): stop every live timeline. */

@@ -6,6 +6,8 @@ import java.util.concurrent.TimeUnit;
 
 import javafx.application.Platform;
 import javafx.scene.Scene;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.input.ScrollEvent;
 
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -86,5 +88,17 @@ public final class Fx {
         } finally {
             onFx(() -> scene.removePostLayoutPulseListener(onPulse));
         }
+    }
+
+    /**
+     * Scrolls {@code pane} to {@code value} as a user's scroll does: the value set, then the scroll event the wheel
+     * sends, with no distance of its own. The notebook takes the reader's place from such events (its view anchor),
+     * not from every change of the value, which the scroll pane also makes itself as the page grows. FX thread.
+     */
+    public static void scrollAsUser(ScrollPane pane, double value) {
+        pane.setVvalue(value);
+        pane.fireEvent(new ScrollEvent(ScrollEvent.SCROLL, 0, 0, 0, 0, false, false, false, false, false, false,
+                0, 0, 0, 0, ScrollEvent.HorizontalTextScrollUnits.NONE, 0, ScrollEvent.VerticalTextScrollUnits.NONE,
+                0, 0, null));
     }
 }

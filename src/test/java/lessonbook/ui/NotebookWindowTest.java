@@ -1,6 +1,7 @@
 package lessonbook.ui;
 
 import static lessonbook.testkit.Fx.onFx;
+import static lessonbook.testkit.Fx.scrollAsUser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -258,7 +259,7 @@ class NotebookWindowTest {
         robot.interact(pulses::start);
         for (int i = 0; i < 20; i++) {
             int step = i;
-            robot.interact(() -> window.view().setVvalue(step / 19.0));
+            robot.interact(() -> scrollAsUser(window.view(), step / 19.0));
         }
         robot.interact(pulses::stop);
         System.out.printf("200 cells: build+layout %.0f ms, longest pulse gap while scrolling %.0f ms, "

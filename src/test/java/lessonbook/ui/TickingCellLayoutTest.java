@@ -1,6 +1,7 @@
 package lessonbook.ui;
 
 import static lessonbook.testkit.Fx.onFx;
+import static lessonbook.testkit.Fx.scrollAsUser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -83,7 +84,7 @@ class TickingCellLayoutTest {
     void outOfSightNothingTicksGrowsOrPrintsUntilScrolledTo() throws Exception {
         startSpinningWithThreeWorkers();
         onFx(() -> {
-            window.view().setVvalue(1.0);
+            scrollAsUser(window.view(), 1.0);
             window.view().layout();
         });
         WaitForAsyncUtils.waitForFxEvents();
@@ -116,7 +117,7 @@ class TickingCellLayoutTest {
         assertThat(onFx(() -> fixture.code("spin").outputs().visibleRows())).as("rows drawn out of sight")
                 .isEmpty();
 
-        onFx(() -> window.view().setVvalue(0));
+        onFx(() -> scrollAsUser(window.view(), 0));
         fixture.waitFor(() -> ticks.get() >= 2 && growths.get() >= 1);
         fixture.waitFor(() -> onFx(() -> fixture.code("spin").outputs().visibleRows())
                 .equals(List.of("[w1 101] out of sight")));

@@ -2,6 +2,7 @@ package lessonbook.ui;
 
 import static lessonbook.testkit.Fx.awaitPulses;
 import static lessonbook.testkit.Fx.onFx;
+import static lessonbook.testkit.Fx.scrollAsUser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.concurrent.atomic.AtomicInteger;
@@ -77,7 +78,7 @@ class VisibleChangeBeaconTest {
         awaitPulses(scene, 5);
         int settled = touches.get();
 
-        onFx(() -> page.setVvalue(0.5));
+        onFx(() -> scrollAsUser(page, 0.5));
         awaitPulses(scene, 3);
         assertThat(touches.get()).as("touches in the frames that scrolled the page").isEqualTo(settled);
 

@@ -1,6 +1,7 @@
 package lessonbook.ui.editor;
 
 import static lessonbook.testkit.Fx.onFx;
+import static lessonbook.testkit.Fx.scrollAsUser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -63,7 +64,7 @@ class EditorsInANotebookTest {
     void theMouseWheelOverACellScrollsTheNotebook(FxRobot robot) {
         Await.until("editors.get(15).getCodeArea().getHeight() > 30", Duration.ofSeconds(5),
                 () -> editors.get(15).getCodeArea().getHeight() > 30);
-        robot.interact(() -> notebook.setVvalue(0.5));
+        robot.interact(() -> scrollAsUser(notebook, 0.5));
         // A wheel turn as JavaFX reports it on every platform (a negative delta moves the page down), sent where
         // the mouse is: over the middle cell. The robot's own wheel direction differs between platforms.
         robot.interact(() -> wheelOver(editors.get(15), -3));

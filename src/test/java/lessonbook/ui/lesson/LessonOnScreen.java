@@ -93,7 +93,7 @@ final class LessonOnScreen {
             Node content = notebook.getContent();
             double top = content.sceneToLocal(cell.localToScene(0, 0)).getY();
             double max = content.getLayoutBounds().getHeight() - notebook.getViewportBounds().getHeight();
-            notebook.setVvalue(max <= 0 ? 0 : Math.max(0, Math.min(1, top / max)));
+            lessonbook.testkit.Fx.scrollAsUser(notebook, max <= 0 ? 0 : Math.max(0, Math.min(1, top / max)));
             return null;
         });
     }
