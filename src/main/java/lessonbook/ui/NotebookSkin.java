@@ -1,5 +1,6 @@
 package lessonbook.ui;
 
+import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.skin.ScrollPaneSkin;
@@ -16,6 +17,7 @@ import javafx.scene.layout.Region;
 final class NotebookSkin extends ScrollPaneSkin {
     private final CellColumn column;
     private final Region paper = new Region();
+    private boolean remeasureAsked;
 
     NotebookSkin(ScrollPane notebook, CellColumn column) {
         super(notebook);
@@ -25,6 +27,24 @@ final class NotebookSkin extends ScrollPaneSkin {
         paper.setMouseTransparent(true);
         getChildren().add(0, paper);
         uncacheViewport();
+        column.addOnHeightChanged(this::remeasureSoon);
+    }
+
+    /**
+     * The page often grows inside the scroll pane's own layout pass (cells drawn in place of their estimates as they
+     * come into view), after this skin took the page's height, and the request for another layout it then makes is
+     * wiped at the end of that pass. Its scroll range stays short of the page until something else lays it out:
+     * scrolled to the end, the page's last 20 px were below the view, and a scroll value no longer put the page
+     * where the view's anchor computed. So the request is made again, once, after the pass.
+     */
+    private void remeasureSoon() {
+        if (!remeasureAsked) {
+            remeasureAsked = true;
+            Platform.runLater(() -> {
+                remeasureAsked = false;
+                getSkinnable().requestLayout();
+            });
+        }
     }
 
     /**

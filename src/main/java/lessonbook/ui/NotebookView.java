@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import javafx.application.Platform;
 import javafx.beans.property.DoubleProperty;
 import javafx.geometry.Bounds;
 import javafx.scene.control.ScrollPane;
@@ -34,7 +33,6 @@ final class NotebookView extends ScrollPane {
     private final LazyCellDrawing lazy;
     private final CellSelection selection = new CellSelection();
     private final ViewAnchor anchor;
-    private boolean remeasureAsked;
 
     NotebookView(NotebookDocument document, DoubleProperty fontSize, KernelAssist completion,
                  java.util.function.Consumer<String> linkOpener) {
@@ -51,26 +49,8 @@ final class NotebookView extends ScrollPane {
                 () -> selection.cursor() == null ? null : views.get(selection.cursor()));
         lazy = new LazyCellDrawing(this, column, anchor, fontSize, document);
         column.setOnCellsMoved(anchor::cellsMoved);
-        column.addOnHeightChanged(this::remeasureSoon);
         document.addListener(this::onChange);
         rebuild();
-    }
-
-    /**
-     * The page often grows inside the scroll pane's own layout pass (cells drawn in place of their estimates as
-     * they come into view), after the skin took the page's height, and the skin's request for another layout is
-     * wiped at the end of that pass. Its scroll range then stays short of the page until something else lays it
-     * out: scrolled to the end, the page's last 20 px were below the view, and a scroll value no longer put the
-     * page where the view's anchor computed. So the request is made again, once, after the pass.
-     */
-    private void remeasureSoon() {
-        if (!remeasureAsked) {
-            remeasureAsked = true;
-            Platform.runLater(() -> {
-                remeasureAsked = false;
-                requestLayout();
-            });
-        }
     }
 
     @Override
