@@ -154,15 +154,7 @@ final class LazyCellDrawing {
     private void keepingViewInPlace(Runnable change) {
         double viewport = scroller.getViewportBounds().getHeight();
         double top = scroller.getVvalue() * Math.max(0, column.height() - viewport);
-        // The first cell whose top is in view: the reader's text. A cell cut by the viewport's top edge may be the
-        // one that grows; only when one cell spans the whole view is it the reference.
-        javafx.scene.Node reference = null;
-        for (javafx.scene.Node node : column.cells()) {
-            if (onPage(node) >= top || onPage(node) + node.getBoundsInParent().getHeight() > top + viewport) {
-                reference = node;
-                break;
-            }
-        }
+        javafx.scene.Node reference = ViewAnchor.firstInView(column, top, viewport);   // the reader's text
         double offset = reference == null ? 0 : onPage(reference) - top;
         change.run();
         if (reference == null || anchor.isPresenting() || top <= 0) {

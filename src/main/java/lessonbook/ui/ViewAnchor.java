@@ -99,7 +99,7 @@ final class ViewAnchor {
         double viewport = scroll.getViewportBounds().getHeight();
         double max = column.height() - viewport;
         double top = scroll.getVvalue() * Math.max(0, max);
-        Node anchor = presenting ? selected.get() : top <= 0 ? null : firstInView(top, viewport);
+        Node anchor = presenting ? selected.get() : top <= 0 ? null : firstInView(column, top, viewport);
         cell = presenting ? null : anchor;
         offset = anchor == null || max <= 0 ? Double.NaN : column.boundsOf(anchor).getMinY() - top;
     }
@@ -108,7 +108,7 @@ final class ViewAnchor {
      * The first cell whose top is in view, the reader's text; a cell cut by the viewport's top edge may be the one
      * that grows, so it is the anchor only when it spans the whole view.
      */
-    private Node firstInView(double top, double viewport) {
+    static Node firstInView(CellColumn column, double top, double viewport) {
         for (Node node : column.cells()) {
             Bounds bounds = column.boundsOf(node);
             if (bounds.getMinY() >= top || bounds.getMaxY() > top + viewport) {
