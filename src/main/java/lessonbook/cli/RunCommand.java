@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 
+import lessonbook.cli.headless.HeadlessRun;
 import lessonbook.format.FileErrors;
 import lessonbook.format.LessonFiles;
 import lessonbook.format.LessonFormatException;

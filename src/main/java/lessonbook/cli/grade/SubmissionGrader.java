@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
-import lessonbook.cli.HeadlessRun;
+import lessonbook.cli.headless.HeadlessRun;
 import lessonbook.kernel.client.Kernel;
 import lessonbook.model.Cell;
 import lessonbook.model.CodeCell;

@@ -1,4 +1,4 @@
-package lessonbook.cli;
+package lessonbook.cli.headless;
 
 import java.io.IOException;
 import java.io.InputStream;
