@@ -182,8 +182,8 @@ class ArchitectureTest {
     }
 
     @Test
-    void theUisTheKernelsAndTheClisPackagesFormNoCycle() {
-        for (String root : List.of("lessonbook.ui", "lessonbook.kernel", "lessonbook.cli")) {
+    void thePackagesInsideUiKernelCliAndFormatFormNoCycle() {
+        for (String root : List.of("lessonbook.ui", "lessonbook.kernel", "lessonbook.cli", "lessonbook.format")) {
             slices().assignedFrom(eachPackageUnder(root)).should().beFreeOfCycles().check(ALL);
         }
     }

@@ -2,7 +2,7 @@ package lessonbook.cli;
 
 import java.nio.file.Path;
 
-import lessonbook.format.BundledLessons;
+import lessonbook.format.files.BundledLessons;
 
 /** Where the default lesson is: the bundled lessons' {@code multiprocessing.md} (see {@link BundledLessons}). */
 public final class DefaultLesson {

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-import lessonbook.format.Exporter;
+import lessonbook.format.files.Exporter;
 import lessonbook.format.FileErrors;
 import lessonbook.format.LessonFormatException;
 import picocli.CommandLine.Command;

@@ -12,7 +12,7 @@ import lessonbook.cli.grade.GradeRow;
 import lessonbook.cli.grade.Grader;
 import lessonbook.cli.grade.GradingKernels;
 import lessonbook.format.AtomicFileWriter;
-import lessonbook.format.LessonFiles;
+import lessonbook.format.files.LessonFiles;
 import lessonbook.format.LessonFormatException;
 import lessonbook.model.Notebook;
 import picocli.CommandLine.Command;

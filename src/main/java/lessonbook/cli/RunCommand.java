@@ -9,7 +9,7 @@ import java.util.concurrent.Callable;
 
 import lessonbook.cli.headless.HeadlessRun;
 import lessonbook.format.FileErrors;
-import lessonbook.format.LessonFiles;
+import lessonbook.format.files.LessonFiles;
 import lessonbook.format.LessonFormatException;
 import lessonbook.jit.HostCompilers;
 import lessonbook.kernel.client.JvmKernel;

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-import lessonbook.format.LessonFiles;
+import lessonbook.format.files.LessonFiles;
 import lessonbook.format.LessonFormatException;
 import lessonbook.model.Notebook;
 import lessonbook.model.StudentVersion;

@@ -14,7 +14,8 @@ import lessonbook.model.Notebook;
  * characters) and its length (code cells, and minutes estimated from them and the prose).
  */
 public record LessonSummary(Path file, String title, String summary, int codeCells, int minutes) {
-    static final int MAX_SUMMARY = 160;
+    /** The longest summary, in characters; a longer first sentence is cut and ends in an ellipsis. */
+    public static final int MAX_SUMMARY = 160;
     /** A class reads prose aloud and talks about it: slower than silent reading. */
     private static final int WORDS_PER_MINUTE = 120;
     /** Running a cell, reading its output, and talking about it. */

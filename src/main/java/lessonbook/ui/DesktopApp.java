@@ -7,7 +7,7 @@ import javafx.application.Application;
 import javafx.scene.image.Image;
 import javafx.stage.Stage;
 
-import lessonbook.format.BundledLessons;
+import lessonbook.format.files.BundledLessons;
 import lessonbook.jit.HostCompilers;
 
 /**

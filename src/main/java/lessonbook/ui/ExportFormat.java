@@ -18,7 +18,7 @@ public enum ExportFormat {
         this.menuName = menuName;
     }
 
-    /** Also the name {@link lessonbook.format.Exporter} knows the format by. */
+    /** Also the name {@link lessonbook.format.files.Exporter} knows the format by. */
     public String extension() {
         return extension;
     }

@@ -7,7 +7,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import javafx.util.Duration;
 
-import lessonbook.format.RecoveryStore;
+import lessonbook.format.files.RecoveryStore;
 import lessonbook.model.DocumentChange;
 import lessonbook.model.Notebook;
 import lessonbook.model.NotebookDocument;

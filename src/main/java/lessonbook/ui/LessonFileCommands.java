@@ -14,7 +14,7 @@ import javafx.stage.Stage;
 
 import lessonbook.format.FileErrors;
 import lessonbook.format.LessonFormatException;
-import lessonbook.format.RecoveryStore;
+import lessonbook.format.files.RecoveryStore;
 import lessonbook.model.CellIds;
 import lessonbook.model.CodeCell;
 import lessonbook.model.Notebook;

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 import lessonbook.format.AtomicFileWriter;
-import lessonbook.format.LessonFiles;
+import lessonbook.format.files.LessonFiles;
 import lessonbook.format.LessonFormatException;
 import lessonbook.model.Notebook;
 

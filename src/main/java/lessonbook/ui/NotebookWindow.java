@@ -20,7 +20,7 @@ import javafx.util.Duration;
 
 import org.fxmisc.richtext.GenericStyledArea;
 
-import lessonbook.format.RecoveryStore;
+import lessonbook.format.files.RecoveryStore;
 import lessonbook.kernel.client.Kernel;
 import lessonbook.kernel.client.KernelStatus;
 import lessonbook.model.CodeCell;

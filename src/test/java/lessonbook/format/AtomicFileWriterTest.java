@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import lessonbook.format.files.LessonFiles;
 import lessonbook.testkit.Await;
 import lessonbook.testkit.TestJvm;
 

@@ -12,6 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import lessonbook.format.files.Exporter;
+import lessonbook.format.files.LessonFiles;
 import lessonbook.model.CodeCell;
 import lessonbook.model.Notebook;
 import lessonbook.model.Output;

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import lessonbook.format.files.LessonFiles;
 import lessonbook.format.html.HtmlExporter;
 import lessonbook.model.Cell;
 import lessonbook.model.CellRole;

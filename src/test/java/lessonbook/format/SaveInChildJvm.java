@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import lessonbook.format.files.LessonFiles;
 import lessonbook.model.Cell;
 import lessonbook.model.CodeCell;
 import lessonbook.model.Notebook;

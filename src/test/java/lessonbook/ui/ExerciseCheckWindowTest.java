@@ -117,7 +117,7 @@ class ExerciseCheckWindowTest {
         fixture.waitFor(() -> window.statusBar().message().startsWith("Wrote"));
         assertThat(window.statusBar().message())
                 .isEqualTo("Wrote the students' copy (2 exercises, solutions replaced) to " + out);
-        Notebook student = lessonbook.format.LessonFiles.read(out);
+        Notebook student = lessonbook.format.files.LessonFiles.read(out);
         String plus = student.codeCells().stream().map(CodeCell::source).filter(s -> s.contains("plusBase"))
                 .findFirst().orElseThrow();
         assertThat(plus).contains("YOUR CODE HERE").doesNotContain("return x + 1");

@@ -24,8 +24,8 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
-import lessonbook.format.LessonFiles;
-import lessonbook.format.RecoveryStore;
+import lessonbook.format.files.LessonFiles;
+import lessonbook.format.files.RecoveryStore;
 import lessonbook.kernel.client.Kernel;
 import lessonbook.kernel.client.KernelListener;
 import lessonbook.kernel.client.KernelStatus;

@@ -14,7 +14,7 @@ import javafx.util.Duration;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
-import lessonbook.format.RecoveryStore;
+import lessonbook.format.files.RecoveryStore;
 import lessonbook.kernel.client.Kernel;
 import lessonbook.model.CellState;
 import lessonbook.model.Notebook;

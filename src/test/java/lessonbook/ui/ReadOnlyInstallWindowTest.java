@@ -22,8 +22,8 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
-import lessonbook.format.BundledLessons;
-import lessonbook.format.RecoveryStore;
+import lessonbook.format.files.BundledLessons;
+import lessonbook.format.files.RecoveryStore;
 import lessonbook.kernel.client.ClassDataCache;
 import lessonbook.model.CellState;
 import lessonbook.model.CodeCell;

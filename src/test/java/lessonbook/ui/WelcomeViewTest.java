@@ -20,7 +20,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
-import lessonbook.format.BundledLessons;
+import lessonbook.format.files.BundledLessons;
 
 /** The lesson library the app starts on without a file: what it lists and what choosing an entry opens. */
 @ExtendWith(ApplicationExtension.class)

@@ -14,7 +14,7 @@ import lessonbook.bench.ScratchFolder;
 import lessonbook.cli.grade.GradeRow;
 import lessonbook.cli.grade.Grader;
 import lessonbook.cli.grade.GradingKernels;
-import lessonbook.format.LessonFiles;
+import lessonbook.format.files.LessonFiles;
 import lessonbook.kernel.client.ClassDataCache;
 import lessonbook.model.Notebook;
 

@@ -12,7 +12,7 @@ import lessonbook.bench.BoundedChild;
 import lessonbook.bench.CoresCeiling;
 import lessonbook.bench.Figure;
 import lessonbook.bench.Median;
-import lessonbook.format.LessonFiles;
+import lessonbook.format.files.LessonFiles;
 import lessonbook.jit.HostCompilers;
 import lessonbook.kernel.client.CellRun;
 import lessonbook.kernel.client.JvmKernel;

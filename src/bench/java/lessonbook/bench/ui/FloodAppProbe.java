@@ -15,7 +15,7 @@ import java.util.concurrent.locks.LockSupport;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 
-import lessonbook.format.LessonFiles;
+import lessonbook.format.files.LessonFiles;
 import lessonbook.model.CellState;
 import lessonbook.model.CodeCell;
 import lessonbook.model.Notebook;

@@ -11,7 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
 
-import lessonbook.format.LessonFiles;
+import lessonbook.format.files.LessonFiles;
 import lessonbook.format.LessonFormatException;
 import lessonbook.kernel.client.Kernel;
 import lessonbook.model.Notebook;

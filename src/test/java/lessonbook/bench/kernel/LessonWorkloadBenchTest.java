@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import lessonbook.format.LessonFiles;
+import lessonbook.format.files.LessonFiles;
 import lessonbook.model.CodeCell;
 import lessonbook.model.Notebook;
 import org.junit.jupiter.api.Test;

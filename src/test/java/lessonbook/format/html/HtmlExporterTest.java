@@ -11,8 +11,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import lessonbook.format.Exporter;
-import lessonbook.format.LessonFiles;
+import lessonbook.format.files.Exporter;
+import lessonbook.format.files.LessonFiles;
 import lessonbook.model.CodeCell;
 import lessonbook.model.MarkdownCell;
 import lessonbook.model.Notebook;

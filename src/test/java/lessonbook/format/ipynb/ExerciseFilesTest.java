@@ -14,8 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import lessonbook.format.Exporter;
-import lessonbook.format.LessonFiles;
+import lessonbook.format.files.Exporter;
+import lessonbook.format.files.LessonFiles;
 import lessonbook.model.CellRole;
 import lessonbook.model.CodeCell;
 import lessonbook.model.Notebook;

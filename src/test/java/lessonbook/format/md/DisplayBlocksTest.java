@@ -9,7 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import lessonbook.format.LessonFiles;
+import lessonbook.format.files.LessonFiles;
 import lessonbook.model.CodeCell;
 import lessonbook.format.text.OutputBlocks;
 import lessonbook.model.MarkdownCell;

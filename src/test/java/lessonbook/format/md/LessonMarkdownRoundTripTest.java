@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import lessonbook.format.LessonFiles;
+import lessonbook.format.files.LessonFiles;
 import lessonbook.format.LessonFormatException;
 import lessonbook.model.Cell;
 import lessonbook.model.CodeCell;

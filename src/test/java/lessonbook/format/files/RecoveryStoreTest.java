@@ -1,4 +1,4 @@
-package lessonbook.format;
+package lessonbook.format.files;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,9 +1,10 @@
-package lessonbook.format;
+package lessonbook.format.files;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
 
+import lessonbook.format.LessonFormatException;
 import lessonbook.format.html.HtmlExporter;
 import lessonbook.model.Notebook;
 

@@ -1,4 +1,4 @@
-package lessonbook.format;
+package lessonbook.format.files;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,6 +8,9 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import lessonbook.format.LessonSummary;
+
 
 /** The lesson library's list: which files are lessons, in which order, and what is said about each. */
 class BundledLessonsTest {

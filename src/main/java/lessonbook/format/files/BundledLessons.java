@@ -1,4 +1,4 @@
-package lessonbook.format;
+package lessonbook.format.files;
 
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -8,6 +8,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+
+import lessonbook.format.LessonFormatException;
+import lessonbook.format.LessonSummary;
 
 /**
  * The lessons that ship with Lessonbook: the {@code *.md} files of a {@code lessons} folder, found (first that

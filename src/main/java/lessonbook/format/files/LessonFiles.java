@@ -1,10 +1,13 @@
-package lessonbook.format;
+package lessonbook.format.files;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Locale;
 
+import lessonbook.format.TextFiles;
+import lessonbook.format.LessonFormatException;
+import lessonbook.format.AtomicFileWriter;
 import lessonbook.format.ipynb.IpynbReader;
 import lessonbook.format.ipynb.IpynbWriter;
 import lessonbook.format.md.LessonMarkdownReader;

@@ -1,4 +1,4 @@
-package lessonbook.format;
+package lessonbook.format.files;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +15,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
+import lessonbook.format.LessonFormatException;
+import lessonbook.format.AtomicFileWriter;
 import lessonbook.model.Notebook;
 
 /**
