@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-import lessonbook.format.files.Exporter;
 import lessonbook.format.FileErrors;
 import lessonbook.format.LessonFormatException;
+import lessonbook.format.files.Exporter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

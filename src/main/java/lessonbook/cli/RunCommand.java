@@ -9,8 +9,8 @@ import java.util.concurrent.Callable;
 
 import lessonbook.cli.headless.HeadlessRun;
 import lessonbook.format.FileErrors;
-import lessonbook.format.files.LessonFiles;
 import lessonbook.format.LessonFormatException;
+import lessonbook.format.files.LessonFiles;
 import lessonbook.jit.HostCompilers;
 import lessonbook.kernel.client.JvmKernel;
 

@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-import lessonbook.format.files.LessonFiles;
 import lessonbook.format.LessonFormatException;
+import lessonbook.format.files.LessonFiles;
 import lessonbook.model.Notebook;
 import lessonbook.model.StudentVersion;
 import picocli.CommandLine.Command;

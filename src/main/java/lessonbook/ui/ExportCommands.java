@@ -9,8 +9,8 @@ import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
 import javafx.stage.Stage;
 
-import lessonbook.format.files.Exporter;
 import lessonbook.format.FileErrors;
+import lessonbook.format.files.Exporter;
 import lessonbook.format.files.LessonFiles;
 import lessonbook.model.Notebook;
 import lessonbook.model.NotebookDocument;

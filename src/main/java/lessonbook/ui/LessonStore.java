@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 import lessonbook.format.AtomicFileWriter;
-import lessonbook.format.files.LessonFiles;
 import lessonbook.format.LessonFormatException;
+import lessonbook.format.files.LessonFiles;
 import lessonbook.model.Notebook;
 
 /** Where the window reads and saves lessons: {@link LessonFiles} (atomic writes). */

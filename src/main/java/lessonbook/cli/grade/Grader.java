@@ -11,8 +11,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
 
-import lessonbook.format.files.LessonFiles;
 import lessonbook.format.LessonFormatException;
+import lessonbook.format.files.LessonFiles;
 import lessonbook.kernel.client.Kernel;
 import lessonbook.model.Notebook;
 

@@ -5,9 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Locale;
 
-import lessonbook.format.TextFiles;
-import lessonbook.format.LessonFormatException;
 import lessonbook.format.AtomicFileWriter;
+import lessonbook.format.LessonFormatException;
+import lessonbook.format.TextFiles;
 import lessonbook.format.ipynb.IpynbReader;
 import lessonbook.format.ipynb.IpynbWriter;
 import lessonbook.format.md.LessonMarkdownReader;

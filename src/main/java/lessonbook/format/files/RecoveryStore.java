@@ -15,8 +15,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
-import lessonbook.format.LessonFormatException;
 import lessonbook.format.AtomicFileWriter;
+import lessonbook.format.LessonFormatException;
 import lessonbook.model.Notebook;
 
 /**

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import lessonbook.format.files.LessonFiles;
-import lessonbook.model.CodeCell;
 import lessonbook.format.text.OutputBlocks;
+import lessonbook.model.CodeCell;
 import lessonbook.model.MarkdownCell;
 import lessonbook.model.Notebook;
 import lessonbook.model.Output;

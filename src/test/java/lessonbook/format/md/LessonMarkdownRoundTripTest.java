@@ -15,8 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import lessonbook.format.files.LessonFiles;
 import lessonbook.format.LessonFormatException;
+import lessonbook.format.files.LessonFiles;
 import lessonbook.model.Cell;
 import lessonbook.model.CodeCell;
 import lessonbook.model.MarkdownCell;

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import lessonbook.format.files.LessonFiles;
 import lessonbook.format.LessonFormatException;
+import lessonbook.format.files.LessonFiles;
 import lessonbook.model.Notebook;
 
 class MalformedLessonTest {
