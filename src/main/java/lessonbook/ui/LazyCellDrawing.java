@@ -20,6 +20,7 @@ final class LazyCellDrawing {
     private static final int CELLS_PER_TURN = 1;
     private final ScrollPane scroller;
     private final CellColumn column;
+    private final ViewOnPage view;
     private final ViewAnchor anchor;
     private final DoubleProperty fontSize;
     private final NotebookDocument document;
@@ -29,10 +30,11 @@ final class LazyCellDrawing {
     /** Editors are built once the window's first frame is on its way ({@link AfterFirstFrame}). */
     private boolean firstFrameDrawn;
 
-    LazyCellDrawing(ScrollPane scroller, CellColumn column, ViewAnchor anchor, DoubleProperty fontSize,
-                    NotebookDocument document) {
+    LazyCellDrawing(ScrollPane scroller, CellColumn column, ViewOnPage view, ViewAnchor anchor,
+                    DoubleProperty fontSize, NotebookDocument document) {
         this.scroller = scroller;
         this.column = column;
+        this.view = view;
         this.anchor = anchor;
         this.fontSize = fontSize;
         this.document = document;
@@ -90,12 +92,11 @@ final class LazyCellDrawing {
         if (!firstFrameDrawn) {
             return;
         }
-        double viewport = scroller.getViewportBounds().getHeight();
-        double total = column.height();
-        if (viewport <= 0 || total <= 0) {
+        double viewport = view.height();
+        if (viewport <= 0 || column.height() <= 0) {
             return;
         }
-        double top = scroller.getVvalue() * Math.max(0, total - viewport);
+        double top = view.top();
         List<javafx.scene.Node> cells = column.cells();
         for (javafx.scene.Node node : cells) {
             if (node instanceof CodeCellView code && code.hasOutputPane() && !code.hasUndrawnContent()) {
@@ -152,9 +153,8 @@ final class LazyCellDrawing {
      * keeps the text in place from then on, as later changes come.
      */
     private void keepingViewInPlace(Runnable change) {
-        double viewport = scroller.getViewportBounds().getHeight();
-        double top = scroller.getVvalue() * Math.max(0, column.height() - viewport);
-        javafx.scene.Node reference = ViewAnchor.firstInView(column, top, viewport);   // the reader's text
+        double top = view.top();
+        javafx.scene.Node reference = ViewAnchor.firstInView(column, top, view.height());   // the reader's text
         double offset = reference == null ? 0 : onPage(reference) - top;
         change.run();
         if (reference == null || anchor.isPresenting() || top <= 0) {
@@ -169,10 +169,7 @@ final class LazyCellDrawing {
             before = column.height();
             scroller.layout();
         } while (column.height() != before && ++passes < 4);
-        double max = column.height() - viewport;
-        if (max > 0) {
-            scroller.setVvalue(Math.max(0, Math.min(1, (onPage(reference) - offset) / max)));
-        }
+        view.scrollTo(onPage(reference) - offset);
         anchor.reanchor();   // the view's anchor from where the reader's text now is
     }
 

@@ -32,6 +32,7 @@ final class NotebookView extends ScrollPane {
     private final Map<String, CellView> views = new HashMap<>();
     private final LazyCellDrawing lazy;
     private final CellSelection selection = new CellSelection();
+    private final ViewOnPage viewOnPage;
     private final ViewAnchor anchor;
 
     NotebookView(NotebookDocument document, DoubleProperty fontSize, KernelAssist completion,
@@ -45,9 +46,10 @@ final class NotebookView extends ScrollPane {
         setContent(column);
         viewportBoundsProperty().addListener((o, was, now) -> column.setPageWidth(now.getWidth()));
         setFocusTraversable(true);
-        anchor = new ViewAnchor(this, column,
+        viewOnPage = new ViewOnPage(this, column);
+        anchor = new ViewAnchor(this, column, viewOnPage,
                 () -> selection.cursor() == null ? null : views.get(selection.cursor()));
-        lazy = new LazyCellDrawing(this, column, anchor, fontSize, document);
+        lazy = new LazyCellDrawing(this, column, viewOnPage, anchor, fontSize, document);
         column.setOnCellsMoved(anchor::cellsMoved);
         document.addListener(this::onChange);
         rebuild();
@@ -360,19 +362,18 @@ final class NotebookView extends ScrollPane {
         if (view != null && view.getParent() == null) {
             showAllCells();   // selected before the rest of a just-opened lesson joined the column
         }
-        if (view == null || column.height() <= getViewportBounds().getHeight()) {
+        if (view == null || viewOnPage.range() <= 0) {
             return;
         }
         layout();
         Bounds cell = column.boundsOf(view);
-        double viewport = getViewportBounds().getHeight();
-        double max = column.height() - viewport;
-        double top = getVvalue() * max;
+        double viewport = viewOnPage.height();
+        double top = viewOnPage.top();
         boolean showTop = headingFirst && cell.getHeight() > viewport && cell.getMaxY() > top + viewport;
         if (cell.getMinY() < top || showTop) {
-            setVvalue(cell.getMinY() / max);
+            viewOnPage.scrollTo(cell.getMinY());
         } else if (cell.getMaxY() > top + viewport) {
-            setVvalue(Math.min(1, (cell.getMaxY() - viewport + 12) / max));
+            viewOnPage.scrollTo(cell.getMaxY() - viewport + 12);
         }
         anchor.take();
     }

@@ -33,8 +33,8 @@ import javafx.scene.layout.Region;
  * FX thread only.
  */
 final class ViewAnchor {
-    private final ScrollPane scroll;
     private final CellColumn column;
+    private final ViewOnPage view;
     private final Supplier<Region> selected;
     private boolean presenting;
     private boolean holding;
@@ -45,9 +45,9 @@ final class ViewAnchor {
     private Node followed;
     private double followedHeight;
 
-    ViewAnchor(ScrollPane scroll, CellColumn column, Supplier<Region> selected) {
-        this.scroll = scroll;
+    ViewAnchor(ScrollPane scroll, CellColumn column, ViewOnPage view, Supplier<Region> selected) {
         this.column = column;
+        this.view = view;
         this.selected = selected;
         // After the scroll they cause has been applied.
         scroll.addEventFilter(ScrollEvent.SCROLL, e -> Platform.runLater(this::take));
@@ -77,8 +77,8 @@ final class ViewAnchor {
      */
     void take() {
         reanchor();
-        double viewport = scroll.getViewportBounds().getHeight();
-        double top = scroll.getVvalue() * Math.max(0, column.height() - viewport);
+        double viewport = view.height();
+        double top = view.top();
         Region chosen = selected.get();
         followed = null;
         if (!presenting && chosen != null && chosen.getParent() != null) {
@@ -96,12 +96,10 @@ final class ViewAnchor {
      * past the view's bottom and before the view followed it.
      */
     void reanchor() {
-        double viewport = scroll.getViewportBounds().getHeight();
-        double max = column.height() - viewport;
-        double top = scroll.getVvalue() * Math.max(0, max);
-        Node anchor = presenting ? selected.get() : top <= 0 ? null : firstInView(column, top, viewport);
+        double top = view.top();
+        Node anchor = presenting ? selected.get() : top <= 0 ? null : firstInView(column, top, view.height());
         cell = presenting ? null : anchor;
-        offset = anchor == null || max <= 0 ? Double.NaN : column.boundsOf(anchor).getMinY() - top;
+        offset = anchor == null || view.range() <= 0 ? Double.NaN : column.boundsOf(anchor).getMinY() - top;
     }
 
     /**
@@ -131,16 +129,14 @@ final class ViewAnchor {
             take();   // the anchored cell was deleted: the cell now in its place is the reader's
             return;
         }
-        double viewport = scroll.getViewportBounds().getHeight();
-        double max = column.height() - viewport;
-        if (max <= 0) {
+        if (view.range() <= 0) {
             return;
         }
-        double top = yieldToSelectedGrowth(column.boundsOf(anchor).getMinY() - offset, viewport);
+        double top = yieldToSelectedGrowth(column.boundsOf(anchor).getMinY() - offset, view.height());
         offset = column.boundsOf(anchor).getMinY() - top;
         holding = true;
         try {
-            scroll.setVvalue(Math.max(0, Math.min(1, top / max)));
+            view.scrollTo(top);
         } finally {
             holding = false;
         }
