@@ -6,7 +6,8 @@ import lessonbook.workers.shared.WaitStates;
 /**
  * The kernel's own side of contention: when a cell's thread (or one it started) waits on a shared object for
  * over ~50 ms, or holds a WorkerLock, the running cell's worker lanes say so ("the notebook waits on ..."). Looks
- * every 100 ms and sends only changes, as each worker's reporter does, through the same transient path.
+ * every 100 ms while anything waits or is held (an idle kernel does not wake for it) and sends only changes, as each
+ * worker's reporter does, through the same transient path.
  */
 final class KernelWaitReporter {
     private static final String PROCESS = KernelEvent.WorkerWaits.KERNEL_PROCESS;
@@ -27,6 +28,9 @@ final class KernelWaitReporter {
         String lastCell = null;
         while (true) {
             try {
+                if (last.equals(WaitStates.Snapshot.NOTHING)) {
+                    WaitStates.awaitActivity();
+                }
                 Thread.sleep(EVERY_MS);
             } catch (InterruptedException e) {
                 return;

@@ -2,7 +2,13 @@ package lessonbook.workers.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
 import org.junit.jupiter.api.Test;
+
+import lessonbook.testkit.Await;
 
 /** What the worker lanes are told about a wait, sampled the way a worker's wait reporter samples it. */
 class WaitStatesTest {
@@ -57,6 +63,57 @@ class WaitStatesTest {
         } finally {
             locker.interrupt();
             locker.join();
+        }
+    }
+
+    /**
+     * A worker that never waits or locks: its reporter sleeps until something is registered instead of looking ten
+     * times a second, and wakes for the first lock taken.
+     */
+    @Test
+    void anIdleSamplerSleepsUntilALockIsTaken() throws Exception {
+        CountDownLatch woke = new CountDownLatch(1);
+        Thread sampler = new Thread(() -> {
+            try {
+                WaitStates.awaitActivity();
+                woke.countDown();
+            } catch (InterruptedException e) {
+                // the test ends it
+            }
+        });
+        sampler.start();
+        try {
+            Await.until("the sampler parks with nothing to look at", Duration.ofSeconds(10),
+                    () -> sampler.getState() == Thread.State.WAITING);
+            assertThat(woke.getCount()).as("nothing registered: still asleep").isEqualTo(1);
+
+            WaitStates.held("idle-test-lock", "lock #7");
+            assertThat(woke.await(10, TimeUnit.SECONDS)).as("woken by the lock taken").isTrue();
+            assertThat(WaitStates.now().holding()).isEqualTo("lock #7");
+        } finally {
+            WaitStates.released("idle-test-lock");
+            sampler.interrupt();
+            sampler.join(10_000);
+        }
+    }
+
+    /** Something already registered: the sampler does not park at all. */
+    @Test
+    void aSamplerWithSomethingToLookAtDoesNotWait() throws Exception {
+        WaitStates.held("busy-test-lock", "lock #8");
+        try {
+            Thread sampler = new Thread(() -> {
+                try {
+                    WaitStates.awaitActivity();
+                } catch (InterruptedException e) {
+                    // not expected: the test fails on join
+                }
+            });
+            sampler.start();
+            sampler.join(10_000);
+            assertThat(sampler.isAlive()).isFalse();
+        } finally {
+            WaitStates.released("busy-test-lock");
         }
     }
 }
