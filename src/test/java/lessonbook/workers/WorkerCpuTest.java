@@ -30,6 +30,26 @@ class WorkerCpuTest extends WithRecordingHost {
                 .isGreaterThanOrEqualTo(reports.get(1));
     }
 
+    /** The sampler's thread waits without a timeout once no worker runs: an idle kernel does not tick for it. */
+    @Test
+    void theSamplerStopsTickingWhenNoWorkerRuns() {
+        Worker w = new Worker(() -> System.out.println("hi"));
+        w.start();
+        w.join();
+        Await.until("the sampler's thread waiting untimed, with nothing scheduled", T, () -> Thread.getAllStackTraces()
+                .keySet().stream().filter(t -> t.getName().equals("worker-cpu-sampler"))
+                .anyMatch(t -> t.getState() == Thread.State.WAITING));
+        Worker busy = new Worker(() -> {
+            while (true) {
+                Thread.onSpinWait();
+            }
+        });
+        busy.start();
+        long pid = busy.pid();
+        Await.until("cpu reports again for the next worker", T, () -> reportsOf(pid).size() >= 2);
+        busy.terminate();
+    }
+
     @Test
     void poolWorkersAreSampledToo() {
         try (WorkerPool pool = new WorkerPool(1)) {
