@@ -9,13 +9,18 @@ import lessonbook.testkit.Await;
 /** A worker's CPU time is reported while it runs, not only when it exits. */
 class WorkerCpuTest extends WithRecordingHost {
 
-    @Test
-    void aBusyWorkersCpuTimeGrowsWhileItRuns() {
-        Worker w = new Worker(() -> {
+    /** A worker that uses a core until it is terminated. */
+    private static Worker spinningWorker() {
+        return new Worker(() -> {
             while (true) {
                 Thread.onSpinWait();
             }
         });
+    }
+
+    @Test
+    void aBusyWorkersCpuTimeGrowsWhileItRuns() {
+        Worker w = spinningWorker();
         w.start();
         long pid = w.pid();
         Await.until("two growing cpu reports", T, () -> reportsOf(pid).size() >= 2);
@@ -39,11 +44,7 @@ class WorkerCpuTest extends WithRecordingHost {
         Await.until("the sampler's thread waiting untimed, with nothing scheduled", T, () -> Thread.getAllStackTraces()
                 .keySet().stream().filter(t -> t.getName().equals("worker-cpu-sampler"))
                 .anyMatch(t -> t.getState() == Thread.State.WAITING));
-        Worker busy = new Worker(() -> {
-            while (true) {
-                Thread.onSpinWait();
-            }
-        });
+        Worker busy = spinningWorker();
         busy.start();
         long pid = busy.pid();
         Await.until("cpu reports again for the next worker", T, () -> reportsOf(pid).size() >= 2);
