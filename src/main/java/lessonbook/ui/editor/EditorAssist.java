@@ -28,8 +28,10 @@ final class EditorAssist {
     private final Supplier<DocumentationPopup> documentation;
     private final LongSupplier textVersion;
     // Long enough for a kernel still starting on a loaded classroom machine (a Ctrl+Space pressed then must not do
-    // nothing); a late reply cannot land in the wrong place: only the latest request shows, and only at its anchor.
-    private Duration timeout = Duration.ofSeconds(15);
+    // nothing: 15 s was not, once, in a full test run on JDK 25 on a 2-core machine, where each test's kernel starts
+    // beside another test JVM's); a late reply cannot land in the wrong place: only the latest request shows, and only
+    // at its anchor, and only if the text is as it was when asked.
+    private Duration timeout = Duration.ofSeconds(60);
     private long completionRequest;
     private long documentationRequest;
 

@@ -32,7 +32,7 @@ import lessonbook.model.Diagnostic;
  * {@code bracket-unmatched}); undo Ctrl+Z, redo Ctrl+Y or Ctrl+Shift+Z; find Ctrl+F, replace Ctrl+H.
  * Ctrl+Space asks the {@link CompletionSource}; Ctrl+Shift+Space or Shift+Tab asks the
  * {@link DocumentationSource}. Neither is ever awaited on the FX thread: a reply later than
- * {@link #setRequestTimeout the timeout} (default 15 s), a failure, or a reply for text that has moved on
+ * {@link #setRequestTimeout the timeout} (default 60 s), a failure, or a reply for text that has moved on
  * shows nothing.
  *
  * <h2>Keys left to the notebook</h2>
