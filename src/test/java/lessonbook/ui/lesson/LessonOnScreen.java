@@ -7,14 +7,17 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
+import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Labeled;
@@ -24,6 +27,7 @@ import javafx.stage.Stage;
 import org.fxmisc.richtext.GenericStyledArea;
 
 import lessonbook.kernel.client.JvmKernel;
+import lessonbook.testkit.Await;
 import lessonbook.ui.NotebookWindowFixture;
 
 /**
@@ -95,6 +99,36 @@ final class LessonOnScreen {
             double max = content.getLayoutBounds().getHeight() - notebook.getViewportBounds().getHeight();
             lessonbook.testkit.Fx.scrollAsUser(notebook, max <= 0 ? 0 : Math.max(0, Math.min(1, top / max)));
             return null;
+        });
+    }
+
+    /**
+     * Scrolls to {@code cell} and waits until {@code drawn} holds, scrolling to it again every second meanwhile: on a
+     * loaded machine the cells around it may still be drawn in place of their estimates as it comes into view, and a
+     * reader whose cell moved away scrolls to it again. A time-out says where the cell was against the view.
+     */
+    void scrollToAndAwait(Node cell, String what, Await.Condition drawn) {
+        long[] nextScroll = {System.nanoTime()};
+        Await.until(what, Duration.ofSeconds(30), () -> {
+            if (drawn.holds()) {
+                return true;
+            }
+            long now = System.nanoTime();
+            if (now - nextScroll[0] >= 0) {
+                scrollTo(cell);
+                nextScroll[0] = now + TimeUnit.SECONDS.toNanos(1);
+            }
+            return false;
+        }, () -> whereAgainstTheView(cell));
+    }
+
+    private String whereAgainstTheView(Node cell) {
+        return onFx(() -> {
+            Node notebook = root().lookup(".notebook");
+            Bounds view = notebook.localToScene(notebook.getLayoutBounds());
+            Bounds at = cell.localToScene(cell.getLayoutBounds());
+            return "the cell at scene y %.0f..%.0f, the view %.0f..%.0f".formatted(at.getMinY(), at.getMaxY(),
+                    view.getMinY(), view.getMaxY());
         });
     }
 

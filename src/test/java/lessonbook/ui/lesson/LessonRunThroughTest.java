@@ -90,8 +90,7 @@ class LessonRunThroughTest {
 
     private void theManualCellShowsTenWorkersInTheirOwnProcesses() {
         Node manual = lesson.codeCell("new Worker(() -> factorial(arg))");
-        lesson.scrollTo(manual);
-        Await.until("the manual cell's ten lines are drawn, scrolled to", Duration.ofSeconds(10), 
+        lesson.scrollToAndAwait(manual, "the manual cell's ten lines are drawn, scrolled to",
                 () -> LessonOnScreen.workerLines(manual).size() == 10);
         assertThat(LessonOnScreen.laneLabels(manual)).allMatch(l -> l.startsWith("Worker-"));
         Set<Long> lanePids = lanePids(manual);
@@ -115,8 +114,7 @@ class LessonRunThroughTest {
 
     private void thePoolCellShowsItsLanesAndTheResultsInInputOrder() {
         Node pool = lesson.codeCell("results = pool.map(n -> factorial(n), INPUTS)");
-        lesson.scrollTo(pool);
-        Await.until("the pool cell's ten lines are drawn, scrolled to", Duration.ofSeconds(10), 
+        lesson.scrollToAndAwait(pool, "the pool cell's ten lines are drawn, scrolled to",
                 () -> LessonOnScreen.workerLines(pool).size() == 10);
         assertThat(LessonOnScreen.laneLabels(pool)).allMatch(l -> l.startsWith("PoolWorker-"));
         Set<Long> lanePids = lanePids(pool);
@@ -128,8 +126,7 @@ class LessonRunThroughTest {
 
     private void theTimedCellSaysWhatItsWorkersCostAndHowBusyTheCoresWere() {
         Node timed = lesson.codeCell("%%time");
-        lesson.scrollTo(timed);
-        Await.until("the %%time cell's line is drawn, scrolled to", Duration.ofSeconds(10),
+        lesson.scrollToAndAwait(timed, "the %%time cell's line is drawn, scrolled to",
                 () -> LessonOnScreen.outputLines(timed).stream().anyMatch(l -> l.contains("time: wall")));
         assertThat(LessonOnScreen.outputLines(timed)).filteredOn(l -> l.contains("time: wall")).singleElement()
                 .satisfies(line -> assertThat(line).matches(".*time: wall [\\d.]+ m?s · CPU [\\d.]+ m?s: 10 workers "
@@ -140,8 +137,7 @@ class LessonRunThroughTest {
     private void theChartCellShowsThreeBarsAndTheSpeedupTable() {
         // "What did we gain?": the cell that draws the chart and the speedup table
         Node last = lesson.codeCell("Chart.bar(\"Time for the ten inputs\")");
-        lesson.scrollTo(last);
-        Await.until("the chart cell's chart is drawn, scrolled to", Duration.ofSeconds(10), 
+        lesson.scrollToAndAwait(last, "the chart cell's chart is drawn, scrolled to",
                 () -> onFx(() -> last.lookup(".chart-view") != null && LessonOnScreen.shown(last.lookup(".chart-view"))));
         onFx(() -> {
             Node chart = last.lookup(".chart-view");
