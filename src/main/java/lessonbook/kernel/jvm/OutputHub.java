@@ -25,10 +25,10 @@ import lessonbook.model.StreamName;
  * <p>
  * Each cell run sends its first {@link #HEAD_BYTES} of text as printed. Past that head the cell's output goes to
  * an {@link OutputTail} of {@link #TAIL_BYTES}, sent at most every {@link #TAIL_WINDOW_MS} ms behind a marker
- * counting what fell out of it, and once more just before an event of the cell's own (a value, its end) so what
- * it printed keeps its place: a cell (or its background threads, or its ten workers) printing forever costs the
- * socket and the app about 128 KB a second, whatever it prints and whatever other cells do, and never blocks.
- * Worker start and exit events are kept up to {@link #MAX_WORKER_EVENTS} a cell run.
+ * counting what fell out of it, and once more just before each event of the cell's own (a notice, a value, its
+ * end) so what it printed keeps its place: a cell (or its background threads, or its ten workers) printing
+ * forever costs the socket and the app about 128 KB a second, whatever it prints and whatever other cells do,
+ * and never blocks. Worker start and exit events are kept up to {@link #MAX_WORKER_EVENTS} a cell run.
  * <p>
  * Only the flusher thread, the evaluating thread and the editor's questions' thread write to the socket (and the
  * socket reader, to refuse a question when {@link EditorQuestions#MAX_WAITING} wait); threads running cell code
