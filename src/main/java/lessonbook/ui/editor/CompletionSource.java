@@ -5,7 +5,8 @@ import java.util.concurrent.CompletableFuture;
 /**
  * Where the editor gets completions from on Ctrl+Space (in the notebook: the kernel's, through
  * {@code lessonbook.ui.KernelAssist}). The editor never waits on the future on the FX thread: it
- * gives up after its completion timeout and shows nothing, and also shows nothing when the future fails.
+ * gives up after its completion timeout, and then, or when the future fails, shows no list but a line saying why
+ * (the failure's message, its first line, is shown to the user).
  * The suggestions replace the text from {@link Completions#anchor()} to the caret.
  */
 @FunctionalInterface

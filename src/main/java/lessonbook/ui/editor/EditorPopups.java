@@ -13,7 +13,7 @@ import javafx.scene.text.Text;
 import org.fxmisc.richtext.CodeArea;
 
 /**
- * The editor's popups (completion list, documentation, diagnostic tooltip), each created on first use: a
+ * The editor's popups (completion list, documentation, diagnostic tooltip, assist hint), each created on first use: a
  * notebook holds hundreds of editors and most never open one. Popups live in their own scene, so each gets
  * the editor's scene stylesheets and font size when shown.
  */
@@ -23,6 +23,7 @@ final class EditorPopups {
     private CompletionPopup completion;
     private DocumentationPopup documentation;
     private Tooltip tooltip;
+    private AssistHint hint;
 
     EditorPopups(CodeArea area) {
         this.area = area;
@@ -40,6 +41,24 @@ final class EditorPopups {
             documentation = new DocumentationPopup(area, this::style);
         }
         return documentation;
+    }
+
+    AssistHint hint() {
+        if (hint == null) {
+            hint = new AssistHint(area, this::style);
+        }
+        return hint;
+    }
+
+    /** What the assist hint says, empty when it is hidden. */
+    String hintShown() {
+        return hint == null ? "" : hint.shown();
+    }
+
+    void hideHint() {
+        if (hint != null) {
+            hint.hide();
+        }
     }
 
     Tooltip tooltip() {
@@ -84,6 +103,10 @@ final class EditorPopups {
 
     /** Keys while a popup shows; true when used (the caller consumes the event). */
     boolean handleKey(KeyEvent e) {
+        if (e.getCode() == KeyCode.ESCAPE && !hintShown().isEmpty()) {
+            hint.hide();
+            return true;
+        }
         if (isCompletionShowing() && completion.handleKey(e)) {
             return true;
         }

@@ -33,7 +33,7 @@ import lessonbook.model.Diagnostic;
  * Ctrl+Space asks the {@link CompletionSource}; Ctrl+Shift+Space or Shift+Tab asks the
  * {@link DocumentationSource}. Neither is ever awaited on the FX thread: a reply later than
  * {@link #setRequestTimeout the timeout} (default 60 s), a failure, or a reply for text that has moved on
- * shows nothing.
+ * shows no list; a line under the caret says why, or that the reply is still awaited ({@link #assistHint}).
  *
  * <h2>Keys left to the notebook</h2>
  * KEY_PRESSED events of <b>Shift+Enter, Ctrl+Enter, Alt+Enter</b> are never consumed and insert nothing:
@@ -65,7 +65,7 @@ public class JavaCodeEditor extends VBox {
     private final EditorPopups popups = new EditorPopups(area);
     private final DoubleProperty fontSize = new SimpleDoubleProperty(this, "fontSize", 0);
     private final BooleanProperty autoGrow = new SimpleBooleanProperty(this, "autoGrow", true);
-    private final EditorAssist assist = new EditorAssist(area, popups::completion, popups::documentation, highlighter::textVersion);
+    private final EditorAssist assist = new EditorAssist(area, popups, highlighter::textVersion);
     private DiagnosticMarks diagnostics = DiagnosticMarks.none();
     private final EditorSizing sizing;
 
@@ -80,6 +80,7 @@ public class JavaCodeEditor extends VBox {
 
         area.plainTextChanges().subscribe(change -> onTextChanged());
         area.caretPositionProperty().addListener((o, a, b) -> {
+            popups.hideHint();
             if (popups.isCompletionShowing()) {
                 popups.completion().refilter();
             }
@@ -87,6 +88,7 @@ public class JavaCodeEditor extends VBox {
         area.focusedProperty().addListener((o, was, focused) -> {
             if (!focused) {
                 popups.hideCompletion();
+                popups.hideHint();
             }
         });
         EditorKeyMap.install(this, area, popups);
@@ -225,7 +227,7 @@ public class JavaCodeEditor extends VBox {
         assist.documentationSource.set(source);
     }
 
-    /** How long completion and documentation replies are waited for (off the FX thread); default 3 s. */
+    /** How long completion and documentation replies are waited for (off the FX thread); default 60 s. */
     public void setRequestTimeout(Duration timeout) {
         assist.setTimeout(timeout);
     }
@@ -251,6 +253,11 @@ public class JavaCodeEditor extends VBox {
 
     public boolean isDocumentationShowing() {
         return popups.isDocumentationShowing();
+    }
+
+    /** The line under the caret saying why completion or documentation shows nothing (yet); empty when none. */
+    public String assistHint() {
+        return popups.hintShown();
     }
 
     // ---- find and replace -------------------------------------------------------------------------------
@@ -309,6 +316,7 @@ public class JavaCodeEditor extends VBox {
 
     private void onTextChanged() {
         popups.hideDocumentation();
+        popups.hideHint();
         if (!styles.marks(StyleComposer.Layer.TARGET).isEmpty()) {
             styles.setMarks(StyleComposer.Layer.TARGET, List.of());
         }
