@@ -15,6 +15,7 @@ import jdk.jshell.execution.LocalExecutionControl;
 import jdk.jshell.spi.ExecutionControl;
 import jdk.jshell.spi.ExecutionControlProvider;
 import jdk.jshell.spi.ExecutionEnv;
+import lessonbook.model.TraceText;
 
 /**
  * JShell's in-process engine (no JDI round trip per snippet) that also writes every class it loads into a
@@ -186,6 +187,12 @@ final class ClassDumpingExecutionControl extends LocalExecutionControl {
         return throwConvertedInvocationException(ex);
     }
 
+    /** As the engine, but the exception's causes and messages bounded: {@link CellExceptions}. */
+    @Override
+    protected String throwConvertedInvocationException(Throwable cause) throws RunException, InternalException {
+        throw CellExceptions.of(cause);
+    }
+
     @SuppressWarnings("unused")
     private static void noOp() {
         // see invoke
@@ -268,7 +275,7 @@ final class ClassDumpingExecutionControl extends LocalExecutionControl {
         if (error instanceof ThreadDeath) {
             return;
         }
-        System.err.print("Exception in thread \"" + thread.getName() + "\" ");
-        error.printStackTrace(System.err);
+        // bounded, unlike printStackTrace: a chain of 200,000 causes or a 50 MB message (TraceText)
+        System.err.print("Exception in thread \"" + thread.getName() + "\" " + TraceText.of(error));
     }
 }

@@ -14,6 +14,7 @@ import jdk.jshell.JShellException;
 import jdk.jshell.UnresolvedReferenceException;
 import lessonbook.model.Output;
 import lessonbook.model.RepeatedFrames;
+import lessonbook.model.TraceText;
 import lessonbook.workers.Worker;
 import lessonbook.workers.runtime.WorkerRuntime;
 
@@ -39,13 +40,31 @@ final class ErrorReport {
         Function<StackTraceElement, String> shown = new Shown(jshell, places);
         // a runaway recursion's thousand identical frames are folded here, before they cross the socket
         List<String> frames = new ArrayList<>(RepeatedFrames.fold(userFrames(exception.getStackTrace(), shown)));
+        // the chain and its messages are already bounded (CellExceptions); its marker cause says how many causes
+        // were left out
         Throwable cause = exception.getCause();
         while (cause != null) {
+            if (cause instanceof EvalException && CellExceptions.MORE_CAUSES.equals(
+                    ((EvalException) cause).getExceptionClassName())) {
+                frames.add(RepeatedFrames.MARKER_PREFIX + cause.getMessage());
+                break;
+            }
             frames.add(Output.Error.CAUSE + typeName(cause) + (cause.getMessage() == null ? "" : ": " + cause.getMessage()));
             frames.addAll(RepeatedFrames.fold(userFrames(cause.getStackTrace(), shown)));
             cause = cause.getCause();
         }
-        return new Output.Error(typeName(exception), exception.getMessage(), frames);
+        return new Output.Error(typeName(exception), exception.getMessage(), bounded(frames));
+    }
+
+    /** At most {@link TraceText#MAX_LINES} frames (causes, each up to the JVM's 1,024 frames, add up). */
+    private static List<String> bounded(List<String> frames) {
+        if (frames.size() <= TraceText.MAX_LINES) {
+            return frames;
+        }
+        List<String> kept = new ArrayList<>(frames.subList(0, TraceText.MAX_LINES));
+        kept.add(String.format("%s%,d more lines not shown", RepeatedFrames.MARKER_PREFIX,
+                frames.size() - TraceText.MAX_LINES));
+        return kept;
     }
 
     /**

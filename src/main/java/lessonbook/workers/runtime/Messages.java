@@ -3,6 +3,7 @@ package lessonbook.workers.runtime;
 import java.io.Serializable;
 import java.util.List;
 
+import lessonbook.model.TraceText;
 import lessonbook.process.AllowList;
 
 /**
@@ -58,11 +59,14 @@ public final class Messages {
     record ChunkFailed(long mapId, int index, Failure failure) implements Serializable {
     }
 
-    /** An exception in a worker, described with plain JDK types so that any JVM can read it. */
+    /**
+     * An exception in a worker, described with plain JDK types so that any JVM can read it; its message and printed
+     * trace bounded ({@link TraceText}), so a 50 MB message never crosses to the kernel.
+     */
     public record Failure(String className, String message, StackTraceElement[] stackTrace, String printed)
             implements Serializable {
         public static Failure of(Throwable t) {
-            return new Failure(t.getClass().getName(), t.getMessage(), t.getStackTrace(), PrintedTrace.of(t));
+            return new Failure(t.getClass().getName(), TraceText.messageOf(t), t.getStackTrace(), PrintedTrace.of(t));
         }
     }
 

@@ -1,10 +1,9 @@
 package lessonbook.workers.runtime;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.List;
 
 import lessonbook.model.RepeatedFrames;
+import lessonbook.model.TraceText;
 
 /**
  * A worker's exception as {@link Throwable#printStackTrace()} prints it, with the frames a runaway recursion repeats
@@ -19,9 +18,8 @@ final class PrintedTrace {
     }
 
     static String of(Throwable t) {
-        StringWriter text = new StringWriter();
-        t.printStackTrace(new PrintWriter(text));
-        List<String> lines = RepeatedFrames.fold(text.toString().lines().toList());
+        // bounded, unlike printStackTrace's: a chain of 200,000 causes or a 50 MB message (TraceText)
+        List<String> lines = RepeatedFrames.fold(TraceText.of(t).lines().toList());
         StringBuilder folded = new StringBuilder();
         for (String line : lines) {
             if (line.startsWith(RUNTIME_FRAME)) {
