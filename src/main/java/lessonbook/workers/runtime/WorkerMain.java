@@ -46,6 +46,12 @@ public final class WorkerMain {
         // Unbuffered, UTF-8: a line is in the parent's hands as soon as it is printed, also without a newline.
         System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8));
         System.setErr(new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8));
+        // a thread the task started that ends in an exception: printed as the kernel prints its cells' (bounded)
+        Thread.setDefaultUncaughtExceptionHandler((thread, error) -> {
+            if (!(error instanceof ThreadDeath)) {
+                System.err.print("Exception in thread \"" + thread.getName() + "\" " + PrintedTrace.of(error));
+            }
+        });
 
         if (args.length > 0 && args[0].equals("spare")) {
             // before connecting, so that a connected spare is idle; a worker started on demand skips this

@@ -55,12 +55,18 @@ class HugeExceptionsTest {
     }
 
     @Test
-    void aWorkersAndAPoolTasksExceptionsAreBoundedInTheWorker() {
+    void aWorkersAThreadOfItsAndAPoolTasksExceptionsAreBoundedInTheWorker() {
         harness.run("import lessonbook.workers.*;");
         KernelHarness.Ran worker = harness.run("var w = new Worker(() -> { " + CHAIN + " throw e; }); w.start(); w.join();");
         assertThat(worker.all(Output.WorkerLine.class)).extracting(Output.WorkerLine::line)
                 .contains("\t... 199,969 more exceptions (causes or suppressed) not shown")
                 .hasSizeLessThan(TraceText.MAX_LINES);
+        KernelHarness.Ran thread = harness.run("var v = new Worker(() -> { Thread t = new Thread(() -> { " + CHAIN
+                + " throw e; }, \"helper\"); t.start(); try { t.join(); } catch (InterruptedException x) { } });"
+                + " v.start(); v.join();");
+        assertThat(thread.all(Output.WorkerLine.class)).extracting(Output.WorkerLine::line)
+                .contains("Exception in thread \"helper\" java.lang.RuntimeException: level 199999",
+                        "\t... 199,969 more exceptions (causes or suppressed) not shown");
 
         KernelHarness.Ran pool = harness.run("try (var pool = new WorkerPool(1)) { pool.map(x -> { if (x > 0) throw new"
                 + " IllegalStateException(\"p\".repeat(30_000_000)); return x; }, java.util.List.of(1)); }");
