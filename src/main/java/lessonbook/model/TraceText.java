@@ -20,26 +20,15 @@ public final class TraceText {
     public static final int MAX_EXCEPTIONS = 32;
     public static final int MAX_MESSAGE_CHARS = 2_000;
     public static final int MAX_LINES = 1_200;
-    private static final String CUT_END = " more characters not shown)";
-    private static final int ROOM_IN_FRONT = 400;
     /** Causes counted beyond what is shown, to say how many were left out: counting stops here. */
     private static final int MOST_COUNTED = 10_000_000;
 
     private TraceText() {
     }
 
-    /**
-     * A message as shown: {@code null} stays null; past {@link #MAX_MESSAGE_CHARS} it is cut and says by how much. A
-     * message already cut, with a few words put in front (a worker's message inside the kernel's WorkerException),
-     * is left as it is, so its count of what was left out stays the true one.
-     */
+    /** A message as shown: {@code null} stays null; past {@link #MAX_MESSAGE_CHARS} it is cut ({@link TextCut}). */
     public static String message(String message) {
-        if (message == null || message.length() <= MAX_MESSAGE_CHARS
-                || message.length() <= MAX_MESSAGE_CHARS + ROOM_IN_FRONT && message.endsWith(CUT_END)) {
-            return message;
-        }
-        int left = message.length() - MAX_MESSAGE_CHARS;
-        return message.substring(0, MAX_MESSAGE_CHARS) + " ... (" + String.format("%,d", left) + CUT_END;
+        return TextCut.head(message, MAX_MESSAGE_CHARS);
     }
 
     /** {@code t}'s message, cut as {@link #message(String)} cuts it; what a throwing getMessage() leaves. */

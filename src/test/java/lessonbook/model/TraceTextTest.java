@@ -52,11 +52,11 @@ class TraceTextTest {
         String first = text.lines().findFirst().orElseThrow();
         // the line is "java.lang.RuntimeException: " and the message: 28 characters more
         assertThat(first).hasSizeLessThan(TraceText.MAX_MESSAGE_CHARS + 100)
-                .endsWith(" ... (49,998,028 more characters not shown)");
+                .endsWith(" ... (49,998,028 more characters not kept)");
         String cut = TraceText.message(huge);
         assertThat(TraceText.message(cut)).as("a cut message is not cut again").isEqualTo(cut);
         assertThat(TraceText.message("PoolWorker-1 (pid 7) failed on input 0: " + cut)).endsWith(
-                "49,998,000 more characters not shown)");
+                "49,998,000 more characters not kept)");
         assertThat(TraceText.message(null)).isNull();
     }
 

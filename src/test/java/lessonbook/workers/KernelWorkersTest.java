@@ -101,6 +101,21 @@ class KernelWorkersTest {
     }
 
     @Test
+    void aLinkedListTooDeepToCopyIsNamedAndWorkersStillStart() {
+        run("class Node implements java.io.Serializable { Node next; }");
+        run("Node head = new Node(); Node tail = head; for (int i = 0; i < 1_000_000; i++) { tail.next = new Node();"
+                + " tail = tail.next; }");
+        String cell = run("var w = new Worker(() -> System.out.println(\"head \" + head + \" / tail \" + (tail != null)));"
+                + "\nw.start();\nw.join();");
+        assertThat(workerLines(cell)).extracting(Output.WorkerLine::line).containsExactly("head null / tail true");
+        assertThat(outputsOf(cell)).filteredOn(Output.Notice.class::isInstance)
+                .extracting(o -> ((Output.Notice) o).message()).singleElement().asString()
+                .matches("variable head \\(\\S+Node\\) is nested too deeply to copy to workers \\(copying it "
+                        + "overflowed the stack\\); workers see null");
+        run("head = null; tail = null;");   // the later tests' workers copy the notebook's variables too
+    }
+
+    @Test
     void aVariableThatCannotBeRebuiltInAWorkerTroublesOnlyTheWorkersThatUseIt() {
         run("class Fragile implements java.io.Serializable { private void readObject(java.io.ObjectInputStream in) "
                 + "throws java.io.IOException { throw new java.io.InvalidObjectException(\"not here\"); } }");

@@ -17,6 +17,7 @@ import jdk.jshell.SourceCodeAnalysis;
 import jdk.jshell.TypeDeclSnippet;
 import jdk.jshell.VarSnippet;
 import lessonbook.model.Output;
+import lessonbook.model.TextCut;
 
 /**
  * Turns JShell's snippet events into what the {@code jshell} tool prints in its "normal" feedback mode, in its
@@ -30,6 +31,11 @@ import lessonbook.model.Output;
  * are one cell, and the message was a false alarm for code that was right. On the thread that evaluates cells.
  */
 final class SnippetFeedback {
+    /**
+     * A value's text at most: a cell's last expression can be a 60 MB string, which whole (twice: as jshell shows it
+     * and as a notebook saves it) ran the host out of memory and lost the value without a word.
+     */
+    static final int MAX_VALUE_CHARS = 100_000;
     private final JShell jshell;
     /** Declarations whose feedback waits for the cell's next code, with jshell's action word for each. */
     private final List<Held> held = new ArrayList<>();
@@ -52,7 +58,8 @@ final class SnippetFeedback {
             if (!last || event.value() == null || "void".equals(typeName(snippet))) {
                 return Optional.empty();
             }
-            return Optional.of(new Output.Value(name(snippet), typeName(snippet), event.value(), notebookText));
+            return Optional.of(new Output.Value(name(snippet), typeName(snippet),
+                    TextCut.head(event.value(), MAX_VALUE_CHARS), TextCut.head(notebookText, MAX_VALUE_CHARS)));
         }
         if (snippet instanceof VarSnippet var) {
             if (event.status() == Snippet.Status.RECOVERABLE_NOT_DEFINED) {
@@ -60,7 +67,8 @@ final class SnippetFeedback {
                         + resolve(var, event.status(), true)));
             }
             // jshell's "{result}" for a declared variable: Lessonbook's annotation, as IJava saves no result for it
-            return last && event.value() != null ? Optional.of(new Output.Info(var.name() + " ==> " + event.value()))
+            return last && event.value() != null
+                    ? Optional.of(new Output.Info(var.name() + " ==> " + TextCut.head(event.value(), MAX_VALUE_CHARS)))
                     : Optional.empty();
         }
         if (snippet instanceof MethodSnippet || snippet instanceof TypeDeclSnippet) {

@@ -58,7 +58,7 @@ final class NotebookClassLoader extends URLClassLoader {
             }
             field.setAccessible(true);
             field.set(null, Payloads.fromBytes(v.value(), this));
-        } catch (Exception | LinkageError e) {
+        } catch (Exception | LinkageError | StackOverflowError e) {
             System.err.println("lessonbook: could not set variable " + v.name() + " in worker " + workerName + ": " + e);
         }
     }

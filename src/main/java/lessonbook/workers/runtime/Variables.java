@@ -22,6 +22,11 @@ final class Variables {
                 host.warn("variable " + v.name() + " (" + type + ") is not Serializable" + inner + "; workers see null");
             } catch (RuntimeException e) {
                 host.warn("variable " + v.name() + " could not be copied to workers (" + e + "); workers see null");
+            } catch (StackOverflowError e) {
+                // serialization recurses once per object: a linked list of a million nodes overflows it, and that
+                // must not stop every worker from starting, whether or not it uses the variable
+                host.warn("variable " + v.name() + " (" + v.value().getClass().getName() + ") is nested too deeply"
+                        + " to copy to workers (copying it overflowed the stack); workers see null");
             }
         }
         return values;

@@ -13,9 +13,10 @@ import lessonbook.testkit.KernelHarness;
  * Exceptions a loop can make: 200,000 causes (wrapping what it caught), a 50 MB message. Thrown by a cell, by a
  * thread it started, by a worker or a pool's task, each reaches the cell bounded and saying what it left out;
  * before, the cell's own ended in "The kernel failed to evaluate this cell: java.lang.StackOverflowError" and the
- * message crossed the socket whole.
+ * message crossed the socket whole. And a 60 MB value, which crossed whole (twice) and ran a host at 256 MB out of
+ * memory, so that the cell showed nothing.
  */
-class HugeExceptionsTest {
+class HugeExceptionsAndValuesTest {
     private static final String CHAIN = "RuntimeException e = new RuntimeException(\"root\");"
             + " for (int i = 0; i < 200_000; i++) e = new RuntimeException(\"level \" + i, e);";
     @RegisterExtension
@@ -32,6 +33,8 @@ class HugeExceptionsTest {
         // 200,001 exceptions, 32 shown
         assertThat(error.frames()).last().isEqualTo("... 199,969 more causes not shown");
         assertThat(harness.run("1 + 1").only(Output.Value.class).value()).isEqualTo("2");
+        // a worker started later would get a copy of the chain, as fork would give one
+        harness.run("e = null;");
     }
 
     @Test
@@ -40,8 +43,23 @@ class HugeExceptionsTest {
 
         Output.Error error = ran.only(Output.Error.class);
         assertThat(error.exceptionType()).isEqualTo("java.lang.IllegalStateException");
-        assertThat(error.message()).hasSize(TraceText.MAX_MESSAGE_CHARS + " ... (49,998,000 more characters not shown)".length())
-                .endsWith(" ... (49,998,000 more characters not shown)");
+        assertThat(error.message()).hasSize(TraceText.MAX_MESSAGE_CHARS + " ... (49,998,000 more characters not kept)".length())
+                .endsWith(" ... (49,998,000 more characters not kept)");
+    }
+
+    @Test
+    void aSixtyMegabyteValueArrivesCutAndTheNextCellRuns() {
+        KernelHarness.Ran ran = harness.run("\"v\".repeat(60_000_000)");
+
+        Output.Value value = ran.only(Output.Value.class);
+        assertThat(value.value()).startsWith("\"vvvv").endsWith("vvvv ... (59,900,002 more characters not kept)");
+        assertThat(value.notebookText()).endsWith("vvvv ... (59,900,000 more characters not kept)");
+        KernelHarness.Ran declared = harness.run("String s = \"s\".repeat(60_000_000);");
+        assertThat(declared.only(Output.Info.class).message()).startsWith("s ==> \"ssss")
+                .endsWith("ssss ... (59,900,002 more characters not kept)");
+        assertThat(harness.run("s.length()").only(Output.Value.class).value()).isEqualTo("60000000");
+        // every worker started later would get a copy of them, as fork would give one
+        harness.run("s = null; " + value.name() + " = null;");
     }
 
     @Test
@@ -73,6 +91,6 @@ class HugeExceptionsTest {
         Output.Error error = pool.only(Output.Error.class);
         assertThat(error.exceptionType()).isEqualTo("lessonbook.workers.WorkerException");
         assertThat(error.message()).hasSizeLessThan(TraceText.MAX_MESSAGE_CHARS + 400)
-                .endsWith(" ... (29,998,000 more characters not shown)");
+                .endsWith(" ... (29,998,000 more characters not kept)");
     }
 }
