@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 
 import lessonbook.model.Output;
+import lessonbook.model.TextCut;
 
 /**
  * A bar or line chart built step by step, then shown under the cell:
@@ -24,18 +25,27 @@ import lessonbook.model.Output;
  *
  * Values are added to the current series; without {@link #series(String)} there is one unnamed series.
  * Bars and points keep the order in which they were added.
+ * <p>
+ * A line keeps at most {@code 2 * }{@value #MAX_POINTS} of its points, evenly spaced (every second one, then every
+ * fourth..., always the first and the last), and a bar chart its first {@value #MAX_BARS} bars; the title then
+ * says so. A plot of a simulation's 200,000 steps came to 6 MB, more than a cell may send, and was left out
+ * altogether, the cell saying only how many lines it did not keep; a picture has no use for more points than it
+ * has pixels across.
  */
 public final class Chart {
+    static final int MAX_POINTS = 2_000;
+    static final int MAX_BARS = 200;
+    static final int MAX_LABEL_CHARS = 200;
     private final Output.Chart.Kind kind;
     private final String title;
     private String xLabel = "";
     private String yLabel = "";
     private final List<String> seriesNames = new ArrayList<>();
-    private final List<List<Output.Chart.Point>> seriesPoints = new ArrayList<>();
+    private final List<Kept> seriesPoints = new ArrayList<>();
 
     private Chart(Output.Chart.Kind kind, String title) {
         this.kind = kind;
-        this.title = title == null ? "" : title;
+        this.title = title == null ? "" : TextCut.head(title, MAX_LABEL_CHARS);
     }
 
     /** A bar chart: one bar per label. */
@@ -50,20 +60,20 @@ public final class Chart {
 
     /** The name under the horizontal axis. */
     public Chart xLabel(String label) {
-        xLabel = label == null ? "" : label;
+        xLabel = label == null ? "" : TextCut.head(label, MAX_LABEL_CHARS);
         return this;
     }
 
     /** The name beside the vertical axis, e.g. the unit of the values. */
     public Chart yLabel(String label) {
-        yLabel = label == null ? "" : label;
+        yLabel = label == null ? "" : TextCut.head(label, MAX_LABEL_CHARS);
         return this;
     }
 
     /** Starts a new series (a colour in the legend); the values added next belong to it. */
     public Chart series(String name) {
-        seriesNames.add(name == null ? "" : name);
-        seriesPoints.add(new ArrayList<>());
+        seriesNames.add(name == null ? "" : TextCut.head(name, MAX_LABEL_CHARS));
+        seriesPoints.add(new Kept());
         return this;
     }
 
@@ -73,18 +83,69 @@ public final class Chart {
         if (seriesPoints.isEmpty()) {
             series("");
         }
-        seriesPoints.get(seriesPoints.size() - 1)
-                .add(new Output.Chart.Point(String.valueOf(label), value.doubleValue()));
+        Kept kept = seriesPoints.get(seriesPoints.size() - 1);
+        kept.added++;
+        if (kind == Output.Chart.Kind.BAR ? kept.points.size() < MAX_BARS : (kept.added - 1) % kept.stride == 0) {
+            kept.add(new Output.Chart.Point(TextCut.head(String.valueOf(label), MAX_LABEL_CHARS), value.doubleValue()));
+        } else if (kind == Output.Chart.Kind.LINE) {
+            kept.last = new Output.Chart.Point(TextCut.head(String.valueOf(label), MAX_LABEL_CHARS), value.doubleValue());
+        }
         return this;
     }
 
-    /** The chart as an output record, without showing it. */
+    /** The chart as an output record, without showing it; its title says so when points or bars were left out. */
     public Output.Chart build() {
         List<Output.Chart.Series> series = new ArrayList<>(seriesNames.size());
+        long added = 0;
+        long shown = 0;
         for (int i = 0; i < seriesNames.size(); i++) {
-            series.add(new Output.Chart.Series(seriesNames.get(i), seriesPoints.get(i)));
+            List<Output.Chart.Point> points = seriesPoints.get(i).points();
+            series.add(new Output.Chart.Series(seriesNames.get(i), points));
+            added += seriesPoints.get(i).added;
+            shown += points.size();
         }
-        return new Output.Chart(kind, title, xLabel, yLabel, series);
+        String shownTitle = title;
+        if (shown < added) {
+            String note = kind == Output.Chart.Kind.BAR ? String.format("(the first %,d of %,d bars)", shown, added)
+                    : String.format("(%,d of %,d points, evenly spaced)", shown, added);
+            shownTitle = title.isEmpty() ? note : title + " " + note;
+        }
+        return new Output.Chart(kind, shownTitle, xLabel, yLabel, series);
+    }
+
+    /**
+     * One series' points as kept: for a line, those whose place is a multiple of {@link #stride}, which doubles
+     * (and half the points go) each time {@code 2 * MAX_POINTS} are kept, and the last one added.
+     */
+    private static final class Kept {
+        List<Output.Chart.Point> points = new ArrayList<>();
+        long added;
+        int stride = 1;
+        /** The newest point not kept by the stride: a line ends where its data ends. */
+        Output.Chart.Point last;
+
+        void add(Output.Chart.Point point) {
+            points.add(point);
+            last = null;
+            if (points.size() == 2 * MAX_POINTS) {
+                List<Output.Chart.Point> half = new ArrayList<>(MAX_POINTS);
+                for (int i = 0; i < points.size(); i += 2) {
+                    half.add(points.get(i));
+                }
+                last = points.get(points.size() - 1);
+                points = half;
+                stride *= 2;
+            }
+        }
+
+        List<Output.Chart.Point> points() {
+            if (last == null) {
+                return points;
+            }
+            List<Output.Chart.Point> withLast = new ArrayList<>(points);
+            withLast.add(last);
+            return withLast;
+        }
     }
 
     /** Shows the chart under the cell (as text outside the notebook). */

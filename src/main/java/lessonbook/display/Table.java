@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import lessonbook.model.Output;
+import lessonbook.model.TextCut;
 
 /**
  * A table built row by row, then shown under the cell:
@@ -17,11 +18,22 @@ import lessonbook.model.Output;
  *
  * Numbers with many decimals are rounded for reading (pass a {@code String} to show a value exactly);
  * {@code null} shows as an empty cell.
+ * <p>
+ * A table keeps its first {@value #MAX_ROWS} rows, or fewer when they pass {@value #MAX_CHARS} characters in all
+ * (a value is cut at {@value #MAX_CELL_CHARS}), and its title then says how many rows it had. A loop that adds a
+ * row at every step makes a table of a million rows: whole, it came to 25 MB, more than a cell may send, and was
+ * left out altogether, the cell saying only how many lines it did not keep.
  */
 public final class Table {
+    static final int MAX_ROWS = 5_000;
+    static final int MAX_CHARS = 100_000;
+    static final int MAX_CELL_CHARS = 1_000;
     private final String title;
     private final List<String> columns;
     private final List<List<String>> rows = new ArrayList<>();
+    private long rowsAdded;
+    private int chars;
+    private boolean full;
 
     private Table(String title, List<String> columns) {
         this.title = title;
@@ -32,9 +44,9 @@ public final class Table {
     public static Table of(String title, String... columns) {
         List<String> names = new ArrayList<>(columns.length);
         for (String c : columns) {
-            names.add(c == null ? "" : c);
+            names.add(c == null ? "" : TextCut.head(c, MAX_CELL_CHARS));
         }
-        return new Table(title, List.copyOf(names));
+        return new Table(TextCut.head(title, MAX_CELL_CHARS), List.copyOf(names));
     }
 
     /**
@@ -47,17 +59,36 @@ public final class Table {
             throw new IllegalArgumentException("row " + (rows.size() + 1) + " has " + values.length
                     + " values but the table has " + columns.size() + " columns " + columns);
         }
-        List<String> cells = Display.cellTexts(values);
+        rowsAdded++;
+        if (full) {
+            return this;
+        }
+        List<String> cells = new ArrayList<>(columns.size());
+        int size = 0;
+        for (String text : Display.cellTexts(values)) {
+            String cut = TextCut.head(text, MAX_CELL_CHARS);
+            cells.add(cut);
+            size += cut.length() + 1;
+        }
         while (cells.size() < columns.size()) {
             cells.add("");
         }
+        if (rows.size() == MAX_ROWS || chars + size > MAX_CHARS) {
+            full = true;
+            return this;
+        }
         rows.add(cells);
+        chars += size;
         return this;
     }
 
-    /** The table as an output record, without showing it. */
+    /** The table as an output record, without showing it; its title says so when rows were left out. */
     public Output.Table build() {
-        return new Output.Table(title, columns, rows);
+        if (rowsAdded == rows.size()) {
+            return new Output.Table(title, columns, rows);
+        }
+        String note = String.format("(the first %,d of %,d rows)", rows.size(), rowsAdded);
+        return new Output.Table(title == null || title.isEmpty() ? note : title + " " + note, columns, rows);
     }
 
     /** Shows the table under the cell (as text outside the notebook). */

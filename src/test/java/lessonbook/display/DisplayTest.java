@@ -51,6 +51,71 @@ class DisplayTest {
     }
 
     @Test
+    void aMillionRowsKeepTheFirstAndTheTitleSaysHowManyThereWere() {
+        Table table = Table.of("squares", "n", "n*n");
+        for (long n = 0; n < 1_000_000; n++) {
+            table.row(n, n * n);
+        }
+
+        Output.Table built = table.build();
+
+        assertThat(built.rows()).hasSize(Table.MAX_ROWS);
+        assertThat(built.rows().get(4_999)).containsExactly("4999", "24990001");
+        assertThat(built.title()).isEqualTo("squares (the first 5,000 of 1,000,000 rows)");
+        assertThat(built.text().length()).isLessThan(200_000);
+    }
+
+    @Test
+    void longValuesAreCutAndWideRowsStopAtTheCharacterBound() {
+        Table table = Table.of("wide", "text");
+        for (int r = 0; r < 300; r++) {
+            table.row("x".repeat(5_000));
+        }
+
+        Output.Table built = table.build();
+
+        assertThat(built.rows().get(0).get(0)).startsWith("x".repeat(Table.MAX_CELL_CHARS))
+                .endsWith(" ... (4,000 more characters not kept)");
+        int kept = built.rows().size();
+        assertThat(kept).isLessThan(300).isGreaterThan(50);
+        assertThat(built.title()).isEqualTo("wide (the first " + kept + " of 300 rows)");
+    }
+
+    @Test
+    void aLineOfTwoHundredThousandPointsKeepsEvenlySpacedOnesAndItsEnds() {
+        Map<Integer, Double> points = new LinkedHashMap<>();
+        for (int i = 0; i < 200_000; i++) {
+            points.put(i, (double) i);
+        }
+
+        Display.lineChart("steps", "step", "value", points);
+
+        Output.Chart chart = (Output.Chart) shown.get(0);
+        List<Point> kept = chart.series().get(0).points();
+        assertThat(kept.size()).isBetween(Chart.MAX_POINTS, 2 * Chart.MAX_POINTS + 1);
+        assertThat(kept.get(0)).isEqualTo(new Point("0", 0));
+        assertThat(kept.get(kept.size() - 1)).isEqualTo(new Point("199999", 199_999));
+        int stride = Integer.parseInt(kept.get(1).x());
+        for (int i = 0; i < kept.size() - 1; i++) {
+            assertThat(Integer.parseInt(kept.get(i).x())).isEqualTo(i * stride);
+        }
+        assertThat(chart.title()).isEqualTo(String.format("steps (%,d of 200,000 points, evenly spaced)", kept.size()));
+    }
+
+    @Test
+    void aBarChartKeepsItsFirstBars() {
+        Chart chart = Chart.bar("many");
+        for (int i = 0; i < 2_000; i++) {
+            chart.add("bar " + i, i);
+        }
+
+        Output.Chart built = chart.build();
+
+        assertThat(built.series().get(0).points()).hasSize(Chart.MAX_BARS).last().isEqualTo(new Point("bar 199", 199));
+        assertThat(built.title()).isEqualTo("many (the first 200 of 2,000 bars)");
+    }
+
+    @Test
     void aBarChartFromAMapKeepsInsertionOrder() {
         Map<String, Double> timings = new LinkedHashMap<>();
         timings.put("sequential", 2.97);

@@ -52,7 +52,7 @@ public final class TableOutputView extends VBox {
         }
         getChildren().add(grid);
         if (shown < table.rows().size()) {
-            Label more = new Label("… " + (table.rows().size() - shown) + " more rows (saved with the lesson)");
+            Label more = new Label(String.format("… %,d more rows (saved with the lesson)", table.rows().size() - shown));
             more.getStyleClass().add("table-more");
             getChildren().add(more);
         }
