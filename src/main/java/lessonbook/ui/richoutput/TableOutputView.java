@@ -52,7 +52,8 @@ public final class TableOutputView extends VBox {
         }
         getChildren().add(grid);
         if (shown < table.rows().size()) {
-            Label more = new Label(String.format("… %,d more rows (saved with the lesson)", table.rows().size() - shown));
+            Label more = new Label(String.format("… %,d more rows (saved with the lesson)",
+                    table.rows().size() - shown));
             more.getStyleClass().add("table-more");
             getChildren().add(more);
         }
