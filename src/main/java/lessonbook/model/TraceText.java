@@ -84,7 +84,7 @@ public final class TraceText {
                     left += 1L + causesAfter(other.throwable);
                 }
                 out.add(item.prefix + "\t... " + String.format("%,d", left) + " more "
-                        + (left == 1 ? "exception" : "exceptions") + " (causes or suppressed) not shown");
+                        + (left == 1 ? "exception" : "exceptions") + " (causes or suppressed) not kept");
                 break;
             }
             shown++;
@@ -114,7 +114,7 @@ public final class TraceText {
             }
         }
         if (out.cut) {
-            out.text.append("\t... the rest of the trace not shown (").append(String.format("%,d", MAX_LINES))
+            out.text.append("\t... the rest of the trace not kept (").append(String.format("%,d", MAX_LINES))
                     .append(" lines shown)\n");
         }
         return out.text.toString();

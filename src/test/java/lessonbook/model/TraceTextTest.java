@@ -39,7 +39,7 @@ class TraceTextTest {
         assertThat(text).startsWith("java.lang.RuntimeException: level 199999\n");
         assertThat(text.lines().filter(l -> l.startsWith("Caused by: "))).hasSize(TraceText.MAX_EXCEPTIONS - 1);
         // 200,001 exceptions, 32 shown
-        assertThat(text).endsWith("\t... 199,969 more exceptions (causes or suppressed) not shown\n");
+        assertThat(text).endsWith("\t... 199,969 more exceptions (causes or suppressed) not kept\n");
         assertThat(TraceText.causesAfter(thrown)).isEqualTo(200_000);
     }
 
@@ -72,7 +72,7 @@ class TraceTextTest {
         String text = TraceText.of(chain);
 
         assertThat(text.lines().count()).isEqualTo(TraceText.MAX_LINES + 1);
-        assertThat(text).endsWith("\t... the rest of the trace not shown (1,200 lines shown)\n");
+        assertThat(text).endsWith("\t... the rest of the trace not kept (1,200 lines shown)\n");
     }
 
     @Test

@@ -56,8 +56,8 @@ final class CellExceptions {
         }
         if (next != null && !seen.contains(next)) {
             int more = 1 + TraceText.causesAfter(next);
-            last.initCause(new UserException(String.format("%,d more %s not shown", more, more == 1 ? "cause" : "causes"),
-                    MORE_CAUSES, new StackTraceElement[0]));
+            String count = String.format("%,d more %s not kept", more, more == 1 ? "cause" : "causes");
+            last.initCause(new UserException(count, MORE_CAUSES, new StackTraceElement[0]));
         }
         return first;
     }

@@ -62,7 +62,7 @@ final class ErrorReport {
             return frames;
         }
         List<String> kept = new ArrayList<>(frames.subList(0, TraceText.MAX_LINES));
-        kept.add(String.format("%s%,d more lines not shown", RepeatedFrames.MARKER_PREFIX,
+        kept.add(String.format("%s%,d more lines not kept", RepeatedFrames.MARKER_PREFIX,
                 frames.size() - TraceText.MAX_LINES));
         return kept;
     }

@@ -31,7 +31,7 @@ class HugeExceptionsAndValuesTest {
         assertThat(error.frames()).filteredOn(f -> f.startsWith(Output.Error.CAUSE))
                 .hasSize(TraceText.MAX_EXCEPTIONS - 1);
         // 200,001 exceptions, 32 shown
-        assertThat(error.frames()).last().isEqualTo("... 199,969 more causes not shown");
+        assertThat(error.frames()).last().isEqualTo("... 199,969 more causes not kept");
         assertThat(harness.run("1 + 1").only(Output.Value.class).value()).isEqualTo("2");
         // a worker started later would get a copy of the chain, as fork would give one
         harness.run("e = null;");
@@ -68,7 +68,7 @@ class HugeExceptionsAndValuesTest {
 
         String stderr = ran.stderr();
         assertThat(stderr).startsWith("Exception in thread \"Thread-").contains("java.lang.RuntimeException: level 199999\n")
-                .endsWith("... 199,969 more exceptions (causes or suppressed) not shown\n");
+                .endsWith("... 199,969 more exceptions (causes or suppressed) not kept\n");
         assertThat(stderr.lines().count()).isLessThan(TraceText.MAX_LINES);
     }
 
@@ -77,14 +77,14 @@ class HugeExceptionsAndValuesTest {
         harness.run("import lessonbook.workers.*;");
         KernelHarness.Ran worker = harness.run("var w = new Worker(() -> { " + CHAIN + " throw e; }); w.start(); w.join();");
         assertThat(worker.all(Output.WorkerLine.class)).extracting(Output.WorkerLine::line)
-                .contains("\t... 199,969 more exceptions (causes or suppressed) not shown")
+                .contains("\t... 199,969 more exceptions (causes or suppressed) not kept")
                 .hasSizeLessThan(TraceText.MAX_LINES);
         KernelHarness.Ran thread = harness.run("var v = new Worker(() -> { Thread t = new Thread(() -> { " + CHAIN
                 + " throw e; }, \"helper\"); t.start(); try { t.join(); } catch (InterruptedException x) { } });"
                 + " v.start(); v.join();");
         assertThat(thread.all(Output.WorkerLine.class)).extracting(Output.WorkerLine::line)
                 .contains("Exception in thread \"helper\" java.lang.RuntimeException: level 199999",
-                        "\t... 199,969 more exceptions (causes or suppressed) not shown");
+                        "\t... 199,969 more exceptions (causes or suppressed) not kept");
 
         KernelHarness.Ran pool = harness.run("try (var pool = new WorkerPool(1)) { pool.map(x -> { if (x > 0) throw new"
                 + " IllegalStateException(\"p\".repeat(30_000_000)); return x; }, java.util.List.of(1)); }");
