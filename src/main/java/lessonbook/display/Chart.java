@@ -85,10 +85,16 @@ public final class Chart {
         }
         Kept kept = seriesPoints.get(seriesPoints.size() - 1);
         kept.added++;
-        if (kind == Output.Chart.Kind.BAR ? kept.points.size() < MAX_BARS : (kept.added - 1) % kept.stride == 0) {
-            kept.add(new Output.Chart.Point(TextCut.head(String.valueOf(label), MAX_LABEL_CHARS), value.doubleValue()));
-        } else if (kind == Output.Chart.Kind.LINE) {
-            kept.last = new Output.Chart.Point(TextCut.head(String.valueOf(label), MAX_LABEL_CHARS), value.doubleValue());
+        boolean bar = kind == Output.Chart.Kind.BAR;
+        if (bar && kept.points.size() >= MAX_BARS) {
+            return this;
+        }
+        Output.Chart.Point point = new Output.Chart.Point(TextCut.head(String.valueOf(label), MAX_LABEL_CHARS),
+                value.doubleValue());
+        if (bar || (kept.added - 1) % kept.stride == 0) {
+            kept.add(point);
+        } else {
+            kept.last = point;
         }
         return this;
     }
@@ -120,7 +126,7 @@ public final class Chart {
     private static final class Kept {
         List<Output.Chart.Point> points = new ArrayList<>();
         long added;
-        int stride = 1;
+        long stride = 1;
         /** The newest point not kept by the stride: a line ends where its data ends. */
         Output.Chart.Point last;
 
