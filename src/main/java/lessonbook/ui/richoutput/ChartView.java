@@ -72,7 +72,7 @@ public final class ChartView extends VBox {
         getChildren().add(chart);
         if (notDrawn != null) {
             Label more = new Label(notDrawn);
-            more.getStyleClass().add("table-more");
+            more.getStyleClass().add("chart-not-drawn");
             getChildren().add(more);
         }
     }

@@ -36,6 +36,12 @@ public final class WorkerLanesView extends VBox {
      * ever change it, less than a wait's text ("waiting for its JVM to start · ") that ended.
      */
     private static final double STATS_SHRINK_SLACK = 40;
+    /**
+     * Lanes drawn at most, the first workers' (a lane never moves); the summary still counts every worker. A loop
+     * that started 300 workers one after another drew 300 lanes, and bringing them all up to date at every batch
+     * took a third of the JavaFX thread by the 200th, more with each lane; a class reads a few dozen.
+     */
+    static final int MAX_LANES = 64;
 
     /** What the events said, per worker; the rows below are built from it only when the view can be seen. */
     private final WorkerTimeline timeline = new WorkerTimeline();
@@ -43,6 +49,8 @@ public final class WorkerLanesView extends VBox {
     private final VBox lanes = new VBox();
     private final TimeAxis axis;
     private final Label summary = new Label();
+    /** Under the lanes, once there are more workers than {@link #MAX_LANES}. */
+    private final Label notDrawn = new Label();
     private final LaneScale scale = new LaneScale();
     private final FxClock clock;
     private final LongSupplier wallClock = System::currentTimeMillis;
@@ -83,7 +91,10 @@ public final class WorkerLanesView extends VBox {
         HBox axisRow = new HBox(nameSpace, axis, statsSpace);
         axisRow.getStyleClass().add("lane-axis-row");
         HBox.setHgrow(axis, Priority.ALWAYS);
-        getChildren().addAll(header(), lanes, axisRow);
+        notDrawn.getStyleClass().add("lanes-not-drawn");
+        notDrawn.setManaged(false);
+        notDrawn.setVisible(false);
+        getChildren().addAll(header(), lanes, notDrawn, axisRow);
         // Out of sight, a frame would change nothing visible yet repaint the whole window (OnScreen).
         clock = new FxClock(FxClock.FRAME_MILLIS, () -> {
             if (OnScreen.shows(this)) {
@@ -214,9 +225,14 @@ public final class WorkerLanesView extends VBox {
         return refreshes;
     }
 
-    /** The number of lanes (workers) shown. */
+    /** The number of workers the view knows (lanes are drawn for the first {@link #MAX_LANES}). */
     public int laneCount() {
         return timeline.lanes().size();
+    }
+
+    /** The number of lanes drawn (tests). FX thread. */
+    int drawnLaneCount() {
+        return rows.size();
     }
 
     /** True while bars are growing (some worker runs and the view is in a scene). */
@@ -224,9 +240,12 @@ public final class WorkerLanesView extends VBox {
         return animating;
     }
 
-    /** A row for each worker that has none yet (only drawn rows are nodes). */
+    /** A row for each worker that has none yet, up to {@link #MAX_LANES} (only drawn rows are nodes). */
     private void addRows() {
         for (Map.Entry<String, WorkerLane> w : timeline.lanes().entrySet()) {
+            if (rows.size() == MAX_LANES) {
+                break;
+            }
             if (!rows.containsKey(w.getKey())) {
                 LaneRow row = new LaneRow(w.getValue(), scale);
                 rows.put(w.getKey(), row);
@@ -234,6 +253,12 @@ public final class WorkerLanesView extends VBox {
                 nameWidth = 0; // re-measure all columns at the next layout
                 statsWidth = 0;
             }
+        }
+        int more = timeline.lanes().size() - rows.size();
+        if (more > 0) {
+            notDrawn.setText(String.format("… %,d more workers, not drawn: lanes for the first %d", more, MAX_LANES));
+            notDrawn.setManaged(true);
+            notDrawn.setVisible(true);
         }
     }
 

@@ -238,6 +238,24 @@ class WorkerLanesViewTest {
     }
 
     @Test
+    void threeHundredWorkersOneAfterAnotherDrawTheFirstLanesAndCountTheRest(FxRobot robot) {
+        long t0 = 1_795_000_000_000L;
+        List<WorkerEvent> events = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            events.add(new WorkerEvent("Worker-" + (i + 1), 60_000 + i, Phase.STARTED, t0 + 400L * i, null, 0));
+            events.add(new WorkerEvent("Worker-" + (i + 1), 60_000 + i, Phase.EXITED, t0 + 400L * i + 300, 0, 250));
+        }
+
+        WorkerLanesView view = show(robot, new WorkerLanesView(events));
+
+        assertThat(view.laneCount()).isEqualTo(300);
+        assertThat(view.drawnLaneCount()).isEqualTo(WorkerLanesView.MAX_LANES);
+        assertThat(robot.from(view).lookup(".lanes-not-drawn").queryAs(Label.class).getText())
+                .isEqualTo("… 236 more workers, not drawn: lanes for the first 64");
+        assertThat(robot.from(view).lookup(".lanes-summary").queryAs(Label.class).getText()).startsWith("300 workers");
+    }
+
+    @Test
     void aReopenedCellShowsItsSavedTimelineFrozen(FxRobot robot) {
         List<WorkerEvent> events = new ArrayList<>(tenWorkersOnTwoCores(1_795_000_000_000L));
         events.removeIf(e -> e.worker().equals("Worker-10") && e.phase() == Phase.EXITED);
