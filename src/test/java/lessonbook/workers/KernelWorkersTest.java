@@ -116,6 +116,19 @@ class KernelWorkersTest {
     }
 
     @Test
+    void aVariableTooLargeForAWorkersHeapIsNamedAndTheOthersStillTravel() {
+        run("byte[] big = new byte[70_000_000];");
+        run("int small = 5;");
+        String cell = run("var w = new Worker(() -> System.out.println(\"big \" + (big == null ? \"null\" : big.length)"
+                + " + \" / small \" + small));\nw.start();\nw.join();");
+        assertThat(workerLines(cell)).extracting(Output.WorkerLine::line).containsExactly("big null / small 5");
+        assertThat(outputsOf(cell)).contains(new Output.Notice("variable big (byte[]) is 67 MB as a copy, more than a worker"
+                + " takes (64 MB for all variables, a quarter of its heap); workers see null. Share it with"
+                + " SharedLongArray or SharedDoubleArray, or give a worker only the part it needs."));
+        run("big = null;");   // the later tests' workers copy the notebook's variables too
+    }
+
+    @Test
     void aVariableThatCannotBeRebuiltInAWorkerTroublesOnlyTheWorkersThatUseIt() {
         run("class Fragile implements java.io.Serializable { private void readObject(java.io.ObjectInputStream in) "
                 + "throws java.io.IOException { throw new java.io.InvalidObjectException(\"not here\"); } }");

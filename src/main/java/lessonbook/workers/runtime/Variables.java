@@ -9,12 +9,25 @@ final class Variables {
     private Variables() {
     }
 
-    /** Serializes each variable now; one that cannot travel is named in a warning and left null in workers. */
+    /**
+     * Serializes each variable now; one that cannot travel is named in a warning and left null in workers, and so is
+     * one past {@link #copyBudget()}.
+     */
     static List<Messages.VariableValue> snapshot(WorkerHost host) {
         List<Messages.VariableValue> values = new ArrayList<>();
+        long left = copyBudget();
         for (TopLevelVariable v : host.topLevelVariables()) {
             try {
-                values.add(new Messages.VariableValue(v.name(), v.declaringClass(), v.field(), Payloads.toBytes(v.value())));
+                byte[] copy = Payloads.toBytes(v.value());
+                if (copy.length > left) {
+                    host.warn(String.format("variable %s (%s) is %,d MB as a copy, more than a worker takes (%,d MB for"
+                            + " all variables, a quarter of its heap); workers see null. Share it with SharedLongArray"
+                            + " or SharedDoubleArray, or give a worker only the part it needs.", v.name(),
+                            v.value().getClass().getTypeName(), megabytes(copy.length), megabytes(copyBudget())));
+                    continue;
+                }
+                left -= copy.length;
+                values.add(new Messages.VariableValue(v.name(), v.declaringClass(), v.field(), copy));
             } catch (NotSerializableException e) {
                 String type = v.value().getClass().getName();
                 String inner = e.getMessage() != null && !e.getMessage().equals(type)
@@ -30,6 +43,19 @@ final class Variables {
             }
         }
         return values;
+    }
+
+    /**
+     * What the copies of the notebook's variables may take in all: a quarter of a worker's heap (64 MB of the default
+     * 256). A worker reads every copy back beside its own data, whether or not its task uses it: a 200 MB array ended
+     * each worker in "Terminating due to java.lang.OutOfMemoryError" before its task began.
+     */
+    static long copyBudget() {
+        return WorkerJvmOptions.heapBytes() / 4;
+    }
+
+    private static long megabytes(long bytes) {
+        return (bytes + (1 << 20) - 1) >> 20;
     }
 
     static List<String> classpath(WorkerHost host) {

@@ -23,6 +23,17 @@ public final class WorkerJvmOptions {
         return System.getProperty("lessonbook.workers.xmx", "256m");
     }
 
+    /** {@link #heap()} in bytes ({@code 256m}, {@code 1g}, {@code 524288k}, plain bytes); 256 MB if unreadable. */
+    static long heapBytes() {
+        String heap = heap().trim().toLowerCase(java.util.Locale.ROOT);
+        long unit = heap.endsWith("g") ? 1L << 30 : heap.endsWith("m") ? 1L << 20 : heap.endsWith("k") ? 1L << 10 : 1;
+        try {
+            return Long.parseLong(unit == 1 ? heap : heap.substring(0, heap.length() - 1)) * unit;
+        } catch (NumberFormatException e) {
+            return 256L << 20;
+        }
+    }
+
     /**
      * The workers' class-data archive, read once per JVM: a spare is used only while its options are today's, so
      * an archive that appears mid-session (or is pruned) must not make the ready spares useless.
