@@ -142,8 +142,9 @@ final class EditorAssist {
         return "the kernel could not answer (" + (line.length() > 120 ? line.substring(0, 117) + "..." : line) + ").";
     }
 
+    /** The hint, if the text is as it was when asked ({@link AssistHint#show} also wants the area focused). */
     private void hintIfUnchanged(long version, String text) {
-        if (version == textVersion.getAsLong() && area.isFocused()) {
+        if (version == textVersion.getAsLong()) {
             popups.hint().show(text);
         }
     }

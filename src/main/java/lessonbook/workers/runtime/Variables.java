@@ -15,7 +15,8 @@ final class Variables {
      */
     static List<Messages.VariableValue> snapshot(WorkerHost host) {
         List<Messages.VariableValue> values = new ArrayList<>();
-        long left = copyBudget();
+        long budget = copyBudget();
+        long left = budget;
         for (TopLevelVariable v : host.topLevelVariables()) {
             try {
                 byte[] copy = Payloads.toBytes(v.value());
@@ -23,7 +24,7 @@ final class Variables {
                     host.warn(String.format("variable %s (%s) is %,d MB as a copy, more than a worker takes (%,d MB for"
                             + " all variables, a quarter of its heap); workers see null. Share it with SharedLongArray"
                             + " or SharedDoubleArray, or give a worker only the part it needs.", v.name(),
-                            v.value().getClass().getTypeName(), megabytes(copy.length), megabytes(copyBudget())));
+                            v.value().getClass().getTypeName(), megabytes(copy.length), megabytes(budget)));
                     continue;
                 }
                 left -= copy.length;
