@@ -59,7 +59,7 @@ class ArchitectureTest {
                     "workers.runtime", "workers.shared")),
             Map.entry("workers", Set.of("workers.runtime", "workers.shared")),
             Map.entry("workers.runtime", Set.of("process", "workers.shared", "model")),
-            Map.entry("workers.shared", Set.of("process", "workers")),
+            Map.entry("workers.shared", Set.of("process")),
             Map.entry("session", Set.of("model", "kernel.client", "kernel.protocol")),
             Map.entry("ui", Set.of("model", "format", "syntax", "jit", "process", "kernel.client", "kernel.protocol",
                     "session")),
@@ -182,8 +182,9 @@ class ArchitectureTest {
     }
 
     @Test
-    void thePackagesInsideUiKernelCliAndFormatFormNoCycle() {
-        for (String root : List.of("lessonbook.ui", "lessonbook.kernel", "lessonbook.cli", "lessonbook.format")) {
+    void thePackagesInsideUiKernelCliFormatAndWorkersFormNoCycle() {
+        for (String root : List.of("lessonbook.ui", "lessonbook.kernel", "lessonbook.cli", "lessonbook.format",
+                "lessonbook.workers")) {
             slices().assignedFrom(eachPackageUnder(root)).should().beFreeOfCycles().check(ALL);
         }
     }

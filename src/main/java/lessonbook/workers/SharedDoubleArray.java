@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.util.Arrays;
 
 import lessonbook.workers.shared.Segment;
+import lessonbook.workers.shared.SharedObjectFailure;
 
 /**
  * A fixed-length array of doubles in shared memory: Python's {@code Array('d', n)}. Each element is read and
@@ -57,6 +58,10 @@ public final class SharedDoubleArray implements Serializable {
     }
 
     private Object readResolve() {
-        return new SharedDoubleArray(Segment.open(path, KIND), length);
+        try {
+            return new SharedDoubleArray(Segment.open(path, KIND), length);
+        } catch (SharedObjectFailure failure) {
+            throw StudentExceptions.of(failure);
+        }
     }
 }

@@ -3,6 +3,7 @@ package lessonbook.workers;
 import java.io.Serializable;
 
 import lessonbook.workers.shared.Segment;
+import lessonbook.workers.shared.SharedObjectFailure;
 
 /**
  * A long in shared memory that the kernel and every worker read and write: Python's {@code Value('q', 0)}.
@@ -63,6 +64,10 @@ public final class SharedLong implements Serializable {
     }
 
     private Object readResolve() {
-        return new SharedLong(Segment.open(path, KIND));
+        try {
+            return new SharedLong(Segment.open(path, KIND));
+        } catch (SharedObjectFailure failure) {
+            throw StudentExceptions.of(failure);
+        }
     }
 }

@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.util.Arrays;
 
 import lessonbook.workers.shared.Segment;
+import lessonbook.workers.shared.SharedObjectFailure;
 
 /**
  * A fixed-length array of longs in shared memory: Python's {@code Array('q', n)}. Each element access is
@@ -73,6 +74,10 @@ public final class SharedLongArray implements Serializable {
     }
 
     private Object readResolve() {
-        return new SharedLongArray(Segment.open(path, KIND), length);
+        try {
+            return new SharedLongArray(Segment.open(path, KIND), length);
+        } catch (SharedObjectFailure failure) {
+            throw StudentExceptions.of(failure);
+        }
     }
 }

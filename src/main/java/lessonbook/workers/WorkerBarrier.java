@@ -6,6 +6,7 @@ import java.util.List;
 
 import lessonbook.workers.shared.Segment;
 import lessonbook.workers.shared.SharedNames;
+import lessonbook.workers.shared.SharedObjectFailure;
 import lessonbook.workers.shared.Waiting;
 import lessonbook.workers.shared.WordLock;
 
@@ -63,6 +64,14 @@ public final class WorkerBarrier implements Serializable {
 
     /** As {@link #await()}, but breaks the barrier if the round is not full within {@code timeout}. */
     public int await(Duration timeout) {
+        try {
+            return awaitRound(timeout);
+        } catch (SharedObjectFailure failure) {
+            throw StudentExceptions.of(failure);
+        }
+    }
+
+    private int awaitRound(Duration timeout) {
         long parties = parties();
         long round;
         long arrived;
@@ -156,6 +165,10 @@ public final class WorkerBarrier implements Serializable {
     }
 
     private Object readResolve() {
-        return new WorkerBarrier(Segment.open(path, KIND), what);
+        try {
+            return new WorkerBarrier(Segment.open(path, KIND), what);
+        } catch (SharedObjectFailure failure) {
+            throw StudentExceptions.of(failure);
+        }
     }
 }

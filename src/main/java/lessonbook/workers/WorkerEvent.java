@@ -5,6 +5,7 @@ import java.time.Duration;
 
 import lessonbook.workers.shared.Segment;
 import lessonbook.workers.shared.SharedNames;
+import lessonbook.workers.shared.SharedObjectFailure;
 import lessonbook.workers.shared.Waiting;
 
 /**
@@ -56,6 +57,14 @@ public final class WorkerEvent implements Serializable {
 
     /** Waits up to {@code timeout} for the flag; true if it was set (Python's {@code wait(timeout)}). */
     public boolean await(Duration timeout) {
+        try {
+            return awaitSet(timeout);
+        } catch (SharedObjectFailure failure) {
+            throw StudentExceptions.of(failure);
+        }
+    }
+
+    private boolean awaitSet(Duration timeout) {
         Waiting waiting = new Waiting(what + " to be set", timeout);
         while (!isSet()) {
             if (waiting.checkDue()) {
@@ -74,6 +83,10 @@ public final class WorkerEvent implements Serializable {
     }
 
     private Object readResolve() {
-        return new WorkerEvent(Segment.open(path, KIND), what);
+        try {
+            return new WorkerEvent(Segment.open(path, KIND), what);
+        } catch (SharedObjectFailure failure) {
+            throw StudentExceptions.of(failure);
+        }
     }
 }

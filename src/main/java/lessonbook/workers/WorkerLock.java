@@ -5,6 +5,7 @@ import java.time.Duration;
 
 import lessonbook.workers.shared.Segment;
 import lessonbook.workers.shared.SharedNames;
+import lessonbook.workers.shared.SharedObjectFailure;
 import lessonbook.workers.shared.WaitStates;
 import lessonbook.workers.shared.WordLock;
 
@@ -47,13 +48,22 @@ public final class WorkerLock implements Serializable {
 
     /** Takes the lock, waiting while another thread or process holds it. */
     public void lock() {
-        WordLock.lock(segment, Segment.DATA, what, null);
+        try {
+            WordLock.lock(segment, Segment.DATA, what, null);
+        } catch (SharedObjectFailure failure) {
+            throw StudentExceptions.of(failure);
+        }
         WaitStates.held(path, what);
     }
 
     /** Takes the lock if it is free within {@code timeout}; true if taken. */
     public boolean tryLock(Duration timeout) {
-        boolean taken = WordLock.lock(segment, Segment.DATA, what, timeout);
+        boolean taken;
+        try {
+            taken = WordLock.lock(segment, Segment.DATA, what, timeout);
+        } catch (SharedObjectFailure failure) {
+            throw StudentExceptions.of(failure);
+        }
         if (taken) {
             WaitStates.held(path, what);
         }
@@ -88,7 +98,11 @@ public final class WorkerLock implements Serializable {
     }
 
     private Object readResolve() {
-        return new WorkerLock(Segment.open(path, KIND), what);
+        try {
+            return new WorkerLock(Segment.open(path, KIND), what);
+        } catch (SharedObjectFailure failure) {
+            throw StudentExceptions.of(failure);
+        }
     }
 
     /** A held lock; closing it unlocks and throws nothing, so it fits try-with-resources in a lambda. */

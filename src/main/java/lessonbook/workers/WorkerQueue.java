@@ -6,6 +6,7 @@ import java.time.Duration;
 import lessonbook.workers.runtime.SharedItems;
 import lessonbook.workers.shared.ByteQueue;
 import lessonbook.workers.shared.SharedNames;
+import lessonbook.workers.shared.SharedObjectFailure;
 
 /**
  * A queue that the kernel and every worker can put into and get from: Python's {@code multiprocessing.Queue}
@@ -72,18 +73,30 @@ public final class WorkerQueue<T> implements Serializable, AutoCloseable {
 
     /** Adds an item at the end, waiting while the queue is full. */
     public void put(T item) {
-        queue.put(SharedItems.toBytes(item, what));
+        try {
+            queue.put(SharedItems.toBytes(item, what));
+        } catch (SharedObjectFailure failure) {
+            throw StudentExceptions.of(failure);
+        }
     }
 
     /** Takes the oldest item, waiting while the queue is empty. */
     public T get() {
-        return SharedItems.fromBytes(queue.take(null), what);
+        try {
+            return SharedItems.fromBytes(queue.take(null), what);
+        } catch (SharedObjectFailure failure) {
+            throw StudentExceptions.of(failure);
+        }
     }
 
     /** Takes the oldest item, waiting up to {@code timeout}; null if none came in time (as BlockingQueue.poll). */
     public T get(Duration timeout) {
-        byte[] bytes = queue.take(timeout);
-        return bytes == null ? null : SharedItems.fromBytes(bytes, what);
+        try {
+            byte[] bytes = queue.take(timeout);
+            return bytes == null ? null : SharedItems.fromBytes(bytes, what);
+        } catch (SharedObjectFailure failure) {
+            throw StudentExceptions.of(failure);
+        }
     }
 
     /** Items in the queue now (in every process; another may change it right after). */
@@ -108,7 +121,11 @@ public final class WorkerQueue<T> implements Serializable, AutoCloseable {
 
     /** Waits until every item ever put was marked with {@link #taskDone()}. */
     public void join() {
-        queue.join();
+        try {
+            queue.join();
+        } catch (SharedObjectFailure failure) {
+            throw StudentExceptions.of(failure);
+        }
     }
 
     @Override
@@ -117,6 +134,10 @@ public final class WorkerQueue<T> implements Serializable, AutoCloseable {
     }
 
     private Object readResolve() {
-        return new WorkerQueue<T>(ByteQueue.open(path, what), what);
+        try {
+            return new WorkerQueue<T>(ByteQueue.open(path, what), what);
+        } catch (SharedObjectFailure failure) {
+            throw StudentExceptions.of(failure);
+        }
     }
 }

@@ -5,6 +5,7 @@ import java.time.Duration;
 
 import lessonbook.workers.shared.Segment;
 import lessonbook.workers.shared.SharedNames;
+import lessonbook.workers.shared.SharedObjectFailure;
 import lessonbook.workers.shared.Waiting;
 
 /**
@@ -48,6 +49,14 @@ public final class WorkerSemaphore implements Serializable {
 
     /** Takes a permit if one comes within {@code timeout} (null: however long it takes); true if taken. */
     public boolean tryAcquire(Duration timeout) {
+        try {
+            return takePermit(timeout);
+        } catch (SharedObjectFailure failure) {
+            throw StudentExceptions.of(failure);
+        }
+    }
+
+    private boolean takePermit(Duration timeout) {
         Waiting waiting = null;
         while (true) {
             long permits = segment.getVolatile(PERMITS);
@@ -88,6 +97,10 @@ public final class WorkerSemaphore implements Serializable {
     }
 
     private Object readResolve() {
-        return new WorkerSemaphore(Segment.open(path, KIND), what);
+        try {
+            return new WorkerSemaphore(Segment.open(path, KIND), what);
+        } catch (SharedObjectFailure failure) {
+            throw StudentExceptions.of(failure);
+        }
     }
 }

@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import lessonbook.workers.BrokenSharedObjectException;
 
 /**
  * One shared object's memory: a file mapped into every process that uses it, so a write by one process is a
@@ -89,21 +88,21 @@ public final class Segment {
         try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
             long total = channel.size();
             if (total < DATA) {
-                throw new BrokenSharedObjectException("the shared " + kind + " at " + path + " is damaged (" + total + " bytes)");
+                throw SharedObjectFailure.broken("the shared " + kind + " at " + path + " is damaged (" + total + " bytes)");
             }
             Segment segment = new Segment(path, kind, channel.map(FileChannel.MapMode.READ_WRITE, 0, total));
             if (segment.getVolatile(0) != MAGIC || segment.getVolatile(KIND) != kindCode(kind)
                     || segment.getVolatile(SIZE) != total) {
-                throw new BrokenSharedObjectException("the file " + path + " is not a shared " + kind);
+                throw SharedObjectFailure.broken("the file " + path + " is not a shared " + kind);
             }
             segment.register();
             return segment;
         } catch (NoSuchFileException e) {
-            throw new BrokenSharedObjectException("this shared " + kind + " no longer exists: the process that made it"
+            throw SharedObjectFailure.broken("this shared " + kind + " no longer exists: the process that made it"
                     + " (pid " + SegmentFiles.creatorPid(path) + ") has ended or restarted, and its shared objects"
                     + " with it");
         } catch (IOException e) {
-            throw new BrokenSharedObjectException("cannot map the shared " + kind + " at " + path + ": " + e);
+            throw SharedObjectFailure.broken("cannot map the shared " + kind + " at " + path + ": " + e);
         }
     }
 

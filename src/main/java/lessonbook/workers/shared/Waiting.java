@@ -6,8 +6,6 @@ import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 import java.util.concurrent.locks.LockSupport;
 
-import lessonbook.workers.BrokenSharedObjectException;
-import lessonbook.workers.WaitInterruptedException;
 
 /**
  * How a process waits for another without a broker to wake it: yield the cpu between looks until 200 µs have
@@ -20,8 +18,8 @@ import lessonbook.workers.WaitInterruptedException;
  * 0.065-0.079 ms; 2 µs, 0.034-0.041; none, 0.028-0.037. A yield with nothing else to run costs ~0.5 µs.
  * <p>
  * Every wait checks the interrupt flag (an Interrupt in the notebook ends it with an unchecked
- * {@link WaitInterruptedException}) and, every 100 ms, whether the processes it waits for still live. One
- * instance per wait, used by one thread. The phases can be tuned with {@code -Dlessonbook.workers.spinMicros=0}
+ * {@link SharedObjectFailure} of kind INTERRUPTED) and, every 100 ms, whether the processes it waits for still
+ * live. One instance per wait, used by one thread. The phases can be tuned with {@code -Dlessonbook.workers.spinMicros=0}
  * (a spin before the yields, for machines with cores to spare), {@code yieldMicros=200} and {@code parkMicros=20}
  * (for workers, through {@code -Dlessonbook.workers.jvmOptions}).
  */
@@ -88,7 +86,7 @@ public final class Waiting {
     /** Waits a little; false once the deadline has passed. */
     public boolean pause() {
         if (Thread.interrupted()) {
-            throw new WaitInterruptedException(what);
+            throw SharedObjectFailure.interrupted(what);
         }
         long now = System.nanoTime();
         if (timed && now - deadline >= 0) {
@@ -112,7 +110,7 @@ public final class Waiting {
         LockSupport.parkNanos(timed ? Math.min(park, deadline - now) : park);
         park = Math.min(LONGEST_PARK_NANOS, park * 2);
         if (Thread.interrupted()) {
-            throw new WaitInterruptedException(what);
+            throw SharedObjectFailure.interrupted(what);
         }
         return true;
     }
@@ -180,7 +178,7 @@ public final class Waiting {
         if (othersEndedSince == 0) {
             othersEndedSince = now;
         } else if (now - othersEndedSince >= GRACE_NANOS) {
-            throw new BrokenSharedObjectException("gave up waiting for " + what + ": every other process that used"
+            throw SharedObjectFailure.broken("gave up waiting for " + what + ": every other process that used"
                     + " it has ended (pid " + join(ended) + "), so nobody is left to " + whatTheyWouldDo);
         }
     }

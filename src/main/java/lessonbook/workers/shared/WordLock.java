@@ -6,13 +6,12 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import lessonbook.workers.BrokenSharedObjectException;
 
 /**
  * A mutual-exclusion lock in one long of shared memory: 0 when free, else the holder's token, the holder's pid
  * in the high 32 bits and a number for the holding thread in the low 32. Not reentrant (as Python's Lock): a
  * thread taking a lock it holds gets an error instead of hanging. A waiter that finds the holder's process dead
- * (or, in its own process, the holding thread ended) gets a {@link BrokenSharedObjectException} naming it.
+ * (or, in its own process, the holding thread ended) gets a {@link SharedObjectFailure} (BROKEN) naming it.
  * <p>
  * Ordering: taking is a CAS (a full fence), freeing a volatile write, so what the holder wrote under the lock,
  * plain byte copies included, is seen by the next holder in any process.
@@ -106,12 +105,12 @@ public final class WordLock {
             WeakReference<Thread> ref = threads.get((int) holder);
             Thread thread = ref == null ? null : ref.get();
             if (thread == null || !thread.isAlive()) {
-                throw new BrokenSharedObjectException(what + " is held by a thread of this process that has ended"
+                throw SharedObjectFailure.broken(what + " is held by a thread of this process that has ended"
                         + " (an earlier cell that took it and did not unlock it?): waiting here would never end;"
                         + " call unlock() first");
             }
         } else if (!Pids.alive(pid)) {
-            throw new BrokenSharedObjectException(what + " is held by process " + pid + ", which has died holding"
+            throw SharedObjectFailure.broken(what + " is held by process " + pid + ", which has died holding"
                     + " it (killed, or its task ended before unlocking); nobody can unlock it now, make a new one");
         }
     }
