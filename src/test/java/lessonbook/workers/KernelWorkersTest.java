@@ -100,6 +100,40 @@ class KernelWorkersTest {
                 new Output.Notice("variable lock (java.lang.Object) is not Serializable; workers see null"));
     }
 
+    /**
+     * A worker gets copies of the variables its task can reach, directly, through a method, or through the class of
+     * an object in a copy, and of no others: those cost nothing and raise no notice. {@code Counted} counts, in
+     * the kernel, each time it is serialized.
+     */
+    @Test
+    void aWorkerCopiesOnlyTheVariablesItsTaskCanReach() {
+        run("int copies = 0;");
+        run("class Counted implements java.io.Serializable { private void writeObject(java.io.ObjectOutputStream out)"
+                + " throws java.io.IOException { copies++; out.defaultWriteObject(); } }");
+        run("Counted apart = new Counted();");
+        run("Object notSerializable = new Object();");
+        run("Counted read = new Counted();");
+        run("String readIt() { return \"read \" + (read != null); }");
+        run("var things = new java.util.ArrayList<Object>();");
+        run("class Peek implements java.io.Serializable { public String toString() { return \"peek sees apart: \""
+                + " + (apart != null); } }");
+        run("things.add(new Peek());");
+
+        String none = run("var w = new Worker(() -> System.out.println(\"hi\"));\nw.start();\nw.join();");
+        assertThat(workerLines(none)).extracting(Output.WorkerLine::line).containsExactly("hi");
+        assertThat(outputsOf(none)).noneMatch(Output.Notice.class::isInstance);
+        assertThat(stdout(run("System.out.println(copies);"))).isEqualTo("0\n");
+
+        String viaMethod = run("var w = new Worker(() -> System.out.println(readIt()));\nw.start();\nw.join();");
+        assertThat(workerLines(viaMethod)).extracting(Output.WorkerLine::line).containsExactly("read true");
+        assertThat(outputsOf(viaMethod)).noneMatch(Output.Notice.class::isInstance);
+        assertThat(stdout(run("System.out.println(copies);"))).as("read's copy only").isEqualTo("1\n");
+
+        String viaCopy = run("var w = new Worker(() -> System.out.println(things.get(0)));\nw.start();\nw.join();");
+        assertThat(workerLines(viaCopy)).extracting(Output.WorkerLine::line).containsExactly("peek sees apart: true");
+        assertThat(stdout(run("System.out.println(copies);"))).as("apart's copy only").isEqualTo("2\n");
+    }
+
     @Test
     void aLinkedListTooDeepToCopyIsNamedAndWorkersStillStart() {
         run("class Node implements java.io.Serializable { Node next; }");

@@ -2,48 +2,86 @@ package lessonbook.workers.runtime;
 
 import java.io.NotSerializableException;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 
-/** Copies of the notebook's top-level variables for a worker, as fork would give them. */
+/**
+ * Copies of the notebook's top-level variables for a worker, as fork would give them: for a worker, those its
+ * task can reach; for a pool, all of them.
+ */
 final class Variables {
     private Variables() {
     }
 
     /**
-     * Serializes each variable now; one that cannot travel is named in a warning and left null in workers, and so is
-     * one past {@link #copyBudget()}.
+     * Copies of the variables that {@code task} (a worker's task as bytes) can reach (see {@link SnippetReach}), as
+     * they are now; every variable when its reach cannot be told.
      */
+    static List<Messages.VariableValue> snapshotFor(WorkerHost host, byte[] task) {
+        return copies(host, SnippetReach.ofTask(host, task));
+    }
+
+    /** Copies of every variable, as they are now: a pool's functions are not known when it starts. */
     static List<Messages.VariableValue> snapshot(WorkerHost host) {
+        return copies(host, null);
+    }
+
+    /**
+     * Serializes each variable in {@code reach} (null: all); one that cannot travel is named in a warning and left
+     * null in workers, and so is one past {@link #copyBudget()}. A copy that names snippets the reach lacks (an
+     * object of a class whose code reads another variable) widens it.
+     */
+    private static List<Messages.VariableValue> copies(WorkerHost host, SnippetReach reach) {
         List<Messages.VariableValue> values = new ArrayList<>();
+        List<TopLevelVariable> pending = new ArrayList<>(host.topLevelVariables());
         long budget = copyBudget();
-        long left = budget;
-        for (TopLevelVariable v : host.topLevelVariables()) {
-            try {
-                byte[] copy = Payloads.toBytes(v.value());
-                if (copy.length > left) {
-                    host.warn(String.format("variable %s (%s) is %,d MB as a copy, more than a worker takes (%,d MB for"
-                            + " all variables, a quarter of its heap); workers see null. Share it with SharedLongArray"
-                            + " or SharedDoubleArray, or give a worker only the part it needs.", v.name(),
-                            v.value().getClass().getTypeName(), megabytes(copy.length), megabytes(budget)));
+        long[] left = {budget};
+        boolean grew = true;
+        while (grew) {
+            grew = false;
+            for (Iterator<TopLevelVariable> it = pending.iterator(); it.hasNext(); ) {
+                TopLevelVariable v = it.next();
+                if (reach != null && !reach.covers(v)) {
                     continue;
                 }
-                left -= copy.length;
-                values.add(new Messages.VariableValue(v.name(), v.declaringClass(), v.field(), copy));
-            } catch (NotSerializableException e) {
-                String type = v.value().getClass().getName();
-                String inner = e.getMessage() != null && !e.getMessage().equals(type)
-                        ? " (it holds a " + e.getMessage() + ")" : "";
-                host.warn("variable " + v.name() + " (" + type + ") is not Serializable" + inner + "; workers see null");
-            } catch (RuntimeException e) {
-                host.warn("variable " + v.name() + " could not be copied to workers (" + e + "); workers see null");
-            } catch (StackOverflowError e) {
-                // serialization recurses once per object: a linked list of a million nodes overflows it, and that
-                // must not stop every worker from starting, whether or not it uses the variable
-                host.warn("variable " + v.name() + " (" + v.value().getClass().getName() + ") is nested too deeply"
-                        + " to copy to workers (copying it overflowed the stack); workers see null");
+                it.remove();
+                byte[] copy = copy(v, host, budget, left);
+                if (copy != null) {
+                    values.add(new Messages.VariableValue(v.name(), v.declaringClass(), v.field(), copy));
+                    grew |= reach != null && reach.widenBy(copy);
+                }
             }
         }
         return values;
+    }
+
+    /** {@code v} serialized, taken from what is {@code left} of the budget; null, with a warning, if it cannot be. */
+    private static byte[] copy(TopLevelVariable v, WorkerHost host, long budget, long[] left) {
+        try {
+            byte[] copy = Payloads.toBytes(v.value());
+            if (copy.length > left[0]) {
+                host.warn(String.format("variable %s (%s) is %,d MB as a copy, more than a worker takes (%,d MB for"
+                        + " all variables, a quarter of its heap); workers see null. Share it with SharedLongArray"
+                        + " or SharedDoubleArray, or give a worker only the part it needs.", v.name(),
+                        v.value().getClass().getTypeName(), megabytes(copy.length), megabytes(budget)));
+                return null;
+            }
+            left[0] -= copy.length;
+            return copy;
+        } catch (NotSerializableException e) {
+            String type = v.value().getClass().getName();
+            String inner = e.getMessage() != null && !e.getMessage().equals(type)
+                    ? " (it holds a " + e.getMessage() + ")" : "";
+            host.warn("variable " + v.name() + " (" + type + ") is not Serializable" + inner + "; workers see null");
+        } catch (RuntimeException e) {
+            host.warn("variable " + v.name() + " could not be copied to workers (" + e + "); workers see null");
+        } catch (StackOverflowError e) {
+            // serialization recurses once per object: a linked list of a million nodes overflows it, and that
+            // must not stop every worker from starting, whether or not it uses the variable
+            host.warn("variable " + v.name() + " (" + v.value().getClass().getName() + ") is nested too deeply"
+                    + " to copy to workers (copying it overflowed the stack); workers see null");
+        }
+        return null;
     }
 
     /**

@@ -216,7 +216,7 @@ public final class WorkerRuntime {
         WorkerHost h = host();
         ChildJvm started = claim(name);
         Messages.Assign assign = new Messages.Assign(name, daemon, Variables.classpath(h), h.classGeneration(),
-                Variables.snapshot(h), h.depth() + 1);
+                Variables.snapshotFor(h, task), h.depth() + 1);
         started.bind(name, h.eventsForCaller());
         if (!daemon) {
             nonDaemonWorkers.add(started);
