@@ -51,12 +51,7 @@ class SnippetReachTest {
         Files.write(repl.resolve("$JShell$12.class"), bytes("REPL/$JShell$12"));
         Files.write(repl.resolve("$JShell$11.class"), bytes("REPL/$JShell$11"));
         Files.write(repl.resolve("$JShell$11B.class"), bytes("REPL/$JShell$11B"));
-        var host = new StandaloneHost() {
-            @Override
-            public List<Path> userClasspath() {
-                return List.of(classes);
-            }
-        };
+        WorkerHost host = hostWith(classes);
 
         SnippetReach reach = SnippetReach.ofTask(host, bytes("\u0001\u0000\u000fREPL/$JShell$30\u0000\u0010lambda$do_it$$0"));
         assertThat(reach.covers(variable("REPL.$JShell$14"))).isTrue();
@@ -78,12 +73,7 @@ class SnippetReachTest {
     void aReachWhoseClassFilesCannotBeReadCoversEveryVariable(@TempDir Path classes) throws IOException {
         Path repl = Files.createDirectories(classes.resolve("REPL"));
         Files.createDirectory(repl.resolve("$JShell$30.class"));   // a folder where a class file should be
-        var host = new StandaloneHost() {
-            @Override
-            public List<Path> userClasspath() {
-                return List.of(classes);
-            }
-        };
+        WorkerHost host = hostWith(classes);
         SnippetReach reach = SnippetReach.ofTask(host, bytes("REPL/$JShell$30"));
         assertThat(reach.covers(variable("REPL.$JShell$99"))).isTrue();
     }
@@ -95,6 +85,16 @@ class SnippetReachTest {
             out.writeObject(List.of("REPL", 1, 2.0));
         }
         assertThat(SnippetReach.namedIn(bytes.toByteArray())).isEmpty();
+    }
+
+    /** A host whose snippet classes are in {@code classes}. */
+    private static WorkerHost hostWith(Path classes) {
+        return new StandaloneHost() {
+            @Override
+            public List<Path> userClasspath() {
+                return List.of(classes);
+            }
+        };
     }
 
     private static TopLevelVariable variable(String declaringClass) {
