@@ -1,5 +1,6 @@
 package lessonbook.workers;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
@@ -49,7 +50,8 @@ import lessonbook.workers.runtime.WorkerRuntime;
  * Futures ({@link #applyAsync}, {@link #mapAsync}) complete on a thread of the worker runtime, so a callback such
  * as {@code thenAccept} runs there, like Python's callback in the pool's result thread; it may even call the pool.
  */
-public final class WorkerPool implements AutoCloseable {
+public final class WorkerPool implements AutoCloseable, Serializable {
+    private static final long serialVersionUID = 1L;
     /** What the runtime's pool engine fails calls with: this package's exceptions, whose constructors it cannot see. */
     private static final PoolFailures FAILURES = new PoolFailures() {
         @Override
@@ -74,8 +76,15 @@ public final class WorkerPool implements AutoCloseable {
         }
     };
 
-    private final PoolDispatcher dispatcher;
+    /** Null in a copy. */
+    private final transient PoolDispatcher dispatcher;
     private final int workers;
+    /**
+     * Set in a copy of this pool that another process received (a worker sees the notebook's variables, the pool
+     * among them, as copies, the way fork copies Python's Pool object): it knows the pool's size and pids, and
+     * cannot run anything.
+     */
+    private final Copy copy;
 
     /** A pool with one worker per cpu. */
     public WorkerPool() {
@@ -92,11 +101,38 @@ public final class WorkerPool implements AutoCloseable {
         }
         this.workers = workers;
         this.dispatcher = new PoolDispatcher(workers, options.initializer(), options.maxTasksPerWorker(), FAILURES);
+        this.copy = null;
+    }
+
+    private WorkerPool(Copy copy) {
+        this.workers = copy.workers();
+        this.dispatcher = null;
+        this.copy = copy;
+    }
+
+    private record Copy(int workers, List<Long> pids) implements Serializable {
+        private Object readResolve() {
+            return new WorkerPool(this);
+        }
+    }
+
+    private Object writeReplace() {
+        return copy != null ? copy : new Copy(workers, new ArrayList<>(dispatcher.pids()));
+    }
+
+    /** The pool's dispatcher; in a copy, an error that says why {@code what} cannot be done there. */
+    private PoolDispatcher original(String what) {
+        if (dispatcher == null) {
+            throw new IllegalStateException("cannot " + what + " here: this pool is a copy made when this process"
+                    + " started; only the process that created the pool can use it");
+        }
+        return dispatcher;
     }
 
     /** Runs {@code fn(x)} in a worker and returns its result (Python's {@code apply}). */
     public <T, R> R apply(SerializableFunction<T, R> fn, T x) {
-        List<Object> one = await(dispatcher.submit(dispatcher.function(fn), box(x), 1, 0, null).done());
+        PoolDispatcher pool = original("apply");
+        List<Object> one = await(pool.submit(pool.function(fn), box(x), 1, 0, null).done());
         return cast(one.get(0));
     }
 
@@ -105,7 +141,8 @@ public final class WorkerPool implements AutoCloseable {
      * Python's callback, {@code .exceptionally(e -> ...)} its error callback, {@code .join()} its {@code get()}.
      */
     public <T, R> CompletableFuture<R> applyAsync(SerializableFunction<T, R> fn, T x) {
-        MapRun run = dispatcher.submit(dispatcher.function(fn), box(x), 1, 0, null);
+        PoolDispatcher pool = original("applyAsync");
+        MapRun run = pool.submit(pool.function(fn), box(x), 1, 0, null);
         return run.done().thenApplyAsync(list -> WorkerPool.<R>cast(list.get(0)), WorkerRuntime.callbacks());
     }
 
@@ -123,7 +160,8 @@ public final class WorkerPool implements AutoCloseable {
     }
 
     private <T, R> List<R> mapIn(SerializableFunction<T, R> fn, List<T> inputs, int chunkSize) {
-        return cast(await(dispatcher.submit(dispatcher.function(fn), inputs, chunkSize, 0, null).done()));
+        PoolDispatcher pool = original("map");
+        return cast(await(pool.submit(pool.function(fn), inputs, chunkSize, 0, null).done()));
     }
 
     /** Like {@link #map} but returns at once; the future completes with the results in input order. */
@@ -136,7 +174,8 @@ public final class WorkerPool implements AutoCloseable {
     }
 
     private <T, R> CompletableFuture<List<R>> mapAsyncIn(SerializableFunction<T, R> fn, List<T> inputs, int chunkSize) {
-        MapRun run = dispatcher.submit(dispatcher.function(fn), inputs, chunkSize, 0, null);
+        PoolDispatcher pool = original("mapAsync");
+        MapRun run = pool.submit(pool.function(fn), inputs, chunkSize, 0, null);
         return run.done().thenApplyAsync(WorkerPool::cast, WorkerRuntime.callbacks());
     }
 
@@ -183,7 +222,8 @@ public final class WorkerPool implements AutoCloseable {
     }
 
     public <T, R> Iterable<R> imap(SerializableFunction<T, R> fn, Iterable<T> inputs, int chunkSize) {
-        Iterator<R> results = new OrderedResults<>(dispatcher, dispatcher.function(fn), inputs.iterator(),
+        PoolDispatcher pool = original("imap");
+        Iterator<R> results = new OrderedResults<>(pool, pool.function(fn), inputs.iterator(),
                 checked(chunkSize), 2 * workers);
         AtomicBoolean taken = new AtomicBoolean();
         return () -> {
@@ -201,7 +241,8 @@ public final class WorkerPool implements AutoCloseable {
     public <T, R> Iterable<R> mapUnordered(SerializableFunction<T, R> fn, List<T> inputs) {
         // bounded by the inputs: each result is held until read
         BlockingQueue<Object[]> arrived = new LinkedBlockingQueue<>();
-        MapRun run = dispatcher.submit(dispatcher.function(fn), inputs, PoolDispatcher.pythonChunkSize(inputs.size(), workers), 0,
+        PoolDispatcher pool = original("mapUnordered");
+        MapRun run = pool.submit(pool.function(fn), inputs, PoolDispatcher.pythonChunkSize(inputs.size(), workers), 0,
                 result -> arrived.add(new Object[] {result}));
         run.done().whenComplete((ok, failure) -> {
             if (failure != null) {
@@ -242,16 +283,16 @@ public final class WorkerPool implements AutoCloseable {
     /** Ends the pool's workers; calls still running fail with a CancellationException. */
     @Override
     public void close() {
-        dispatcher.close();
+        original("close").close();
     }
 
     /** Pids of the pool's current worker processes. */
     public List<Long> pids() {
-        return dispatcher.pids();
+        return copy != null ? copy.pids() : dispatcher.pids();
     }
 
     public int size() {
-        return dispatcher.size();
+        return copy != null ? copy.workers() : dispatcher.size();
     }
 
     private static int checked(int chunkSize) {

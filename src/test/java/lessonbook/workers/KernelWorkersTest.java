@@ -134,6 +134,36 @@ class KernelWorkersTest {
         assertThat(stdout(run("System.out.println(copies);"))).as("apart's copy only").isEqualTo("2\n");
     }
 
+    /**
+     * A pool copies every variable when it starts, as Python's forks then; a notice names one that could not be
+     * copied only when a function sent to the pool can reach it (the pool itself, which the calling statement names,
+     * travels as a copy).
+     */
+    @Test
+    void aPoolNamesAVariableItCouldNotCopyOnlyWhenAFunctionCanReachIt() {
+        run("Object notSerializable = new Object();");
+        run("int offset = 100;");
+        run("var pool = new WorkerPool(1);");
+        String apart = run("System.out.println(pool.map(x -> x + offset, java.util.List.of(1, 2)));");
+        assertThat(stdout(apart)).isEqualTo("[101, 102]\n");
+        assertThat(outputsOf(apart)).noneMatch(Output.Notice.class::isInstance);
+        String reaching = run("System.out.println(pool.map(x -> x + \" \" + notSerializable, java.util.List.of(1)));");
+        assertThat(stdout(reaching)).isEqualTo("[1 null]\n");
+        assertThat(outputsOf(reaching)).contains(
+                new Output.Notice("variable notSerializable (java.lang.Object) is not Serializable; workers see null"));
+
+        // the pool itself travels as a copy, as a forked child's Pool object does: it knows its size, runs nothing
+        String copied = run("var w = new Worker(() -> { System.out.println(\"a copy of a pool of \" + pool.size());"
+                + " try { pool.map(x -> x, java.util.List.of(1)); } catch (IllegalStateException e) {"
+                + " System.out.println(e.getMessage()); } });\nw.start();\nw.join();");
+        Await.until("the worker's two lines", T, () -> workerLines(copied).size() >= 2);
+        assertThat(workerLines(copied)).extracting(Output.WorkerLine::line).containsExactly("a copy of a pool of 1",
+                "cannot map here: this pool is a copy made when this process started; only the process that created"
+                        + " the pool can use it");
+        assertThat(outputsOf(copied)).noneMatch(Output.Notice.class::isInstance);
+        run("pool.close();");
+    }
+
     @Test
     void aLinkedListTooDeepToCopyIsNamedAndWorkersStillStart() {
         run("class Node implements java.io.Serializable { Node next; }");

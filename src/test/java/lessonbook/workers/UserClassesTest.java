@@ -93,9 +93,10 @@ class UserClassesTest extends WithRecordingHost {
                 new TopLevelVariable("lock", "userdemo.Vars", "lock", new Object()));
         SerializableFunction<Integer, String> greeter = (SerializableFunction<Integer, String>) instance("userdemo.Greeter");
         try (WorkerPool pool = new WorkerPool(1)) {
+            assertThat(host.warnings).as("named when a function that may read it is sent").isEmpty();
+            assertThat(pool.map(greeter, List.of(7))).containsExactly("v1:7:hi:true");
             assertThat(host.warnings).containsExactly(
                     "variable lock (java.lang.Object) is not Serializable; workers see null");
-            assertThat(pool.map(greeter, List.of(7))).containsExactly("v1:7:hi:true");
         }
         assertThat(host.lines()).noneMatch(l -> l.stderr());
     }

@@ -33,7 +33,7 @@ public final class PoolDispatcher {
     private final WorkerHost host;
     private WorkerEvents events;
     private final long generation;
-    private final List<Messages.VariableValue> variables;
+    private final Variables.Snapshot variables;
     private final byte[] initializer;
     private final int maxTasksPerWorker;
     private final PoolFailures failures;
@@ -67,6 +67,9 @@ public final class PoolDispatcher {
         this.maxTasksPerWorker = maxTasksPerWorker;
         this.failures = failures;
         this.initializer = initializer == null ? null : PoolFunctions.encoded(initializer, "the initializer");
+        if (this.initializer != null) {
+            variables.warnReachableBy(host, this.initializer);
+        }
         WorkerRuntime.checkRoomFor(workers);
         synchronized (lock) {
             try {
@@ -96,8 +99,10 @@ public final class PoolDispatcher {
             chunkSize = autoChunkSize(function, inputs.size());
         }
         long runGeneration = host.classGeneration();
-        List<Messages.VariableValue> runVariables = runGeneration == generation ? variables : Variables.snapshot(host);
-        MapRun run = new MapRun(function, inputs.size(), indexBase, runGeneration, Variables.classpath(host), runVariables, onEach);
+        Variables.Snapshot runVariables = runGeneration == generation ? variables : Variables.snapshot(host);
+        runVariables.warnReachableBy(host, function.bytes());
+        MapRun run = new MapRun(function, inputs.size(), indexBase, runGeneration, Variables.classpath(host),
+                runVariables.values(), onEach);
         List<MapRun.Chunk> chunks = new ArrayList<>();
         for (int first = 0; first < inputs.size(); first += chunkSize) {
             Object[] slice = inputs.subList(first, Math.min(inputs.size(), first + chunkSize)).toArray();
@@ -242,7 +247,7 @@ public final class PoolDispatcher {
         child.bind(name, events);
         PoolMember member = new PoolMember(child, name, generation);
         members.add(member);
-        Messages.Assign assign = new Messages.Assign(name, false, Variables.classpath(host), generation, variables,
+        Messages.Assign assign = new Messages.Assign(name, false, Variables.classpath(host), generation, variables.values(),
                 host.depth() + 1);
         WorkerRuntime.background.execute(() -> serve(member, assign));
     }

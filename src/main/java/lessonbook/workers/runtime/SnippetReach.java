@@ -60,13 +60,13 @@ final class SnippetReach {
     }
 
     /**
-     * Whether the task can reach {@code variable}: its snippet is reached, or the reach is unknown, or the variable
+     * Whether the task can reach a variable of {@code declaringClass}: its snippet is reached, or the reach is unknown, or the variable
      * is not a snippet's (a host other than JShell's keeps variables in classes of its own, whose reach is not
      * followed).
      */
-    boolean covers(TopLevelVariable variable) {
-        return units == null || !variable.declaringClass().startsWith(PACKAGE + ".$JShell$")
-                || units.contains(unitOf(variable.declaringClass()));
+    boolean covers(String declaringClass) {
+        return units == null || !declaringClass.startsWith(PACKAGE + ".$JShell$")
+                || units.contains(unitOf(declaringClass));
     }
 
     /**

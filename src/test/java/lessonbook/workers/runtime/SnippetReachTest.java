@@ -54,19 +54,19 @@ class SnippetReachTest {
         WorkerHost host = hostWith(classes);
 
         SnippetReach reach = SnippetReach.ofTask(host, bytes("\u0001\u0000\u000fREPL/$JShell$30\u0000\u0010lambda$do_it$$0"));
-        assertThat(reach.covers(variable("REPL.$JShell$14"))).isTrue();
-        assertThat(reach.covers(variable("REPL.$JShell$12"))).isFalse();
-        assertThat(reach.covers(variable("REPL.$JShell$11"))).isFalse();
-        assertThat(reach.covers(variable("userdemo.Vars"))).as("not a snippet's: copied as before").isTrue();
+        assertThat(reach.covers("REPL.$JShell$14")).isTrue();
+        assertThat(reach.covers("REPL.$JShell$12")).isFalse();
+        assertThat(reach.covers("REPL.$JShell$11")).isFalse();
+        assertThat(reach.covers("userdemo.Vars")).as("not a snippet's: copied as before").isTrue();
 
         assertThat(reach.widenBy(bytes("sr\u0000\u0015REPL.$JShell$16$Peek"))).isTrue();
-        assertThat(reach.covers(variable("REPL.$JShell$12"))).isTrue();
+        assertThat(reach.covers("REPL.$JShell$12")).isTrue();
         assertThat(reach.widenBy(bytes("REPL.$JShell$16$Peek"))).as("nothing new").isFalse();
 
         // a serialized stream may follow a wrapper's name with a byte that reads as a letter: both snippets count
         assertThat(reach.widenBy(bytes("REPL.$JShell$11BQ"))).isTrue();
-        assertThat(reach.covers(variable("REPL.$JShell$11"))).isTrue();
-        assertThat(reach.covers(variable("REPL.$JShell$11B"))).isTrue();
+        assertThat(reach.covers("REPL.$JShell$11")).isTrue();
+        assertThat(reach.covers("REPL.$JShell$11B")).isTrue();
     }
 
     @Test
@@ -75,7 +75,7 @@ class SnippetReachTest {
         Files.createDirectory(repl.resolve("$JShell$30.class"));   // a folder where a class file should be
         WorkerHost host = hostWith(classes);
         SnippetReach reach = SnippetReach.ofTask(host, bytes("REPL/$JShell$30"));
-        assertThat(reach.covers(variable("REPL.$JShell$99"))).isTrue();
+        assertThat(reach.covers("REPL.$JShell$99")).isTrue();
     }
 
     @Test
@@ -97,7 +97,4 @@ class SnippetReachTest {
         };
     }
 
-    private static TopLevelVariable variable(String declaringClass) {
-        return new TopLevelVariable("v", declaringClass, "v", 1);
-    }
 }
