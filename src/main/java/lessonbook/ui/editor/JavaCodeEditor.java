@@ -302,6 +302,11 @@ public class JavaCodeEditor extends VBox {
 
     // ---- sizing and fonts -------------------------------------------------------------------------------
 
+    /** How tall the editor is (package-private: its tests). */
+    EditorSizing sizing() {
+        return sizing;
+    }
+
     /** Font size in px for this editor; 0 (default) inherits {@code -fx-font-size} from the parents. */
     public DoubleProperty fontSizeProperty() {
         return fontSize;

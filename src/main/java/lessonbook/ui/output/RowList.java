@@ -2,7 +2,9 @@ package lessonbook.ui.output;
 
 import javafx.application.Platform;
 import javafx.collections.ObservableList;
+import javafx.geometry.Orientation;
 import javafx.scene.Node;
+import javafx.scene.control.ScrollBar;
 import javafx.scene.control.ListView;
 import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.text.Font;
@@ -81,15 +83,28 @@ final class RowList extends ListView<RowWrapper.Row> {
     }
 
     /**
-     * The viewport's width (without the scroll bar; not a cell's width, which grows with an unbroken row) less
-     * a cell's padding, over one character of the cells' font; one column spare against rounding.
+     * The viewport's width (not a cell's width, which grows with an unbroken row) less a cell's padding, over one
+     * character of the cells' font; one column spare against rounding. The vertical scroll bar's room counts as
+     * taken whether it is shown or not, so that its coming with a flood's first batch does not break every row
+     * again.
      */
     private int measure() {
         if (font == null || viewport == null || viewport.getLayoutBounds().getWidth() <= 0) {
             return columns;
         }
-        double textWidth = viewport.getLayoutBounds().getWidth() - cellPadding;
+        ScrollBar bar = verticalBar();
+        double barRoom = bar == null || bar.isVisible() ? 0 : bar.prefWidth(-1);
+        double textWidth = viewport.getLayoutBounds().getWidth() - barRoom - cellPadding;
         return Math.max(RowWrapper.MIN_COLUMNS, (int) Math.floor(textWidth / charWidth) - 1);
+    }
+
+    private ScrollBar verticalBar() {
+        for (Node node : lookupAll(".scroll-bar")) {
+            if (node instanceof ScrollBar bar && bar.getOrientation() == Orientation.VERTICAL) {
+                return bar;
+            }
+        }
+        return null;
     }
 
     /**

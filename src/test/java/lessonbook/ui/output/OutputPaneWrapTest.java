@@ -108,6 +108,23 @@ class OutputPaneWrapTest {
         assertThat(pane.lines()).hasSize(2);
     }
 
+    /**
+     * Under the app's stylesheet, which draws no arrows, an output taller than its pane shows a scroll bar a
+     * reader can see and grab: it was 0 pixels wide.
+     */
+    @Test
+    void aTallOutputShowsAScrollBarThatCanBeSeen(FxRobot robot) {
+        robot.interact(() -> pane.append(List.of(out(SampleOutput.numbered(0, 400)))));
+        Await.until("a vertical scroll bar shown", WAIT, () -> onFx(() -> root.lookupAll(".scroll-bar").stream()
+                .map(n -> (javafx.scene.control.ScrollBar) n)
+                .anyMatch(b -> b.getOrientation() == javafx.geometry.Orientation.VERTICAL && b.isVisible())));
+        double breadth = onFx(() -> root.lookupAll(".scroll-bar").stream()
+                .map(n -> (javafx.scene.control.ScrollBar) n)
+                .filter(b -> b.getOrientation() == javafx.geometry.Orientation.VERTICAL && b.isVisible())
+                .mapToDouble(javafx.scene.control.ScrollBar::getWidth).max().orElse(0));
+        assertThat(breadth).isGreaterThanOrEqualTo(6);
+    }
+
     @Test
     void aLongFirstLineWrapsEvenWhenTheFontChangesWithIt(FxRobot robot) throws Exception {
         // Presenter mode: the font grows, and the pane's first ever output arrives in the same turn.
