@@ -2,28 +2,34 @@ package lessonbook.ui;
 
 import java.util.List;
 
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.scene.Node;
+import javafx.scene.layout.VBox;
 
 import org.fxmisc.richtext.CodeArea;
 
 import lessonbook.model.Diagnostic;
+import lessonbook.ui.editor.EditorSizing;
 
-/** The source of a Markdown cell while it is being edited: plain wrapped text, as tall as its content. */
+/**
+ * The source of a Markdown cell while it is being edited: plain wrapped text, as tall as its content up to the
+ * code editor's bound, past which it scrolls in a box (the same {@link EditorSizing}).
+ */
 final class MarkdownSourceEditor extends SourceEditorBase {
     private final CodeArea area = new CodeArea();
+    private final VBox box = new VBox();
 
     MarkdownSourceEditor(String text) {
         area.getStyleClass().add("markdown-editor");
-        area.setWrapText(true);
-        area.setAutoHeight(true);
         area.replaceText(text);
         area.getUndoManager().forgetHistory();
         area.textProperty().addListener((o, was, now) -> textChanged(now));
+        new EditorSizing(box, area, new SimpleBooleanProperty(true)).apply();
     }
 
     @Override
     public Node node() {
-        return area;
+        return box;
     }
 
     @Override

@@ -23,9 +23,9 @@ import org.fxmisc.richtext.CodeArea;
  * Why the cap: the area makes a node for every line it shows, and a grown area shows all of them. A lesson with
  * one cell of 60,000 pasted lines (5 MB, under the 10 MB an opened file may have) froze the window for minutes
  * while those nodes were made (2 GB of memory); one of 3,000 lines took 13 s of the window's CPU and 1.9 GB.
- * Threading: FX thread only.
+ * The code editor and the Markdown cell's source editor are both sized by it. Threading: FX thread only.
  */
-final class EditorSizing {
+public final class EditorSizing {
     /** A grown editor's tallest, in lines: longer than a lesson's cells, and 150 nodes at most. */
     static final int MOST_LINES_GROWN = 150;
     /** The height of the box a longer text scrolls in: it fits in the window beside the toolbar, on a laptop too. */
@@ -38,7 +38,11 @@ final class EditorSizing {
     /** Longer than the cap: the area scrolls inside a box. */
     private boolean capped;
 
-    EditorSizing(VBox editor, CodeArea area, BooleanProperty autoGrow) {
+    /**
+     * Sizes {@code area}, which it puts into {@code editor} (below a find bar, if there is one) at each
+     * {@link #apply()}; {@code autoGrow} may change later.
+     */
+    public EditorSizing(VBox editor, CodeArea area, BooleanProperty autoGrow) {
         this.editor = editor;
         this.area = area;
         this.autoGrow = autoGrow;
@@ -55,7 +59,7 @@ final class EditorSizing {
     }
 
     /** Puts the area (or its scroll pane) under the find bar for the current autoGrow setting. */
-    void apply() {
+    public void apply() {
         boolean hadFocus = area.isFocused();
         editor.getChildren().removeIf(child -> !(child instanceof FindReplaceBar));
         if (scrollPane != null) {

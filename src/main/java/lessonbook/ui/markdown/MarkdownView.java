@@ -10,6 +10,8 @@ import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
 
 import org.commonmark.ext.gfm.tables.TablesExtension;
@@ -92,9 +94,17 @@ public class MarkdownView extends VBox {
     }
 
     private void render() {
-        org.commonmark.node.Node document = MarkdownDepth.bound(PARSER.parse(markdown.get()));
+        ProseBound.Drawn drawn = ProseBound.parse(PARSER, markdown.get());
+        org.commonmark.node.Node document = MarkdownDepth.bound(drawn.document());
         MarkdownRenderer renderer = new MarkdownRenderer(baseDirectory.get(), this::followLink, this);
-        getChildren().setAll(renderer.blocks(document, 0));
+        List<Node> blocks = renderer.blocks(document, 0);
+        if (drawn.note() != null) {
+            Label note = new Label(drawn.note());
+            note.setWrapText(true);
+            note.getStyleClass().add("md-not-drawn");
+            blocks.add(note);
+        }
+        getChildren().setAll(blocks);
     }
 
     private void followLink(String target) {

@@ -111,6 +111,23 @@ class MarkdownViewTest {
         assertThat(onFx(() -> textNode("strong").getFont().getStyle())).containsIgnoringCase("bold");
     }
 
+    /** A pasted cell of 20,000 paragraphs kept the window from appearing: the view draws its first blocks. */
+    @Test
+    void aCellOfTwentyThousandParagraphsDrawsItsFirstBlocksAndANote(FxRobot robot) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 20_000; i++) {
+            text.append("Paragraph ").append(i).append(" with *emphasis*.\n\n");
+        }
+        show(robot, text.toString());
+        List<Node> children = view.getChildren();
+        assertThat(children).hasSize(ProseBound.MAX_BLOCKS + 1);
+        assertThat(textOf(children.get(ProseBound.MAX_BLOCKS - 1))).isEqualTo("Paragraph 399 with emphasis.");
+        Node note = children.get(ProseBound.MAX_BLOCKS);
+        assertThat(note.getStyleClass()).contains("md-not-drawn");
+        assertThat(((javafx.scene.control.Label) note).getText()).contains("All of its text is kept");
+        assertThat(view.getMarkdown()).isEqualTo(text.toString());
+    }
+
     @Test
     void nestedListsGetMarkersAndTheirItemsText(FxRobot robot) {
         show(robot, "- first\n- second\n\n  3. three\n  4. four\n");
