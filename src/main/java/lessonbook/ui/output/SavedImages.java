@@ -11,6 +11,7 @@ import javafx.scene.control.Label;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 
+import lessonbook.format.ImageSize;
 import lessonbook.format.ipynb.RichOutputs;
 
 /**

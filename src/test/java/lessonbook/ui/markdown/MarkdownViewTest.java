@@ -209,6 +209,27 @@ class MarkdownViewTest {
         assertThat(textNode("[a tracking pixel]").getStyleClass()).contains("md-image-alt");
     }
 
+    /**
+     * A picture beside a lesson whose header claims 20,000 x 20,000 pixels (a 400 KB PNG of one colour decodes to
+     * 1.6 GB) is named, not decoded.
+     */
+    @Test
+    void aPictureTooLargeToDecodeIsNamedWithItsSize(FxRobot robot) throws IOException {
+        byte[] png = PNG.clone();
+        png[16] = 0;
+        png[17] = 0;
+        png[18] = 0x4E;   // width 20,000 (0x4E20)
+        png[19] = 0x20;
+        png[20] = 0;
+        png[21] = 0;
+        png[22] = 0x4E;   // height 20,000
+        png[23] = 0x20;
+        Files.write(lessonDir.resolve("bomb.png"), png);
+        show(robot, "![a picture](bomb.png)");
+        assertThat(onFx(() -> view.lookupAll(".md-image").size())).isZero();
+        assertThat(textOf(view)).isEqualTo("[a picture: an image of 20,000 x 20,000 pixels, too large to show here]");
+    }
+
     @Test
     void rawHtmlIsShownAsTextNeverRun(FxRobot robot) {
         show(robot, "<script>alert('x')</script>\n\nA line<br>break and <b>bold</b>.");

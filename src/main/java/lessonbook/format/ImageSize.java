@@ -1,26 +1,26 @@
-package lessonbook.ui.output;
+package lessonbook.format;
 
 import java.util.Optional;
 
 /**
  * An image's width and height read from its first bytes (PNG, GIF, JPEG), before it is decoded: a notebook's
- * image is a few hundred kilobytes of text that may decode to gigabytes of pixels, and the window decodes only
- * what fits its bound. Pure logic, no JavaFX.
+ * image (a saved output, or a picture beside a lesson) is a few hundred kilobytes that may decode to gigabytes of
+ * pixels, and the window decodes only what fits its bound. Pure logic, no JavaFX.
  */
-record ImageSize(int width, int height) {
+public record ImageSize(int width, int height) {
     /** 16 million pixels, 64 MB decoded: more than any plot, less than a decompression bomb's worth. */
-    static final long MAX_PIXELS = 16_000_000L;
+    public static final long MAX_PIXELS = 16_000_000L;
 
-    long pixels() {
+    public long pixels() {
         return (long) width * height;
     }
 
-    boolean fits() {
+    public boolean fits() {
         return width > 0 && height > 0 && pixels() <= MAX_PIXELS;
     }
 
     /** The size the header states, or empty for a format not known here or a header cut short. */
-    static Optional<ImageSize> of(byte[] bytes) {
+    public static Optional<ImageSize> of(byte[] bytes) {
         if (startsWith(bytes, 0x89, 'P', 'N', 'G') && bytes.length >= 24) {
             return Optional.of(new ImageSize(bigEndian(bytes, 16), bigEndian(bytes, 20)));
         }

@@ -1,4 +1,4 @@
-package lessonbook.ui.output;
+package lessonbook.format;
 
 import static lessonbook.testkit.TestImages.encoded;
 import static org.assertj.core.api.Assertions.assertThat;
