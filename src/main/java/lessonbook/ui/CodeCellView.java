@@ -21,6 +21,7 @@ import lessonbook.model.Output;
 import lessonbook.ui.richoutput.OnScreen;
 import lessonbook.ui.richoutput.TickingLabel;
 import lessonbook.ui.output.OutputPane;
+import lessonbook.ui.editor.EditorSizing;
 
 /**
  * A Java cell: {@code In [n]} prompt, editor, run status with timing, and the output pane. The full editor
@@ -191,17 +192,27 @@ final class CodeCellView extends CellView {
         return numberedLines(source);
     }
 
+    /**
+     * The preview's text: numbered lines, as many as the editor will show at first (all of them up to
+     * {@link EditorSizing#MOST_LINES_GROWN}, else a box of {@link EditorSizing#LINES_IN_A_BOX}), each cut at
+     * {@link #PREVIEW_LINE_CHARS} characters, as the cell's width clips it anyway. A 5 MB cell's whole text in one
+     * Text node was laid out before the editor was made.
+     */
     static String numberedLines(String source) {
         String[] lines = source.split("\n", -1);
+        int shown = lines.length > EditorSizing.MOST_LINES_GROWN ? EditorSizing.LINES_IN_A_BOX : lines.length;
         StringBuilder text = new StringBuilder();
-        for (int i = 0; i < lines.length; i++) {
+        for (int i = 0; i < shown; i++) {
             // padded by hand: String.format's parsing was 3 % of the FX thread's work before the first frame
             String number = Integer.toString(i + 1);
+            String line = lines[i].length() > PREVIEW_LINE_CHARS ? lines[i].substring(0, PREVIEW_LINE_CHARS) : lines[i];
             text.append(number).append("    ", 0, Math.max(0, 4 - number.length()))
-                    .append(lines[i]).append(i + 1 < lines.length ? "\n" : "");
+                    .append(line).append(i + 1 < shown ? "\n" : "");
         }
         return text.toString();
     }
+
+    static final int PREVIEW_LINE_CHARS = 1_000;
 
     /**
      * Created on first output (most cells of a 200-cell lesson never need the list), with any saved outputs not

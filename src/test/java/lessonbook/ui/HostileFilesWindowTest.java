@@ -36,7 +36,7 @@ import lessonbook.testkit.Fx;
 
 /**
  * The fuzz corpus of malformed and hostile files (src/test/resources/hostile, as HostileFilesTest runs and exports
- * them; plus the two big ones found by trying, made here) opened in the window as File > Open does, over a lesson
+ * them; plus the big ones found by trying, made here) opened in the window as File > Open does, over a lesson
  * with unsaved edits whose user answers "Don't Save". Each ends within {@link #BOUND} in a clear message shown to
  * the user (no stack trace in it) or in the notebook opened; the window answers at once afterwards; and a file
  * that is refused leaves the lesson with its edits, still unsaved, in the window.
@@ -60,7 +60,8 @@ class HostileFilesWindowTest {
     static Stream<String> corpus() {
         return Stream.of("array.ipynb", "bad-output.ipynb", "binary.md", "cells-not-list.ipynb", "links.ipynb",
                 "odd-output.md", "truncated.ipynb", "unclosed-fence.md", "wrong-types.ipynb", "workers-overflow.md",
-                "workers-huge-seconds.md", "generated:quadratic.md", "generated:deep.md");
+                "workers-huge-seconds.md", "generated:quadratic.md", "generated:deep.md", "generated:long-code.md",
+                "generated:long-prose.md");
     }
 
     @Start
@@ -135,6 +136,17 @@ class HostileFilesWindowTest {
             // 2,000 levels of quote, list and emphasis: once a StackOverflowError that kept the app from starting
             return Files.writeString(dir.resolve("deep.md"), "> ".repeat(2000) + "quoted\n\n" + "- ".repeat(2000)
                     + "listed\n\n" + "*".repeat(2000) + "emphasised" + "*".repeat(2000) + "\n\n```java\nint x = 1;\n```\n",
+                    StandardCharsets.UTF_8);
+        }
+        if (name.equals("generated:long-code.md")) {
+            // one code cell of 30,000 pasted lines: the editor grew to all of them, a node each, and froze the window
+            return Files.writeString(dir.resolve("long-code.md"), "# Pasted\n\n```java\n"
+                    + "int v = 1; // a line of pasted data\n".repeat(30_000) + "```\n", StandardCharsets.UTF_8);
+        }
+        if (name.equals("generated:long-prose.md")) {
+            // one prose cell of 20,000 paragraphs: the window never appeared
+            return Files.writeString(dir.resolve("long-prose.md"), "# Pasted\n\n"
+                    + "A paragraph with *emphasis* and `code`.\n\n".repeat(20_000) + "```java\nint x = 1;\n```\n",
                     StandardCharsets.UTF_8);
         }
         Path file = dir.resolve(name);

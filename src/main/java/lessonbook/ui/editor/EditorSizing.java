@@ -27,9 +27,9 @@ import org.fxmisc.richtext.CodeArea;
  */
 public final class EditorSizing {
     /** A grown editor's tallest, in lines: longer than a lesson's cells, and 150 nodes at most. */
-    static final int MOST_LINES_GROWN = 150;
+    public static final int MOST_LINES_GROWN = 150;
     /** The height of the box a longer text scrolls in: it fits in the window beside the toolbar, on a laptop too. */
-    static final int LINES_IN_A_BOX = 30;
+    public static final int LINES_IN_A_BOX = 30;
 
     private final VBox editor;
     private final CodeArea area;
