@@ -1,11 +1,13 @@
 package lessonbook.ui.markdown;
 
+import org.commonmark.ext.gfm.tables.TableBlock;
+import org.commonmark.ext.gfm.tables.TableBody;
 import org.commonmark.node.Node;
 import org.commonmark.parser.Parser;
 
 /**
  * How much of a prose cell the window draws: its first {@link #MAX_CHARS} characters (cut at a line's end) and, of
- * those, its first {@link #MAX_BLOCKS} blocks (paragraphs, headings, lists...). Each block is a node tree of its
+ * those, its first {@link #MAX_BLOCKS} blocks (paragraphs, headings, lists...; a table's row counts as one). Each block is a node tree of its
  * own, all made at once on the FX thread: a cell of 20,000 pasted paragraphs (1.8 MB) kept the window from ever
  * appearing (over a minute of CPU, 1.8 GB). A real lesson's prose cell has tens of blocks. The cell's text is
  * never cut: the note says so and how to see all of it. Pure logic, no JavaFX; any thread.
@@ -21,6 +23,33 @@ final class ProseBound {
     private ProseBound() {
     }
 
+    /** Keeps the head's rows and body rows up to {@code most} in all; returns how many rows are kept. */
+    private static int keepRows(TableBlock table, int most) {
+        int kept = 0;
+        for (Node part = table.getFirstChild(); part != null; part = part.getNext()) {
+            for (Node row = part.getFirstChild(); row != null; ) {
+                Node next = row.getNext();
+                if (kept >= most && part instanceof TableBody) {
+                    row.unlink();
+                } else {
+                    kept++;
+                }
+                row = next;
+            }
+        }
+        return kept;
+    }
+
+    private static int rows(TableBlock table) {
+        int rows = 0;
+        for (Node part = table.getFirstChild(); part != null; part = part.getNext()) {
+            for (Node row = part.getFirstChild(); row != null; row = row.getNext()) {
+                rows++;
+            }
+        }
+        return rows;
+    }
+
     static Drawn parse(Parser parser, String markdown) {
         String source = markdown;
         boolean charsCut = markdown.length() > MAX_CHARS;
@@ -31,16 +60,26 @@ final class ProseBound {
         }
         Node document = parser.parse(source);
         int blocks = 0;
+        boolean blocksCut = false;
         for (Node block = document.getFirstChild(); block != null; ) {
             Node next = block.getNext();
-            if (++blocks > MAX_BLOCKS) {
+            if (blocks >= MAX_BLOCKS) {
                 block.unlink();
+                blocksCut = true;
+            } else {
+                blocks++;
+                if (block instanceof TableBlock table) {
+                    // each row is a node tree of its own: a row counts as a block
+                    int all = rows(table);
+                    int kept = keepRows(table, MAX_BLOCKS - blocks);
+                    blocks += kept;
+                    blocksCut |= kept < all;
+                }
             }
             block = next;
         }
-        boolean blocksCut = blocks > MAX_BLOCKS;
         if (blocksCut || charsCut) {
-            String what = blocksCut ? String.format("its first %,d blocks", MAX_BLOCKS)
+            String what = blocksCut ? String.format("its first %,d blocks (paragraphs, headings, table rows...)", MAX_BLOCKS)
                     : String.format("its first %,d characters", source.length());
             return new Drawn(document, String.format("… This cell is too long to draw whole (%,d characters): only %s"
                     + " are drawn here. All of its text is kept; edit the cell (double-click) to see it.",

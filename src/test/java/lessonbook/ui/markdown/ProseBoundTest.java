@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 
 /** What of a long prose cell the window draws, and the note that says the rest is kept. */
 class ProseBoundTest {
-    private static final Parser PARSER = Parser.builder().build();
+    private static final Parser PARSER = Parser.builder()
+            .extensions(java.util.List.of(org.commonmark.ext.gfm.tables.TablesExtension.create())).build();
 
     private static int blocks(Node document) {
         int count = 0;
@@ -43,8 +44,28 @@ class ProseBoundTest {
         Paragraph last = (Paragraph) drawn.document().getLastChild();
         assertThat(((Text) last.getFirstChild()).getLiteral()).isEqualTo("Paragraph 399.");
         assertThat(drawn.note()).isEqualTo(String.format("… This cell is too long to draw whole (%,d characters): only"
-                + " its first 400 blocks are drawn here. All of its text is kept; edit the cell (double-click) to see"
-                + " it.", source.length()));
+                + " its first 400 blocks (paragraphs, headings, table rows...) are drawn here. All of its text is kept;"
+                + " edit the cell (double-click) to see it.", source.length()));
+    }
+
+    @Test
+    void aTableOfTenThousandRowsCountsEachRowAsABlock() {
+        StringBuilder source = new StringBuilder("Intro.\n\n| a | b |\n|---|---|\n");
+        for (int i = 0; i < 10_000; i++) {
+            source.append("| ").append(i).append(" | x |\n");
+        }
+        source.append("\nAfter.\n");
+        ProseBound.Drawn drawn = ProseBound.parse(PARSER, source.toString().substring(0, 60_000));
+        assertThat(blocks(drawn.document())).as("the intro and the table").isEqualTo(2);
+        org.commonmark.ext.gfm.tables.TableBlock table =
+                (org.commonmark.ext.gfm.tables.TableBlock) drawn.document().getLastChild();
+        Node body = table.getLastChild();
+        assertThat(blocks(body)).as("body rows: 400 blocks, less the intro, the table and its head").isEqualTo(397);
+        assertThat(drawn.note()).contains("only its first 400 blocks");
+
+        ProseBound.Drawn small = ProseBound.parse(PARSER, "| a |\n|---|\n| 1 |\n| 2 |\n");
+        assertThat(small.note()).isNull();
+        assertThat(blocks(small.document().getFirstChild().getLastChild())).isEqualTo(2);
     }
 
     @Test
