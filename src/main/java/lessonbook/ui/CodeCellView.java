@@ -55,7 +55,9 @@ final class CodeCellView extends CellView {
      * lesson are plain, and a lesson opens without building a button for each.
      */
     private Consumer<CellLine> goTo = place -> { };
-    private final CodeStandIn standIn = new CodeStandIn(body, () -> editor != null ? editor.node() : preview);
+    /** The editor's node took the preview's place (not yet while a line too long to draw holds it back). */
+    private boolean editorInPlace;
+    private final CodeStandIn standIn = new CodeStandIn(body, () -> editorInPlace ? editor.node() : preview);
 
     CodeCellView(CodeCell cell, DoubleProperty fontSize, KernelAssist completion, Consumer<String> onEdit,
                  boolean editable) {
@@ -177,8 +179,16 @@ final class CodeCellView extends CellView {
         editor = new JavaCellEditor(sourceText, completion, editable);
         editor.setOnTextChanged(onEdit);
         editor.component().getCodeArea().focusedProperty().addListener((o, was, now) -> editorFocus.accept(now));
-        body.getChildren().set(body.getChildren().indexOf(preview), editor.node());
-        standIn.refresh();
+        // out of the scene until asked for: JavaFX lays out hidden nodes too, and a line too long to draw is the point
+        standIn.whenCodeMayBeDrawn(this::putEditorInPlace);
+    }
+
+    private void putEditorInPlace() {
+        if (!editorInPlace) {
+            editorInPlace = true;
+            body.getChildren().set(body.getChildren().indexOf(preview), editor.node());
+            standIn.refresh();
+        }
     }
 
     boolean isMaterialized() {

@@ -13,8 +13,9 @@ import lessonbook.model.SolutionRegions;
 
 /**
  * What a code cell shows above and in place of its code: the exercise or checks row (with the Check button), and
- * the text that stands in for code not shown, either a teacher's hidden solution or checks (the students' copy), or
- * code folded away (JupyterLab's collapsed input, which a click unfolds). The code itself is untouched and runs as it
+ * the text that stands in for code not shown, either a teacher's hidden solution or checks (the students' copy),
+ * code folded away (JupyterLab's collapsed input, which a click unfolds), or code with a line too long to draw
+ * quickly (a click draws it). The code itself is untouched and runs as it
  * is. Nodes are made only when first needed (most cells of a lesson are neither). On the FX thread.
  */
 final class CodeStandIn {
@@ -30,7 +31,17 @@ final class CodeStandIn {
     private CellRole role = CellRole.PLAIN;
     private boolean solutionHidden;
     private boolean folded;
+    /**
+     * The code as the cell first showed it has a line longer than {@link #MOST_CHARS_DRAWN_IN_A_LINE}, and no one
+     * asked to see it yet: a line is laid out whole, and one of 2 million characters (a pasted string of data)
+     * kept the window from answering. Decided at the first show only, so that a line typed long never folds.
+     */
+    private boolean overlong;
+    private boolean firstShow = true;
+    private Runnable drawCode;
     private String source = "";
+
+    static final int MOST_CHARS_DRAWN_IN_A_LINE = 20_000;
 
     /** {@code code}: the node showing the code now (the preview, or the editor once made). */
     CodeStandIn(Pane body, Supplier<Node> code) {
@@ -51,7 +62,32 @@ final class CodeStandIn {
         this.source = source;
         this.role = role;
         this.folded = folded;
+        if (firstShow) {
+            firstShow = false;
+            overlong = longestLine(source) > MOST_CHARS_DRAWN_IN_A_LINE;
+        }
         refresh();
+    }
+
+    /** Runs {@code draw} now, or once the user asked to see code with a line too long to draw. */
+    void whenCodeMayBeDrawn(Runnable draw) {
+        if (overlong) {
+            drawCode = draw;
+        } else {
+            draw.run();
+        }
+    }
+
+    static int longestLine(String source) {
+        int longest = 0;
+        int start = 0;
+        while (start <= source.length()) {
+            int end = source.indexOf('\n', start);
+            end = end < 0 ? source.length() : end;
+            longest = Math.max(longest, end - start);
+            start = end + 1;
+        }
+        return longest;
     }
 
     void setSolutionHidden(boolean hidden) {
@@ -91,7 +127,7 @@ final class CodeStandIn {
     void refresh() {
         boolean special = role.kind() != CellRole.Kind.PLAIN;
         boolean hideSolution = solutionHidden && special;
-        boolean hide = hideSolution || folded;
+        boolean hide = hideSolution || folded || overlong;
         if (roleRow == null && !special && standIn == null && !hide) {
             return;
         }
@@ -118,9 +154,14 @@ final class CodeStandIn {
         int lines = source.split("\n", -1).length;
         if (hideSolution) {
             standIn.setText(role.isExercise() ? studentCopy(source) : "(the checks are hidden: " + lines + " lines)");
-        } else if (hide) {
+        } else if (folded) {
             standIn.setText("Code hidden (" + lines + (lines == 1 ? " line" : " lines") + "): a click shows it");
+        } else if (overlong) {
+            standIn.setText(String.format("Code not drawn: a line of it has %,d characters, more than the window draws"
+                    + " quickly (%,d). It runs as it is. A click draws it (the window may not answer for a while).",
+                    longestLine(source), MOST_CHARS_DRAWN_IN_A_LINE));
         }
+        standIn.setWrapText(overlong && !hideSolution && !folded);
     }
 
     private void makeRoleRow() {
@@ -141,8 +182,19 @@ final class CodeStandIn {
         standIn.getStyleClass().addAll("code-preview-box", "code-preview", "hidden-solution");
         standIn.setMaxWidth(Double.MAX_VALUE);
         standIn.setOnMouseClicked(e -> {
-            if (folded && !(solutionHidden && role.kind() != CellRole.Kind.PLAIN)) {
+            if (solutionHidden && role.kind() != CellRole.Kind.PLAIN) {
+                return;
+            }
+            if (folded) {
                 onUnfold.run();
+            } else if (overlong) {
+                overlong = false;
+                refresh();
+                if (drawCode != null) {
+                    Runnable draw = drawCode;
+                    drawCode = null;
+                    draw.run();
+                }
             }
         });
         body.getChildren().add(body.getChildren().indexOf(roleRow) + 1, standIn);

@@ -61,7 +61,7 @@ class HostileFilesWindowTest {
         return Stream.of("array.ipynb", "bad-output.ipynb", "binary.md", "cells-not-list.ipynb", "links.ipynb",
                 "odd-output.md", "truncated.ipynb", "unclosed-fence.md", "wrong-types.ipynb", "workers-overflow.md",
                 "workers-huge-seconds.md", "generated:quadratic.md", "generated:deep.md", "generated:long-code.md",
-                "generated:long-prose.md");
+                "generated:long-prose.md", "generated:long-line.md");
     }
 
     @Start
@@ -142,6 +142,11 @@ class HostileFilesWindowTest {
             // one code cell of 30,000 pasted lines: the editor grew to all of them, a node each, and froze the window
             return Files.writeString(dir.resolve("long-code.md"), "# Pasted\n\n```java\n"
                     + "int v = 1; // a line of pasted data\n".repeat(30_000) + "```\n", StandardCharsets.UTF_8);
+        }
+        if (name.equals("generated:long-line.md")) {
+            // a string of 2 million characters pasted into one line: laying it out kept the window from answering
+            return Files.writeString(dir.resolve("long-line.md"), "# Pasted\n\n```java\nString data = \""
+                    + "x".repeat(2_000_000) + "\";\n```\n", StandardCharsets.UTF_8);
         }
         if (name.equals("generated:long-prose.md")) {
             // one prose cell of 20,000 paragraphs: the window never appeared
